@@ -1,0 +1,353 @@
+"""The ``news`` command: a thin Typer layer over the library.
+
+This is the only module that reads the environment, the current folder
+and whether stdout is a terminal, and the only one that prints errors or
+exits. Each command checks its options, calls one library function and
+hands the result to the printer chosen once in :func:`_output`. Only typer
+and the standard library are imported at the top, so ``news --help`` stays
+fast; the parser, Rich and friends load inside the commands.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from newsreader import __version__
+
+app = typer.Typer(
+    name="news",
+    help="Read, list, search and export a folder of scraped news articles.\n\n"
+    "Example: news --dir ~/scraped list --section Politics",
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class Color(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+class SortKey(str, Enum):
+    date = "date"
+    number = "number"
+    title = "title"
+    words = "words"
+
+
+class Field(str, Enum):
+    title = "title"
+    body = "body"
+    all = "all"
+
+
+class _State:
+    """What the global options resolved to, shared with the commands through the context."""
+
+    def __init__(self, folder: Path, color: Color):
+        self.folder = folder
+        self.color = color
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"news {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    folder: Optional[Path] = typer.Option(
+        None, "--dir", "-d", metavar="PATH",
+        help="Folder of raw news files. Default: $NEWS_DIR, else ./seeds, else the bundled seeds.",
+    ),
+    color: Color = typer.Option(Color.auto, "--color", help="Colour and Rich layout: auto (terminals only), always, never."),
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
+) -> None:
+    """Read, list, search and export a folder of scraped news articles.
+
+    Example: news --dir ~/scraped list --section Politics
+    """
+    ctx.obj = _State(_source_folder(folder), color)
+
+
+def _source_folder(option: Path | None) -> Path:
+    """--dir, else $NEWS_DIR, else ./seeds if it exists, else the seeds shipped with the package."""
+    if option is not None:
+        return option
+    if os.environ.get("NEWS_DIR"):
+        return Path(os.environ["NEWS_DIR"])
+    if Path("seeds").is_dir():
+        return Path("seeds")
+    from newsreader.library import bundled_seeds
+
+    return bundled_seeds()
+
+
+def _output(color: Color):
+    """Decide once how to print: Rich or plain, with or without colour, at what width."""
+    from newsreader.render import Output
+
+    env = os.environ
+    tty = sys.stdout.isatty()
+    forced = color is Color.always or (color is Color.auto and bool(env.get("FORCE_COLOR")))
+    pretty = color is not Color.never and (tty or forced) and (forced or env.get("TERM") != "dumb")
+    colored = pretty and not env.get("NO_COLOR") and env.get("TERM") != "dumb"
+    columns = env.get("COLUMNS", "")
+    width = int(columns) if columns.isdigit() and int(columns) > 0 else None
+    height = None
+    if tty:
+        try:
+            size = os.get_terminal_size(sys.stdout.fileno())
+            width, height = width or size.columns, size.lines
+        except OSError:
+            pass
+    return Output(pretty=pretty, color=colored, width=width, height=height)
+
+
+def _fail(message: str, code: int = 2) -> typer.Exit:
+    """Print one sanitised error line on stderr and return the Exit to raise."""
+    from newsreader.render.clean import clean_field
+
+    sys.stderr.write(f"Error: {clean_field(message)}\n")
+    return typer.Exit(code)
+
+
+def _scan(state: _State):
+    """The folder's article entries, or a one-line error."""
+    from newsreader.errors import NewsError
+    from newsreader.library import scan
+
+    try:
+        return scan(state.folder)
+    except NewsError as error:
+        raise _fail(str(error), error.exit_code) from None
+
+
+def _warn_unparsed(articles) -> None:
+    """One stderr line per article that parsed with problems, so pipes stay clean."""
+    from newsreader.render.clean import clean_field
+
+    for article in articles:
+        if article.warnings:
+            sys.stderr.write(f"warning: {clean_field(article.id)}: {clean_field('; '.join(article.warnings))}\n")
+
+
+@app.command("list")
+def list_command(
+    ctx: typer.Context,
+    section: Optional[str] = typer.Option(None, "--section", "-s", help="Only articles in this section (case-insensitive)."),
+    limit: Optional[int] = typer.Option(None, "--limit", "-n", min=0, help="Show at most N articles; 0 = all. Default: all when piped, 100 on a terminal."),
+    sort: SortKey = typer.Option(SortKey.date, "--sort", help="date (newest first), number, title or words (longest first)."),
+    as_json: bool = typer.Option(False, "--json", help="JSON Lines: the record of each article without the body."),
+) -> None:
+    """List the articles: id, date, section, words, title.
+
+    Piped, one tab-separated line per article (no header). Example:
+
+        news list --section politics --sort words --limit 10
+    """
+    from newsreader.library import in_section, load_all, sort_articles
+    from newsreader.render import make_printer
+
+    state: _State = ctx.obj
+    output = _output(state.color)
+    articles = sort_articles(in_section(load_all(_scan(state)), section), sort.value)
+    if limit is None:
+        limit = 100 if output.pretty and not as_json else 0
+    shown = articles[:limit] if limit else articles
+    if not output.pretty or as_json:
+        _warn_unparsed(shown)
+    make_printer(sys.stdout, output, json=as_json).articles(shown, len(articles))
+
+
+@app.command("show")
+def show_command(
+    ctx: typer.Context,
+    article_id: str = typer.Argument(..., metavar="ID", help="Full id, running number (0 or 000) or a hash prefix of 4+ characters."),
+    as_json: bool = typer.Option(False, "--json", help="The full record as one JSON object."),
+    raw: bool = typer.Option(False, "--raw", help="The original text of the file, decoded."),
+    explain: bool = typer.Option(False, "--explain", help="Every line of the file with the role the parser gave it, and why."),
+    width: int = typer.Option(80, "--width", "-w", min=0, help="Wrap plain output at N columns; 0 = no wrapping."),
+    no_pager: bool = typer.Option(False, "--no-pager", help="Never use a pager."),
+) -> None:
+    """Show one article: title, metadata line, body.
+
+    Example:
+
+        news show 0            # by running number
+        news show ab42 --raw   # by hash prefix, original text
+    """
+    from newsreader.errors import NewsError
+    from newsreader.library import load, read_entry, resolve_id
+    from newsreader.parse import explain_lines
+    from newsreader.parse.decode import decode_bytes
+    from newsreader.render import make_printer
+
+    state: _State = ctx.obj
+    output = _output(state.color)
+    try:
+        entry = resolve_id(_scan(state), article_id)
+    except NewsError as error:
+        raise _fail(str(error), error.exit_code) from None
+    article = load(entry)
+    if output.pretty and not as_json and not no_pager:
+        return _show_paged(article, entry, output, raw=raw, explain=explain)
+    printer = make_printer(sys.stdout, output, json=as_json, wrap=width)
+    if raw:
+        printer.raw(article, decode_bytes(read_entry(entry)[0])[0])
+    elif explain:
+        printer.explain(article, explain_lines(read_entry(entry)[0]))
+    else:
+        printer.article(article)
+
+
+def _show_paged(article, entry, output, raw: bool, explain: bool) -> None:
+    """Render for the terminal and, when longer than the screen, send it through the pager."""
+    import io
+
+    from newsreader.library import read_entry
+    from newsreader.parse import explain_lines
+    from newsreader.parse.decode import decode_bytes
+    from newsreader.render import make_printer
+    from newsreader.render.pager import page
+
+    buffer = io.StringIO()
+    printer = make_printer(buffer, output)
+    if raw:
+        printer.raw(article, decode_bytes(read_entry(entry)[0])[0])
+    elif explain:
+        printer.explain(article, explain_lines(read_entry(entry)[0]))
+    else:
+        printer.article(article)
+    text = buffer.getvalue()
+    command, env = _pager()
+    if output.height and text.count("\n") > output.height and page(text, command, env):
+        return
+    sys.stdout.write(text)
+
+
+def _pager() -> tuple[str, dict[str, str]]:
+    """$NEWS_PAGER, else $PAGER, else ``less -R``; LESS=FRX unless the user set LESS."""
+    env = dict(os.environ)
+    command = env.get("NEWS_PAGER") or env.get("PAGER") or "less -R"
+    env.setdefault("LESS", "FRX")
+    return command, env
+
+
+@app.command("grep")
+def grep_command(
+    ctx: typer.Context,
+    pattern: str = typer.Argument(..., help="A Python regular expression (or a literal string with -F)."),
+    ignore_case: bool = typer.Option(False, "--ignore-case", "-i", help="Match regardless of case."),
+    smart_case: bool = typer.Option(False, "--smart-case", "-S", help="Ignore case unless the pattern has an upper-case letter."),
+    word: bool = typer.Option(False, "--word-regexp", "-w", help="Match whole words only."),
+    fixed: bool = typer.Option(False, "--fixed-strings", "-F", help="Treat the pattern as a literal string."),
+    count: bool = typer.Option(False, "--count", "-c", help="Print the number of matching paragraphs per article."),
+    files: bool = typer.Option(False, "--files-with-matches", "-l", help="Print only the ids of matching articles."),
+    context: int = typer.Option(0, "--context", "-C", min=0, help="Show N paragraphs before and after each match."),
+    field: Field = typer.Option(Field.all, "--field", help="Search the title, the body, or all."),
+    section: Optional[str] = typer.Option(None, "--section", "-s", help="Only articles in this section."),
+    as_json: bool = typer.Option(False, "--json", help="JSON Lines: one object per printed paragraph (or per article with -c/-l)."),
+) -> None:
+    """Search titles and bodies with a regular expression.
+
+    Piped: id:paragraph:text lines (paragraph 0 is the title). Exit 0 when
+    something matched, 1 when nothing did, 2 on error. Example:
+
+        news grep -i 'cease-?fire' -C 1
+    """
+    from newsreader.errors import EXIT_NO_MATCH, NewsError
+    from newsreader.library import in_section, load_all
+    from newsreader.render import make_printer
+    from newsreader.search import compile_pattern, grep_articles
+
+    state: _State = ctx.obj
+    try:
+        regex = compile_pattern(pattern, fixed=fixed, ignore_case=ignore_case, smart_case=smart_case, word=word)
+    except NewsError as error:
+        raise _fail(str(error), error.exit_code) from None
+    articles = in_section(load_all(_scan(state)), section)
+    mode = "files" if files else "count" if count else "lines"
+    printer = make_printer(sys.stdout, _output(state.color), json=as_json)
+    matched = printer.grep(grep_articles(articles, regex, field.value, context), mode, context)
+    if not matched:
+        raise typer.Exit(EXIT_NO_MATCH)
+
+
+@app.command("export")
+def export_command(
+    ctx: typer.Context,
+    section: Optional[str] = typer.Option(None, "--section", "-s", help="Only articles in this section."),
+) -> None:
+    """Print every article's full record as JSON Lines (schema in the README).
+
+    Example:
+
+        news export | jq -r .title
+    """
+    from newsreader.library import in_section, load_all
+    from newsreader.render.jsonl import JsonPrinter
+
+    state: _State = ctx.obj
+    articles = in_section(load_all(_scan(state)), section)
+    _warn_unparsed(articles)
+    JsonPrinter(sys.stdout).export(articles)
+
+
+class _Interrupted(BaseException):
+    """Ctrl-C, raised past Click's own handler (which would exit 1) so the status is 130."""
+
+
+def _on_interrupt(signum, frame) -> None:
+    raise _Interrupted
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: run the app, mapping Ctrl-C to 130 and a closed pipe to a quiet exit."""
+    import signal
+
+    signal.signal(signal.SIGINT, _on_interrupt)
+    try:
+        app(args=argv, prog_name="news")
+        code = 0
+    except SystemExit as done:
+        code = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
+    except _Interrupted:
+        sys.stderr.write("Interrupted.\n")
+        return 130
+    except BrokenPipeError:
+        return _quiet_pipe()
+    return _flush(code)
+
+
+def _flush(code: int) -> int:
+    """Flush stdout now, so a reader that went away is noticed here and not at exit."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        return _quiet_pipe()
+    return code
+
+
+def _quiet_pipe() -> int:
+    """The reader closed the pipe (``news list | head``): stop quietly, as ripgrep does."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return 0
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

@@ -1,0 +1,77 @@
+"""The article record and the per-line roles the parser assigns.
+
+Everything here is plain data (frozen dataclasses, standard library only):
+the parser builds these, the store keeps them, the renderers print them.
+No colours, no I/O, no back-references.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+#: The keys `news export` prints, in order; the README documents each one.
+EXPORT_KEYS = (
+    "id", "number", "hash", "path", "section", "title", "authors", "published",
+    "credits", "paragraphs", "words", "warnings",
+)
+
+
+@dataclass(frozen=True)
+class Article:
+    """One parsed news file.
+
+    Invariants: ``id`` is the file stem; ``number``/``hash`` are set only when
+    the name has the ``NNN_<16 hex>`` shape; ``words`` is the word count of
+    ``paragraphs``; ``title`` is never None (empty when none was found, with a
+    warning saying so); lists are tuples so the record is hashable and frozen.
+    """
+
+    id: str
+    path: str
+    title: str
+    number: int | None = None
+    hash: str | None = None
+    section: str | None = None
+    authors: tuple[str, ...] = ()
+    published: str | None = None
+    credits: tuple[str, ...] = ()
+    paragraphs: tuple[str, ...] = ()
+    words: int = 0
+    warnings: tuple[str, ...] = ()
+
+    def to_dict(self, body: bool = True) -> dict:
+        """The export schema as a JSON-ready dict; ``body=False`` leaves out the paragraphs."""
+        data = asdict(self)
+        out = {key: (list(data[key]) if isinstance(data[key], tuple) else data[key]) for key in EXPORT_KEYS}
+        if not body:
+            del out["paragraphs"]
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Article":
+        """Rebuild a record from :meth:`to_dict` output (the JSON round trip)."""
+        values = {key: data.get(key) for key in EXPORT_KEYS if key in data}
+        for key in ("authors", "credits", "paragraphs", "warnings"):
+            values[key] = tuple(values.get(key) or ())
+        return cls(**values)
+
+
+@dataclass(frozen=True)
+class LineRole:
+    """What the parser decided about one non-blank line of the decoded text.
+
+    ``role`` is one of :data:`ROLES`; ``reason`` is a short human sentence
+    fragment saying why, shown by ``news show --explain``.
+    """
+
+    number: int
+    text: str
+    role: str
+    reason: str = field(default="")
+
+
+#: Every role a line can get. Each non-blank line gets exactly one.
+ROLES = (
+    "section", "title", "byline", "date", "credit", "caption",
+    "body", "boilerplate", "other",
+)

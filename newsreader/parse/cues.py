@@ -1,0 +1,76 @@
+"""Line-level cues: photo credits, caption labels, navigation and share junk.
+
+Each function looks at one line on its own and says what it is, with no
+knowledge of the rest of the file; :mod:`newsreader.parse.layout` weighs
+the cues against a line's position. Patterns cover several languages and
+the shapes sites share, never one site's wording.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CREDIT_PREFIX = re.compile(
+    r"^(?:photos?|images?|pictures?|credits?|photo credits?|image credits?|photographs?|photography|"
+    r"illustrations?|graphics?|foto(?:s|grafie|grafia)?|fot\.|zdj[eę]ci[ea]|bild(?:er)?|quelle|"
+    r"cr[ée]dits?(?: photo)?|source|video)\s*[:：]\s*(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+_CREDIT_WORDS = re.compile(
+    r"getty images|shutterstock|ap photo|afp|reuters|epa|alamy|istock|pa images|pa wire|"
+    r"bloomberg|nurphoto|anadolu|imago|dpa|sipa|xinhua|\bphoto\b|courtesy|handout|file photo|via\b",
+    re.IGNORECASE,
+)
+_NAME_SLASH_ORG = re.compile(r"^[^\W\d_][\w.'’ -]{1,60}\s?/\s?[\w.'’ &/-]{2,60}$")
+_TRAILING_CREDIT = re.compile(r"\((?P<credit>[^()]{3,120})\)\s*$")
+_CAPTION_LABELS = re.compile(
+    r"^(?:image caption|image source|photo caption|caption|toggle caption|hide caption|"
+    r"enlarge this image|expand|podpis(?: \w+){0,3}|źródło(?: \w+){0,2}|bildunterschrift|"
+    r"legenda(?: \w+){0,2}|pie de foto|l[ée]gende|didascalia|bijschrift)\s*:?$",
+    re.IGNORECASE,
+)
+_BOILERPLATE = re.compile(
+    r"^(?:advertisement|advertising|sponsored(?: content)?|ad|anzeige|werbung|publicidad|publicité|"
+    r"pubblicità|reklama|share(?: this(?: article| story)?| on \w+)?|share via|tweet|email|e-mail|print|"
+    r"comments?|facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|flipboard|copy link|link copied|"
+    r"save|bookmark|listen(?: to this article)?|close|video|menu|more|read more|see more|show more|"
+    r"continue reading|article continues below(?: this ad)?|story continues below(?: advertisement)?|"
+    r"skip (?:to|advert).*|follow us.*|subscribe.*|sign up.*|newsletter.*|related(?: articles| stories| topics| content| coverage)?|"
+    r"recommended(?: for you)?|most (?:read|popular|viewed)|trending(?: now)?|top stories|"
+    r"click here.*|back to top|loading.*|play video|watch(?: now| video)?|"
+    r"(?:all rights reserved|copyright|©).*|.*\bmore\.\.\.$|more in .*|more from .*|"
+    r"leer más|lire (?:la )?suite|weiterlesen|czytaj (?:też|także|więcej).*|read also.*|also read.*|"
+    r"see also.*|more stories.*|you may also like.*|\d+ comments?|join the conversation.*|"
+    r"updated|published|posted)\s*:?$",
+    re.IGNORECASE,
+)
+
+
+def credits_in(line: str) -> list[str] | None:
+    """Photo credits when the whole line is a credit line, else None."""
+    match = _CREDIT_PREFIX.match(line)
+    if match:
+        return [part.strip() for part in re.split(r"\s*;\s*", match.group("rest")) if part.strip()]
+    words = line.split()
+    if 1 <= len(words) <= 10 and not line.endswith((".", "?", "!", ":")):
+        if _NAME_SLASH_ORG.match(line) or (_CREDIT_WORDS.search(line) and len(words) <= 6):
+            return [line.strip()]
+    return None
+
+
+def trailing_credit(line: str) -> str | None:
+    """The credit in parentheses that ends a caption, e.g. ``(Jane Doe/AP)``."""
+    match = _TRAILING_CREDIT.search(line)
+    if match and (_CREDIT_WORDS.search(match.group("credit")) or "/" in match.group("credit")):
+        return match.group("credit").strip()
+    return None
+
+
+def is_caption_label(line: str) -> bool:
+    """A caption or image-source label in one of several languages ("podpis zdjęcia")."""
+    return bool(_CAPTION_LABELS.match(line.strip()))
+
+
+def is_boilerplate(line: str) -> bool:
+    """Share buttons, ads, newsletter prompts, "More In X" trailers and the like."""
+    return len(line) <= 120 and bool(_BOILERPLATE.match(line.strip()))

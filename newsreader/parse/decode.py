@@ -1,0 +1,51 @@
+"""Bytes to text: the only place that guesses encodings.
+
+UTF-8 (with or without BOM) and UTF-16/32 with a BOM are taken as they say;
+anything else that is not valid UTF-8 goes to charset-normalizer (imported
+only then). Line endings become ``\\n``. Every guess or loss is reported as
+a warning, so the record can say how much to trust its text.
+"""
+
+from __future__ import annotations
+
+import codecs
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE, whose BOM it starts with
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_DETECT_PREFIX = 64 * 1024  # enough bytes for a confident guess, cheap on huge files
+
+
+def decode_bytes(data: bytes) -> tuple[str, list[str]]:
+    """Return the text of ``data`` with normalised newlines, and warnings about the decoding."""
+    warnings: list[str] = []
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            text = data[len(bom):].decode(encoding, "replace")
+            break
+    else:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text, warning = _decode_guessing(data)
+            warnings.append(warning)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+        warnings.append("NUL bytes removed; the file may be binary")
+    return text, warnings
+
+
+def _decode_guessing(data: bytes) -> tuple[str, str]:
+    """Decode bytes that are not UTF-8, saying which encoding was guessed."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:_DETECT_PREFIX]).best()
+    if best is None:
+        return data.decode("utf-8", "replace"), "not valid UTF-8 and no encoding fits; bad bytes replaced"
+    encoding = best.encoding
+    return data.decode(encoding, "replace"), f"not valid UTF-8; decoded as {encoding}"

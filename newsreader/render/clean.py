@@ -1,0 +1,34 @@
+"""Make untrusted text safe to print: the single place content is sanitised.
+
+File contents, file names and user input may carry terminal escape
+sequences (CSI, OSC such as window titles or clipboard writes), C0/C1
+control characters, DEL and bidi overrides. All of them are removed before
+any printer writes text; tab and newline survive only where asked.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ESCAPE = re.compile(
+    r"\x1b\][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"  # OSC ... BEL/ST
+    r"|\x1b[P^_X][^\x1b\x9c]*(?:\x1b\\|\x9c)?"  # DCS, PM, APC, SOS ... ST
+    r"|\x1b\[[0-?]*[ -/]*[@-~]?"  # CSI
+    r"|\x1b[ -/]*[0-~]?"  # other ESC sequences, or a lone ESC
+    r"|\x9b[0-?]*[ -/]*[@-~]?"  # 8-bit CSI
+    r"|\x9d[^\x07\x9c]*[\x07\x9c]?"  # 8-bit OSC
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_SPACES = re.compile(r"[\t\n]+")
+
+
+def clean(text: str) -> str:
+    """``text`` without escape sequences and control characters; tabs and newlines are kept."""
+    if text.isprintable():
+        return text  # the common case: nothing to strip (tab and newline are not printable)
+    return _CONTROL.sub("", _ESCAPE.sub("", text))
+
+
+def clean_field(text: str) -> str:
+    """``text`` made safe for one tab-separated field: also no tabs or newlines."""
+    return _SPACES.sub(" ", clean(text))

@@ -1,0 +1,23 @@
+"""Derived facts both printers show the same way: the metadata line, reading time."""
+
+from __future__ import annotations
+
+import math
+
+from newsreader.model import Article
+
+WORDS_PER_MINUTE = 230
+
+
+def reading_minutes(words: int) -> int:
+    """Minutes to read ``words`` at an average adult pace; at least 1 for any text."""
+    return max(1, math.ceil(words / WORDS_PER_MINUTE)) if words else 0
+
+
+def meta_line(article: Article) -> str:
+    """``section · date · authors · N words · M min read``, leaving out what is unknown."""
+    parts = [article.section, article.published, ", ".join(article.authors) or None]
+    parts.append(f"{article.words} words")
+    if article.words:
+        parts.append(f"{reading_minutes(article.words)} min read")
+    return " · ".join(part for part in parts if part)

@@ -1,0 +1,68 @@
+"""JSON printer: JSON Lines for lists, one object for a single article.
+
+Strings keep their Unicode (``ensure_ascii=False``) for readability, but
+control characters and bidi overrides are written as ``\\uXXXX`` escapes,
+so JSON output can go to a terminal or a pipe without acting on either.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Iterable, TextIO
+
+from newsreader.model import Article, LineRole
+from newsreader.search import ArticleHits
+
+_UNSAFE = re.compile(r"[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def dumps(value: object) -> str:
+    """One line of JSON with terminal-unsafe characters escaped."""
+    text = json.dumps(value, ensure_ascii=False)
+    return _UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
+class JsonPrinter:
+    """Writes JSON to ``out``: the export schema, or objects shaped like it."""
+
+    def __init__(self, out: TextIO):
+        self.out = out
+
+    def _line(self, value: object) -> None:
+        self.out.write(dumps(value) + "\n")
+
+    def articles(self, articles: list[Article], total: int) -> None:
+        """One record per line, without the paragraphs."""
+        for article in articles:
+            self._line(article.to_dict(body=False))
+
+    def article(self, article: Article) -> None:
+        self._line(article.to_dict())
+
+    def export(self, articles: Iterable[Article]) -> None:
+        for article in articles:
+            self._line(article.to_dict())
+
+    def raw(self, article: Article, text: str) -> None:
+        self._line({"id": article.id, "path": article.path, "text": text})
+
+    def grep(self, results: Iterable[ArticleHits], mode: str, context: int = 0) -> int:
+        """One object per article (``files``/``count``) or per printed paragraph."""
+        matched = 0
+        for result in results:
+            matched += 1
+            article_id = result.article.id
+            if mode == "files":
+                self._line({"id": article_id, "title": result.article.title})
+            elif mode == "count":
+                self._line({"id": article_id, "count": result.count})
+            else:
+                for hit in result.hits:
+                    self._line({"id": article_id, "paragraph": hit.paragraph, "matched": hit.matched,
+                                "text": hit.text, "spans": [list(span) for span in hit.spans]})
+        return matched
+
+    def explain(self, article: Article, roles: list[LineRole]) -> None:
+        for role in roles:
+            self._line({"line": role.number, "role": role.role, "reason": role.reason, "text": role.text})
