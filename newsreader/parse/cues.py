@@ -21,7 +21,7 @@ _CREDIT_WORDS = re.compile(
     r"bloomberg|nurphoto|anadolu|imago|dpa|sipa|xinhua|\bphoto\b|courtesy|handout|file photo|via\b",
     re.IGNORECASE,
 )
-_NAME_SLASH_ORG = re.compile(r"^[^\W\d_][\w.'’ -]{1,60}\s?/\s?[\w.'’ &/-]{2,60}$")
+_NAME_SLASH_ORG = re.compile(r"^[^\W\d_][\w.'’ -]{1,60}\S/\S[\w.'’ &/-]{1,60}$")  # "Jane Doe/AP", not "World / Europe"
 _TRAILING_CREDIT = re.compile(r"\((?P<credit>[^()]{3,120})\)\s*$")
 _CAPTION_LABELS = re.compile(
     r"^(?:image caption|image source|photo caption|caption|toggle caption|hide caption|"

@@ -86,29 +86,32 @@ def lay_out(text: str) -> Layout:
 
 def _mark_cues(lines: list[Line], credits: list[str]) -> None:
     """First pass: roles a line earns by itself (credits, captions, junk, bylines, dates)."""
-    for i, line in enumerate(lines):
-        found = cues.credits_in(line.text)
-        if found:
-            line.role, line.reason = "credit", "photo or image credit"
-            credits.extend(found)
-        elif cues.is_caption_label(line.text):
-            line.role, line.reason = "caption", "caption or image-source label"
-        elif cues.is_boilerplate(line.text):
-            line.role, line.reason = "boilerplate", "navigation, sharing or advertising text"
-        elif line.words <= 14 and byline_names(line.text) is not None:
-            line.role, line.reason = "byline", "starts like a byline"
-        elif line.words <= 12 and find_date(line.text):
-            line.role, line.reason = "date", "a short line holding a date"
-        else:
-            credit = cues.trailing_credit(line.text)
-            if credit and line.words <= 80:
-                line.role, line.reason = "caption", "ends with a photo credit in parentheses"
-                credits.append(credit)
+    for line in lines:
+        _mark_line_cue(line, credits)
     for i, line in enumerate(lines):  # short unlabelled lines beside a credit are its caption
         if line.role == "other" and line.words <= 6 and not _SENTENCE_END.search(line.text):
             near = lines[max(0, i - 1):i + 2]
             if any(other.role == "credit" and other.block == line.block for other in near if other is not line):
                 line.role, line.reason = "caption", "short label beside a photo credit"
+
+
+def _mark_line_cue(line: Line, credits: list[str]) -> None:
+    """The role a line earns by itself, checked from the most to the least specific cue."""
+    text = line.text
+    if cues.is_caption_label(text):
+        line.role, line.reason = "caption", "caption or image-source label"
+    elif cues.is_boilerplate(text):
+        line.role, line.reason = "boilerplate", "navigation, sharing or advertising text"
+    elif line.words <= 14 and byline_names(text) is not None:
+        line.role, line.reason = "byline", "starts like a byline"
+    elif (found := cues.credits_in(text)) is not None:
+        line.role, line.reason = "credit", "photo or image credit"
+        credits.extend(found)
+    elif line.words <= 12 and find_date(text):
+        line.role, line.reason = "date", "a short line holding a date"
+    elif line.words <= 80 and (credit := cues.trailing_credit(text)):
+        line.role, line.reason = "caption", "ends with a photo credit in parentheses"
+        credits.append(credit)
 
 
 def is_prose(line: Line) -> bool:

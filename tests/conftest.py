@@ -1,0 +1,100 @@
+"""Shared test fixtures: a tiny hand-written corpus, a CLI runner and a subprocess runner."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from newsreader.cli import app
+
+TESTS = Path(__file__).parent
+FIXTURES = TESTS / "fixtures"
+SEEDS = TESTS.parent / "seeds"
+SEED_ID = "000_ab421d6d9d13d5bb"
+# Variables that change how output looks; every test starts without them.
+_LOOK = ("NO_COLOR", "FORCE_COLOR", "TERM", "COLUMNS", "LINES", "NEWS_DIR", "PAGER", "NEWS_PAGER")
+
+
+@pytest.fixture
+def basic(tmp_path: Path) -> Path:
+    """A copy of the hand-written fixture folder (three articles and a plainly named file)."""
+    folder = tmp_path / "basic"
+    shutil.copytree(FIXTURES / "basic", folder)
+    return folder
+
+
+@pytest.fixture
+def seeds(tmp_path: Path) -> Path:
+    """A copy of the bundled seed folder."""
+    folder = tmp_path / "seeds"
+    shutil.copytree(SEEDS, folder)
+    return folder
+
+
+@pytest.fixture
+def cli():
+    """Run ``news ARGS`` in-process; pass env={...} to set variables for the run."""
+    runner = CliRunner()
+
+    def invoke(*args: str, env: dict[str, str] | None = None):
+        clean_env = {name: None for name in _LOOK}
+        clean_env.update(env or {})
+        return runner.invoke(app, list(args), env=clean_env)
+
+    return invoke
+
+
+def _news_executable() -> str:
+    executable = shutil.which("news", path=str(Path(sys.executable).parent)) or shutil.which("news")
+    assert executable, "the news console script is not installed"
+    return executable
+
+
+@pytest.fixture
+def in_terminal():
+    """Run ``news ARGS`` with a real pseudo-terminal as stdout; returns what the screen got."""
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    def run(*args: str, rows: int = 24, cols: int = 80, env: dict[str, str] | None = None) -> str:
+        master, slave = pty.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+        full_env = {k: v for k, v in os.environ.items() if k not in _LOOK}
+        full_env.update({"TERM": "xterm-256color", **(env or {})})
+        process = subprocess.Popen([_news_executable(), *args], stdin=subprocess.DEVNULL, stdout=slave,
+                                   stderr=subprocess.PIPE, env=full_env)
+        os.close(slave)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:  # EIO: the terminal closed
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        process.wait(timeout=60)
+        os.close(master)
+        assert process.returncode == 0, process.stderr.read()
+        return b"".join(chunks).decode("utf-8", "replace")
+
+    return run
+
+
+@pytest.fixture
+def news():
+    """Run the installed ``news`` as a real subprocess, returning CompletedProcess (bytes)."""
+    def run(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None, **kwargs):
+        full_env = {k: v for k, v in os.environ.items() if k not in _LOOK}
+        full_env.update(env or {})
+        return subprocess.run([_news_executable(), *args], capture_output=True, env=full_env, cwd=cwd, timeout=60, **kwargs)
+
+    return run

@@ -1,0 +1,29 @@
+"""`news export`: one full record per line, the documented schema, round-trippable."""
+
+import json
+
+from newsreader.model import EXPORT_KEYS, Article
+
+from conftest import SEED_ID
+
+
+def test_export_schema_and_round_trip(cli, basic):
+    result = cli("--dir", str(basic), "export")
+    assert result.exit_code == 0
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(records) == 4
+    for record in records:
+        assert tuple(record) == EXPORT_KEYS
+        assert Article.from_dict(record).to_dict() == record
+    first = records[0]
+    assert first["number"] == 1 and first["hash"] == "aaaaaaaaaaaaaaaa"
+    assert first["credits"] == ["Ana Lima/Reuters"] and first["words"] == 71
+    assert records[3]["number"] is None and records[3]["hash"] is None
+
+
+def test_export_of_the_seed_matches_its_truth(cli, seeds):
+    record = json.loads(cli("--dir", str(seeds), "export").stdout)
+    assert record["id"] == SEED_ID and record["section"] == "Politics"
+    assert record["paragraphs"][0].startswith("Russia says it is willing")
+    assert record["paragraphs"][-1].endswith("Zaporizhzhia nuclear power plant.")
+    assert len(record["paragraphs"]) == 9

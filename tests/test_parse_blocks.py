@@ -1,0 +1,125 @@
+"""Unit tests of the parser on small hand-written fixtures, one kind of block at a time."""
+
+import pytest
+
+from newsreader.parse import explain_lines, parse_article, split_name
+from newsreader.parse.bylines import byline_names
+from newsreader.parse.dates import find_date
+from newsreader.parse.decode import decode_bytes
+
+BODY = (
+    "The council voted on Tuesday to keep the old library open for another five years after a long campaign.\n\n"
+    "Residents had collected more than four thousand signatures asking the council to change its mind.\n\n"
+    "The library will now get a new roof and longer opening hours on weekends, the council said.\n"
+)
+
+
+def parse(text: str, name: str = "001_0123456789abcdef.txt"):
+    return parse_article(text.encode("utf-8"), name)
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Published 18 March 2025", "2025-03-18"),
+    ("March 18, 2025 10:45 a.m. ET", "2025-03-18"),
+    ("2025-03-18T10:00Z", "2025-03-18"),
+    ("18.03.2025", "2025-03-18"),
+    ("12/22/2023 05:00 AM EST", "2023-12-22"),
+    ("Updated Sept. 5, 2023", "2023-09-05"),
+    ("5 de marzo de 2024", "2024-03-05"),
+    ("3 hours ago", None),
+    ("31/02/2023", None),
+    ("No date here at all", None),
+])
+def test_dates(line, expected):
+    assert find_date(line) == expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("By Jane Doe and John Roe", ["Jane Doe", "John Roe"]),
+    ("Jane Doe | Reuters", ["Jane Doe"]),
+    ("Written by Jane Doe", ["Jane Doe"]),
+    ("Jane Doe, Staff Writer", ["Jane Doe"]),
+    ("Autor: Jan Kowalski", ["Jan Kowalski"]),
+    ("By Associated Press", ["Associated Press"]),
+    ("By Susana GuerreroDec 20, 2023", ["Susana Guerrero"]),
+    ("By", []),
+    ("By the way, this sentence is not a byline at all.", None),
+])
+def test_bylines(line, expected):
+    assert byline_names(line) == expected
+
+
+def test_lone_by_takes_names_from_next_line():
+    article = parse(f"Headline about the library vote today\n\nBy\nJames Maguire\n-\nDecember 8, 2023\n\n{BODY}")
+    assert article.authors == ("James Maguire",)
+    assert article.published == "2023-12-08"
+
+
+def test_credits_are_deduplicated_and_kept_out_of_the_body():
+    text = ("Library stays open after vote by council\n\n"
+            "Photos: Ana Lima/Reuters; Tom Berg/AP\nPhotos: Ana Lima/Reuters; Tom Berg/AP\n\n" + BODY)
+    article = parse(text)
+    assert article.credits == ("Ana Lima/Reuters", "Tom Berg/AP")
+    assert not any("Reuters" in p for p in article.paragraphs)
+
+
+def test_caption_with_trailing_credit_is_dropped_and_credited():
+    caption = "The old library seen from the square on Monday. (Jane Doe/Getty Images)"
+    article = parse(f"Library stays open after vote by council\n\n{BODY}\n{caption}\n\n{BODY}")
+    assert "Jane Doe/Getty Images" in article.credits
+    assert caption not in article.paragraphs
+
+
+@pytest.mark.parametrize("label", ["podpis źródła zdjęcia", "Image caption", "Bildunterschrift", "Legenda"])
+def test_caption_labels_in_several_languages(label):
+    article = parse(f"Library stays open after vote by council\n\nPhoto: Ana Lima/Reuters\n{label}\n\n{BODY}")
+    assert label not in article.paragraphs
+    roles = {r.text: r.role for r in explain_lines(f"Library stays open after vote by council\n\n{label}\n\n{BODY}".encode())}
+    assert roles[label] == "caption"
+
+
+@pytest.mark.parametrize("junk", ["Advertisement", "Share this article", "More In Politics MORE...",
+                                  "Article continues below this ad", "Read more", "Sign up for our newsletter"])
+def test_navigation_and_share_lines_leave_the_body(junk):
+    article = parse(f"Library stays open after vote by council\n\n{BODY}\n{junk}\n\n{BODY}")
+    assert junk not in article.paragraphs
+    assert len(article.paragraphs) == 6
+
+
+def test_section_from_breadcrumb_kicker():
+    article = parse(f"Health / Diet / Alcohol\n\nLibrary stays open after vote by council\n\n{BODY}")
+    assert article.section == "Health"
+    assert article.title == "Library stays open after vote by council"
+
+
+def test_teasers_before_the_headline_are_not_the_title():
+    nav = "Home\nNews\nSport\nWeather\n\nTop story: Storm closes harbour\n\n"
+    article = parse(nav + f"Library stays open after vote by council\n\n{BODY}")
+    assert article.title == "Library stays open after vote by council"
+    assert article.paragraphs[0].startswith("The council voted")
+
+
+def test_every_line_gets_exactly_one_role():
+    text = f"News\n\nLibrary stays open after vote by council\n\nBy Jane Doe\n\n{BODY}\nAdvertisement\n"
+    roles = explain_lines(text.encode())
+    non_blank = [line for line in text.split("\n") if line.strip()]
+    assert [r.text for r in roles] == non_blank
+    assert all(r.role and r.reason for r in roles)
+
+
+def test_empty_file_gives_a_record_with_a_warning():
+    article = parse_article(b"", "001_0123456789abcdef.txt")
+    assert article.title == "" and article.paragraphs == () and "empty file" in article.warnings
+
+
+def test_decoding_boms_crlf_and_legacy_encodings():
+    assert decode_bytes("\ufeffHi\r\nthere\rnow".encode("utf-8")) == ("Hi\nthere\nnow", [])
+    assert decode_bytes("Zażółć".encode("utf-16"))[0] == "Zażółć"
+    text, warnings = decode_bytes("Café déjà vu, naïve garçon, très élégant résumé".encode("cp1252"))
+    assert "Café" in text and warnings and "not valid UTF-8" in warnings[0]
+
+
+def test_names_give_number_and_hash_only_when_shaped():
+    assert split_name("000_ab421d6d9d13d5bb.txt") == ("000_ab421d6d9d13d5bb", 0, "ab421d6d9d13d5bb")
+    assert split_name("notes.txt") == ("notes", None, None)
+    assert split_name("12_short.txt") == ("12_short", None, None)

@@ -1,0 +1,48 @@
+"""Hypothesis properties: the parser never raises, loses nothing, is deterministic, round-trips."""
+
+import json
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsreader.model import ROLES, Article
+from newsreader.parse import explain_lines, parse_article
+from newsreader.parse.decode import decode_bytes
+
+NEWSY_LINES = st.sampled_from([
+    "Politics", "By Jane Doe and John Roe", "Published 18 March 2025", "Photos: A B/Getty Images",
+    "podpis zdjęcia", "Advertisement", "More In Politics MORE...", "Share", "3 hours ago",
+    "A headline that looks like a headline for once",
+    "A sentence of body text that goes on for long enough to look like prose in an article.",
+    "[bold]markup[/bold] and \x1b[31mescapes\x1b[0m", "", " ", "\t",
+])
+NEWSY_TEXT = st.lists(st.one_of(NEWSY_LINES, st.text(max_size=80)), max_size=40).map("\n".join)
+ANY_BYTES = st.one_of(st.binary(max_size=2000), NEWSY_TEXT.map(lambda t: t.encode("utf-8", "surrogatepass")))
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(ANY_BYTES)
+def test_any_bytes_give_a_record_and_parsing_is_deterministic(data):
+    first = parse_article(data, "001_0123456789abcdef.txt")
+    assert isinstance(first, Article)
+    assert parse_article(data, "001_0123456789abcdef.txt") == first
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(ANY_BYTES)
+def test_nothing_is_lost_every_line_has_exactly_one_role(data):
+    text, _ = decode_bytes(data)
+    roles = explain_lines(data)
+    assert [role.text for role in roles] == [line.strip() for line in text.split("\n") if line.strip()]
+    assert all(role.role in ROLES and role.reason for role in roles)
+    article = parse_article(data, "x.txt")
+    assert list(article.paragraphs) == [role.text for role in roles if role.role == "body"]
+    titles = [role.text for role in roles if role.role == "title"]
+    assert titles == ([article.title] if article.title else [])
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@given(ANY_BYTES)
+def test_export_json_round_trips(data):
+    article = parse_article(data, "001_0123456789abcdef.txt")
+    assert Article.from_dict(json.loads(json.dumps(article.to_dict()))) == article

@@ -1,0 +1,63 @@
+"""The installed `news` as a real process: pipes, entry points, defaults, speed-sensitive imports."""
+
+import subprocess
+import sys
+
+from conftest import SEED_ID, _news_executable
+
+
+def test_list_into_head_ends_quietly(basic):
+    pipeline = f"'{_news_executable()}' --dir '{basic}' list | head -1"
+    result = subprocess.run(["bash", "-o", "pipefail", "-c", pipeline], capture_output=True, timeout=60)
+    assert result.stdout.decode().startswith("001_aaaaaaaaaaaaaaaa\t")
+    assert result.stderr == b""
+
+
+def test_closed_pipe_on_a_large_listing_prints_no_traceback(tmp_path):
+    for n in range(400):
+        (tmp_path / f"{n:03d}_{n:016x}.txt").write_text(f"Headline number {n} for the test\n\nBody text of article {n} that runs on for a while.\n")
+    pipeline = f"'{_news_executable()}' --dir '{tmp_path}' list | head -1"
+    result = subprocess.run(["bash", "-c", pipeline], capture_output=True, timeout=60)
+    assert result.stdout.count(b"\n") == 1
+    assert b"Traceback" not in result.stderr and b"BrokenPipe" not in result.stderr
+
+
+def test_version_and_module_entry_point(news):
+    from newsreader import __version__
+
+    assert news("--version").stdout.decode() == f"news {__version__}\n"
+    result = subprocess.run([sys.executable, "-m", "newsreader", "--version"], capture_output=True, timeout=60)
+    assert result.stdout.decode() == f"news {__version__}\n"
+
+
+def test_default_folder_is_news_dir_then_seeds_then_bundled(news, basic, tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    assert news("list", cwd=elsewhere).stdout.decode().startswith(SEED_ID)  # bundled seeds
+    assert news("list", cwd=elsewhere, env={"NEWS_DIR": str(basic)}).stdout.decode().startswith("001_aaaa")
+    (elsewhere / "seeds").mkdir()
+    (elsewhere / "seeds" / "local.txt").write_text("Local headline for the test\n\nA local body paragraph that is long enough.\n")
+    assert news("list", cwd=elsewhere).stdout.decode().startswith("local\t")
+
+
+def test_piped_output_has_no_escape_codes_even_with_force_color_unset(news, seeds):
+    for args in (["list"], ["show", "0"], ["grep", "ceasefire"], ["export"]):
+        result = news("--dir", str(seeds), *args, env={"TERM": "xterm-256color"})
+        assert result.returncode == 0 and b"\x1b" not in result.stdout
+
+
+def test_real_terminal_gets_a_rich_table(in_terminal, seeds):
+    screen = in_terminal("--dir", str(seeds), "list", cols=100)
+    assert "\x1b[" in screen and "─" in screen and "No truce deal" in screen
+
+
+def test_help_does_not_import_rich_or_the_parser():
+    code = "import sys, newsreader.cli; print(sorted(m for m in sys.modules if m.split('.')[0] in ('rich', 'sqlite3', 'charset_normalizer') or m.startswith('newsreader.parse')))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip() == "[]"
+
+
+def test_every_command_has_help_with_an_example(news):
+    for command in ("list", "show", "grep", "export"):
+        text = news(command, "--help").stdout.decode()
+        assert "Example" in text and "Usage: news " + command in text
