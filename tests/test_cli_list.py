@@ -5,7 +5,7 @@ import json
 LISTED = (
     "001_aaaaaaaaaaaaaaaa\t2025-03-18\tWorld\t71\tHarbour reopens after winter storms close it for a week\n"
     "002_bbbbbbbbbbbbbbbb\t2024-11-02\tScience\t70\tTelescope finds water vapour around a distant rocky planet\n"
-    "003_cccccccccccccccc\t\tBusiness\t64\tCity council approves budget with new cycling lanes\n"
+    "003_cccccccccccccccc\t\tBusiness\t63\tCity council approves budget with new cycling lanes\n"
     "notes\t\t\t20\tJust some notes\n"
 )
 

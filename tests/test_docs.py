@@ -15,7 +15,7 @@ def test_ci_runs_the_readme_test_command():
 
 def test_readme_examples_match_real_output(cli, seeds):
     for args, expected in (
-        (("list",), "000_ab421d6d9d13d5bb\t\tPolitics\t286\tNo truce deal"),
+        (("list",), "000_ab421d6d9d13d5bb\t\tPolitics\t276\tNo truce deal"),
         (("grep", "-c", "ceasefire"), "000_ab421d6d9d13d5bb:4"),
         (("show", "0", "--explain"), "7\tcaption\tcaption or image-source label\tpodpis źródła zdjęcia"),
     ):

@@ -14,6 +14,13 @@ BODY = (
 )
 
 
+MORE_BODY = (
+    "Work on the roof starts in spring, and the building will stay open while the builders are on site.\n\n"
+    "A local charity has offered to run reading clubs for children in the new rooms on the top floor.\n\n"
+    "The council expects to publish the full plans for the building in the first week of next month.\n"
+)
+
+
 def parse(text: str, name: str = "001_0123456789abcdef.txt"):
     return parse_article(text.encode("utf-8"), name)
 
@@ -26,6 +33,10 @@ def parse(text: str, name: str = "001_0123456789abcdef.txt"):
     ("12/22/2023 05:00 AM EST", "2023-12-22"),
     ("Updated Sept. 5, 2023", "2023-09-05"),
     ("5 de marzo de 2024", "2024-03-05"),
+    ("December 22, 20233:00 AM ET", "2023-12-22"),
+    ("Published On 22 Dec 202322 Dec 2023", "2023-12-22"),
+    ("By Erin Taylor • 08/25/22 12:54pm", "2022-08-25"),
+    ("In 20235 people came", None),
     ("3 hours ago", None),
     ("31/02/2023", None),
     ("No date here at all", None),
@@ -44,6 +55,17 @@ def test_dates(line, expected):
     ("By Susana GuerreroDec 20, 2023", ["Susana Guerrero"]),
     ("By", []),
     ("By the way, this sentence is not a byline at all.", None),
+    ("ByMichael Greshko", ["Michael Greshko"]),
+    ("By Jackson Hayes December 21, 2023", ["Jackson Hayes"]),
+    ("By Christy Choi and Oscar Holland, CNN", ["Christy Choi", "Oscar Holland"]),
+    ("by Justin Jackson , Medical Xpress", ["Justin Jackson"]),
+    ("By Ana Lima, Laura May Randell, Tom Berg, +5 more", ["Ana Lima", "Laura May Randell", "Tom Berg"]),
+    ("Review by Rick Lane Contributor", ["Rick Lane"]),
+    ("By Dave Epstein Globe Correspondent,Updated December 22, 2023", ["Dave Epstein"]),
+    ("Eric Berger - Dec 21, 2023 1:00 pm UTC", ["Eric Berger"]),
+    ("posted on 2023-12-19 23:30 EST by Rafael Antonio Pineda", ["Rafael Antonio Pineda"]),
+    ("By George T. Conway III", ["George T. Conway III"]),
+    ("Home | News", None),
 ])
 def test_bylines(line, expected):
     assert byline_names(line) == expected
@@ -65,7 +87,7 @@ def test_credits_are_deduplicated_and_kept_out_of_the_body():
 
 def test_caption_with_trailing_credit_is_dropped_and_credited():
     caption = "The old library seen from the square on Monday. (Jane Doe/Getty Images)"
-    article = parse(f"Library stays open after vote by council\n\n{BODY}\n{caption}\n\n{BODY}")
+    article = parse(f"Library stays open after vote by council\n\n{BODY}\n{caption}\n\n{MORE_BODY}")
     assert "Jane Doe/Getty Images" in article.credits
     assert caption not in article.paragraphs
 
@@ -81,7 +103,7 @@ def test_caption_labels_in_several_languages(label):
 @pytest.mark.parametrize("junk", ["Advertisement", "Share this article", "More In Politics MORE...",
                                   "Article continues below this ad", "Read more", "Sign up for our newsletter"])
 def test_navigation_and_share_lines_leave_the_body(junk):
-    article = parse(f"Library stays open after vote by council\n\n{BODY}\n{junk}\n\n{BODY}")
+    article = parse(f"Library stays open after vote by council\n\n{BODY}\n{junk}\n\n{MORE_BODY}")
     assert junk not in article.paragraphs
     assert len(article.paragraphs) == 6
 
@@ -123,3 +145,19 @@ def test_names_give_number_and_hash_only_when_shaped():
     assert split_name("000_ab421d6d9d13d5bb.txt") == ("000_ab421d6d9d13d5bb", 0, "ab421d6d9d13d5bb")
     assert split_name("notes.txt") == ("notes", None, None)
     assert split_name("12_short.txt") == ("12_short", None, None)
+
+
+def test_a_name_beside_a_role_is_a_byline_without_by():
+    article = parse(f"Library stays open after vote by council\n\nEmma Whitford\nSenior Contributor\n\n{BODY}")
+    assert article.authors == ("Emma Whitford",)
+
+
+def test_published_wins_over_updated():
+    text = f"Library stays open after vote by council\n\nUpdated: Dec. 23, 2023\nPublished: Dec. 22, 2023\n\n{BODY}"
+    assert parse(text).published == "2023-12-22"
+
+
+def test_headline_keeps_prose_below_it():
+    article = parse("Just some notes\n\nThis file has no article name but it is still an article file for the user.\n")
+    assert article.title == "Just some notes"
+    assert len(article.paragraphs) == 1

@@ -14,7 +14,6 @@ from newsreader.parse.decode import decode_bytes
 from newsreader.parse.layout import lay_out
 
 _NAME = re.compile(r"^(?P<number>\d+)_(?P<hash>[0-9a-f]{16})$")
-_WORD = re.compile(r"\w+")
 
 
 def parse_article(data: bytes, name: str, path: str = "", warnings: tuple[str, ...] = ()) -> Article:
@@ -39,7 +38,7 @@ def parse_article(data: bytes, name: str, path: str = "", warnings: tuple[str, .
         published=layout.published,
         credits=tuple(layout.credits),
         paragraphs=paragraphs,
-        words=sum(len(_WORD.findall(p)) for p in paragraphs),
+        words=sum(len(p.split()) for p in paragraphs),
         warnings=tuple(notes),
     )
 

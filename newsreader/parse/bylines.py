@@ -1,10 +1,12 @@
 """Recognise byline lines and pull the author names out of them.
 
 A byline is a short line that starts with a "by" word in one of several
-languages ("By", "Written by", "Von", "Por", "Autor:"), or a run of names
+languages ("By", "ByJane Doe", "Written by", "As told to", "Von", "Por",
+"Autor:"), a short dated line ending "... by Jane Doe", or a run of names
 followed by a role or an outlet ("Jane Doe, Staff Writer", "Jane Doe |
-Reuters"). Names are split on commas and "and"-words; roles, dates and
-outlet words glued to the end are dropped.
+Reuters"). Names are split on commas and "and"-words; roles, outlets, dates
+and words glued to the end are dropped, and an agency counts as the author
+only when no person is named.
 """
 
 from __future__ import annotations
@@ -12,20 +14,33 @@ from __future__ import annotations
 import re
 
 _PREFIX = re.compile(
-    r"^(?:(?:written|words|reporting|story|text|posted|report(?:ed)?)\s+by|by|von|por|par|door|di|"
-    r"av|af|autor(?:in|a|es)?|author(?:s)?|auteur|tekst|text|texto|reporter)\s*[:\-–—]?\s*(?P<rest>.*)$",
+    r"^(?:(?:written|words|reporting|story|text|posted|report(?:ed)?|review(?:ed)?|interview|analysis|"
+    r"commentary|photos? and text)\s+by|as told to|by(?=[A-Z\s:]|$)|von|por|par|door|di|av|af|"
+    r"autor(?:in|a|es)?|author(?:s)?|auteur|tekst|texto|reporter)\s*[:\-–—]?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
-_SPLIT = re.compile(r"\s*(?:,|;|\||&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\bog\b|\ben\b)\s*", re.IGNORECASE)
+_LATE_BY = re.compile(r"\bby\s+(?P<rest>[^\W\d_].*)$", re.IGNORECASE)  # "posted on <date> by Jane Doe"
+_HARD_BREAK = re.compile(r"\s+[|·•/]\s+|\s+[-–—]\s+|\s*\|\s*|\s*•\s*|\s*·\s*")
+_AND = re.compile(r"\s*(?:&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\bog\b|\ben\b)\s*", re.IGNORECASE)
 _ROLE = re.compile(
-    r"\b(?:staff|senior|chief|special|contributing|political|business|foreign|deputy|associate|"
-    r"writer|reporter|correspondent|editor|columnist|contributor|journalist|producer|analyst|"
-    r"photographer|director|updated|published|opinion|news|desk|team|for)\b",
+    r"\b(?:staff|senior|chief|special|contributing|political|business|foreign|deputy|associate|lead|general|"
+    r"executive|managing|writer|reporter|correspondent|editor|columnist|contributor|journalist|producer|"
+    r"analyst|photographer|director|updated|published|opinion|news|desk|team|for|data|graphics|draft|"
+    r"intern|fellow|critic|host|anchor|expert|wellness|health|science|sports?|tech|author|freelance)\b",
     re.IGNORECASE,
 )
-_GLUED_DATE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z]{2,8}\.?\s+\d)")  # "GuerreroDec 20, 2023"
+_GLUE = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z])")  # "GuerreroDec", "KambhampatiData": two words run together
 _PARTICLES = {"de", "da", "del", "della", "der", "den", "van", "von", "la", "le", "du", "dos", "das",
-              "al", "el", "bin", "ibn", "ter", "st.", "y", "di", "mc"}
+              "al", "el", "bin", "ibn", "ter", "st.", "y", "di"}
+_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+_MONTHS = {
+    "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july",
+    "aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december",
+}
+_STOP_WORDS = _MONTHS | {  # capitalised words that end a name: weekdays, "Updated" and friends
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "updated", "published",
+    "posted", "the", "on", "at", "in", "for", "and", "with", "from", "via", "comment", "comments", "share",
+}
 _AGENCIES = {"associated press", "reuters", "afp", "ap", "agence france-presse", "bloomberg", "dpa",
              "pa media", "press association", "upi", "ansa", "efe", "xinhua", "cnn", "bbc news"}
 
@@ -44,67 +59,103 @@ def byline_names(line: str) -> list[str] | None:
         rest = match.group("rest").strip()
         if not rest:
             return [] if text.rstrip(":").strip().lower() in {"by", "von", "por", "par", "autor", "author"} else None
-        names = names_in(rest)
-        return names or None
-    if "|" in text or "," in text:
-        head = re.split(r"\s*[|,]\s*", text, maxsplit=1)
-        tail = head[1] if len(head) > 1 else ""
-        if _ROLE.search(tail) or tail.lower() in _AGENCIES:
-            names = names_in(head[0])
-            if names:
-                return names
+        return names_in(rest) or None
+    late = _LATE_BY.search(text)
+    if late and re.search(r"\d", text[:late.start()]):
+        return names_in(late.group("rest")) or None
+    return _names_before_tail(_GLUE.sub(" ", text))
+
+
+def _names_before_tail(text: str) -> list[str] | None:
+    """Names leading a line whose tail shows it is a byline: a role, an agency or a date,
+    or an outlet after a bar when the head is a name and nothing else."""
+    hard = _HARD_BREAK.split(text, maxsplit=1)
+    parts = hard if len(hard) == 2 else re.split(r"\s*,\s*", text, maxsplit=1)
+    if len(parts) != 2:
+        return None
+    head, tail = parts
+    names = names_in(head)
+    if not names:
+        return None
+    if _ROLE.search(tail) or tail.lower() in _AGENCIES or re.search(r"\d", tail):
+        return names
+    if len(hard) == 2 and _leading_name(head) == head.strip():
+        return names
     return None
 
 
 def names_in(text: str) -> list[str]:
     """Split a run of author names; empty when the text does not read as names."""
-    text = _GLUED_DATE.sub(", ", text)
+    text = _GLUE.sub(" | ", text)
     text = re.split(r"\d", text, maxsplit=1)[0]  # a date or time ends the names
-    names: list[str] = []
-    for part in _SPLIT.split(text):
-        part = part.strip(" .-–—:")
-        if not part:
-            continue
+    segment = next((part for part in _HARD_BREAK.split(text) if _leading_name(part.strip(" ,"))), "")
+    people: list[str] = []
+    agencies: list[str] = []
+    for part in _comma_parts(segment):
         if part.lower() in _AGENCIES:
-            names.append(part)
-            continue
-        name = _leading_name(part)
-        if name:
-            names.append(name)
-        elif names and _ROLE.search(part):
-            continue  # "Jane Doe, Staff Writer": a role after a name ends nothing
-        else:
-            break
-    return _unique(names)
+            agencies.append(part)
+        elif name := _leading_name(part):
+            people.append(name)
+        elif not (people and _ROLE.search(part)):
+            break  # "Jane Doe, Staff Writer": a role after a name is skipped; anything else ends the list
+    return _unique(people or agencies)
+
+
+def _comma_parts(segment: str) -> list[str]:
+    """The name-bearing parts of a byline segment.
+
+    Commas separate authors in a list ("A, B and C"), but after the last
+    "and", or when a single comma follows one name ("Jane Doe, Medical
+    Xpress"), what follows the comma is an outlet or role, not a person.
+    """
+    chunks = [chunk.strip(" .-–—:") for chunk in segment.split(",")]
+    chunks = [chunk for chunk in chunks if chunk]
+    with_and = [i for i, chunk in enumerate(chunks) if _AND.search(f" {chunk} ")]
+    if with_and:
+        chunks = chunks[:with_and[-1] + 1]
+    elif len(chunks) == 2:
+        chunks = chunks[:1]
+    parts: list[str] = []
+    for chunk in chunks:
+        parts.extend(piece.strip(" .-–—:") for piece in _AND.split(chunk) if piece.strip(" .-–—:"))
+    return parts
 
 
 def _leading_name(part: str) -> str | None:
     """The personal name at the start of ``part`` (2-5 name-like words), or None."""
-    words = part.split()
     taken: list[str] = []
-    for word in words:
-        if _is_name_word(word) or (taken and word.lower() in _PARTICLES):
+    ended_by_role = False
+    for word in part.split():
+        lower = word.lower().rstrip(",.")
+        if _ROLE.fullmatch(lower) or (lower in _STOP_WORDS and lower not in _MONTHS):
+            ended_by_role = bool(_ROLE.fullmatch(lower)) and lower not in _STOP_WORDS
+            break
+        if _is_name_word(word) or (taken and (lower in _PARTICLES or lower in _SUFFIXES)):
             taken.append(word)
             if len(taken) == 5:
                 break
         else:
             break
-    while taken and taken[-1].lower() in _PARTICLES:
-        taken.pop()
-    if len(taken) < 2 or _ROLE.search(" ".join(taken)):
+    while taken and (taken[-1].lower() in _PARTICLES or taken[-1].lower().rstrip(".") in _MONTHS):
+        taken.pop()  # a month ends the names only where a date follows, i.e. at the end
+    if ended_by_role and len(taken) >= 3:
+        taken.pop()  # "Dave Epstein Globe Correspondent": the word before a role is a desk or outlet
+    if len(taken) < 2:
         return None
-    return " ".join(taken)
+    return " ".join(taken).rstrip(",")
 
 
 def _is_name_word(word: str) -> bool:
-    """A capitalised word or an initial: "Jane", "O'Neil", "J.", "Jean-Luc"."""
+    """A capitalised word or an initial: "Jane", "O'Neil", "J.", "Jean-Luc", "HOLLINGSWORTH"."""
     letters = [c for c in word if c.isalpha()]
     if not letters or not letters[0].isupper() or not word[0].isalpha():
         return False
     if re.fullmatch(r"(?:[^\W\d_]\.){1,3}", word):
         return True
+    if not all(c.isalpha() or c in "'’.-," for c in word):
+        return False
     uppers = sum(c.isupper() for c in letters[1:])
-    return uppers <= 2 and any(c.islower() for c in letters) and all(c.isalpha() or c in "'’.-" for c in word)
+    return uppers <= 2 or all(c.isupper() for c in letters)
 
 
 def _unique(names: list[str]) -> list[str]:

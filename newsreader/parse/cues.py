@@ -60,7 +60,7 @@ def credits_in(line: str) -> list[str] | None:
 
 def trailing_credit(line: str) -> str | None:
     """The credit in parentheses that ends a caption, e.g. ``(Jane Doe/AP)``."""
-    match = _TRAILING_CREDIT.search(line)
+    match = _TRAILING_CREDIT.search(line[-130:])
     if match and (_CREDIT_WORDS.search(match.group("credit")) or "/" in match.group("credit")):
         return match.group("credit").strip()
     return None

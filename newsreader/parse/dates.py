@@ -23,15 +23,19 @@ _MONTHS = {
 }
 _MONTH = r"(?P<month>[^\W\d_]{3,10})\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|\.)?"
-_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_YEAR = r"(?P<year>(?:19|20)\d\d)(?=\D|$|\d{1,2}[:\s])"  # also "20233:00 AM", "202322 Dec" (glued)
 
 _PATTERNS = [
-    re.compile(r"\b" + _YEAR + r"-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})(?!\d)"),  # ISO, also inside datetimes
-    re.compile(r"(?:\b|(?<=[a-z])(?=[A-Z]))" + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + r"\b"),  # March 18, 2025
-    re.compile(r"\b" + _DAY + r"\s+(?:de\s+)?" + _MONTH + r",?\s+(?:de\s+)?" + _YEAR + r"\b"),  # 18 March 2025
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})(?!\d)"),  # ISO, also in datetimes
+    re.compile(r"(?:\b|(?<=[a-z])(?=[A-Z]))" + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR),  # March 18, 2025
+    re.compile(r"(?<!\d)" + _DAY + r"\s+(?:de\s+)?" + _MONTH + r",?\s+(?:de\s+)?" + _YEAR),  # 18 March 2025
     re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<mnum>\d{1,2})\.(?P<year>(?:19|20)\d\d)\b"),  # 18.03.2025
     re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>(?:19|20)\d\d)\b"),  # 12/22/2023
+    re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<short>\d\d)\b(?!/)"),  # 08/25/22
 ]
+#: Words that mark a line as a dateline even when it is long ("Published: 12:40 GMT, 22 December 2023 | Updated: ...").
+DATE_WORDS = re.compile(r"\b(?:published|posted|updated|date|released|first published|last modified|"
+                        r"veröffentlicht|publicado|publié|pubblicato|opublikowano)\b", re.IGNORECASE)
 _RELATIVE = re.compile(r"\b(?:ago|yesterday|today|just now)\b", re.IGNORECASE)
 
 
@@ -49,7 +53,7 @@ def find_date(line: str) -> str | None:
 
 def _to_iso(parts: dict) -> str | None:
     """Validate matched parts and format them; None when they are not a real date."""
-    year = int(parts["year"])
+    year = int(parts["year"]) if parts.get("year") else 2000 + int(parts["short"])
     if parts.get("a"):
         first, second = int(parts["a"]), int(parts["b"])
         month, day = (first, second) if first <= 12 else (second, first)  # US order unless impossible

@@ -1,34 +1,43 @@
 """Give every non-blank line of an article its role, from structure alone.
 
-The method, in three passes over the lines:
-1. the body is the contiguous run of lines with the most prose in it
-   (a maximum-sum run: prose lines add their words, short or junk lines
-   subtract), so navigation, teasers and footers fall outside it;
-2. the headline is the best headline-shaped line above the body, weighing
-   its length, its distance to the body and how many of its words the body
-   repeats; the kicker just above it is the section;
-3. lines between headline and body, and junk inside the body, are sorted by
-   the cues in :mod:`cues`, :mod:`bylines` and :mod:`dates`.
+The method, in four passes over the lines:
+1. cues: lines that say what they are by themselves (credits, caption
+   labels, share/ad/navigation text, bylines, dates; see :mod:`cues`);
+2. the main run: the contiguous stretch with the most prose in it (a
+   maximum-sum run), a landmark for the learned passes;
+3. the headline: the candidate the title classifier scores highest; the
+   short kicker just above it is the section, everything above is dropped;
+4. the body: each remaining line below the headline that the body
+   classifier scores as body.
+The classifiers are logistic regressions over :mod:`features`, trained by
+``tools/train_parser.py``; their weights ship in ``weights.json``.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 
 from newsreader.model import LineRole
 from newsreader.parse import cues
 from newsreader.parse.bylines import byline_names, names_in
-from newsreader.parse.dates import find_date
+from newsreader.parse.dates import DATE_WORDS, find_date
+from newsreader.parse.features import LineFacts, context_vectors, file_stopwords, line_vector, title_vector
+from newsreader.parse.scoring import score
 
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’'»)\]]$")
 _WORD = re.compile(r"\w+")
 _BREADCRUMB = re.compile(r"\s*(?:/|›|»|>|\|)\s*")
+_TITLE_WINDOW = 150  # headline candidates considered above the main run
+_TITLE_INTO_RUN = 5
+_MIN_CONTEXT = 6  # fewer unlabelled lines below the headline than this: judge by prose shape alone
+_RUN_THRESHOLD = -2.0  # body score a prose line inside the main run needs (0 elsewhere)  # ... and this many lines into it (a question headline can open the run)
 
 
 @dataclass
 class Line:
-    """A non-blank line with the facts the passes share."""
+    """A non-blank line with its role so far."""
 
     number: int  # 1-based line number in the decoded text
     text: str
@@ -36,6 +45,50 @@ class Line:
     words: int
     role: str = "other"
     reason: str = ""
+
+
+@dataclass
+class Page:
+    """Everything the passes share about one file's lines."""
+
+    lines: list[Line]
+    facts: list[LineFacts]
+    run: tuple[int, int]
+    counts: Counter = field(default_factory=Counter)
+    blocks: Counter = field(default_factory=Counter)
+    credits: list[str] = field(default_factory=list)
+
+    def line_vector(self, i: int) -> list[float]:
+        return line_vector(self.lines, self.facts, i, self.run, self.counts, self.blocks)
+
+    def body_candidates(self, first: int) -> list[int]:
+        """Indexes of the unlabelled lines from ``first`` on: the lines the body classifiers judge."""
+        return [i for i in range(first, len(self.lines)) if self.lines[i].role == "other"]
+
+    def body_scores(self, candidates: list[int]) -> list[float]:
+        """Body scores of the candidates: a first pass on each line alone, then a second
+        pass that adds its neighbours' first-pass scores."""
+        local = [self.line_vector(i) for i in candidates]
+        context = context_vectors([score("body", vector) for vector in local])
+        return [score("body_context", vector + extra) for vector, extra in zip(local, context)]
+
+    def title_candidates(self) -> list[int]:
+        """Indexes of lines that may be the headline, in order."""
+        start, end = self.run
+        last = min(len(self.lines), (start if start <= end else len(self.lines)) + _TITLE_INTO_RUN)
+        return [i for i in range(max(0, last - _TITLE_WINDOW), last)
+                if self.lines[i].role == "other" and 1 <= self.lines[i].words <= 40]
+
+    def title_scores(self, candidates: list[int]) -> list[float]:
+        return [score("title", vector) for vector in self.title_vectors(candidates)]
+
+    def title_vectors(self, candidates: list[int]) -> list[list[float]]:
+        start, end = self.run
+        body = " ".join(line.text for line in self.lines[start:min(end + 1, start + 10)])
+        body_words = {word for word in _WORD.findall(body.lower()) if len(word) >= 4}
+        first = candidates[0] if candidates else -1
+        return [title_vector(self.lines, self.facts, i, self.run, body_words, first, self.counts, self.blocks)
+                for i in candidates]
 
 
 @dataclass
@@ -69,191 +122,208 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
-def lay_out(text: str) -> Layout:
-    """Assign a role to every non-blank line of ``text`` and collect the record's fields."""
+def read_page(text: str) -> Page:
+    """Passes 1 and 2: lines with their cue roles, facts and the main run of prose."""
     lines = split_lines(text)
     credits: list[str] = []
-    _mark_cues(lines, credits)
-    start, end = _body_run(lines)
-    title_at = _find_title(lines, start, end)
-    section = _mark_head(lines, title_at)
-    _mark_body(lines, title_at, start, end)
-    authors = _authors(lines, title_at, end)
-    published = _published(lines, title_at, end)
-    title = lines[title_at].text if title_at is not None else ""
-    return Layout(lines, title, section, authors, published, _unique(credits))
-
-
-def _mark_cues(lines: list[Line], credits: list[str]) -> None:
-    """First pass: roles a line earns by itself (credits, captions, junk, bylines, dates)."""
     for line in lines:
-        _mark_line_cue(line, credits)
-    for i, line in enumerate(lines):  # short unlabelled lines beside a credit are its caption
-        if line.role == "other" and line.words <= 6 and not _SENTENCE_END.search(line.text):
-            near = lines[max(0, i - 1):i + 2]
-            if any(other.role == "credit" and other.block == line.block for other in near if other is not line):
-                line.role, line.reason = "caption", "short label beside a photo credit"
+        _mark_cue(line, credits)
+    _mark_caption_labels(lines)
+    _join_lone_bylines(lines)
+    stopwords = file_stopwords(text)
+    facts = [LineFacts(line.text, stopwords) for line in lines]
+    page = Page(lines, facts, _main_run(lines, facts), credits=credits)
+    _mark_name_lines(lines, page.run[0])
+    page.counts.update(line.text for line in lines)
+    page.blocks.update(line.block for line in lines)
+    return page
 
 
-def _mark_line_cue(line: Line, credits: list[str]) -> None:
-    """The role a line earns by itself, checked from the most to the least specific cue."""
+def lay_out(text: str) -> Layout:
+    """Assign a role to every non-blank line of ``text`` and collect the record's fields."""
+    page = read_page(text)
+    lines = page.lines
+    title_at = _find_title(page)
+    section = _mark_head(lines, title_at)
+    _mark_body(page, title_at)
+    title = lines[title_at].text if title_at is not None else ""
+    return Layout(lines, title, section, _authors(lines, title_at), _published(lines, title_at),
+                  list(dict.fromkeys(page.credits)))
+
+
+def _mark_cue(line: Line, credits: list[str]) -> None:
+    """The role a line earns by itself, checked from the most to the least specific cue.
+
+    Long lines can only be captions ending in a credit, so they skip the rest (a hot path).
+    """
     text = line.text
+    if line.words > 14:
+        if line.words <= 30 and DATE_WORDS.search(text, 0, 60) and find_date(text):
+            line.role, line.reason = "date", "a dateline (published/updated) holding a date"
+        elif line.words <= 80 and (credit := cues.trailing_credit(text)):
+            line.role, line.reason = "caption", "ends with a photo credit in parentheses"
+            credits.append(credit)
+        return
     if cues.is_caption_label(text):
         line.role, line.reason = "caption", "caption or image-source label"
     elif cues.is_boilerplate(text):
         line.role, line.reason = "boilerplate", "navigation, sharing or advertising text"
-    elif line.words <= 14 and byline_names(text) is not None:
+    elif byline_names(text) is not None:
         line.role, line.reason = "byline", "starts like a byline"
     elif (found := cues.credits_in(text)) is not None:
         line.role, line.reason = "credit", "photo or image credit"
         credits.extend(found)
     elif line.words <= 12 and find_date(text):
         line.role, line.reason = "date", "a short line holding a date"
-    elif line.words <= 80 and (credit := cues.trailing_credit(text)):
+    elif credit := cues.trailing_credit(text):
         line.role, line.reason = "caption", "ends with a photo credit in parentheses"
         credits.append(credit)
 
 
-def is_prose(line: Line) -> bool:
-    """Sentence-like text: long enough, and ending like a sentence or simply long."""
-    return line.role == "other" and (
-        (line.words >= 8 and _SENTENCE_END.search(line.text) is not None) or line.words >= 20
-    )
-
-
-def _line_score(line: Line) -> float:
-    """How much a line adds to a body run: prose adds its words, the rest costs."""
-    if is_prose(line):
-        return float(line.words)
-    if line.role in ("credit", "caption"):
-        return -1.0
-    if line.role == "other" and line.words <= 14:
-        return -2.0
-    return -4.0
-
-
-def _body_run(lines: list[Line]) -> tuple[int, int]:
-    """Index range [start, end] of the maximum-scoring contiguous run of lines."""
-    best, best_range = float("-inf"), (0, -1)
-    total, run_start = 0.0, 0
+def _mark_caption_labels(lines: list[Line]) -> None:
+    """Short unlabelled lines right beside a credit, in its block, are its caption."""
     for i, line in enumerate(lines):
+        if line.role == "other" and line.words <= 6 and not _SENTENCE_END.search(line.text):
+            near = lines[max(0, i - 1):i] + lines[i + 1:i + 2]
+            if any(other.role == "credit" and other.block == line.block for other in near):
+                line.role, line.reason = "caption", "short label beside a photo credit"
+
+
+def _join_lone_bylines(lines: list[Line]) -> None:
+    """A lone "By" line takes the names on the following line into the byline."""
+    for line, following in zip(lines, lines[1:]):
+        if line.role == "byline" and following.role == "other" and following.words <= 8:
+            if byline_names(line.text) == [] and names_in(following.text):
+                following.role, following.reason = "byline", "names after a lone byline word"
+
+
+def _mark_name_lines(lines: list[Line], body_start: int) -> None:
+    """A line that is only a person's name, above the body and beside a date or a
+    role ("Emma Whitford" / "Forbes Staff"), is a byline without the "By"."""
+    for i in range(min(body_start, len(lines))):
+        line = lines[i]
+        if line.role != "other" or not 2 <= line.words <= 5 or _SENTENCE_END.search(line.text):
+            continue
+        names = names_in(line.text)
+        if len(names) != 1 or names[0] != line.text:
+            continue
+        neighbours = lines[max(0, i - 1):i] + lines[i + 1:i + 2]
+        if any(other.role in ("date", "byline") or _is_role_line(other) for other in neighbours):
+            line.role, line.reason = "byline", "a name beside a date or a role"
+
+
+def _is_role_line(line: Line) -> bool:
+    """A short line naming a job or desk ("Senior Contributor", "NFL.com Analyst")."""
+    return line.role == "other" and line.words <= 4 and byline_names(f"A Name, {line.text}") is not None
+
+
+def _main_run(lines: list[Line], facts: list[LineFacts]) -> tuple[int, int]:
+    """Index range [start, end] of the contiguous run of lines with the most prose.
+
+    Prose lines add their word count, other lines subtract a little (junk
+    more than short unlabelled lines); the best-scoring run is trimmed to
+    start and end on prose. (0, -1) when there is no prose at all.
+    """
+    best, best_range = 0.0, (0, -1)
+    total, run_start = 0.0, 0
+    for i, (line, fact) in enumerate(zip(lines, facts)):
         if total <= 0:
             total, run_start = 0.0, i
-        total += _line_score(line)
+        if line.role == "other" and fact.prose:
+            total += fact.words
+        else:
+            total -= 2.0 if line.role == "other" and line.words <= 14 else 4.0
         if total > best:
             best, best_range = total, (run_start, i)
     start, end = best_range
-    while start <= end and not is_prose(lines[start]):
+    while start <= end and not (lines[start].role == "other" and facts[start].prose):
         start += 1
-    while end >= start and not is_prose(lines[end]):
-        end -= 1
     return start, end
 
 
-def _find_title(lines: list[Line], start: int, end: int) -> int | None:
-    """Index of the headline: the best headline-shaped line above the body."""
-    if not lines:
+def _find_title(page: Page) -> int | None:
+    """Index of the headline: the best-scoring candidate that still has prose below it."""
+    candidates = page.title_candidates()
+    if not candidates:
         return None
-    body_words = _content_words(" ".join(line.text for line in lines[start:min(end + 1, start + 8)]))
-    limit = start if start <= end else len(lines)
-    best, best_at = float("-inf"), None
-    for i in range(max(0, limit - 60), limit):
-        score = _title_score(lines[i], limit - i, body_words)
-        if score > best:
-            best, best_at = score, i
-    return best_at
-
-
-def _title_score(line: Line, distance: int, body_words: set[str]) -> float:
-    """Score a headline candidate; very negative for lines that cannot be one."""
-    if line.role != "other" or not 2 <= line.words <= 40 or line.text.endswith((".", ",", ";")):
-        return float("-inf")
-    score = 0.0
-    score += 3.0 if 5 <= line.words <= 25 else 0.0
-    words = _content_words(line.text)
-    if words and body_words:
-        score += 6.0 * len(words & body_words) / len(words)
-    score -= 0.15 * distance
-    return score
+    scores = page.title_scores(candidates)
+    ranked = sorted(range(len(candidates)), key=lambda k: -scores[k])
+    prose = [i for i, (line, fact) in enumerate(zip(page.lines, page.facts)) if line.role == "other" and fact.prose]
+    for k in ranked:
+        if any(i > candidates[k] for i in prose):
+            return candidates[k]
+    return candidates[ranked[0]]
 
 
 def _mark_head(lines: list[Line], title_at: int | None) -> str | None:
     """Mark the headline, everything above it, and return the section kicker."""
     if title_at is None:
         return None
-    lines[title_at].role, lines[title_at].reason = "title", "headline-shaped line nearest the body"
+    lines[title_at].role, lines[title_at].reason = "title", "scored highest as the headline"
     section = None
     for i in range(title_at - 1, max(-1, title_at - 4), -1):
         line = lines[i]
-        if section is None and line.role == "other" and line.words <= 5 and not _SENTENCE_END.search(line.text):
+        if line.role == "other" and line.words <= 5 and not _SENTENCE_END.search(line.text):
             section = _BREADCRUMB.split(line.text)[0].strip() or None
             if section:
                 line.role, line.reason = "section", "short kicker above the headline"
+                break
     for line in lines[:title_at]:
         if line.role == "other":
             line.role, line.reason = "boilerplate", "above the headline"
     return section
 
 
-def _mark_body(lines: list[Line], title_at: int | None, start: int, end: int) -> None:
-    """Body lines are the unlabelled lines of the run; what lies outside it is dropped."""
+def _mark_body(page: Page, title_at: int | None) -> None:
+    """Each unlabelled line below the headline is body when the body classifiers say so.
+
+    Prose inside the main run needs less evidence than lines outside it: the
+    run is where the article is, so only a clearly negative score drops it.
+    """
     first = (title_at + 1) if title_at is not None else 0
-    for i in range(first, len(lines)):
-        line = lines[i]
-        if line.role != "other":
-            continue
-        if start <= i <= end:
-            line.role, line.reason = "body", "inside the main run of prose"
-        elif i < start:
-            line.role, line.reason = "boilerplate", "between headline and body, not prose"
+    candidates = page.body_candidates(first)
+    if len(candidates) < _MIN_CONTEXT:
+        for i in candidates:  # too few lines for the classifiers' context: prose is body
+            line = page.lines[i]
+            line.role, line.reason = ("body", "prose on a short page") if page.facts[i].prose else (
+                "boilerplate", "not prose, on a short page")
+        return
+    start, end = page.run
+    for i, verdict in zip(candidates, page.body_scores(candidates)):
+        line = page.lines[i]
+        inside = start <= i <= end and page.facts[i].prose
+        if verdict > (_RUN_THRESHOLD if inside else 0.0):
+            line.role, line.reason = "body", "scored as article text"
         else:
-            line.role, line.reason = "boilerplate", "after the main run of prose"
+            line.role, line.reason = "boilerplate", "scored as page furniture, not article text"
 
 
-def _authors(lines: list[Line], title_at: int | None, end: int) -> list[str]:
+def _only_updated(text: str) -> bool:
+    lowered = text.lower()
+    return "updated" in lowered and "publish" not in lowered and "posted" not in lowered
+
+
+def _authors(lines: list[Line], title_at: int | None) -> list[str]:
     """Names from the first byline near the headline, else from any byline."""
     bylines = [i for i, line in enumerate(lines) if line.role == "byline"]
-    if not bylines:
-        return []
     near = [i for i in bylines if title_at is None or i > title_at - 5]
     for i in near + bylines:
-        names = byline_names(lines[i].text) or []
-        if not names and i + 1 < len(lines):
-            names = _names_on_next_line(lines, i)
+        names = byline_names(lines[i].text) or names_in(lines[i].text)
         if names:
             return names
     return []
 
 
-def _names_on_next_line(lines: list[Line], i: int) -> list[str]:
-    """A lone "By" takes its names from the following line, which becomes part of the byline."""
-    following = lines[i + 1]
-    names = names_in(following.text) if following.words <= 8 else []
-    if names:
-        following.role, following.reason = "byline", "names after a lone byline word"
-    return names
-
-
-def _published(lines: list[Line], title_at: int | None, end: int) -> str | None:
-    """The date of the first date line near the headline, else of any date line."""
+def _published(lines: list[Line], title_at: int | None) -> str | None:
+    """The date of the first date line near the headline, else of any date or byline line;
+    a line that only says "Updated" yields to one that says when it was published."""
     dated = [i for i, line in enumerate(lines) if line.role == "date"]
     near = [i for i in dated if title_at is None or title_at - 5 < i]
-    for i in near + dated:
-        found = find_date(lines[i].text)
-        if found:
-            return found
-    for i in [i for i, line in enumerate(lines) if line.role == "byline"]:
+    bylines = [i for i, line in enumerate(lines) if line.role == "byline"]
+    order = near + dated + bylines
+    order.sort(key=lambda i: _only_updated(lines[i].text))  # stable: otherwise keeps the order above
+    for i in order:
         found = find_date(lines[i].text)
         if found:
             return found
     return None
-
-
-def _content_words(text: str) -> set[str]:
-    """Lower-cased words of four or more letters: a cheap, language-neutral content proxy."""
-    return {word for word in _WORD.findall(text.lower()) if len(word) >= 4}
-
-
-def _unique(items: list[str]) -> list[str]:
-    """Items in first-seen order without repeats."""
-    return list(dict.fromkeys(items))

@@ -1,0 +1,74 @@
+"""Parser quality on the dev corpus (region and page forms) and parsing speed, in one table.
+
+    python benchmarks/parse_quality.py [--shared ../shared] [--files 2000]
+
+Quality comes from ``shared/eval/score.py`` run on ``news --dir {dir} export``
+(this checkout's parser, as ``python -m newsreader``). Speed is files per
+second of ``parse_article`` on one core over ``shared/bench/make_corpus.py``
+output, with a plain Python loop that only reads and decodes the same files
+measured in the same run as the reference. Needs ../shared; says so when it
+is missing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def score(shared: Path, corpus: str, form: str) -> str:
+    """The summary line of score.py for one corpus and form."""
+    command = f"{sys.executable} -m newsreader --dir {{dir}} export"
+    result = subprocess.run(
+        [sys.executable, str(shared / "eval" / "score.py"), str(shared / "corpus" / corpus), "--form", form,
+         "--cmd", command], capture_output=True, text=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    lines = result.stdout.strip().splitlines()
+    return lines[-1] if lines else f"failed: {result.stderr.strip()[-200:]}"
+
+
+def speed(shared: Path, files: int) -> tuple[float, float]:
+    """(parser files/s, read-and-decode files/s) over a fresh make_corpus folder, one core."""
+    from newsreader.parse import parse_article
+    from newsreader.parse.decode import decode_bytes
+
+    with tempfile.TemporaryDirectory() as folder:
+        subprocess.run([sys.executable, str(shared / "bench" / "make_corpus.py"), str(files), folder],
+                       check=True, capture_output=True)
+        paths = sorted(Path(folder).iterdir())
+        parse_article(paths[0].read_bytes(), paths[0].name)  # load the models outside the timing
+        start = time.perf_counter()
+        for path in paths:
+            decode_bytes(path.read_bytes())
+        reference = len(paths) / (time.perf_counter() - start)
+        start = time.perf_counter()
+        for path in paths:
+            parse_article(path.read_bytes(), path.name)
+        return len(paths) / (time.perf_counter() - start), reference
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--files", type=int, default=2000, help="files for the speed run")
+    args = parser.parse_args()
+    if not (args.shared / "eval" / "score.py").exists():
+        sys.exit(f"The shared corpus and scorer are not at {args.shared}; pass --shared PATH. Nothing was measured.")
+    print("| corpus | form | score |\n|---|---|---|")
+    for corpus, form in (("seed", "region"), ("dev", "region"), ("dev", "page")):
+        print(f"| {corpus} | {form} | {score(args.shared, corpus, form)} |")
+    parsed, read = speed(args.shared, args.files)
+    print(f"\nparse speed, one core, {args.files} make_corpus files: {parsed:,.0f} files/s "
+          f"(read+decode only: {read:,.0f} files/s; parsing costs {read / parsed:.1f}x a plain read)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,211 @@
+"""Numeric features of lines, shared by the parser and its training script.
+
+Each non-blank line becomes a short vector of structure and language cues
+(length, sentence shape, stopword density in the file's own language,
+capitalisation, its cue role, its block, its place relative to the main
+run of prose and its neighbours). :mod:`scoring` turns vectors into scores
+with weights learned by ``tools/train_parser.py``; both sides call the same
+functions here, so training and parsing can never disagree on a feature.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+
+_TOKEN = re.compile(r"\w+")
+_SENTENCE_CLOSERS = frozenset(".!?…\"”’'»)]")
+_URLISH = re.compile(r"https?://|www\.|\.com\b|@\w")
+_SEPARATORS = re.compile(r"\s[|•·]\s|\s[|•·]$|^[|•·]\s")
+# Character classes counted with C-speed regex scans rather than per-character Python loops.
+_UPPER = re.compile(r"[A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĞĠĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŜŞŠŢŤŪŮŰŲŹŻŽА-ЯЁΑ-Ω]")
+_DIGIT = re.compile(r"\d")
+_PUNCT = re.compile(r"[^\w\s]")
+_LANGUAGE_SAMPLE = 800  # characters read to pick the stopword language
+_SAMPLE = 120  # characters of a line its ratios are measured on: long lines gain nothing from more
+_CUE_ROLES = ("boilerplate", "credit", "caption", "byline", "date")
+
+LINE_FEATURES = (
+    "bias", "words_log", "sentence_end", "colon_end", "stop_ratio", "cap_ratio", "digit_ratio",
+    "punct_ratio", "separators", *(f"cue_{role}" for role in _CUE_ROLES), "alone", "block_log", "rel_pos",
+    "in_run", "run_dist", "before_run", "prev_prose", "next_prose", "prev_words", "next_words",
+    "duplicate", "upper_ratio", "urlish", "mean_word_len", "question_end", "words_in_run",
+)
+CONTEXT_FEATURES = (
+    "self", "prev_1", "next_1", "prev_mean_3", "next_mean_3", "prev_max_3", "next_max_3",
+    "window_mean_8", "doc_best", "below_best",
+)
+TITLE_FEATURES = (
+    "bias", "words_log", "good_length", "period_end", "question_end", "colon_end", "alone", "cap_ratio",
+    "stop_ratio", "body_overlap", "index_log", "rel_pos", "dist_to_run", "in_run", "after_cue",
+    "before_cue", "first_candidate", "duplicate", "upper_ratio", "prev_short", "digit_ratio",
+    "prev_headline", "next_sentence", "prose",
+)
+
+
+@lru_cache(maxsize=1)
+def _stopword_lists() -> tuple[frozenset[str], ...]:
+    """Stopword sets of every language the ``stop-words`` package ships, loaded once."""
+    from stop_words import AVAILABLE_LANGUAGES, get_stop_words
+
+    lists = []
+    for language in AVAILABLE_LANGUAGES:
+        try:
+            lists.append(frozenset(word.lower() for word in get_stop_words(language)))
+        except Exception:  # a language file the installed version lacks: skip it, keep the rest
+            continue
+    return tuple(lists)
+
+
+@lru_cache(maxsize=1)
+def _languages_of_word() -> dict[str, tuple[int, ...]]:
+    """For each stopword, the indexes of the languages that list it."""
+    index: dict[str, list[int]] = {}
+    for number, words in enumerate(_stopword_lists()):
+        for word in words:
+            index.setdefault(word, []).append(number)
+    return {word: tuple(numbers) for word, numbers in index.items()}
+
+
+def file_stopwords(text: str) -> frozenset[str]:
+    """The stopword set of the language that best explains the start of ``text``."""
+    languages = _languages_of_word()
+    hits = [0] * len(_stopword_lists())
+    for token in _TOKEN.findall(text[:_LANGUAGE_SAMPLE].lower()):
+        for number in languages.get(token, ()):
+            hits[number] += 1
+    if not any(hits):
+        return frozenset()
+    return _stopword_lists()[hits.index(max(hits))]
+
+
+class LineFacts:
+    """Per-line measurements computed once and reused by both feature sets."""
+
+    __slots__ = ("words", "stop_ratio", "cap_ratio", "digit_ratio", "punct_ratio",
+                 "upper_ratio", "mean_word_len", "sentence_end", "prose")
+
+    def __init__(self, text: str, stopwords: frozenset[str]):
+        self.words = len(text.split())
+        self.sentence_end = text[-1:] in _SENTENCE_CLOSERS
+        self.prose = (self.words >= 8 and self.sentence_end) or self.words >= 20
+        text = text[:_SAMPLE]
+        tokens = _TOKEN.findall(text)
+        count = len(tokens) or 1
+        length = len(text) or 1
+        self.stop_ratio = sum(map(stopwords.__contains__, map(str.lower, tokens))) / count
+        self.cap_ratio = sum(token[0].isupper() for token in tokens) / count
+        digits, punct = len(_DIGIT.findall(text)), len(_PUNCT.findall(text))
+        letters = length - digits - punct - text.count(" ")
+        self.upper_ratio = len(_UPPER.findall(text)) / letters if letters > 0 else 0.0
+        self.digit_ratio = digits / length
+        self.punct_ratio = punct / length
+        self.mean_word_len = sum(map(len, tokens)) / count
+
+
+def line_vector(lines, facts: list[LineFacts], i: int, run: tuple[int, int], counts: dict[str, int],
+                blocks: dict[int, int]) -> list[float]:
+    """The LINE_FEATURES vector of line ``i`` (``lines`` are layout Lines with cue roles set)."""
+    line, fact = lines[i], facts[i]
+    start, end = run
+    n = len(lines)
+    inside = start <= i <= end
+    distance = 0 if inside else (start - i if i < start else i - end)
+    prev_fact = facts[i - 1] if i > 0 else None
+    next_fact = facts[i + 1] if i + 1 < n else None
+    text = line.text
+    return [
+        1.0,
+        math.log1p(fact.words),
+        float(fact.sentence_end),
+        float(text.endswith(":")),
+        fact.stop_ratio,
+        fact.cap_ratio,
+        fact.digit_ratio,
+        fact.punct_ratio,
+        float(_SEPARATORS.search(text, 0, 200) is not None),
+        *(float(line.role == role) for role in _CUE_ROLES),
+        float(blocks[line.block] == 1),
+        math.log1p(blocks[line.block]),
+        i / n,
+        float(inside),
+        math.log1p(distance),
+        float(i < start),
+        float(prev_fact is not None and prev_fact.prose),
+        float(next_fact is not None and next_fact.prose),
+        math.log1p(prev_fact.words) if prev_fact else 0.0,
+        math.log1p(next_fact.words) if next_fact else 0.0,
+        float(counts[text] > 1),
+        fact.upper_ratio,
+        float(_URLISH.search(text, 0, 200) is not None),
+        fact.mean_word_len / 10,
+        float(text.endswith("?")),
+        math.log1p(fact.words) * float(inside),
+    ]
+
+
+def title_vector(lines, facts: list[LineFacts], i: int, run: tuple[int, int], body_words: set[str],
+                 first_candidate: int, counts: dict[str, int], blocks: dict[int, int]) -> list[float]:
+    """The TITLE_FEATURES vector of candidate headline ``i``."""
+    line, fact = lines[i], facts[i]
+    start, end = run
+    text = line.text
+    words = {token.lower() for token in _TOKEN.findall(text) if len(token) >= 4}
+    overlap = len(words & body_words) / len(words) if words else 0.0
+    before = [lines[j].role for j in range(max(0, i - 2), i)]
+    after = [lines[j].role for j in range(i + 1, min(len(lines), i + 4))]
+    prev_short = i > 0 and facts[i - 1].words <= 4
+    return [
+        1.0,
+        math.log1p(fact.words),
+        float(4 <= fact.words <= 25),
+        float(text.endswith(".")),
+        float(text.endswith(("?", "!"))),
+        float(text.endswith(":")),
+        float(blocks[line.block] == 1),
+        fact.cap_ratio,
+        fact.stop_ratio,
+        overlap,
+        math.log1p(i),
+        i / len(lines),
+        math.log1p(abs(start - i)) * (1.0 if i <= start else -1.0),
+        float(start <= i <= end),
+        float(any(role in ("byline", "date", "section") for role in before)),
+        float(any(role in ("byline", "date", "credit", "caption") for role in after)),
+        float(i == first_candidate),
+        float(counts[text] > 1),
+        fact.upper_ratio,
+        float(prev_short),
+        fact.digit_ratio,
+        float(i > 0 and _headline_shaped(lines[i - 1], facts[i - 1])),
+        float(i + 1 < len(lines) and lines[i + 1].role == "other" and facts[i + 1].sentence_end
+              and facts[i + 1].words > fact.words),
+        float(fact.prose and text.endswith(".")),
+    ]
+
+
+def _headline_shaped(line, fact: LineFacts) -> bool:
+    """Unlabelled, 4 to 25 words, not ending like a sentence: how headlines look."""
+    return line.role == "other" and 4 <= fact.words <= 25 and not line.text.endswith((".", ",", ";"))
+
+
+def context_vectors(scores: list[float]) -> list[list[float]]:
+    """CONTEXT_FEATURES of every body candidate, from all candidates' first-pass scores.
+
+    Body text comes in runs, so what the neighbours look like is strong
+    evidence: a short line between two paragraphs is likely a subheading,
+    one among link lists is likely navigation. Every article has a body, so
+    the page's best line is evidence too, even on a page of weak scores.
+    """
+    best = max(scores, default=0.0)
+    vectors = []
+    for k, own in enumerate(scores):
+        before = scores[max(0, k - 3):k] or [0.0]
+        after = scores[k + 1:k + 4] or [0.0]
+        window = scores[max(0, k - 8):k + 9]
+        vectors.append([
+            own, before[-1], after[0], sum(before) / len(before), sum(after) / len(after),
+            max(before), max(after), sum(window) / len(window), best, best - own,
+        ])
+    return vectors

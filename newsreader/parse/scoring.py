@@ -1,0 +1,64 @@
+"""Learned line classifiers, loaded from ``weights.json`` and compiled for speed.
+
+``weights.json`` (written by ``tools/train_parser.py``) holds, for each
+classifier, the feature names it was trained on and a small ensemble of
+gradient-boosted trees (log-odds). At first use each ensemble is turned
+into one Python expression of nested conditionals, so scoring a line costs
+a few microseconds with nothing beyond the standard library. The source is
+built only from the numbers in the file, which are checked to be numbers.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+from numbers import Real
+from typing import Callable
+
+from newsreader.parse.features import CONTEXT_FEATURES, LINE_FEATURES, TITLE_FEATURES
+
+#: The classifiers and the features each was trained on: the first body pass
+#: sees a line alone, the second adds its neighbours' first-pass scores.
+CLASSIFIERS = {"title": TITLE_FEATURES, "body": LINE_FEATURES, "body_context": LINE_FEATURES + CONTEXT_FEATURES}
+
+
+def compile_models(data: dict) -> dict[str, Callable[[list[float]], float]]:
+    """One scoring function per classifier from the JSON structure of ``weights.json``."""
+    compiled = {}
+    for kind, names in CLASSIFIERS.items():
+        model = data[kind]
+        if tuple(model["features"]) != names:
+            raise RuntimeError(f"weights.json does not match the {kind} features; rerun tools/train_parser.py")
+        terms = [_number(model["base"])] + [_tree_source(tree, len(names)) for tree in model["trees"]]
+        compiled[kind] = eval(compile(f"lambda x: {' + '.join(terms)}", f"<{kind} trees>", "eval"))  # noqa: S307
+    return compiled
+
+
+def _tree_source(nodes: list, width: int, node: int = 0) -> str:
+    """A conditional expression for one tree: ``(left if x[f] < t else right)``."""
+    feature, threshold, left, right, value = nodes[node]
+    if int(feature) < 0:
+        return _number(value)
+    if not 0 <= int(feature) < width:
+        raise RuntimeError("weights.json names a feature that does not exist")
+    cut = _number(threshold)
+    return (f"({_tree_source(nodes, width, int(left))} if x[{int(feature)}] < {cut} "
+            f"else {_tree_source(nodes, width, int(right))})")
+
+
+def _number(value) -> str:
+    if not isinstance(value, Real):
+        raise RuntimeError("weights.json holds something other than numbers")
+    return repr(float(value))
+
+
+@lru_cache(maxsize=1)
+def _models() -> dict[str, Callable[[list[float]], float]]:
+    text = resources.files("newsreader.parse").joinpath("weights.json").read_text(encoding="utf-8")
+    return compile_models(json.loads(text))
+
+
+def score(kind: str, vector: list[float]) -> float:
+    """The classifier's log-odds for ``vector``; above 0 means more likely yes than no."""
+    return _models()[kind](vector)
