@@ -54,9 +54,10 @@ class Field(str, Enum):
 class _State:
     """What the global options resolved to, shared with the commands through the context."""
 
-    def __init__(self, folder: Path, color: Color):
+    def __init__(self, folder: Path, color: Color, cache: bool):
         self.folder = folder
         self.color = color
+        self.cache = cache
 
 
 def _version(value: bool) -> None:
@@ -73,13 +74,14 @@ def main_options(
         help="Folder of raw news files. Default: $NEWS_DIR, else ./seeds, else the bundled seeds.",
     ),
     color: Color = typer.Option(Color.auto, "--color", help="Colour and Rich layout: auto (terminals only), always, never."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Do not use or update the index; parse every file."),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
 ) -> None:
     """Read, list, search and export a folder of scraped news articles.
 
     Example: news --dir ~/scraped list --section Politics
     """
-    ctx.obj = _State(_source_folder(folder), color)
+    ctx.obj = _State(_source_folder(folder), color, cache=not no_cache)
 
 
 def _source_folder(option: Path | None) -> Path:
@@ -124,15 +126,57 @@ def _fail(message: str, code: int = 2) -> typer.Exit:
     return typer.Exit(code)
 
 
-def _scan(state: _State):
-    """The folder's article entries, or a one-line error."""
+def _warn(message: str) -> None:
+    from newsreader.render.clean import clean_field
+
+    sys.stderr.write(f"warning: {clean_field(message)}\n")
+
+
+def _cache_dir() -> Path:
+    """$NEWS_CACHE_DIR, else the user's cache folder for newsreader."""
+    if os.environ.get("NEWS_CACHE_DIR"):
+        return Path(os.environ["NEWS_CACHE_DIR"])
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("newsreader"))
+
+
+def _library(state: _State):
+    """The folder, read through its index unless --no-cache; one-line errors for bad folders."""
     from newsreader.errors import NewsError
-    from newsreader.library import scan
+    from newsreader.library import Library, scan
+    from newsreader.render.progress import IndexProgress
 
     try:
-        return scan(state.folder)
+        scan(state.folder)  # a missing or unreadable folder is an error before any index is made
+        store = _open_store(state.folder) if state.cache else None
+        progress = IndexProgress(sys.stderr) if sys.stderr.isatty() else None
+        try:
+            return Library(state.folder, store, warn=_warn, progress=progress, workers=_workers())
+        finally:
+            if progress:
+                progress.close()
     except NewsError as error:
         raise _fail(str(error), error.exit_code) from None
+
+
+def _open_store(folder: Path):
+    """The folder's index, or None (with one warning) when the cache location is unusable."""
+    from newsreader.store import Store, StoreError, index_path
+
+    try:
+        return Store(index_path(_cache_dir(), folder))
+    except StoreError as error:
+        _warn(f"not using the index: {error}; reading the files directly")
+        return None
+
+
+def _workers() -> int:
+    """Processes for parsing and full scans: the cores this process may use, at most 4."""
+    try:
+        return max(1, min(4, len(os.sched_getaffinity(0))))
+    except AttributeError:  # not Linux
+        return max(1, min(4, os.cpu_count() or 1))
 
 
 def _warn_unparsed(articles) -> None:
@@ -158,12 +202,12 @@ def list_command(
 
         news list --section politics --sort words --limit 10
     """
-    from newsreader.library import in_section, load_all, sort_articles
+    from newsreader.library import sort_articles
     from newsreader.render import make_printer
 
     state: _State = ctx.obj
     output = _output(state.color)
-    articles = sort_articles(in_section(load_all(_scan(state)), section), sort.value)
+    articles = sort_articles(_library(state).articles(section), sort.value)
     if limit is None:
         limit = 100 if output.pretty and not as_json else 0
     shown = articles[:limit] if limit else articles
@@ -190,7 +234,7 @@ def show_command(
         news show ab42 --raw   # by hash prefix, original text
     """
     from newsreader.errors import NewsError
-    from newsreader.library import load, read_entry, resolve_id
+    from newsreader.library import read_entry
     from newsreader.parse import explain_lines
     from newsreader.parse.decode import decode_bytes
     from newsreader.render import make_printer
@@ -198,10 +242,9 @@ def show_command(
     state: _State = ctx.obj
     output = _output(state.color)
     try:
-        entry = resolve_id(_scan(state), article_id)
+        entry, article = _library(state).article(article_id)
     except NewsError as error:
         raise _fail(str(error), error.exit_code) from None
-    article = load(entry)
     if output.pretty and not as_json and not no_pager:
         return _show_paged(article, entry, output, raw=raw, explain=explain)
     printer = make_printer(sys.stdout, output, json=as_json, wrap=width)
@@ -269,19 +312,18 @@ def grep_command(
         news grep -i 'cease-?fire' -C 1
     """
     from newsreader.errors import EXIT_NO_MATCH, NewsError
-    from newsreader.library import in_section, load_all
     from newsreader.render import make_printer
-    from newsreader.search import compile_pattern, grep_articles
+    from newsreader.search import compile_pattern
 
     state: _State = ctx.obj
     try:
         regex = compile_pattern(pattern, fixed=fixed, ignore_case=ignore_case, smart_case=smart_case, word=word)
     except NewsError as error:
         raise _fail(str(error), error.exit_code) from None
-    articles = in_section(load_all(_scan(state)), section)
+    results = _library(state).grep(regex, field.value, context, section)
     mode = "files" if files else "count" if count else "lines"
     printer = make_printer(sys.stdout, _output(state.color), json=as_json)
-    matched = printer.grep(grep_articles(articles, regex, field.value, context), mode, context)
+    matched = printer.grep(results, mode, context)
     if not matched:
         raise typer.Exit(EXIT_NO_MATCH)
 
@@ -297,13 +339,53 @@ def export_command(
 
         news export | jq -r .title
     """
-    from newsreader.library import in_section, load_all
     from newsreader.render.jsonl import JsonPrinter
 
     state: _State = ctx.obj
-    articles = in_section(load_all(_scan(state)), section)
+    articles = _library(state).all_articles(section)
     _warn_unparsed(articles)
     JsonPrinter(sys.stdout).export(articles)
+
+
+@app.command("search")
+def search_command(
+    ctx: typer.Context,
+    query: str = typer.Argument(..., help='Words, "phrases", prefix*, AND / OR / NOT (SQLite FTS5 syntax).'),
+    limit: int = typer.Option(20, "--limit", "-n", min=1, help="Show the best N articles."),
+    section: Optional[str] = typer.Option(None, "--section", "-s", help="Only articles in this section."),
+    since: Optional[str] = typer.Option(None, "--since", metavar="YYYY-MM-DD", help="Only articles published on or after this date."),
+    until: Optional[str] = typer.Option(None, "--until", metavar="YYYY-MM-DD", help="Only articles published on or before this date."),
+    as_json: bool = typer.Option(False, "--json", help="JSON Lines: id, score, title and snippet per article."),
+) -> None:
+    """Ranked full-text search over titles and bodies (BM25; titles count more).
+
+    Piped: id<TAB>score<TAB>title lines, best first. Exit 1 when nothing
+    matched. Needs the index (not with --no-cache). Example:
+
+        news search '"energy infrastructure" AND ceasefire' --since 2025-01-01
+    """
+    import re
+
+    from newsreader.errors import EXIT_NO_MATCH
+    from newsreader.render import make_printer
+    from newsreader.store import StoreError
+
+    state: _State = ctx.obj
+    for name, value in (("--since", since), ("--until", until)):
+        if value is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise _fail(f"{name} takes a date as YYYY-MM-DD, not {value!r}.")
+    if not state.cache:
+        raise _fail("news search needs the index; run it without --no-cache.")
+    library = _library(state)
+    if library.store is None:
+        raise _fail("news search needs the index, and the index could not be opened here.")
+    try:
+        results = library.store.rank(query, limit, section, since, until)
+    except StoreError as error:
+        raise _fail(f"The search query {query!r} is not valid: {error}.") from None
+    if not results:
+        raise typer.Exit(EXIT_NO_MATCH)
+    make_printer(sys.stdout, _output(state.color), json=as_json).ranked(results)
 
 
 class _Interrupted(BaseException):

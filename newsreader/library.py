@@ -4,6 +4,8 @@ Only regular files directly inside the folder are articles (a symlink
 counts only when it points at a file inside the folder). Files are opened
 read-only and read up to a cap, so a huge file costs bounded memory; a file
 that cannot be read still yields a record, with a warning saying why.
+:class:`Library` reads the folder through the index (:mod:`store`) when one
+is available and falls back to parsing every file when it is not.
 """
 
 from __future__ import annotations
@@ -14,9 +16,12 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from typing import Callable, Iterator
+
 from newsreader.errors import SourceError, UnknownIdError
 from newsreader.model import Article
 from newsreader.parse import parse_article, split_name
+from newsreader.search import ArticleHits, find_hits, fts_query, grep_articles, required_literals
 
 #: Bytes read from one file at most; the rest is left out with a warning.
 READ_CAP = 8 * 1024 * 1024
@@ -94,9 +99,116 @@ def load(entry: Entry) -> Article:
     return parse_article(data, entry.name, str(entry.path), tuple(warnings))
 
 
-def load_all(entries: list[Entry]) -> list[Article]:
-    """Parse every entry, in order."""
-    return [load(entry) for entry in entries]
+def load_all(entries: list[Entry], workers: int = 1) -> Iterator[Article]:
+    """Parse every entry, in order, on ``workers`` processes when there are many."""
+    if workers <= 1 or len(entries) < _PARALLEL_FROM:
+        yield from map(load, entries)
+        return
+    import multiprocessing
+
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        yield from pool.imap(load, entries, chunksize=64)
+
+
+_PARALLEL_FROM = 400  # below this, starting worker processes costs more than it saves
+
+
+class Library:
+    """One news folder, read through its index when ``store`` is given.
+
+    ``warn`` receives one sentence when the index has to be given up (then
+    every call parses the files directly, as with ``--no-cache``).
+    """
+
+    def __init__(self, folder: Path, store=None, warn: Callable[[str], None] = lambda message: None,
+                 progress: Callable[[int, int], None] | None = None, workers: int = 1):
+        self.folder = folder
+        self.entries = scan(folder)
+        self.store = store
+        self.warn = warn
+        self.workers = workers
+        if store is not None:
+            self._sync(progress)
+
+    def _sync(self, progress) -> None:
+        from newsreader.store import StoreError
+
+        try:
+            self.store.sync(self.entries, lambda todo: load_all(todo, self.workers), progress)
+        except StoreError as error:
+            self._give_up(error)
+
+    def _give_up(self, error: Exception) -> None:
+        self.warn(f"not using the index: {error}; reading the files directly")
+        self.store = None
+
+    def articles(self, section: str | None = None) -> list[Article]:
+        """Every article's record without paragraphs (from the index) or with them (parsed)."""
+        found = list(self.store.articles()) if self.store else list(load_all(self.entries, self.workers))
+        return in_section(found, section)
+
+    def all_articles(self, section: str | None = None) -> list[Article]:
+        """Every article's full record, paragraphs included."""
+        found = list(self.store.articles(body=True)) if self.store else list(load_all(self.entries, self.workers))
+        return in_section(found, section)
+
+    def article(self, query: str) -> tuple[Entry, Article]:
+        """The entry and full record an id names."""
+        entry = resolve_id(self.entries, query)
+        if self.store:
+            rowid = self.store.rowid_of(entry.name)
+            if rowid is not None:
+                return entry, next(self.store.articles(body=True, rowids=[rowid]))
+        return entry, load(entry)
+
+    def grep(self, regex, field: str, context: int, section: str | None) -> Iterator[ArticleHits]:
+        """Articles with matches, in file-name order; the index narrows the candidates first."""
+        if not self.store:
+            yield from grep_articles(self.all_articles(section), regex, field, context)
+            return
+        from newsreader.store import StoreError
+
+        groups = required_literals(regex)
+        query = fts_query(groups, lambda run: self.store.terms_containing(run, _MAX_EXPANSION)) if groups else None
+        if query == "":
+            return
+        try:
+            rowids = self.store.matching(query) if query else None
+        except StoreError:
+            rowids = None  # a query the index cannot run: scan everything instead
+        if rowids is None and self.workers > 1:
+            yield from _parallel_scan(self.store.path, regex, field, context, section, self.workers)
+            return
+        candidates = in_section(list(self.store.articles(body=True, rowids=rowids)), section)
+        yield from grep_articles(candidates, regex, field, context)
+
+
+_MAX_EXPANSION = 300  # indexed words one fragment may stand for before the prefilter gives up on it
+
+
+def _parallel_scan(path: Path, regex, field: str, context: int, section: str | None,
+                   workers: int) -> Iterator[ArticleHits]:
+    """A full scan of the index split across processes (each reads a stripe of the rows)."""
+    import multiprocessing
+
+    jobs = [(str(path), regex, field, context, section, k, workers) for k in range(workers)]
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        found = [hit for part in pool.map(_scan_stripe, jobs) for hit in part]
+    found.sort(key=lambda hits: (hits.article.path, hits.article.id))
+    yield from found
+
+
+def _scan_stripe(job) -> list[ArticleHits]:
+    """One worker's share of a full scan: the rows whose rowid falls in its stripe."""
+    from newsreader.store import stripe_articles
+
+    path, regex, field, context, section, stripe, stripes = job
+    found = []
+    for article in in_section(list(stripe_articles(Path(path), stripe, stripes)), section):
+        hits = find_hits(article, regex, field, context)
+        if hits:
+            found.append(hits)
+    return found
 
 
 def resolve_id(entries: list[Entry], query: str) -> Entry:

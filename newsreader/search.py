@@ -90,3 +90,109 @@ def grep_articles(articles: Iterable[Article], regex: re.Pattern, field: str = "
         found = find_hits(article, regex, field, context)
         if found:
             yield found
+
+
+# --- index prefilter: what any match must contain --------------------------------------------
+
+_MIN_RUN = 3  # shorter word runs are too common to narrow anything
+_TOKEN_RUN = re.compile(r"[^\W_]+")  # what FTS5's unicode61 tokenizer counts as a word
+
+
+def required_literals(regex: re.Pattern) -> list[list[str]]:
+    """Literal strings any match must contain, as an AND of OR-groups (lower-cased).
+
+    Conservative by construction: a pattern part whose text cannot be known
+    (a class, a wildcard, an optional piece, a lookaround) only ends a
+    literal, so every match of the regex contains one string of every group.
+    An empty list means nothing is known and every article is a candidate.
+    """
+    try:
+        from re import _parser as sre_parse  # Python 3.11+
+    except ImportError:  # pragma: no cover - Python 3.10
+        import sre_parse  # type: ignore[no-redef]
+    try:
+        parsed = sre_parse.parse(regex.pattern, regex.flags)
+    except Exception:  # the pattern compiled, so this is a parser-internals difference: know nothing
+        return []
+    return [group for group in _sequence(list(parsed), sre_parse) if all(group)]
+
+
+def _sequence(items: list, sre) -> list[list[str]]:
+    """Requirement groups of a sequence of parsed regex items."""
+    groups: list[list[str]] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        if current:
+            groups.append(["".join(current).lower()])
+            current.clear()
+
+    for op, arg in items:
+        if op is sre.LITERAL:
+            current.append(chr(arg))
+            continue
+        flush()
+        if op is sre.SUBPATTERN:
+            groups.extend(_sequence(list(arg[-1]), sre))
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", None)) and arg[0] >= 1:
+            groups.extend(_sequence(list(arg[2]), sre))
+        elif op is sre.BRANCH:
+            choices = [_best(_sequence(list(branch), sre)) for branch in arg[1]]
+            if all(choices):
+                groups.append(sorted(set(choices)))
+    flush()
+    return groups
+
+
+def _best(groups: list[list[str]]) -> str | None:
+    """The single most selective literal of a branch (the longest one that stands alone)."""
+    singles = [group[0] for group in groups if len(group) == 1]
+    return max(singles, key=len) if singles else None
+
+
+def fts_query(groups: list[list[str]], terms_containing) -> str | None:
+    """An FTS5 query every article matching ``groups`` satisfies, or None when it cannot narrow.
+
+    A word run inside a literal ("de" in "a de b") must be a whole indexed
+    word; a run at the literal's right end must start one (a prefix query);
+    any other run may sit inside a longer word, so it is expanded through
+    ``terms_containing(run)`` (the index's vocabulary; None when too many).
+    Returns ``""`` when no article can match.
+    """
+    clauses = []
+    for group in groups:
+        options = []
+        for literal in group:
+            option = _literal_query(literal, terms_containing)
+            if option is None:
+                options = None
+                break
+            if option:
+                options.append(option)
+        if options is None:
+            continue  # one alternative cannot be narrowed: the group says nothing
+        if not options:
+            return ""  # no alternative can occur in any article
+        clauses.append(options[0] if len(options) == 1 else "(" + " OR ".join(options) + ")")
+    return " AND ".join(clauses) if clauses else None
+
+
+def _literal_query(literal: str, terms_containing) -> str | None:
+    """The FTS5 clause for one literal; None if it cannot narrow, "" if nothing can contain it."""
+    runs = [(m.start(), m.end(), m.group()) for m in _TOKEN_RUN.finditer(literal) if m.end() - m.start() >= _MIN_RUN]
+    if not runs:
+        return None
+    # prefer a run whose word boundaries the literal shows (exact word, then prefix), then the longest
+    start, end, run = max(runs, key=lambda r: ((r[0] > 0) + (r[0] > 0 and r[1] < len(literal)), r[1] - r[0]))
+    if start > 0 and end < len(literal):
+        return _quote(run)
+    if start > 0:  # bounded on the left, open on the right: the word starts with the run
+        return _quote(run) + "*"
+    terms = terms_containing(run)
+    if terms is None:
+        return None
+    return "(" + " OR ".join(_quote(term) for term in terms) + ")" if terms else ""
+
+
+def _quote(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'

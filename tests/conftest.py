@@ -18,7 +18,7 @@ FIXTURES = TESTS / "fixtures"
 SEEDS = TESTS.parent / "seeds"
 SEED_ID = "000_ab421d6d9d13d5bb"
 # Variables that change how output looks; every test starts without them.
-_LOOK = ("NO_COLOR", "FORCE_COLOR", "TERM", "COLUMNS", "LINES", "NEWS_DIR", "PAGER", "NEWS_PAGER")
+_LOOK = ("NO_COLOR", "FORCE_COLOR", "TERM", "COLUMNS", "LINES", "NEWS_DIR", "PAGER", "NEWS_PAGER", "NEWS_CACHE_DIR")
 
 
 @pytest.fixture
@@ -38,12 +38,19 @@ def seeds(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def cli():
+def cache_dir(tmp_path: Path) -> Path:
+    """Where this test's index lives (never the user's real cache)."""
+    return tmp_path / "cache"
+
+
+@pytest.fixture
+def cli(cache_dir: Path):
     """Run ``news ARGS`` in-process; pass env={...} to set variables for the run."""
     runner = CliRunner()
 
     def invoke(*args: str, env: dict[str, str] | None = None):
         clean_env = {name: None for name in _LOOK}
+        clean_env["NEWS_CACHE_DIR"] = str(cache_dir)
         clean_env.update(env or {})
         return runner.invoke(app, list(args), env=clean_env)
 
@@ -57,7 +64,7 @@ def _news_executable() -> str:
 
 
 @pytest.fixture
-def in_terminal():
+def in_terminal(cache_dir: Path):
     """Run ``news ARGS`` with a real pseudo-terminal as stdout; returns what the screen got."""
     import fcntl
     import pty
@@ -68,7 +75,7 @@ def in_terminal():
         master, slave = pty.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
         full_env = {k: v for k, v in os.environ.items() if k not in _LOOK}
-        full_env.update({"TERM": "xterm-256color", **(env or {})})
+        full_env.update({"TERM": "xterm-256color", "NEWS_CACHE_DIR": str(cache_dir), **(env or {})})
         process = subprocess.Popen([_news_executable(), *args], stdin=subprocess.DEVNULL, stdout=slave,
                                    stderr=subprocess.PIPE, env=full_env)
         os.close(slave)
@@ -90,11 +97,11 @@ def in_terminal():
 
 
 @pytest.fixture
-def news():
+def news(cache_dir: Path):
     """Run the installed ``news`` as a real subprocess, returning CompletedProcess (bytes)."""
     def run(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None, **kwargs):
         full_env = {k: v for k, v in os.environ.items() if k not in _LOOK}
-        full_env.update(env or {})
+        full_env.update({"NEWS_CACHE_DIR": str(cache_dir), **(env or {})})
         return subprocess.run([_news_executable(), *args], capture_output=True, env=full_env, cwd=cwd, timeout=60, **kwargs)
 
     return run

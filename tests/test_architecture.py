@@ -12,9 +12,10 @@ ALLOWED = {
     "errors": set(),
     "parse": {"model", "errors", "parse"},
     "search": {"model", "errors"},
-    "library": {"model", "errors", "parse"},
+    "store": {"model"},
+    "library": {"model", "errors", "parse", "search", "store"},
     "render": {"model", "errors", "search", "render"},
-    "cli": {"model", "errors", "parse", "search", "library", "render"},
+    "cli": {"model", "errors", "parse", "search", "library", "render", "store"},
 }
 
 

@@ -1,23 +1,28 @@
 """The installed `news` as a real process: pipes, entry points, defaults, speed-sensitive imports."""
 
+import os
 import subprocess
 import sys
 
 from conftest import SEED_ID, _news_executable
 
 
-def test_list_into_head_ends_quietly(basic):
+def _env(cache_dir):
+    return {**os.environ, "NEWS_CACHE_DIR": str(cache_dir)}
+
+
+def test_list_into_head_ends_quietly(basic, cache_dir):
     pipeline = f"'{_news_executable()}' --dir '{basic}' list | head -1"
-    result = subprocess.run(["bash", "-o", "pipefail", "-c", pipeline], capture_output=True, timeout=60)
+    result = subprocess.run(["bash", "-c", pipeline], capture_output=True, timeout=60, env=_env(cache_dir))
     assert result.stdout.decode().startswith("001_aaaaaaaaaaaaaaaa\t")
     assert result.stderr == b""
 
 
-def test_closed_pipe_on_a_large_listing_prints_no_traceback(tmp_path):
+def test_closed_pipe_on_a_large_listing_prints_no_traceback(tmp_path, cache_dir):
     for n in range(400):
         (tmp_path / f"{n:03d}_{n:016x}.txt").write_text(f"Headline number {n} for the test\n\nBody text of article {n} that runs on for a while.\n")
     pipeline = f"'{_news_executable()}' --dir '{tmp_path}' list | head -1"
-    result = subprocess.run(["bash", "-c", pipeline], capture_output=True, timeout=60)
+    result = subprocess.run(["bash", "-c", pipeline], capture_output=True, timeout=60, env=_env(cache_dir))
     assert result.stdout.count(b"\n") == 1
     assert b"Traceback" not in result.stderr and b"BrokenPipe" not in result.stderr
 

@@ -1,6 +1,6 @@
 """Train the parser's line classifiers (headline; body, first and second pass) on the dev corpus.
 
-The classifiers are small gradient-boosted tree ensembles (80 trees of depth 3).
+The classifiers are small gradient-boosted tree ensembles (50 trees of depth 3).
 
     python tools/train_parser.py [--corpus ../shared/corpus/dev] [--write] [--cv-predictions DIR]
 
@@ -108,7 +108,7 @@ def load_samples(corpus: Path) -> list[Sample]:
     return samples
 
 
-def fit(x, y, weight=None, trees: int = 80, depth: int = 3, rate: float = 0.15, bins: int = 32,
+def fit(x, y, weight=None, trees: int = 50, depth: int = 3, rate: float = 0.2, bins: int = 32,
         min_leaf: float = 20.0, l2: float = 1.0) -> dict:
     """Gradient-boosted trees for logistic loss on quantile-binned features.
 

@@ -20,6 +20,7 @@ _PREFIX = re.compile(
     re.IGNORECASE,
 )
 _LATE_BY = re.compile(r"\bby\s+(?P<rest>[^\W\d_].*)$", re.IGNORECASE)  # "posted on <date> by Jane Doe"
+_MAYBE_TAIL = re.compile(r"[|·•,\d–—]|\s-\s|[a-z][A-Z]")
 _HARD_BREAK = re.compile(r"\s+[|·•/]\s+|\s+[-–—]\s+|\s*\|\s*|\s*•\s*|\s*·\s*")
 _AND = re.compile(r"\s*(?:&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\bog\b|\ben\b)\s*", re.IGNORECASE)
 _ROLE = re.compile(
@@ -60,6 +61,8 @@ def byline_names(line: str) -> list[str] | None:
         if not rest:
             return [] if text.rstrip(":").strip().lower() in {"by", "von", "por", "par", "autor", "author"} else None
         return names_in(rest) or None
+    if not _MAYBE_TAIL.search(text):
+        return None  # no separator, comma or digit: nothing could mark the names (a hot path)
     late = _LATE_BY.search(text)
     if late and re.search(r"\d", text[:late.start()]):
         return names_in(late.group("rest")) or None

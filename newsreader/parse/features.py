@@ -18,10 +18,10 @@ _TOKEN = re.compile(r"\w+")
 _SENTENCE_CLOSERS = frozenset(".!?…\"”’'»)]")
 _URLISH = re.compile(r"https?://|www\.|\.com\b|@\w")
 _SEPARATORS = re.compile(r"\s[|•·]\s|\s[|•·]$|^[|•·]\s")
-# Character classes counted with C-speed regex scans rather than per-character Python loops.
-_UPPER = re.compile(r"[A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĞĠĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŜŞŠŢŤŪŮŰŲŹŻŽА-ЯЁΑ-Ω]")
-_DIGIT = re.compile(r"\d")
-_PUNCT = re.compile(r"[^\w\s]")
+_DIGIT_BYTES = b"0123456789"
+_UPPER_BYTES = bytes(range(65, 91))
+_PUNCT_BYTES = b"!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
+_CAPITALISED = re.compile(r"\b[A-Z]")  # ASCII capitals at a word start: cheap, and enough for a ratio
 _LANGUAGE_SAMPLE = 800  # characters read to pick the stopword language
 _SAMPLE = 120  # characters of a line its ratios are measured on: long lines gain nothing from more
 _CUE_ROLES = ("boilerplate", "credit", "caption", "byline", "date")
@@ -93,15 +93,20 @@ class LineFacts:
         text = text[:_SAMPLE]
         tokens = _TOKEN.findall(text)
         count = len(tokens) or 1
-        length = len(text) or 1
         self.stop_ratio = sum(map(stopwords.__contains__, map(str.lower, tokens))) / count
-        self.cap_ratio = sum(token[0].isupper() for token in tokens) / count
-        digits, punct = len(_DIGIT.findall(text)), len(_PUNCT.findall(text))
-        letters = length - digits - punct - text.count(" ")
-        self.upper_ratio = len(_UPPER.findall(text)) / letters if letters > 0 else 0.0
+        self.cap_ratio = len(_CAPITALISED.findall(text)) / count
+        self.mean_word_len = sum(map(len, tokens)) / count
+        # Character classes counted on the UTF-8 bytes with bytes.translate, which runs in C:
+        # ASCII classes are exact, and the rare non-ASCII letter or mark only blurs a ratio.
+        raw = text.encode("utf-8", "replace")
+        length = len(raw) or 1
+        digits = length - len(raw.translate(None, _DIGIT_BYTES))
+        punct = length - len(raw.translate(None, _PUNCT_BYTES))
+        upper = length - len(raw.translate(None, _UPPER_BYTES))
+        letters = length - digits - punct - raw.count(b" ")
+        self.upper_ratio = upper / letters if letters > 0 else 0.0
         self.digit_ratio = digits / length
         self.punct_ratio = punct / length
-        self.mean_word_len = sum(map(len, tokens)) / count
 
 
 def line_vector(lines, facts: list[LineFacts], i: int, run: tuple[int, int], counts: dict[str, int],

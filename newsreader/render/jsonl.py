@@ -63,6 +63,11 @@ class JsonPrinter:
                                 "text": hit.text, "spans": [list(span) for span in hit.spans]})
         return matched
 
+    def ranked(self, results: list[tuple[Article, float, str]]) -> None:
+        for article, score, snippet in results:
+            self._line({"id": article.id, "score": round(score, 4), "title": article.title,
+                        "snippet": snippet.replace("\x02", "").replace("\x03", "")})
+
     def explain(self, article: Article, roles: list[LineRole]) -> None:
         for role in roles:
             self._line({"line": role.number, "role": role.role, "reason": role.reason, "text": role.text})

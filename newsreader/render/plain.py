@@ -72,6 +72,11 @@ class PlainPrinter:
                 previous = (article_id, hit.paragraph)
         return matched
 
+    def ranked(self, results: list[tuple[Article, float, str]]) -> None:
+        """``id<TAB>score<TAB>title`` per article, best first (score: BM25, higher is better)."""
+        for article, score, _ in results:
+            self.out.write(f"{clean_field(article.id)}\t{score:.3f}\t{clean_field(article.title)}\n")
+
     def explain(self, article: Article, roles: list[LineRole]) -> None:
         """``line<TAB>role<TAB>reason<TAB>text`` for every non-blank line of the file."""
         for role in roles:

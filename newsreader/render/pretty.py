@@ -35,6 +35,16 @@ def _text(value: str, style: str = "") -> Text:
     return Text(clean_field(value), style=style)
 
 
+def _snippet(snippet: str) -> Text:
+    """An FTS snippet whose matches SQLite marked with STX/ETX, as inert Text with highlights."""
+    text = Text(style="dim")
+    for k, piece in enumerate(snippet.split("\x02")):
+        match, _, rest = piece.partition("\x03") if k else ("", "", piece)
+        text.append(clean_field(match), style="bold red")
+        text.append(clean_field(rest))
+    return text
+
+
 class RichPrinter:
     """Writes Rich renderables to ``console``."""
 
@@ -110,6 +120,15 @@ class RichPrinter:
             position = end
         line.append(clean_field(text[position:]), style="" if matched else "dim")
         return line
+
+    def ranked(self, results: list[tuple[Article, float, str]]) -> None:
+        """Each hit: id, score and title, then its snippet with the matched words highlighted."""
+        for number, (article, score, snippet) in enumerate(results):
+            if number:
+                self.console.print()
+            self.console.print(Text.assemble((clean_field(article.id), "bold cyan"), "  ",
+                                             (f"{score:.2f}", "green"), "  ", (clean_field(article.title), "bold")))
+            self.console.print(_snippet(snippet))
 
     def explain(self, article: Article, roles: list[LineRole]) -> None:
         """Each line of the file with its role and the reason for it."""

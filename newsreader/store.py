@@ -1,0 +1,247 @@
+"""The index: parsed records and a full-text index in one SQLite file per news folder.
+
+The only module that touches sqlite3. ``articles`` holds each file's
+metadata (what ``list`` needs, without bodies), ``docs`` holds title and
+body text, and ``fts`` is an FTS5 index over ``docs`` (external content, so
+the text is stored once). A file is re-parsed only when its size or mtime
+changed; vanished files are dropped. Writes are committed in batches, so an
+interrupted first index keeps what it finished and the next run resumes.
+WAL and a busy timeout let two ``news`` processes share one index; a file
+that is not a readable index of this format is deleted and rebuilt.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from newsreader.model import Article
+
+FORMAT = "1"  # bump when the schema or the parser's output changes meaning
+_BATCH = 1000  # files parsed per committed transaction
+_SCHEMA = """
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE articles(
+    rowid INTEGER PRIMARY KEY, name TEXT UNIQUE NOT NULL, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
+    id TEXT NOT NULL, number INTEGER, hash TEXT, path TEXT NOT NULL, section TEXT, title TEXT NOT NULL,
+    published TEXT, words INTEGER NOT NULL, authors TEXT NOT NULL, credits TEXT NOT NULL, warnings TEXT NOT NULL
+);
+CREATE TABLE docs(rowid INTEGER PRIMARY KEY, title TEXT NOT NULL, body TEXT NOT NULL);
+CREATE VIRTUAL TABLE fts USING fts5(title, body, content='docs', content_rowid='rowid',
+                                    tokenize='unicode61 remove_diacritics 0');
+CREATE VIRTUAL TABLE vocab USING fts5vocab('fts', 'row');
+"""
+_META_COLUMNS = "rowid, name, id, number, hash, path, section, title, published, words, authors, credits, warnings"
+
+
+class StoreError(Exception):
+    """The index cannot be used here (unwritable location, full disk); callers fall back to parsing."""
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    """What one sync did: files parsed, dropped, and left as they were."""
+
+    parsed: int
+    dropped: int
+    unchanged: int
+
+
+def index_path(cache_dir: Path, folder: Path) -> Path:
+    """The index file for ``folder``: one per absolute folder path, inside ``cache_dir``."""
+    key = hashlib.sha256(str(folder.resolve()).encode("utf-8", "surrogateescape")).hexdigest()[:20]
+    return cache_dir / f"index-{key}.sqlite"
+
+
+class Store:
+    """An open index for one news folder."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.db = self._connect()
+        except (OSError, sqlite3.Error) as error:
+            raise StoreError(f"the index at {path} cannot be used ({error})") from None
+
+    def _connect(self) -> sqlite3.Connection:
+        """Open the file, rebuilding it when it is corrupt or of another format."""
+        try:
+            db = self._open()
+            found = db.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
+            if found and found[0] == FORMAT:
+                return db
+            db.close()
+        except sqlite3.DatabaseError:
+            pass
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+        db = self._open()
+        with db:
+            db.executescript(_SCHEMA)
+            db.execute("INSERT INTO meta VALUES ('format', ?)", (FORMAT,))
+        return db
+
+    def _open(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+        db.execute("PRAGMA busy_timeout=30000")
+        return db
+
+    def close(self) -> None:
+        self.db.close()
+
+    # --- keeping the index in step with the folder -------------------------------------------
+
+    def sync(self, entries: Iterable, parse_many: Callable[[list], Iterator[Article]],
+             progress: Callable[[int, int], None] | None = None) -> SyncReport:
+        """Bring the index in line with ``entries`` (scanned files); ``parse_many`` parses a list
+        of entries, yielding records in order; ``progress(done, total)`` follows the parsing."""
+        known = {name: (rowid, size, mtime) for rowid, name, size, mtime
+                 in self.db.execute("SELECT rowid, name, size, mtime_ns FROM articles")}
+        todo, seen = [], set()
+        for entry in entries:
+            seen.add(entry.name)
+            old = known.get(entry.name)
+            if old is None or old[1] != entry.size or old[2] != entry.mtime_ns:
+                todo.append(entry)
+        gone = [known[name][0] for name in known.keys() - seen]
+        try:
+            if gone:
+                with self.db:
+                    self._delete(gone)
+            done = 0
+            batch: list = []
+            for entry, article in zip(todo, parse_many(todo)):
+                batch.append((entry, article))
+                if len(batch) >= _BATCH:
+                    done += self._write(batch)
+                    batch = []
+                    if progress:
+                        progress(done, len(todo))
+            done += self._write(batch)
+            if progress and todo:
+                progress(done, len(todo))
+        except sqlite3.OperationalError as error:  # disk full, read-only file, lock held too long
+            raise StoreError(f"the index could not be updated ({error})") from None
+        return SyncReport(len(todo), len(gone), len(seen) - len(todo))
+
+    def _write(self, batch: list) -> int:
+        if not batch:
+            return 0
+        with self.db:
+            names = [(entry.name,) for entry, _ in batch]
+            old = [row[0] for name in names for row in
+                   self.db.execute("SELECT rowid FROM articles WHERE name = ?", name)]
+            self._delete(old)
+            for entry, article in batch:
+                self._insert(entry, article)
+        return len(batch)
+
+    def _insert(self, entry, article: Article) -> None:
+        cursor = self.db.execute(
+            f"INSERT INTO articles({_META_COLUMNS.replace('rowid, ', '')}, size, mtime_ns) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (entry.name, article.id, article.number, article.hash, article.path, article.section, article.title,
+             article.published, article.words, json.dumps(article.authors), json.dumps(article.credits),
+             json.dumps(article.warnings), entry.size, entry.mtime_ns),
+        )
+        rowid = cursor.lastrowid
+        body = "\n".join(article.paragraphs)
+        self.db.execute("INSERT INTO docs(rowid, title, body) VALUES (?, ?, ?)", (rowid, article.title, body))
+        self.db.execute("INSERT INTO fts(rowid, title, body) VALUES (?, ?, ?)", (rowid, article.title, body))
+
+    def _delete(self, rowids: list[int]) -> None:
+        for rowid in rowids:
+            row = self.db.execute("SELECT title, body FROM docs WHERE rowid = ?", (rowid,)).fetchone()
+            if row:
+                self.db.execute("INSERT INTO fts(fts, rowid, title, body) VALUES ('delete', ?, ?, ?)", (rowid, *row))
+            self.db.execute("DELETE FROM docs WHERE rowid = ?", (rowid,))
+            self.db.execute("DELETE FROM articles WHERE rowid = ?", (rowid,))
+
+    # --- reading ----------------------------------------------------------------------------
+
+    def articles(self, body: bool = False, rowids: Iterable[int] | None = None) -> Iterator[Article]:
+        """Records in file-name order; without paragraphs unless ``body``; only ``rowids`` if given."""
+        columns = ", ".join(f"a.{c}" for c in _META_COLUMNS.split(", "))
+        query = f"SELECT {columns}{', d.body' if body else ''} FROM articles a"
+        query += " JOIN docs d ON d.rowid = a.rowid" if body else ""
+        if rowids is None:
+            rows = self.db.execute(query + " ORDER BY a.name")
+        else:
+            wanted = sorted(set(rowids))
+            self.db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted(rowid INTEGER PRIMARY KEY)")
+            self.db.execute("DELETE FROM wanted")
+            self.db.executemany("INSERT INTO wanted VALUES (?)", ((r,) for r in wanted))
+            rows = self.db.execute(query + " WHERE a.rowid IN (SELECT rowid FROM wanted) ORDER BY a.name")
+        for row in rows:
+            yield _article(row, body)
+
+    def rowid_of(self, name: str) -> int | None:
+        row = self.db.execute("SELECT rowid FROM articles WHERE name = ?", (name,)).fetchone()
+        return row[0] if row else None
+
+    def matching(self, fts_query: str) -> set[int]:
+        """Rowids of the documents an FTS5 query matches (raises StoreError on a bad query)."""
+        try:
+            return {row[0] for row in self.db.execute("SELECT rowid FROM fts WHERE fts MATCH ?", (fts_query,))}
+        except sqlite3.OperationalError as error:
+            raise StoreError(str(error)) from None
+
+    def terms_containing(self, fragment: str, limit: int) -> list[str] | None:
+        """Indexed words containing ``fragment``; None when there are more than ``limit``."""
+        rows = self.db.execute("SELECT term FROM vocab WHERE instr(term, ?) > 0 LIMIT ?", (fragment, limit + 1))
+        terms = [row[0] for row in rows]
+        return None if len(terms) > limit else terms
+
+    def rank(self, fts_query: str, limit: int, section: str | None, since: str | None,
+             until: str | None) -> list[tuple[Article, float, str]]:
+        """Best matches of a user's FTS5 query by BM25 (title weighs 5x), with a body snippet."""
+        where, params = ["fts MATCH ?"], [fts_query]
+        if section:
+            where.append("a.section = ? COLLATE NOCASE")
+            params.append(section)
+        if since:
+            where.append("a.published >= ?")
+            params.append(since)
+        if until:
+            where.append("substr(a.published, 1, 10) <= ?")
+            params.append(until)
+        columns = ", ".join(f"a.{c}" for c in _META_COLUMNS.split(", "))
+        query = (f"SELECT {columns}, bm25(fts, 5.0, 1.0) AS score, "
+                 "snippet(fts, 1, char(2), char(3), '…', 16) FROM fts JOIN articles a ON a.rowid = fts.rowid "
+                 f"WHERE {' AND '.join(where)} ORDER BY score LIMIT ?")
+        try:
+            rows = self.db.execute(query, (*params, limit)).fetchall()
+        except sqlite3.OperationalError as error:
+            raise StoreError(str(error)) from None
+        return [(_article(row[:-2], False), -row[-2], row[-1]) for row in rows]
+
+
+def stripe_articles(path: Path, stripe: int, stripes: int) -> Iterator[Article]:
+    """Full records of the rows with ``rowid % stripes == stripe``, read-only: one worker's share of a scan."""
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        columns = ", ".join(f"a.{c}" for c in _META_COLUMNS.split(", "))
+        rows = db.execute(f"SELECT {columns}, d.body FROM articles a JOIN docs d ON d.rowid = a.rowid "
+                          "WHERE a.rowid % ? = ?", (stripes, stripe))
+        for row in rows:
+            yield _article(row, True)
+    finally:
+        db.close()
+
+
+def _article(row: tuple, body: bool) -> Article:
+    (_, _, article_id, number, hash_, path, section, title, published, words, authors, credits,
+     warnings) = row[:13]
+    return Article(
+        id=article_id, path=path, title=title, number=number, hash=hash_, section=section,
+        authors=tuple(json.loads(authors)), published=published, credits=tuple(json.loads(credits)),
+        paragraphs=tuple(row[13].split("\n")) if body and row[13] else (), words=words,
+        warnings=tuple(json.loads(warnings)),
+    )

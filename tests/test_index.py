@@ -1,0 +1,111 @@
+"""The index: same answers as parsing every file, kept in step with the folder, robust to damage."""
+
+import json
+import os
+import shutil
+
+import pytest
+
+from newsreader.library import Library
+from newsreader.store import Store, index_path
+
+TRICKY = {
+    "101_1111111111111111.txt": "Ceasefire talks resume in Geneva today\n\nNegotiators said the ceasefire would hold, and a preceasefire plan was drafted for the region.\n",
+    "102_2222222222222222.txt": "Climate crisis deepens says panel report\n\nThe climate_change model and the CLIMATE CHANGE report both warn that the crisis grows quickly.\n",
+    "103_3333333333333333.txt": "Café owners protest new rules in the city\n\nThe café association said owners were angry, quietly but firmly, about the naïve rules.\n",
+    "104_4444444444444444.txt": "Black Sea shipping routes reopen after talks\n\nShips crossed the Black Sea on Monday, and insurers in the Red Sea region watched closely.\n",
+}
+PATTERNS = [
+    "ceasefire", "Ceasefire", "easefir", "climate (change|crisis)", "(?i)climate (change|crisis)", r"\b\w+ly\b",
+    "café", "CAFÉ", "caf", "in the (Black|Red) Sea", "the Red", "e R", "_change", "zzz", "fire would", "a|b",
+    r"Sea\b", "nothing(at)?all", "[Bb]lack", "harbour", "Harbour master",
+]
+
+
+@pytest.fixture
+def corpus(basic):
+    for name, text in TRICKY.items():
+        (basic / name).write_text(text, encoding="utf-8")
+    return basic
+
+
+@pytest.mark.parametrize("flags", [[], ["-i"], ["-w"], ["-F"], ["-c"], ["-l"], ["-C", "1"], ["--field", "title"]])
+def test_indexed_grep_equals_a_full_scan(cli, corpus, flags):
+    for pattern in PATTERNS:
+        indexed = cli("--dir", str(corpus), "grep", *flags, pattern)
+        scanned = cli("--dir", str(corpus), "--no-cache", "grep", *flags, pattern)
+        assert (indexed.exit_code, indexed.stdout) == (scanned.exit_code, scanned.stdout), (pattern, flags)
+
+
+def test_list_show_export_from_the_index_equal_parsing(cli, corpus):
+    for args in (["list"], ["list", "--json"], ["show", "101"], ["show", "1", "--json"], ["export"]):
+        assert cli("--dir", str(corpus), *args).stdout == cli("--dir", str(corpus), "--no-cache", *args).stdout
+
+
+def test_changes_in_the_folder_reach_the_index(cli, corpus):
+    assert "Ceasefire talks" in cli("--dir", str(corpus), "list").stdout
+    (corpus / "101_1111111111111111.txt").unlink()
+    (corpus / "105_5555555555555555.txt").write_text("Fresh headline arrives in the folder\n\nA new article body that is long enough to count as prose here.\n")
+    changed = corpus / "102_2222222222222222.txt"
+    changed.write_text(changed.read_text().replace("Climate crisis deepens", "Climate talks collapse"))
+    os.utime(changed, ns=(changed.stat().st_atime_ns, changed.stat().st_mtime_ns + 10**9))
+    listed = cli("--dir", str(corpus), "list").stdout
+    assert "Ceasefire talks" not in listed and "Fresh headline arrives" in listed and "Climate talks collapse" in listed
+    assert cli("--dir", str(corpus), "grep", "-l", "ceasefire").exit_code == 1
+    assert cli("--dir", str(corpus), "search", "collapse").stdout.startswith("102_2222222222222222\t")
+
+
+def test_a_second_run_parses_nothing(corpus, cache_dir):
+    store = Store(index_path(cache_dir, corpus))
+    Library(corpus, store)
+    report = store.sync(Library(corpus).entries, lambda todo: iter(()))
+    assert (report.parsed, report.dropped) == (0, 0) and report.unchanged == 8
+
+
+def test_a_damaged_index_is_rebuilt(cli, corpus, cache_dir):
+    expected = cli("--dir", str(corpus), "list").stdout
+    path = index_path(cache_dir, corpus)
+    path.write_bytes(b"this is not a database" * 100)
+    result = cli("--dir", str(corpus), "list")
+    assert (result.exit_code, result.stdout) == (0, expected)
+    with open(path, "r+b") as handle:  # truncated in the middle
+        handle.truncate(path.stat().st_size // 2)
+    assert cli("--dir", str(corpus), "list").stdout == expected
+
+
+def test_an_unusable_cache_location_falls_back_with_one_warning(cli, corpus, tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    result = cli("--dir", str(corpus), "list", env={"NEWS_CACHE_DIR": str(blocker / "cache")})
+    assert result.exit_code == 0
+    assert result.stdout == cli("--dir", str(corpus), "--no-cache", "list").stdout
+    assert result.stderr.count("warning: not using the index") == 1
+
+
+def test_search_ranks_filters_and_reports(cli, corpus):
+    result = cli("--dir", str(corpus), "search", "sea")
+    assert result.exit_code == 0
+    first = result.stdout.splitlines()[0].split("\t")
+    assert first[0] == "104_4444444444444444" and float(first[1]) > 0
+    assert cli("--dir", str(corpus), "search", '"Black Sea" AND insurers').stdout.startswith("104_")
+    assert cli("--dir", str(corpus), "search", "harbour", "--since", "2025-01-01").stdout.startswith("001_")
+    assert cli("--dir", str(corpus), "search", "harbour", "--until", "2024-12-31").exit_code == 1
+    assert cli("--dir", str(corpus), "search", "telescope", "--section", "science").stdout.startswith("002_")
+    bad = cli("--dir", str(corpus), "search", "AND (")
+    assert bad.exit_code == 2 and bad.stderr.startswith("Error: The search query")
+    assert cli("--dir", str(corpus), "search", "zeppelin").exit_code == 1
+    record = json.loads(cli("--dir", str(corpus), "search", "--json", "café").stdout.splitlines()[0])
+    assert record["id"] == "103_3333333333333333" and "café" in record["snippet"]
+
+
+def test_search_needs_the_index(cli, corpus):
+    result = cli("--dir", str(corpus), "--no-cache", "search", "sea")
+    assert result.exit_code == 2 and "needs the index" in result.stderr
+
+
+def test_two_folders_get_two_indexes(cli, corpus, seeds, cache_dir):
+    cli("--dir", str(corpus), "list")
+    cli("--dir", str(seeds), "list")
+    assert len([p for p in cache_dir.iterdir() if p.suffix == ".sqlite"]) == 2
+    shutil.rmtree(cache_dir)
+    assert cli("--dir", str(seeds), "list").exit_code == 0
