@@ -141,18 +141,19 @@ def _cache_dir() -> Path:
     return Path(user_cache_dir("newsreader"))
 
 
-def _library(state: _State):
+def _library(state: _State, full_check: bool = False):
     """The folder, read through its index unless --no-cache; one-line errors for bad folders."""
     from newsreader.errors import NewsError
-    from newsreader.library import Library, scan
+    from newsreader.library import Library, check_folder
     from newsreader.render.progress import IndexProgress
 
     try:
-        scan(state.folder)  # a missing or unreadable folder is an error before any index is made
+        check_folder(state.folder)  # a missing folder is an error before any index is made
         store = _open_store(state.folder) if state.cache else None
         progress = IndexProgress(sys.stderr) if sys.stderr.isatty() else None
         try:
-            return Library(state.folder, store, warn=_warn, progress=progress, workers=_workers())
+            return Library(state.folder, store, warn=_warn, progress=progress, workers=_workers(),
+                           full_check=full_check)
         finally:
             if progress:
                 progress.close()
@@ -180,12 +181,20 @@ def _workers() -> int:
 
 
 def _warn_unparsed(articles) -> None:
-    """One stderr line per article that parsed with problems, so pipes stay clean."""
+    """Parse warnings on stderr, so pipes stay clean: each one when there are a few, else a count."""
     from newsreader.render.clean import clean_field
 
-    for article in articles:
-        if article.warnings:
-            sys.stderr.write(f"warning: {clean_field(article.id)}: {clean_field('; '.join(article.warnings))}\n")
+    flagged = [article for article in articles if article.warnings]
+    if len(flagged) > _WARN_EACH:
+        first = flagged[0]
+        sys.stderr.write(f"warning: {len(flagged)} articles have parse warnings, e.g. {clean_field(first.id)}: "
+                         f"{clean_field('; '.join(first.warnings))} (`news list --json` shows them all)\n")
+        return
+    for article in flagged:
+        sys.stderr.write(f"warning: {clean_field(article.id)}: {clean_field('; '.join(article.warnings))}\n")
+
+
+_WARN_EACH = 5  # more articles with warnings than this: one summary line instead
 
 
 @app.command("list")
@@ -207,7 +216,7 @@ def list_command(
 
     state: _State = ctx.obj
     output = _output(state.color)
-    articles = sort_articles(_library(state).articles(section), sort.value)
+    articles = sort_articles(_library(state).articles(section, summary=not as_json), sort.value)
     if limit is None:
         limit = 100 if output.pretty and not as_json else 0
     shown = articles[:limit] if limit else articles
@@ -303,6 +312,7 @@ def grep_command(
     field: Field = typer.Option(Field.all, "--field", help="Search the title, the body, or all."),
     section: Optional[str] = typer.Option(None, "--section", "-s", help="Only articles in this section."),
     as_json: bool = typer.Option(False, "--json", help="JSON Lines: one object per printed paragraph (or per article with -c/-l)."),
+    full_scan: bool = typer.Option(False, "--full-scan", help="Run the regex on every article instead of narrowing with the index (same results, slower; for checking)."),
 ) -> None:
     """Search titles and bodies with a regular expression.
 
@@ -320,7 +330,7 @@ def grep_command(
         regex = compile_pattern(pattern, fixed=fixed, ignore_case=ignore_case, smart_case=smart_case, word=word)
     except NewsError as error:
         raise _fail(str(error), error.exit_code) from None
-    results = _library(state).grep(regex, field.value, context, section)
+    results = _library(state).grep(regex, field.value, context, section, narrow=not full_scan)
     mode = "files" if files else "count" if count else "lines"
     printer = make_printer(sys.stdout, _output(state.color), json=as_json)
     matched = printer.grep(results, mode, context)
@@ -345,6 +355,27 @@ def export_command(
     articles = _library(state).all_articles(section)
     _warn_unparsed(articles)
     JsonPrinter(sys.stdout).export(articles)
+
+
+@app.command("index")
+def index_command(ctx: typer.Context) -> None:
+    """Build or update the folder's index now and say what changed.
+
+    Every command does this on its own; run it to pay the cost up front
+    (a progress bar shows on a terminal). Example:
+
+        news --dir ~/scraped index
+    """
+    state: _State = ctx.obj
+    if not state.cache:
+        raise _fail("news index has nothing to do with --no-cache.")
+    library = _library(state, full_check=True)
+    if library.store is None or library.report is None:
+        raise _fail("The index could not be opened or updated here.")
+    report = library.report
+    total = report.parsed + report.unchanged
+    sys.stdout.write(f"{total} article{'' if total == 1 else 's'}: {report.parsed} parsed, "
+                     f"{report.unchanged} unchanged, {report.dropped} dropped\n")
 
 
 @app.command("search")

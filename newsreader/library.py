@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+import stat
 from importlib import resources
 from pathlib import Path
 
-from typing import Callable, Iterator
+from typing import Callable, Iterator, NamedTuple
 
 from newsreader.errors import SourceError, UnknownIdError
 from newsreader.model import Article
@@ -28,12 +28,15 @@ READ_CAP = 8 * 1024 * 1024
 _MIN_HASH_PREFIX = 4
 
 
-@dataclass(frozen=True)
-class Entry:
-    """One article file in the folder: its name, full path, size and mtime."""
+class Entry(NamedTuple):
+    """One article file in the folder: its name, full path, size and mtime.
+
+    A named tuple and a plain string path, because a scan builds 100,000 of
+    them and both are several times cheaper to make than the alternatives.
+    """
 
     name: str
-    path: Path
+    path: str
     size: int
     mtime_ns: int
 
@@ -46,12 +49,17 @@ def bundled_seeds() -> Path:
     return Path(__file__).resolve().parent.parent / "seeds"
 
 
-def scan(folder: Path) -> list[Entry]:
-    """The article files of ``folder``, sorted by name; raises SourceError if it is unusable."""
+def check_folder(folder: Path) -> None:
+    """Raise SourceError unless ``folder`` is an existing folder."""
     if not folder.exists():
         raise SourceError(f"The news folder {folder} does not exist.")
     if not folder.is_dir():
         raise SourceError(f"The news path {folder} is not a folder.")
+
+
+def scan(folder: Path) -> list[Entry]:
+    """The article files of ``folder``, sorted by name; raises SourceError if it is unusable."""
+    check_folder(folder)
     root = folder.resolve()
     entries = []
     try:
@@ -62,23 +70,24 @@ def scan(folder: Path) -> list[Entry]:
                     entries.append(entry)
     except OSError as error:
         raise SourceError(f"The news folder {folder} cannot be read: {error.strerror}.") from None
-    entries.sort(key=lambda entry: entry.name)
+    entries.sort()  # by name first: names are unique in a folder
     return entries
 
 
 def _entry(item: os.DirEntry, root: Path) -> Entry | None:
     """An Entry for a regular file (or an in-folder symlink to one), else None."""
     try:
-        if item.is_symlink():
+        info = item.stat(follow_symlinks=False)
+        if stat.S_ISLNK(info.st_mode):
             target = Path(item.path).resolve()
             if target.parent != root or not target.is_file():
                 return None
-        elif not item.is_file(follow_symlinks=False):
+            info = target.stat()
+        elif not stat.S_ISREG(info.st_mode):
             return None
-        info = item.stat()
     except OSError:
         return None
-    return Entry(item.name, Path(item.path), info.st_size, info.st_mtime_ns)
+    return Entry(item.name, item.path, info.st_size, info.st_mtime_ns)
 
 
 def read_entry(entry: Entry) -> tuple[bytes, list[str]]:
@@ -96,7 +105,7 @@ def read_entry(entry: Entry) -> tuple[bytes, list[str]]:
 def load(entry: Entry) -> Article:
     """Read and parse one entry."""
     data, warnings = read_entry(entry)
-    return parse_article(data, entry.name, str(entry.path), tuple(warnings))
+    return parse_article(data, entry.name, entry.path, tuple(warnings))
 
 
 def load_all(entries: list[Entry], workers: int = 1) -> Iterator[Article]:
@@ -106,11 +115,20 @@ def load_all(entries: list[Entry], workers: int = 1) -> Iterator[Article]:
         return
     import multiprocessing
 
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        yield from pool.imap(load, entries, chunksize=64)
+    with multiprocessing.get_context("fork").Pool(workers, initializer=_ignore_interrupts) as pool:
+        for start in range(0, len(entries), _SLICE):  # bounded slices: workers never run far ahead
+            yield from pool.imap(load, entries[start:start + _SLICE], chunksize=32)
+
+
+def _ignore_interrupts() -> None:
+    """Workers leave Ctrl-C to the main process, which stops the pool and exits cleanly."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 _PARALLEL_FROM = 400  # below this, starting worker processes costs more than it saves
+_SLICE = 2000  # entries handed to the workers at a time, so parsed records never pile up in memory
 
 
 class Library:
@@ -121,20 +139,46 @@ class Library:
     """
 
     def __init__(self, folder: Path, store=None, warn: Callable[[str], None] = lambda message: None,
-                 progress: Callable[[int, int], None] | None = None, workers: int = 1):
+                 progress: Callable[[int, int], None] | None = None, workers: int = 1, full_check: bool = False):
         self.folder = folder
-        self.entries = scan(folder)
         self.store = store
         self.warn = warn
         self.workers = workers
-        if store is not None:
-            self._sync(progress)
+        self.report = None  # what the last sync did, when there is an index
+        self.entries = self._entries_from_index(full_check)
+        if self.entries is None:
+            self.entries = scan(folder)
+            if self.store is not None:
+                self._sync(progress)
+
+    def _entries_from_index(self, full_check: bool) -> list[Entry] | None:
+        """The index's file list when the folder is as the last complete sync left it, else None.
+
+        A folder's mtime changes whenever a file is added, removed or renamed
+        into it, so an unchanged mtime spares stat-ing every file (the costly
+        part of a sync at 100,000 files). Files rewritten in place are caught
+        by ``news index``, which always checks every file, and by ``show``,
+        which checks the one file it shows.
+        """
+        from newsreader.store import StoreError
+
+        if self.store is None or full_check:
+            return None
+        try:
+            if self.store.folder_state() != _folder_state(self.folder):
+                return None
+            prefix = os.path.join(str(self.folder), "")
+            return [Entry(name, prefix + name, size, mtime) for name, size, mtime in self.store.entries()]
+        except (StoreError, OSError):
+            return None  # the full sync that follows will repair or give up on the index
 
     def _sync(self, progress) -> None:
         from newsreader.store import StoreError
 
+        state = _folder_state(self.folder)  # read before the scan, so a change during it is seen next time
         try:
-            self.store.sync(self.entries, lambda todo: load_all(todo, self.workers), progress)
+            self.report = self.store.sync(self.entries, lambda todo: load_all(todo, self.workers), progress)
+            self.store.remember_folder(state)
         except StoreError as error:
             self._give_up(error)
 
@@ -142,10 +186,12 @@ class Library:
         self.warn(f"not using the index: {error}; reading the files directly")
         self.store = None
 
-    def articles(self, section: str | None = None) -> list[Article]:
-        """Every article's record without paragraphs (from the index) or with them (parsed)."""
-        found = list(self.store.articles()) if self.store else list(load_all(self.entries, self.workers))
-        return in_section(found, section)
+    def articles(self, section: str | None = None, summary: bool = False) -> list[Article]:
+        """Every article's record, without paragraphs when read from the index; with ``summary``
+        only what a listing shows (no authors or credits), which the index reads fastest."""
+        if not self.store:
+            return in_section(list(load_all(self.entries, self.workers)), section)
+        return in_section(list(self.store.summaries() if summary else self.store.articles()), section)
 
     def all_articles(self, section: str | None = None) -> list[Article]:
         """Every article's full record, paragraphs included."""
@@ -153,22 +199,36 @@ class Library:
         return in_section(found, section)
 
     def article(self, query: str) -> tuple[Entry, Article]:
-        """The entry and full record an id names."""
+        """The entry and full record an id names, re-parsed if the file changed since it was indexed."""
         entry = resolve_id(self.entries, query)
         if self.store:
+            current = _restat(entry)
             rowid = self.store.rowid_of(entry.name)
-            if rowid is not None:
+            if rowid is not None and current == entry:
                 return entry, next(self.store.articles(body=True, rowids=[rowid]))
+            if current is not None:
+                article = load(current)
+                self._update([(current, article)])
+                return current, article
         return entry, load(entry)
 
-    def grep(self, regex, field: str, context: int, section: str | None) -> Iterator[ArticleHits]:
-        """Articles with matches, in file-name order; the index narrows the candidates first."""
+    def _update(self, pairs: list) -> None:
+        from newsreader.store import StoreError
+
+        try:
+            self.store.update(pairs)
+        except StoreError as error:
+            self._give_up(error)
+
+    def grep(self, regex, field: str, context: int, section: str | None, narrow: bool = True) -> Iterator[ArticleHits]:
+        """Articles with matches, in file-name order; the index narrows the candidates first
+        (unless ``narrow`` is False: then every article is scanned, for checking)."""
         if not self.store:
             yield from grep_articles(self.all_articles(section), regex, field, context)
             return
         from newsreader.store import StoreError
 
-        groups = required_literals(regex)
+        groups = required_literals(regex) if narrow else []
         query = fts_query(groups, lambda run: self.store.terms_containing(run, _MAX_EXPANSION)) if groups else None
         if query == "":
             return
@@ -186,13 +246,28 @@ class Library:
 _MAX_EXPANSION = 300  # indexed words one fragment may stand for before the prefilter gives up on it
 
 
+def _folder_state(folder: Path) -> str:
+    """The folder's identity and modification time, as stored after a complete sync."""
+    info = os.stat(folder)
+    return f"{info.st_dev}:{info.st_ino}:{info.st_mtime_ns}"
+
+
+def _restat(entry: Entry) -> Entry | None:
+    """The entry as the file is now (None if it is gone)."""
+    try:
+        info = os.stat(entry.path)
+    except OSError:
+        return None
+    return entry._replace(size=info.st_size, mtime_ns=info.st_mtime_ns)
+
+
 def _parallel_scan(path: Path, regex, field: str, context: int, section: str | None,
                    workers: int) -> Iterator[ArticleHits]:
     """A full scan of the index split across processes (each reads a stripe of the rows)."""
     import multiprocessing
 
     jobs = [(str(path), regex, field, context, section, k, workers) for k in range(workers)]
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
+    with multiprocessing.get_context("fork").Pool(workers, initializer=_ignore_interrupts) as pool:
         found = [hit for part in pool.map(_scan_stripe, jobs) for hit in part]
     found.sort(key=lambda hits: (hits.article.path, hits.article.id))
     yield from found
@@ -203,11 +278,13 @@ def _scan_stripe(job) -> list[ArticleHits]:
     from newsreader.store import stripe_articles
 
     path, regex, field, context, section, stripe, stripes = job
+    wanted = section.casefold() if section is not None else None
     found = []
-    for article in in_section(list(stripe_articles(Path(path), stripe, stripes)), section):
-        hits = find_hits(article, regex, field, context)
-        if hits:
-            found.append(hits)
+    for article in stripe_articles(Path(path), stripe, stripes):
+        if wanted is None or (article.section or "").casefold() == wanted:
+            hits = find_hits(article, regex, field, context)
+            if hits:
+                found.append(hits)
     return found
 
 
@@ -215,22 +292,29 @@ def resolve_id(entries: list[Entry], query: str) -> Entry:
     """The entry a user's id names: full stem, running number, or a unique hash prefix.
 
     Raises UnknownIdError naming the candidates (ambiguous) or the closest ids (unknown).
+    Cheap string tests narrow the entries before the exact name rules apply, so a
+    lookup among 100,000 files stays fast.
     """
-    names = {entry: split_name(entry.name) for entry in entries}
-    exact = [entry for entry, (stem, _, _) in names.items() if stem == query]
+    stems = [(entry, entry.name.rsplit(".", 1)[0] if "." in entry.name.lstrip(".") else entry.name)
+             for entry in entries]
+    exact = [entry for entry, stem in stems if stem == query]
     if exact:
         return exact[0]
     matches = []
     if query.isdigit():
-        matches = [entry for entry, (_, number, _) in names.items() if number == int(query)]
+        wanted = query.lstrip("0") or "0"
+        matches = [entry for entry, stem in stems
+                   if (stem.partition("_")[0].lstrip("0") or "0") == wanted and split_name(entry.name)[1] == int(query)]
     if not matches and len(query) >= _MIN_HASH_PREFIX and re.fullmatch(r"[0-9a-fA-F]+", query):
-        matches = [entry for entry, (_, _, hash_) in names.items() if (hash_ or "").startswith(query.lower())]
+        prefix = query.lower()
+        matches = [entry for entry, stem in stems
+                   if stem.partition("_")[2].startswith(prefix) and (split_name(entry.name)[2] or "").startswith(prefix)]
     if len(matches) == 1:
         return matches[0]
     if matches:
-        listed = ", ".join(names[entry][0] for entry in matches[:5])
+        listed = ", ".join(split_name(entry.name)[0] for entry in matches[:5])
         raise UnknownIdError(f"The id {query!r} is ambiguous: it matches {listed}.")
-    raise UnknownIdError(_unknown_message(query, [stem for stem, _, _ in names.values()]))
+    raise UnknownIdError(_unknown_message(query, [stem for _, stem in stems]))
 
 
 def _unknown_message(query: str, stems: list[str]) -> str:

@@ -60,9 +60,9 @@ def find_hits(article: Article, regex: re.Pattern, field: str = "all", context: 
         units.extend(enumerate(article.paragraphs, start=1))
     spans = {}
     for number, text in units:
-        if regex.search(text) is not None:
-            # empty matches (e.g. ``a*``) still match the paragraph but highlight nothing
-            spans[number] = tuple(match.span() for match in regex.finditer(text) if match.end() > match.start())
+        found = [match.span() for match in regex.finditer(text)]
+        if found:  # empty matches (e.g. ``a*``) still match the paragraph but highlight nothing
+            spans[number] = tuple(span for span in found if span[1] > span[0])
     if not spans:
         return None
     texts = dict(units)

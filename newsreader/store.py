@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +22,7 @@ from typing import Callable, Iterable, Iterator
 
 from newsreader.model import Article
 
-FORMAT = "1"  # bump when the schema or the parser's output changes meaning
+FORMAT = "2"  # bump when the schema or the parser's output changes meaning
 _BATCH = 1000  # files parsed per committed transaction
 _SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -33,8 +34,9 @@ CREATE TABLE articles(
 CREATE TABLE docs(rowid INTEGER PRIMARY KEY, title TEXT NOT NULL, body TEXT NOT NULL);
 CREATE VIRTUAL TABLE fts USING fts5(title, body, content='docs', content_rowid='rowid',
                                     tokenize='unicode61 remove_diacritics 0');
-CREATE VIRTUAL TABLE vocab USING fts5vocab('fts', 'row');
+CREATE TABLE terms(term TEXT PRIMARY KEY) WITHOUT ROWID;
 """
+_TERM = re.compile(r"[^\W_]+")  # words as grep's regex sees them; FTS re-tokenises any it is given
 _META_COLUMNS = "rowid, name, id, number, hash, path, section, title, published, words, authors, credits, warnings"
 
 
@@ -62,6 +64,7 @@ class Store:
 
     def __init__(self, path: Path):
         self.path = path
+        self._terms_written: set[str] = set()  # words this process already put in ``terms``
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self.db = self._connect()
@@ -91,6 +94,7 @@ class Store:
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")
         db.execute("PRAGMA busy_timeout=30000")
+        db.execute("PRAGMA cache_size=-65536")  # 64 MB of page cache: FTS5 inserts touch many pages
         return db
 
     def close(self) -> None:
@@ -102,15 +106,11 @@ class Store:
              progress: Callable[[int, int], None] | None = None) -> SyncReport:
         """Bring the index in line with ``entries`` (scanned files); ``parse_many`` parses a list
         of entries, yielding records in order; ``progress(done, total)`` follows the parsing."""
-        known = {name: (rowid, size, mtime) for rowid, name, size, mtime
-                 in self.db.execute("SELECT rowid, name, size, mtime_ns FROM articles")}
-        todo, seen = [], set()
-        for entry in entries:
-            seen.add(entry.name)
-            old = known.get(entry.name)
-            if old is None or old[1] != entry.size or old[2] != entry.mtime_ns:
-                todo.append(entry)
-        gone = [known[name][0] for name in known.keys() - seen]
+        known = dict(self.db.execute("SELECT name, size || ' ' || mtime_ns FROM articles"))
+        todo = [entry for entry in entries if known.get(entry.name) != f"{entry.size} {entry.mtime_ns}"]
+        seen = {entry.name for entry in entries}
+        gone = [row[0] for name in known.keys() - seen
+                for row in self.db.execute("SELECT rowid FROM articles WHERE name = ?", (name,))]
         try:
             if gone:
                 with self.db:
@@ -130,6 +130,35 @@ class Store:
         except sqlite3.OperationalError as error:  # disk full, read-only file, lock held too long
             raise StoreError(f"the index could not be updated ({error})") from None
         return SyncReport(len(todo), len(gone), len(seen) - len(todo))
+
+    def folder_state(self) -> str | None:
+        """What :meth:`remember_folder` stored after the last complete sync."""
+        try:
+            row = self.db.execute("SELECT value FROM meta WHERE key = 'folder'").fetchone()
+        except sqlite3.Error as error:
+            raise StoreError(str(error)) from None
+        return row[0] if row else None
+
+    def remember_folder(self, state: str) -> None:
+        try:
+            with self.db:
+                self.db.execute("INSERT OR REPLACE INTO meta VALUES ('folder', ?)", (state,))
+        except sqlite3.Error as error:
+            raise StoreError(f"the index could not be updated ({error})") from None
+
+    def entries(self) -> list[tuple[str, int, int]]:
+        """(name, size, mtime_ns) of every indexed file, by name."""
+        try:
+            return self.db.execute("SELECT name, size, mtime_ns FROM articles ORDER BY name").fetchall()
+        except sqlite3.Error as error:
+            raise StoreError(str(error)) from None
+
+    def update(self, pairs: list) -> None:
+        """Store freshly parsed (entry, article) pairs, replacing their old rows."""
+        try:
+            self._write(pairs)
+        except sqlite3.OperationalError as error:
+            raise StoreError(f"the index could not be updated ({error})") from None
 
     def _write(self, batch: list) -> int:
         if not batch:
@@ -155,6 +184,10 @@ class Store:
         body = "\n".join(article.paragraphs)
         self.db.execute("INSERT INTO docs(rowid, title, body) VALUES (?, ?, ?)", (rowid, article.title, body))
         self.db.execute("INSERT INTO fts(rowid, title, body) VALUES (?, ?, ?)", (rowid, article.title, body))
+        words = set(_TERM.findall(f"{article.title}\n{body}".lower())) - self._terms_written
+        if words:
+            self.db.executemany("INSERT OR IGNORE INTO terms VALUES (?)", ((word,) for word in words))
+            self._terms_written |= words
 
     def _delete(self, rowids: list[int]) -> None:
         for rowid in rowids:
@@ -182,6 +215,18 @@ class Store:
         for row in rows:
             yield _article(row, body)
 
+    def summaries(self) -> Iterator[Article]:
+        """What ``news list`` shows, for every article, by name: no authors, credits or body.
+
+        Built without decoding the JSON columns, the costly part at 100,000 rows.
+        """
+        rows = self.db.execute("SELECT id, number, hash, path, section, title, published, words, warnings "
+                               "FROM articles ORDER BY name")
+        for article_id, number, hash_, path, section, title, published, words, warnings in rows:
+            yield Article(id=article_id, path=path, title=title, number=number, hash=hash_, section=section,
+                          published=published, words=words,
+                          warnings=tuple(json.loads(warnings)) if warnings != "[]" else ())
+
     def rowid_of(self, name: str) -> int | None:
         row = self.db.execute("SELECT rowid FROM articles WHERE name = ?", (name,)).fetchone()
         return row[0] if row else None
@@ -194,8 +239,12 @@ class Store:
             raise StoreError(str(error)) from None
 
     def terms_containing(self, fragment: str, limit: int) -> list[str] | None:
-        """Indexed words containing ``fragment``; None when there are more than ``limit``."""
-        rows = self.db.execute("SELECT term FROM vocab WHERE instr(term, ?) > 0 LIMIT ?", (fragment, limit + 1))
+        """Words ever indexed that contain ``fragment``; None when there are more than ``limit``.
+
+        The list only grows (words of deleted articles stay): an extra word
+        can only widen a grep's candidates, never lose a match.
+        """
+        rows = self.db.execute("SELECT term FROM terms WHERE instr(term, ?) > 0 LIMIT ?", (fragment, limit + 1))
         terms = [row[0] for row in rows]
         return None if len(terms) > limit else terms
 

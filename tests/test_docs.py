@@ -18,6 +18,8 @@ def test_readme_examples_match_real_output(cli, seeds):
         (("list",), "000_ab421d6d9d13d5bb\t\tPolitics\t276\tNo truce deal"),
         (("grep", "-c", "ceasefire"), "000_ab421d6d9d13d5bb:4"),
         (("show", "0", "--explain"), "7\tcaption\tcaption or image-source label\tpodpis źródła zdjęcia"),
+        (("search", "ceasefire AND energy"), "000_ab421d6d9d13d5bb\t0.000\tNo truce deal"),
+        (("index",), "1 article: 0 parsed, 1 unchanged, 0 dropped"),
     ):
         out = cli("--dir", str(seeds), *args).stdout
         assert expected in out and expected in README

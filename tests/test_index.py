@@ -109,3 +109,18 @@ def test_two_folders_get_two_indexes(cli, corpus, seeds, cache_dir):
     assert len([p for p in cache_dir.iterdir() if p.suffix == ".sqlite"]) == 2
     shutil.rmtree(cache_dir)
     assert cli("--dir", str(seeds), "list").exit_code == 0
+
+
+def test_a_file_rewritten_in_place_is_seen_by_show_and_by_index(cli, corpus):
+    target = corpus / "101_1111111111111111.txt"
+    assert cli("--dir", str(corpus), "show", "101").stdout.startswith("Ceasefire talks")
+    folder_mtime = corpus.stat().st_mtime_ns
+    target.write_text(target.read_text().replace("Ceasefire talks resume", "Peace talks resume"))
+    os.utime(target, ns=(target.stat().st_atime_ns, target.stat().st_mtime_ns + 10**9))
+    os.utime(corpus, ns=(corpus.stat().st_atime_ns, folder_mtime))  # an in-place rewrite leaves the folder as it was
+    assert cli("--dir", str(corpus), "show", "101").stdout.startswith("Peace talks resume")
+    assert "Peace talks resume" in cli("--dir", str(corpus), "list").stdout
+    (corpus / "102_2222222222222222.txt").write_text("Rewritten headline for the test\n\nA new body that is long enough to be prose here, surely.\n")
+    os.utime(corpus, ns=(corpus.stat().st_atime_ns, folder_mtime))
+    assert cli("--dir", str(corpus), "index").stdout.startswith("8 articles: 1 parsed")
+    assert "Rewritten headline" in cli("--dir", str(corpus), "list").stdout

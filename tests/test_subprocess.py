@@ -63,6 +63,6 @@ def test_help_does_not_import_rich_or_the_parser():
 
 
 def test_every_command_has_help_with_an_example(news):
-    for command in ("list", "show", "grep", "export"):
+    for command in ("list", "show", "grep", "export", "search", "index"):
         text = news(command, "--help").stdout.decode()
         assert "Example" in text and "Usage: news " + command in text

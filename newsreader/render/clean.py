@@ -3,7 +3,8 @@
 File contents, file names and user input may carry terminal escape
 sequences (CSI, OSC such as window titles or clipboard writes), C0/C1
 control characters, DEL and bidi overrides. All of them are removed before
-any printer writes text; tab and newline survive only where asked.
+any printer writes text; tab and newline survive only where asked. Bytes
+of a file name that were not UTF-8 become U+FFFD, so printing never fails.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ _ESCAPE = re.compile(
     r"|\x9d[^\x07\x9c]*[\x07\x9c]?"  # 8-bit OSC
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")  # undecodable bytes in file names (surrogateescape)
 _SPACES = re.compile(r"[\t\n]+")
 
 
@@ -26,9 +28,11 @@ def clean(text: str) -> str:
     """``text`` without escape sequences and control characters; tabs and newlines are kept."""
     if text.isprintable():
         return text  # the common case: nothing to strip (tab and newline are not printable)
-    return _CONTROL.sub("", _ESCAPE.sub("", text))
+    return _SURROGATE.sub("\ufffd", _CONTROL.sub("", _ESCAPE.sub("", text)))
 
 
 def clean_field(text: str) -> str:
     """``text`` made safe for one tab-separated field: also no tabs or newlines."""
+    if text.isprintable():
+        return text  # no tab or newline either: the common case, and the hot path of `list`
     return _SPACES.sub(" ", clean(text))

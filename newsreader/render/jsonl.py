@@ -1,7 +1,8 @@
 """JSON printer: JSON Lines for lists, one object for a single article.
 
 Strings keep their Unicode (``ensure_ascii=False``) for readability, but
-control characters and bidi overrides are written as ``\\uXXXX`` escapes,
+control characters, bidi overrides and the lone surrogates that stand for
+undecodable bytes in file names are written as ``\\uXXXX`` escapes,
 so JSON output can go to a terminal or a pipe without acting on either.
 """
 
@@ -14,7 +15,7 @@ from typing import Iterable, TextIO
 from newsreader.model import Article, LineRole
 from newsreader.search import ArticleHits
 
-_UNSAFE = re.compile(r"[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_UNSAFE = re.compile(r"[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def dumps(value: object) -> str:

@@ -26,9 +26,14 @@ class PlainPrinter:
 
     def articles(self, articles: list[Article], total: int) -> None:
         """``id<TAB>date<TAB>section<TAB>words<TAB>title``, one line per article."""
+        lines = []
         for article in articles:
             fields = (article.id, article.published or "", article.section or "", str(article.words), article.title)
-            self.out.write("\t".join(clean_field(field) for field in fields) + "\n")
+            lines.append("\t".join(map(clean_field, fields)) + "\n")
+            if len(lines) >= 5000:  # write in blocks: one call per line costs more than the formatting
+                self.out.write("".join(lines))
+                lines.clear()
+        self.out.write("".join(lines))
 
     def article(self, article: Article) -> None:
         """Title, metadata line, blank line, then the paragraphs separated by blank lines."""
