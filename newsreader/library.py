@@ -295,8 +295,8 @@ def resolve_id(entries: list[Entry], query: str) -> Entry:
     Cheap string tests narrow the entries before the exact name rules apply, so a
     lookup among 100,000 files stays fast.
     """
-    stems = [(entry, entry.name.rsplit(".", 1)[0] if "." in entry.name.lstrip(".") else entry.name)
-             for entry in entries]
+    stems = [(entry, split_name(entry.name)[0] if not entry.name.isascii() else
+              entry.name.rsplit(".", 1)[0] if "." in entry.name.lstrip(".") else entry.name) for entry in entries]
     exact = [entry for entry, stem in stems if stem == query]
     if exact:
         return exact[0]

@@ -14,20 +14,22 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import sqlite3
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from newsreader.model import Article
 
-FORMAT = "2"  # bump when the schema or the parser's output changes meaning
+FORMAT = "3"  # bump when the schema or the parser's output changes meaning
 _BATCH = 1000  # files parsed per committed transaction
 _SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE articles(
-    rowid INTEGER PRIMARY KEY, name TEXT UNIQUE NOT NULL, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
+    rowid INTEGER PRIMARY KEY, name BLOB UNIQUE NOT NULL, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
     id TEXT NOT NULL, number INTEGER, hash TEXT, path TEXT NOT NULL, section TEXT, title TEXT NOT NULL,
     published TEXT, words INTEGER NOT NULL, authors TEXT NOT NULL, credits TEXT NOT NULL, warnings TEXT NOT NULL
 );
@@ -72,11 +74,12 @@ class Store:
             raise StoreError(f"the index at {path} cannot be used ({error})") from None
 
     def _connect(self) -> sqlite3.Connection:
-        """Open the file, rebuilding it when it is corrupt or of another format."""
+        """Open the file, creating the schema in a new one and rebuilding one that is
+        corrupt or of another format. The check and the creation happen under the write
+        lock, so two processes starting on a new index do not both create it."""
         try:
             db = self._open()
-            found = db.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
-            if found and found[0] == FORMAT:
+            if self._prepare(db):
                 return db
             db.close()
         except sqlite3.DatabaseError:
@@ -84,10 +87,27 @@ class Store:
         for suffix in ("", "-wal", "-shm"):
             Path(f"{self.path}{suffix}").unlink(missing_ok=True)
         db = self._open()
-        with db:
-            db.executescript(_SCHEMA)
-            db.execute("INSERT INTO meta VALUES ('format', ?)", (FORMAT,))
+        self._prepare(db)
         return db
+
+    def _prepare(self, db: sqlite3.Connection) -> bool:
+        """Create the schema if the file is empty; False if it holds something else."""
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if not tables:
+                for statement in filter(str.strip, _SCHEMA.split(";")):  # not executescript: it would commit
+                    db.execute(statement)
+                db.execute("INSERT INTO meta VALUES ('format', ?)", (FORMAT,))
+                ok = True
+            else:
+                found = db.execute("SELECT value FROM meta WHERE key = 'format'").fetchone() if "meta" in tables else None
+                ok = bool(found and found[0] == FORMAT)
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
+        return ok
 
     def _open(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
@@ -100,6 +120,18 @@ class Store:
     def close(self) -> None:
         self.db.close()
 
+    @contextmanager
+    def _transaction(self):
+        """One atomic write: BEGIN IMMEDIATE takes the write lock up front (waiting for another
+        process's write to finish), so concurrent runs never interleave half-done batches."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
     # --- keeping the index in step with the folder -------------------------------------------
 
     def sync(self, entries: Iterable, parse_many: Callable[[list], Iterator[Article]],
@@ -107,13 +139,13 @@ class Store:
         """Bring the index in line with ``entries`` (scanned files); ``parse_many`` parses a list
         of entries, yielding records in order; ``progress(done, total)`` follows the parsing."""
         known = dict(self.db.execute("SELECT name, size || ' ' || mtime_ns FROM articles"))
-        todo = [entry for entry in entries if known.get(entry.name) != f"{entry.size} {entry.mtime_ns}"]
-        seen = {entry.name for entry in entries}
+        todo = [entry for entry in entries if known.get(_key(entry.name)) != f"{entry.size} {entry.mtime_ns}"]
+        seen = {_key(entry.name) for entry in entries}
         gone = [row[0] for name in known.keys() - seen
                 for row in self.db.execute("SELECT rowid FROM articles WHERE name = ?", (name,))]
         try:
             if gone:
-                with self.db:
+                with self._transaction():
                     self._delete(gone)
             done = 0
             batch: list = []
@@ -141,7 +173,7 @@ class Store:
 
     def remember_folder(self, state: str) -> None:
         try:
-            with self.db:
+            with self._transaction():
                 self.db.execute("INSERT OR REPLACE INTO meta VALUES ('folder', ?)", (state,))
         except sqlite3.Error as error:
             raise StoreError(f"the index could not be updated ({error})") from None
@@ -149,7 +181,8 @@ class Store:
     def entries(self) -> list[tuple[str, int, int]]:
         """(name, size, mtime_ns) of every indexed file, by name."""
         try:
-            return self.db.execute("SELECT name, size, mtime_ns FROM articles ORDER BY name").fetchall()
+            rows = self.db.execute("SELECT name, size, mtime_ns FROM articles ORDER BY name").fetchall()
+            return [(os.fsdecode(name), size, mtime) for name, size, mtime in rows]
         except sqlite3.Error as error:
             raise StoreError(str(error)) from None
 
@@ -163,8 +196,8 @@ class Store:
     def _write(self, batch: list) -> int:
         if not batch:
             return 0
-        with self.db:
-            names = [(entry.name,) for entry, _ in batch]
+        with self._transaction():
+            names = [(_key(entry.name),) for entry, _ in batch]
             old = [row[0] for name in names for row in
                    self.db.execute("SELECT rowid FROM articles WHERE name = ?", name)]
             self._delete(old)
@@ -176,7 +209,7 @@ class Store:
         cursor = self.db.execute(
             f"INSERT INTO articles({_META_COLUMNS.replace('rowid, ', '')}, size, mtime_ns) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (entry.name, article.id, article.number, article.hash, article.path, article.section, article.title,
+            (_key(entry.name), article.id, article.number, article.hash, article.path, article.section, article.title,
              article.published, article.words, json.dumps(article.authors), json.dumps(article.credits),
              json.dumps(article.warnings), entry.size, entry.mtime_ns),
         )
@@ -228,7 +261,7 @@ class Store:
                           warnings=tuple(json.loads(warnings)) if warnings != "[]" else ())
 
     def rowid_of(self, name: str) -> int | None:
-        row = self.db.execute("SELECT rowid FROM articles WHERE name = ?", (name,)).fetchone()
+        row = self.db.execute("SELECT rowid FROM articles WHERE name = ?", (_key(name),)).fetchone()
         return row[0] if row else None
 
     def matching(self, fts_query: str) -> set[int]:
@@ -270,6 +303,11 @@ class Store:
         except sqlite3.OperationalError as error:
             raise StoreError(str(error)) from None
         return [(_article(row[:-2], False), -row[-2], row[-1]) for row in rows]
+
+
+def _key(name: str) -> bytes:
+    """A file name as stored: its bytes, so names that are not valid UTF-8 fit too."""
+    return os.fsencode(name)
 
 
 def stripe_articles(path: Path, stripe: int, stripes: int) -> Iterator[Article]:

@@ -29,7 +29,7 @@ def parse_article(data: bytes, name: str, path: str = "", warnings: tuple[str, .
     article_id, number, hash_ = split_name(name)
     return Article(
         id=article_id,
-        path=path or name,
+        path=valid_text(path or name),
         title=layout.title,
         number=number,
         hash=hash_,
@@ -50,10 +50,18 @@ def explain_lines(data: bytes) -> list[LineRole]:
 
 
 def split_name(name: str) -> tuple[str, int | None, str | None]:
-    """A file name's id (its stem) and, for ``NNN_<16 hex>`` names, its number and hash."""
-    base = name.rsplit("/", 1)[-1]
+    """A file name's id (its stem) and, for ``NNN_<16 hex>`` names, its number and hash.
+
+    Bytes of the name that are not UTF-8 become U+FFFD, so an id is always valid text.
+    """
+    base = valid_text(name.rsplit("/", 1)[-1])
     stem = base.rsplit(".", 1)[0] if "." in base.lstrip(".") else base
     match = _NAME.match(stem)
     if not match:
         return stem, None, None
     return stem, int(match["number"]), match["hash"]
+
+
+def valid_text(text: str) -> str:
+    """``text`` with lone surrogates (undecodable bytes of a file name) replaced by U+FFFD."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
