@@ -243,9 +243,6 @@ def show_command(
         news show ab42 --raw   # by hash prefix, original text
     """
     from newsreader.errors import NewsError
-    from newsreader.library import read_entry
-    from newsreader.parse import explain_lines
-    from newsreader.parse.decode import decode_bytes
     from newsreader.render import make_printer
 
     state: _State = ctx.obj
@@ -256,11 +253,17 @@ def show_command(
         raise _fail(str(error), error.exit_code) from None
     if output.pretty and not as_json and not no_pager:
         return _show_paged(article, entry, output, raw=raw, explain=explain)
-    printer = make_printer(sys.stdout, output, json=as_json, wrap=width)
+    _print_article(make_printer(sys.stdout, output, json=as_json, wrap=width), article, entry, raw, explain)
+
+
+def _print_article(printer, article, entry, raw: bool, explain: bool) -> None:
+    """The article itself, its original text, or the parser's reading of every line."""
+    from newsreader.library import explain_entry, raw_text
+
     if raw:
-        printer.raw(article, decode_bytes(read_entry(entry)[0])[0])
+        printer.raw(article, raw_text(entry))
     elif explain:
-        printer.explain(article, explain_lines(read_entry(entry)[0]))
+        printer.explain(article, explain_entry(entry))
     else:
         printer.article(article)
 
@@ -269,20 +272,11 @@ def _show_paged(article, entry, output, raw: bool, explain: bool) -> None:
     """Render for the terminal and, when longer than the screen, send it through the pager."""
     import io
 
-    from newsreader.library import read_entry
-    from newsreader.parse import explain_lines
-    from newsreader.parse.decode import decode_bytes
     from newsreader.render import make_printer
     from newsreader.render.pager import page
 
     buffer = io.StringIO()
-    printer = make_printer(buffer, output)
-    if raw:
-        printer.raw(article, decode_bytes(read_entry(entry)[0])[0])
-    elif explain:
-        printer.explain(article, explain_lines(read_entry(entry)[0]))
-    else:
-        printer.article(article)
+    _print_article(make_printer(buffer, output), article, entry, raw, explain)
     text = buffer.getvalue()
     command, env = _pager()
     if output.height and text.count("\n") > output.height and page(text, command, env):

@@ -19,8 +19,9 @@ from pathlib import Path
 from typing import Callable, Iterator, NamedTuple
 
 from newsreader.errors import SourceError, UnknownIdError
-from newsreader.model import Article
-from newsreader.parse import parse_article, split_name
+from newsreader.model import Article, LineRole
+from newsreader.parse import explain_lines, parse_article, split_name
+from newsreader.parse.decode import decode_bytes
 from newsreader.search import ArticleHits, find_hits, fts_query, grep_articles, required_literals
 
 #: Bytes read from one file at most; the rest is left out with a warning.
@@ -100,6 +101,16 @@ def read_entry(entry: Entry) -> tuple[bytes, list[str]]:
     if len(data) > READ_CAP:
         return data[:READ_CAP], [f"file larger than {READ_CAP // (1024 * 1024)} MB; only the start was read"]
     return data, []
+
+
+def raw_text(entry: Entry) -> str:
+    """The file's original text, decoded (the raw text is never lost)."""
+    return decode_bytes(read_entry(entry)[0])[0]
+
+
+def explain_entry(entry: Entry) -> list[LineRole]:
+    """Every non-blank line of the file with the role the parser gives it and why."""
+    return explain_lines(read_entry(entry)[0])
 
 
 def load(entry: Entry) -> Article:

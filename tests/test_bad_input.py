@@ -75,13 +75,25 @@ def test_folder_is_never_written(cli, basic):
 
 
 def test_hostile_content_never_reaches_the_terminal(cli, tmp_path):
+    import re
+
     title = "[bold red]Owned[/] :smile: \x1b]0;pwned\x07\x1b[31mred\x1b[0m \u202eevil headline"
-    body = "Body with \x1b]52;c;ZXZpbA==\x07clipboard and \x9b31m C1 and \x00NUL\x07 bell text that is long enough."
+    body = ("Body with \x1b]52;c;ZXZpbA==\x07clipboard and \x9b31m C1 and \x00NUL\x07 bell, \x1b[2J clear, "
+            "\x1b]8;;http://x\x07link\x1b]8;;\x07 and \u2066isolate\u2069 text that is long enough.")
     (tmp_path / "001_00000000000000aa.txt").write_text(f"{title}\n\n{body}\n", encoding="utf-8")
+    (tmp_path / "evil\x1b[31mname.txt").write_text(f"{title}\n\n{body}\n", encoding="utf-8")
+    commands = (["list"], ["list", "--json"], ["show", "1"], ["show", "1", "--raw"], ["show", "1", "--json"],
+                ["grep", "Owned|Body"], ["grep", "-c", "Body"], ["export"], ["show", "1", "--explain"],
+                ["search", "clipboard"], ["index"])
     for env in ({}, {"FORCE_COLOR": "1"}):
-        for args in (["list"], ["show", "1"], ["show", "1", "--raw"], ["grep", "Owned|Body"], ["export"], ["show", "1", "--explain"]):
-            out = cli("--dir", str(tmp_path), *args, env=env).stdout
-            assert "\x07" not in out and "\x9b" not in out and "\u202e" not in out and "\x00" not in out
-            assert "\x1b]" not in out and "\x1b[31mred" not in out
-            if "export" not in args:
-                assert "[bold red]Owned[/]" in out and ":smile:" in out
+        for args in commands:
+            result = cli("--dir", str(tmp_path), *args, env=env)
+            out = result.stdout + result.stderr
+            assert result.exit_code == 0, (args, result.stderr)
+            assert not re.search(r"[\x00-\x08\x0b-\x1a\x1c-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", out), args
+            # the only escape sequences left are the renderer's own colours (SGR), on a terminal only
+            assert re.sub(r"\x1b\[[0-9;]*m", "", out).count("\x1b") == 0, args
+            if not env:
+                assert "\x1b" not in out, args
+            if "export" not in args and "--json" not in args and "index" not in args and "-c" not in args:
+                assert "[bold red]Owned[/]" in out and ":smile:" in out, args
