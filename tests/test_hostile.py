@@ -54,6 +54,7 @@ def test_files_that_fight_back(cli, tmp_path):
     (folder / "002_0000000000000002.txt").write_bytes(b"Head\x00line\x00\n\n" + PROSE.encode() + b"\x00" * 100)
     (folder / "003_0000000000000003.txt").write_bytes(_article("Sixteen bits without a mark").encode("utf-16-le"))
     (folder / "004_0000000000000004.txt").write_bytes(_article("Thirty-two bits with a mark").encode("utf-32"))
+    (folder / "009_0000000000000009.txt").write_bytes(_article("Zażółć: thirty-two bits, no mark").encode("utf-32-be"))
     (folder / "005_0000000000000005.txt").write_text("x" * 1_000_000)
     (folder / "006_0000000000000006.txt").write_text(_article("Many blank lines follow") + "\n" * 100_000 + PROSE)
     (folder / "007_0000000000000007.txt").mkdir()  # a directory named like an article
@@ -64,9 +65,22 @@ def test_files_that_fight_back(cli, tmp_path):
         assert time.monotonic() - start < 60
         assert result.exit_code == 0 and "Traceback" not in result.stderr
         ids = [line.split("\t")[0] for line in result.stdout.splitlines()]
-        assert ids == [f"00{n}_000000000000000{n}" for n in range(1, 7)]
+        assert ids == [f"00{n}_000000000000000{n}" for n in (1, 2, 3, 4, 5, 6, 9)]
     assert "Thirty-two bits with a mark" in cli("--dir", str(folder), "show", "4").stdout
+    assert cli("--dir", str(folder), "show", "9").stdout.startswith("Zażółć: thirty-two bits, no mark")
+    assert "Sixteen bits without a mark" in cli("--dir", str(folder), "show", "3").stdout
     assert "NUL bytes removed" in cli("--dir", str(folder), "show", "2", "--json").stdout
+    every_command = (["list"], ["list", "--json"], ["export"], ["grep", "bits"], ["grep", "-c", "x+"], ["index"],
+                     ["search", "bits"], *(["show", str(n), *flag] for n in (1, 2, 3, 4, 5, 6, 9)
+                                           for flag in ([], ["--raw"], ["--json"], ["--explain"])))
+    for extra in ([], ["--no-cache"]):
+        for args in every_command:
+            if extra and args[0] in ("index", "search"):
+                continue
+            result = cli("--dir", str(folder), *extra, *args)
+            assert result.exit_code in (0, 1), (args, result.stderr)
+            assert result.exception is None or isinstance(result.exception, SystemExit), (args, result.exception)
+            assert "Traceback" not in result.stderr
 
 
 def test_a_file_that_vanishes_before_it_is_read_still_gives_a_record(basic):

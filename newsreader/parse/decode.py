@@ -28,16 +28,38 @@ def decode_bytes(data: bytes) -> tuple[str, list[str]]:
             text = data[len(bom):].decode(encoding, "replace")
             break
     else:
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            text, warning = _decode_guessing(data)
-            warnings.append(warning)
+        wide = _wide_encoding(data)
+        if wide:
+            text = data.decode(wide, "replace")
+            warnings.append(f"no byte-order mark; decoded as {wide}")
+        else:
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError:
+                text, warning = _decode_guessing(data)
+                warnings.append(warning)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\x00" in text:
         text = text.replace("\x00", "")
         warnings.append("NUL bytes removed; the file may be binary")
     return text, warnings
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    """UTF-16/32 without a BOM, told by where the zero bytes of mostly-Latin text fall."""
+    sample = data[:4096]
+    if sample.count(0) < len(sample) // 4 or len(sample) < 8:
+        return None
+    zeros = [sum(1 for i in range(k, len(sample), 4) if sample[i] == 0) / (len(sample) // 4 or 1) for k in range(4)]
+    if min(zeros[1:]) > 0.9 and zeros[0] < 0.5:
+        return "utf-32-le"
+    if min(zeros[:3]) > 0.9 and zeros[3] < 0.5:
+        return "utf-32-be"
+    if zeros[1] > 0.7 and zeros[3] > 0.7 and zeros[0] < 0.5 and zeros[2] < 0.5:
+        return "utf-16-le"
+    if zeros[0] > 0.7 and zeros[2] > 0.7 and zeros[1] < 0.5 and zeros[3] < 0.5:
+        return "utf-16-be"
+    return None
 
 
 def _decode_guessing(data: bytes) -> tuple[str, str]:
