@@ -405,9 +405,11 @@ def search_command(
     if library.store is None:
         raise _fail("news search needs the index, and the index could not be opened here.")
     try:
-        results = library.store.rank(query, limit, section, since, until)
+        results = library.rank(query, limit, section, since, until)
     except StoreError as error:
         raise _fail(f"The search query {query!r} is not valid: {error}.") from None
+    if library.store is None:
+        raise _fail("The index was damaged and has been set aside; run the search again to rebuild it.")
     if not results:
         raise typer.Exit(EXIT_NO_MATCH)
     make_printer(sys.stdout, _output(state.color), json=as_json).ranked(results)

@@ -195,29 +195,58 @@ class Library:
 
     def _give_up(self, error: Exception) -> None:
         self.warn(f"not using the index: {error}; reading the files directly")
+        try:
+            self.store.discard_if_damaged(error)
+        except OSError:
+            pass  # a location we cannot write to: the warning above says enough
         self.store = None
 
     def articles(self, section: str | None = None, summary: bool = False) -> list[Article]:
         """Every article's record, without paragraphs when read from the index; with ``summary``
         only what a listing shows (no authors or credits), which the index reads fastest."""
-        if not self.store:
-            return in_section(list(load_all(self.entries, self.workers)), section)
-        return in_section(list(self.store.summaries() if summary else self.store.articles()), section)
+        found = self._from_index(lambda store: list(store.summaries() if summary else store.articles()))
+        return in_section(found if found is not None else list(load_all(self.entries, self.workers)), section)
 
     def all_articles(self, section: str | None = None) -> list[Article]:
         """Every article's full record, paragraphs included."""
-        found = list(self.store.articles(body=True)) if self.store else list(load_all(self.entries, self.workers))
-        return in_section(found, section)
+        found = self._from_index(lambda store: list(store.articles(body=True)))
+        return in_section(found if found is not None else list(load_all(self.entries, self.workers)), section)
+
+    def _from_index(self, read):
+        """``read(store)``, or None when there is no index or it fails (then it is given up)."""
+        from newsreader.store import StoreError
+
+        if not self.store:
+            return None
+        try:
+            return read(self.store)
+        except StoreError as error:
+            self._give_up(error)
+            return None
+
+    def rank(self, query: str, limit: int, section: str | None, since: str | None, until: str | None):
+        """Ranked full-text hits from the index; raises StoreError for a query FTS5 cannot parse.
+        A damaged index is given up (and deleted for rebuilding) and yields no hits."""
+        from newsreader.store import StoreError
+
+        try:
+            return self.store.rank(query, limit, section, since, until)
+        except StoreError as error:
+            if "could not be read" not in str(error):
+                raise
+            self._give_up(error)
+            return []
 
     def article(self, query: str) -> tuple[Entry, Article]:
         """The entry and full record an id names, re-parsed if the file changed since it was indexed."""
         entry = resolve_id(self.entries, query)
         if self.store:
             current = _restat(entry)
-            rowid = self.store.rowid_of(entry.name)
-            if rowid is not None and current == entry:
-                return entry, next(self.store.articles(body=True, rowids=[rowid]))
-            if current is not None:
+            if current == entry:
+                found = self._from_index(lambda store: _indexed_article(store, entry.name))
+                if found:
+                    return entry, found
+            if current is not None and self.store:
                 article = load(current)
                 self._update([(current, article)])
                 return current, article
@@ -239,22 +268,34 @@ class Library:
             return
         from newsreader.store import StoreError
 
-        groups = required_literals(regex) if narrow else []
-        query = fts_query(groups, lambda run: self.store.terms_containing(run, _MAX_EXPANSION)) if groups else None
-        if query == "":
-            return
         try:
-            rowids = self.store.matching(query) if query else None
-        except StoreError:
-            rowids = None  # a query the index cannot run: scan everything instead
-        if rowids is None and self.workers > 1:
-            yield from _parallel_scan(self.store.path, regex, field, context, section, self.workers)
+            groups = required_literals(regex) if narrow else []
+            query = fts_query(groups, lambda run: self.store.terms_containing(run, _MAX_EXPANSION)) if groups else None
+            if query == "":
+                return
+            try:
+                rowids = self.store.matching(query) if query else None
+            except StoreError:
+                rowids = None  # a query the index cannot run: scan everything instead
+            if rowids is None and self.workers > 1:
+                found = list(_parallel_scan(self.store.path, regex, field, context, section, self.workers))
+            else:
+                candidates = in_section(list(self.store.articles(body=True, rowids=rowids)), section)
+                found = list(grep_articles(candidates, regex, field, context))
+        except StoreError as error:
+            self._give_up(error)
+            yield from grep_articles(self.all_articles(section), regex, field, context)
             return
-        candidates = in_section(list(self.store.articles(body=True, rowids=rowids)), section)
-        yield from grep_articles(candidates, regex, field, context)
+        yield from found
 
 
 _MAX_EXPANSION = 300  # indexed words one fragment may stand for before the prefilter gives up on it
+
+
+def _indexed_article(store, name: str) -> Article | None:
+    """The full record the index holds for file ``name``, or None."""
+    rowid = store.rowid_of(name)
+    return next(store.articles(body=True, rowids=[rowid])) if rowid is not None else None
 
 
 def _folder_state(folder: Path) -> str:

@@ -12,7 +12,9 @@ that is not a readable index of this format is deleted and rebuilt.
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import inspect
 import json
 import os
 import re
@@ -53,6 +55,26 @@ class SyncReport:
     parsed: int
     dropped: int
     unchanged: int
+
+
+def _guarded(method):
+    """Turn any SQLite failure of a reading method (or of iterating its results) into StoreError,
+    so a damaged index found mid-command means "fall back to the files", never a traceback."""
+    @functools.wraps(method)
+    def call(*args, **kwargs):
+        try:
+            result = method(*args, **kwargs)
+            return _guard_iteration(result) if inspect.isgenerator(result) else result
+        except sqlite3.Error as error:
+            raise StoreError(f"the index could not be read ({error})") from None
+    return call
+
+
+def _guard_iteration(results):
+    try:
+        yield from results
+    except sqlite3.Error as error:
+        raise StoreError(f"the index could not be read ({error})") from None
 
 
 def index_path(cache_dir: Path, folder: Path) -> Path:
@@ -120,6 +142,13 @@ class Store:
     def close(self) -> None:
         self.db.close()
 
+    def discard_if_damaged(self, error: Exception) -> None:
+        """Delete an index SQLite called malformed, so the next run builds a fresh one."""
+        if "malformed" in str(error) or "not a database" in str(error):
+            self.db.close()
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+
     @contextmanager
     def _transaction(self):
         """One atomic write: BEGIN IMMEDIATE takes the write lock up front (waiting for another
@@ -138,12 +167,12 @@ class Store:
              progress: Callable[[int, int], None] | None = None) -> SyncReport:
         """Bring the index in line with ``entries`` (scanned files); ``parse_many`` parses a list
         of entries, yielding records in order; ``progress(done, total)`` follows the parsing."""
-        known = dict(self.db.execute("SELECT name, size || ' ' || mtime_ns FROM articles"))
-        todo = [entry for entry in entries if known.get(_key(entry.name)) != f"{entry.size} {entry.mtime_ns}"]
-        seen = {_key(entry.name) for entry in entries}
-        gone = [row[0] for name in known.keys() - seen
-                for row in self.db.execute("SELECT rowid FROM articles WHERE name = ?", (name,))]
         try:
+            known = dict(self.db.execute("SELECT name, size || ' ' || mtime_ns FROM articles"))
+            todo = [entry for entry in entries if known.get(_key(entry.name)) != f"{entry.size} {entry.mtime_ns}"]
+            seen = {_key(entry.name) for entry in entries}
+            gone = [row[0] for name in known.keys() - seen
+                    for row in self.db.execute("SELECT rowid FROM articles WHERE name = ?", (name,))]
             if gone:
                 with self._transaction():
                     self._delete(gone)
@@ -159,7 +188,7 @@ class Store:
             done += self._write(batch)
             if progress and todo:
                 progress(done, len(todo))
-        except sqlite3.OperationalError as error:  # disk full, read-only file, lock held too long
+        except sqlite3.Error as error:  # disk full, read-only file, lock held too long, damage
             raise StoreError(f"the index could not be updated ({error})") from None
         return SyncReport(len(todo), len(gone), len(seen) - len(todo))
 
@@ -190,7 +219,7 @@ class Store:
         """Store freshly parsed (entry, article) pairs, replacing their old rows."""
         try:
             self._write(pairs)
-        except sqlite3.OperationalError as error:
+        except sqlite3.Error as error:
             raise StoreError(f"the index could not be updated ({error})") from None
 
     def _write(self, batch: list) -> int:
@@ -232,6 +261,7 @@ class Store:
 
     # --- reading ----------------------------------------------------------------------------
 
+    @_guarded
     def articles(self, body: bool = False, rowids: Iterable[int] | None = None) -> Iterator[Article]:
         """Records in file-name order; without paragraphs unless ``body``; only ``rowids`` if given."""
         columns = ", ".join(f"a.{c}" for c in _META_COLUMNS.split(", "))
@@ -248,6 +278,7 @@ class Store:
         for row in rows:
             yield _article(row, body)
 
+    @_guarded
     def summaries(self) -> Iterator[Article]:
         """What ``news list`` shows, for every article, by name: no authors, credits or body.
 
@@ -260,10 +291,12 @@ class Store:
                           published=published, words=words,
                           warnings=tuple(json.loads(warnings)) if warnings != "[]" else ())
 
+    @_guarded
     def rowid_of(self, name: str) -> int | None:
         row = self.db.execute("SELECT rowid FROM articles WHERE name = ?", (_key(name),)).fetchone()
         return row[0] if row else None
 
+    @_guarded
     def matching(self, fts_query: str) -> set[int]:
         """Rowids of the documents an FTS5 query matches (raises StoreError on a bad query)."""
         try:
@@ -271,6 +304,7 @@ class Store:
         except sqlite3.OperationalError as error:
             raise StoreError(str(error)) from None
 
+    @_guarded
     def terms_containing(self, fragment: str, limit: int) -> list[str] | None:
         """Words ever indexed that contain ``fragment``; None when there are more than ``limit``.
 
@@ -281,6 +315,7 @@ class Store:
         terms = [row[0] for row in rows]
         return None if len(terms) > limit else terms
 
+    @_guarded
     def rank(self, fts_query: str, limit: int, section: str | None, since: str | None,
              until: str | None) -> list[tuple[Article, float, str]]:
         """Best matches of a user's FTS5 query by BM25 (title weighs 5x), with a body snippet."""
@@ -310,6 +345,7 @@ def _key(name: str) -> bytes:
     return os.fsencode(name)
 
 
+@_guarded
 def stripe_articles(path: Path, stripe: int, stripes: int) -> Iterator[Article]:
     """Full records of the rows with ``rowid % stripes == stripe``, read-only: one worker's share of a scan."""
     db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)

@@ -3,6 +3,7 @@
 import json
 import os
 import shutil
+import sqlite3
 
 import pytest
 
@@ -124,3 +125,25 @@ def test_a_file_rewritten_in_place_is_seen_by_show_and_by_index(cli, corpus):
     os.utime(corpus, ns=(corpus.stat().st_atime_ns, folder_mtime))
     assert cli("--dir", str(corpus), "index").stdout.startswith("8 articles: 1 parsed")
     assert "Rewritten headline" in cli("--dir", str(corpus), "list").stdout
+
+
+def test_damage_found_in_the_middle_of_a_command_falls_back_to_the_files(cli, corpus, cache_dir):
+    expected = {args: cli("--dir", str(corpus), "--no-cache", *args).stdout
+                for args in (("list",), ("grep", "-c", "the"), ("export",), ("show", "101"))}
+    cli("--dir", str(corpus), "list")
+    path = index_path(cache_dir, corpus)
+    db = sqlite3.connect(path)
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    page_size = db.execute("PRAGMA page_size").fetchone()[0]
+    pages = [row[0] for row in db.execute("SELECT rootpage FROM sqlite_master WHERE name IN ('articles', 'docs')")]
+    db.close()
+    with open(path, "r+b") as handle:  # junk over the records' pages only: the index still opens
+        for page in pages:
+            handle.seek((page - 1) * page_size)
+            handle.write(b"\xde\xad" * (page_size // 2))
+    for args, output in expected.items():
+        result = cli("--dir", str(corpus), *args)
+        assert (result.exit_code, result.stdout) == (0, output), args
+        assert "Traceback" not in result.stderr
+        assert "not using the index" in result.stderr or args != ("list",)  # the first run notices and gives up
+    assert cli("--dir", str(corpus), "list").stderr == ""  # ... and the index is rebuilt after that
