@@ -156,14 +156,21 @@ class Library:
         self.warn = warn
         self.workers = workers
         self.report = None  # what the last sync did, when there is an index
-        self.entries = self._entries_from_index(full_check)
-        if self.entries is None:
-            self.entries = scan(folder)
+        self._entries: list[Entry] | None = None
+        if not self._index_is_current(full_check):
+            self._entries = scan(folder)
             if self.store is not None:
                 self._sync(progress)
 
-    def _entries_from_index(self, full_check: bool) -> list[Entry] | None:
-        """The index's file list when the folder is as the last complete sync left it, else None.
+    @property
+    def entries(self) -> list[Entry]:
+        """The folder's article files (from the index when it is current: no scan needed)."""
+        if self._entries is None:
+            self._entries = self._entries_from_index() or scan(self.folder)
+        return self._entries
+
+    def _index_is_current(self, full_check: bool) -> bool:
+        """True when the folder is as the last complete sync left it, so no sync is needed.
 
         A folder's mtime changes whenever a file is added, removed or renamed
         into it, so an unchanged mtime spares stat-ing every file (the costly
@@ -174,14 +181,20 @@ class Library:
         from newsreader.store import StoreError
 
         if self.store is None or full_check:
-            return None
+            return False
         try:
-            if self.store.folder_state() != _folder_state(self.folder):
-                return None
-            prefix = os.path.join(str(self.folder), "")
-            return [Entry(name, prefix + name, size, mtime) for name, size, mtime in self.store.entries()]
+            return self.store.folder_state() == _folder_state(self.folder)
         except (StoreError, OSError):
-            return None  # the full sync that follows will repair or give up on the index
+            return False  # the full sync that follows will repair or give up on the index
+
+    def _entries_from_index(self) -> list[Entry] | None:
+        from newsreader.store import StoreError
+
+        prefix = os.path.join(str(self.folder), "")
+        try:
+            return [Entry(name, prefix + name, size, mtime) for name, size, mtime in self.store.entries()]
+        except (StoreError, AttributeError):  # AttributeError: the index was given up meanwhile
+            return None
 
     def _sync(self, progress) -> None:
         from newsreader.store import StoreError
@@ -239,7 +252,7 @@ class Library:
 
     def article(self, query: str) -> tuple[Entry, Article]:
         """The entry and full record an id names, re-parsed if the file changed since it was indexed."""
-        entry = resolve_id(self.entries, query)
+        entry = self._entry_from_index(query) or resolve_id(self.entries, query)
         if self.store:
             current = _restat(entry)
             if current == entry:
@@ -251,6 +264,17 @@ class Library:
                 self._update([(current, article)])
                 return current, article
         return entry, load(entry)
+
+    def _entry_from_index(self, query: str) -> Entry | None:
+        """The one file an id names, looked up in the index without listing the folder; None
+        when the index cannot say (not current, no match, several): then the full rules apply."""
+        if self._entries is not None or self.store is None:
+            return None
+        found = self._from_index(lambda store: store.files_for_id(query))
+        if not found or len(found) != 1:
+            return None
+        name, size, mtime = found[0]
+        return Entry(name, os.path.join(str(self.folder), name), size, mtime)
 
     def _update(self, pairs: list) -> None:
         from newsreader.store import StoreError

@@ -292,6 +292,18 @@ class Store:
                           warnings=tuple(json.loads(warnings)) if warnings != "[]" else ())
 
     @_guarded
+    def files_for_id(self, query: str) -> list[tuple[str, int, int]]:
+        """(name, size, mtime_ns) as indexed of the files an id names, by the rules of
+        ``library.resolve_id``: the stem, else the running number, else a 4+ digit hash prefix."""
+        columns = "SELECT name, size, mtime_ns FROM articles WHERE "
+        rows = self.db.execute(columns + "id = ?", (query,)).fetchall()
+        if not rows and query.isdigit():
+            rows = self.db.execute(columns + "number = ?", (int(query),)).fetchall()
+        if not rows and len(query) >= 4 and re.fullmatch(r"[0-9a-fA-F]+", query):
+            rows = self.db.execute(columns + "substr(hash, 1, ?) = ?", (len(query), query.lower())).fetchall()
+        return [(os.fsdecode(name), size, mtime) for name, size, mtime in rows]
+
+    @_guarded
     def rowid_of(self, name: str) -> int | None:
         row = self.db.execute("SELECT rowid FROM articles WHERE name = ?", (_key(name),)).fetchone()
         return row[0] if row else None
