@@ -42,6 +42,7 @@ CREATE TABLE terms(term TEXT PRIMARY KEY) WITHOUT ROWID;
 """
 _TERM = re.compile(r"[^\W_]+")  # words as grep's regex sees them; FTS re-tokenises any it is given
 _META_COLUMNS = "rowid, name, id, number, hash, path, section, title, published, words, authors, credits, warnings"
+_SELECT_META = ", ".join(f"a.{column}" for column in _META_COLUMNS.split(", "))  # as read through alias ``a``
 
 
 class StoreError(Exception):
@@ -106,8 +107,7 @@ class Store:
             db.close()
         except sqlite3.DatabaseError:
             pass
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+        self._remove_files()
         db = self._open()
         self._prepare(db)
         return db
@@ -146,8 +146,12 @@ class Store:
         """Delete an index SQLite called malformed, so the next run builds a fresh one."""
         if "malformed" in str(error) or "not a database" in str(error):
             self.db.close()
-            for suffix in ("", "-wal", "-shm"):
-                Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+            self._remove_files()
+
+    def _remove_files(self) -> None:
+        """Delete the index file and its WAL companions."""
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
 
     @contextmanager
     def _transaction(self):
@@ -192,12 +196,10 @@ class Store:
             raise StoreError(f"the index could not be updated ({error})") from None
         return SyncReport(len(todo), len(gone), len(seen) - len(todo))
 
+    @_guarded
     def folder_state(self) -> str | None:
         """What :meth:`remember_folder` stored after the last complete sync."""
-        try:
-            row = self.db.execute("SELECT value FROM meta WHERE key = 'folder'").fetchone()
-        except sqlite3.Error as error:
-            raise StoreError(str(error)) from None
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'folder'").fetchone()
         return row[0] if row else None
 
     def remember_folder(self, state: str) -> None:
@@ -207,13 +209,11 @@ class Store:
         except sqlite3.Error as error:
             raise StoreError(f"the index could not be updated ({error})") from None
 
+    @_guarded
     def entries(self) -> list[tuple[str, int, int]]:
         """(name, size, mtime_ns) of every indexed file, by name."""
-        try:
-            rows = self.db.execute("SELECT name, size, mtime_ns FROM articles ORDER BY name").fetchall()
-            return [(os.fsdecode(name), size, mtime) for name, size, mtime in rows]
-        except sqlite3.Error as error:
-            raise StoreError(str(error)) from None
+        rows = self.db.execute("SELECT name, size, mtime_ns FROM articles ORDER BY name").fetchall()
+        return [(os.fsdecode(name), size, mtime) for name, size, mtime in rows]
 
     def update(self, pairs: list) -> None:
         """Store freshly parsed (entry, article) pairs, replacing their old rows."""
@@ -264,8 +264,7 @@ class Store:
     @_guarded
     def articles(self, body: bool = False, rowids: Iterable[int] | None = None) -> Iterator[Article]:
         """Records in file-name order; without paragraphs unless ``body``; only ``rowids`` if given."""
-        columns = ", ".join(f"a.{c}" for c in _META_COLUMNS.split(", "))
-        query = f"SELECT {columns}{', d.body' if body else ''} FROM articles a"
+        query = f"SELECT {_SELECT_META}{', d.body' if body else ''} FROM articles a"
         query += " JOIN docs d ON d.rowid = a.rowid" if body else ""
         if rowids is None:
             rows = self.db.execute(query + " ORDER BY a.name")
@@ -341,8 +340,7 @@ class Store:
         if until:
             where.append("substr(a.published, 1, 10) <= ?")
             params.append(until)
-        columns = ", ".join(f"a.{c}" for c in _META_COLUMNS.split(", "))
-        query = (f"SELECT {columns}, bm25(fts, 5.0, 1.0) AS score, "
+        query = (f"SELECT {_SELECT_META}, bm25(fts, 5.0, 1.0) AS score, "
                  "snippet(fts, 1, char(2), char(3), '…', 16) FROM fts JOIN articles a ON a.rowid = fts.rowid "
                  f"WHERE {' AND '.join(where)} ORDER BY score LIMIT ?")
         try:
@@ -362,8 +360,7 @@ def stripe_articles(path: Path, stripe: int, stripes: int) -> Iterator[Article]:
     """Full records of the rows with ``rowid % stripes == stripe``, read-only: one worker's share of a scan."""
     db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        columns = ", ".join(f"a.{c}" for c in _META_COLUMNS.split(", "))
-        rows = db.execute(f"SELECT {columns}, d.body FROM articles a JOIN docs d ON d.rowid = a.rowid "
+        rows = db.execute(f"SELECT {_SELECT_META}, d.body FROM articles a JOIN docs d ON d.rowid = a.rowid "
                           "WHERE a.rowid % ? = ?", (stripes, stripe))
         for row in rows:
             yield _article(row, True)
