@@ -188,13 +188,9 @@ class Library:
             return False  # the full sync that follows will repair or give up on the index
 
     def _entries_from_index(self) -> list[Entry] | None:
-        from newsreader.store import StoreError
-
         prefix = os.path.join(str(self.folder), "")
-        try:
-            return [Entry(name, prefix + name, size, mtime) for name, size, mtime in self.store.entries()]
-        except (StoreError, AttributeError):  # AttributeError: the index was given up meanwhile
-            return None
+        found = self._from_index(lambda store: store.entries())
+        return None if found is None else [Entry(name, prefix + name, size, mtime) for name, size, mtime in found]
 
     def _sync(self, progress) -> None:
         from newsreader.store import StoreError
@@ -217,13 +213,17 @@ class Library:
     def articles(self, section: str | None = None, summary: bool = False) -> list[Article]:
         """Every article's record, without paragraphs when read from the index; with ``summary``
         only what a listing shows (no authors or credits), which the index reads fastest."""
-        found = self._from_index(lambda store: list(store.summaries() if summary else store.articles()))
-        return in_section(found if found is not None else list(load_all(self.entries, self.workers)), section)
+        return in_section(self._records(lambda store: list(store.summaries() if summary else store.articles())),
+                          section)
 
     def all_articles(self, section: str | None = None) -> list[Article]:
         """Every article's full record, paragraphs included."""
-        found = self._from_index(lambda store: list(store.articles(body=True)))
-        return in_section(found if found is not None else list(load_all(self.entries, self.workers)), section)
+        return in_section(self._records(lambda store: list(store.articles(body=True))), section)
+
+    def _records(self, read) -> list[Article]:
+        """``read(store)`` from the index, else every file parsed."""
+        found = self._from_index(read)
+        return found if found is not None else list(load_all(self.entries, self.workers))
 
     def _from_index(self, read):
         """``read(store)``, or None when there is no index or it fails (then it is given up)."""
@@ -261,7 +261,7 @@ class Library:
                     return entry, found
             if current is not None and self.store:
                 article = load(current)
-                self._update([(current, article)])
+                self._from_index(lambda store: store.update([(current, article)]))
                 return current, article
         return entry, load(entry)
 
@@ -275,14 +275,6 @@ class Library:
             return None
         name, size, mtime = found[0]
         return Entry(name, os.path.join(str(self.folder), name), size, mtime)
-
-    def _update(self, pairs: list) -> None:
-        from newsreader.store import StoreError
-
-        try:
-            self.store.update(pairs)
-        except StoreError as error:
-            self._give_up(error)
 
     def grep(self, regex, field: str, context: int, section: str | None, narrow: bool = True) -> Iterator[ArticleHits]:
         """Articles with matches, in file-name order; the index narrows the candidates first
