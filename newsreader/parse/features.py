@@ -156,7 +156,7 @@ def title_vector(lines, facts: list[LineFacts], i: int, run: tuple[int, int], bo
     line, fact = lines[i], facts[i]
     start, end = run
     text = line.text
-    words = {token.lower() for token in _TOKEN.findall(text) if len(token) >= 4}
+    words = content_words(text)
     overlap = len(words & body_words) / len(words) if words else 0.0
     before = [lines[j].role for j in range(max(0, i - 2), i)]
     after = [lines[j].role for j in range(i + 1, min(len(lines), i + 4))]
@@ -188,6 +188,11 @@ def title_vector(lines, facts: list[LineFacts], i: int, run: tuple[int, int], bo
               and facts[i + 1].words > fact.words),
         float(fact.prose and text.endswith(".")),
     ]
+
+
+def content_words(text: str) -> set[str]:
+    """Lower-cased words of four or more letters: a cheap, language-neutral content proxy."""
+    return {token.lower() for token in _TOKEN.findall(text) if len(token) >= 4}
 
 
 def _headline_shaped(line, fact: LineFacts) -> bool:

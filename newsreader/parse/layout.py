@@ -23,11 +23,11 @@ from newsreader.model import LineRole
 from newsreader.parse import cues
 from newsreader.parse.bylines import byline_names, names_in
 from newsreader.parse.dates import DATE_WORDS, find_date
-from newsreader.parse.features import LineFacts, context_vectors, file_stopwords, line_vector, title_vector
+from newsreader.parse.features import (LineFacts, content_words, context_vectors, file_stopwords, line_vector,
+                                       title_vector)
 from newsreader.parse.scoring import score
 
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’'»)\]]$")
-_WORD = re.compile(r"\w+")
 _BREADCRUMB = re.compile(r"\s*(?:/|›|»|>|\|)\s*")
 _TITLE_WINDOW = 150  # headline candidates considered above the main run
 _TITLE_INTO_RUN = 5
@@ -85,7 +85,7 @@ class Page:
     def title_vectors(self, candidates: list[int]) -> list[list[float]]:
         start, end = self.run
         body = " ".join(line.text for line in self.lines[start:min(end + 1, start + 10)])
-        body_words = {word for word in _WORD.findall(body.lower()) if len(word) >= 4}
+        body_words = content_words(body)
         first = candidates[0] if candidates else -1
         return [title_vector(self.lines, self.facts, i, self.run, body_words, first, self.counts, self.blocks)
                 for i in candidates]
