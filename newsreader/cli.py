@@ -180,18 +180,24 @@ def _workers() -> int:
         return max(1, min(4, os.cpu_count() or 1))
 
 
-def _warn_unparsed(articles) -> None:
-    """Parse warnings on stderr, so pipes stay clean: each one when there are a few, else a count."""
+def _warn_unparsed(warned) -> None:
+    """Parse warnings, (id, warnings) pairs, on stderr so pipes stay clean: each one
+    when there are a few, else a count."""
     from newsreader.render.clean import clean_field
 
-    flagged = [article for article in articles if article.warnings]
+    flagged = list(warned)
     if len(flagged) > _WARN_EACH:
-        first = flagged[0]
-        sys.stderr.write(f"warning: {len(flagged)} articles have parse warnings, e.g. {clean_field(first.id)}: "
-                         f"{clean_field('; '.join(first.warnings))} (`news list --json` shows them all)\n")
+        first_id, first = flagged[0]
+        sys.stderr.write(f"warning: {len(flagged)} articles have parse warnings, e.g. {clean_field(first_id)}: "
+                         f"{clean_field('; '.join(first))} (`news list --json` shows them all)\n")
         return
-    for article in flagged:
-        sys.stderr.write(f"warning: {clean_field(article.id)}: {clean_field('; '.join(article.warnings))}\n")
+    for article_id, warnings in flagged:
+        sys.stderr.write(f"warning: {clean_field(article_id)}: {clean_field('; '.join(warnings))}\n")
+
+
+def _warnings_of(articles):
+    """(id, warnings) of the records that have warnings."""
+    return [(article.id, article.warnings) for article in articles if article.warnings]
 
 
 _WARN_EACH = 5  # more articles with warnings than this: one summary line instead
@@ -212,17 +218,25 @@ def list_command(
         news list --section politics --sort words --limit 10
     """
     from newsreader.library import sort_articles
+    from newsreader.model import Summary
     from newsreader.render import make_printer
 
     state: _State = ctx.obj
     output = _output(state.color)
-    articles = sort_articles(_library(state).articles(section, summary=not as_json), sort.value)
+    library = _library(state)
     if limit is None:
         limit = 100 if output.pretty and not as_json else 0
-    shown = articles[:limit] if limit else articles
-    if not output.pretty or as_json:
-        _warn_unparsed(shown)
-    make_printer(sys.stdout, output, json=as_json).articles(shown, len(articles))
+    printer = make_printer(sys.stdout, output, json=as_json)
+    if as_json:
+        articles = sort_articles(library.articles(section), sort.value)
+        shown = articles[:limit] if limit else articles
+        _warn_unparsed(_warnings_of(shown))
+        return printer.articles(shown, len(articles))
+    rows, warned = library.listing(section, sort.value)
+    shown = rows[:limit] if limit else rows
+    if not output.pretty:
+        _warn_unparsed((Summary.unpack(shown[i]).id, warned[i]) for i in sorted(warned) if i < len(shown))
+    printer.listing(shown, warned, len(rows))
 
 
 @app.command("show")
@@ -347,7 +361,7 @@ def export_command(
 
     state: _State = ctx.obj
     articles = _library(state).all_articles(section)
-    _warn_unparsed(articles)
+    _warn_unparsed(_warnings_of(articles))
     JsonPrinter(sys.stdout).export(articles)
 
 

@@ -19,9 +19,7 @@ from pathlib import Path
 from typing import Callable, Iterator, NamedTuple
 
 from newsreader.errors import SourceError, UnknownIdError
-from newsreader.model import Article, LineRole
-from newsreader.parse import explain_lines, parse_article, split_name
-from newsreader.parse.decode import decode_bytes
+from newsreader.model import FIELD_SEPARATOR, Article, LineRole, Summary
 from newsreader.search import ArticleHits, find_hits, fts_query, grep_articles, required_literals
 
 #: Bytes read from one file at most; the rest is left out with a warning.
@@ -105,16 +103,22 @@ def read_entry(entry: Entry) -> tuple[bytes, list[str]]:
 
 def raw_text(entry: Entry) -> str:
     """The file's original text, decoded (the raw text is never lost)."""
+    from newsreader.parse.decode import decode_bytes
+
     return decode_bytes(read_entry(entry)[0])[0]
 
 
 def explain_entry(entry: Entry) -> list[LineRole]:
     """Every non-blank line of the file with the role the parser gives it and why."""
+    from newsreader.parse import explain_lines
+
     return explain_lines(read_entry(entry)[0])
 
 
 def load(entry: Entry) -> Article:
-    """Read and parse one entry."""
+    """Read and parse one entry (the parser is imported here: commands served by the index never load it)."""
+    from newsreader.parse import parse_article
+
     data, warnings = read_entry(entry)
     return parse_article(data, entry.name, entry.path, tuple(warnings))
 
@@ -210,11 +214,24 @@ class Library:
             pass  # a location we cannot write to: the warning above says enough
         self.store = None
 
-    def articles(self, section: str | None = None, summary: bool = False) -> list[Article]:
-        """Every article's record, without paragraphs when read from the index; with ``summary``
-        only what a listing shows (no authors or credits), which the index reads fastest."""
-        return in_section(self._records(lambda store: list(store.summaries() if summary else store.articles())),
-                          section)
+    def articles(self, section: str | None = None) -> list[Article]:
+        """Every article's record, without paragraphs when read from the index."""
+        return in_section(self._records(lambda store: list(store.articles())), section)
+
+    def listing(self, section: str | None, sort: str) -> tuple[list[str], dict[int, tuple[str, ...]]]:
+        """What ``news list`` shows: every article as a packed :class:`Summary` in ``sort`` order
+        (see :func:`sort_articles`), and the warnings of the rows that have any, by position."""
+        found = self._from_index(lambda store: store.listing(sort, section))
+        if found is None:
+            articles = sort_articles(self.articles(section), sort)
+            return ([Summary.of(article).pack() for article in articles],
+                    {i: article.warnings for i, article in enumerate(articles) if article.warnings})
+        rows, warned = found
+        if sort == "title":  # the index gave number order; casefolding is Python's
+            order = sorted(range(len(rows)), key=lambda i: rows[i].rpartition(FIELD_SEPARATOR)[2].casefold())
+            rows = [rows[i] for i in order]
+            warned = {new: warned[old] for new, old in enumerate(order) if old in warned}
+        return rows, warned
 
     def all_articles(self, section: str | None = None) -> list[Article]:
         """Every article's full record, paragraphs included."""
@@ -363,6 +380,8 @@ def resolve_id(entries: list[Entry], query: str) -> Entry:
     Cheap string tests narrow the entries before the exact name rules apply, so a
     lookup among 100,000 files stays fast.
     """
+    from newsreader.parse import split_name
+
     stems = [(entry, split_name(entry.name)[0] if not entry.name.isascii() else
               entry.name.rsplit(".", 1)[0] if "." in entry.name.lstrip(".") else entry.name) for entry in entries]
     exact = [entry for entry, stem in stems if stem == query]

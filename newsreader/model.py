@@ -8,6 +8,7 @@ No colours, no I/O, no back-references.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from typing import NamedTuple
 
 #: The keys `news export` prints, in order; the README documents each one.
 EXPORT_KEYS = (
@@ -54,6 +55,36 @@ class Article:
         for key in ("authors", "credits", "paragraphs", "warnings"):
             values[key] = tuple(values.get(key) or ())
         return cls(**values)
+
+
+#: Joins the fields of a packed :class:`Summary`: the ASCII unit separator, a control
+#: character no printer ever shows, so removing it from the fields loses nothing.
+FIELD_SEPARATOR = "\x1f"
+
+
+class Summary(NamedTuple):
+    """What ``news list`` shows of an article; a named tuple, cheap to make by the 100,000."""
+
+    id: str
+    published: str | None
+    section: str | None
+    words: int
+    title: str
+    warnings: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, article: Article) -> "Summary":
+        return cls(article.id, article.published, article.section, article.words, article.title, article.warnings)
+
+    def pack(self) -> str:
+        """The five shown fields as one string (see :meth:`unpack`), as the index stores it for each article."""
+        fields = (self.id, self.published or "", self.section or "", str(self.words), self.title)
+        return FIELD_SEPARATOR.join(field.replace(FIELD_SEPARATOR, "") for field in fields)
+
+    @classmethod
+    def unpack(cls, packed: str, warnings: tuple[str, ...] = ()) -> "Summary":
+        article_id, published, section, words, title = packed.split(FIELD_SEPARATOR)
+        return cls(article_id, published or None, section or None, int(words), title, warnings)
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,12 @@ TRICKY = {
     "102_2222222222222222.txt": "Climate crisis deepens says panel report\n\nThe climate_change model and the CLIMATE CHANGE report both warn that the crisis grows quickly.\n",
     "103_3333333333333333.txt": "Café owners protest new rules in the city\n\nThe café association said owners were angry, quietly but firmly, about the naïve rules.\n",
     "104_4444444444444444.txt": "Black Sea shipping routes reopen after talks\n\nShips crossed the Black Sea on Monday, and insurers in the Red Sea region watched closely.\n",
+    # a title with a tab, an escape sequence and a unit separator (the packed rows' own), in a section
+    "105_5555555555555555.txt": "Politics\n\nÉclair\tshops [bold]close\x1b[31m early\x1f today in town\n\nBy Ann Lee\n\n"
+                                "March 3, 2024\n\nThe shops in the old town closed early today because the power "
+                                "failed across the district, owners said.\n",
+    "106_6666666666666666.txt": "apple growers worry about the frost this spring\n\nGrowers said the late frost "
+                                "damaged many of the blossoms in the valley orchards this week.\n",
 }
 PATTERNS = [
     "ceasefire", "Ceasefire", "easefir", "climate (change|crisis)", "(?i)climate (change|crisis)", r"\b\w+ly\b",
@@ -38,9 +44,16 @@ def test_indexed_grep_equals_a_full_scan(cli, corpus, flags):
         assert (indexed.exit_code, indexed.stdout) == (scanned.exit_code, scanned.stdout), (pattern, flags)
 
 
-def test_list_show_export_from_the_index_equal_parsing(cli, corpus):
-    for args in (["list"], ["list", "--json"], ["show", "101"], ["show", "1", "--json"], ["export"]):
-        assert cli("--dir", str(corpus), *args).stdout == cli("--dir", str(corpus), "--no-cache", *args).stdout
+LISTINGS = [["list", "--sort", key] for key in ("date", "number", "title", "words")] + [
+    ["list", "--section", "POLITICS"], ["list", "--section", "nowhere"], ["--color", "always", "list"],
+    ["--color", "always", "list", "--sort", "title"], ["list", "--json"], ["list", "--limit", "2"]]
+
+
+@pytest.mark.parametrize("args", LISTINGS + [["show", "101"], ["show", "1", "--json"], ["export"]])
+def test_list_show_export_from_the_index_equal_parsing(cli, corpus, args):
+    indexed, parsed = cli("--dir", str(corpus), *args), cli("--dir", str(corpus), "--no-cache", *args)
+    assert "\x1b[31m" not in indexed.stdout and "\x1f" not in indexed.stdout
+    assert (indexed.stdout, indexed.stderr) == (parsed.stdout, parsed.stderr)
 
 
 def test_changes_in_the_folder_reach_the_index(cli, corpus):
@@ -60,7 +73,7 @@ def test_a_second_run_parses_nothing(corpus, cache_dir):
     store = Store(index_path(cache_dir, corpus))
     Library(corpus, store)
     report = store.sync(Library(corpus).entries, lambda todo: iter(()))
-    assert (report.parsed, report.dropped) == (0, 0) and report.unchanged == 8
+    assert (report.parsed, report.dropped) == (0, 0) and report.unchanged == 10
 
 
 def test_a_damaged_index_is_rebuilt(cli, corpus, cache_dir):
@@ -123,7 +136,7 @@ def test_a_file_rewritten_in_place_is_seen_by_show_and_by_index(cli, corpus):
     assert "Peace talks resume" in cli("--dir", str(corpus), "list").stdout
     (corpus / "102_2222222222222222.txt").write_text("Rewritten headline for the test\n\nA new body that is long enough to be prose here, surely.\n")
     os.utime(corpus, ns=(corpus.stat().st_atime_ns, folder_mtime))
-    assert cli("--dir", str(corpus), "index").stdout.startswith("8 articles: 1 parsed")
+    assert cli("--dir", str(corpus), "index").stdout.startswith("10 articles: 1 parsed")
     assert "Rewritten headline" in cli("--dir", str(corpus), "list").stdout
 
 
@@ -135,7 +148,7 @@ def test_damage_found_in_the_middle_of_a_command_falls_back_to_the_files(cli, co
     db = sqlite3.connect(path)
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     page_size = db.execute("PRAGMA page_size").fetchone()[0]
-    pages = [row[0] for row in db.execute("SELECT rootpage FROM sqlite_master WHERE name IN ('articles', 'docs')")]
+    pages = [row[0] for row in db.execute("SELECT rootpage FROM sqlite_master WHERE name IN ('articles', 'listing', 'docs')")]
     db.close()
     with open(path, "r+b") as handle:  # junk over the records' pages only: the index still opens
         for page in pages:

@@ -46,3 +46,25 @@ def test_nothing_is_lost_every_line_has_exactly_one_role(data):
 def test_export_json_round_trips(data):
     article = parse_article(data, "001_0123456789abcdef.txt")
     assert Article.from_dict(json.loads(json.dumps(article.to_dict()))) == article
+
+
+@settings(max_examples=300)
+@given(st.one_of(NEWSY_TEXT, st.text()), st.sets(st.text(max_size=6), max_size=5))
+def test_the_grep_vocabulary_misses_no_word(text, known):
+    """The index's word list (which widens greps for in-word fragments) gets every word grep could see."""
+    from newsreader.store import _TERM, _terms
+
+    assert _terms(text, known) == set(_TERM.findall(text.lower())) - known
+
+
+@settings(max_examples=200)
+@given(st.builds(Article, id=st.text(), path=st.text(), title=st.text(), section=st.one_of(st.none(), st.text()),
+                 published=st.one_of(st.none(), st.text()), words=st.integers(min_value=0)))
+def test_a_packed_listing_row_unpacks_to_what_is_printed(article):
+    from newsreader.model import FIELD_SEPARATOR, Summary
+
+    shown = Summary.unpack(Summary.of(article).pack())
+    assert (shown.id, shown.title, shown.words) == tuple(
+        value.replace(FIELD_SEPARATOR, "") if isinstance(value, str) else value
+        for value in (article.id, article.title, article.words))
+    assert shown.published == ((article.published or "").replace(FIELD_SEPARATOR, "") or None)

@@ -22,6 +22,9 @@ _ESCAPE = re.compile(
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")  # undecodable bytes in file names (surrogateescape)
 _SPACES = re.compile(r"[\t\n]+")
+# What clean_field would change, bar newlines and the unit separator (packed rows' own);
+# a lone ESC or surrogate is enough to send a text the slow way.
+_UNCLEAN = re.compile(r"[\x00-\x09\x0b-\x1e\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def clean(text: str) -> str:
@@ -36,3 +39,9 @@ def clean_field(text: str) -> str:
     if text.isprintable():
         return text  # no tab or newline either: the common case, and the hot path of `list`
     return _SPACES.sub(" ", clean(text))
+
+
+def needs_cleaning(text: str) -> bool:
+    """True when ``text`` holds something :func:`clean_field` removes or replaces, other
+    than newlines and unit separators (which the caller accounts for)."""
+    return _UNCLEAN.search(text) is not None

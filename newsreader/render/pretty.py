@@ -16,7 +16,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from newsreader.model import Article, LineRole
+from newsreader.model import Article, LineRole, Summary
 from newsreader.render.clean import clean, clean_field
 from newsreader.render.facts import meta_line
 from newsreader.search import ArticleHits
@@ -51,8 +51,9 @@ class RichPrinter:
     def __init__(self, console: Console):
         self.console = console
 
-    def articles(self, articles: list[Article], total: int) -> None:
-        """A table of id, date, section, words and title that fits the terminal width."""
+    def listing(self, rows: list[str], warned: dict[int, tuple[str, ...]], total: int) -> None:
+        """A table of id, date, section, words and title (packed Summary rows) that fits the terminal."""
+        articles = [Summary.unpack(row, warned.get(i, ())) for i, row in enumerate(rows)]
         rows = [(_text(a.id), _text(a.published or ""), _text(a.section or ""), str(a.words)) for a in articles]
         widths = [max([len(row[i]) for row in rows] + [len(name)]) for i, name in enumerate(_LIST_COLUMNS[:4])]
         widths[0], widths[2] = min(widths[0], 24), min(widths[2], 16)
