@@ -235,7 +235,7 @@ def list_command(
     rows, warned = library.listing(section, sort.value)
     shown = rows[:limit] if limit else rows
     if not output.pretty:
-        _warn_unparsed((Summary.unpack(shown[i]).id, warned[i]) for i in sorted(warned) if i < len(shown))
+        _warn_unparsed([(Summary.unpack(row).id, warned[row]) for row in shown if row in warned] if warned else [])
     printer.listing(shown, warned, len(rows))
 
 
@@ -331,15 +331,16 @@ def grep_command(
     """
     from newsreader.errors import EXIT_NO_MATCH, NewsError
     from newsreader.render import make_printer
-    from newsreader.search import compile_pattern
+    from newsreader.search import GrepQuery, compile_pattern
 
     state: _State = ctx.obj
     try:
         regex = compile_pattern(pattern, fixed=fixed, ignore_case=ignore_case, smart_case=smart_case, word=word)
     except NewsError as error:
         raise _fail(str(error), error.exit_code) from None
-    results = _library(state).grep(regex, field.value, context, section, narrow=not full_scan)
     mode = "files" if files else "count" if count else "lines"
+    query = GrepQuery(regex, field.value, context, mode)
+    results = _library(state).grep(query, section, narrow=not full_scan)
     printer = make_printer(sys.stdout, _output(state.color), json=as_json)
     matched = printer.grep(results, mode, context)
     if not matched:

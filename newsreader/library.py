@@ -20,7 +20,7 @@ from typing import Callable, Iterator, NamedTuple
 
 from newsreader.errors import SourceError, UnknownIdError
 from newsreader.model import FIELD_SEPARATOR, Article, LineRole, Summary
-from newsreader.search import ArticleHits, find_hits, fts_query, grep_articles, required_literals
+from newsreader.search import ArticleHits, GrepQuery, fts_query, required_literals
 
 #: Bytes read from one file at most; the rest is left out with a warning.
 READ_CAP = 8 * 1024 * 1024
@@ -218,19 +218,18 @@ class Library:
         """Every article's record, without paragraphs when read from the index."""
         return in_section(self._records(lambda store: list(store.articles())), section)
 
-    def listing(self, section: str | None, sort: str) -> tuple[list[str], dict[int, tuple[str, ...]]]:
+    def listing(self, section: str | None, sort: str) -> tuple[list[str], dict[str, tuple[str, ...]]]:
         """What ``news list`` shows: every article as a packed :class:`Summary` in ``sort`` order
-        (see :func:`sort_articles`), and the warnings of the rows that have any, by position."""
+        (see :func:`sort_articles`), and the warnings of the rows that have any, by packed row
+        (two files whose rows are identical print identically, so they may share them)."""
         found = self._from_index(lambda store: store.listing(sort, section))
         if found is None:
             articles = sort_articles(self.articles(section), sort)
-            return ([Summary.of(article).pack() for article in articles],
-                    {i: article.warnings for i, article in enumerate(articles) if article.warnings})
+            packed = [Summary.of(article).pack() for article in articles]
+            return packed, {row: article.warnings for row, article in zip(packed, articles) if article.warnings}
         rows, warned = found
         if sort == "title":  # the index gave number order; casefolding is Python's
-            order = sorted(range(len(rows)), key=lambda i: rows[i].rpartition(FIELD_SEPARATOR)[2].casefold())
-            rows = [rows[i] for i in order]
-            warned = {new: warned[old] for new, old in enumerate(order) if old in warned}
+            rows.sort(key=lambda row: row.rpartition(FIELD_SEPARATOR)[2].casefold())
         return rows, warned
 
     def all_articles(self, section: str | None = None) -> list[Article]:
@@ -293,33 +292,38 @@ class Library:
         name, size, mtime = found[0]
         return Entry(name, os.path.join(str(self.folder), name), size, mtime)
 
-    def grep(self, regex, field: str, context: int, section: str | None, narrow: bool = True) -> Iterator[ArticleHits]:
+    def grep(self, query: GrepQuery, section: str | None, narrow: bool = True) -> Iterator[ArticleHits]:
         """Articles with matches, in file-name order; the index narrows the candidates first
         (unless ``narrow`` is False: then every article is scanned, for checking)."""
         if not self.store:
-            yield from grep_articles(self.all_articles(section), regex, field, context)
+            yield from query.run(self.all_articles(section))
             return
         from newsreader.store import StoreError
 
         try:
-            groups = required_literals(regex) if narrow else []
-            query = fts_query(groups, lambda run: self.store.terms_containing(run, _MAX_EXPANSION)) if groups else None
-            if query == "":
-                return
-            try:
-                rowids = self.store.matching(query) if query else None
-            except StoreError:
-                rowids = None  # a query the index cannot run: scan everything instead
+            rowids = self._candidates(query.regex) if narrow else None
             if rowids is None and self.workers > 1:
-                found = list(_parallel_scan(self.store.path, regex, field, context, section, self.workers))
+                found = list(_parallel_scan(self.store.path, query, section, self.workers))
             else:
-                candidates = in_section(list(self.store.articles(body=True, rowids=rowids)), section)
-                found = list(grep_articles(candidates, regex, field, context))
+                found = list(query.run(in_section(list(self.store.texts(rowids)), section)))
         except StoreError as error:
             self._give_up(error)
-            yield from grep_articles(self.all_articles(section), regex, field, context)
+            yield from query.run(self.all_articles(section))
             return
         yield from found
+
+    def _candidates(self, regex) -> set[int] | None:
+        """Rowids of the articles the index says may match ``regex``; None when it cannot tell."""
+        from newsreader.store import StoreError
+
+        groups = required_literals(regex)
+        query = fts_query(groups, lambda run: self.store.terms_containing(run, _MAX_EXPANSION)) if groups else None
+        if query == "":
+            return set()
+        try:
+            return self.store.matching(query) if query else None
+        except StoreError:
+            return None  # a query the index cannot run: scan everything instead
 
 
 _MAX_EXPANSION = 300  # indexed words one fragment may stand for before the prefilter gives up on it
@@ -346,12 +350,11 @@ def _restat(entry: Entry) -> Entry | None:
     return entry._replace(size=info.st_size, mtime_ns=info.st_mtime_ns)
 
 
-def _parallel_scan(path: Path, regex, field: str, context: int, section: str | None,
-                   workers: int) -> Iterator[ArticleHits]:
+def _parallel_scan(path: Path, query: GrepQuery, section: str | None, workers: int) -> Iterator[ArticleHits]:
     """A full scan of the index split across processes (each reads a stripe of the rows)."""
     import multiprocessing
 
-    jobs = [(str(path), regex, field, context, section, k, workers) for k in range(workers)]
+    jobs = [(str(path), query, section, k, workers) for k in range(workers)]
     with multiprocessing.get_context("fork").Pool(workers, initializer=_ignore_interrupts) as pool:
         found = [hit for part in pool.map(_scan_stripe, jobs) for hit in part]
     found.sort(key=lambda hits: (hits.article.path, hits.article.id))
@@ -360,17 +363,10 @@ def _parallel_scan(path: Path, regex, field: str, context: int, section: str | N
 
 def _scan_stripe(job) -> list[ArticleHits]:
     """One worker's share of a full scan: the rows whose rowid falls in its stripe."""
-    from newsreader.store import stripe_articles
+    from newsreader.store import stripe_texts
 
-    path, regex, field, context, section, stripe, stripes = job
-    wanted = section.casefold() if section is not None else None
-    found = []
-    for article in stripe_articles(Path(path), stripe, stripes):
-        if wanted is None or (article.section or "").casefold() == wanted:
-            hits = find_hits(article, regex, field, context)
-            if hits:
-                found.append(hits)
-    return found
+    path, query, section, stripe, stripes = job
+    return list(query.run(in_section(list(stripe_texts(Path(path), stripe, stripes)), section)))
 
 
 def resolve_id(entries: list[Entry], query: str) -> Entry:

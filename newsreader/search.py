@@ -30,7 +30,8 @@ class Hit:
 
 @dataclass(frozen=True)
 class ArticleHits:
-    """An article with its matching (and context) paragraphs; ``count`` counts matching ones."""
+    """An article with its matching (and context) paragraphs; ``count`` counts matching ones
+    (1 in ``files`` mode, which stops at the first; ``hits`` is empty unless mode is ``lines``)."""
 
     article: Article
     hits: tuple[Hit, ...]
@@ -51,24 +52,52 @@ def compile_pattern(pattern: str, *, fixed: bool = False, ignore_case: bool = Fa
         raise PatternError(f"The pattern {pattern!r} is not a valid regular expression: {error.msg}{where}.") from None
 
 
-def find_hits(article: Article, regex: re.Pattern, field: str = "all", context: int = 0) -> ArticleHits | None:
-    """The paragraphs of ``article`` that ``regex`` matches, or None when nothing matches."""
-    units: list[tuple[int, str]] = []
-    if field in ("title", "all"):
-        units.append((0, article.title))
-    if field in ("body", "all"):
-        units.extend(enumerate(article.paragraphs, start=1))
-    spans = {}
-    for number, text in units:
-        found = [match.span() for match in regex.finditer(text)]
-        if found:  # empty matches (e.g. ``a*``) still match the paragraph but highlight nothing
-            spans[number] = tuple(span for span in found if span[1] > span[0])
-    if not spans:
-        return None
-    texts = dict(units)
-    shown = _with_context(sorted(spans), context, set(texts))
-    hits = tuple(Hit(number, texts[number], number in spans, spans.get(number, ())) for number in shown)
-    return ArticleHits(article, hits, len(spans))
+MODES = ("lines", "count", "files")
+
+
+@dataclass(frozen=True)
+class GrepQuery:
+    """One grep: the compiled regex, the field searched, context paragraphs, and what the
+    output needs (``mode``): every matching paragraph with its spans (``lines``), how many
+    paragraphs match (``count``) or only whether any does (``files``). The last two skip
+    collecting spans, and ``files`` stops at an article's first match, as grep -l does."""
+
+    regex: re.Pattern
+    field: str = "all"
+    context: int = 0
+    mode: str = "lines"
+
+    def hits(self, article: Article) -> ArticleHits | None:
+        """The paragraphs of ``article`` the regex matches, or None when nothing matches."""
+        units: list[tuple[int, str]] = []
+        if self.field in ("title", "all"):
+            units.append((0, article.title))
+        if self.field in ("body", "all"):
+            units.extend(enumerate(article.paragraphs, start=1))
+        search = self.regex.search
+        if self.mode == "files":
+            return ArticleHits(article, (), 1) if any(search(text) for _, text in units) else None
+        if self.mode == "count":
+            count = sum(1 for _, text in units if search(text))
+            return ArticleHits(article, (), count) if count else None
+        spans = {}
+        for number, text in units:
+            found = [match.span() for match in self.regex.finditer(text)]
+            if found:  # empty matches (e.g. ``a*``) still match the paragraph but highlight nothing
+                spans[number] = tuple(span for span in found if span[1] > span[0])
+        if not spans:
+            return None
+        texts = dict(units)
+        shown = _with_context(sorted(spans), self.context, set(texts))
+        hits = tuple(Hit(number, texts[number], number in spans, spans.get(number, ())) for number in shown)
+        return ArticleHits(article, hits, len(spans))
+
+    def run(self, articles: Iterable[Article]) -> Iterator[ArticleHits]:
+        """Every article with at least one match, in the order given."""
+        for article in articles:
+            found = self.hits(article)
+            if found:
+                yield found
 
 
 def _with_context(matched: list[int], context: int, available: set[int]) -> list[int]:
@@ -81,15 +110,6 @@ def _with_context(matched: list[int], context: int, available: set[int]) -> list
             if near >= 1 and near in available:
                 shown.add(near)
     return sorted(shown)
-
-
-def grep_articles(articles: Iterable[Article], regex: re.Pattern, field: str = "all",
-                  context: int = 0) -> Iterator[ArticleHits]:
-    """Every article with at least one match, in the order given."""
-    for article in articles:
-        found = find_hits(article, regex, field, context)
-        if found:
-            yield found
 
 
 # --- index prefilter: what any match must contain --------------------------------------------

@@ -46,6 +46,7 @@ _TERM = re.compile(r"[^\W_]+")  # words as grep's regex sees them; FTS re-tokeni
 _EDGES = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~“”‘’«»…–—"  # characters never inside a _TERM run
 _META_COLUMNS = "rowid, name, id, number, hash, path, section, title, published, words, authors, credits, warnings"
 _SELECT_META = ", ".join(f"a.{column}" for column in _META_COLUMNS.split(", "))  # as read through alias ``a``
+_SELECT_TEXT = "a.id, a.path, a.section, d.title, d.body"  # what grep reads of an article
 _BY_NUMBER = "number IS NULL, number, id"
 #: ORDER BY clauses of ``news list --sort``, the same orders as ``library.sort_articles``
 #: (SQLite compares text by code point, as Python does); the date order reads the
@@ -276,28 +277,36 @@ class Store:
         """Records in file-name order; without paragraphs unless ``body``; only ``rowids`` if given."""
         query = f"SELECT {_SELECT_META}{', d.body' if body else ''} FROM articles a"
         query += " JOIN docs d ON d.rowid = a.rowid" if body else ""
-        if rowids is None:
-            rows = self.db.execute(query + " ORDER BY a.name")
-        else:
-            wanted = sorted(set(rowids))
-            self.db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted(rowid INTEGER PRIMARY KEY)")
-            self.db.execute("DELETE FROM wanted")
-            self.db.executemany("INSERT INTO wanted VALUES (?)", ((r,) for r in wanted))
-            rows = self.db.execute(query + " WHERE a.rowid IN (SELECT rowid FROM wanted) ORDER BY a.name")
-        for row in rows:
+        for row in self._rows(query, rowids):
             yield _article(row, body)
 
     @_guarded
-    def listing(self, sort: str, section: str | None) -> tuple[list[str], dict[int, tuple[str, ...]]]:
+    def texts(self, rowids: Iterable[int] | None = None) -> Iterator[Article]:
+        """What grep reads, in file-name order: records with only id, path, section, title and
+        paragraphs (no JSON columns to decode); only ``rowids`` if given."""
+        for row in self._rows(f"SELECT {_SELECT_TEXT} FROM articles a JOIN docs d ON d.rowid = a.rowid", rowids):
+            yield _text_record(row)
+
+    def _rows(self, query: str, rowids: Iterable[int] | None):
+        """Rows of ``query`` (over ``articles a``) by file name, limited to ``rowids`` if given."""
+        if rowids is None:
+            return self.db.execute(query + " ORDER BY a.name")
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted(rowid INTEGER PRIMARY KEY)")
+        self.db.execute("DELETE FROM wanted")
+        self.db.executemany("INSERT INTO wanted VALUES (?)", ((r,) for r in sorted(set(rowids))))
+        return self.db.execute(query + " WHERE a.rowid IN (SELECT rowid FROM wanted) ORDER BY a.name")
+
+    @_guarded
+    def listing(self, sort: str, section: str | None) -> tuple[list[str], dict[str, tuple[str, ...]]]:
         """Every article as a packed :class:`~newsreader.model.Summary` string in ``sort`` order
         (title order is left to the caller: SQLite cannot casefold), and the warnings of the
-        rows that have any, by position. One stored string a row: 100,000 rows read in a blink."""
-        where = "WHERE casefold(section) = ?" if section is not None else ""
-        rows = self.db.execute(f"SELECT listed, nullif(warnings, '[]') FROM articles {where} "
-                               f"ORDER BY {_LIST_ORDERS[sort]}", (section.casefold(),) if section is not None else ())
-        rows = rows.fetchall()
-        warned = {i: tuple(json.loads(warnings)) for i, (_, warnings) in enumerate(rows) if warnings}
-        return [row[0] for row in rows], warned
+        rows that have any, by packed row. One stored string a row: 100,000 rows read in a blink."""
+        where, params = ("WHERE casefold(section) = ?", (section.casefold(),)) if section is not None else ("", ())
+        rows = self.db.execute(f"SELECT listed FROM articles {where} ORDER BY {_LIST_ORDERS[sort]}", params)
+        listed = [row[0] for row in rows.fetchall()]  # fetchall: half the time of stepping the cursor
+        warned = self.db.execute(f"SELECT listed, warnings FROM articles {where} {'AND' if where else 'WHERE'} "
+                                 "warnings != '[]'", params)
+        return listed, {row: tuple(json.loads(warnings)) for row, warnings in warned}
 
     @_guarded
     def files_for_id(self, query: str) -> list[tuple[str, int, int]]:
@@ -382,16 +391,23 @@ def _key(name: str) -> bytes:
 
 
 @_guarded
-def stripe_articles(path: Path, stripe: int, stripes: int) -> Iterator[Article]:
-    """Full records of the rows with ``rowid % stripes == stripe``, read-only: one worker's share of a scan."""
+def stripe_texts(path: Path, stripe: int, stripes: int) -> Iterator[Article]:
+    """Grep's records (see :meth:`Store.texts`) of the rows with ``rowid % stripes == stripe``,
+    read-only: one worker's share of a full scan."""
     db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        rows = db.execute(f"SELECT {_SELECT_META}, d.body FROM articles a JOIN docs d ON d.rowid = a.rowid "
+        rows = db.execute(f"SELECT {_SELECT_TEXT} FROM articles a JOIN docs d ON d.rowid = a.rowid "
                           "WHERE a.rowid % ? = ?", (stripes, stripe))
         for row in rows:
-            yield _article(row, True)
+            yield _text_record(row)
     finally:
         db.close()
+
+
+def _text_record(row: tuple) -> Article:
+    article_id, path, section, title, body = row
+    return Article(id=article_id, path=path, title=title, section=section,
+                   paragraphs=tuple(body.split("\n")) if body else ())
 
 
 def _article(row: tuple, body: bool) -> Article:

@@ -26,7 +26,7 @@ class PlainPrinter:
         self.out = out
         self.width = width
 
-    def listing(self, rows: list[str], warned: dict[int, tuple[str, ...]], total: int) -> None:
+    def listing(self, rows: list[str], warned: dict[str, tuple[str, ...]], total: int) -> None:
         """``id<TAB>date<TAB>section<TAB>words<TAB>title``, one line per packed Summary row.
 
         Written in blocks that are checked once as a whole and sent as they are

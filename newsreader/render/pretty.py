@@ -51,9 +51,9 @@ class RichPrinter:
     def __init__(self, console: Console):
         self.console = console
 
-    def listing(self, rows: list[str], warned: dict[int, tuple[str, ...]], total: int) -> None:
+    def listing(self, rows: list[str], warned: dict[str, tuple[str, ...]], total: int) -> None:
         """A table of id, date, section, words and title (packed Summary rows) that fits the terminal."""
-        articles = [Summary.unpack(row, warned.get(i, ())) for i, row in enumerate(rows)]
+        articles = [Summary.unpack(row, warned.get(row, ())) for row in rows]
         rows = [(_text(a.id), _text(a.published or ""), _text(a.section or ""), str(a.words)) for a in articles]
         widths = [max([len(row[i]) for row in rows] + [len(name)]) for i, name in enumerate(_LIST_COLUMNS[:4])]
         widths[0], widths[2] = min(widths[0], 24), min(widths[2], 16)
