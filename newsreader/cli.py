@@ -444,16 +444,21 @@ def main(argv: list[str] | None = None) -> int:
 
     signal.signal(signal.SIGINT, _on_interrupt)
     try:
-        app(args=argv, prog_name="news")
-        code = 0
-    except SystemExit as done:
-        code = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
+        try:
+            app(args=argv, prog_name="news")
+            code = 0
+        except SystemExit as done:
+            code = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
+        code = _flush(code)
+        # The work is done: a Ctrl-C while the interpreter shuts down (its handlers gone)
+        # would otherwise kill a finished run by signal instead of letting it exit.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        return code
     except _Interrupted:
         sys.stderr.write("Interrupted.\n")
         return 130
     except BrokenPipeError:
         return _quiet_pipe()
-    return _flush(code)
 
 
 def _flush(code: int) -> int:
