@@ -36,11 +36,14 @@ _PATTERNS = [
 #: Words that mark a line as a dateline even when it is long ("Published: 12:40 GMT, 22 December 2023 | Updated: ...").
 DATE_WORDS = re.compile(r"\b(?:published|posted|updated|date|released|first published|last modified|"
                         r"veröffentlicht|publicado|publié|pubblicato|opublikowano)\b", re.IGNORECASE)
+_TWO_DIGITS = re.compile(r"\d\d")
 _RELATIVE = re.compile(r"\b(?:ago|yesterday|today|just now)\b", re.IGNORECASE)
 
 
 def find_date(line: str) -> str | None:
     """Return the first absolute date in ``line`` as ``YYYY-MM-DD``, or None."""
+    if not _TWO_DIGITS.search(line):
+        return None  # every pattern needs a year: most lines are out at once
     if _RELATIVE.search(line) and not re.search(r"\d{4}", line):
         return None
     for pattern in _PATTERNS:

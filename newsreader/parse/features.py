@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 
 _TOKEN = re.compile(r"\w+")
+_LONG_TOKEN = re.compile(r"\w{4,}")  # the same runs as _TOKEN, those of four or more characters
 _SENTENCE_CLOSERS = frozenset(".!?…\"”’'»)]")
 _URLISH = re.compile(r"https?://|www\.|\.com\b|@\w")
 _SEPARATORS = re.compile(r"\s[|•·]\s|\s[|•·]$|^[|•·]\s")
@@ -86,10 +87,10 @@ class LineFacts:
     __slots__ = ("words", "stop_ratio", "cap_ratio", "digit_ratio", "punct_ratio",
                  "upper_ratio", "mean_word_len", "sentence_end", "prose")
 
-    def __init__(self, text: str, stopwords: frozenset[str]):
-        self.words = len(text.split())
-        self.sentence_end = text[-1:] in _SENTENCE_CLOSERS
-        self.prose = (self.words >= 8 and self.sentence_end) or self.words >= 20
+    def __init__(self, text: str, stopwords: frozenset[str], words: int):
+        self.words = words  # the caller has counted them already
+        self.sentence_end = sentence_end = text[-1:] in _SENTENCE_CLOSERS
+        self.prose = (words >= 8 and sentence_end) or words >= 20
         text = text[:_SAMPLE]
         tokens = _TOKEN.findall(text)
         count = len(tokens) or 1
@@ -192,7 +193,7 @@ def title_vector(lines, facts: list[LineFacts], i: int, run: tuple[int, int], bo
 
 def content_words(text: str) -> set[str]:
     """Lower-cased words of four or more letters: a cheap, language-neutral content proxy."""
-    return {token.lower() for token in _TOKEN.findall(text) if len(token) >= 4}
+    return {token.lower() for token in _LONG_TOKEN.findall(text)}
 
 
 def _headline_shaped(line, fact: LineFacts) -> bool:

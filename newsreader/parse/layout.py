@@ -131,7 +131,7 @@ def read_page(text: str) -> Page:
     _mark_caption_labels(lines)
     _join_lone_bylines(lines)
     stopwords = file_stopwords(text)
-    facts = [LineFacts(line.text, stopwords) for line in lines]
+    facts = [LineFacts(line.text, stopwords, line.words) for line in lines]
     page = Page(lines, facts, _main_run(lines, facts), credits=credits)
     _mark_name_lines(lines, page.run[0])
     page.counts.update(line.text for line in lines)
