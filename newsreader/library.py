@@ -17,7 +17,7 @@ import stat
 from importlib import resources
 from pathlib import Path
 
-from typing import Callable, Iterator, NamedTuple
+from typing import Callable, Iterable, Iterator, NamedTuple
 
 from newsreader.errors import SourceError, UnknownIdError
 from newsreader.model import FIELD_SEPARATOR, Article, LineRole, Summary
@@ -221,7 +221,7 @@ class Library:
 
     def articles(self, section: str | None = None) -> list[Article]:
         """Every article's record, without paragraphs when read from the index."""
-        return in_section(self._records(lambda store: list(store.articles())), section)
+        return list(in_section(self._records(lambda store: list(store.articles())), section))
 
     def listing(self, section: str | None, sort: str) -> tuple[list[str], dict[str, tuple[str, ...]]]:
         """What ``news list`` shows: every article as a packed :class:`Summary` in ``sort`` order
@@ -239,7 +239,7 @@ class Library:
 
     def all_articles(self, section: str | None = None) -> list[Article]:
         """Every article's full record, paragraphs included."""
-        return in_section(self._records(lambda store: list(store.articles(body=True))), section)
+        return list(in_section(self._records(lambda store: list(store.articles(body=True))), section))
 
     def _records(self, read) -> list[Article]:
         """``read(store)`` from the index, else every file parsed."""
@@ -310,7 +310,7 @@ class Library:
             if rowids is None and self.workers > 1:
                 found = list(_parallel_scan(self.store.path, query, section, self.workers))
             else:
-                found = list(query.run(in_section(list(self.store.texts(rowids)), section)))
+                found = list(query.run(in_section(self.store.texts(rowids), section)))
         except StoreError as error:
             self._give_up(error)
             yield from query.run(self.all_articles(section))
@@ -371,7 +371,10 @@ def _scan_stripe(job) -> list[ArticleHits]:
     from newsreader.store import stripe_texts
 
     path, query, section, stripe, stripes = job
-    return list(query.run(in_section(list(stripe_texts(Path(path), stripe, stripes)), section)))
+    found = query.run(in_section(stripe_texts(Path(path), stripe, stripes), section))  # streamed: bounded memory
+    # Only what the printers show travels back: pickling every body again would cost more than the scan.
+    return [ArticleHits(Article(id=hits.article.id, path=hits.article.path, title=hits.article.title),
+                        hits.hits, hits.count) for hits in found]
 
 
 def resolve_id(entries: list[Entry], query: str) -> Entry:
@@ -415,12 +418,12 @@ def _unknown_message(query: str, stems: list[str]) -> str:
     return f"No article has the id {query!r}; `news list` shows the ids."
 
 
-def in_section(articles: list[Article], section: str | None) -> list[Article]:
-    """The articles whose section equals ``section`` ignoring case; all when it is None."""
+def in_section(articles: Iterable[Article], section: str | None) -> Iterator[Article]:
+    """The articles whose section equals ``section`` ignoring case (all when it is None), lazily."""
     if section is None:
-        return articles
+        return iter(articles)
     wanted = section.casefold()
-    return [article for article in articles if (article.section or "").casefold() == wanted]
+    return (article for article in articles if (article.section or "").casefold() == wanted)
 
 
 def sort_articles(articles: list[Article], key: str) -> list[Article]:

@@ -66,6 +66,7 @@ class GrepQuery:
     field: str = "all"
     context: int = 0
     mode: str = "lines"
+    literals: tuple[tuple[str, ...], ...] = ()  # from paragraph_literals: a paragraph lacking them cannot match
 
     def hits(self, article: Article) -> ArticleHits | None:
         """The paragraphs of ``article`` the regex matches, or None when nothing matches."""
@@ -75,13 +76,14 @@ class GrepQuery:
         if self.field in ("body", "all"):
             units.extend(enumerate(article.paragraphs, start=1))
         search = self.regex.search
+        candidates = [unit for unit in units if self._may_match(unit[1])] if self.literals else units
         if self.mode == "files":
-            return ArticleHits(article, (), 1) if any(search(text) for _, text in units) else None
+            return ArticleHits(article, (), 1) if any(search(text) for _, text in candidates) else None
         if self.mode == "count":
-            count = sum(1 for _, text in units if search(text))
+            count = sum(1 for _, text in candidates if search(text))
             return ArticleHits(article, (), count) if count else None
         spans = {}
-        for number, text in units:
+        for number, text in candidates:
             found = [match.span() for match in self.regex.finditer(text)]
             if found:  # empty matches (e.g. ``a*``) still match the paragraph but highlight nothing
                 spans[number] = tuple(span for span in found if span[1] > span[0])
@@ -91,6 +93,9 @@ class GrepQuery:
         shown = _with_context(sorted(spans), self.context, set(texts))
         hits = tuple(Hit(number, texts[number], number in spans, spans.get(number, ())) for number in shown)
         return ArticleHits(article, hits, len(spans))
+
+    def _may_match(self, text: str) -> bool:
+        return all(any(literal in text for literal in group) for group in self.literals)
 
     def run(self, articles: Iterable[Article]) -> Iterator[ArticleHits]:
         """Every article with at least one match, in the order given."""
@@ -126,6 +131,22 @@ def required_literals(regex: re.Pattern) -> list[list[str]]:
     literal, so every match of the regex contains one string of every group.
     An empty list means nothing is known and every article is a candidate.
     """
+    return _literal_groups(regex, fold=True)
+
+
+def paragraph_literals(regex: re.Pattern) -> tuple[tuple[str, ...], ...]:
+    """The same groups in their exact case, for skipping paragraphs without them before the
+    regex runs (``"ly" in text`` is several times cheaper than searching for ``\\b\\w+ly\\b``);
+    none for a pattern that ignores case anywhere, where exact case proves nothing."""
+    if regex.flags & re.IGNORECASE or _CASELESS_GROUP.search(regex.pattern):
+        return ()
+    return tuple(tuple(group) for group in _literal_groups(regex, fold=False))
+
+
+_CASELESS_GROUP = re.compile(r"\(\?[a-zA-Z-]*i[a-zA-Z-]*[:)]")  # (?i:...) or (?si); may over-match: then no skipping
+
+
+def _literal_groups(regex: re.Pattern, fold: bool) -> list[list[str]]:
     try:
         from re import _parser as sre_parse  # Python 3.11+
     except ImportError:  # pragma: no cover - Python 3.10
@@ -134,17 +155,18 @@ def required_literals(regex: re.Pattern) -> list[list[str]]:
         parsed = sre_parse.parse(regex.pattern, regex.flags)
     except Exception:  # the pattern compiled, so this is a parser-internals difference: know nothing
         return []
-    return [group for group in _sequence(list(parsed), sre_parse) if all(group)]
+    return [group for group in _sequence(list(parsed), sre_parse, fold) if all(group)]
 
 
-def _sequence(items: list, sre) -> list[list[str]]:
-    """Requirement groups of a sequence of parsed regex items."""
+def _sequence(items: list, sre, fold: bool) -> list[list[str]]:
+    """Requirement groups of a sequence of parsed regex items (lower-cased if ``fold``)."""
     groups: list[list[str]] = []
     current: list[str] = []
 
     def flush() -> None:
         if current:
-            groups.append(["".join(current).lower()])
+            literal = "".join(current)
+            groups.append([literal.lower() if fold else literal])
             current.clear()
 
     for op, arg in items:
@@ -153,11 +175,11 @@ def _sequence(items: list, sre) -> list[list[str]]:
             continue
         flush()
         if op is sre.SUBPATTERN:
-            groups.extend(_sequence(list(arg[-1]), sre))
+            groups.extend(_sequence(list(arg[-1]), sre, fold))
         elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", None)) and arg[0] >= 1:
-            groups.extend(_sequence(list(arg[2]), sre))
+            groups.extend(_sequence(list(arg[2]), sre, fold))
         elif op is sre.BRANCH:
-            choices = [_best(_sequence(list(branch), sre)) for branch in arg[1]]
+            choices = [_best(_sequence(list(branch), sre, fold)) for branch in arg[1]]
             if all(choices):
                 groups.append(sorted(set(choices)))
     flush()

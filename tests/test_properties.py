@@ -68,3 +68,23 @@ def test_a_packed_listing_row_unpacks_to_what_is_printed(article):
         value.replace(FIELD_SEPARATOR, "") if isinstance(value, str) else value
         for value in (article.id, article.title, article.words))
     assert shown.published == ((article.published or "").replace(FIELD_SEPARATOR, "") or None)
+
+
+GREP_PATTERNS = [r"\b\w+ly\b", "the", "The", "(?i)the", "a(?i:BC)d", "Black|Red", r"fire\b", "x?yz", r"\d+", "^Ce", "e$"]
+GREP_WORDS = ["the", "The", "THE", "Black", "red", "Red", "fire", "fires", "xyz", "yz", "aBCd", "abcd", "ABCD",
+              "quickly", "fly", "12", "Ce", "e", "x"]
+PARAGRAPHS = st.lists(st.sampled_from(GREP_WORDS), max_size=8).map(" ".join)
+
+
+@settings(max_examples=300)
+@given(st.sampled_from(GREP_PATTERNS), st.sampled_from(["lines", "count", "files"]),
+       st.lists(st.one_of(PARAGRAPHS, st.text(max_size=20)), max_size=6))
+def test_skipping_paragraphs_without_the_literals_changes_no_result(pattern, mode, paragraphs):
+    import re
+
+    from newsreader.search import GrepQuery, paragraph_literals
+
+    regex = re.compile(pattern)
+    article = Article(id="a", path="a", title=paragraphs[0] if paragraphs else "", paragraphs=tuple(paragraphs[1:]))
+    assert (GrepQuery(regex, mode=mode, literals=paragraph_literals(regex)).hits(article)
+            == GrepQuery(regex, mode=mode).hits(article))
