@@ -159,19 +159,25 @@ def _literal_groups(regex: re.Pattern, fold: bool) -> list[list[str]]:
 
 
 def _sequence(items: list, sre, fold: bool) -> list[list[str]]:
-    """Requirement groups of a sequence of parsed regex items (lower-cased if ``fold``)."""
+    """Requirement groups of a sequence of parsed regex items (lower-cased if ``fold``).
+
+    Consecutive items that can each match only a few known strings (letters,
+    a group of alternative words) are multiplied out into one group of whole
+    alternatives: "climate (change|crisis)" needs "climate change" or
+    "climate crisis", which says more than its pieces do.
+    """
     groups: list[list[str]] = []
-    current: list[str] = []
+    current = [""]  # the alternatives the known run so far can be
 
     def flush() -> None:
-        if current:
-            literal = "".join(current)
-            groups.append([literal.lower() if fold else literal])
-            current.clear()
+        if current != [""]:
+            groups.append(sorted({text.lower() if fold else text for text in current}))
+        current[:] = [""]
 
     for op, arg in items:
-        if op is sre.LITERAL:
-            current.append(chr(arg))
+        known = _exact((op, arg), sre)
+        if known is not None and len(current) * len(known) <= _MAX_ALTERNATIVES:
+            current[:] = [head + tail for head in current for tail in known]
             continue
         flush()
         if op is sre.SUBPATTERN:
@@ -184,6 +190,34 @@ def _sequence(items: list, sre, fold: bool) -> list[list[str]]:
                 groups.append(sorted(set(choices)))
     flush()
     return groups
+
+
+_MAX_ALTERNATIVES = 16  # whole strings a known run may stand for before it is cut into pieces
+
+
+def _exact(item, sre) -> list[str] | None:
+    """Every string a parsed item can match, when that is a short list (a literal, a group
+    of literals, alternatives of those); else None."""
+    op, arg = item
+    if op is sre.LITERAL:
+        return [chr(arg)]
+    if op is sre.SUBPATTERN and not arg[1] and not arg[2]:  # no flags switched inside
+        found = [""]
+        for inner in arg[-1]:
+            known = _exact(inner, sre)
+            if known is None or len(found) * len(known) > _MAX_ALTERNATIVES:
+                return None
+            found = [head + tail for head in found for tail in known]
+        return found
+    if op is sre.BRANCH:
+        found = []
+        for branch in arg[1]:
+            known = _exact((sre.SUBPATTERN, (None, 0, 0, branch)), sre)
+            if known is None:
+                return None
+            found.extend(known)
+        return found if len(found) <= _MAX_ALTERNATIVES else None
+    return None
 
 
 def _best(groups: list[list[str]]) -> str | None:
@@ -221,7 +255,12 @@ def fts_query(groups: list[list[str]], terms_containing) -> str | None:
 
 def _literal_query(literal: str, terms_containing) -> str | None:
     """The FTS5 clause for one literal; None if it cannot narrow, "" if nothing can contain it."""
-    runs = [(m.start(), m.end(), m.group()) for m in _TOKEN_RUN.finditer(literal) if m.end() - m.start() >= _MIN_RUN]
+    runs = [(m.start(), m.end(), m.group()) for m in _TOKEN_RUN.finditer(literal)]
+    if len(runs) >= 2:
+        phrase = _phrase_query(literal, runs, terms_containing)
+        if phrase is not None:
+            return phrase
+    runs = [(start, end, run) for start, end, run in runs if end - start >= _MIN_RUN]
     if not runs:
         return None
     # prefer a run whose word boundaries the literal shows (exact word, then prefix), then the longest
@@ -234,6 +273,34 @@ def _literal_query(literal: str, terms_containing) -> str | None:
     if terms is None:
         return None
     return "(" + " OR ".join(_quote(term) for term in terms) + ")" if terms else ""
+
+
+def _phrase_query(literal: str, runs: list[tuple[int, int, str]], terms_containing) -> str | None:
+    """Several word runs as an FTS5 phrase (adjacent words, in order): inner runs are whole
+    words, the last run may begin a longer word (a prefix), and the first may end one, so it
+    stands for the indexed words that end with it. An edge run too short to narrow, or with
+    too many such words, is left out of the phrase; None when no word is left."""
+    words = [run for _, _, run in runs]
+    prefix = runs[-1][1] == len(literal)
+    if prefix and len(words[-1]) < _MIN_RUN:
+        words, prefix = words[:-1], False
+    firsts = [words[0]]
+    if runs[0][0] == 0:  # open on the left: the first word may be the end of a longer one
+        terms = terms_containing(words[0]) if len(words[0]) >= _MIN_RUN else None
+        firsts = [term for term in terms if term.endswith(words[0])] if terms is not None else None
+        if firsts == []:
+            return ""  # no indexed word ends that way: no article can hold the literal
+        if firsts is None or len(firsts) > _MAX_PHRASES:
+            words, firsts = words[1:], None
+    if not words or (len(words) == 1 and firsts is None and len(words[0]) < _MIN_RUN):
+        return None
+    star = "*" if prefix else ""
+    rest = words[1:] if firsts else words
+    phrases = [_quote(" ".join([first, *rest])) + star for first in firsts] if firsts else [_quote(" ".join(rest)) + star]
+    return phrases[0] if len(phrases) == 1 else "(" + " OR ".join(phrases) + ")"
+
+
+_MAX_PHRASES = 20  # words a phrase's open first run may stand for before it is left out
 
 
 def _quote(term: str) -> str:

@@ -21,6 +21,9 @@ TRICKY = {
                                 "failed across the district, owners said.\n",
     "106_6666666666666666.txt": "apple growers worry about the frost this spring\n\nGrowers said the late frost "
                                 "damaged many of the blossoms in the valley orchards this week.\n",
+    # phrases whose first word ends a longer one ("soothe Red"), or that only look alike ("climate-change")
+    "107_7777777777777777.txt": "Volunteers soothe Red Cross nerves after the storm\n\nThe climate-change plan "
+                                "and a climate that is changing were discussed, while crews soothe Red Sea ports.\n",
 }
 PATTERNS = [
     "ceasefire", "Ceasefire", "easefir", "climate (change|crisis)", "(?i)climate (change|crisis)", r"\b\w+ly\b",
@@ -73,7 +76,7 @@ def test_a_second_run_parses_nothing(corpus, cache_dir):
     store = Store(index_path(cache_dir, corpus))
     Library(corpus, store)
     report = store.sync(Library(corpus).entries, lambda todo: iter(()))
-    assert (report.parsed, report.dropped) == (0, 0) and report.unchanged == 10
+    assert (report.parsed, report.dropped) == (0, 0) and report.unchanged == 11
 
 
 def test_a_damaged_index_is_rebuilt(cli, corpus, cache_dir):
@@ -136,7 +139,7 @@ def test_a_file_rewritten_in_place_is_seen_by_show_and_by_index(cli, corpus):
     assert "Peace talks resume" in cli("--dir", str(corpus), "list").stdout
     (corpus / "102_2222222222222222.txt").write_text("Rewritten headline for the test\n\nA new body that is long enough to be prose here, surely.\n")
     os.utime(corpus, ns=(corpus.stat().st_atime_ns, folder_mtime))
-    assert cli("--dir", str(corpus), "index").stdout.startswith("10 articles: 1 parsed")
+    assert cli("--dir", str(corpus), "index").stdout.startswith("11 articles: 1 parsed")
     assert "Rewritten headline" in cli("--dir", str(corpus), "list").stdout
 
 
