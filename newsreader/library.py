@@ -14,7 +14,6 @@ import operator
 import os
 import re
 import stat
-from importlib import resources
 from pathlib import Path
 
 from typing import Callable, Iterable, Iterator, NamedTuple
@@ -43,6 +42,8 @@ class Entry(NamedTuple):
 
 def bundled_seeds() -> Path:
     """The seed articles shipped with the package (or beside it, in a source checkout)."""
+    from importlib import resources  # here, not at the top: most runs name their folder
+
     packaged = Path(str(resources.files("newsreader"))) / "seeds"
     if packaged.is_dir():
         return packaged

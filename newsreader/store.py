@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import inspect
 import json
 import os
 import re
@@ -23,6 +22,7 @@ import sys
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from types import GeneratorType
 from typing import Callable, Iterable, Iterator
 
 from newsreader.model import Article, Summary
@@ -77,7 +77,7 @@ def _guarded(method):
     def call(*args, **kwargs):
         try:
             result = method(*args, **kwargs)
-            return _guard_iteration(result) if inspect.isgenerator(result) else result
+            return _guard_iteration(result) if isinstance(result, GeneratorType) else result
         except sqlite3.Error as error:
             raise StoreError(f"the index could not be read ({error})") from None
     return call
