@@ -66,6 +66,14 @@ def test_dates(line, expected):
     ("posted on 2023-12-19 23:30 EST by Rafael Antonio Pineda", ["Rafael Antonio Pineda"]),
     ("By George T. Conway III", ["George T. Conway III"]),
     ("Home | News", None),
+    ("Craig Meyer \u00a0 USA TODAY NETWORK", ["Craig Meyer"]),
+    ("May 30, 2023 / Amy Gallo", ["Amy Gallo"]),
+    ("By Doric SamDecember 22, 2023", ["Doric Sam"]),
+    ("By Robert E. Moffit, Ph.D.", ["Robert E. Moffit"]),
+    ("Por Juan Pérez y María López", ["Juan Pérez", "María López"]),
+    ("Author(s)", []),
+    ("COMMENTARY BY", []),
+    ("Presented By", None),
 ])
 def test_bylines(line, expected):
     assert byline_names(line) == expected
@@ -150,6 +158,32 @@ def test_names_give_number_and_hash_only_when_shaped():
 def test_a_name_beside_a_role_is_a_byline_without_by():
     article = parse(f"Library stays open after vote by council\n\nEmma Whitford\nSenior Contributor\n\n{BODY}")
     assert article.authors == ("Emma Whitford",)
+
+
+def test_a_long_line_that_starts_with_by_is_a_byline():
+    text = (f"Library stays open after vote by council\n\nBy Travis Andersen and Adam Sennott Globe Staff and Globe "
+            f"Correspondent,Updated December 22, 2023, 3:31 p.m.\n\n{BODY}")
+    article = parse(text)
+    assert article.authors == ("Travis Andersen", "Adam Sennott") and article.published == "2023-12-22"
+    assert not any(paragraph.startswith("By ") for paragraph in article.paragraphs)
+
+
+@pytest.mark.parametrize("beside", ["@JaneDoeNews", "Political reporter @janedoe", "Dec 12, 2023"])
+def test_a_name_beside_a_handle_role_or_date_is_a_byline_even_after_a_standfirst(beside):
+    text = ("Library stays open after vote by council\n\nThe council changed its mind after a long campaign by "
+            f"residents who wanted the old building kept.\n\nJane Doe\n{beside}\n\n{BODY}")
+    assert parse(text).authors == ("Jane Doe",)
+
+
+def test_a_by_line_outranks_a_label_shaped_like_a_name():
+    text = f"Editors Pick\nDec 12, 2023\n\nLibrary stays open after vote by council\n\nBy Jane Doe\n\n{BODY}"
+    assert parse(text).authors == ("Jane Doe",)
+
+
+def test_words_the_text_uses_in_lower_case_are_not_a_name():
+    text = (f"Library stays open after vote by council\n\nStay Connected\nDec 12, 2023\n\n{BODY}"
+            "\nStay informed: readers who want to stay connected can write to jane.doe@example.com.\n")
+    assert parse(text).authors == ()
 
 
 def test_published_wins_over_updated():

@@ -20,9 +20,11 @@ _PREFIX = re.compile(
     re.IGNORECASE,
 )
 _LATE_BY = re.compile(r"\bby\s+(?P<rest>[^\W\d_].*)$", re.IGNORECASE)  # "posted on <date> by Jane Doe"
-_MAYBE_TAIL = re.compile(r"[|·•,\d–—]|\s-\s|[a-z][A-Z]")
-_HARD_BREAK = re.compile(r"\s+[|·•/]\s+|\s+[-–—]\s+|\s*\|\s*|\s*•\s*|\s*·\s*")
-_AND = re.compile(r"\s*(?:&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\bog\b|\ben\b)\s*", re.IGNORECASE)
+_MAYBE_TAIL = re.compile(r"[|·•,\d–—]|\s-\s|[a-z][A-Z]|\s{2}")
+# separators between a byline's names and its outlet; a run of spaces (kept no-break spaces) is one too
+_HARD_BREAK = re.compile(r"\s+[|·•/]\s+|\s+[-–—]\s+|\s*\|\s*|\s*•\s*|\s*·\s*|\s{2,}")
+# "and" in several languages; the one-letter ones only in lower case and not as an initial ("Robert E. Moffit")
+_AND = re.compile(r"\s*(?:&|\band\b|\bund\b|\bet\b|\b(?-i:[yei])\b(?!\.)|\bog\b|\ben\b)\s*", re.IGNORECASE)
 _ROLE = re.compile(
     r"\b(?:staff|senior|chief|special|contributing|political|business|foreign|deputy|associate|lead|general|"
     r"executive|managing|writer|reporter|correspondent|editor|columnist|contributor|journalist|producer|"
@@ -30,7 +32,8 @@ _ROLE = re.compile(
     r"intern|fellow|critic|host|anchor|expert|wellness|health|science|sports?|tech|author|freelance)\b",
     re.IGNORECASE,
 )
-_GLUE = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z])")  # "GuerreroDec", "KambhampatiData": two words run together
+# "GuerreroDec", "KambhampatiData": two words run together; a glued month needs less ("SamDecember 22")
+_GLUE = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z])|(?<=[a-z])(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s*\d)")
 _PARTICLES = {"de", "da", "del", "della", "der", "den", "van", "von", "la", "le", "du", "dos", "das",
               "al", "el", "bin", "ibn", "ter", "st.", "y", "di"}
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
@@ -40,8 +43,10 @@ _MONTHS = {
 }
 _STOP_WORDS = _MONTHS | {  # capitalised words that end a name: weekdays, "Updated" and friends
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "updated", "published",
-    "posted", "the", "on", "at", "in", "for", "and", "with", "from", "via", "comment", "comments", "share",
+    "posted", "the", "on", "at", "in", "for", "and", "with", "from", "via", "comment", "comments", "share", "by",
 }
+_AMBIGUOUS_ALONE = {"di", "av", "af", "door", "par", "text", "texto", "tekst", "story", "review", "interview",
+                    "analysis", "commentary"}  # by-words that, alone on a line, are more often something else
 _AGENCIES = {"associated press", "reuters", "afp", "ap", "agence france-presse", "bloomberg", "dpa",
              "pa media", "press association", "upi", "ansa", "efe", "xinhua", "cnn", "bbc news"}
 
@@ -55,18 +60,27 @@ def byline_names(line: str) -> list[str] | None:
     text = line.strip()
     if len(text) > 160:
         return None
-    match = _PREFIX.match(text)
-    if match:
-        rest = match.group("rest").strip()
-        if not rest:
-            return [] if text.rstrip(":").strip().lower() in {"by", "von", "por", "par", "autor", "author"} else None
-        return names_in(rest) or None
+    if _PREFIX.match(text):
+        return prefixed_byline_names(text)
     if not _MAYBE_TAIL.search(text):
         return None  # no separator, comma or digit: nothing could mark the names (a hot path)
     late = _LATE_BY.search(text)
     if late and re.search(r"\d", text[:late.start()]):
         return names_in(late.group("rest")) or None
     return _names_before_tail(_GLUE.sub(" ", text))
+
+
+def prefixed_byline_names(text: str) -> list[str] | None:
+    """Author names when ``text`` opens with a "by" word ("By Jane Doe and John Roe, Globe
+    Staff, Updated ..."), however long the rest; [] for a lone "by" word; else None.
+    Only the opening counts here, so a long sentence that merely names people is no byline."""
+    match = _PREFIX.match(text)
+    if not match:
+        return None
+    rest = match.group("rest").strip()
+    if not rest or rest.lower() in ("(s)", "(s):"):  # "Author(s)" too
+        return [] if text.rstrip(":").strip().lower() not in _AMBIGUOUS_ALONE else None
+    return names_in(rest) or None
 
 
 def _names_before_tail(text: str) -> list[str] | None:
@@ -79,6 +93,9 @@ def _names_before_tail(text: str) -> list[str] | None:
     head, tail = parts
     names = names_in(head)
     if not names:
+        # "May 30, 2023 / Amy Gallo": a date, a break, then a name and nothing else
+        if len(hard) == 2 and re.search(r"\d", head) and _leading_name(tail.strip()) == tail.strip():
+            return [tail.strip()]
         return None
     if _ROLE.search(tail) or tail.lower() in _AGENCIES or re.search(r"\d", tail):
         return names

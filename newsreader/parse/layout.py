@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from newsreader.model import LineRole
 from newsreader.parse import cues
-from newsreader.parse.bylines import byline_names, names_in
+from newsreader.parse.bylines import byline_names, names_in, prefixed_byline_names
 from newsreader.parse.dates import DATE_WORDS, find_date
 from newsreader.parse.features import (LineFacts, content_words, context_vectors, file_stopwords, line_vector,
                                        title_vector)
@@ -32,6 +32,10 @@ _BREADCRUMB = re.compile(r"\s*(?:/|›|»|>|\|)\s*")
 _TITLE_WINDOW = 150  # headline candidates considered above the main run
 _TITLE_INTO_RUN = 5
 _MIN_CONTEXT = 6  # fewer unlabelled lines below the headline than this: judge by prose shape alone
+_NAME_INTO_RUN = 3  # lines into the main run a bare name may still be a byline
+_WORD = re.compile(r"[^\W\d_]+")
+_PROSE_WORD = re.compile(r"(?<![@\w])(?<!\w\.)[^\W\d_]+(?![@\w])(?!\.\w)")  # a word not inside an address
+_HANDLE = re.compile(r"@\w+$")  # a line that is a social-media handle, as under an author's name
 _RUN_THRESHOLD = -2.0  # body score a prose line inside the main run needs (0 elsewhere)  # ... and this many lines into it (a question headline can open the run)
 
 
@@ -158,7 +162,9 @@ def _mark_cue(line: Line, credits: list[str]) -> None:
     """
     text = line.text
     if line.words > 14:
-        if line.words <= 30 and DATE_WORDS.search(text, 0, 60) and find_date(text):
+        if line.words <= 30 and prefixed_byline_names(text):
+            line.role, line.reason = "byline", "a long line that starts like a byline"
+        elif line.words <= 30 and DATE_WORDS.search(text, 0, 60) and find_date(text):
             line.role, line.reason = "date", "a dateline (published/updated) holding a date"
         elif line.words <= 80 and (credit := cues.trailing_credit(text)):
             line.role, line.reason = "caption", "ends with a photo credit in parentheses"
@@ -198,9 +204,10 @@ def _join_lone_bylines(lines: list[Line]) -> None:
 
 
 def _mark_name_lines(lines: list[Line], body_start: int) -> None:
-    """A line that is only a person's name, above the body and beside a date or a
-    role ("Emma Whitford" / "Forbes Staff"), is a byline without the "By"."""
-    for i in range(min(body_start, len(lines))):
+    """A line that is only a person's name, above the body (or just inside its start, where a
+    standfirst opened the run) and beside a date, a role ("Emma Whitford" / "Forbes Staff") or
+    a social handle, is a byline without the "By"."""
+    for i in range(min(body_start + _NAME_INTO_RUN, len(lines))):
         line = lines[i]
         if line.role != "other" or not 2 <= line.words <= 5 or _SENTENCE_END.search(line.text):
             continue
@@ -208,13 +215,14 @@ def _mark_name_lines(lines: list[Line], body_start: int) -> None:
         if len(names) != 1 or names[0] != line.text:
             continue
         neighbours = lines[max(0, i - 1):i] + lines[i + 1:i + 2]
-        if any(other.role in ("date", "byline") or _is_role_line(other) for other in neighbours):
-            line.role, line.reason = "byline", "a name beside a date or a role"
+        if any(other.role in ("date", "byline") or _is_role_line(other) or _HANDLE.match(other.text)
+               for other in neighbours):
+            line.role, line.reason = "byline", "a name beside a date, a role or a handle"
 
 
 def _is_role_line(line: Line) -> bool:
-    """A short line naming a job or desk ("Senior Contributor", "NFL.com Analyst")."""
-    return line.role == "other" and line.words <= 4 and byline_names(f"A Name, {line.text}") is not None
+    """A short line naming a job or desk ("Senior Contributor", "Political reporter @handle")."""
+    return line.role == "other" and line.words <= 6 and byline_names(f"A Name, {line.text}") is not None
 
 
 def _main_run(lines: list[Line], facts: list[LineFacts]) -> tuple[int, int]:
@@ -307,11 +315,30 @@ def _authors(lines: list[Line], title_at: int | None) -> list[str]:
     """Names from the first byline near the headline, else from any byline."""
     bylines = [i for i, line in enumerate(lines) if line.role == "byline"]
     near = [i for i in bylines if title_at is None or i > title_at - 5]
+    # a line that says "By" outranks a bare name, and one below the headline one above it
+    near.sort(key=lambda i: (prefixed_byline_names(lines[i].text) is None, title_at is not None and i < title_at))
+    ordinary: set[str] | None = None
     for i in near + bylines:
         names = byline_names(lines[i].text) or names_in(lines[i].text)
         if names:
+            ordinary = ordinary if ordinary is not None else _lower_case_words(lines)
+            names = [name for name in names if not _reads_as_words(name, ordinary)]
+        if names:
             return names
     return []
+
+
+def _lower_case_words(lines: list[Line]) -> set[str]:
+    """Words the text uses in lower case: ordinary words of its language, not names
+    (parts of e-mail addresses, handles and domains do not count: "jane.doe@example.com")."""
+    return {word for line in lines for word in _PROSE_WORD.findall(line.text) if word.islower()}
+
+
+def _reads_as_words(name: str, ordinary: set[str]) -> bool:
+    """True when most words of a would-be name are used as ordinary lower-case words elsewhere
+    in the text ("Stay Connected", "Half Of High School Seniors"): a label, not a person."""
+    words = [word.lower() for word in _WORD.findall(name)]
+    return bool(words) and sum(word in ordinary for word in words) * 2 > len(words)
 
 
 def _published(lines: list[Line], title_at: int | None) -> str | None:
