@@ -36,6 +36,9 @@ def parse(text: str, name: str = "001_0123456789abcdef.txt"):
     ("December 22, 20233:00 AM ET", "2023-12-22"),
     ("Published On 22 Dec 202322 Dec 2023", "2023-12-22"),
     ("By Erin Taylor • 08/25/22 12:54pm", "2022-08-25"),
+    ("updatedSep 4, 2023", "2023-09-04"),
+    ("Mike Coppinger, ESPNDec 22, 2023, 06:21 AM ET", "2023-12-22"),
+    ("Nate Saunders, General Editor, F1Dec 19, 2023, 05:30 PM", "2023-12-19"),
     ("In 20235 people came", None),
     ("3 hours ago", None),
     ("31/02/2023", None),
@@ -184,6 +187,19 @@ def test_words_the_text_uses_in_lower_case_are_not_a_name():
     text = (f"Library stays open after vote by council\n\nStay Connected\nDec 12, 2023\n\n{BODY}"
             "\nStay informed: readers who want to stay connected can write to jane.doe@example.com.\n")
     assert parse(text).authors == ()
+
+
+def test_a_dateline_of_thirteen_words_is_a_date_not_body():
+    text = ("Library stays open after vote by council\n\nPublished: 12:40 GMT, 22 December 2023 | Updated: 14:44 GMT, "
+            f"22 December 2023\n\n{BODY}")
+    article = parse(text)
+    assert article.published == "2023-12-22" and not any("GMT" in paragraph for paragraph in article.paragraphs)
+
+
+def test_published_wins_over_updated_on_one_line():
+    text = ("Library stays open after vote by council\n\nUpdated Dec. 23, 2023 4:04AM EST / Published Dec. 22, 2023 "
+            f"12:16PM EST\n\n{BODY}")
+    assert parse(text).published == "2023-12-22"
 
 
 def test_published_wins_over_updated():

@@ -27,7 +27,7 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)(?=\D|$|\d{1,2}[:\s])"  # also "20233:00 AM", "
 
 _PATTERNS = [
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})(?!\d)"),  # ISO, also in datetimes
-    re.compile(r"(?:\b|(?<=[a-z])(?=[A-Z]))" + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR),  # March 18, 2025
+    re.compile(r"(?:\b|(?<=[^\W_])(?=[A-Z]))" + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR),  # March 18, 2025, "ESPNDec 22, 2023"
     re.compile(r"(?<!\d)" + _DAY + r"\s+(?:de\s+)?" + _MONTH + r",?\s+(?:de\s+)?" + _YEAR),  # 18 March 2025
     re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<mnum>\d{1,2})\.(?P<year>(?:19|20)\d\d)\b"),  # 18.03.2025
     re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>(?:19|20)\d\d)\b"),  # 12/22/2023
@@ -47,10 +47,13 @@ def find_date(line: str) -> str | None:
     if _RELATIVE.search(line) and not re.search(r"\d{4}", line):
         return None
     for pattern in _PATTERNS:
-        for match in pattern.finditer(line):
+        match = pattern.search(line)
+        while match:
             iso = _to_iso(match.groupdict())
             if iso:
                 return iso
+            # not a date ("updatedSep 4, 2023" read "updatedSep" as the month): look again one further on
+            match = pattern.search(line, match.start() + 1)
     return None
 
 

@@ -179,7 +179,7 @@ def _mark_cue(line: Line, credits: list[str]) -> None:
     elif (found := cues.credits_in(text)) is not None:
         line.role, line.reason = "credit", "photo or image credit"
         credits.extend(found)
-    elif line.words <= 12 and find_date(text):
+    elif (line.words <= 12 or DATE_WORDS.search(text, 0, 60)) and find_date(text):
         line.role, line.reason = "date", "a short line holding a date"
     elif credit := cues.trailing_credit(text):
         line.role, line.reason = "caption", "ends with a photo credit in parentheses"
@@ -350,7 +350,9 @@ def _published(lines: list[Line], title_at: int | None) -> str | None:
     order = near + dated + bylines
     order.sort(key=lambda i: _only_updated(lines[i].text))  # stable: otherwise keeps the order above
     for i in order:
-        found = find_date(lines[i].text)
+        text = lines[i].text
+        published = text.lower().find("publish")  # "Updated <date> / Published <date>": the second one
+        found = (published > 0 and find_date(text[published:])) or find_date(text)
         if found:
             return found
     return None
