@@ -178,6 +178,15 @@ def test_a_name_beside_a_handle_role_or_date_is_a_byline_even_after_a_standfirst
     assert parse(text).authors == ("Jane Doe",)
 
 
+def test_a_bare_name_below_the_headline_is_found_when_captions_opened_the_run():
+    text = ("People stand near the old library building in the rain on Tuesday evening after the vote was announced.\n\n"
+            "Library stays open after vote by council\n\nThe council changed its mind after a long campaign by "
+            "residents who wanted the old building kept.\n\nResidents gathered outside for hours, many of them "
+            f"holding signs and singing songs.\n\nJane Doe\n@janedoe\n\n{BODY}")
+    article = parse(text)
+    assert article.title == "Library stays open after vote by council" and article.authors == ("Jane Doe",)
+
+
 def test_a_by_line_outranks_a_label_shaped_like_a_name():
     text = f"Editors Pick\nDec 12, 2023\n\nLibrary stays open after vote by council\n\nBy Jane Doe\n\n{BODY}"
     assert parse(text).authors == ("Jane Doe",)

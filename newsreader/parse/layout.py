@@ -33,6 +33,7 @@ _TITLE_WINDOW = 150  # headline candidates considered above the main run
 _TITLE_INTO_RUN = 5
 _MIN_CONTEXT = 6  # fewer unlabelled lines below the headline than this: judge by prose shape alone
 _NAME_INTO_RUN = 3  # lines into the main run a bare name may still be a byline
+_NAME_BELOW_TITLE = 8  # lines below the headline where a bare name may still be a byline
 _WORD = re.compile(r"[^\W\d_]+")
 _PROSE_WORD = re.compile(r"(?<![@\w])(?<!\w\.)[^\W\d_]+(?![@\w])(?!\.\w)")  # a word not inside an address
 _HANDLE = re.compile(r"@\w+$")  # a line that is a social-media handle, as under an author's name
@@ -137,7 +138,7 @@ def read_page(text: str) -> Page:
     stopwords = file_stopwords(text)
     facts = [LineFacts(line.text, stopwords, line.words) for line in lines]
     page = Page(lines, facts, _main_run(lines, facts), credits=credits)
-    _mark_name_lines(lines, page.run[0])
+    _mark_name_lines(lines, range(min(page.run[0] + _NAME_INTO_RUN, len(lines))))
     page.counts.update(line.text for line in lines)
     page.blocks.update(line.block for line in lines)
     return page
@@ -149,6 +150,8 @@ def lay_out(text: str) -> Layout:
     lines = page.lines
     title_at = _find_title(page)
     section = _mark_head(lines, title_at)
+    if title_at is not None:
+        _mark_name_lines(lines, range(title_at + 1, min(title_at + 1 + _NAME_BELOW_TITLE, len(lines))))
     _mark_body(page, title_at)
     title = lines[title_at].text if title_at is not None else ""
     return Layout(lines, title, section, _authors(lines, title_at), _published(lines, title_at),
@@ -203,11 +206,12 @@ def _join_lone_bylines(lines: list[Line]) -> None:
                 following.role, following.reason = "byline", "names after a lone byline word"
 
 
-def _mark_name_lines(lines: list[Line], body_start: int) -> None:
-    """A line that is only a person's name, above the body (or just inside its start, where a
-    standfirst opened the run) and beside a date, a role ("Emma Whitford" / "Forbes Staff") or
-    a social handle, is a byline without the "By"."""
-    for i in range(min(body_start + _NAME_INTO_RUN, len(lines))):
+def _mark_name_lines(lines: list[Line], where: range) -> None:
+    """A line that is only a person's name, beside a date, a role ("Emma Whitford" / "Forbes
+    Staff") or a social handle, is a byline without the "By". Looked for twice: above the main
+    run of prose (and just inside its start, where a standfirst opened it), and once the
+    headline is known, in the lines just below it (captions may have started the run)."""
+    for i in where:
         line = lines[i]
         if line.role != "other" or not 2 <= line.words <= 5 or _SENTENCE_END.search(line.text):
             continue
