@@ -77,6 +77,7 @@ def test_dates(line, expected):
     ("Author(s)", []),
     ("COMMENTARY BY", []),
     ("Presented By", None),
+    ("BYD Seal", None),
 ])
 def test_bylines(line, expected):
     assert byline_names(line) == expected
@@ -209,6 +210,11 @@ def test_published_wins_over_updated_on_one_line():
     text = ("Library stays open after vote by council\n\nUpdated Dec. 23, 2023 4:04AM EST / Published Dec. 22, 2023 "
             f"12:16PM EST\n\n{BODY}")
     assert parse(text).published == "2023-12-22"
+
+
+def test_a_lower_case_tag_line_does_not_make_a_name_ordinary():
+    text = f"Library stays open after vote by council\n\nMay 30, 2023 / Amy Gallo\n\n{BODY}\namy gallo\n"
+    assert parse(text).authors == ("Amy Gallo",)
 
 
 def test_published_wins_over_updated():

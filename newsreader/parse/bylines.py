@@ -15,7 +15,7 @@ import re
 
 _PREFIX = re.compile(
     r"^(?:(?:written|words|reporting|story|text|posted|report(?:ed)?|review(?:ed)?|interview|analysis|"
-    r"commentary|photos? and text)\s+by|as told to|by(?=[A-Z\s:]|$)|von|por|par|door|di|av|af|"
+    r"commentary|photos? and text)\s+by|as told to|(?-i:By)(?=[A-Z][a-z])|by(?=[\s:]|$)|von|por|par|door|di|av|af|"
     r"autor(?:in|a|es)?|author(?:s)?|auteur|tekst|texto|reporter)\s*[:\-–—]?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )

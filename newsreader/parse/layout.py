@@ -33,6 +33,7 @@ _TITLE_WINDOW = 150  # headline candidates considered above the main run
 _TITLE_INTO_RUN = 5
 _MIN_CONTEXT = 6  # fewer unlabelled lines below the headline than this: judge by prose shape alone
 _NAME_INTO_RUN = 3  # lines into the main run a bare name may still be a byline
+_SENTENCE_WORDS = 6  # words a line needs before its lower-case words count as ordinary language
 _NAME_BELOW_TITLE = 8  # lines below the headline where a bare name may still be a byline
 _WORD = re.compile(r"[^\W\d_]+")
 _PROSE_WORD = re.compile(r"(?<![@\w])(?<!\w\.)[^\W\d_]+(?![@\w])(?!\.\w)")  # a word not inside an address
@@ -333,9 +334,11 @@ def _authors(lines: list[Line], title_at: int | None) -> list[str]:
 
 
 def _lower_case_words(lines: list[Line]) -> set[str]:
-    """Words the text uses in lower case: ordinary words of its language, not names
-    (parts of e-mail addresses, handles and domains do not count: "jane.doe@example.com")."""
-    return {word for line in lines for word in _PROSE_WORD.findall(line.text) if word.islower()}
+    """Words the text uses in lower case in its sentences: ordinary words of its language, not
+    names (a short lower-case tag line such as "amy gallo" does not count, nor do parts of
+    e-mail addresses, handles and domains: "jane.doe@example.com")."""
+    return {word for line in lines if line.words >= _SENTENCE_WORDS
+            for word in _PROSE_WORD.findall(line.text) if word.islower()}
 
 
 def _reads_as_words(name: str, ordinary: set[str]) -> bool:
