@@ -212,6 +212,12 @@ def test_published_wins_over_updated_on_one_line():
     assert parse(text).published == "2023-12-22"
 
 
+def test_several_bare_names_and_a_place_beside_a_date_are_a_byline():
+    text = f"Library stays open after vote by council\n\nJane Doe and John Roe in New York\nFri 22 Dec 2023 17.47 CET\n\n{BODY}"
+    article = parse(text)
+    assert article.authors == ("Jane Doe", "John Roe") and article.published == "2023-12-22"
+
+
 def test_a_lower_case_tag_line_does_not_make_a_name_ordinary():
     text = f"Library stays open after vote by council\n\nMay 30, 2023 / Amy Gallo\n\n{BODY}\namy gallo\n"
     assert parse(text).authors == ("Amy Gallo",)

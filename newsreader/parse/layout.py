@@ -33,6 +33,8 @@ _TITLE_WINDOW = 150  # headline candidates considered above the main run
 _TITLE_INTO_RUN = 5
 _MIN_CONTEXT = 6  # fewer unlabelled lines below the headline than this: judge by prose shape alone
 _NAME_INTO_RUN = 3  # lines into the main run a bare name may still be a byline
+_PLACE_TAIL = re.compile(r"\s+in\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}$")  # "... in New York"
+_JOINERS = re.compile(r"(?:\s|,|&|\band\b)*")  # what may stand between names on a name line
 _SENTENCE_WORDS = 6  # words a line needs before its lower-case words count as ordinary language
 _NAME_BELOW_TITLE = 8  # lines below the headline where a bare name may still be a byline
 _WORD = re.compile(r"[^\W\d_]+")
@@ -214,15 +216,27 @@ def _mark_name_lines(lines: list[Line], where: range) -> None:
     headline is known, in the lines just below it (captions may have started the run)."""
     for i in where:
         line = lines[i]
-        if line.role != "other" or not 2 <= line.words <= 5 or _SENTENCE_END.search(line.text):
+        if line.role != "other" or not 2 <= line.words <= 12 or _SENTENCE_END.search(line.text):
             continue
-        names = names_in(line.text)
-        if len(names) != 1 or names[0] != line.text:
+        if not _only_names(line.text):
             continue
         neighbours = lines[max(0, i - 1):i] + lines[i + 1:i + 2]
         if any(other.role in ("date", "byline") or _is_role_line(other) or _HANDLE.match(other.text)
                for other in neighbours):
             line.role, line.reason = "byline", "a name beside a date, a role or a handle"
+
+
+def _only_names(text: str) -> bool:
+    """True when ``text`` is one or more names and nothing else, bar a place ("Joanna Walters
+    and Edward Helmore in New York")."""
+    text = _PLACE_TAIL.sub("", text)
+    names = names_in(text)
+    if not names or len(names) > 3:
+        return False
+    rest = text
+    for name in names:
+        rest = rest.replace(name, " ", 1)
+    return _JOINERS.fullmatch(rest) is not None
 
 
 def _is_role_line(line: Line) -> bool:
