@@ -69,7 +69,9 @@ class GrepQuery:
     literals: tuple[tuple[str, ...], ...] = ()  # from paragraph_literals: a paragraph lacking them cannot match
 
     def hits(self, article: Article) -> ArticleHits | None:
-        """The paragraphs of ``article`` the regex matches, or None when nothing matches."""
+        """The paragraphs of ``article`` the regex matches, or None when nothing matches.
+        The hits carry only the id, path and title of the article (what printers show), so a
+        grep that collects thousands of them does not hold every body in memory."""
         units: list[tuple[int, str]] = []
         if self.field in ("title", "all"):
             units.append((0, article.title))
@@ -77,11 +79,12 @@ class GrepQuery:
             units.extend(enumerate(article.paragraphs, start=1))
         search = self.regex.search
         candidates = [unit for unit in units if self._may_match(unit[1])] if self.literals else units
+        shown = Article(id=article.id, path=article.path, title=article.title)
         if self.mode == "files":
-            return ArticleHits(article, (), 1) if any(search(text) for _, text in candidates) else None
+            return ArticleHits(shown, (), 1) if any(search(text) for _, text in candidates) else None
         if self.mode == "count":
             count = sum(1 for _, text in candidates if search(text))
-            return ArticleHits(article, (), count) if count else None
+            return ArticleHits(shown, (), count) if count else None
         spans = {}
         for number, text in candidates:
             found = [match.span() for match in self.regex.finditer(text)]
@@ -90,9 +93,9 @@ class GrepQuery:
         if not spans:
             return None
         texts = dict(units)
-        shown = _with_context(sorted(spans), self.context, set(texts))
-        hits = tuple(Hit(number, texts[number], number in spans, spans.get(number, ())) for number in shown)
-        return ArticleHits(article, hits, len(spans))
+        lines = _with_context(sorted(spans), self.context, set(texts))
+        hits = tuple(Hit(number, texts[number], number in spans, spans.get(number, ())) for number in lines)
+        return ArticleHits(shown, hits, len(spans))
 
     def _may_match(self, text: str) -> bool:
         return all(any(literal in text for literal in group) for group in self.literals)
