@@ -38,7 +38,6 @@ _JOINERS = re.compile(r"(?:\s|,|&|\band\b)*")  # what may stand between names on
 _SENTENCE_WORDS = 6  # words a line needs before its lower-case words count as ordinary language
 _NAME_BELOW_TITLE = 8  # lines below the headline where a bare name may still be a byline
 _WORD = re.compile(r"[^\W\d_]+")
-_PROSE_WORD = re.compile(r"(?<![@\w])(?<!\w\.)[^\W\d_]+(?![@\w])(?!\.\w)")  # a word not inside an address
 _HANDLE = re.compile(r"@\w+$")  # a line that is a social-media handle, as under an author's name
 _RUN_THRESHOLD = -2.0  # body score a prose line inside the main run needs (0 elsewhere)  # ... and this many lines into it (a question headline can open the run)
 
@@ -336,30 +335,37 @@ def _authors(lines: list[Line], title_at: int | None) -> list[str]:
     near = [i for i in bylines if title_at is None or i > title_at - 5]
     # a line that says "By" outranks a bare name, and one below the headline one above it
     near.sort(key=lambda i: (prefixed_byline_names(lines[i].text) is None, title_at is not None and i < title_at))
-    ordinary: set[str] | None = None
+    sentences: str | None = None
     for i in near + bylines:
         names = byline_names(lines[i].text) or names_in(lines[i].text)
         if names:
-            ordinary = ordinary if ordinary is not None else _lower_case_words(lines)
-            names = [name for name in names if not _reads_as_words(name, ordinary)]
+            if sentences is None:
+                sentences = "\n".join(line.text for line in lines if line.words >= _SENTENCE_WORDS)
+            names = [name for name in names if not _reads_as_words(name, sentences)]
         if names:
             return names
     return []
 
 
-def _lower_case_words(lines: list[Line]) -> set[str]:
-    """Words the text uses in lower case in its sentences: ordinary words of its language, not
-    names (a short lower-case tag line such as "amy gallo" does not count, nor do parts of
-    e-mail addresses, handles and domains: "jane.doe@example.com")."""
-    return {word for line in lines if line.words >= _SENTENCE_WORDS
-            for word in _PROSE_WORD.findall(line.text) if word.islower()}
-
-
-def _reads_as_words(name: str, ordinary: set[str]) -> bool:
-    """True when most words of a would-be name are used as ordinary lower-case words elsewhere
-    in the text ("Stay Connected", "Half Of High School Seniors"): a label, not a person."""
+def _reads_as_words(name: str, sentences: str) -> bool:
+    """True when most words of a would-be name occur in lower case in the text's sentences
+    ("Stay Connected", "Half Of High School Seniors"): a label, not a person. A short tag
+    line ("amy gallo") is not a sentence, and parts of e-mail addresses, handles and
+    domains ("jane.doe@example.com") do not count."""
     words = [word.lower() for word in _WORD.findall(name)]
-    return bool(words) and sum(word in ordinary for word in words) * 2 > len(words)
+    return bool(words) and sum(_used_in_lower_case(word, sentences) for word in words) * 2 > len(words)
+
+
+def _used_in_lower_case(word: str, text: str) -> bool:
+    """True when ``word`` stands in ``text`` as a word of its own, not inside an address."""
+    if word not in text:
+        return False  # the usual answer, found by a plain substring scan
+    for match in re.finditer(re.escape(word) + r"(?![@\w])(?!\.\w)", text):  # starts with the literal: fast
+        start = match.start()
+        before, before2 = text[start - 1:start], text[start - 2:start - 1]
+        if not (before.isalnum() or before in "@_" or (before == "." and (before2.isalnum() or before2 == "_"))):
+            return True
+    return False
 
 
 def _published(lines: list[Line], title_at: int | None) -> str | None:
