@@ -15,9 +15,6 @@ from typing import Iterable, Iterator
 from newsreader.errors import PatternError
 from newsreader.model import Article
 
-FIELDS = ("title", "body", "all")
-
-
 @dataclass(frozen=True)
 class Hit:
     """One paragraph to print: its number, text, whether it matched, and the spans to highlight."""
@@ -52,9 +49,6 @@ def compile_pattern(pattern: str, *, fixed: bool = False, ignore_case: bool = Fa
         raise PatternError(f"The pattern {pattern!r} is not a valid regular expression: {error.msg}{where}.") from None
 
 
-MODES = ("lines", "count", "files")
-
-
 @dataclass(frozen=True)
 class GrepQuery:
     """One grep: the compiled regex, the field searched, context paragraphs, and what the
@@ -79,12 +73,11 @@ class GrepQuery:
             units.extend(enumerate(article.paragraphs, start=1))
         search = self.regex.search
         candidates = [unit for unit in units if self._may_match(unit[1])] if self.literals else units
-        shown = Article(id=article.id, path=article.path, title=article.title)
         if self.mode == "files":
-            return ArticleHits(shown, (), 1) if any(search(text) for _, text in candidates) else None
+            return ArticleHits(_shown(article), (), 1) if any(search(text) for _, text in candidates) else None
         if self.mode == "count":
             count = sum(1 for _, text in candidates if search(text))
-            return ArticleHits(shown, (), count) if count else None
+            return ArticleHits(_shown(article), (), count) if count else None
         spans = {}
         for number, text in candidates:
             found = [match.span() for match in self.regex.finditer(text)]
@@ -95,7 +88,7 @@ class GrepQuery:
         texts = dict(units)
         lines = _with_context(sorted(spans), self.context, set(texts))
         hits = tuple(Hit(number, texts[number], number in spans, spans.get(number, ())) for number in lines)
-        return ArticleHits(shown, hits, len(spans))
+        return ArticleHits(_shown(article), hits, len(spans))
 
     def _may_match(self, text: str) -> bool:
         return all(any(literal in text for literal in group) for group in self.literals)
@@ -106,6 +99,11 @@ class GrepQuery:
             found = self.hits(article)
             if found:
                 yield found
+
+
+def _shown(article: Article) -> Article:
+    """What a printer shows of a matching article: its id, path and title, no body."""
+    return Article(id=article.id, path=article.path, title=article.title)
 
 
 def _with_context(matched: list[int], context: int, available: set[int]) -> list[int]:

@@ -9,8 +9,9 @@ The method, in four passes over the lines:
    short kicker just above it is the section, everything above is dropped;
 4. the body: each remaining line below the headline that the body
    classifier scores as body.
-The classifiers are logistic regressions over :mod:`features`, trained by
-``tools/train_parser.py``; their weights ship in ``weights.json``.
+The classifiers are small gradient-boosted tree ensembles over :mod:`features`
+(see :mod:`scoring`), trained by ``tools/train_parser.py``; their weights ship
+in ``weights.json``.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from newsreader.parse.scoring import score
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’'»)\]]$")
 _BREADCRUMB = re.compile(r"\s*(?:/|›|»|>|\|)\s*")
 _TITLE_WINDOW = 150  # headline candidates considered above the main run
-_TITLE_INTO_RUN = 5
+_TITLE_INTO_RUN = 5  # ... and this many lines into it (a question headline can open the run)
 _MIN_CONTEXT = 6  # fewer unlabelled lines below the headline than this: judge by prose shape alone
 _NAME_INTO_RUN = 3  # lines into the main run a bare name may still be a byline
 _PLACE_TAIL = re.compile(r"\s+in\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}$")  # "... in New York"
@@ -39,7 +40,7 @@ _SENTENCE_WORDS = 6  # words a line needs before its lower-case words count as o
 _NAME_BELOW_TITLE = 8  # lines below the headline where a bare name may still be a byline
 _WORD = re.compile(r"[^\W\d_]+")
 _HANDLE = re.compile(r"@\w+$")  # a line that is a social-media handle, as under an author's name
-_RUN_THRESHOLD = -2.0  # body score a prose line inside the main run needs (0 elsewhere)  # ... and this many lines into it (a question headline can open the run)
+_RUN_THRESHOLD = -2.0  # body score a prose line inside the main run needs (0 elsewhere)
 
 
 @dataclass
