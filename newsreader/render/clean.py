@@ -19,12 +19,14 @@ _ESCAPE = re.compile(
     r"|\x9b[0-?]*[ -/]*[@-~]?"  # 8-bit CSI
     r"|\x9d[^\x07\x9c]*[\x07\x9c]?"  # 8-bit OSC
 )
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_SURROGATE = re.compile(r"[\ud800-\udfff]")  # undecodable bytes in file names (surrogateescape)
+_C1_AND_BIDI = r"\x7f-\x9f\u202a-\u202e\u2066-\u2069"  # DEL, C1 controls, bidi overrides and isolates
+_SURROGATES = r"\ud800-\udfff"  # undecodable bytes in file names (surrogateescape)
+_CONTROL = re.compile(rf"[\x00-\x08\x0b-\x1f{_C1_AND_BIDI}]")
+_SURROGATE = re.compile(rf"[{_SURROGATES}]")
 _SPACES = re.compile(r"[\t\n]+")
-# What clean_field would change, bar newlines and the unit separator (packed rows' own);
-# a lone ESC or surrogate is enough to send a text the slow way.
-_UNCLEAN = re.compile(r"[\x00-\x09\x0b-\x1e\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+# What clean_field would change (the classes above, plus tab), bar newlines and the unit
+# separator (packed rows' own); a lone ESC or surrogate is enough to send a text the slow way.
+_UNCLEAN = re.compile(rf"[\x00-\x09\x0b-\x1e{_C1_AND_BIDI}{_SURROGATES}]")
 
 
 def clean(text: str) -> str:
