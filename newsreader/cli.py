@@ -262,27 +262,30 @@ def show_command(
     state: _State = ctx.obj
     output = _output(state.color)
     try:
-        entry, article = _library(state).article(article_id)
+        library = _library(state)
+        entry, article = library.article(article_id)
     except NewsError as error:
         raise _fail(str(error), error.exit_code) from None
+    from newsreader.library import raw_text
+
+    text = raw_text(entry) if raw else None
+    roles = library.explain(entry) if explain and not raw else None
     if output.pretty and not as_json and not no_pager:
-        return _show_paged(article, entry, output, raw=raw, explain=explain)
-    _print_article(make_printer(sys.stdout, output, json=as_json, wrap=width), article, entry, raw, explain)
+        return _show_paged(article, output, text, roles)
+    _print_article(make_printer(sys.stdout, output, json=as_json, wrap=width), article, text, roles)
 
 
-def _print_article(printer, article, entry, raw: bool, explain: bool) -> None:
-    """The article itself, its original text, or the parser's reading of every line."""
-    from newsreader.library import explain_entry, raw_text
-
-    if raw:
-        printer.raw(article, raw_text(entry))
-    elif explain:
-        printer.explain(article, explain_entry(entry))
+def _print_article(printer, article, text: str | None, roles: list | None) -> None:
+    """The article itself, its original ``text``, or the parser's reading of every line (``roles``)."""
+    if text is not None:
+        printer.raw(article, text)
+    elif roles is not None:
+        printer.explain(article, roles)
     else:
         printer.article(article)
 
 
-def _show_paged(article, entry, output, raw: bool, explain: bool) -> None:
+def _show_paged(article, output, text: str | None, roles: list | None) -> None:
     """Render for the terminal and, when longer than the screen, send it through the pager."""
     import io
 
@@ -290,12 +293,12 @@ def _show_paged(article, entry, output, raw: bool, explain: bool) -> None:
     from newsreader.render.pager import page
 
     buffer = io.StringIO()
-    _print_article(make_printer(buffer, output), article, entry, raw, explain)
-    text = buffer.getvalue()
+    _print_article(make_printer(buffer, output), article, text, roles)
+    shown = buffer.getvalue()
     command, env = _pager()
-    if output.height and text.count("\n") > output.height and page(text, command, env):
+    if output.height and shown.count("\n") > output.height and page(shown, command, env):
         return
-    sys.stdout.write(text)
+    sys.stdout.write(shown)
 
 
 def _pager() -> tuple[str, dict[str, str]]:

@@ -114,25 +114,50 @@ def raw_text(entry: Entry) -> str:
     return decode_bytes(read_entry(entry)[0])[0]
 
 
-def explain_entry(entry: Entry) -> list[LineRole]:
+def explain_entry(entry: Entry, shared: frozenset[int]) -> list[LineRole]:
     """Every non-blank line of the file with the role the parser gives it and why."""
     from newsreader.parse import explain_lines
 
-    return explain_lines(read_entry(entry)[0])
+    return explain_lines(read_entry(entry)[0], shared)
 
 
-def load(entry: Entry) -> Article:
-    """Read and parse one entry (the parser is imported here: commands served by the index never load it)."""
+def load(entry: Entry, shared: frozenset[int] = frozenset()) -> Article:
+    """Read and parse one entry, with the furniture keys its folder ``shared`` (the parser is
+    imported here: commands served by the index never load it)."""
     from newsreader.parse import parse_article
 
     data, warnings = read_entry(entry)
-    return parse_article(data, entry.name, entry.path, tuple(warnings))
+    return parse_article(data, entry.name, entry.path, tuple(warnings), shared)
 
 
-def load_all(entries: list[Entry], workers: int = 1) -> Iterator[Article]:
+def keys_of(entry: Entry) -> bytes:
+    """The entry's furniture keys (see ``parse.repeats``)."""
+    from newsreader.parse.repeats import file_keys
+
+    return file_keys(read_entry(entry)[0])
+
+
+def folder_keys(entries: list[Entry], workers: int = 1) -> list[bytes]:
+    """Every entry's furniture keys, in order, on ``workers`` processes when there are many."""
+    return list(_in_workers(keys_of, entries, workers))
+
+
+def shared_keys(entries: list[Entry], workers: int = 1) -> frozenset[int]:
+    """The furniture keys of a whole folder, read from its files (when there is no index)."""
+    from newsreader.parse.repeats import shared_keys as pick
+
+    return pick(folder_keys(entries, workers))
+
+
+def load_all(entries: list[Entry], workers: int = 1, shared: frozenset[int] = frozenset()) -> Iterator[Article]:
     """Parse every entry, in order, on ``workers`` processes when there are many."""
+    return _in_workers(load, entries, workers, shared)
+
+
+def _in_workers(work: Callable, entries: list[Entry], workers: int, *extra) -> Iterator:
+    """``work(entry, *extra)`` for every entry, in order, on ``workers`` forked processes when there are many."""
     if workers <= 1 or len(entries) < _PARALLEL_FROM:
-        yield from map(load, entries)
+        yield from (work(entry, *extra) for entry in entries)
         return
     import gc
     import multiprocessing
@@ -142,18 +167,29 @@ def load_all(entries: list[Entry], workers: int = 1) -> Iterator[Article]:
     # end up copying the parent's file list (hundreds of MB at 1,000,000 files).
     gc.freeze()
     try:
-        with multiprocessing.get_context("fork").Pool(workers, initializer=_ignore_interrupts) as pool:
+        with multiprocessing.get_context("fork").Pool(workers, _start_worker, (work, extra)) as pool:
             for start in range(0, len(entries), _SLICE):  # bounded slices: workers never run far ahead
-                yield from pool.imap(load, entries[start:start + _SLICE], chunksize=32)
+                yield from pool.imap(_work_in_worker, entries[start:start + _SLICE], chunksize=32)
     finally:
         gc.unfreeze()
 
 
-def _ignore_interrupts() -> None:
-    """Workers leave Ctrl-C to the main process, which stops the pool and exits cleanly."""
+_task: tuple = ()  # in a worker process only: the work function and its extra arguments
+
+
+def _start_worker(work: Callable, extra: tuple) -> None:
+    """Set up a worker: it leaves Ctrl-C to the main process (which stops the pool and exits
+    cleanly) and keeps the work and its extra arguments, given once rather than with every task."""
     import signal
 
+    global _task
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _task = (work, extra)
+
+
+def _work_in_worker(entry: Entry):
+    work, extra = _task
+    return work(entry, *extra)
 
 
 _PARALLEL_FROM = 400  # below this, starting worker processes costs more than it saves
@@ -175,6 +211,7 @@ class Library:
         self.workers = workers
         self.report = None  # what the last sync did, when there is an index
         self._entries: list[Entry] | None = None
+        self._shared: frozenset[int] | None = None
         if not self._index_is_current(full_check):
             self._entries = scan(folder)
             if self.store is not None:
@@ -215,7 +252,8 @@ class Library:
 
         state = _folder_state(self.folder)  # read before the scan, so a change during it is seen next time
         try:
-            self.report = self.store.sync(self.entries, lambda todo: load_all(todo, self.workers), progress)
+            self.report = self.store.sync(self.entries, lambda todo: folder_keys(todo, self.workers),
+                                          lambda todo, shared: load_all(todo, self.workers, shared), progress)
             self.store.remember_folder(state)
         except StoreError as error:
             self._give_up(error)
@@ -253,7 +291,19 @@ class Library:
     def _records(self, read) -> list[Article]:
         """``read(store)`` from the index, else every file parsed."""
         found = self._from_index(read)
-        return found if found is not None else list(load_all(self.entries, self.workers))
+        return found if found is not None else list(load_all(self.entries, self.workers, self.shared()))
+
+    def shared(self) -> frozenset[int]:
+        """The folder's furniture keys (see ``parse.repeats``): as the index last stored them,
+        else counted from every file."""
+        if self._shared is None:
+            found = self._from_index(lambda store: store.shared())
+            self._shared = found if found is not None else shared_keys(self.entries, self.workers)
+        return self._shared
+
+    def explain(self, entry: Entry) -> list[LineRole]:
+        """Every non-blank line of the file with the role the parser gives it in this folder, and why."""
+        return explain_entry(entry, self.shared())
 
     def _from_index(self, read):
         """``read(store)``, or None when there is no index or it fails (then it is given up)."""
@@ -289,11 +339,13 @@ class Library:
                 found = self._from_index(lambda store: _indexed_article(store, entry.name))
                 if found:
                     return entry, found
-            if current is not None and self.store:
-                article = load(current)
-                self._from_index(lambda store: store.update([(current, article)]))
-                return current, article
-        return entry, load(entry)
+            if current is not None and self.store:  # rewritten in place: its keys may change the folder's
+                self._entries = scan(self.folder)
+                self._sync(None)
+                found = self._from_index(lambda store: _indexed_article(store, entry.name))
+                if found:
+                    return current, found
+        return entry, load(entry, self.shared())
 
     def _entry_from_index(self, query: str) -> Entry | None:
         """The one file an id names, looked up in the index without listing the folder; None
@@ -369,8 +421,8 @@ def _parallel_scan(path: Path, query: GrepQuery, section: str | None, workers: i
     import multiprocessing
 
     jobs = [(str(path), query, section, k, workers) for k in range(workers)]
-    with multiprocessing.get_context("fork").Pool(workers, initializer=_ignore_interrupts) as pool:
-        found = [hit for part in pool.map(_scan_stripe, jobs) for hit in part]
+    with multiprocessing.get_context("fork").Pool(workers, _start_worker, (_scan_stripe, ())) as pool:
+        found = [hit for part in pool.map(_work_in_worker, jobs) for hit in part]
     found.sort(key=lambda hits: (hits.article.path, hits.article.id))
     yield from found
 

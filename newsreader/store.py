@@ -27,7 +27,7 @@ from typing import Callable, Iterable, Iterator
 
 from newsreader.model import Article, Summary
 
-FORMAT = "6"  # bump when the schema or the parser's output changes meaning
+FORMAT = "7"  # bump when the schema or the parser's output changes meaning
 _BATCH = 1000  # files parsed per committed transaction
 _CHUNK = 256  # rows read at a time when reading a chosen set of articles
 _SCHEMA = """
@@ -36,8 +36,10 @@ CREATE TABLE articles(
     rowid INTEGER PRIMARY KEY, name BLOB UNIQUE NOT NULL, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
     id TEXT NOT NULL, number INTEGER, hash TEXT, path TEXT NOT NULL, section TEXT, title TEXT NOT NULL,
     published TEXT, words INTEGER NOT NULL, authors TEXT NOT NULL, credits TEXT NOT NULL, warnings TEXT NOT NULL,
-    listed TEXT NOT NULL  -- the packed Summary `news list` prints
+    listed TEXT NOT NULL,  -- the packed Summary `news list` prints
+    keys BLOB NOT NULL  -- the file's furniture keys (parse.repeats), packed
 );
+CREATE TABLE furniture(name TEXT PRIMARY KEY, keys BLOB NOT NULL);  -- 'shared', and 'pending' mid-sync
 CREATE INDEX by_id ON articles(id);
 CREATE INDEX by_number ON articles(number);
 CREATE INDEX by_hash ON articles(hash);
@@ -184,36 +186,87 @@ class Store:
 
     # --- keeping the index in step with the folder -------------------------------------------
 
-    def sync(self, entries: Iterable, parse_many: Callable[[list], Iterator[Article]],
+    def sync(self, entries: Iterable, keys_many: Callable[[list], list[bytes]],
+             parse_many: Callable[[list, frozenset[int]], Iterator[Article]],
              progress: Callable[[int, int], None] | None = None) -> SyncReport:
-        """Bring the index in line with ``entries`` (scanned files); ``parse_many`` parses a list
-        of entries, yielding records in order; ``progress(done, total)`` follows the parsing."""
+        """Bring the index in line with ``entries`` (scanned files). ``keys_many`` gives the
+        furniture keys of a list of entries; ``parse_many`` parses a list of entries with the
+        folder's shared keys, yielding records in order; ``progress(done, total)`` follows it.
+
+        When files come or go, the folder's shared keys are counted again, and unchanged
+        files holding a key that became or stopped being shared are parsed again too. The
+        new shared keys are stored as pending first, so an interrupted run is finished by
+        the next one.
+        """
         try:
             entries = list(entries)
             known = set(self.db.execute("SELECT name, size, mtime_ns FROM articles").fetchall())
-            keys = [_key(entry.name) for entry in entries]
-            todo = [entry for entry, key in zip(entries, keys) if (key, entry.size, entry.mtime_ns) not in known]
-            seen = set(keys)
-            gone = [row[0] for name in {name for name, _, _ in known} - seen
-                    for row in self.db.execute("SELECT rowid FROM articles WHERE name = ?", (name,))]
-            if gone:
-                with self._transaction():
-                    self._delete(gone)
+            names = [_key(entry.name) for entry in entries]
+            todo = [entry for entry, name in zip(entries, names) if (name, entry.size, entry.mtime_ns) not in known]
+            seen = set(names)
+            gone = {name for name, _, _ in known} - seen
+            pending = self._furniture("pending")
+            if not todo and not gone and pending is None:
+                return SyncReport(0, 0, len(seen))
+            todo_keys = keys_many(todo)
+            shared, again, again_keys = self._recount(entries, todo, todo_keys, gone, pending)
+            with self._transaction():
+                self._delete([row[0] for name in gone
+                              for row in self.db.execute("SELECT rowid FROM articles WHERE name = ?", (name,))])
+                self._set_furniture("pending", shared)
+            work, work_keys = todo + again, todo_keys + again_keys
             done = 0
             batch: list = []
-            for entry, article in zip(todo, parse_many(todo)):
-                batch.append((entry, article))
+            for entry, keys, article in zip(work, work_keys, parse_many(work, shared)):
+                batch.append((entry, keys, article))
                 if len(batch) >= _BATCH:
                     done += self._write(batch)
                     batch = []
                     if progress:
-                        progress(done, len(todo))
+                        progress(done, len(work))
             done += self._write(batch)
-            if progress and todo:
-                progress(done, len(todo))
+            if progress and work:
+                progress(done, len(work))
+            with self._transaction():
+                self._set_furniture("shared", shared)
+                self.db.execute("DELETE FROM furniture WHERE name = 'pending'")
         except sqlite3.Error as error:  # disk full, read-only file, lock held too long, damage
             raise StoreError(f"the index could not be updated ({error})") from None
-        return SyncReport(len(todo), len(gone), len(seen) - len(todo))
+        return SyncReport(len(todo) + len(again), len(gone), len(seen) - len(todo) - len(again))
+
+    def _recount(self, entries: list, todo: list, todo_keys: list[bytes], gone: set[bytes],
+                 pending: frozenset[int] | None) -> tuple[frozenset[int], list, list[bytes]]:
+        """The folder's shared keys after this sync, and the unchanged entries (with their keys)
+        to parse again because a key of theirs became or stopped being shared (since the last
+        complete sync, and since an interrupted one, whose parses may have used its pending keys)."""
+        from newsreader.parse.repeats import shared_keys, unpack
+
+        changed = {_key(entry.name) for entry in todo} | gone
+        kept = [(name, keys) for name, keys in self.db.execute("SELECT name, keys FROM articles")
+                if name not in changed]
+        shared = shared_keys([keys for _, keys in kept] + todo_keys)
+        flipped = shared ^ (self._furniture("shared") or frozenset())
+        if pending is not None:
+            flipped |= shared ^ pending
+        hit = {name: keys for name, keys in kept if not flipped.isdisjoint(unpack(keys))} if flipped else {}
+        again = [entry for entry in entries if _key(entry.name) in hit]
+        return shared, again, [hit[_key(entry.name)] for entry in again]
+
+    def _furniture(self, name: str) -> frozenset[int] | None:
+        from newsreader.parse.repeats import unpack
+
+        row = self.db.execute("SELECT keys FROM furniture WHERE name = ?", (name,)).fetchone()
+        return frozenset(unpack(row[0])) if row else None
+
+    def _set_furniture(self, name: str, keys: frozenset[int]) -> None:
+        from array import array
+
+        self.db.execute("INSERT OR REPLACE INTO furniture VALUES (?, ?)", (name, array("q", sorted(keys)).tobytes()))
+
+    @_guarded
+    def shared(self) -> frozenset[int]:
+        """The folder's shared furniture keys as of the last complete sync."""
+        return self._furniture("shared") or frozenset()
 
     @_guarded
     def folder_state(self) -> str | None:
@@ -234,32 +287,26 @@ class Store:
         rows = self.db.execute("SELECT name, size, mtime_ns FROM articles ORDER BY name").fetchall()
         return [(os.fsdecode(name), size, mtime) for name, size, mtime in rows]
 
-    def update(self, pairs: list) -> None:
-        """Store freshly parsed (entry, article) pairs, replacing their old rows."""
-        try:
-            self._write(pairs)
-        except sqlite3.Error as error:
-            raise StoreError(f"the index could not be updated ({error})") from None
-
     def _write(self, batch: list) -> int:
+        """Store freshly parsed (entry, keys, article) triples, replacing their old rows."""
         if not batch:
             return 0
         with self._transaction():
-            names = [(_key(entry.name),) for entry, _ in batch]
+            names = [(_key(entry.name),) for entry, _, _ in batch]
             old = [row[0] for name in names for row in
                    self.db.execute("SELECT rowid FROM articles WHERE name = ?", name)]
             self._delete(old)
-            for entry, article in batch:
-                self._insert(entry, article)
+            for entry, keys, article in batch:
+                self._insert(entry, keys, article)
         return len(batch)
 
-    def _insert(self, entry, article: Article) -> None:
+    def _insert(self, entry, keys: bytes, article: Article) -> None:
         cursor = self.db.execute(
-            f"INSERT INTO articles({_META_COLUMNS.replace('rowid, ', '')}, size, mtime_ns, listed) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f"INSERT INTO articles({_META_COLUMNS.replace('rowid, ', '')}, size, mtime_ns, listed, keys) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (_key(entry.name), article.id, article.number, article.hash, article.path, article.section, article.title,
              article.published, article.words, json.dumps(article.authors), json.dumps(article.credits),
-             json.dumps(article.warnings), entry.size, entry.mtime_ns, Summary.of(article).pack()),
+             json.dumps(article.warnings), entry.size, entry.mtime_ns, Summary.of(article).pack(), keys),
         )
         rowid = cursor.lastrowid
         body = "\n".join(article.paragraphs)

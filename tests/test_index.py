@@ -75,7 +75,7 @@ def test_changes_in_the_folder_reach_the_index(cli, corpus):
 def test_a_second_run_parses_nothing(corpus, cache_dir):
     store = Store(index_path(cache_dir, corpus))
     Library(corpus, store)
-    report = store.sync(Library(corpus).entries, lambda todo: iter(()))
+    report = store.sync(Library(corpus).entries, lambda todo: [], lambda todo, shared: iter(()))
     assert (report.parsed, report.dropped) == (0, 0) and report.unchanged == 11
 
 

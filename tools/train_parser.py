@@ -23,6 +23,7 @@ Needs numpy (``pip install numpy``); the parser itself does not.
 from __future__ import annotations
 
 import argparse
+import functools
 import hashlib
 import json
 import re
@@ -40,6 +41,7 @@ from newsreader.parse import parse_article, scoring  # noqa: E402
 from newsreader.parse.decode import decode_bytes  # noqa: E402
 from newsreader.parse.features import context_vectors  # noqa: E402
 from newsreader.parse.layout import read_page  # noqa: E402
+from newsreader.parse.repeats import file_keys, shared_keys  # noqa: E402
 
 WEIGHTS = ROOT / "newsreader" / "parse" / "weights.json"
 FOLDS = 5
@@ -81,6 +83,12 @@ class Sample:
         return int(hashlib.sha256(self.site.encode()).hexdigest(), 16) % FOLDS
 
 
+@functools.lru_cache(maxsize=None)
+def folder_shared(folder: Path) -> frozenset[int]:
+    """A folder's furniture keys, as ``news`` computes them (the parser sees its files together)."""
+    return shared_keys(file_keys(path.read_bytes()) for path in sorted(folder.glob("*.txt")))
+
+
 def load_samples(corpus: Path) -> list[Sample]:
     samples = []
     for line in (corpus / "truth.jsonl").read_text(encoding="utf-8").splitlines():
@@ -92,7 +100,7 @@ def load_samples(corpus: Path) -> list[Sample]:
             path = corpus / form / f"{record['id']}.txt"
             if not path.exists():
                 continue
-            page = read_page(decode_bytes(path.read_bytes())[0])
+            page = read_page(decode_bytes(path.read_bytes())[0], folder_shared(path.parent))
             candidates = page.title_candidates()
             labels = [" ".join(tokens(page.lines[i].text)) == wanted for i in candidates]
             found = any(labels)
@@ -245,7 +253,8 @@ def cross_validate(samples: list[Sample], out: Path | None) -> None:
         if out:
             use_weights(as_weights(models))
             for sample in (s for s in samples if s.fold == fold):
-                article = parse_article(sample.path.read_bytes(), sample.path.name)
+                article = parse_article(sample.path.read_bytes(), sample.path.name,
+                                        shared=folder_shared(sample.path.parent))
                 outputs[sample.path.parent.name].append(json.dumps(article.to_dict(), ensure_ascii=False))
     print(f"site-grouped {FOLDS}-fold CV: headline top-1 {hits}/{total} = {hits / total:.3f}; "
           f"body lines F1 {2 * tp / (2 * tp + fp + fn):.3f}")

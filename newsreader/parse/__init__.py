@@ -16,10 +16,12 @@ from newsreader.parse.layout import lay_out
 _NAME = re.compile(r"^(?P<number>\d+)_(?P<hash>[0-9a-f]{16})$")
 
 
-def parse_article(data: bytes, name: str, path: str = "", warnings: tuple[str, ...] = ()) -> Article:
-    """Parse one raw news file; ``warnings`` from reading it (e.g. truncation) are kept."""
+def parse_article(data: bytes, name: str, path: str = "", warnings: tuple[str, ...] = (),
+                  shared: frozenset[int] = frozenset()) -> Article:
+    """Parse one raw news file; ``warnings`` from reading it (e.g. truncation) are kept.
+    ``shared``: the line pairs other files of its folder repeat (see :mod:`repeats`)."""
     text, found = decode_bytes(data)
-    layout = lay_out(text)
+    layout = lay_out(text, shared)
     notes = list(warnings) + found
     if not text.strip():
         notes.append("empty file" if not data else "no text in file")
@@ -43,10 +45,10 @@ def parse_article(data: bytes, name: str, path: str = "", warnings: tuple[str, .
     )
 
 
-def explain_lines(data: bytes) -> list[LineRole]:
+def explain_lines(data: bytes, shared: frozenset[int] = frozenset()) -> list[LineRole]:
     """Every non-blank line of the decoded file with the role the parser gave it and why."""
     text, _ = decode_bytes(data)
-    return lay_out(text).roles()
+    return lay_out(text, shared).roles()
 
 
 def split_name(name: str) -> tuple[str, int | None, str | None]:

@@ -24,6 +24,7 @@ from newsreader.model import LineRole
 from newsreader.parse import cues
 from newsreader.parse.bylines import byline_names, names_in, prefixed_byline_names
 from newsreader.parse.dates import DATE_WORDS, find_date
+from newsreader.parse.repeats import repeated_lines
 from newsreader.parse.features import (LineFacts, content_words, context_vectors, file_stopwords, line_vector,
                                        title_vector)
 from newsreader.parse.scoring import score
@@ -40,6 +41,8 @@ _SENTENCE_WORDS = 6  # words a line needs before its lower-case words count as o
 _NAME_BELOW_TITLE = 8  # lines below the headline where a bare name may still be a byline
 _WORD = re.compile(r"[^\W\d_]+")
 _HANDLE = re.compile(r"@\w+$")  # a line that is a social-media handle, as under an author's name
+_OWN_PROSE = 150  # words of prose a file's main run must keep without its repeated lines to be an article,
+_OWN_PARAGRAPHS = 5  # ... in at least this many lines
 _RUN_THRESHOLD = -2.0  # body score a prose line inside the main run needs (0 elsewhere)
 
 
@@ -130,8 +133,9 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
-def read_page(text: str) -> Page:
-    """Passes 1 and 2: lines with their cue roles, facts and the main run of prose."""
+def read_page(text: str, shared: frozenset[int] = frozenset()) -> Page:
+    """Passes 1 and 2: lines with their cue roles, facts and the main run of prose.
+    ``shared`` holds the line pairs other files of the folder repeat (see :mod:`repeats`)."""
     lines = split_lines(text)
     credits: list[str] = []
     for line in lines:
@@ -140,16 +144,17 @@ def read_page(text: str) -> Page:
     _join_lone_bylines(lines)
     stopwords = file_stopwords(text)
     facts = [LineFacts(line.text, stopwords, line.words) for line in lines]
-    page = Page(lines, facts, _main_run(lines, facts), credits=credits)
+    run = (shared and _mark_repeated(lines, facts, shared)) or _main_run(lines, facts)
+    page = Page(lines, facts, run, credits=credits)
     _mark_name_lines(lines, range(min(page.run[0] + _NAME_INTO_RUN, len(lines))))
     page.counts.update(line.text for line in lines)
     page.blocks.update(line.block for line in lines)
     return page
 
 
-def lay_out(text: str) -> Layout:
+def lay_out(text: str, shared: frozenset[int] = frozenset()) -> Layout:
     """Assign a role to every non-blank line of ``text`` and collect the record's fields."""
-    page = read_page(text)
+    page = read_page(text, shared)
     lines = page.lines
     title_at = _find_title(page)
     section = _mark_head(lines, title_at)
@@ -190,6 +195,27 @@ def _mark_cue(line: Line, credits: list[str]) -> None:
     elif credit := cues.trailing_credit(text):
         line.role, line.reason = "caption", "ends with a photo credit in parentheses"
         credits.append(credit)
+
+
+def _mark_repeated(lines: list[Line], facts: list[LineFacts], shared: frozenset[int]) -> tuple[int, int] | None:
+    """Mark the unlabelled lines that other files of the folder repeat (see :mod:`repeats`) as
+    furniture and return the main run of what is left; unless that run holds too little prose
+    to be an article: then the file copies another one (an update, a syndicated story), its
+    repeated lines are its news, and nothing is marked (None)."""
+    repeated = [i for i in repeated_lines([line.text for line in lines], shared) if lines[i].role == "other"]
+    if not repeated:
+        return None
+    for i in repeated:
+        lines[i].role = "boilerplate"
+    start, end = run = _main_run(lines, facts)
+    prose = [facts[i].words for i in range(start, end + 1) if lines[i].role == "other" and facts[i].prose]
+    if len(prose) < _OWN_PARAGRAPHS or sum(prose) < _OWN_PROSE:
+        for i in repeated:
+            lines[i].role = "other"
+        return None
+    for i in repeated:
+        lines[i].reason = "repeated in other files of the folder"
+    return run
 
 
 def _mark_caption_labels(lines: list[Line]) -> None:

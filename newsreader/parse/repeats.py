@@ -1,0 +1,81 @@
+"""Page furniture found by comparing the files of one folder.
+
+A site's fixed boxes ("Why you can trust us", a market-data notice, an
+editors' note) recur from page to page with the same neighbours, while an
+article's own lines do not, even when another page links to its headline
+(there the neighbours differ). So the main unit counted is a pair of
+adjacent lines, furniture once two files share it; a single line counts
+only once three files share it (a sidebar headline that moves around).
+Only lines of up to 40 words are keyed: furniture is short, and keys for
+every paragraph would swell the index. :func:`file_keys` gives a file's
+keys, :func:`shared_keys` picks those of a folder that are furniture, and
+the parser treats the lines carrying them as boilerplate (see ``layout``).
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections import Counter
+from hashlib import blake2b
+from typing import Iterable
+
+from newsreader.parse.decode import decode_bytes
+
+_MIN_WORDS = 4  # shorter lines (labels, kickers, "Advertisement") repeat by nature and are left to the cues
+_MAX_WORDS = 40  # longer lines are paragraphs
+_MAX_PAIR = 600  # characters of a counted pair at most: a short line beside a long paragraph still counts
+_PAIR_FILES = 2  # files that must share a pair of adjacent lines
+_LINE_FILES = 3  # files that must share a single line
+_PAIR, _LINE = 1, 0  # a key's lowest bit says which of the two it is
+
+
+def _key(text: str, kind: int) -> int:
+    digest = blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+    return (int.from_bytes(digest, "big", signed=True) & ~1) | kind
+
+
+def line_keys(lines: list[str]) -> list[tuple[tuple[int, ...], int]]:
+    """(line indexes, key) for every counted single line and pair of adjacent lines; a key is
+    a signed 64-bit hash of the text, ignoring case and spacing."""
+    norms = [" ".join(line.casefold().split()) for line in lines]
+    counted = [_MIN_WORDS <= norm.count(" ") + 1 <= _MAX_WORDS for norm in norms]
+    keys = [((i,), _key(norm, _LINE)) for i, norm in enumerate(norms) if counted[i]]
+    keys += [((i, i + 1), _key(f"{norms[i]}\n{norms[i + 1]}", _PAIR)) for i in range(len(norms) - 1)
+             if (counted[i] or counted[i + 1]) and len(norms[i]) + len(norms[i + 1]) < _MAX_PAIR]
+    return keys
+
+
+def split_text(text: str) -> list[str]:
+    """A decoded file's non-blank lines, stripped: the lines the parser sees."""
+    return [line for line in (raw.strip() for raw in text.split("\n")) if line]
+
+
+def file_keys(data: bytes) -> bytes:
+    """The keys of a raw file, each once, packed as 64-bit integers (how the index stores them)."""
+    return array("q", sorted({key for _, key in line_keys(split_text(decode_bytes(data)[0]))})).tobytes()
+
+
+def unpack(keys: bytes) -> array:
+    """The keys :func:`file_keys` packed."""
+    found = array("q")
+    found.frombytes(keys)
+    return found
+
+
+def shared_keys(files: Iterable[bytes]) -> frozenset[int]:
+    """The keys of a folder's files (as :func:`file_keys` gives them) that enough files share
+    to make their lines furniture."""
+    counts: Counter = Counter()
+    for keys in files:
+        counts.update(unpack(keys))
+    return frozenset(key for key, seen in counts.items() if seen >= (_PAIR_FILES if key & 1 else _LINE_FILES))
+
+
+def repeated_lines(lines: list[str], shared: frozenset[int]) -> set[int]:
+    """Indexes of the lines that carry a key in ``shared``."""
+    found: set[int] = set()
+    if shared:
+        for where, key in line_keys(lines):
+            if key in shared:
+                found.update(where)
+    return found

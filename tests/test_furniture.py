@@ -1,0 +1,99 @@
+"""Page furniture found across a folder: lines that other files repeat are not news.
+
+Two or more files of one site share a box ("Why you can trust ...") with the same
+neighbours; three or more share a sidebar headline. Those lines must never become a
+headline or body, in the parser and through every path of the CLI (index or not, first
+index or a later one), while a file that copies a whole article keeps its text.
+"""
+
+from __future__ import annotations
+
+import json
+
+from newsreader.parse import explain_lines, parse_article
+from newsreader.parse.repeats import file_keys, shared_keys
+
+BOX = ("Why you can trust The Daily Planet\n"
+       "Our reviewers test every product by hand and never take payment for a verdict, so you can rely on it.\n\n")
+SIDEBAR = "Ten things to know about the new city budget this week"
+TOPICS = ["headphones", "kettles", "bicycles", "tents"]
+
+
+def page(topic: str, sidebar: str = "") -> str:
+    """A review page of the made-up site: its trust box, a headline, a byline and six paragraphs,
+    with a ``sidebar`` line between the third and the fourth."""
+    paragraphs = [
+        f"Paragraph {n} about {topic}: we spent a week with every model of {topic} on the list and noted how each "
+        f"one held up in daily use, what broke first, and whether the price was fair for what you get." for n in range(6)]
+    if sidebar:
+        paragraphs.insert(3, sidebar)
+    body = "\n\n".join(paragraphs)
+    return f"Reviews\n\n{BOX}The best budget {topic} we tested this year\n\nBy Jane Doe\n\n{body}\n"
+
+
+def parse_folder(texts: list[str]):
+    data = [text.encode() for text in texts]
+    shared = shared_keys(file_keys(item) for item in data)
+    return [parse_article(item, f"00{n}_000000000000000{n}.txt", shared=shared) for n, item in enumerate(data)], shared
+
+
+def test_a_box_two_files_share_is_neither_headline_nor_body():
+    articles, shared = parse_folder([page("headphones"), page("kettles")])
+    assert [a.title for a in articles] == ["The best budget headphones we tested this year",
+                                          "The best budget kettles we tested this year"]
+    for article in articles:
+        assert not any("trust" in p or "reviewers" in p for p in article.paragraphs)
+        assert len(article.paragraphs) == 6
+    roles = {role.text: role for role in explain_lines(page("headphones").encode(), shared)}
+    assert roles["Why you can trust The Daily Planet"].reason == "repeated in other files of the folder"
+    alone = {role.text: role for role in explain_lines(page("headphones").encode())}
+    assert alone["Why you can trust The Daily Planet"].reason != "repeated in other files of the folder"
+
+
+def test_a_single_line_is_furniture_only_once_three_files_hold_it():
+    two, _ = parse_folder([page(topic, SIDEBAR) for topic in TOPICS[:2]])
+    assert all(SIDEBAR in a.paragraphs for a in two)  # two files: maybe a link to a real story
+    three, _ = parse_folder([page(topic, SIDEBAR) for topic in TOPICS[:3]])
+    assert all(SIDEBAR not in a.paragraphs for a in three)
+
+
+def test_a_file_that_copies_another_article_keeps_its_text():
+    story = page("tents")
+    articles, _ = parse_folder([story, story, page("kettles")])
+    for article in articles[:2]:  # its box is furniture still: the kettle page shares it
+        assert article.title == "The best budget tents we tested this year" and len(article.paragraphs) == 6
+
+
+def _export(cli, folder, *extra) -> list[dict]:
+    result = cli("--dir", str(folder), *extra, "export")
+    assert result.exit_code == 0, result.stderr
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def test_the_index_follows_the_folder_as_furniture_comes_and_goes(cli, tmp_path):
+    folder = tmp_path / "site"
+    folder.mkdir()
+    for n, topic in enumerate(TOPICS[:2]):
+        (folder / f"00{n}_000000000000000{n}.txt").write_text(page(topic, SIDEBAR))
+    indexed = _export(cli, folder)
+    assert all(SIDEBAR in a["paragraphs"] for a in indexed) and indexed == _export(cli, folder, "--no-cache")
+    third = folder / "002_0000000000000002.txt"
+    third.write_text(page(TOPICS[2], SIDEBAR))  # now three files hold the line
+    indexed = _export(cli, folder)
+    assert all(SIDEBAR not in a["paragraphs"] for a in indexed) and indexed == _export(cli, folder, "--no-cache")
+    assert cli("--dir", str(folder), "index").stdout == "3 articles: 0 parsed, 3 unchanged, 0 dropped\n"
+    third.unlink()  # back to two: the line is a possible story link again in the files that stay
+    indexed = _export(cli, folder)
+    assert all(SIDEBAR in a["paragraphs"] for a in indexed) and indexed == _export(cli, folder, "--no-cache")
+
+
+def test_show_and_explain_see_the_folder(cli, tmp_path):
+    folder = tmp_path / "site"
+    folder.mkdir()
+    for n, topic in enumerate(TOPICS[:2]):
+        (folder / f"00{n}_000000000000000{n}.txt").write_text(page(topic))
+    for extra in ([], ["--no-cache"]):
+        shown = cli("--dir", str(folder), *extra, "show", "0").stdout
+        assert shown.startswith("The best budget headphones we tested this year\n") and "trust" not in shown
+        explained = cli("--dir", str(folder), *extra, "show", "0", "--explain").stdout
+        assert "\tboilerplate\trepeated in other files of the folder\tWhy you can trust The Daily Planet" in explained
