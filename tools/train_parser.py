@@ -269,13 +269,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus" / "dev")
     parser.add_argument("--write", action="store_true", help="fit on all data and write weights.json")
+    parser.add_argument("--only", action="append", choices=sorted(scoring.CLASSIFIERS), metavar="KIND",
+                        help="with --write, refit only this classifier (repeatable); the others keep their weights")
     parser.add_argument("--cv-predictions", type=Path, metavar="DIR", help="write held-out parses here")
     args = parser.parse_args()
     if not (args.corpus / "truth.jsonl").exists():
         sys.exit(f"No corpus at {args.corpus} (needs truth.jsonl and region/ or page/); pass --corpus.")
     samples = load_samples(args.corpus)
     if args.write:
-        WEIGHTS.write_text(json.dumps(as_weights(fit_models(samples)), separators=(",", ":")) + "\n", encoding="utf-8")
+        fitted = as_weights(fit_models(samples))
+        if args.only:
+            fitted = {**json.loads(WEIGHTS.read_text(encoding="utf-8")), **{kind: fitted[kind] for kind in args.only}}
+        WEIGHTS.write_text(json.dumps(fitted, separators=(",", ":")) + "\n", encoding="utf-8")
         print(f"wrote {WEIGHTS.relative_to(ROOT)}")
     cross_validate(samples, args.cv_predictions)
 
