@@ -66,6 +66,19 @@ def test_a_file_that_copies_another_article_keeps_its_text():
         assert sum(paragraph.startswith("Paragraph") for paragraph in article.paragraphs) == 6
 
 
+def test_a_file_patched_from_other_articles_keeps_its_text():
+    """Short paragraphs other files repeat, between long ones too long to be counted: a copy."""
+    long = " ".join(["The long paragraph goes on about the budget and what the council means to do with it."] * 4)
+    short = [f"Short paragraph {n} that other files in the folder repeat word for word, as copies do." for n in range(6)]
+    patched = "Budget news\n\nThe council sets a new budget for the town\n\n" + "\n\n".join(
+        f"{long} ({n})\n\n{line}" for n, line in enumerate(short)) + "\n"
+    others = [f"{headline} headline of the day for the town\n\n" + "\n\n".join(short) + f"\n\n{long}\n"
+              for headline in ("Other", "Third")]
+    articles, shared = parse_folder([patched, *others])
+    assert shared and articles[0].paragraphs == parse_article(patched.encode(), "x.txt").paragraphs
+    assert len(articles[0].paragraphs) == 12
+
+
 def _export(cli, folder, *extra) -> list[dict]:
     result = cli("--dir", str(folder), *extra, "export")
     assert result.exit_code == 0, result.stderr

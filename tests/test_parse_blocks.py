@@ -232,3 +232,25 @@ def test_headline_keeps_prose_below_it():
     article = parse("Just some notes\n\nThis file has no article name but it is still an article file for the user.\n")
     assert article.title == "Just some notes"
     assert len(article.paragraphs) == 1
+
+
+def test_caption_ending_with_a_credit_given_elsewhere_is_a_caption():
+    caption = "Readers fill the old reading room on Monday evening in the town. Jane Doe/Town Courier hide caption"
+    article = parse(f"Library stays open after vote by council\n\n{caption}\n\nJane Doe/Town Courier\n\n{BODY}")
+    assert caption not in article.paragraphs and article.title == "Library stays open after vote by council"
+    roles = {r.text: r.reason for r in explain_lines(f"Headline about the library vote\n\n{caption}\n\n"
+                                                     f"Jane Doe/Town Courier\n\n{BODY}".encode())}
+    assert roles[caption] == "ends with a photo credit the file gives elsewhere"
+
+
+@pytest.mark.parametrize("shown, title, section", [
+    ("now reading: Library stays open after vote by council", "Library stays open after vote by council", None),
+    ("Library stays open after vote by council [Watch]", "Library stays open after vote by council", None),
+    ("Local NewsLibrary stays open after vote by council", "Library stays open after vote by council", "Local News"),
+    ("Exclusive: Library stays open after vote by council", "Exclusive: Library stays open after vote by council", None),
+    ("iPhone sales rise as the library stays open", "iPhone sales rise as the library stays open", None),
+])
+def test_furniture_glued_to_the_headline_is_cut_off(shown, title, section):
+    links = "Local News\nSport\n\n" if section else ""
+    article = parse(f"{links}{shown}\n\n{BODY}")
+    assert (article.title, article.section if section else None) == (title, section)

@@ -71,6 +71,14 @@ def is_caption_label(line: str) -> bool:
     return bool(_CAPTION_LABELS.match(line.strip()))
 
 
+_TRAILING_LABEL = re.compile(r"\s+(?:hide|toggle|show|expand) caption$|\s+image caption$", re.IGNORECASE)
+
+
+def without_caption_label(line: str) -> str:
+    """``line`` without a caption label at its end ("... Jane Doe/AP hide caption")."""
+    return _TRAILING_LABEL.sub("", line)
+
+
 def is_boilerplate(line: str) -> bool:
     """Share buttons, ads, newsletter prompts, "More In X" trailers and the like."""
     return len(line) <= 120 and bool(_BOILERPLATE.match(line.strip()))

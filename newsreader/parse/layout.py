@@ -24,7 +24,7 @@ from newsreader.model import LineRole
 from newsreader.parse import cues
 from newsreader.parse.bylines import byline_names, names_in, prefixed_byline_names
 from newsreader.parse.dates import DATE_WORDS, find_date
-from newsreader.parse.repeats import repeated_lines
+from newsreader.parse.repeats import KEYED_WORDS, repeated_lines
 from newsreader.parse.features import (LineFacts, content_words, context_vectors, file_stopwords, line_vector,
                                        title_vector)
 from newsreader.parse.scoring import score
@@ -43,7 +43,10 @@ _WORD = re.compile(r"[^\W\d_]+")
 _HANDLE = re.compile(r"@\w+$")  # a line that is a social-media handle, as under an author's name
 _OWN_PROSE = 150  # words of prose a file's main run must keep without its repeated lines to be an article,
 _OWN_PARAGRAPHS = 5  # ... in at least this many lines
-_RUN_THRESHOLD = -2.0  # body score a prose line inside the main run needs (0 elsewhere)
+_RUN_THRESHOLD = -2.0
+_MIN_CREDIT = 8  # characters a credit needs before a line ending with it counts as its caption
+_TITLE_LABEL = re.compile(r"^[a-z][a-z ]{1,20}:\s+(?=[\"“‘'A-Z0-9])")  # "now reading: The ..."
+_TITLE_TAG = re.compile(r"\s*[\[(](?:watch|video|photos?|pics|gallery|listen|audio|podcast)[\])]$", re.IGNORECASE)  # body score a prose line inside the main run needs (0 elsewhere)
 
 
 @dataclass
@@ -141,6 +144,7 @@ def read_page(text: str, shared: frozenset[int] = frozenset()) -> Page:
     for line in lines:
         _mark_cue(line, credits)
     _mark_caption_labels(lines)
+    _mark_credited_captions(lines, credits)
     _join_lone_bylines(lines)
     stopwords = file_stopwords(text)
     facts = [LineFacts(line.text, stopwords, line.words) for line in lines]
@@ -161,7 +165,10 @@ def lay_out(text: str, shared: frozenset[int] = frozenset()) -> Layout:
     if title_at is not None:
         _mark_name_lines(lines, range(title_at + 1, min(title_at + 1 + _NAME_BELOW_TITLE, len(lines))))
     _mark_body(page, title_at)
-    title = lines[title_at].text if title_at is not None else ""
+    title = ""
+    if title_at is not None:
+        title, kicker = _headline_text(lines[title_at].text, lines)
+        section = kicker or section  # run into the headline: the article's own kicker, not a nearby link
     return Layout(lines, title, section, _authors(lines, title_at), _published(lines, title_at),
                   list(dict.fromkeys(page.credits)))
 
@@ -199,17 +206,23 @@ def _mark_cue(line: Line, credits: list[str]) -> None:
 
 def _mark_repeated(lines: list[Line], facts: list[LineFacts], shared: frozenset[int]) -> tuple[int, int] | None:
     """Mark the unlabelled lines that other files of the folder repeat (see :mod:`repeats`) as
-    furniture and return the main run of what is left; unless that run holds too little prose
-    to be an article: then the file copies another one (an update, a syndicated story), its
-    repeated lines are its news, and nothing is marked (None)."""
-    repeated = [i for i in repeated_lines([line.text for line in lines], shared) if lines[i].role == "other"]
+    furniture and return the new main run; unless the file copies another article (an update,
+    a syndicated story), whose repeated lines are its news: then nothing is marked (None).
+
+    Furniture stands apart from the article, so without it the main run is still an article
+    with little repeated in it; a copy's repeated lines are interleaved with its longer
+    paragraphs (too long to be counted), so they sit inside the new run, or too little is left."""
+    repeated = {i for i in repeated_lines([line.text for line in lines], shared) if lines[i].role == "other"}
     if not repeated:
         return None
     for i in repeated:
         lines[i].role = "boilerplate"
     start, end = run = _main_run(lines, facts)
     prose = [facts[i].words for i in range(start, end + 1) if lines[i].role == "other" and facts[i].prose]
-    if len(prose) < _OWN_PARAGRAPHS or sum(prose) < _OWN_PROSE:
+    keyed = {i: facts[i].words for i in range(start, end + 1)
+             if facts[i].prose and facts[i].words <= KEYED_WORDS and (lines[i].role == "other" or i in repeated)}
+    if (len(prose) < _OWN_PARAGRAPHS or sum(prose) < _OWN_PROSE
+            or sum(keyed.get(i, 0) for i in repeated) * 2 >= sum(keyed.values())):
         for i in repeated:
             lines[i].role = "other"
         return None
@@ -225,6 +238,32 @@ def _mark_caption_labels(lines: list[Line]) -> None:
             near = lines[max(0, i - 1):i] + lines[i + 1:i + 2]
             if any(other.role == "credit" and other.block == line.block for other in near):
                 line.role, line.reason = "caption", "short label beside a photo credit"
+
+
+def _mark_credited_captions(lines: list[Line], credits: list[str]) -> None:
+    """A line that ends with a photo credit the file gives on its own line elsewhere, perhaps
+    followed by a caption label ("... Chris Jackson/Getty Images hide caption"), is a caption."""
+    known = {credit for credit in credits if len(credit) >= _MIN_CREDIT}
+    if not known:
+        return
+    for line in lines:
+        if line.role == "other" and line.words > 3:
+            text = cues.without_caption_label(line.text)
+            if any(text.endswith(credit) and text != credit for credit in known):
+                line.role, line.reason = "caption", "ends with a photo credit the file gives elsewhere"
+
+
+def _headline_text(text: str, lines: list[Line]) -> tuple[str, str | None]:
+    """The headline without what page furniture glued to it, and the kicker it carried if any:
+    a lower-case label ("now reading: ..."), a media tag ("... [Watch]"), or a short line of
+    the file run into it ("Digital MarketingEstablishing ...": links joined without a space)."""
+    text = _TITLE_TAG.sub("", _TITLE_LABEL.sub("", text)) or text
+    for line in lines:
+        kicker = line.text
+        if (line.words <= 4 and len(kicker) < len(text) and text.startswith(kicker) and kicker[-1].islower()
+                and text[len(kicker)].isupper()):
+            return text[len(kicker):], kicker
+    return text, None
 
 
 def _join_lone_bylines(lines: list[Line]) -> None:

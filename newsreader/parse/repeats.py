@@ -22,7 +22,7 @@ from typing import Iterable
 from newsreader.parse.decode import decode_bytes
 
 _MIN_WORDS = 4  # shorter lines (labels, kickers, "Advertisement") repeat by nature and are left to the cues
-_MAX_WORDS = 40  # longer lines are paragraphs
+KEYED_WORDS = 40  # longer lines are paragraphs
 _MAX_PAIR = 600  # characters of a counted pair at most: a short line beside a long paragraph still counts
 _PAIR_FILES = 2  # files that must share a pair of adjacent lines
 _LINE_FILES = 3  # files that must share a single line
@@ -38,7 +38,7 @@ def line_keys(lines: list[str]) -> list[tuple[tuple[int, ...], int]]:
     """(line indexes, key) for every counted single line and pair of adjacent lines; a key is
     a signed 64-bit hash of the text, ignoring case and spacing."""
     norms = [" ".join(line.casefold().split()) for line in lines]
-    counted = [_MIN_WORDS <= norm.count(" ") + 1 <= _MAX_WORDS for norm in norms]
+    counted = [_MIN_WORDS <= norm.count(" ") + 1 <= KEYED_WORDS for norm in norms]
     keys = [((i,), _key(norm, _LINE)) for i, norm in enumerate(norms) if counted[i]]
     keys += [((i, i + 1), _key(f"{norms[i]}\n{norms[i + 1]}", _PAIR)) for i in range(len(norms) - 1)
              if (counted[i] or counted[i + 1]) and len(norms[i]) + len(norms[i + 1]) < _MAX_PAIR]
