@@ -137,9 +137,9 @@ def keys_of(entry: Entry) -> bytes:
     return file_keys(read_entry(entry)[0])
 
 
-def folder_keys(entries: list[Entry], workers: int = 1) -> list[bytes]:
+def folder_keys(entries: list[Entry], workers: int = 1) -> Iterator[bytes]:
     """Every entry's furniture keys, in order, on ``workers`` processes when there are many."""
-    return list(_in_workers(keys_of, entries, workers))
+    return _in_workers(keys_of, entries, workers)
 
 
 def shared_keys(entries: list[Entry], workers: int = 1) -> frozenset[int]:

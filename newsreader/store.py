@@ -39,7 +39,8 @@ CREATE TABLE articles(
     listed TEXT NOT NULL,  -- the packed Summary `news list` prints
     keys BLOB NOT NULL  -- the file's furniture keys (parse.repeats), packed
 );
-CREATE TABLE furniture(name TEXT PRIMARY KEY, keys BLOB NOT NULL);  -- 'shared', and 'pending' mid-sync
+CREATE TABLE pending(name BLOB PRIMARY KEY, keys BLOB NOT NULL);  -- files counted, not yet parsed
+CREATE TABLE key_counts(key INTEGER PRIMARY KEY, files INTEGER NOT NULL, shared INTEGER NOT NULL);
 CREATE INDEX by_id ON articles(id);
 CREATE INDEX by_number ON articles(number);
 CREATE INDEX by_hash ON articles(hash);
@@ -186,17 +187,19 @@ class Store:
 
     # --- keeping the index in step with the folder -------------------------------------------
 
-    def sync(self, entries: Iterable, keys_many: Callable[[list], list[bytes]],
+    def sync(self, entries: Iterable, keys_many: Callable[[list], Iterator[bytes]],
              parse_many: Callable[[list, frozenset[int]], Iterator[Article]],
              progress: Callable[[int, int], None] | None = None) -> SyncReport:
         """Bring the index in line with ``entries`` (scanned files). ``keys_many`` gives the
-        furniture keys of a list of entries; ``parse_many`` parses a list of entries with the
-        folder's shared keys, yielding records in order; ``progress(done, total)`` follows it.
+        furniture keys of a list of entries (see ``parse.repeats``), ``parse_many`` parses a
+        list of entries with the folder's shared keys, both in order; ``progress(done, total)``
+        follows the parsing.
 
-        When files come or go, the folder's shared keys are counted again, and unchanged
-        files holding a key that became or stopped being shared are parsed again too. The
-        new shared keys are stored as pending first, so an interrupted run is finished by
-        the next one.
+        Two passes: the new and changed files' keys are counted first (``key_counts``, per key
+        the files holding it), so every file is then parsed knowing what the whole folder
+        shares; unchanged files holding a key whose shared state flipped are parsed again.
+        Counted but unparsed files wait in ``pending``, so an interrupted run is finished by
+        the next one, and the counts always match the rows and the pending files.
         """
         try:
             entries = list(entries)
@@ -204,21 +207,17 @@ class Store:
             names = [_key(entry.name) for entry in entries]
             todo = [entry for entry, name in zip(entries, names) if (name, entry.size, entry.mtime_ns) not in known]
             seen = set(names)
-            gone = {name for name, _, _ in known} - seen
-            pending = self._furniture("pending")
-            if not todo and not gone and pending is None:
+            gone = ({name for name, _, _ in known} | {row[0] for row in self.db.execute("SELECT name FROM pending")}) - seen
+            if not todo and not gone and self.db.execute("SELECT 1 FROM meta WHERE key = 'reparse'").fetchone() is None:
                 return SyncReport(0, 0, len(seen))
-            todo_keys = keys_many(todo)
-            shared, again, again_keys = self._recount(entries, todo, todo_keys, gone, pending)
-            with self._transaction():
-                self._delete([row[0] for name in gone
-                              for row in self.db.execute("SELECT rowid FROM articles WHERE name = ?", (name,))])
-                self._set_furniture("pending", shared)
-            work, work_keys = todo + again, todo_keys + again_keys
+            if progress and todo:
+                progress(0, len(todo))
+            self._count_files(todo, keys_many(todo), gone)
+            work = self._parse_list(entries)
             done = 0
             batch: list = []
-            for entry, keys, article in zip(work, work_keys, parse_many(work, shared)):
-                batch.append((entry, keys, article))
+            for entry, article in zip(work, parse_many(work, self._shared_now())):
+                batch.append((entry, article))
                 if len(batch) >= _BATCH:
                     done += self._write(batch)
                     batch = []
@@ -228,45 +227,63 @@ class Store:
             if progress and work:
                 progress(done, len(work))
             with self._transaction():
-                self._set_furniture("shared", shared)
-                self.db.execute("DELETE FROM furniture WHERE name = 'pending'")
+                self.db.execute(f"UPDATE key_counts SET shared = {_shared_sql()} WHERE shared != {_shared_sql()}")
+                self.db.execute("DELETE FROM key_counts WHERE files <= 0 AND shared = 0")
+                self.db.execute("DELETE FROM meta WHERE key = 'reparse'")
         except sqlite3.Error as error:  # disk full, read-only file, lock held too long, damage
             raise StoreError(f"the index could not be updated ({error})") from None
-        return SyncReport(len(todo) + len(again), len(gone), len(seen) - len(todo) - len(again))
+        return SyncReport(len(work), len(gone), len(seen) - len(work))
 
-    def _recount(self, entries: list, todo: list, todo_keys: list[bytes], gone: set[bytes],
-                 pending: frozenset[int] | None) -> tuple[frozenset[int], list, list[bytes]]:
-        """The folder's shared keys after this sync, and the unchanged entries (with their keys)
-        to parse again because a key of theirs became or stopped being shared (since the last
-        complete sync, and since an interrupted one, whose parses may have used its pending keys)."""
-        from newsreader.parse.repeats import shared_keys, unpack
+    def _count_files(self, todo: list, keys: Iterator[bytes], gone: set[bytes]) -> None:
+        """Pass one: take the old rows of changed and vanished files out of the counts (and
+        the index), count the new and changed files' keys and hold them in ``pending``."""
+        for start in range(0, len(todo) or 1, _BATCH):
+            with self._transaction():
+                if start == 0:
+                    self.db.execute("INSERT OR REPLACE INTO meta VALUES ('reparse', '1')")
+                    for name in gone:
+                        self._uncount(name)
+                for entry, found in zip(todo[start:start + _BATCH], keys):
+                    name = _key(entry.name)
+                    self._uncount(name)
+                    self._add_counts(found, 1)
+                    self.db.execute("INSERT INTO pending VALUES (?, ?)", (name, found))
 
-        changed = {_key(entry.name) for entry in todo} | gone
-        kept = [(name, keys) for name, keys in self.db.execute("SELECT name, keys FROM articles")
-                if name not in changed]
-        shared = shared_keys([keys for _, keys in kept] + todo_keys)
-        flipped = shared ^ (self._furniture("shared") or frozenset())
-        if pending is not None:
-            flipped |= shared ^ pending
-        hit = {name: keys for name, keys in kept if not flipped.isdisjoint(unpack(keys))} if flipped else {}
-        again = [entry for entry in entries if _key(entry.name) in hit]
-        return shared, again, [hit[_key(entry.name)] for entry in again]
+    def _uncount(self, name: bytes) -> None:
+        """Take file ``name``'s row or pending keys out of the counts, and the row out of the index."""
+        for rowid, keys in self.db.execute("SELECT rowid, keys FROM articles WHERE name = ?", (name,)).fetchall():
+            self._add_counts(keys, -1)
+            self._delete([rowid])
+        for (keys,) in self.db.execute("SELECT keys FROM pending WHERE name = ?", (name,)).fetchall():
+            self._add_counts(keys, -1)
+            self.db.execute("DELETE FROM pending WHERE name = ?", (name,))
 
-    def _furniture(self, name: str) -> frozenset[int] | None:
+    def _add_counts(self, keys: bytes, step: int) -> None:
         from newsreader.parse.repeats import unpack
 
-        row = self.db.execute("SELECT keys FROM furniture WHERE name = ?", (name,)).fetchone()
-        return frozenset(unpack(row[0])) if row else None
+        self.db.executemany("INSERT INTO key_counts VALUES (?, ?, 0) "
+                            "ON CONFLICT(key) DO UPDATE SET files = files + excluded.files",
+                            ((key, step) for key in unpack(keys)))
 
-    def _set_furniture(self, name: str, keys: frozenset[int]) -> None:
-        from array import array
+    def _parse_list(self, entries: list) -> list:
+        """Pass two's files, in folder order: the pending ones, and the indexed ones holding a key
+        whose shared state flipped since they were parsed."""
+        from newsreader.parse.repeats import unpack
 
-        self.db.execute("INSERT OR REPLACE INTO furniture VALUES (?, ?)", (name, array("q", sorted(keys)).tobytes()))
+        wanted = {row[0] for row in self.db.execute("SELECT name FROM pending")}
+        flipped = {row[0] for row in self.db.execute(f"SELECT key FROM key_counts WHERE shared != {_shared_sql()}")}
+        if flipped:
+            wanted |= {name for name, keys in self.db.execute("SELECT name, keys FROM articles")
+                       if not flipped.isdisjoint(unpack(keys))}
+        return [entry for entry in entries if _key(entry.name) in wanted]
+
+    def _shared_now(self) -> frozenset[int]:
+        return frozenset(row[0] for row in self.db.execute(f"SELECT key FROM key_counts WHERE {_shared_sql()}"))
 
     @_guarded
     def shared(self) -> frozenset[int]:
-        """The folder's shared furniture keys as of the last complete sync."""
-        return self._furniture("shared") or frozenset()
+        """The folder's shared furniture keys, as the indexed records were parsed with."""
+        return frozenset(row[0] for row in self.db.execute("SELECT key FROM key_counts WHERE shared"))
 
     @_guarded
     def folder_state(self) -> str | None:
@@ -288,16 +305,18 @@ class Store:
         return [(os.fsdecode(name), size, mtime) for name, size, mtime in rows]
 
     def _write(self, batch: list) -> int:
-        """Store freshly parsed (entry, keys, article) triples, replacing their old rows."""
+        """Store freshly parsed (entry, article) pairs, replacing their old rows; each keeps the
+        keys it was counted with (pending, or its old row's)."""
         if not batch:
             return 0
         with self._transaction():
-            names = [(_key(entry.name),) for entry, _, _ in batch]
-            old = [row[0] for name in names for row in
-                   self.db.execute("SELECT rowid FROM articles WHERE name = ?", name)]
-            self._delete(old)
-            for entry, keys, article in batch:
-                self._insert(entry, keys, article)
+            for entry, article in batch:
+                name = _key(entry.name)
+                found = (self.db.execute("SELECT keys FROM pending WHERE name = ?", (name,)).fetchone()
+                         or self.db.execute("SELECT keys FROM articles WHERE name = ?", (name,)).fetchone())
+                self._delete([row[0] for row in self.db.execute("SELECT rowid FROM articles WHERE name = ?", (name,))])
+                self.db.execute("DELETE FROM pending WHERE name = ?", (name,))
+                self._insert(entry, found[0] if found else b"", article)
         return len(batch)
 
     def _insert(self, entry, keys: bytes, article: Article) -> None:
@@ -435,6 +454,14 @@ class Store:
         except sqlite3.OperationalError as error:
             raise StoreError(str(error)) from None
         return [(_article(row[:-2], False), -row[-2], row[-1]) for row in rows]
+
+
+def _shared_sql() -> str:
+    """SQL that is true for a ``key_counts`` row whose key is shared now (``parse.repeats``:
+    a key's lowest bit says pair or single line, which need different numbers of files)."""
+    from newsreader.parse.repeats import LINE_FILES, PAIR_FILES
+
+    return f"(files >= CASE WHEN key & 1 THEN {PAIR_FILES} ELSE {LINE_FILES} END)"
 
 
 def _terms(text: str, known: set[str]) -> set[str]:

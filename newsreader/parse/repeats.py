@@ -24,8 +24,8 @@ from newsreader.parse.decode import decode_bytes
 _MIN_WORDS = 4  # shorter lines (labels, kickers, "Advertisement") repeat by nature and are left to the cues
 KEYED_WORDS = 40  # longer lines are paragraphs
 _MAX_PAIR = 600  # characters of a counted pair at most: a short line beside a long paragraph still counts
-_PAIR_FILES = 2  # files that must share a pair of adjacent lines
-_LINE_FILES = 3  # files that must share a single line
+PAIR_FILES = 2  # files that must share a pair of adjacent lines
+LINE_FILES = 3  # files that must share a single line
 _PAIR, _LINE = 1, 0  # a key's lowest bit says which of the two it is
 
 
@@ -68,7 +68,7 @@ def shared_keys(files: Iterable[bytes]) -> frozenset[int]:
     counts: Counter = Counter()
     for keys in files:
         counts.update(unpack(keys))
-    return frozenset(key for key, seen in counts.items() if seen >= (_PAIR_FILES if key & 1 else _LINE_FILES))
+    return frozenset(key for key, seen in counts.items() if seen >= (PAIR_FILES if key & 1 else LINE_FILES))
 
 
 def repeated_lines(lines: list[str], shared: frozenset[int]) -> set[int]:
