@@ -207,12 +207,13 @@ class Store:
             names = [_key(entry.name) for entry in entries]
             todo = [entry for entry, name in zip(entries, names) if (name, entry.size, entry.mtime_ns) not in known]
             seen = set(names)
-            gone = ({name for name, _, _ in known} | {row[0] for row in self.db.execute("SELECT name FROM pending")}) - seen
+            counted = {name for name, _, _ in known} | {row[0] for row in self.db.execute("SELECT name FROM pending")}
+            gone = counted - seen
             if not todo and not gone and self.db.execute("SELECT 1 FROM meta WHERE key = 'reparse'").fetchone() is None:
                 return SyncReport(0, 0, len(seen))
             if progress and todo:
                 progress(0, len(todo))
-            self._count_files(todo, keys_many(todo), gone)
+            self._count_files(todo, keys_many(todo), gone, counted)
             work = self._parse_list(entries)
             done = 0
             batch: list = []
@@ -234,9 +235,10 @@ class Store:
             raise StoreError(f"the index could not be updated ({error})") from None
         return SyncReport(len(work), len(gone), len(seen) - len(work))
 
-    def _count_files(self, todo: list, keys: Iterator[bytes], gone: set[bytes]) -> None:
+    def _count_files(self, todo: list, keys: Iterator[bytes], gone: set[bytes], counted: set[bytes]) -> None:
         """Pass one: take the old rows of changed and vanished files out of the counts (and
-        the index), count the new and changed files' keys and hold them in ``pending``."""
+        the index), count the new and changed files' keys and hold them in ``pending``.
+        ``counted`` names the files the counts hold now (indexed or pending)."""
         for start in range(0, len(todo) or 1, _BATCH):
             with self._transaction():
                 if start == 0:
@@ -245,7 +247,8 @@ class Store:
                         self._uncount(name)
                 for entry, found in zip(todo[start:start + _BATCH], keys):
                     name = _key(entry.name)
-                    self._uncount(name)
+                    if name in counted:
+                        self._uncount(name)
                     self._add_counts(found, 1)
                     self.db.execute("INSERT INTO pending VALUES (?, ?)", (name, found))
 
@@ -309,14 +312,17 @@ class Store:
         keys it was counted with (pending, or its old row's)."""
         if not batch:
             return 0
+        names = [_key(entry.name) for entry, _ in batch]
+        marks = ", ".join("?" * len(names))
         with self._transaction():
-            for entry, article in batch:
-                name = _key(entry.name)
-                found = (self.db.execute("SELECT keys FROM pending WHERE name = ?", (name,)).fetchone()
-                         or self.db.execute("SELECT keys FROM articles WHERE name = ?", (name,)).fetchone())
-                self._delete([row[0] for row in self.db.execute("SELECT rowid FROM articles WHERE name = ?", (name,))])
-                self.db.execute("DELETE FROM pending WHERE name = ?", (name,))
-                self._insert(entry, found[0] if found else b"", article)
+            pending = dict(self.db.execute(f"SELECT name, keys FROM pending WHERE name IN ({marks})", names))
+            old = {name: (rowid, keys) for rowid, name, keys in
+                   self.db.execute(f"SELECT rowid, name, keys FROM articles WHERE name IN ({marks})", names)}
+            self._delete([rowid for rowid, _ in old.values()])
+            self.db.execute(f"DELETE FROM pending WHERE name IN ({marks})", names)
+            for name, (entry, article) in zip(names, batch):
+                keys = pending.get(name, old[name][1] if name in old else b"")
+                self._insert(entry, keys, article)
         return len(batch)
 
     def _insert(self, entry, keys: bytes, article: Article) -> None:

@@ -76,6 +76,8 @@ _TRAILING_LABEL = re.compile(r"\s+(?:hide|toggle|show|expand) caption$|\s+image 
 
 def without_caption_label(line: str) -> str:
     """``line`` without a caption label at its end ("... Jane Doe/AP hide caption")."""
+    if line[-7:].lower() != "caption":  # the usual answer, without a regex scan of the line
+        return line
     return _TRAILING_LABEL.sub("", line)
 
 

@@ -130,7 +130,7 @@ def line_vector(lines, facts: list[LineFacts], i: int, run: tuple[int, int], cou
         fact.cap_ratio,
         fact.digit_ratio,
         fact.punct_ratio,
-        float(_SEPARATORS.search(text, 0, 200) is not None),
+        float(_has_separator(text)),
         *(float(line.role == role) for role in _CUE_ROLES),
         float(blocks[line.block] == 1),
         math.log1p(blocks[line.block]),
@@ -144,11 +144,23 @@ def line_vector(lines, facts: list[LineFacts], i: int, run: tuple[int, int], cou
         math.log1p(next_fact.words) if next_fact else 0.0,
         float(counts[text] > 1),
         fact.upper_ratio,
-        float(_URLISH.search(text, 0, 200) is not None),
+        float(_looks_like_url(text)),
         fact.mean_word_len / 10,
         float(text.endswith("?")),
         math.log1p(fact.words) * float(inside),
     ]
+
+
+def _has_separator(text: str) -> bool:
+    """A spaced "|", "•" or "·" in the first 200 characters (a menu or a byline's separators)."""
+    head = text[:200]
+    return ("|" in head or "•" in head or "·" in head) and _SEPARATORS.search(head) is not None
+
+
+def _looks_like_url(text: str) -> bool:
+    """A web address, domain or handle in the first 200 characters."""
+    head = text[:200]
+    return ("/" in head or "www" in head or ".com" in head or "@" in head) and _URLISH.search(head) is not None
 
 
 def title_vector(lines, facts: list[LineFacts], i: int, run: tuple[int, int], body_words: set[str],

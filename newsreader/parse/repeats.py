@@ -23,25 +23,28 @@ from newsreader.parse.decode import decode_bytes
 
 _MIN_WORDS = 4  # shorter lines (labels, kickers, "Advertisement") repeat by nature and are left to the cues
 KEYED_WORDS = 40  # longer lines are paragraphs
-_MAX_PAIR = 600  # characters of a counted pair at most: a short line beside a long paragraph still counts
+_MAX_PAIR = 600  # bytes of a counted pair at most: a short line beside a long paragraph still counts
 PAIR_FILES = 2  # files that must share a pair of adjacent lines
 LINE_FILES = 3  # files that must share a single line
 _PAIR, _LINE = 1, 0  # a key's lowest bit says which of the two it is
 
 
-def _key(text: str, kind: int) -> int:
-    digest = blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest()
-    return (int.from_bytes(digest, "big", signed=True) & ~1) | kind
+def _key(text: bytes, kind: int) -> int:
+    return (int.from_bytes(blake2b(text, digest_size=8).digest(), "big", signed=True) & ~1) | kind
 
 
 def line_keys(lines: list[str]) -> list[tuple[tuple[int, ...], int]]:
     """(line indexes, key) for every counted single line and pair of adjacent lines; a key is
-    a signed 64-bit hash of the text, ignoring case and spacing."""
-    norms = [" ".join(line.casefold().split()) for line in lines]
-    counted = [_MIN_WORDS <= norm.count(" ") + 1 <= KEYED_WORDS for norm in norms]
-    keys = [((i,), _key(norm, _LINE)) for i, norm in enumerate(norms) if counted[i]]
-    keys += [((i, i + 1), _key(f"{norms[i]}\n{norms[i + 1]}", _PAIR)) for i in range(len(norms) - 1)
-             if (counted[i] or counted[i + 1]) and len(norms[i]) + len(norms[i + 1]) < _MAX_PAIR]
+    a signed 64-bit hash of the text, ignoring case and spacing. Lines too long to be counted
+    are not normalised at all: a file's paragraphs are most of its text."""
+    texts = [" ".join(line.casefold().split()).encode("utf-8", "surrogatepass") if len(line) < _MAX_PAIR else b""
+             for line in lines]
+    words = [text.count(b" ") + 1 if text else 0 for text in texts]
+    counted = [_MIN_WORDS <= n <= KEYED_WORDS for n in words]
+    keys = [((i,), _key(text, _LINE)) for i, text in enumerate(texts) if counted[i]]
+    keys += [((i, i + 1), _key(texts[i] + b"\n" + texts[i + 1], _PAIR)) for i in range(len(texts) - 1)
+             if (counted[i] or counted[i + 1]) and texts[i] and texts[i + 1]
+             and len(texts[i]) + len(texts[i + 1]) < _MAX_PAIR]
     return keys
 
 
