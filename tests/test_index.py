@@ -163,3 +163,13 @@ def test_damage_found_in_the_middle_of_a_command_falls_back_to_the_files(cli, co
         assert "Traceback" not in result.stderr
         assert "not using the index" in result.stderr or args != ("list",)  # the first run notices and gives up
     assert cli("--dir", str(corpus), "list").stderr == ""  # ... and the index is rebuilt after that
+
+
+def test_an_index_made_by_another_parser_is_rebuilt(cli, corpus, cache_dir):
+    expected = cli("--dir", str(corpus), "--no-cache", "export").stdout
+    assert cli("--dir", str(corpus), "export").stdout == expected
+    path = index_path(cache_dir, corpus)
+    with sqlite3.connect(path) as db:  # as if an older parser had written these records
+        db.execute("UPDATE articles SET title = 'stale title'")
+        db.execute("UPDATE meta SET value = value || 'x' WHERE key = 'format'")
+    assert cli("--dir", str(corpus), "export").stdout == expected
