@@ -78,6 +78,12 @@ def test_dates(line, expected):
     ("COMMENTARY BY", []),
     ("Presented By", None),
     ("BYD Seal", None),
+    ("Jessica Rendall Wellness Writer", ["Jessica Rendall"]),
+    ("Dave Epstein Globe Correspondent", ["Dave Epstein"]),
+    ("News by Matt Wales News Reporter", ["Matt Wales"]),
+    ("by Dennis Thompson, U.S. National Institute of Allergy and Infectious Diseases", ["Dennis Thompson"]),
+    ("By Jane Doe and Harvard Medical School", ["Jane Doe"]),
+    ("The Writer", None),
 ])
 def test_bylines(line, expected):
     assert byline_names(line) == expected
@@ -87,6 +93,17 @@ def test_lone_by_takes_names_from_next_line():
     article = parse(f"Headline about the library vote today\n\nBy\nJames Maguire\n-\nDecember 8, 2023\n\n{BODY}")
     assert article.authors == ("James Maguire",)
     assert article.published == "2023-12-08"
+
+
+def test_lone_by_takes_several_name_lines_with_joiners_between():
+    article = parse(f"Headline about the library vote today\n\nBy\n\nAaron Scott\n\n,\n\nBerly McCoy\n\n,\n\n"
+                    f"Rebecca Ramirez\n\n{BODY}")
+    assert article.authors == ("Aaron Scott", "Berly McCoy", "Rebecca Ramirez")
+
+
+def test_a_bare_name_beside_a_follow_button_is_the_byline():
+    article = parse(f"Headline about the library vote today\n\nJames Presbitero Jr.\n\n·\n\nFollow\n\n{BODY}")
+    assert article.authors == ("James Presbitero Jr",)
 
 
 def test_credits_are_deduplicated_and_kept_out_of_the_body():

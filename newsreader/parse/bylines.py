@@ -15,7 +15,7 @@ import re
 
 _PREFIX = re.compile(
     r"^(?:(?:written|words|reporting|story|text|posted|report(?:ed)?|review(?:ed)?|interview|analysis|"
-    r"commentary|photos? and text)\s+by|as told to|(?-i:By)(?=[A-Z][a-z])|by(?=[\s:]|$)|von|por|par|door|di|av|af|"
+    r"commentary|photos? and text|news|opinion|feature|column|essay|guide|explainer|preview)\s+by|as told to|(?-i:By)(?=[A-Z][a-z])|by(?=[\s:]|$)|von|por|par|door|di|av|af|"
     r"autor(?:in|a|es)?|author(?:s)?|auteur|tekst|texto|reporter)\s*[:\-–—]?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
@@ -36,6 +36,7 @@ _ROLE = re.compile(
 _GLUE = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z])|(?<=[a-z])(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s*\d)")
 _PARTICLES = {"de", "da", "del", "della", "der", "den", "van", "von", "la", "le", "du", "dos", "das",
               "al", "el", "bin", "ibn", "ter", "st.", "y", "di"}
+_JOBS = {"writer", "reporter", "correspondent", "editor", "columnist", "contributor", "journalist", "critic"}
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 _MONTHS = {
     "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july",
@@ -47,6 +48,10 @@ _STOP_WORDS = _MONTHS | {  # capitalised words that end a name: weekdays, "Updat
 }
 _AMBIGUOUS_ALONE = {"di", "av", "af", "door", "par", "text", "texto", "tekst", "story", "review", "interview",
                     "analysis", "commentary"}  # by-words that, alone on a line, are more often something else
+# words that make a capitalised run an organisation, which counts as the author only when no person is named
+_INSTITUTION = re.compile(r"\b(?:institutes?|university|universities|department|ministry|agency|council|"
+                          r"foundation|school|college|centre|center|association|society|laboratory|hospital)\b",
+                          re.IGNORECASE)
 _AGENCIES = {"associated press", "reuters", "afp", "ap", "agence france-presse", "bloomberg", "dpa",
              "pa media", "press association", "upi", "ansa", "efe", "xinhua", "cnn", "bbc news"}
 
@@ -63,11 +68,24 @@ def byline_names(line: str) -> list[str] | None:
     if _PREFIX.match(text):
         return prefixed_byline_names(text)
     if not _MAYBE_TAIL.search(text):
-        return None  # no separator, comma or digit: nothing could mark the names (a hot path)
+        return _name_with_role(text)  # no separator, comma or digit: only a role after a name is left
     late = _LATE_BY.search(text)
     if late and re.search(r"\d", text[:late.start()]):
         return names_in(late.group("rest")) or None
     return _names_before_tail(_GLUE.sub(" ", text))
+
+
+def _name_with_role(text: str) -> list[str] | None:
+    """["Jessica Rendall"] for "Jessica Rendall Wellness Writer": a name, then one to three
+    capitalised words ending in a writer's job, and nothing else."""
+    words = text.split()
+    if not 3 <= len(words) <= 7 or words[-1].lower() not in _JOBS:
+        return None
+    name = _leading_name(text)
+    if not name:
+        return None
+    role = words[len(name.split()):]
+    return [name] if 1 <= len(role) <= 3 and all(word[:1].isupper() for word in role) else None
 
 
 def prefixed_byline_names(text: str) -> list[str] | None:
@@ -115,7 +133,7 @@ def names_in(text: str) -> list[str]:
         if part.lower() in _AGENCIES:
             agencies.append(part)
         elif name := _leading_name(part):
-            people.append(name)
+            (agencies if _INSTITUTION.search(name) else people).append(name)
         elif not (people and _ROLE.search(part)):
             break  # "Jane Doe, Staff Writer": a role after a name is skipped; anything else ends the list
     return _unique(people or agencies)
@@ -136,8 +154,9 @@ def _comma_parts(segment: str) -> list[str]:
     elif len(chunks) == 2:
         chunks = chunks[:1]
     parts: list[str] = []
-    for chunk in chunks:
-        parts.extend(piece.strip(" .-–—:") for piece in _AND.split(chunk) if piece.strip(" .-–—:"))
+    for chunk in chunks:  # "Institute of Allergy and Infectious Diseases" is one organisation
+        pieces = [chunk] if _INSTITUTION.search(chunk) else _AND.split(chunk)
+        parts.extend(piece.strip(" .-–—:") for piece in pieces if piece.strip(" .-–—:"))
     return parts
 
 

@@ -36,7 +36,7 @@ _TITLE_INTO_RUN = 5  # ... and this many lines into it (a question headline can 
 _MIN_CONTEXT = 6  # fewer unlabelled lines below the headline than this: judge by prose shape alone
 _NAME_INTO_RUN = 3  # lines into the main run a bare name may still be a byline
 _PLACE_TAIL = re.compile(r"\s+in\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}$")  # "... in New York"
-_JOINERS = re.compile(r"(?:\s|,|&|\band\b)*")  # what may stand between names on a name line
+_JOINERS = re.compile(r"(?:\s|,|\.|&|\band\b)*")  # what may stand between names on a name line
 _SENTENCE_WORDS = 6  # words a line needs before its lower-case words count as ordinary language
 _NAME_BELOW_TITLE = 8  # lines below the headline where a bare name may still be a byline
 _WORD = re.compile(r"[^\W\d_]+")
@@ -44,6 +44,10 @@ _HANDLE = re.compile(r"@\w+$")  # a line that is a social-media handle, as under
 _OWN_PROSE = 150  # words of prose a file's main run must keep without its repeated lines to be an article,
 _OWN_PARAGRAPHS = 5  # ... in at least this many lines
 _RUN_THRESHOLD = -2.0
+_JOINED, _JOINER = "names after a lone byline word", "joins the names of a byline"
+_NAME_JOINERS = {",", "and", "&", "·", "|"}
+_AUTHOR_BUTTONS = {"follow", "·", "•", "follow author", "see full bio", "view profile"}  # beside an author's name
+_NAME_SUFFIXES = (" Jr.", " Sr.")  # a name may end with a period
 _MIN_CREDIT = 8  # characters a credit needs before a line ending with it counts as its caption
 _TITLE_LABEL = re.compile(r"^[a-z][a-z ]{1,20}:\s+(?=[\"“‘'A-Z0-9])")  # "now reading: The ..."
 _TITLE_TAG = re.compile(r"\s*[\[(](?:watch|video|photos?|pics|gallery|listen|audio|podcast)[\])]$", re.IGNORECASE)  # body score a prose line inside the main run needs (0 elsewhere)
@@ -267,11 +271,20 @@ def _headline_text(text: str, lines: list[Line]) -> tuple[str, str | None]:
 
 
 def _join_lone_bylines(lines: list[Line]) -> None:
-    """A lone "By" line takes the names on the following line into the byline."""
-    for line, following in zip(lines, lines[1:]):
-        if line.role == "byline" and following.role == "other" and following.words <= 8:
-            if byline_names(line.text) == [] and names_in(following.text):
-                following.role, following.reason = "byline", "names after a lone byline word"
+    """A lone "By" line takes the names on the following lines into the byline: one name line,
+    or several with lone joiners between them ("By" / "Aaron Scott" / "," / "Berly McCoy")."""
+    for i, line in enumerate(lines):
+        if line.role != "byline" or byline_names(line.text) != []:
+            continue
+        for following in lines[i + 1:]:
+            if following.role != "other":
+                break
+            if following.text.lower() in _NAME_JOINERS:
+                following.role, following.reason = "byline", _JOINER
+            elif following.words <= 8 and names_in(following.text):
+                following.role, following.reason = "byline", _JOINED
+            else:
+                break
 
 
 def _mark_name_lines(lines: list[Line], where: range) -> None:
@@ -281,14 +294,15 @@ def _mark_name_lines(lines: list[Line], where: range) -> None:
     headline is known, in the lines just below it (captions may have started the run)."""
     for i in where:
         line = lines[i]
-        if line.role != "other" or not 2 <= line.words <= 12 or _SENTENCE_END.search(line.text):
+        if line.role != "other" or not 2 <= line.words <= 12 or (
+                _SENTENCE_END.search(line.text) and not line.text.endswith(_NAME_SUFFIXES)):
             continue
         if not _only_names(line.text):
             continue
         neighbours = lines[max(0, i - 1):i] + lines[i + 1:i + 2]
         if any(other.role in ("date", "byline") or _is_role_line(other) or _HANDLE.match(other.text)
-               for other in neighbours):
-            line.role, line.reason = "byline", "a name beside a date, a role or a handle"
+               or other.text.lower() in _AUTHOR_BUTTONS for other in neighbours):
+            line.role, line.reason = "byline", "a name beside a date, a role, a handle or a follow button"
 
 
 def _only_names(text: str) -> bool:
@@ -404,6 +418,11 @@ def _authors(lines: list[Line], title_at: int | None) -> list[str]:
     sentences: str | None = None
     for i in near + bylines:
         names = byline_names(lines[i].text) or names_in(lines[i].text)
+        if names and lines[i].reason == _JOINED:  # the first of several name lines after a lone "By"
+            for following in lines[i + 1:]:
+                if following.reason not in (_JOINED, _JOINER):
+                    break
+                names += [name for name in names_in(following.text) if name not in names]
         if names:
             if sentences is None:
                 sentences = "\n".join(line.text for line in lines if line.words >= _SENTENCE_WORDS)
