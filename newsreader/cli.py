@@ -334,7 +334,7 @@ def grep_command(
     """
     from newsreader.errors import EXIT_NO_MATCH, NewsError
     from newsreader.render import make_printer
-    from newsreader.search import GrepQuery, compile_pattern, paragraph_literals
+    from newsreader.search import compile_pattern, make_query
 
     state: _State = ctx.obj
     try:
@@ -342,7 +342,7 @@ def grep_command(
     except NewsError as error:
         raise _fail(str(error), error.exit_code) from None
     mode = "files" if files else "count" if count else "lines"
-    query = GrepQuery(regex, field.value, context, mode, paragraph_literals(regex))
+    query = make_query(regex, field.value, context, mode)
     results = _library(state).grep(query, section, narrow=not full_scan)
     printer = make_printer(sys.stdout, _output(state.color), json=as_json)
     matched = printer.grep(results, mode, context)

@@ -87,6 +87,21 @@ class Summary(NamedTuple):
         return cls(article_id, published or None, section or None, int(words), title, warnings)
 
 
+class Text(NamedTuple):
+    """What grep reads of an article: the body's paragraphs as one string joined by newlines
+    (as the index stores it, so a scan of 100,000 articles splits none it need not)."""
+
+    id: str
+    path: str
+    section: str | None
+    title: str
+    body: str
+
+    @classmethod
+    def of(cls, article: Article) -> "Text":
+        return cls(article.id, article.path, article.section, article.title, "\n".join(article.paragraphs))
+
+
 @dataclass(frozen=True)
 class LineRole:
     """What the parser decided about one non-blank line of the decoded text.

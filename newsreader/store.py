@@ -25,7 +25,7 @@ from pathlib import Path
 from types import GeneratorType
 from typing import Callable, Iterable, Iterator
 
-from newsreader.model import Article, Summary
+from newsreader.model import Article, Summary, Text
 
 FORMAT = "7"  # bump when the schema changes; a changed parser is noticed by itself (``_format``)
 _BATCH = 1000  # files parsed per committed transaction
@@ -361,11 +361,11 @@ class Store:
             yield _article(row, body)
 
     @_guarded
-    def texts(self, rowids: Iterable[int] | None = None) -> Iterator[Article]:
-        """What grep reads, in file-name order: records with only id, path, section, title and
-        paragraphs (no JSON columns to decode); only ``rowids`` if given."""
+    def texts(self, rowids: Iterable[int] | None = None) -> Iterator[Text]:
+        """What grep reads, in file-name order: :class:`~newsreader.model.Text` records (no JSON
+        columns to decode, no body split into paragraphs); only ``rowids`` if given."""
         for row in self._rows(f"SELECT {_SELECT_TEXT} FROM articles a JOIN docs d ON d.rowid = a.rowid", rowids):
-            yield _text_record(row)
+            yield Text._make(row)
 
     def _rows(self, query: str, rowids: Iterable[int] | None) -> Iterator[tuple]:
         """Rows of ``query`` (over ``articles a``) by file name, limited to ``rowids`` if given.
@@ -506,7 +506,7 @@ def _key(name: str) -> bytes:
 
 
 @_guarded
-def stripe_texts(path: Path, stripe: int, stripes: int) -> Iterator[Article]:
+def stripe_texts(path: Path, stripe: int, stripes: int) -> Iterator[Text]:
     """Grep's records (see :meth:`Store.texts`) of the rows with ``rowid % stripes == stripe``,
     read-only: one worker's share of a full scan."""
     db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
@@ -514,15 +514,9 @@ def stripe_texts(path: Path, stripe: int, stripes: int) -> Iterator[Article]:
         rows = db.execute(f"SELECT {_SELECT_TEXT} FROM articles a JOIN docs d ON d.rowid = a.rowid "
                           "WHERE a.rowid % ? = ?", (stripes, stripe))
         while chunk := rows.fetchmany(256):  # in chunks: faster than a row at a time, and memory stays bounded
-            yield from map(_text_record, chunk)
+            yield from map(Text._make, chunk)
     finally:
         db.close()
-
-
-def _text_record(row: tuple) -> Article:
-    article_id, path, section, title, body = row
-    return Article(id=article_id, path=path, title=title, section=section,
-                   paragraphs=tuple(body.split("\n")) if body else ())
 
 
 def _article(row: tuple, body: bool) -> Article:

@@ -5,7 +5,7 @@ import json
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsreader.model import ROLES, Article
+from newsreader.model import ROLES, Article, Text
 from newsreader.parse import explain_lines, parse_article
 from newsreader.parse.decode import decode_bytes
 
@@ -76,15 +76,20 @@ GREP_WORDS = ["the", "The", "THE", "Black", "red", "Red", "fire", "fires", "xyz"
 PARAGRAPHS = st.lists(st.sampled_from(GREP_WORDS), max_size=8).map(" ".join)
 
 
+GREP_PATTERNS += [r"x*", r"(?<!\w)(?:fire)(?!\w)", r"\bred\b", r"e\s", r"[^a]e", r"y.", r"(?s)y.", r"\Bly"]
+LINES = st.one_of(PARAGRAPHS, st.text(max_size=20).filter(lambda text: "\n" not in text))  # paragraphs are lines
+
+
 @settings(max_examples=300)
 @given(st.sampled_from(GREP_PATTERNS), st.sampled_from(["lines", "count", "files"]),
-       st.lists(st.one_of(PARAGRAPHS, st.text(max_size=20)), max_size=6))
-def test_skipping_paragraphs_without_the_literals_changes_no_result(pattern, mode, paragraphs):
+       st.sampled_from(["all", "title", "body"]), st.lists(LINES, max_size=6))
+def test_grep_shortcuts_change_no_result(pattern, mode, field, paragraphs):
+    """Skipping paragraphs without the pattern's literals changes no result, in any mode or field."""
     import re
 
-    from newsreader.search import GrepQuery, paragraph_literals
+    from newsreader.search import GrepQuery, make_query
 
     regex = re.compile(pattern)
-    article = Article(id="a", path="a", title=paragraphs[0] if paragraphs else "", paragraphs=tuple(paragraphs[1:]))
-    assert (GrepQuery(regex, mode=mode, literals=paragraph_literals(regex)).hits(article)
-            == GrepQuery(regex, mode=mode).hits(article))
+    text = Text.of(Article(id="a", path="a", title=paragraphs[0] if paragraphs else "",
+                           paragraphs=tuple(paragraphs[1:])))
+    assert make_query(regex, field, 0, mode).hits(text) == GrepQuery(regex, field, 0, mode).hits(text)
