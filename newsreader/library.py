@@ -360,7 +360,8 @@ class Library:
 
     def grep(self, query: GrepQuery, section: str | None, narrow: bool = True) -> Iterator[ArticleHits]:
         """Articles with matches, in file-name order; the index narrows the candidates first
-        (unless ``narrow`` is False: then every article is scanned, for checking)."""
+        (unless ``narrow`` is False: then every article is scanned, for checking), and checks
+        them itself when the pattern is a plain string and only matching files are wanted."""
         if not self.store:
             yield from query.run(map(Text.of, self.all_articles(section)))
             return
@@ -368,7 +369,10 @@ class Library:
 
         try:
             rowids = self._candidates(query.regex) if narrow else None
-            if rowids is None and self.workers > 1:
+            literal = query.plain_literal if narrow else None
+            if literal is not None and rowids is not None:  # -l for a plain string: SQLite checks the candidates
+                found = list(query.listed(in_section(self.store.holding(literal, query.field, rowids), section)))
+            elif rowids is None and self.workers > 1:
                 found = list(_parallel_scan(self.store.path, query, section, self.workers))
             else:
                 found = list(query.run(in_section(self.store.texts(rowids), section)))

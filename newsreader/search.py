@@ -98,6 +98,27 @@ class GrepQuery:
         count = len(list(filter(None, map(search, lines))))  # C loops: no Python frame per paragraph
         return ArticleHits(_shown(text), (), count) if count else None
 
+    @property
+    def plain_literal(self) -> str | None:
+        """The pattern as a plain string when it is nothing else (``ceasefire``, ``-F 'a.b'``), in
+        ``files`` mode: then an article matches exactly when its searched text contains it
+        (a literal with no newline cannot straddle paragraphs), which the index can check."""
+        if self.mode != "files" or self.regex.flags & re.IGNORECASE:
+            return None
+        sre = _sre()
+        try:
+            items = list(sre.parse(self.regex.pattern, self.regex.flags))
+        except Exception:  # the pattern compiled, so this is a parser-internals difference: say no
+            return None
+        if not items or any(op is not sre.LITERAL for op, _ in items):
+            return None
+        literal = "".join(chr(code) for _, code in items)
+        return literal if "\n" not in literal else None
+
+    def listed(self, texts: Iterable[Text]) -> Iterator[ArticleHits]:
+        """``files`` hits for texts already known to match (see :attr:`plain_literal`)."""
+        return (ArticleHits(_shown(text), (), 1) for text in texts)
+
     def _searched(self, text: Text) -> list[str]:
         """The paragraphs the field covers, in order: the title (paragraph 0), then the body's."""
         lines = [text.title] if self.field != "body" else []

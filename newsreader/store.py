@@ -367,15 +367,27 @@ class Store:
         for row in self._rows(f"SELECT {_SELECT_TEXT} FROM articles a JOIN docs d ON d.rowid = a.rowid", rowids):
             yield Text._make(row)
 
-    def _rows(self, query: str, rowids: Iterable[int] | None) -> Iterator[tuple]:
-        """Rows of ``query`` (over ``articles a``) by file name, limited to ``rowids`` if given.
+    @_guarded
+    def holding(self, literal: str, field: str, rowids: Iterable[int] | None = None) -> Iterator[Text]:
+        """The articles whose searched text (``title``, ``body`` or ``all``) contains ``literal``,
+        in file-name order, checked by SQLite (no text leaves the database: bodies come back
+        empty); only ``rowids`` if given."""
+        where = {"title": "instr(d.title, ?) > 0", "body": "instr(d.body, ?) > 0",
+                 "all": "(instr(d.title, ?) > 0 OR instr(d.body, ?) > 0)"}[field]
+        params = (literal,) * where.count("?")
+        query = "SELECT a.id, a.path, a.section, d.title, '' FROM articles a JOIN docs d ON d.rowid = a.rowid"
+        yield from map(Text._make, self._rows(query, rowids, where, params))
+
+    def _rows(self, query: str, rowids: Iterable[int] | None, where: str = "", params: tuple = ()) -> Iterator[tuple]:
+        """Rows of ``query`` (over ``articles a``) by file name, limited to ``rowids`` if given
+        and to those meeting ``where`` (SQL to AND in, with its ``params``).
 
         A subset is put in name order first (rowids only), then read in chunks of that
         order: SQLite's sorter would copy every row's body once more, and reading all
         candidates at once holds them all in memory (a GB for 26,000 at 1,000,000 files).
         """
         if rowids is None:
-            yield from self.db.execute(query + " ORDER BY a.name")
+            yield from self.db.execute(query + (f" WHERE {where}" if where else "") + " ORDER BY a.name", params)
             return
         self.db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted(rowid INTEGER PRIMARY KEY)")
         self.db.execute("DELETE FROM wanted")
@@ -386,7 +398,8 @@ class Store:
         for start in range(0, len(order), _CHUNK):
             chunk = order[start:start + _CHUNK]
             found = {row[0]: row[1:] for row in self.db.execute(
-                f"{keyed} WHERE a.rowid IN ({', '.join('?' * len(chunk))})", chunk)}
+                f"{keyed} WHERE a.rowid IN ({', '.join('?' * len(chunk))}){f' AND {where}' if where else ''}",
+                (*chunk, *params))}
             yield from (found[rowid] for rowid in chunk if rowid in found)
 
     @_guarded

@@ -39,7 +39,8 @@ def corpus(basic):
     return basic
 
 
-@pytest.mark.parametrize("flags", [[], ["-i"], ["-w"], ["-F"], ["-c"], ["-l"], ["-C", "1"], ["--field", "title"]])
+@pytest.mark.parametrize("flags", [[], ["-i"], ["-w"], ["-F"], ["-c"], ["-l"], ["-C", "1"], ["--field", "title"],
+                                   ["-l", "--field", "title"], ["-l", "--field", "body"], ["-l", "--section", "politics"]])
 def test_indexed_grep_equals_a_full_scan(cli, corpus, flags):
     for pattern in PATTERNS:
         indexed = cli("--dir", str(corpus), "grep", *flags, pattern)
