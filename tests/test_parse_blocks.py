@@ -266,8 +266,21 @@ def test_caption_ending_with_a_credit_given_elsewhere_is_a_caption():
     ("Local NewsLibrary stays open after vote by council", "Library stays open after vote by council", "Local News"),
     ("Exclusive: Library stays open after vote by council", "Exclusive: Library stays open after vote by council", None),
     ("iPhone sales rise as the library stays open", "iPhone sales rise as the library stays open", None),
+    ("News / Local News / Library stays open after vote by council", "Library stays open after vote by council",
+     "News"),
 ])
 def test_furniture_glued_to_the_headline_is_cut_off(shown, title, section):
-    links = "Local News\nSport\n\n" if section else ""
+    links = "Local News\nSport\n\n" if section == "Local News" else ""
     article = parse(f"{links}{shown}\n\n{BODY}")
     assert (article.title, article.section if section else None) == (title, section)
+
+
+def test_a_breadcrumb_trail_is_not_the_headline():
+    article = parse(f"Home / News / Local Politics\n\nLibrary vote\n\n{BODY}")
+    assert article.title != "Home / News / Local Politics"
+
+
+def test_photo_by_lines_are_credits():
+    article = parse(f"Library stays open after vote by council\n\nPhotograph by Ana Lima, City Archive\n\n{BODY}")
+    assert article.credits == ("Ana Lima, City Archive",)
+    assert not any("Ana Lima" in p for p in article.paragraphs)

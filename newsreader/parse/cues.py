@@ -16,6 +16,10 @@ _CREDIT_PREFIX = re.compile(
     r"cr[ée]dits?(?: photo)?|source|video)\s*[:：]\s*(?P<rest>.+)$",
     re.IGNORECASE,
 )
+_CREDIT_BY = re.compile(  # "Photograph by Jim Richardson, Nat Geo Image Collection"
+    r"^(?:photo(?:graph)?s?|pictures?|images?|illustrations?|video|foto)\s+(?:by|von|de|por|par)\s+(?P<rest>.{3,120})$",
+    re.IGNORECASE,
+)
 _CREDIT_WORDS = re.compile(
     r"getty images|shutterstock|ap photo|afp|reuters|epa|alamy|istock|pa images|pa wire|"
     r"bloomberg|nurphoto|anadolu|imago|dpa|sipa|xinhua|\bphoto\b|courtesy|handout|file photo|via\b",
@@ -48,7 +52,7 @@ _BOILERPLATE = re.compile(
 
 def credits_in(line: str) -> list[str] | None:
     """Photo credits when the whole line is a credit line, else None."""
-    match = _CREDIT_PREFIX.match(line)
+    match = _CREDIT_PREFIX.match(line) or _CREDIT_BY.match(line)
     if match:
         return [part.strip() for part in re.split(r"\s*;\s*", match.group("rest")) if part.strip()]
     words = line.split()

@@ -31,6 +31,7 @@ from newsreader.parse.scoring import score
 
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’'»)\]]$")
 _BREADCRUMB = re.compile(r"\s*(?:/|›|»|>|\|)\s*")
+_TRAIL = re.compile(r"\s+(?:/|›|»|>)\s+")  # the spaced separators of a breadcrumb trail
 _TITLE_WINDOW = 150  # headline candidates considered above the main run
 _TITLE_INTO_RUN = 5  # ... and this many lines into it (a question headline can open the run)
 _MIN_CONTEXT = 6  # fewer unlabelled lines below the headline than this: judge by prose shape alone
@@ -95,7 +96,8 @@ class Page:
         start, end = self.run
         last = min(len(self.lines), (start if start <= end else len(self.lines)) + _TITLE_INTO_RUN)
         return [i for i in range(max(0, last - _TITLE_WINDOW), last)
-                if self.lines[i].role == "other" and 1 <= self.lines[i].words <= 40]
+                if self.lines[i].role == "other" and 1 <= self.lines[i].words <= 40
+                and _trail(self.lines[i].text) != "breadcrumb"]
 
     def title_scores(self, candidates: list[int]) -> list[float]:
         return [score("title", vector) for vector in self.title_vectors(candidates)]
@@ -259,15 +261,28 @@ def _mark_credited_captions(lines: list[Line], credits: list[str]) -> None:
 
 def _headline_text(text: str, lines: list[Line]) -> tuple[str, str | None]:
     """The headline without what page furniture glued to it, and the kicker it carried if any:
-    a lower-case label ("now reading: ..."), a media tag ("... [Watch]"), or a short line of
-    the file run into it ("Digital MarketingEstablishing ...": links joined without a space)."""
+    a lower-case label ("now reading: ..."), a media tag ("... [Watch]"), the breadcrumb trail
+    it ends ("News / India News / ..."), or a short line of the file run into it ("Digital
+    MarketingEstablishing ...": links joined without a space)."""
     text = _TITLE_TAG.sub("", _TITLE_LABEL.sub("", text)) or text
+    if _trail(text) == "headline":  # "News / India News / Navy, coast guard swing into action ..."
+        parts = _TRAIL.split(text)
+        return parts[-1], parts[0]
     for line in lines:
         kicker = line.text
         if (line.words <= 4 and len(kicker) < len(text) and text.startswith(kicker) and kicker[-1].islower()
                 and text[len(kicker)].isupper()):
             return text[len(kicker):], kicker
     return text, None
+
+
+def _trail(text: str) -> str | None:
+    """"breadcrumb" for a trail of short links ("Home / News / Electric Cars"), "headline" for
+    such a trail ending in a headline ("News / India News / Navy, coast guard swing ..."), else None."""
+    parts = _TRAIL.split(text)
+    if len(parts) < 3 or any(len(part.split()) > 3 for part in parts[:-1]):
+        return None
+    return "headline" if len(parts[-1].split()) >= 4 else "breadcrumb"
 
 
 def _join_lone_bylines(lines: list[Line]) -> None:
