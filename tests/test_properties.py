@@ -42,6 +42,22 @@ def test_nothing_is_lost_every_line_has_exactly_one_role(data):
 
 
 @settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@given(ANY_BYTES, ANY_BYTES)
+def test_a_folders_furniture_loses_nothing_either(data, other):
+    """With keys its folder shares (here: every line of ``other``, held by three files, and the
+    file's own, held by two), a file still parses, deterministically, each line with one role."""
+    from newsreader.parse.repeats import file_keys, shared_keys
+
+    shared = shared_keys([file_keys(data)] * 2 + [file_keys(other)] * 3)
+    text, _ = decode_bytes(data)
+    roles = explain_lines(data, shared)
+    assert [role.text for role in roles] == [line.strip() for line in text.split("\n") if line.strip()]
+    article = parse_article(data, "x.txt", shared=shared)
+    assert article == parse_article(data, "x.txt", shared=shared)
+    assert list(article.paragraphs) == [role.text for role in roles if role.role == "body"]
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
 @given(ANY_BYTES)
 def test_export_json_round_trips(data):
     article = parse_article(data, "001_0123456789abcdef.txt")

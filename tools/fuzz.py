@@ -29,6 +29,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from newsreader.model import ROLES  # noqa: E402
 from newsreader.parse import explain_lines, parse_article  # noqa: E402
+from newsreader.parse.repeats import file_keys, shared_keys  # noqa: E402
 from test_properties import ANY_BYTES  # noqa: E402
 
 WORDS = ["list", "show", "grep", "export", "search", "index", "--json", "--raw", "--explain", "-i", "-S", "-w",
@@ -44,11 +45,13 @@ HOSTILE = {
 
 def fuzz_parser(examples: int) -> None:
     @settings(max_examples=examples, deadline=None, suppress_health_check=list(HealthCheck), database=None)
-    @given(ANY_BYTES)
-    def prop(data: bytes) -> None:
-        article = parse_article(data, "001_0123456789abcdef.txt")
-        assert parse_article(data, "001_0123456789abcdef.txt") == article
-        assert all(role.role in ROLES for role in explain_lines(data))
+    @given(ANY_BYTES, ANY_BYTES)
+    def prop(data: bytes, other: bytes) -> None:
+        shared = shared_keys([file_keys(data)] * 2 + [file_keys(other)] * 3)  # as if its folder repeated lines
+        for common in (frozenset(), shared):
+            article = parse_article(data, "001_0123456789abcdef.txt", shared=common)
+            assert parse_article(data, "001_0123456789abcdef.txt", shared=common) == article
+            assert all(role.role in ROLES for role in explain_lines(data, common))
 
     prop()
 
