@@ -37,6 +37,7 @@ _GLUE = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z])|(?<=[a-z])(?=(?:Jan|Feb|Mar|Apr
 _PARTICLES = {"de", "da", "del", "della", "der", "den", "van", "von", "la", "le", "du", "dos", "das",
               "al", "el", "bin", "ibn", "ter", "st.", "y", "di"}
 _JOBS = {"writer", "reporter", "correspondent", "editor", "columnist", "contributor", "journalist", "critic"}
+_NAMES_SPAN = 160  # characters after a by-word in which the names must stand
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 _MONTHS = {
     "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july",
@@ -98,7 +99,7 @@ def prefixed_byline_names(text: str) -> list[str] | None:
     rest = match.group("rest").strip()
     if not rest or rest.lower() in ("(s)", "(s):"):  # "Author(s)" too
         return [] if text.rstrip(":").strip().lower() not in _AMBIGUOUS_ALONE else None
-    return names_in(rest) or None
+    return names_in(rest[:_NAMES_SPAN]) or None  # names open the rest: a long sentence needs no full scan
 
 
 def _names_before_tail(text: str) -> list[str] | None:
