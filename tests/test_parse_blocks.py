@@ -84,6 +84,12 @@ def test_dates(line, expected):
     ("by Dennis Thompson, U.S. National Institute of Allergy and Infectious Diseases", ["Dennis Thompson"]),
     ("By Jane Doe and Harvard Medical School", ["Jane Doe"]),
     ("The Writer", None),
+    ("NFL Power Rankings, Week 16: Surging Bills looking DANGEROUS", None),
+    ("Half Of High School Seniors Won’t Apply To Colleges Costing More Than $40,000", None),
+    ("Apple MacBook Pro 16 (M3, Late 2023) Review: Max Power for Creators", None),
+    ("Jane Doe, 3 hours ago", ["Jane Doe"]),
+    ("Liz Hoggard 19 December 2023 • 3:54pm", ["Liz Hoggard"]),
+    ("Beege Welborn 8:41 PM on December 20, 2023", ["Beege Welborn"]),
 ])
 def test_bylines(line, expected):
     assert byline_names(line) == expected

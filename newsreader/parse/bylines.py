@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from newsreader.parse.dates import find_date
+
 _PREFIX = re.compile(
     r"^(?:(?:written|words|reporting|story|text|posted|report(?:ed)?|review(?:ed)?|interview|analysis|"
     r"commentary|photos? and text|news|opinion|feature|column|essay|guide|explainer|preview)\s+by|as told to|(?-i:By)(?=[A-Z][a-z])|by(?=[\s:]|$)|von|por|par|door|di|av|af|"
@@ -37,6 +39,8 @@ _GLUE = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z])|(?<=[a-z])(?=(?:Jan|Feb|Mar|Apr
 _PARTICLES = {"de", "da", "del", "della", "der", "den", "van", "von", "la", "le", "du", "dos", "das",
               "al", "el", "bin", "ibn", "ter", "st.", "y", "di"}
 _JOBS = {"writer", "reporter", "correspondent", "editor", "columnist", "contributor", "journalist", "critic"}
+_TIME = re.compile(r"\d{1,2}:\d{2}|\b\d+\s*(?:hours?|minutes?|mins?|hrs?|days?)\s+ago\b", re.IGNORECASE)
+_ROLE_WORDS = 4  # words of a byline's tail a role must stand in
 _NAMES_SPAN = 160  # characters after a by-word in which the names must stand
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 _MONTHS = {
@@ -116,11 +120,18 @@ def _names_before_tail(text: str) -> list[str] | None:
         if len(hard) == 2 and re.search(r"\d", head) and _leading_name(tail.strip()) == tail.strip():
             return [tail.strip()]
         return None
-    if _ROLE.search(tail) or tail.lower() in _AGENCIES or re.search(r"\d", tail):
+    opening = " ".join(tail.split()[:_ROLE_WORDS])  # a role opens the tail ("Staff Writer, ...")
+    if _ROLE.search(opening) or tail.lower() in _AGENCIES or (re.search(r"\d", tail) and _dated(text, tail)):
         return names
     if len(hard) == 2 and _leading_name(head) == head.strip():
         return names
     return None
+
+
+def _dated(line: str, tail: str) -> bool:
+    """True when a would-be byline carries a date or a time, not just any number: "NFL Power
+    Rankings, Week 16: ..." and "... Costing More Than $40,000" are headlines."""
+    return bool(_TIME.search(tail)) or find_date(line) is not None
 
 
 def names_in(text: str) -> list[str]:
