@@ -457,8 +457,8 @@ class Store:
         """Best matches of a user's FTS5 query by BM25 (title weighs 5x), with a body snippet."""
         where, params = ["fts MATCH ?"], [fts_query]
         if section:
-            where.append("a.section = ? COLLATE NOCASE")
-            params.append(section)
+            where.append("casefold(a.section) = ?")
+            params.append(section.casefold())
         if since:
             where.append("a.published >= ?")
             params.append(since)

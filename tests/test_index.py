@@ -174,3 +174,13 @@ def test_an_index_made_by_another_parser_is_rebuilt(cli, corpus, cache_dir):
         db.execute("UPDATE articles SET title = 'stale title'")
         db.execute("UPDATE meta SET value = value || 'x' WHERE key = 'format'")
     assert cli("--dir", str(corpus), "export").stdout == expected
+
+
+def test_search_list_and_grep_match_a_section_the_same_way(cli, corpus):
+    """Sections compare ignoring case the Unicode way in every command: "ÉCONOMIE" is "Économie"."""
+    (corpus / "108_8888888888888888.txt").write_text(
+        "Économie\n\nThe franc steadies as banks lend again in town\n\nBanks in the town said lending rose again "
+        "this month, and the franc held its value against the euro.\n", encoding="utf-8")
+    for command in (["list"], ["grep", "-l", "franc"], ["search", "franc"]):
+        found = cli("--dir", str(corpus), *command, "--section", "ÉCONOMIE").stdout
+        assert found.startswith("108_8888888888888888"), command
