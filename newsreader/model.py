@@ -7,8 +7,13 @@ No colours, no I/O, no back-references.
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from typing import NamedTuple
+
+#: A word of a title or body, as the full-text index and grep's prefilter both count them:
+#: a run of letters and digits (FTS5's unicode61 tokens). One definition, so the two agree.
+WORD = re.compile(r"[^\W_]+")
 
 #: The keys `news export` prints, in order; the README documents each one.
 EXPORT_KEYS = (

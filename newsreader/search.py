@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from newsreader.errors import PatternError
-from newsreader.model import Article, Text
+from newsreader.model import WORD, Article, Text
 
 @dataclass(frozen=True)
 class Hit:
@@ -162,7 +162,6 @@ def _with_context(matched: list[int], context: int, available: set[int]) -> list
 # --- index prefilter: what any match must contain --------------------------------------------
 
 _MIN_RUN = 3  # shorter word runs are too common to narrow anything
-_TOKEN_RUN = re.compile(r"[^\W_]+")  # what FTS5's unicode61 tokenizer counts as a word
 
 
 def required_literals(regex: re.Pattern) -> list[list[str]]:
@@ -302,7 +301,7 @@ def fts_query(groups: list[list[str]], terms_containing) -> str | None:
 
 def _literal_query(literal: str, terms_containing) -> str | None:
     """The FTS5 clause for one literal; None if it cannot narrow, "" if nothing can contain it."""
-    runs = [(m.start(), m.end(), m.group()) for m in _TOKEN_RUN.finditer(literal)]
+    runs = [(m.start(), m.end(), m.group()) for m in WORD.finditer(literal)]
     if len(runs) >= 2:
         phrase = _phrase_query(literal, runs, terms_containing)
         if phrase is not None:

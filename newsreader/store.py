@@ -25,7 +25,7 @@ from pathlib import Path
 from types import GeneratorType
 from typing import Callable, Iterable, Iterator
 
-from newsreader.model import Article, Summary, Text
+from newsreader.model import WORD, Article, Summary, Text
 
 FORMAT = "7"  # bump when the schema changes; a changed parser is noticed by itself (``_format``)
 _BATCH = 1000  # files parsed per committed transaction
@@ -51,8 +51,7 @@ CREATE VIRTUAL TABLE fts USING fts5(title, body, content='docs', content_rowid='
 CREATE TABLE terms(term TEXT PRIMARY KEY) WITHOUT ROWID;
 """
 _FS_ENCODING, _FS_ERRORS = sys.getfilesystemencoding(), sys.getfilesystemencodeerrors()
-_TERM = re.compile(r"[^\W_]+")  # words as grep's regex sees them; FTS re-tokenises any it is given
-_EDGES = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~“”‘’«»…–—"  # characters never inside a _TERM run
+_EDGES = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~“”‘’«»…–—"  # characters never inside a WORD
 _META_COLUMNS = "rowid, name, id, number, hash, path, section, title, published, words, authors, credits, warnings"
 _SELECT_META = ", ".join(f"a.{column}" for column in _META_COLUMNS.split(", "))  # as read through alias ``a``
 _SELECT_TEXT = "a.id, a.path, a.section, d.title, d.body"  # what grep reads of an article
@@ -496,7 +495,7 @@ def _shared_sql() -> str:
 
 
 def _terms(text: str, known: set[str]) -> set[str]:
-    """The words (``_TERM`` runs, lower-cased) of ``text`` that are not in ``known``.
+    """The words (``WORD`` runs, lower-cased) of ``text`` that are not in ``known``.
 
     Splits on whitespace first, in C, and runs the regex only on the new chunks
     that are not a single word already (those with punctuation attached): a few
@@ -505,10 +504,10 @@ def _terms(text: str, known: set[str]) -> set[str]:
     found = set()
     for chunk in set(text.lower().split()) - known:
         word = chunk.strip(_EDGES)  # "said," and "(AP)" are words once their edges go
-        if word.isalnum():  # exactly the characters of a _TERM run
+        if word.isalnum():  # exactly the characters of a WORD run
             found.add(word)
         elif word:
-            found.update(_TERM.findall(word))
+            found.update(WORD.findall(word))
     return found - known
 
 
