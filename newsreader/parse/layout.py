@@ -24,6 +24,7 @@ from newsreader.model import LineRole
 from newsreader.parse import cues
 from newsreader.parse.bylines import byline_names, names_in, prefixed_byline_names
 from newsreader.parse.dates import DATE_WORDS, find_date
+from newsreader.parse.headline import headline_text, trail
 from newsreader.parse.repeats import KEYED_WORDS, repeated_lines
 from newsreader.parse.features import (LineFacts, content_words, context_vectors, file_stopwords, line_vector,
                                        title_vector)
@@ -31,7 +32,6 @@ from newsreader.parse.scoring import score
 
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’'»)\]]$")
 _BREADCRUMB = re.compile(r"\s*(?:/|›|»|>|\|)\s*")
-_TRAIL = re.compile(r"\s+(?:/|›|»|>)\s+")  # the spaced separators of a breadcrumb trail
 _TITLE_WINDOW = 150  # headline candidates considered above the main run
 _TITLE_INTO_RUN = 5  # ... and this many lines into it (a question headline can open the run)
 _MIN_CONTEXT = 6  # fewer unlabelled lines below the headline than this: judge by prose shape alone
@@ -44,14 +44,12 @@ _WORD = re.compile(r"[^\W\d_]+")
 _HANDLE = re.compile(r"@\w+$")  # a line that is a social-media handle, as under an author's name
 _OWN_PROSE = 150  # words of prose a file's main run must keep without its repeated lines to be an article,
 _OWN_PARAGRAPHS = 5  # ... in at least this many lines
-_RUN_THRESHOLD = -2.0
+_RUN_THRESHOLD = -2.0  # body score a prose line inside the main run needs (0 elsewhere)
 _JOINED, _JOINER = "names after a lone byline word", "joins the names of a byline"
 _NAME_JOINERS = {",", "and", "&", "·", "|"}
 _AUTHOR_BUTTONS = {"follow", "·", "•", "follow author", "see full bio", "view profile"}  # beside an author's name
 _NAME_SUFFIXES = (" Jr.", " Sr.")  # a name may end with a period
 _MIN_CREDIT = 8  # characters a credit needs before a line ending with it counts as its caption
-_TITLE_LABEL = re.compile(r"^[a-z][a-z ]{1,20}:\s+(?=[\"“‘'A-Z0-9])")  # "now reading: The ..."
-_TITLE_TAG = re.compile(r"\s*[\[(](?:watch|video|photos?|pics|gallery|listen|audio|podcast)[\])]$", re.IGNORECASE)  # body score a prose line inside the main run needs (0 elsewhere)
 
 
 @dataclass
@@ -97,7 +95,7 @@ class Page:
         last = min(len(self.lines), (start if start <= end else len(self.lines)) + _TITLE_INTO_RUN)
         return [i for i in range(max(0, last - _TITLE_WINDOW), last)
                 if self.lines[i].role == "other" and 1 <= self.lines[i].words <= 40
-                and _trail(self.lines[i].text) != "breadcrumb"]
+                and trail(self.lines[i].text) != "breadcrumb"]
 
     def title_scores(self, candidates: list[int]) -> list[float]:
         return [score("title", vector) for vector in self.title_vectors(candidates)]
@@ -173,7 +171,7 @@ def lay_out(text: str, shared: frozenset[int] = frozenset()) -> Layout:
     _mark_body(page, title_at)
     title = ""
     if title_at is not None:
-        title, kicker = _headline_text(lines[title_at].text, lines)
+        title, kicker = headline_text(lines[title_at].text, [line.text for line in lines if line.words <= 4])
         section = kicker or section  # run into the headline: the article's own kicker, not a nearby link
     return Layout(lines, title, section, _authors(lines, title_at), _published(lines, title_at),
                   list(dict.fromkeys(page.credits)))
@@ -257,32 +255,6 @@ def _mark_credited_captions(lines: list[Line], credits: list[str]) -> None:
             text = cues.without_caption_label(line.text)
             if any(text.endswith(credit) and text != credit for credit in known):
                 line.role, line.reason = "caption", "ends with a photo credit the file gives elsewhere"
-
-
-def _headline_text(text: str, lines: list[Line]) -> tuple[str, str | None]:
-    """The headline without what page furniture glued to it, and the kicker it carried if any:
-    a lower-case label ("now reading: ..."), a media tag ("... [Watch]"), the breadcrumb trail
-    it ends ("News / India News / ..."), or a short line of the file run into it ("Digital
-    MarketingEstablishing ...": links joined without a space)."""
-    text = _TITLE_TAG.sub("", _TITLE_LABEL.sub("", text)) or text
-    if _trail(text) == "headline":  # "News / India News / Navy, coast guard swing into action ..."
-        parts = _TRAIL.split(text)
-        return parts[-1], parts[0]
-    for line in lines:
-        kicker = line.text
-        if (line.words <= 4 and len(kicker) < len(text) and text.startswith(kicker) and kicker[-1].islower()
-                and text[len(kicker)].isupper()):
-            return text[len(kicker):], kicker
-    return text, None
-
-
-def _trail(text: str) -> str | None:
-    """"breadcrumb" for a trail of short links ("Home / News / Electric Cars"), "headline" for
-    such a trail ending in a headline ("News / India News / Navy, coast guard swing ..."), else None."""
-    parts = _TRAIL.split(text)
-    if len(parts) < 3 or any(len(part.split()) > 3 for part in parts[:-1]):
-        return None
-    return "headline" if len(parts[-1].split()) >= 4 else "breadcrumb"
 
 
 def _join_lone_bylines(lines: list[Line]) -> None:

@@ -1,0 +1,39 @@
+"""What scraping glues to a headline, and what only looks like one.
+
+The line the title classifier picks may carry page furniture joined to it: a
+lower-case label ("now reading: ..."), a media tag ("... [Watch]"), the
+breadcrumb trail it ends ("News / India News / ..."), or a kicker link run
+into it without a space ("Digital MarketingEstablishing ..."). A trail of
+short links alone ("Home / News / Electric Cars") is never the headline.
+"""
+
+from __future__ import annotations
+
+import re
+
+_LABEL = re.compile(r"^[a-z][a-z ]{1,20}:\s+(?=[\"“‘'A-Z0-9])")  # "now reading: The ..."
+_TAG = re.compile(r"\s*[\[(](?:watch|video|photos?|pics|gallery|listen|audio|podcast)[\])]$", re.IGNORECASE)
+_TRAIL = re.compile(r"\s+(?:/|›|»|>)\s+")  # the spaced separators of a breadcrumb trail
+
+
+def headline_text(text: str, short_lines: list[str]) -> tuple[str, str | None]:
+    """The headline without the furniture glued to it, and the kicker it carried if any.
+    ``short_lines`` are the file's lines of up to four words: a glued kicker must be one of them."""
+    text = _TAG.sub("", _LABEL.sub("", text)) or text
+    if trail(text) == "headline":
+        parts = _TRAIL.split(text)
+        return parts[-1], parts[0]
+    for kicker in short_lines:  # links joined without a space: a lower-case end, an upper-case start
+        if (len(kicker) < len(text) and text.startswith(kicker) and kicker[-1].islower()
+                and text[len(kicker)].isupper()):
+            return text[len(kicker):], kicker
+    return text, None
+
+
+def trail(text: str) -> str | None:
+    """"breadcrumb" for a trail of short links ("Home / News / Electric Cars"), "headline" for
+    such a trail ending in a headline ("News / India News / Navy, coast guard swing ..."), else None."""
+    parts = _TRAIL.split(text)
+    if len(parts) < 3 or any(len(part.split()) > 3 for part in parts[:-1]):
+        return None
+    return "headline" if len(parts[-1].split()) >= 4 else "breadcrumb"
