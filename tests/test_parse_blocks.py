@@ -136,7 +136,11 @@ def test_caption_labels_in_several_languages(label):
 
 
 @pytest.mark.parametrize("junk", ["Advertisement", "Share this article", "More In Politics MORE...",
-                                  "Article continues below this ad", "Read more", "Sign up for our newsletter"])
+                                  "Article continues below this ad", "Read more", "Sign up for our newsletter",
+                                  "Read: The library that would not close", "Also: Five libraries worth a visit",
+                                  "Sign up to get the latest library news and events from the town, delivered to "
+                                  "your inbox every morning!", "© 2025 The Town Courier Ltd. All rights reserved. "
+                                  "Not to be redistributed, copied, or modified in any way."])
 def test_navigation_and_share_lines_leave_the_body(junk):
     article = parse(f"Library stays open after vote by council\n\n{BODY}\n{junk}\n\n{MORE_BODY}")
     assert junk not in article.paragraphs

@@ -45,6 +45,7 @@ _BOILERPLATE = re.compile(
     r"(?:all rights reserved|copyright|©).*|.*\bmore\.\.\.$|more in .*|more from .*|"
     r"leer más|lire (?:la )?suite|weiterlesen|czytaj (?:też|także|więcej).*|read also.*|also read.*|"
     r"see also.*|more stories.*|you may also like.*|\d+ comments?|join the conversation.*|"
+    r"(?:read|also|related)\s*:\s.{3,}|"
     r"updated|published|posted)\s*:?$",
     re.IGNORECASE,
 )
@@ -83,6 +84,15 @@ def without_caption_label(line: str) -> str:
     if line[-7:].lower() != "caption":  # the usual answer, without a regex scan of the line
         return line
     return _TRAILING_LABEL.sub("", line)
+
+
+_PROMPT = re.compile(  # how newsletter, subscription and copyright boxes open, however long they run on
+    r"^(?:sign up\b|subscribe\b|©|copyright\b|all rights reserved|follow us\b|click here\b)", re.IGNORECASE)
+
+
+def is_prompt(line: str) -> bool:
+    """A sign-up, subscription or copyright line of any length ("Sign up to get the latest ...")."""
+    return bool(_PROMPT.match(line))
 
 
 def is_boilerplate(line: str) -> bool:

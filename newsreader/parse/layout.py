@@ -184,7 +184,9 @@ def _mark_cue(line: Line, credits: list[str]) -> None:
     """
     text = line.text
     if line.words > 14:
-        if line.words <= 30 and prefixed_byline_names(text):
+        if cues.is_prompt(text):
+            line.role, line.reason = "boilerplate", "a sign-up, subscription or copyright line"
+        elif line.words <= 30 and prefixed_byline_names(text):
             line.role, line.reason = "byline", "a long line that starts like a byline"
         elif line.words <= 30 and DATE_WORDS.search(text, 0, 60) and find_date(text):
             line.role, line.reason = "date", "a dateline (published/updated) holding a date"
