@@ -140,7 +140,13 @@ def test_caption_labels_in_several_languages(label):
                                   "Read: The library that would not close", "Also: Five libraries worth a visit",
                                   "Sign up to get the latest library news and events from the town, delivered to "
                                   "your inbox every morning!", "© 2025 The Town Courier Ltd. All rights reserved. "
-                                  "Not to be redistributed, copied, or modified in any way."])
+                                  "Not to be redistributed, copied, or modified in any way.",
+                                  "READ MORE: Parents plead for the driver to come forward",
+                                  "A post shared by Town Library (@townlibrary)",
+                                  "Jane Doe can be reached at jane.doe@example.com and followed on X at @janedoe.",
+                                  "The Courier has affiliate partnerships. We receive compensation when you click "
+                                  "on a link and make a purchase.",
+                                  "Follow the Courier's opinion section on Facebook, Instagram, TikTok and X."])
 def test_navigation_and_share_lines_leave_the_body(junk):
     article = parse(f"Library stays open after vote by council\n\n{BODY}\n{junk}\n\n{MORE_BODY}")
     assert junk not in article.paragraphs

@@ -45,7 +45,8 @@ _BOILERPLATE = re.compile(
     r"(?:all rights reserved|copyright|©).*|.*\bmore\.\.\.$|more in .*|more from .*|"
     r"leer más|lire (?:la )?suite|weiterlesen|czytaj (?:też|także|więcej).*|read also.*|also read.*|"
     r"see also.*|more stories.*|you may also like.*|\d+ comments?|join the conversation.*|"
-    r"(?:read|also|related)\s*:\s.{3,}|"
+    r"(?:read|also|related|read more|see more)\s*:\s.{3,}|a post shared by .*|people are also reading.*|"
+    r"before you go.*|citation\s*:.*|"
     r"updated|published|posted)\s*:?$",
     re.IGNORECASE,
 )
@@ -86,13 +87,21 @@ def without_caption_label(line: str) -> str:
     return _TRAILING_LABEL.sub("", line)
 
 
-_PROMPT = re.compile(  # how newsletter, subscription and copyright boxes open, however long they run on
-    r"^(?:sign up\b|subscribe\b|©|copyright\b|all rights reserved|follow us\b|click here\b)", re.IGNORECASE)
+_NOTICE_START = re.compile(  # how sign-up, subscription, copyright and follow-us boxes open, however long they run
+    r"^(?:sign up\b|subscribe\b|©|copyright\b|all rights reserved|follow us\b|click here\b|"
+    r"follow\b.{0,80}\bon (?:facebook|instagram|twitter|x|tiktok|threads|youtube|linkedin)\b)", re.IGNORECASE)
+_NOTICE_ANYWHERE = re.compile(  # affiliate disclosures and reporters' contact lines, wherever they say it
+    r"\b(?:can|may) be reached at\b|\baffiliate (?:partnerships?|links?|commissions?)\b|"
+    r"\bwe (?:may )?(?:receive|earn) (?:a )?(?:small )?(?:compensation|commission)\b", re.IGNORECASE)
+_NOTICE_WORDS = ("reached at", "ffiliate", "ompensation", "ommission")  # substrings _NOTICE_ANYWHERE needs
 
 
-def is_prompt(line: str) -> bool:
-    """A sign-up, subscription or copyright line of any length ("Sign up to get the latest ...")."""
-    return bool(_PROMPT.match(line))
+def is_notice(line: str) -> bool:
+    """A sign-up, subscription, copyright, follow-us, affiliate or contact notice of any length
+    ("Sign up to get the latest ...", "Jane Doe can be reached at jane@example.com")."""
+    if _NOTICE_START.match(line):
+        return True
+    return any(word in line for word in _NOTICE_WORDS) and _NOTICE_ANYWHERE.search(line) is not None
 
 
 def is_boilerplate(line: str) -> bool:

@@ -184,8 +184,8 @@ def _mark_cue(line: Line, credits: list[str]) -> None:
     """
     text = line.text
     if line.words > 14:
-        if cues.is_prompt(text):
-            line.role, line.reason = "boilerplate", "a sign-up, subscription or copyright line"
+        if cues.is_notice(text):
+            line.role, line.reason = "boilerplate", "a sign-up, copyright, affiliate or contact notice"
         elif line.words <= 30 and prefixed_byline_names(text):
             line.role, line.reason = "byline", "a long line that starts like a byline"
         elif line.words <= 30 and DATE_WORDS.search(text, 0, 60) and find_date(text):
@@ -198,6 +198,8 @@ def _mark_cue(line: Line, credits: list[str]) -> None:
         line.role, line.reason = "caption", "caption or image-source label"
     elif cues.is_boilerplate(text):
         line.role, line.reason = "boilerplate", "navigation, sharing or advertising text"
+    elif cues.is_notice(text):
+        line.role, line.reason = "boilerplate", "a sign-up, copyright, affiliate or contact notice"
     elif byline_names(text) is not None:
         line.role, line.reason = "byline", "starts like a byline"
     elif (found := cues.credits_in(text)) is not None:
