@@ -267,6 +267,16 @@ def test_headline_keeps_prose_below_it():
     assert len(article.paragraphs) == 1
 
 
+@pytest.mark.parametrize("caption, credit", [
+    ("Readers fill the old reading room on Monday evening. | Image credit: Town Courier / Ana Lima.",
+     "Town Courier / Ana Lima"),
+    ("Readers fill the old reading room on Monday evening Credit: Ana Lima", "Ana Lima"),
+])
+def test_caption_with_a_labelled_credit_is_a_caption(caption, credit):
+    article = parse(f"Library stays open after vote by council\n\n{BODY}\n{caption}\n\n{MORE_BODY}")
+    assert credit in article.credits and caption not in article.paragraphs
+
+
 def test_caption_ending_with_a_credit_given_elsewhere_is_a_caption():
     caption = "Readers fill the old reading room on Monday evening in the town. Jane Doe/Town Courier hide caption"
     article = parse(f"Library stays open after vote by council\n\n{caption}\n\nJane Doe/Town Courier\n\n{BODY}")

@@ -27,6 +27,8 @@ _CREDIT_WORDS = re.compile(
 )
 _NAME_SLASH_ORG = re.compile(r"^[^\W\d_][\w.'’ -]{1,60}\S/\S[\w.'’ &/-]{1,60}$")  # "Jane Doe/AP", not "World / Europe"
 _TRAILING_CREDIT = re.compile(r"\((?P<credit>[^()]{3,120})\)\s*$")
+_LABELLED_CREDIT = re.compile(r"(?:^|[|.!?”\"]\s*|\s)(?:image |photo |picture )?credits?\s*:\s*(?P<credit>[^|:]{3,80}?)\.?\s*$",
+                              re.IGNORECASE)
 _CAPTION_LABELS = re.compile(
     r"^(?:image caption|image source|photo caption|caption|toggle caption|hide caption|"
     r"enlarge this image|expand|podpis(?: \w+){0,3}|źródło(?: \w+){0,2}|bildunterschrift|"
@@ -65,10 +67,17 @@ def credits_in(line: str) -> list[str] | None:
 
 
 def trailing_credit(line: str) -> str | None:
-    """The credit in parentheses that ends a caption, e.g. ``(Jane Doe/AP)``."""
-    match = _TRAILING_CREDIT.search(line[-130:])
+    """The credit that ends a caption: in parentheses, ``(Jane Doe/AP)``, or labelled,
+    ``... | Image credit: Embark Studios`` or ``... Credit: Andrew Crowley``."""
+    tail = line[-130:]
+    match = _TRAILING_CREDIT.search(tail)
     if match and (_CREDIT_WORDS.search(match.group("credit")) or "/" in match.group("credit")):
         return match.group("credit").strip()
+    if "redit" in tail:  # the labelled form, checked only when its word is there
+        labelled = _LABELLED_CREDIT.search(tail)
+        credit = labelled.group("credit").strip() if labelled else ""
+        if credit[:1].isupper() and len(credit.split()) <= 8:  # a name or an agency, not the rest of a sentence
+            return credit
     return None
 
 
