@@ -310,3 +310,11 @@ def test_photo_by_lines_are_credits():
     article = parse(f"Library stays open after vote by council\n\nPhotograph by Ana Lima, City Archive\n\n{BODY}")
     assert article.credits == ("Ana Lima, City Archive",)
     assert not any("Ana Lima" in p for p in article.paragraphs)
+
+
+def test_the_authors_biography_at_the_end_is_not_the_article():
+    bio = "Ana Lima is a reporter at the Town Courier who covers the council, schools and libraries."
+    quote = "Lima said the roof would be finished in spring."  # her name in the story itself stays
+    article = parse(f"Library stays open after vote by council\n\nBy Ana Lima\n\n{BODY}\n{quote}\n\n{MORE_BODY}\n{bio}\n")
+    assert article.authors == ("Ana Lima",)
+    assert bio not in article.paragraphs and quote in article.paragraphs

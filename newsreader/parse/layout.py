@@ -49,6 +49,7 @@ _JOINED, _JOINER = "names after a lone byline word", "joins the names of a bylin
 _NAME_JOINERS = {",", "and", "&", "·", "|"}
 _AUTHOR_BUTTONS = {"follow", "·", "•", "follow author", "see full bio", "view profile"}  # beside an author's name
 _NAME_SUFFIXES = (" Jr.", " Sr.")  # a name may end with a period
+_BIO_LINES = 3  # body lines at either end where an author's biography may stand
 _MIN_CREDIT = 8  # characters a credit needs before a line ending with it counts as its caption
 
 
@@ -173,7 +174,9 @@ def lay_out(text: str, shared: frozenset[int] = frozenset()) -> Layout:
     if title_at is not None:
         title, kicker = headline_text(lines[title_at].text, [line.text for line in lines if line.words <= 4])
         section = kicker or section  # run into the headline: the article's own kicker, not a nearby link
-    return Layout(lines, title, section, _authors(lines, title_at), _published(lines, title_at),
+    authors = _authors(lines, title_at)
+    _mark_bios(lines, authors)
+    return Layout(lines, title, section, authors, _published(lines, title_at),
                   list(dict.fromkeys(page.credits)))
 
 
@@ -393,6 +396,19 @@ def _mark_body(page: Page, title_at: int | None) -> None:
             line.role, line.reason = "body", "scored as article text"
         else:
             line.role, line.reason = "boilerplate", "scored as page furniture, not article text"
+
+
+def _mark_bios(lines: list[Line], authors: list[str]) -> None:
+    """A body line at either end of the body that opens with an author's name, full or first,
+    and goes on "is a ...", "covers ..." is the author's biography, not the article."""
+    if not authors:
+        return
+    body = [line for line in lines if line.role == "body"]
+    names = sorted({name for author in authors for name in (author, author.split()[0])}, key=len, reverse=True)
+    opening = re.compile(rf"(?:{'|'.join(map(re.escape, names))})\s+(?:is|was|covers|writes|has been|joined)\b")
+    for line in body[:_BIO_LINES] + body[-_BIO_LINES:]:
+        if opening.match(line.text):
+            line.role, line.reason = "boilerplate", "the author's biography"
 
 
 def _only_updated(text: str) -> bool:
