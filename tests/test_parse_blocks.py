@@ -146,7 +146,11 @@ def test_caption_labels_in_several_languages(label):
                                   "Jane Doe can be reached at jane.doe@example.com and followed on X at @janedoe.",
                                   "The Courier has affiliate partnerships. We receive compensation when you click "
                                   "on a link and make a purchase.",
-                                  "Follow the Courier's opinion section on Facebook, Instagram, TikTok and X."])
+                                  "Follow the Courier's opinion section on Facebook, Instagram, TikTok and X.",
+                                  "A previous version of this story misstated the number of signatures collected.",
+                                  "Editor’s Note: This story has been updated with comment from the council.",
+                                  "The information in this article is for informational purposes only and is not "
+                                  "legal advice."])
 def test_navigation_and_share_lines_leave_the_body(junk):
     article = parse(f"Library stays open after vote by council\n\n{BODY}\n{junk}\n\n{MORE_BODY}")
     assert junk not in article.paragraphs

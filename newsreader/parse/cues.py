@@ -98,16 +98,20 @@ def without_caption_label(line: str) -> str:
 
 _NOTICE_START = re.compile(  # how sign-up, subscription, copyright and follow-us boxes open, however long they run
     r"^(?:sign up\b|subscribe\b|©|copyright\b|all rights reserved|follow us\b|click here\b|"
-    r"follow\b.{0,80}\bon (?:facebook|instagram|twitter|x|tiktok|threads|youtube|linkedin)\b)", re.IGNORECASE)
+    r"follow\b.{0,80}\bon (?:facebook|instagram|twitter|x|tiktok|threads|youtube|linkedin)\b|"
+    r"an? (?:previous |earlier )?version of this (?:article|story)\b|editor[’']?s note\s*:|correction\s*:)",
+    re.IGNORECASE)
 _NOTICE_ANYWHERE = re.compile(  # affiliate disclosures and reporters' contact lines, wherever they say it
     r"\b(?:can|may) be reached at\b|\baffiliate (?:partnerships?|links?|commissions?)\b|"
-    r"\bwe (?:may )?(?:receive|earn) (?:a )?(?:small )?(?:compensation|commission)\b", re.IGNORECASE)
-_NOTICE_WORDS = ("reached at", "ffiliate", "ompensation", "ommission")  # substrings _NOTICE_ANYWHERE needs
+    r"\bwe (?:may )?(?:receive|earn) (?:a )?(?:small )?(?:compensation|commission)\b|"
+    r"\bfor (?:general )?(?:educational and )?informational purposes only\b", re.IGNORECASE)
+_NOTICE_WORDS = ("reached at", "ffiliate", "ompensation", "ommission", "nformational")  # what _NOTICE_ANYWHERE needs
 
 
 def is_notice(line: str) -> bool:
-    """A sign-up, subscription, copyright, follow-us, affiliate or contact notice of any length
-    ("Sign up to get the latest ...", "Jane Doe can be reached at jane@example.com")."""
+    """A sign-up, subscription, copyright, follow-us, affiliate, contact, correction or
+    disclaimer notice of any length ("Sign up to get the latest ...", "Jane Doe can be reached
+    at jane@example.com", "A previous version of this story said ...")."""
     if _NOTICE_START.match(line):
         return True
     return any(word in line for word in _NOTICE_WORDS) and _NOTICE_ANYWHERE.search(line) is not None

@@ -183,7 +183,8 @@ def lay_out(text: str, shared: frozenset[int] = frozenset()) -> Layout:
 def _mark_cue(line: Line, credits: list[str]) -> None:
     """The role a line earns by itself, checked from the most to the least specific cue.
 
-    Long lines can only be captions ending in a credit, so they skip the rest (a hot path).
+    Long lines can only be notices, long bylines, datelines or captions ending in a credit,
+    so they skip the rest (a hot path).
     """
     text = line.text
     if line.words > 14:
@@ -194,15 +195,13 @@ def _mark_cue(line: Line, credits: list[str]) -> None:
         elif line.words <= 30 and DATE_WORDS.search(text, 0, 60) and find_date(text):
             line.role, line.reason = "date", "a dateline (published/updated) holding a date"
         elif line.words <= 80 and (credit := cues.trailing_credit(text)):
-            line.role, line.reason = "caption", "ends with a photo credit in parentheses"
+            line.role, line.reason = "caption", "ends with a photo credit"
             credits.append(credit)
         return
     if cues.is_caption_label(text):
         line.role, line.reason = "caption", "caption or image-source label"
     elif cues.is_boilerplate(text):
         line.role, line.reason = "boilerplate", "navigation, sharing or advertising text"
-    elif cues.is_notice(text):
-        line.role, line.reason = "boilerplate", "a sign-up, copyright, affiliate or contact notice"
     elif byline_names(text) is not None:
         line.role, line.reason = "byline", "starts like a byline"
     elif (found := cues.credits_in(text)) is not None:
@@ -211,8 +210,10 @@ def _mark_cue(line: Line, credits: list[str]) -> None:
     elif (line.words <= 12 or DATE_WORDS.search(text, 0, 60)) and find_date(text):
         line.role, line.reason = "date", "a short line holding a date"
     elif credit := cues.trailing_credit(text):
-        line.role, line.reason = "caption", "ends with a photo credit in parentheses"
+        line.role, line.reason = "caption", "ends with a photo credit"
         credits.append(credit)
+    elif cues.is_notice(text):  # after the date: "Correction: December 20, 2023:" may be the only date
+        line.role, line.reason = "boilerplate", "a sign-up, copyright, affiliate or contact notice"
 
 
 def _mark_repeated(lines: list[Line], facts: list[LineFacts], shared: frozenset[int]) -> tuple[int, int] | None:
