@@ -369,36 +369,42 @@ class Store:
     @_guarded
     def holding(self, literal: str, field: str, rowids: Iterable[int] | None = None) -> Iterator[Text]:
         """The articles whose searched text (``title``, ``body`` or ``all``) contains ``literal``,
-        in file-name order, checked by SQLite (no text leaves the database: bodies come back
-        empty); only ``rowids`` if given."""
+        in file-name order, checked by SQLite in one query (no text leaves the database: bodies
+        come back empty, so sorting the few rows that match costs nothing); only ``rowids`` if given."""
         where = {"title": "instr(d.title, ?) > 0", "body": "instr(d.body, ?) > 0",
                  "all": "(instr(d.title, ?) > 0 OR instr(d.body, ?) > 0)"}[field]
-        params = (literal,) * where.count("?")
-        query = "SELECT a.id, a.path, a.section, d.title, '' FROM articles a JOIN docs d ON d.rowid = a.rowid"
-        yield from map(Text._make, self._rows(query, rowids, where, params))
+        among = ""
+        if rowids is not None:
+            self._want(rowids)
+            among = "JOIN wanted w ON w.rowid = a.rowid"
+        yield from map(Text._make, self.db.execute(
+            f"SELECT a.id, a.path, a.section, d.title, '' FROM articles a {among} JOIN docs d ON d.rowid = a.rowid "
+            f"WHERE {where} ORDER BY a.name", (literal,) * where.count("?")))
 
-    def _rows(self, query: str, rowids: Iterable[int] | None, where: str = "", params: tuple = ()) -> Iterator[tuple]:
-        """Rows of ``query`` (over ``articles a``) by file name, limited to ``rowids`` if given
-        and to those meeting ``where`` (SQL to AND in, with its ``params``).
+    def _want(self, rowids: Iterable[int]) -> None:
+        """Put ``rowids`` in the temporary table ``wanted``, for queries to join."""
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted(rowid INTEGER PRIMARY KEY)")
+        self.db.execute("DELETE FROM wanted")
+        self.db.executemany("INSERT INTO wanted VALUES (?)", ((r,) for r in sorted(set(rowids))))
+
+    def _rows(self, query: str, rowids: Iterable[int] | None) -> Iterator[tuple]:
+        """Rows of ``query`` (over ``articles a``) by file name, limited to ``rowids`` if given.
 
         A subset is put in name order first (rowids only), then read in chunks of that
         order: SQLite's sorter would copy every row's body once more, and reading all
         candidates at once holds them all in memory (a GB for 26,000 at 1,000,000 files).
         """
         if rowids is None:
-            yield from self.db.execute(query + (f" WHERE {where}" if where else "") + " ORDER BY a.name", params)
+            yield from self.db.execute(query + " ORDER BY a.name")
             return
-        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted(rowid INTEGER PRIMARY KEY)")
-        self.db.execute("DELETE FROM wanted")
-        self.db.executemany("INSERT INTO wanted VALUES (?)", ((r,) for r in sorted(set(rowids))))
+        self._want(rowids)
         order = [row[0] for row in self.db.execute(
             "SELECT a.rowid FROM articles a JOIN wanted w ON w.rowid = a.rowid ORDER BY a.name").fetchall()]
         keyed = query.replace("SELECT ", "SELECT a.rowid, ", 1)
         for start in range(0, len(order), _CHUNK):
             chunk = order[start:start + _CHUNK]
             found = {row[0]: row[1:] for row in self.db.execute(
-                f"{keyed} WHERE a.rowid IN ({', '.join('?' * len(chunk))}){f' AND {where}' if where else ''}",
-                (*chunk, *params))}
+                f"{keyed} WHERE a.rowid IN ({', '.join('?' * len(chunk))})", chunk)}
             yield from (found[rowid] for rowid in chunk if rowid in found)
 
     @_guarded
