@@ -17,7 +17,8 @@ from newsreader.parse.dates import find_date
 
 _PREFIX = re.compile(
     r"^(?:(?:written|words|reporting|story|text|posted|report(?:ed)?|review(?:ed)?|interview|analysis|"
-    r"commentary|photos? and text|news|opinion|feature|column|essay|guide|explainer|preview)\s+by|as told to|(?-i:By)(?=[A-Z][a-z])|by(?=[\s:]|$)|von|por|par|door|di|av|af|"
+    r"commentary|photos? and text|news|opinion|feature|column|essay|guide|explainer|preview)\s+by|"
+    r"as told to|(?-i:By)(?=[A-Z][a-z])|by(?=[\s:]|$)|von|por|par|door|di|av|af|"
     r"autor(?:in|a|es)?|author(?:s)?|auteur|tekst|texto|reporter)\s*[:\-–—]?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
