@@ -144,7 +144,8 @@ def _cache_dir() -> Path:
 def _library(state: _State, full_check: bool = False):
     """The folder, read through its index unless --no-cache; one-line errors for bad folders."""
     from newsreader.errors import NewsError
-    from newsreader.library import Library, check_folder
+    from newsreader.folder import check_folder
+    from newsreader.library import Library
     from newsreader.render.progress import IndexProgress
 
     try:

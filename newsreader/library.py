@@ -1,7 +1,6 @@
-"""The news folder: find its article files, read them safely, parse them, resolve ids.
+"""The news folder's articles: read the files safely, parse them, resolve ids.
 
-Only regular files directly inside the folder are articles (a symlink
-counts only when it points at a file inside the folder). Files are opened
+Files are found by :mod:`newsreader.folder`; they are opened
 read-only and read up to a cap, so a huge file costs bounded memory; a file
 that cannot be read still yields a record, with a warning saying why.
 :class:`Library` reads the folder through the index (:mod:`store`) when one
@@ -13,31 +12,17 @@ from __future__ import annotations
 import operator
 import os
 import re
-import stat
 from pathlib import Path
+from typing import Callable, Iterable, Iterator
 
-from typing import Callable, Iterable, Iterator, NamedTuple
-
-from newsreader.errors import SourceError, UnknownIdError
+from newsreader.errors import UnknownIdError
+from newsreader.folder import Entry, scan
 from newsreader.model import FIELD_SEPARATOR, Article, LineRole, Summary, Text
 from newsreader.search import ArticleHits, GrepQuery, fts_query, required_literals
 
 #: Bytes read from one file at most; the rest is left out with a warning.
 READ_CAP = 8 * 1024 * 1024
 _MIN_HASH_PREFIX = 4
-
-
-class Entry(NamedTuple):
-    """One article file in the folder: its name, full path, size and mtime.
-
-    A named tuple and a plain string path, because a scan builds 100,000 of
-    them and both are several times cheaper to make than the alternatives.
-    """
-
-    name: str
-    path: str
-    size: int
-    mtime_ns: int
 
 
 def bundled_seeds() -> Path:
@@ -48,51 +33,6 @@ def bundled_seeds() -> Path:
     if packaged.is_dir():
         return packaged
     return Path(__file__).resolve().parent.parent / "seeds"
-
-
-def check_folder(folder: Path) -> None:
-    """Raise SourceError unless ``folder`` is an existing folder."""
-    if not folder.exists():
-        raise SourceError(f"The news folder {folder} does not exist.")
-    if not folder.is_dir():
-        raise SourceError(f"The news path {folder} is not a folder.")
-
-
-def scan(folder: Path) -> list[Entry]:
-    """The article files of ``folder``, sorted by name; raises SourceError if it is unusable."""
-    check_folder(folder)
-    root = folder.resolve()
-    entries = []
-    try:
-        with os.scandir(folder) as found:
-            for item in found:  # the hot loop of a full sync: regular files inline, the rest aside
-                try:
-                    info = item.stat(follow_symlinks=False)
-                except OSError:
-                    continue
-                if stat.S_ISREG(info.st_mode):
-                    entries.append(Entry(item.name, item.path, info.st_size, info.st_mtime_ns))
-                elif stat.S_ISLNK(info.st_mode) and (entry := _linked_entry(item, root)) is not None:
-                    entries.append(entry)
-    except OSError as error:
-        raise SourceError(f"The news folder {folder} cannot be read: {error.strerror}.") from None
-    entries.sort(key=_by_name)  # names are unique in a folder
-    return entries
-
-
-_by_name = operator.itemgetter(0)
-
-
-def _linked_entry(item: os.DirEntry, root: Path) -> Entry | None:
-    """An Entry for a symlink that points at a regular file inside the folder, else None."""
-    try:
-        target = Path(item.path).resolve()
-        if target.parent != root or not target.is_file():
-            return None
-        info = target.stat()
-    except OSError:
-        return None
-    return Entry(item.name, item.path, info.st_size, info.st_mtime_ns)
 
 
 def read_entry(entry: Entry) -> tuple[bytes, list[str]]:

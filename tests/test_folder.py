@@ -1,0 +1,53 @@
+"""Finding the article files: the same answer whether one process or two stat the folder."""
+
+import os
+import sys
+
+import pytest
+
+from newsreader import folder as folder_module
+from newsreader.folder import Entry, scan
+
+two_processes = pytest.mark.skipif(not hasattr(os, "fork") or sys.platform != "linux",
+                                   reason="the folder is split between two processes only on Linux")
+
+
+@pytest.fixture
+def mixed(tmp_path):
+    """Articles, a subfolder, symlinks inside, outside and nowhere, and a name that is not UTF-8."""
+    news = tmp_path / "news"
+    news.mkdir()
+    for n in range(40):
+        (news / f"{n:03d}_{n:016x}.txt").write_text("Headline\n\n" + "word " * n)
+    (news / "sub").mkdir()
+    (news / "link.txt").symlink_to(news / "007_0000000000000007.txt")
+    (tmp_path / "outside.txt").write_text("not in the folder")
+    (news / "escape.txt").symlink_to(tmp_path / "outside.txt")
+    (news / "dangling.txt").symlink_to(news / "missing.txt")
+    (news / os.fsdecode(b"caf\xe9.txt")).write_bytes(b"Headline\n\nbody")
+    return news
+
+
+def test_scan_finds_regular_files_and_links_inside_sorted(mixed):
+    entries = scan(mixed)
+    names = [entry.name for entry in entries]
+    assert names == sorted(names) and len(names) == 42
+    assert "link.txt" in names and not {"sub", "escape.txt", "dangling.txt"} & set(names)
+    first = entries[0]
+    info = os.stat(first.path)
+    assert first == Entry("000_0000000000000000.txt", str(mixed / first.name), info.st_size, info.st_mtime_ns)
+
+
+@two_processes
+def test_two_processes_find_what_one_finds(mixed, monkeypatch):
+    alone = scan(mixed)
+    monkeypatch.setattr(folder_module, "TWO_PROCESSES_FROM", 2)
+    assert scan(mixed) == alone
+
+
+@two_processes
+def test_a_child_that_sends_nothing_leaves_its_share_to_the_parent(mixed, monkeypatch):
+    alone = scan(mixed)
+    monkeypatch.setattr(folder_module, "TWO_PROCESSES_FROM", 2)
+    monkeypatch.setattr(folder_module, "_write_all", lambda fd, data: None)
+    assert scan(mixed) == alone
