@@ -49,6 +49,7 @@ _JOINED, _JOINER = "names after a lone byline word", "joins the names of a bylin
 _NAME_JOINERS = {",", "and", "&", "·", "|"}
 _AUTHOR_BUTTONS = {"follow", "·", "•", "follow author", "see full bio", "view profile"}  # beside an author's name
 _NAME_SUFFIXES = (" Jr.", " Sr.")  # a name may end with a period
+_BIO_VERB = re.compile(r"\s+(?:is|was|covers|writes|has been|joined)\b")  # after a name: a biography
 _BIO_LINES = 3  # body lines at either end where an author's biography may stand
 _MIN_CREDIT = 8  # characters a credit needs before a line ending with it counts as its caption
 
@@ -405,10 +406,9 @@ def _mark_bios(lines: list[Line], authors: list[str]) -> None:
     if not authors:
         return
     body = [line for line in lines if line.role == "body"]
-    names = sorted({name for author in authors for name in (author, author.split()[0])}, key=len, reverse=True)
-    opening = re.compile(rf"(?:{'|'.join(map(re.escape, names))})\s+(?:is|was|covers|writes|has been|joined)\b")
+    names = {name for author in authors for name in (author, author.split()[0])}
     for line in body[:_BIO_LINES] + body[-_BIO_LINES:]:
-        if opening.match(line.text):
+        if any(line.text.startswith(name) and _BIO_VERB.match(line.text, len(name)) for name in names):
             line.role, line.reason = "boilerplate", "the author's biography"
 
 
