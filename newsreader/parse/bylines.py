@@ -28,21 +28,24 @@ _MAYBE_TAIL = re.compile(r"[|·•,\d–—]|\s-\s|[a-z][A-Z]|\s{2}")
 _HARD_BREAK = re.compile(r"\s+[|·•/]\s+|\s+[-–—]\s+|\s*\|\s*|\s*•\s*|\s*·\s*|\s{2,}")
 # "and" in several languages; the one-letter ones only in lower case and not as an initial ("Robert E. Moffit")
 _AND = re.compile(r"\s*(?:&|\band\b|\bund\b|\bet\b|\b(?-i:[yei])\b(?!\.)|\bog\b|\ben\b)\s*", re.IGNORECASE)
-_ROLE = re.compile(
-    r"\b(?:staff|senior|chief|special|contributing|political|business|foreign|deputy|associate|lead|general|"
-    r"executive|managing|writer|reporter|correspondent|editor|columnist|contributor|journalist|producer|"
-    r"analyst|photographer|director|updated|published|opinion|news|desk|team|for|data|graphics|draft|"
-    r"intern|fellow|critic|host|anchor|expert|wellness|health|science|sports?|tech|author|freelance)\b",
-    re.IGNORECASE,
-)
+_ROLES = frozenset((
+    "staff senior chief special contributing political business foreign deputy associate lead general executive "
+    "managing writer reporter correspondent editor columnist contributor journalist producer analyst "
+    "photographer director updated published opinion news desk team for data graphics draft intern fellow "
+    "critic host anchor expert wellness health science sport sports tech author freelance").split())
+_ROLE = re.compile(rf"\b(?:{'|'.join(sorted(_ROLES))})\b", re.IGNORECASE)
 # "GuerreroDec", "KambhampatiData": two words run together; a glued month needs less ("SamDecember 22")
 _GLUE = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z])|(?<=[a-z])(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s*\d)")
 _PARTICLES = {"de", "da", "del", "della", "der", "den", "van", "von", "la", "le", "du", "dos", "das",
               "al", "el", "bin", "ibn", "ter", "st.", "y", "di"}
 _JOBS = {"writer", "reporter", "correspondent", "editor", "columnist", "contributor", "journalist", "critic"}
+_DIGIT = re.compile(r"\d")
+_COMMA = re.compile(r"\s*,\s*")
 _TIME = re.compile(r"\d{1,2}:\d{2}|\b\d+\s*(?:hours?|minutes?|mins?|hrs?|days?)\s+ago\b", re.IGNORECASE)
 _ROLE_WORDS = 4  # words of a byline's tail a role must stand in
 _NAMES_SPAN = 160  # characters after a by-word in which the names must stand
+_INITIALS = re.compile(r"(?:[^\W\d_]\.){1,3}")  # "J.", "J.R.R."
+_NAME_PUNCTUATION = str.maketrans("", "", "'’.-,")
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 _MONTHS = {
     "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july",
@@ -76,7 +79,7 @@ def byline_names(line: str) -> list[str] | None:
     if not _MAYBE_TAIL.search(text):
         return _name_with_role(text)  # no separator, comma or digit: only a role after a name is left
     late = _LATE_BY.search(text)
-    if late and re.search(r"\d", text[:late.start()]):
+    if late and _DIGIT.search(text, 0, late.start()):
         return names_in(late.group("rest")) or None
     return _names_before_tail(_GLUE.sub(" ", text))
 
@@ -111,18 +114,18 @@ def _names_before_tail(text: str) -> list[str] | None:
     """Names leading a line whose tail shows it is a byline: a role, an agency or a date,
     or an outlet after a bar when the head is a name and nothing else."""
     hard = _HARD_BREAK.split(text, maxsplit=1)
-    parts = hard if len(hard) == 2 else re.split(r"\s*,\s*", text, maxsplit=1)
+    parts = hard if len(hard) == 2 else _COMMA.split(text, maxsplit=1)
     if len(parts) != 2:
         return None
     head, tail = parts
     names = names_in(head)
     if not names:
         # "May 30, 2023 / Amy Gallo": a date, a break, then a name and nothing else
-        if len(hard) == 2 and re.search(r"\d", head) and _leading_name(tail.strip()) == tail.strip():
+        if len(hard) == 2 and _DIGIT.search(head) and _leading_name(tail.strip()) == tail.strip():
             return [tail.strip()]
         return None
     opening = " ".join(tail.split()[:_ROLE_WORDS])  # a role opens the tail ("Staff Writer, ...")
-    if _ROLE.search(opening) or tail.lower() in _AGENCIES or (re.search(r"\d", tail) and _dated(text, tail)):
+    if _ROLE.search(opening) or tail.lower() in _AGENCIES or (_DIGIT.search(tail) and _dated(text, tail)):
         return names
     if len(hard) == 2 and _leading_name(head) == head.strip():
         return names
@@ -138,7 +141,7 @@ def _dated(line: str, tail: str) -> bool:
 def names_in(text: str) -> list[str]:
     """Split a run of author names; empty when the text does not read as names."""
     text = _GLUE.sub(" | ", text)
-    text = re.split(r"\d", text, maxsplit=1)[0]  # a date or time ends the names
+    text = _DIGIT.split(text, maxsplit=1)[0]  # a date or time ends the names
     segment = next((part for part in _HARD_BREAK.split(text) if _leading_name(part.strip(" ,"))), "")
     people: list[str] = []
     agencies: list[str] = []
@@ -179,8 +182,8 @@ def _leading_name(part: str) -> str | None:
     ended_by_role = False
     for word in part.split():
         lower = word.lower().rstrip(",.")
-        if _ROLE.fullmatch(lower) or (lower in _STOP_WORDS and lower not in _MONTHS):
-            ended_by_role = bool(_ROLE.fullmatch(lower)) and lower not in _STOP_WORDS
+        if lower in _ROLES or (lower in _STOP_WORDS and lower not in _MONTHS):
+            ended_by_role = lower in _ROLES and lower not in _STOP_WORDS
             break
         if _is_name_word(word) or (taken and (lower in _PARTICLES or lower in _SUFFIXES)):
             taken.append(word)
@@ -199,15 +202,14 @@ def _leading_name(part: str) -> str | None:
 
 def _is_name_word(word: str) -> bool:
     """A capitalised word or an initial: "Jane", "O'Neil", "J.", "Jean-Luc", "HOLLINGSWORTH"."""
-    letters = [c for c in word if c.isalpha()]
-    if not letters or not letters[0].isupper() or not word[0].isalpha():
+    if not word[:1].isalpha() or not word[0].isupper():
         return False
-    if re.fullmatch(r"(?:[^\W\d_]\.){1,3}", word):
+    if _INITIALS.fullmatch(word):
         return True
-    if not all(c.isalpha() or c in "'’.-," for c in word):
+    letters = word.translate(_NAME_PUNCTUATION)
+    if not letters.isalpha():  # letters and the punctuation names carry, nothing else
         return False
-    uppers = sum(c.isupper() for c in letters[1:])
-    return uppers <= 2 or all(c.isupper() for c in letters)
+    return sum(map(str.isupper, letters[1:])) <= 2 or all(map(str.isupper, letters))
 
 
 def _unique(names: list[str]) -> list[str]:
