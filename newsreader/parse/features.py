@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from functools import lru_cache
 
 _TOKEN = re.compile(r"\w+")
@@ -60,22 +61,27 @@ def _stopword_lists() -> tuple[frozenset[str], ...]:
 
 
 @lru_cache(maxsize=1)
-def _languages_of_word() -> dict[str, tuple[int, ...]]:
-    """For each stopword, the indexes of the languages that list it."""
-    index: dict[str, list[int]] = {}
+def _language_groups() -> tuple[dict[str, int], tuple[tuple[int, ...], ...]]:
+    """Each stopword's group, and each group's languages (indexes into the lists): words
+    listed by the same languages share a group, so a file's words are tallied per group."""
+    languages: dict[str, list[int]] = {}
     for number, words in enumerate(_stopword_lists()):
         for word in words:
-            index.setdefault(word, []).append(number)
-    return {word: tuple(numbers) for word, numbers in index.items()}
+            languages.setdefault(word, []).append(number)
+    groups: dict[tuple[int, ...], int] = {}
+    of_word = {word: groups.setdefault(tuple(numbers), len(groups)) for word, numbers in languages.items()}
+    return of_word, tuple(groups)
 
 
 def file_stopwords(text: str) -> frozenset[str]:
     """The stopword set of the language that best explains the start of ``text``."""
-    languages = _languages_of_word()
+    of_word, groups = _language_groups()
     hits = [0] * len(_stopword_lists())
-    for token in _TOKEN.findall(text[:_LANGUAGE_SAMPLE].lower()):
-        for number in languages.get(token, ()):
-            hits[number] += 1
+    tally = Counter(map(of_word.get, _TOKEN.findall(text[:_LANGUAGE_SAMPLE].lower())))
+    tally.pop(None, None)  # words no language lists
+    for group, count in tally.items():
+        for number in groups[group]:
+            hits[number] += count
     if not any(hits):
         return frozenset()
     return _stopword_lists()[hits.index(max(hits))]
