@@ -27,6 +27,8 @@ _CAPITALISED = re.compile(r"\b[A-Z]")  # ASCII capitals at a word start: cheap, 
 _LANGUAGE_SAMPLE = 800  # characters read to pick the stopword language
 _SAMPLE = 120  # characters of a line its ratios are measured on: long lines gain nothing from more
 _CUE_ROLES = ("boilerplate", "credit", "caption", "byline", "date")
+_CUE_FLAGS = {role: tuple(float(role == other) for other in _CUE_ROLES) for role in _CUE_ROLES}  # one-hot
+_NO_CUE = (0.0,) * len(_CUE_ROLES)
 
 LINE_FEATURES = (
     "bias", "words_log", "sentence_end", "colon_end", "stop_ratio", "cap_ratio", "digit_ratio",
@@ -137,7 +139,7 @@ def line_vector(lines, facts: list[LineFacts], i: int, run: tuple[int, int], cou
         fact.digit_ratio,
         fact.punct_ratio,
         float(_has_separator(text)),
-        *(float(line.role == role) for role in _CUE_ROLES),
+        *_CUE_FLAGS.get(line.role, _NO_CUE),
         float(blocks[line.block] == 1),
         math.log1p(blocks[line.block]),
         i / n,
