@@ -170,6 +170,19 @@ def test_teasers_before_the_headline_are_not_the_title():
     assert article.paragraphs[0].startswith("The council voted")
 
 
+def test_a_line_in_capitals_is_not_the_headline():
+    """A related-story link in capitals just inside the main run scores as well as the
+    headline far above it; a headline keeps its own case, so the link loses."""
+    head = ("Libraries\n\nPublished March 3, 2024 9:02am EST\n\nLibrary stays open after vote by council\n\n"
+            "The building gets a new roof and longer hours\n\n" + "".join(f"{button}\n\n" for button in
+            ("Facebook", "Twitter", "Comments", "Print", "Email")) + "By Jane Doe\n\nclose\n\nvideo\n\n")
+    related = "CITY HALL PLANS NEW PARKING RULES FOR THE OLD TOWN, OFFICIALS SAY\n\n"
+    caption = "The old library on Market Street in the city centre, on Monday, March 4, 2024. (Jane Roe/City Times)\n\n"
+    article = parse(head + BODY + "\n" + related + caption + MORE_BODY + "\n" + BODY)
+    assert article.title == "Library stays open after vote by council"
+    assert not any(p.startswith("CITY HALL") for p in article.paragraphs)
+
+
 def test_every_line_gets_exactly_one_role():
     text = f"News\n\nLibrary stays open after vote by council\n\nBy Jane Doe\n\n{BODY}\nAdvertisement\n"
     roles = explain_lines(text.encode())

@@ -204,7 +204,7 @@ def title_vector(lines, facts: list[LineFacts], i: int, run: tuple[int, int], bo
         fact.upper_ratio,
         float(prev_short),
         fact.digit_ratio,
-        float(i > 0 and _headline_shaped(lines[i - 1], facts[i - 1])),
+        float(i > 0 and headline_shaped(lines[i - 1], facts[i - 1])),
         float(i + 1 < len(lines) and lines[i + 1].role == "other" and facts[i + 1].sentence_end
               and facts[i + 1].words > fact.words),
         float(fact.prose and text.endswith(".")),
@@ -216,7 +216,7 @@ def content_words(text: str) -> set[str]:
     return {token.lower() for token in _LONG_TOKEN.findall(text)}
 
 
-def _headline_shaped(line, fact: LineFacts) -> bool:
+def headline_shaped(line, fact: LineFacts) -> bool:
     """Unlabelled, 4 to 25 words, not ending like a sentence: how headlines look."""
     return line.role == "other" and 4 <= fact.words <= 25 and not line.text.endswith((".", ",", ";"))
 

@@ -26,8 +26,8 @@ from newsreader.parse.bylines import byline_names, names_in, prefixed_byline_nam
 from newsreader.parse.dates import DATE_WORDS, find_date
 from newsreader.parse.headline import headline_text, trail
 from newsreader.parse.repeats import KEYED_WORDS, repeated_lines
-from newsreader.parse.features import (LineFacts, content_words, context_vectors, file_stopwords, line_vector,
-                                       title_vector)
+from newsreader.parse.features import (LineFacts, content_words, context_vectors, file_stopwords, headline_shaped,
+                                       line_vector, title_vector)
 from newsreader.parse.scoring import score
 
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’'»)\]]$")
@@ -50,6 +50,7 @@ _NAME_JOINERS = {",", "and", "&", "·", "|"}
 _AUTHOR_BUTTONS = {"follow", "·", "•", "follow author", "see full bio", "view profile"}  # beside an author's name
 _NAME_SUFFIXES = (" Jr.", " Sr.")  # a name may end with a period
 _BIO_VERB = re.compile(r"\s+(?:is|was|covers|writes|has been|joined)\b")  # after a name: a biography
+_CAPITALS = 0.9  # share of capitals among a line's letters that makes it a line in capitals
 _BIO_LINES = 3  # body lines at either end where an author's biography may stand
 _MIN_CREDIT = 8  # characters a credit needs before a line ending with it counts as its caption
 
@@ -344,12 +345,18 @@ def _main_run(lines: list[Line], facts: list[LineFacts]) -> tuple[int, int]:
 
 
 def _find_title(page: Page) -> int | None:
-    """Index of the headline: the best-scoring candidate that still has prose below it."""
+    """Index of the headline: the best-scoring candidate that still has prose below it. Lines
+    in capitals come after a headline-shaped line in its own case: in a text dump they are
+    banners and related-story links, as a headline keeps its case (capitals are the page's CSS,
+    not its text); a page whose only headline-shaped lines are in capitals keeps its order."""
     candidates = page.title_candidates()
     if not candidates:
         return None
     scores = page.title_scores(candidates)
-    ranked = sorted(range(len(candidates)), key=lambda k: -scores[k])
+    capitals = [page.facts[i].upper_ratio >= _CAPITALS and page.lines[i].words >= 3 for i in candidates]
+    if not any(headline_shaped(page.lines[i], page.facts[i]) for i, loud in zip(candidates, capitals) if not loud):
+        capitals = [False] * len(candidates)  # nothing headline-shaped in its own case to prefer
+    ranked = sorted(range(len(candidates)), key=lambda k: (capitals[k], -scores[k]))
     prose = [i for i, (line, fact) in enumerate(zip(page.lines, page.facts)) if line.role == "other" and fact.prose]
     for k in ranked:
         if any(i > candidates[k] for i in prose):
