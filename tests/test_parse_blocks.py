@@ -170,6 +170,13 @@ def test_teasers_before_the_headline_are_not_the_title():
     assert article.paragraphs[0].startswith("The council voted")
 
 
+def test_a_breadcrumb_that_ends_with_the_headline_is_cut_by_the_line_below():
+    article = parse("Home News News Library stays open after vote by council\n\n"
+                    f"Library stays open after vote by council\n\nBy Jane Doe\n\n{BODY}")
+    assert article.title == "Library stays open after vote by council"
+    assert article.authors == ("Jane Doe",)
+
+
 def test_a_line_in_capitals_is_not_the_headline():
     """A related-story link in capitals just inside the main run scores as well as the
     headline far above it; a headline keeps its own case, so the link loses."""

@@ -3,7 +3,8 @@
 The line the title classifier picks may carry page furniture joined to it: a
 lower-case label ("now reading: ..."), a media tag ("... [Watch]"), the
 breadcrumb trail it ends ("News / India News / ..."), or a kicker link run
-into it without a space ("Digital MarketingEstablishing ..."). A trail of
+into it without a space ("Digital MarketingEstablishing ..."), or a prefix
+the line below shows ("Home News News <headline>" over "<headline>"). A trail of
 short links alone ("Home / News / Electric Cars") is never the headline.
 """
 
@@ -16,10 +17,19 @@ _TAG = re.compile(r"\s*[\[(](?:watch|video|photos?|pics|gallery|listen|audio|pod
 _TRAIL = re.compile(r"\s+(?:/|›|»|>)\s+")  # the spaced separators of a breadcrumb trail
 
 
-def headline_text(text: str, short_lines: list[str]) -> tuple[str, str | None]:
+def headline_text(text: str, short_lines: list[str], below: list[str] = ()) -> tuple[str, str | None]:
     """The headline without the furniture glued to it, and the kicker it carried if any.
-    ``short_lines`` are the file's lines of up to four words: a glued kicker must be one of them."""
+    ``short_lines`` are the file's lines of up to four words: a glued kicker must be one of them;
+    ``below`` are the lines just under it, where the headline may stand again on its own."""
     text = _TAG.sub("", _LABEL.sub("", text)) or text
+    title, kicker = _without_kicker(text, short_lines)
+    for line in below:  # "Home News News <headline>" over "<headline>": a breadcrumb ending in the title
+        if len(line.split()) >= 4 and len(line) < len(title) and title.endswith(line):
+            return line, kicker
+    return title, kicker
+
+
+def _without_kicker(text: str, short_lines: list[str]) -> tuple[str, str | None]:
     if trail(text) == "headline":
         parts = _TRAIL.split(text)
         return parts[-1], parts[0]

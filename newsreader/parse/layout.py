@@ -50,6 +50,7 @@ _NAME_JOINERS = {",", "and", "&", "·", "|"}
 _AUTHOR_BUTTONS = {"follow", "·", "•", "follow author", "see full bio", "view profile"}  # beside an author's name
 _NAME_SUFFIXES = (" Jr.", " Sr.")  # a name may end with a period
 _BIO_VERB = re.compile(r"\s+(?:is|was|covers|writes|has been|joined)\b")  # after a name: a biography
+_REPEAT_BELOW = 2  # lines below the headline where it may stand again without what was glued to it
 _CAPITALS = 0.9  # share of capitals among a line's letters that makes it a line in capitals
 _BIO_LINES = 3  # body lines at either end where an author's biography may stand
 _MIN_CREDIT = 8  # characters a credit needs before a line ending with it counts as its caption
@@ -174,7 +175,8 @@ def lay_out(text: str, shared: frozenset[int] = frozenset()) -> Layout:
     _mark_body(page, title_at)
     title = ""
     if title_at is not None:
-        title, kicker = headline_text(lines[title_at].text, [line.text for line in lines if line.words <= 4])
+        title, kicker = headline_text(lines[title_at].text, [line.text for line in lines if line.words <= 4],
+                                      [line.text for line in lines[title_at + 1:title_at + 1 + _REPEAT_BELOW]])
         section = kicker or section  # run into the headline: the article's own kicker, not a nearby link
     authors = _authors(lines, title_at)
     _mark_bios(lines, authors)
