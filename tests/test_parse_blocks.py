@@ -177,6 +177,16 @@ def test_a_breadcrumb_that_ends_with_the_headline_is_cut_by_the_line_below():
     assert article.authors == ("Jane Doe",)
 
 
+def test_a_byline_ending_in_a_comma_goes_on_below():
+    article = parse("Library stays open after vote by council\n\nBy Jane Doe,\n"
+                    f"Deputy Editor, City Times Media Group\n\nBy Jane Doe\n\n| March 3, 2024\n\n{BODY}")
+    roles = {role.text: role.role for role in explain_lines(
+        f"By Jane Doe,\nDeputy Editor, City Times Media Group\n\n{BODY}".encode())}
+    assert article.title == "Library stays open after vote by council"
+    assert article.authors == ("Jane Doe",)
+    assert roles["Deputy Editor, City Times Media Group"] == "byline"
+
+
 def test_a_line_in_capitals_is_not_the_headline():
     """A related-story link in capitals just inside the main run scores as well as the
     headline far above it; a headline keeps its own case, so the link loses."""

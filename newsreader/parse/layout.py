@@ -50,6 +50,7 @@ _NAME_JOINERS = {",", "and", "&", "·", "|"}
 _AUTHOR_BUTTONS = {"follow", "·", "•", "follow author", "see full bio", "view profile"}  # beside an author's name
 _NAME_SUFFIXES = (" Jr.", " Sr.")  # a name may end with a period
 _BIO_VERB = re.compile(r"\s+(?:is|was|covers|writes|has been|joined)\b")  # after a name: a biography
+_BYLINE_REST = 8  # words of the line that finishes a byline ending in a comma, at most
 _REPEAT_BELOW = 2  # lines below the headline where it may stand again without what was glued to it
 _CAPITALS = 0.9  # share of capitals among a line's letters that makes it a line in capitals
 _BIO_LINES = 3  # body lines at either end where an author's biography may stand
@@ -271,9 +272,17 @@ def _mark_credited_captions(lines: list[Line], credits: list[str]) -> None:
 
 def _join_lone_bylines(lines: list[Line]) -> None:
     """A lone "By" line takes the names on the following lines into the byline: one name line,
-    or several with lone joiners between them ("By" / "Aaron Scott" / "," / "Berly McCoy")."""
+    or several with lone joiners between them ("By" / "Aaron Scott" / "," / "Berly McCoy").
+    A byline ending in a comma goes on below: a short line there is its role or outlet
+    ("By Gina Scinta," / "Deputy CTO, Thales Trusted Cyber Technologies")."""
     for i, line in enumerate(lines):
-        if line.role != "byline" or byline_names(line.text) != []:
+        if line.role != "byline":
+            continue
+        if line.text.endswith(",") and i + 1 < len(lines):
+            rest = lines[i + 1]
+            if rest.role == "other" and rest.words <= _BYLINE_REST and not _SENTENCE_END.search(rest.text):
+                rest.role, rest.reason = "byline", "goes on from the byline above, which ends with a comma"
+        if byline_names(line.text) != []:
             continue
         for following in lines[i + 1:]:
             if following.role != "other":
