@@ -150,7 +150,8 @@ def test_caption_labels_in_several_languages(label):
                                   "A previous version of this story misstated the number of signatures collected.",
                                   "Editor’s Note: This story has been updated with comment from the council.",
                                   "The information in this article is for informational purposes only and is not "
-                                  "legal advice."])
+                                  "legal advice.", "Curious about the libraries near you? Email us at "
+                                  "library@example.com and we might visit one in a future story!"])
 def test_navigation_and_share_lines_leave_the_body(junk):
     article = parse(f"Library stays open after vote by council\n\n{BODY}\n{junk}\n\n{MORE_BODY}")
     assert junk not in article.paragraphs
