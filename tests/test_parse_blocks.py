@@ -151,7 +151,8 @@ def test_caption_labels_in_several_languages(label):
                                   "Editor’s Note: This story has been updated with comment from the council.",
                                   "The information in this article is for informational purposes only and is not "
                                   "legal advice.", "Curious about the libraries near you? Email us at "
-                                  "library@example.com and we might visit one in a future story!"])
+                                  "library@example.com and we might visit one in a future story!",
+                                  "We cannot do this without you. Support our newsroom by giving as little as $1."])
 def test_navigation_and_share_lines_leave_the_body(junk):
     article = parse(f"Library stays open after vote by council\n\n{BODY}\n{junk}\n\n{MORE_BODY}")
     assert junk not in article.paragraphs

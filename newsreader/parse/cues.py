@@ -104,8 +104,10 @@ _NOTICE_START = re.compile(  # how sign-up, subscription, copyright and follow-u
 _NOTICE_ANYWHERE = re.compile(  # affiliate disclosures and reporters' contact lines, wherever they say it
     r"\b(?:can|may) be reached at\b|\be-?mail us at\b|\baffiliate (?:partnerships?|links?|commissions?)\b|"
     r"\bwe (?:may )?(?:receive|earn) (?:a )?(?:small )?(?:compensation|commission)\b|"
-    r"\bfor (?:general )?(?:educational and )?informational purposes only\b", re.IGNORECASE)
-_NOTICE_WORDS = ("reached at", "ail us at", "ffiliate", "ompensation", "ommission", "nformational")  # what _NOTICE_ANYWHERE needs
+    r"\bfor (?:general )?(?:educational and )?informational purposes only\b|"
+    r"\bsupport our (?:newsroom|journalism)\b|\bas little as [$£€]\s?\d", re.IGNORECASE)  # donation appeals
+_NOTICE_WORDS = ("reached at", "ail us at", "ffiliate", "ompensation", "ommission", "nformational",
+                 "upport our", "s little as")  # what _NOTICE_ANYWHERE needs
 
 
 def is_notice(line: str) -> bool:
