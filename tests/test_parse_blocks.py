@@ -152,11 +152,24 @@ def test_caption_labels_in_several_languages(label):
                                   "The information in this article is for informational purposes only and is not "
                                   "legal advice.", "Curious about the libraries near you? Email us at "
                                   "library@example.com and we might visit one in a future story!",
-                                  "We cannot do this without you. Support our newsroom by giving as little as $1."])
+                                  "We cannot do this without you. Support our newsroom by giving as little as $1.",
+                                  "Podcasts This content is provided by Podcasts Inc, which may be using cookies and "
+                                  "other technologies.", "If you buy through our links, we may earn an affiliate fee.",
+                                  "Privacy Notice: Newsletters may contain info about charities and online ads.",
+                                  "MORE: Watch the council vote live with a free trial"])
 def test_navigation_and_share_lines_leave_the_body(junk):
     article = parse(f"Library stays open after vote by council\n\n{BODY}\n{junk}\n\n{MORE_BODY}")
     assert junk not in article.paragraphs
     assert len(article.paragraphs) == 6
+
+
+def test_an_agency_archive_photo_caption_is_a_caption():
+    caption = ("FILE - Readers wait outside the old library on Market Street, May 4, 2023. The council voted on "
+               "Tuesday to keep the building open for another five years.")
+    article = parse(f"Library stays open after vote by council\n\n{BODY}\n{caption}\n\n{MORE_BODY}")
+    roles = {role.text: role.role for role in explain_lines(f"Library stays open\n\n{BODY}\n{caption}\n".encode())}
+    assert caption not in article.paragraphs and len(article.paragraphs) == 6
+    assert roles[caption] == "caption"
 
 
 def test_section_from_breadcrumb_kicker():

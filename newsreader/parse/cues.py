@@ -47,7 +47,7 @@ _BOILERPLATE = re.compile(
     r"(?:all rights reserved|copyright|©).*|.*\bmore\.\.\.$|more in .*|more from .*|"
     r"leer más|lire (?:la )?suite|weiterlesen|czytaj (?:też|także|więcej).*|read also.*|also read.*|"
     r"see also.*|more stories.*|you may also like.*|\d+ comments?|join the conversation.*|"
-    r"(?:read|also|related|read more|see more)\s*:\s.{3,}|a post shared by .*|people are also reading.*|"
+    r"(?:read|also|more|related|read more|see more)\s*:\s.{3,}|a post shared by .*|people are also reading.*|"
     r"before you go.*|citation\s*:.*|"
     r"updated|published|posted)\s*:?$",
     re.IGNORECASE,
@@ -81,6 +81,14 @@ def trailing_credit(line: str) -> str | None:
     return None
 
 
+_FILE_PHOTO = re.compile(r"FILE(?: PHOTO)?\s?[-–—:]\s")  # "FILE - Tourists look out ...": an agency's archive photo
+
+
+def is_file_photo_caption(line: str) -> bool:
+    """A news agency's caption of an archive photo ("FILE - Members of the tribe walk ...")."""
+    return line.startswith("FILE") and _FILE_PHOTO.match(line) is not None
+
+
 def is_caption_label(line: str) -> bool:
     """A caption or image-source label in one of several languages ("podpis zdjęcia")."""
     return bool(_CAPTION_LABELS.match(line.strip()))
@@ -99,15 +107,17 @@ def without_caption_label(line: str) -> str:
 _NOTICE_START = re.compile(  # how sign-up, subscription, copyright and follow-us boxes open, however long they run
     r"^(?:sign up\b|subscribe\b|©|copyright\b|all rights reserved|follow us\b|click here\b|"
     r"follow\b.{0,80}\bon (?:facebook|instagram|twitter|x|tiktok|threads|youtube|linkedin)\b|"
-    r"an? (?:previous |earlier )?version of this (?:article|story)\b|editor[’']?s note\s*:|correction\s*:)",
+    r"an? (?:previous |earlier )?version of this (?:article|story)\b|editor[’']?s note\s*:|correction\s*:|"
+    r"privacy notice\s*:)",
     re.IGNORECASE)
 _NOTICE_ANYWHERE = re.compile(  # affiliate disclosures and reporters' contact lines, wherever they say it
-    r"\b(?:can|may) be reached at\b|\be-?mail us at\b|\baffiliate (?:partnerships?|links?|commissions?)\b|"
+    r"\b(?:can|may) be reached at\b|\be-?mail us at\b|\baffiliate (?:partnerships?|links?|commissions?|fees?)\b|"
     r"\bwe (?:may )?(?:receive|earn) (?:a )?(?:small )?(?:compensation|commission)\b|"
     r"\bfor (?:general )?(?:educational and )?informational purposes only\b|"
-    r"\bsupport our (?:newsroom|journalism)\b|\bas little as [$£€]\s?\d", re.IGNORECASE)  # donation appeals
+    r"\bsupport our (?:newsroom|journalism)\b|\bas little as [$£€]\s?\d|"  # donation appeals
+    r"\bmay be using cookies\b", re.IGNORECASE)  # an embed's consent box
 _NOTICE_WORDS = ("reached at", "ail us at", "ffiliate", "ompensation", "ommission", "nformational",
-                 "upport our", "s little as")  # what _NOTICE_ANYWHERE needs
+                 "upport our", "s little as", "cookies")  # what _NOTICE_ANYWHERE needs
 
 
 def is_notice(line: str) -> bool:

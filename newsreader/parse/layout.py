@@ -192,6 +192,9 @@ def _mark_cue(line: Line, credits: list[str]) -> None:
     so they skip the rest (a hot path).
     """
     text = line.text
+    if cues.is_file_photo_caption(text):
+        line.role, line.reason = "caption", "an agency's archive-photo caption (FILE - ...)"
+        return
     if line.words > 14:
         if cues.is_notice(text):
             line.role, line.reason = "boilerplate", "a sign-up, copyright, affiliate or contact notice"
