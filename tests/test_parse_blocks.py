@@ -120,6 +120,15 @@ def test_credits_are_deduplicated_and_kept_out_of_the_body():
     assert not any("Reuters" in p for p in article.paragraphs)
 
 
+@pytest.mark.parametrize("line, credit", [("Photo provided by Bruce Kunz.", "Bruce Kunz"),
+                                          ("Source images by Ana Lima and Getty Images", "Ana Lima and Getty Images"),
+                                          ("Photo courtesy of the Town Archive", "the Town Archive")])
+def test_provided_and_courtesy_credits(line, credit):
+    article = parse(f"Library stays open after vote by council\n\n{BODY}\n{line}\n\n{MORE_BODY}")
+    assert article.credits == (credit,)
+    assert line not in article.paragraphs
+
+
 def test_caption_with_trailing_credit_is_dropped_and_credited():
     caption = "The old library seen from the square on Monday. (Jane Doe/Getty Images)"
     article = parse(f"Library stays open after vote by council\n\n{BODY}\n{caption}\n\n{MORE_BODY}")
@@ -156,7 +165,11 @@ def test_caption_labels_in_several_languages(label):
                                   "Podcasts This content is provided by Podcasts Inc, which may be using cookies and "
                                   "other technologies.", "If you buy through our links, we may earn an affiliate fee.",
                                   "Privacy Notice: Newsletters may contain info about charities and online ads.",
-                                  "MORE: Watch the council vote live with a free trial"])
+                                  "MORE: Watch the council vote live with a free trial",
+                                  "Please be respectful of copyright. Unauthorized use is prohibited.",
+                                  "This interview has been edited for length and clarity.",
+                                  "Our journalism needs your support. Please subscribe today to the Courier.",
+                                  "Comments are closed.", "(c) Town Courier Media"])
 def test_navigation_and_share_lines_leave_the_body(junk):
     article = parse(f"Library stays open after vote by council\n\n{BODY}\n{junk}\n\n{MORE_BODY}")
     assert junk not in article.paragraphs

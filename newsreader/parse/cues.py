@@ -16,8 +16,9 @@ _CREDIT_PREFIX = re.compile(
     r"cr[ée]dits?(?: photo)?|source|video)\s*[:：]\s*(?P<rest>.+)$",
     re.IGNORECASE,
 )
-_CREDIT_BY = re.compile(  # "Photograph by Jim Richardson, Nat Geo Image Collection"
-    r"^(?:photo(?:graph)?s?|pictures?|images?|illustrations?|video|foto)\s+(?:by|von|de|por|par)\s+(?P<rest>.{3,120})$",
+_CREDIT_BY = re.compile(  # "Photograph by Jim Richardson, Nat Geo Image Collection", "Photo provided by Bruce Kunz."
+    r"^(?:photo(?:graph)?s?|pictures?|images?|illustrations?|video|foto|source images?)\s+"
+    r"(?:(?:provided\s+)?by|courtesy(?:\s+of)?|von|de|por|par)\s+(?P<rest>.{3,120}?)\.?$",
     re.IGNORECASE,
 )
 _CREDIT_WORDS = re.compile(
@@ -48,7 +49,7 @@ _BOILERPLATE = re.compile(
     r"leer más|lire (?:la )?suite|weiterlesen|czytaj (?:też|także|więcej).*|read also.*|also read.*|"
     r"see also.*|more stories.*|you may also like.*|\d+ comments?|join the conversation.*|"
     r"(?:read|also|more|related|read more|see more)\s*:\s.{3,}|a post shared by .*|people are also reading.*|"
-    r"before you go.*|citation\s*:.*|"
+    r"before you go.*|citation\s*:.*|comments are closed\.?|"
     r"updated|published|posted)\s*:?$",
     re.IGNORECASE,
 )
@@ -108,16 +109,19 @@ _NOTICE_START = re.compile(  # how sign-up, subscription, copyright and follow-u
     r"^(?:sign up\b|subscribe\b|©|copyright\b|all rights reserved|follow us\b|click here\b|"
     r"follow\b.{0,80}\bon (?:facebook|instagram|twitter|x|tiktok|threads|youtube|linkedin)\b|"
     r"an? (?:previous |earlier )?version of this (?:article|story)\b|editor[’']?s note\s*:|correction\s*:|"
-    r"privacy notice\s*:)",
+    r"privacy notice\s*:|\(c\)\s)",
     re.IGNORECASE)
 _NOTICE_ANYWHERE = re.compile(  # affiliate disclosures and reporters' contact lines, wherever they say it
     r"\b(?:can|may) be reached at\b|\be-?mail us at\b|\baffiliate (?:partnerships?|links?|commissions?|fees?)\b|"
     r"\bwe (?:may )?(?:receive|earn) (?:a )?(?:small )?(?:compensation|commission)\b|"
     r"\bfor (?:general )?(?:educational and )?informational purposes only\b|"
     r"\bsupport our (?:newsroom|journalism)\b|\bas little as [$£€]\s?\d|"  # donation appeals
-    r"\bmay be using cookies\b", re.IGNORECASE)  # an embed's consent box
+    r"\bmay be using cookies\b|\bcan also be viewed on the site it originates from\b|"  # embedded posts
+    r"\bplease subscribe\b|\bneeds your support\b|\bunauthori[sz]ed use (?:is )?prohibited\b|"
+    r"\bhas been (?:edited|condensed) for (?:length|clarity)\b", re.IGNORECASE)
 _NOTICE_WORDS = ("reached at", "ail us at", "ffiliate", "ompensation", "ommission", "nformational",
-                 "upport our", "s little as", "cookies")  # what _NOTICE_ANYWHERE needs
+                 "upport our", "s little as", "cookies", "originates", "ubscribe", "our support", "nauthori",
+                 "for length", "for clarity")  # what _NOTICE_ANYWHERE needs
 
 
 def is_notice(line: str) -> bool:
