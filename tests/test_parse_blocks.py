@@ -129,6 +129,19 @@ def test_provided_and_courtesy_credits(line, credit):
     assert line not in article.paragraphs
 
 
+def test_a_caption_whose_credit_follows_its_last_sentence():
+    caption = "The old library seen from the square on Monday. Ana Lima/Getty Images"
+    article = parse(f"Library stays open after vote by council\n\n{BODY}\n{caption}\n\n{MORE_BODY}")
+    assert article.credits == ("Ana Lima/Getty Images",)
+    assert caption not in article.paragraphs
+
+
+def test_a_role_below_the_byline_belongs_to_it():
+    text = "Library stays open after vote by council\n\nCOMMENTARY BY\n\nJane Doe @janedoe\n\nResearch Fellow, Town Institute\n\n"
+    roles = {role.text: role.role for role in explain_lines((text + BODY + "\n" + MORE_BODY).encode())}
+    assert roles["Research Fellow, Town Institute"] == "byline"
+
+
 def test_caption_with_trailing_credit_is_dropped_and_credited():
     caption = "The old library seen from the square on Monday. (Jane Doe/Getty Images)"
     article = parse(f"Library stays open after vote by council\n\n{BODY}\n{caption}\n\n{MORE_BODY}")
@@ -169,7 +182,16 @@ def test_caption_labels_in_several_languages(label):
                                   "Please be respectful of copyright. Unauthorized use is prohibited.",
                                   "This interview has been edited for length and clarity.",
                                   "Our journalism needs your support. Please subscribe today to the Courier.",
-                                  "Comments are closed.", "(c) Town Courier Media"])
+                                  "Comments are closed.", "(c) Town Courier Media", "Editor's Picks",
+                                  "View full post on Youtube", "Free weekly newsletter",
+                                  "Citation: Library stays open after vote (2024, March 3) retrieved 4 March 2024 from "
+                                  "https://example.com/news/library.html",
+                                  "More information: Jane Doe et al, Libraries and towns, Journal of Libraries (2024).",
+                                  "Listen to The Courier Podcast on Spotify, Apple Podcasts and Google Podcasts.",
+                                  "This episode was produced by Ann Lee and edited by Tom Berg.",
+                                  "This interview has been lightly edited and condensed for clarity.",
+                                  "The library is open again! Come and visit us pic.twitter.com/AbCdEf123",
+                                  "Share or comment on this article: Library stays open after vote by council"])
 def test_navigation_and_share_lines_leave_the_body(junk):
     article = parse(f"Library stays open after vote by council\n\n{BODY}\n{junk}\n\n{MORE_BODY}")
     assert junk not in article.paragraphs

@@ -28,6 +28,7 @@ _CREDIT_WORDS = re.compile(
 )
 _NAME_SLASH_ORG = re.compile(r"^[^\W\d_][\w.'’ -]{1,60}\S/\S[\w.'’ &/-]{1,60}$")  # "Jane Doe/AP", not "World / Europe"
 _TRAILING_CREDIT = re.compile(r"\((?P<credit>[^()]{3,120})\)\s*$")
+_GLUED_CREDIT = re.compile(r"[.!?”\"]\s+(?P<credit>[A-Z][\w.'’ -]{1,40}/[\w.'’ &-]{2,40})$")  # "... all year. Clive Rose/Getty Images"
 _LABELLED_CREDIT = re.compile(r"(?:^|[|.!?”\"]\s*|\s)(?:image |photo |picture )?credits?\s*:\s*(?P<credit>[^|:]{3,80}?)\.?\s*$",
                               re.IGNORECASE)
 _CAPTION_LABELS = re.compile(
@@ -49,7 +50,8 @@ _BOILERPLATE = re.compile(
     r"leer más|lire (?:la )?suite|weiterlesen|czytaj (?:też|także|więcej).*|read also.*|also read.*|"
     r"see also.*|more stories.*|you may also like.*|\d+ comments?|join the conversation.*|"
     r"(?:read|also|more|related|read more|see more)\s*:\s.{3,}|a post shared by .*|people are also reading.*|"
-    r"before you go.*|citation\s*:.*|comments are closed\.?|"
+    r"before you go.*|comments are closed\.?|editor[’']?s picks?|view (?:full )?post on \w+|"
+    r"(?:free |daily |weekly )+newsletter.*|"
     r"updated|published|posted)\s*:?$",
     re.IGNORECASE,
 )
@@ -68,12 +70,16 @@ def credits_in(line: str) -> list[str] | None:
 
 
 def trailing_credit(line: str) -> str | None:
-    """The credit that ends a caption: in parentheses, ``(Jane Doe/AP)``, or labelled,
+    """The credit that ends a caption: in parentheses, ``(Jane Doe/AP)``, after the caption's
+    last sentence, ``... all year. Clive Rose/Getty Images``, or labelled,
     ``... | Image credit: Embark Studios`` or ``... Credit: Andrew Crowley``."""
     tail = line[-130:]
     match = _TRAILING_CREDIT.search(tail)
     if match and (_CREDIT_WORDS.search(match.group("credit")) or "/" in match.group("credit")):
         return match.group("credit").strip()
+    glued = _GLUED_CREDIT.search(tail) if "/" in tail else None
+    if glued and _CREDIT_WORDS.search(glued.group("credit")):  # no brackets: an agency's name must show it
+        return glued.group("credit").strip()
     if "redit" in tail:  # the labelled form, checked only when its word is there
         labelled = _LABELLED_CREDIT.search(tail)
         credit = labelled.group("credit").strip() if labelled else ""
@@ -109,7 +115,9 @@ _NOTICE_START = re.compile(  # how sign-up, subscription, copyright and follow-u
     r"^(?:sign up\b|subscribe\b|©|copyright\b|all rights reserved|follow us\b|click here\b|"
     r"follow\b.{0,80}\bon (?:facebook|instagram|twitter|x|tiktok|threads|youtube|linkedin)\b|"
     r"an? (?:previous |earlier )?version of this (?:article|story)\b|editor[’']?s note\s*:|correction\s*:|"
-    r"privacy notice\s*:|\(c\)\s)",
+    r"privacy notice\s*:|\(c\)\s|citation\s*:|more information\s*:|share or comment on this (?:article|story)|"
+    r"(?:this )?(?:episode|interview|segment|podcast|video)\b[^.]{0,80}\bproduced by\b|"  # production credits
+    r"listen (?:to|on)\b.{0,80}\b(?:spotify|apple podcasts|google podcasts)\b)",
     re.IGNORECASE)
 _NOTICE_ANYWHERE = re.compile(  # affiliate disclosures and reporters' contact lines, wherever they say it
     r"\b(?:can|may) be reached at\b|\be-?mail us at\b|\baffiliate (?:partnerships?|links?|commissions?|fees?)\b|"
@@ -118,10 +126,11 @@ _NOTICE_ANYWHERE = re.compile(  # affiliate disclosures and reporters' contact l
     r"\bsupport our (?:newsroom|journalism)\b|\bas little as [$£€]\s?\d|"  # donation appeals
     r"\bmay be using cookies\b|\bcan also be viewed on the site it originates from\b|"  # embedded posts
     r"\bplease subscribe\b|\bneeds your support\b|\bunauthori[sz]ed use (?:is )?prohibited\b|"
-    r"\bhas been (?:edited|condensed) for (?:length|clarity)\b", re.IGNORECASE)
+    r"\bhas been (?:lightly )?(?:edited|condensed)(?: and (?:edited|condensed))? for (?:length|clarity)\b|"
+    r"\bwherever you get your podcasts\b|pic\.twitter\.com/|https?://t\.co/", re.IGNORECASE)  # and embedded posts
 _NOTICE_WORDS = ("reached at", "ail us at", "ffiliate", "ompensation", "ommission", "nformational",
                  "upport our", "s little as", "cookies", "originates", "ubscribe", "our support", "nauthori",
-                 "for length", "for clarity")  # what _NOTICE_ANYWHERE needs
+                 "edited", "condensed", "your podcasts", "twitter.com/", "t.co/")  # what _NOTICE_ANYWHERE needs
 
 
 def is_notice(line: str) -> bool:

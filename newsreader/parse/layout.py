@@ -276,15 +276,17 @@ def _mark_credited_captions(lines: list[Line], credits: list[str]) -> None:
 def _join_lone_bylines(lines: list[Line]) -> None:
     """A lone "By" line takes the names on the following lines into the byline: one name line,
     or several with lone joiners between them ("By" / "Aaron Scott" / "," / "Berly McCoy").
-    A byline ending in a comma goes on below: a short line there is its role or outlet
-    ("By Gina Scinta," / "Deputy CTO, Thales Trusted Cyber Technologies")."""
+    A role just below a byline is part of it ("EJ Antoni" / "Research Fellow, Hermann Center"),
+    and so is a short line below a byline ending in a comma ("By Gina Scinta," / "Deputy CTO,
+    Thales Trusted Cyber Technologies")."""
     for i, line in enumerate(lines):
         if line.role != "byline":
             continue
-        if line.text.endswith(",") and i + 1 < len(lines):
+        if i + 1 < len(lines) and lines[i + 1].role == "other":
             rest = lines[i + 1]
-            if rest.role == "other" and rest.words <= _BYLINE_REST and not _SENTENCE_END.search(rest.text):
-                rest.role, rest.reason = "byline", "goes on from the byline above, which ends with a comma"
+            if _is_role_line(rest) or (line.text.endswith(",") and rest.words <= _BYLINE_REST
+                                       and not _SENTENCE_END.search(rest.text)):
+                rest.role, rest.reason = "byline", "the author's role or outlet, below the byline"
         if byline_names(line.text) != []:
             continue
         for following in lines[i + 1:]:
