@@ -191,16 +191,26 @@ def test_caption_labels_in_several_languages(label):
                                   "This episode was produced by Ann Lee and edited by Tom Berg.",
                                   "This interview has been lightly edited and condensed for clarity.",
                                   "The library is open again! Come and visit us pic.twitter.com/AbCdEf123",
-                                  "Share or comment on this article: Library stays open after vote by council"])
+                                  "Share or comment on this article: Library stays open after vote by council",
+                                  "This document is subject to copyright. No part may be reproduced without permission.",
+                                  "This story originally appeared in Town Life and is republished here with permission.",
+                                  '<a href="https://example.com/tag/library">#library</a> readers cheered the vote',
+                                  "Reprinted by permission of Town Press. Excerpted from The Library by Ann Lee."])
 def test_navigation_and_share_lines_leave_the_body(junk):
     article = parse(f"Library stays open after vote by council\n\n{BODY}\n{junk}\n\n{MORE_BODY}")
     assert junk not in article.paragraphs
     assert len(article.paragraphs) == 6
 
 
-def test_an_agency_archive_photo_caption_is_a_caption():
-    caption = ("FILE - Readers wait outside the old library on Market Street, May 4, 2023. The council voted on "
-               "Tuesday to keep the building open for another five years.")
+@pytest.mark.parametrize("caption", [
+    "FILE - Readers wait outside the old library on Market Street, May 4, 2023. The council voted on Tuesday to keep "
+    "the building open for another five years.",
+    "(L–R) Ann Lee stars as the librarian, Tom Berg as the mayor and Jane Doe as the council clerk in the town's "
+    "new play about the vote.",
+    "MARKET TOWN, ENGLAND - MARCH 3: Readers queue outside the old library after the council voted to keep it open "
+    "on March 3, 2024 in Market Town, England.",
+])
+def test_captions_known_by_how_they_open(caption):
     article = parse(f"Library stays open after vote by council\n\n{BODY}\n{caption}\n\n{MORE_BODY}")
     roles = {role.text: role.role for role in explain_lines(f"Library stays open\n\n{BODY}\n{caption}\n".encode())}
     assert caption not in article.paragraphs and len(article.paragraphs) == 6

@@ -88,12 +88,16 @@ def trailing_credit(line: str) -> str | None:
     return None
 
 
-_FILE_PHOTO = re.compile(r"FILE(?: PHOTO)?\s?[-–—:]\s")  # "FILE - Tourists look out ...": an agency's archive photo
+_CAPTION_OPENING = re.compile(
+    r"FILE(?: PHOTO)?\s?[-–—:]\s|"  # an agency's archive photo: "FILE - Tourists look out ..."
+    r"\((?:L|R|L-R|L–R|R-L|R–L|from left|from top)\)\s|"  # who is who: "(L–R) Callum Turner as ..."
+    r"[A-Z][A-Z .,'’-]{2,60}\s[-–—]\s(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|"
+    r"NOVEMBER|DECEMBER)\s\d{1,2}(?:,\s\d{4})?\s*:")  # a picture agency's: "SAN FRANCISCO – JUNE 26: A man ..."
 
 
-def is_file_photo_caption(line: str) -> bool:
-    """A news agency's caption of an archive photo ("FILE - Members of the tribe walk ...")."""
-    return line.startswith("FILE") and _FILE_PHOTO.match(line) is not None
+def opens_like_a_caption(line: str) -> bool:
+    """A photo caption by the way it opens, the way news and picture agencies write them."""
+    return _CAPTION_OPENING.match(line) is not None
 
 
 def is_caption_label(line: str) -> bool:
@@ -117,7 +121,8 @@ _NOTICE_START = re.compile(  # how sign-up, subscription, copyright and follow-u
     r"an? (?:previous |earlier )?version of this (?:article|story)\b|editor[’']?s note\s*:|correction\s*:|"
     r"privacy notice\s*:|\(c\)\s|citation\s*:|more information\s*:|share or comment on this (?:article|story)|"
     r"(?:this )?(?:episode|interview|segment|podcast|video)\b[^.]{0,80}\bproduced by\b|"  # production credits
-    r"listen (?:to|on)\b.{0,80}\b(?:spotify|apple podcasts|google podcasts)\b)",
+    r"listen (?:to|on)\b.{0,80}\b(?:spotify|apple podcasts|google podcasts)\b|"
+    r"reprinted\s+(?:by|with)\s+permission\b|excerpted\s+from\b)",
     re.IGNORECASE)
 _NOTICE_ANYWHERE = re.compile(  # affiliate disclosures and reporters' contact lines, wherever they say it
     r"\b(?:can|may) be reached at\b|\be-?mail us at\b|\baffiliate (?:partnerships?|links?|commissions?|fees?)\b|"
@@ -127,10 +132,13 @@ _NOTICE_ANYWHERE = re.compile(  # affiliate disclosures and reporters' contact l
     r"\bmay be using cookies\b|\bcan also be viewed on the site it originates from\b|"  # embedded posts
     r"\bplease subscribe\b|\bneeds your support\b|\bunauthori[sz]ed use (?:is )?prohibited\b|"
     r"\bhas been (?:lightly )?(?:edited|condensed)(?: and (?:edited|condensed))? for (?:length|clarity)\b|"
-    r"\bwherever you get your podcasts\b|pic\.twitter\.com/|https?://t\.co/", re.IGNORECASE)  # and embedded posts
+    r"\bwherever you get your podcasts\b|pic\.twitter\.com/|https?://t\.co/|<a href=|"  # and embedded posts
+    r"\bis subject to copyright\b|\boriginally (?:appeared|published) (?:in|on|at)\b.{0,120}\brepublished\b",
+    re.IGNORECASE)
 _NOTICE_WORDS = ("reached at", "ail us at", "ffiliate", "ompensation", "ommission", "nformational",
                  "upport our", "s little as", "cookies", "originates", "ubscribe", "our support", "nauthori",
-                 "edited", "condensed", "your podcasts", "twitter.com/", "t.co/")  # what _NOTICE_ANYWHERE needs
+                 "edited", "condensed", "your podcasts", "twitter.com/", "t.co/", "<a href", "opyright",
+                 "republished")  # what _NOTICE_ANYWHERE needs
 
 
 def is_notice(line: str) -> bool:

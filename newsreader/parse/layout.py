@@ -192,8 +192,8 @@ def _mark_cue(line: Line, credits: list[str]) -> None:
     so they skip the rest (a hot path).
     """
     text = line.text
-    if cues.is_file_photo_caption(text):
-        line.role, line.reason = "caption", "an agency's archive-photo caption (FILE - ...)"
+    if cues.opens_like_a_caption(text):
+        line.role, line.reason = "caption", "opens like a photo caption (FILE -, (L–R), PLACE - DATE:)"
         return
     if line.words > 14:
         if cues.is_notice(text):
