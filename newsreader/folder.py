@@ -96,6 +96,7 @@ def _stat_all(paths: list[str]) -> array:
 
 
 def _stats(paths: list[str]) -> array:
+    """(mode, size, mtime_ns) of each path, flat (see :func:`_stat_all`), in this process."""
     facts = array("q")
     add = facts.extend
     for path in paths:
@@ -109,6 +110,7 @@ def _stats(paths: list[str]) -> array:
 
 
 def _write_all(fd: int, data: bytes) -> None:
+    """Write all of ``data`` to ``fd`` (a pipe takes it in pieces)."""
     view = memoryview(data)
     while view:
         view = view[os.write(fd, view):]

@@ -46,6 +46,7 @@ _OWN_PROSE = 150  # words of prose a file's main run must keep without its repea
 _OWN_PARAGRAPHS = 5  # ... in at least this many prose lines
 _RUN_THRESHOLD = -2.0  # body score a prose line inside the main run needs (0 elsewhere)
 _JOINED, _JOINER = "names after a lone byline word", "joins the names of a byline"
+_NOTICE = "a notice (sign-up, copyright, affiliate, contact, donation) or an embedded post"
 _NAME_JOINERS = {",", "and", "&", "·", "|"}
 _AUTHOR_BUTTONS = {"follow", "·", "•", "follow author", "see full bio", "view profile"}  # beside an author's name
 _NAME_SUFFIXES = (" Jr.", " Sr.")  # a name may end with a period
@@ -197,7 +198,7 @@ def _mark_cue(line: Line, credits: list[str]) -> None:
         return
     if line.words > 14:
         if cues.is_notice(text):
-            line.role, line.reason = "boilerplate", "a sign-up, copyright, affiliate or contact notice"
+            line.role, line.reason = "boilerplate", _NOTICE
         elif line.words <= 30 and prefixed_byline_names(text):
             line.role, line.reason = "byline", "a long line that starts like a byline"
         elif line.words <= 30 and DATE_WORDS.search(text, 0, 60) and find_date(text):
@@ -221,7 +222,7 @@ def _mark_cue(line: Line, credits: list[str]) -> None:
         line.role, line.reason = "caption", "ends with a photo credit"
         credits.append(credit)
     elif cues.is_notice(text):  # after the date: "Correction: December 20, 2023:" may be the only date
-        line.role, line.reason = "boilerplate", "a sign-up, copyright, affiliate or contact notice"
+        line.role, line.reason = "boilerplate", _NOTICE
 
 
 def _mark_repeated(lines: list[Line], facts: list[LineFacts], shared: frozenset[int]) -> tuple[int, int] | None:
