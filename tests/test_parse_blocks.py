@@ -136,6 +136,13 @@ def test_a_caption_whose_credit_follows_its_last_sentence():
     assert caption not in article.paragraphs
 
 
+def test_a_long_dateline_that_opens_with_a_name_gives_author_and_date():
+    dateline = "Jane Doe · Town News · Posted: Mar 3, 2024 8:25 AM EST | Last Updated: March 5, 2024"
+    article = parse(f"Library stays open after vote by council\n\n{dateline}\n\n{BODY}")
+    assert article.authors == ("Jane Doe",)
+    assert article.published == "2024-03-03"
+
+
 def test_a_role_below_the_byline_belongs_to_it():
     text = "Library stays open after vote by council\n\nCOMMENTARY BY\n\nJane Doe @janedoe\n\nResearch Fellow, Town Institute\n\n"
     roles = {role.text: role.role for role in explain_lines((text + BODY + "\n" + MORE_BODY).encode())}

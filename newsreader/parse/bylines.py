@@ -110,6 +110,16 @@ def prefixed_byline_names(text: str) -> list[str] | None:
     return names_in(rest[:_NAMES_SPAN]) or None  # names open the rest: a long sentence needs no full scan
 
 
+def separated_byline_names(text: str) -> list[str] | None:
+    """Author names for a long dated line that opens with a name and a break, "Janyce McGregor ·
+    CBC News · Posted: Dec 22, 2023 8:25 AM EST | Last Updated: ...": only the name stands
+    before the first bar or dot, and the line holds a date; else None."""
+    head = _HARD_BREAK.split(text, maxsplit=1)[0].strip()
+    if head == text.strip() or _leading_name(head) != head or find_date(text) is None:
+        return None
+    return byline_names(text)
+
+
 def _names_before_tail(text: str) -> list[str] | None:
     """Names leading a line whose tail shows it is a byline: a role, an agency or a date,
     or an outlet after a bar when the head is a name and nothing else."""

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from newsreader.model import LineRole
 from newsreader.parse import cues
-from newsreader.parse.bylines import byline_names, names_in, prefixed_byline_names
+from newsreader.parse.bylines import byline_names, names_in, prefixed_byline_names, separated_byline_names
 from newsreader.parse.dates import DATE_WORDS, find_date
 from newsreader.parse.headline import headline_text, trail
 from newsreader.parse.repeats import KEYED_WORDS, repeated_lines
@@ -51,6 +51,7 @@ _NAME_JOINERS = {",", "and", "&", "·", "|"}
 _AUTHOR_BUTTONS = {"follow", "·", "•", "follow author", "see full bio", "view profile"}  # beside an author's name
 _NAME_SUFFIXES = (" Jr.", " Sr.")  # a name may end with a period
 _BIO_VERB = re.compile(r"\s+(?:is|was|covers|writes|has been|joined)\b")  # after a name: a biography
+_SHORT_DATELINE = 14  # words up to which a dated line was offered to the byline cues first (see _mark_cue)
 _BYLINE_REST = 8  # words of the line that finishes a byline ending in a comma, at most
 _REPEAT_BELOW = 2  # lines below the headline where it may stand again without what was glued to it
 _CAPITALS = 0.9  # share of capitals among a line's letters that makes it a line in capitals
@@ -442,8 +443,11 @@ def _only_updated(text: str) -> bool:
 
 
 def _authors(lines: list[Line], title_at: int | None) -> list[str]:
-    """Names from the first byline near the headline, else from any byline."""
-    bylines = [i for i, line in enumerate(lines) if line.role == "byline"]
+    """Names from the first byline near the headline, else from any byline. A long dateline
+    that opens with a name ("Janyce McGregor · CBC News · Posted: Dec 22, 2023 ...") keeps its
+    role date, for the date it gives, and is a byline here."""
+    bylines = [i for i, line in enumerate(lines) if line.role == "byline"
+               or (line.role == "date" and line.words > _SHORT_DATELINE and separated_byline_names(line.text))]
     near = [i for i in bylines if title_at is None or i > title_at - 5]
     # a line that says "By" outranks a bare name, and one below the headline one above it
     near.sort(key=lambda i: (prefixed_byline_names(lines[i].text) is None, title_at is not None and i < title_at))
