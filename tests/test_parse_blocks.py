@@ -143,6 +143,14 @@ def test_a_long_dateline_that_opens_with_a_name_gives_author_and_date():
     assert article.published == "2024-03-03"
 
 
+def test_byline_shaped_lines_in_a_row_are_a_list():
+    winners = "Best Library - TOWN LIBRARY\nBest Reader - ANN LEE\nBest Clerk - TOM BERG\nBest Mayor - JANE ROE\n"
+    text = f"Library stays open after vote by council\n\n{BODY}\nThe full list of winners is below:\n\n{winners}\n{MORE_BODY}"
+    roles = {role.text: role.role for role in explain_lines(text.encode())}
+    assert parse(text).authors == ()
+    assert all(roles[line] != "byline" for line in winners.splitlines())
+
+
 def test_a_role_below_the_byline_belongs_to_it():
     text = "Library stays open after vote by council\n\nCOMMENTARY BY\n\nJane Doe @janedoe\n\nResearch Fellow, Town Institute\n\n"
     roles = {role.text: role.role for role in explain_lines((text + BODY + "\n" + MORE_BODY).encode())}

@@ -52,6 +52,7 @@ _AUTHOR_BUTTONS = {"follow", "·", "•", "follow author", "see full bio", "view
 _NAME_SUFFIXES = (" Jr.", " Sr.")  # a name may end with a period
 _BIO_VERB = re.compile(r"\s+(?:is|was|covers|writes|has been|joined)\b")  # after a name: a biography
 _SHORT_DATELINE = 14  # words up to which a dated line was offered to the byline cues first (see _mark_cue)
+_LISTED_BYLINES = 3  # byline-shaped lines in a row that make a list instead
 _BYLINE_REST = 8  # words of the line that finishes a byline ending in a comma, at most
 _REPEAT_BELOW = 2  # lines below the headline where it may stand again without what was glued to it
 _CAPITALS = 0.9  # share of capitals among a line's letters that makes it a line in capitals
@@ -154,6 +155,7 @@ def read_page(text: str, shared: frozenset[int] = frozenset()) -> Page:
     credits: list[str] = []
     for line in lines:
         _mark_cue(line, credits)
+    _unmark_listed_bylines(lines)
     _mark_caption_labels(lines)
     _mark_credited_captions(lines, credits)
     _join_lone_bylines(lines)
@@ -251,6 +253,20 @@ def _mark_repeated(lines: list[Line], facts: list[LineFacts], shared: frozenset[
     for i in repeated:
         lines[i].reason = "repeated in other files of the folder"
     return run
+
+
+def _unmark_listed_bylines(lines: list[Line]) -> None:
+    """Lines that look like bylines three or more in a row are a list ("Best FPS Vtuber - SELEN
+    TATSUKI", "Best Music Vtuber - MORI CALLIOPE", ...): an article names its authors once."""
+    run: list[Line] = []
+    for line in lines + [Line(0, "", -1, 0)]:  # a sentinel closes the last run
+        if line.role == "byline":
+            run.append(line)
+            continue
+        if len(run) >= _LISTED_BYLINES:
+            for listed in run:
+                listed.role, listed.reason = "other", ""
+        run = []
 
 
 def _mark_caption_labels(lines: list[Line]) -> None:
