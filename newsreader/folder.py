@@ -4,7 +4,7 @@ Only regular files directly inside the folder are articles (a symlink
 counts only when it points at a file inside the folder). At 100,000 files
 the ``stat`` calls are most of a re-scan, so on Linux a large folder is
 stat-ed by two processes at once, the second half by a forked child that
-sends back only numbers.
+sends back only numbers (never from a process running threads).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import stat
 import sys
+import threading
 from array import array
 from functools import partial
 from itertools import compress
@@ -70,7 +71,7 @@ def scan(folder: Path) -> list[Entry]:
 def _stat_all(paths: list[str]) -> array:
     """(mode, size, mtime_ns) of each path, flat, without following symlinks; mode 0 when
     the path cannot be stat-ed. Large folders are split with a forked child."""
-    if len(paths) < TWO_PROCESSES_FROM:
+    if len(paths) < TWO_PROCESSES_FROM or threading.active_count() > 1:  # forking a threaded process is unsafe
         return _stats(paths)
     half = len(paths) // 2
     try:

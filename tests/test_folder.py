@@ -51,3 +51,20 @@ def test_a_child_that_sends_nothing_leaves_its_share_to_the_parent(mixed, monkey
     monkeypatch.setattr(folder_module, "TWO_PROCESSES_FROM", 2)
     monkeypatch.setattr(folder_module, "_write_all", lambda fd, data: None)
     assert scan(mixed) == alone
+
+
+@two_processes
+def test_a_process_with_threads_is_not_forked(mixed, monkeypatch):
+    import threading
+
+    alone = scan(mixed)
+    monkeypatch.setattr(folder_module, "TWO_PROCESSES_FROM", 2)
+    monkeypatch.setattr(folder_module.os, "fork", lambda: pytest.fail("forked a process that runs threads"))
+    release = threading.Event()
+    worker = threading.Thread(target=release.wait)
+    worker.start()
+    try:
+        assert scan(mixed) == alone
+    finally:
+        release.set()
+        worker.join()
