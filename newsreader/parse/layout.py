@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from newsreader.model import LineRole
 from newsreader.parse import cues
 from newsreader.parse.bylines import byline_names, names_in, prefixed_byline_names, separated_byline_names
-from newsreader.parse.dates import DATE_WORDS, find_date
+from newsreader.parse.dates import find_date, has_date_word
 from newsreader.parse.headline import headline_text, trail
 from newsreader.parse.repeats import KEYED_WORDS, repeated_lines
 from newsreader.parse.features import (LineFacts, content_words, context_vectors, file_stopwords, headline_shaped,
@@ -153,8 +153,9 @@ def read_page(text: str, shared: frozenset[int] = frozenset()) -> Page:
     ``shared`` holds the line pairs other files of the folder repeat (see :mod:`repeats`)."""
     lines = split_lines(text)
     credits: list[str] = []
+    phrases = cues.notice_phrases(text)
     for line in lines:
-        _mark_cue(line, credits)
+        _mark_cue(line, credits, phrases)
     _unmark_listed_bylines(lines)
     _mark_caption_labels(lines)
     _mark_credited_captions(lines, credits)
@@ -189,8 +190,9 @@ def lay_out(text: str, shared: frozenset[int] = frozenset()) -> Layout:
                   list(dict.fromkeys(page.credits)))
 
 
-def _mark_cue(line: Line, credits: list[str]) -> None:
-    """The role a line earns by itself, checked from the most to the least specific cue.
+def _mark_cue(line: Line, credits: list[str], phrases: tuple) -> None:
+    """The role a line earns by itself, checked from the most to the least specific cue
+    (``phrases``: the notice phrases its file holds, see :func:`cues.notice_phrases`).
 
     Long lines can only be notices, long bylines, datelines or captions ending in a credit,
     so they skip the rest (a hot path).
@@ -200,11 +202,11 @@ def _mark_cue(line: Line, credits: list[str]) -> None:
         line.role, line.reason = "caption", "opens like a photo caption (FILE -, (L–R), PLACE - DATE:)"
         return
     if line.words > 14:
-        if cues.is_notice(text):
+        if cues.is_notice(text, phrases):
             line.role, line.reason = "boilerplate", _NOTICE
         elif line.words <= 30 and prefixed_byline_names(text):
             line.role, line.reason = "byline", "a long line that starts like a byline"
-        elif line.words <= 30 and DATE_WORDS.search(text, 0, 60) and find_date(text):
+        elif line.words <= 30 and has_date_word(text) and find_date(text):
             line.role, line.reason = "date", "a dateline (published/updated) holding a date"
         elif line.words <= 80 and (credit := cues.trailing_credit(text)):
             line.role, line.reason = "caption", "ends with a photo credit"
@@ -219,12 +221,12 @@ def _mark_cue(line: Line, credits: list[str]) -> None:
     elif (found := cues.credits_in(text)) is not None:
         line.role, line.reason = "credit", "photo or image credit"
         credits.extend(found)
-    elif (line.words <= 12 or DATE_WORDS.search(text, 0, 60)) and find_date(text):
+    elif (line.words <= 12 or has_date_word(text)) and find_date(text):
         line.role, line.reason = "date", "a short line holding a date"
     elif credit := cues.trailing_credit(text):
         line.role, line.reason = "caption", "ends with a photo credit"
         credits.append(credit)
-    elif cues.is_notice(text):  # after the date: "Correction: December 20, 2023:" may be the only date
+    elif cues.is_notice(text, phrases):  # after the date: "Correction: December 20, 2023:" may be the only date
         line.role, line.reason = "boilerplate", _NOTICE
 
 
