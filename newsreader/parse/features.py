@@ -14,6 +14,7 @@ import math
 import re
 from collections import Counter
 from functools import lru_cache
+from operator import itemgetter
 
 _TOKEN = re.compile(r"\w+")
 _LONG_TOKEN = re.compile(r"\w{4,}")  # the same runs as _TOKEN, those of four or more characters
@@ -23,7 +24,7 @@ _SEPARATORS = re.compile(r"\s[|•·]\s|\s[|•·]$|^[|•·]\s")
 _DIGIT_BYTES = b"0123456789"
 _UPPER_BYTES = bytes(range(65, 91))
 _PUNCT_BYTES = b"!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
-_CAPITALISED = re.compile(r"\b[A-Z]")  # ASCII capitals at a word start: cheap, and enough for a ratio
+_FIRST = itemgetter(0)
 _LANGUAGE_SAMPLE = 800  # characters read to pick the stopword language
 _SAMPLE = 120  # characters of a line its ratios are measured on: long lines gain nothing from more
 _CUE_ROLES = ("boilerplate", "credit", "caption", "byline", "date")
@@ -95,15 +96,23 @@ class LineFacts:
     __slots__ = ("words", "stop_ratio", "cap_ratio", "digit_ratio", "punct_ratio",
                  "upper_ratio", "mean_word_len", "sentence_end", "prose")
 
-    def __init__(self, text: str, stopwords: frozenset[str], words: int):
+    def __init__(self, text: str, stopwords: frozenset[str], words: int, measured: bool = True):
+        """``measured``: False for a line whose cue role is final (see ``layout.read_page``), of
+        which only the shape (words, sentence end, prose) is ever read; its ratios stay 0."""
         self.words = words  # the caller has counted them already
         self.sentence_end = sentence_end = text[-1:] in _SENTENCE_CLOSERS
         self.prose = (words >= 8 and sentence_end) or words >= 20
+        if not measured:
+            self.stop_ratio = self.cap_ratio = self.mean_word_len = 0.0
+            self.upper_ratio = self.digit_ratio = self.punct_ratio = 0.0
+            return
         text = text[:_SAMPLE]
         tokens = _TOKEN.findall(text)
         count = len(tokens) or 1
         self.stop_ratio = sum(map(stopwords.__contains__, map(str.lower, tokens))) / count
-        self.cap_ratio = len(_CAPITALISED.findall(text)) / count
+        # words opening with an ASCII capital: their first letters' bytes, counted in C
+        firsts = "".join(map(_FIRST, tokens)).encode("utf-8", "replace")
+        self.cap_ratio = (len(firsts) - len(firsts.translate(None, _UPPER_BYTES))) / count
         self.mean_word_len = sum(map(len, tokens)) / count
         # Character classes counted on the UTF-8 bytes with bytes.translate, which runs in C:
         # ASCII classes are exact, and the rare non-ASCII letter or mark only blurs a ratio.

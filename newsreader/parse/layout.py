@@ -161,7 +161,8 @@ def read_page(text: str, shared: frozenset[int] = frozenset()) -> Page:
     _mark_credited_captions(lines, credits)
     _join_lone_bylines(lines)
     stopwords = file_stopwords(text)
-    facts = [LineFacts(line.text, stopwords, line.words) for line in lines]
+    # a line with a cue role never becomes a candidate again: only its shape is read
+    facts = [LineFacts(line.text, stopwords, line.words, line.role == "other") for line in lines]
     run = (shared and _mark_repeated(lines, facts, shared)) or _main_run(lines, facts)
     page = Page(lines, facts, run, credits=credits)
     _mark_name_lines(lines, range(min(page.run[0] + _NAME_INTO_RUN, len(lines))))
