@@ -17,7 +17,7 @@ from functools import lru_cache
 from operator import itemgetter
 
 _TOKEN = re.compile(r"\w+")
-_LONG_TOKEN = re.compile(r"\w{4,}")  # the same runs as _TOKEN, those of four or more characters
+_LONG_TOKEN = re.compile(r"\w\w\w\w+")  # the runs of _TOKEN of four or more characters (\w{4,}, spelt faster)
 _SENTENCE_CLOSERS = frozenset(".!?…\"”’'»)]")
 _URLISH = re.compile(r"https?://|www\.|\.com\b|@\w")
 _SEPARATORS = re.compile(r"\s[|•·]\s|\s[|•·]$|^[|•·]\s")
@@ -222,7 +222,7 @@ def title_vector(lines, facts: list[LineFacts], i: int, run: tuple[int, int], bo
 
 def content_words(text: str) -> set[str]:
     """Lower-cased words of four or more letters: a cheap, language-neutral content proxy."""
-    return {token.lower() for token in _LONG_TOKEN.findall(text)}
+    return set(map(str.lower, _LONG_TOKEN.findall(text)))
 
 
 def headline_shaped(line, fact: LineFacts) -> bool:

@@ -394,9 +394,10 @@ def _find_title(page: Page) -> int | None:
     if not any(headline_shaped(page.lines[i], page.facts[i]) for i, loud in zip(candidates, capitals) if not loud):
         capitals = [False] * len(candidates)  # nothing headline-shaped in its own case to prefer
     ranked = sorted(range(len(candidates)), key=lambda k: (capitals[k], -scores[k]))
-    prose = [i for i, (line, fact) in enumerate(zip(page.lines, page.facts)) if line.role == "other" and fact.prose]
+    last_prose = max((i for i, (line, fact) in enumerate(zip(page.lines, page.facts))
+                      if line.role == "other" and fact.prose), default=-1)
     for k in ranked:
-        if any(i > candidates[k] for i in prose):
+        if last_prose > candidates[k]:
             return candidates[k]
     return candidates[ranked[0]]
 
