@@ -14,6 +14,7 @@ NEWSY_LINES = st.sampled_from([
     "podpis zdjęcia", "Advertisement", "More In Politics MORE...", "Share", "3 hours ago",
     "A headline that looks like a headline for once",
     "A sentence of body text that goes on for long enough to look like prose in an article.",
+    "A sentence\u00a0of body text\twith odd  spaces that goes on long enough to be prose\u2028in an article.",
     "[bold]markup[/bold] and \x1b[31mescapes\x1b[0m", "", " ", "\t",
 ])
 NEWSY_TEXT = st.lists(st.one_of(NEWSY_LINES, st.text(max_size=80)), max_size=40).map("\n".join)
@@ -37,6 +38,7 @@ def test_nothing_is_lost_every_line_has_exactly_one_role(data):
     assert all(role.role in ROLES and role.reason for role in roles)
     article = parse_article(data, "x.txt")
     assert list(article.paragraphs) == [role.text for role in roles if role.role == "body"]
+    assert article.words == sum(len(paragraph.split()) for paragraph in article.paragraphs)
     titles = [role.text for role in roles if role.role == "title"]
     assert titles == ([article.title] if article.title else [])
 

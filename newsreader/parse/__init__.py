@@ -40,7 +40,7 @@ def parse_article(data: bytes, name: str, path: str = "", warnings: tuple[str, .
         published=layout.published,
         credits=tuple(layout.credits),
         paragraphs=paragraphs,
-        words=sum(len(p.split()) for p in paragraphs),
+        words=layout.body_words(),
         warnings=tuple(notes),
     )
 

@@ -134,6 +134,10 @@ class Layout:
     def paragraphs(self) -> list[str]:
         return [line.text for line in self.lines if line.role == "body"]
 
+    def body_words(self) -> int:
+        """Words in the body paragraphs, as ``str.split`` counts them (already counted per line)."""
+        return sum(line.words for line in self.lines if line.role == "body")
+
 
 def split_lines(text: str) -> list[Line]:
     """Non-blank lines of ``text``, stripped, with their block index."""
@@ -144,8 +148,15 @@ def split_lines(text: str) -> list[Line]:
         if not stripped:
             block += 1
             continue
-        lines.append(Line(number, stripped, block, len(stripped.split())))
+        lines.append(Line(number, stripped, block, _word_count(stripped)))
     return lines
+
+
+def _word_count(line: str) -> int:
+    """``len(line.split())`` for a stripped, non-empty line, without building the words: every
+    whitespace character but the space is unprintable, so a printable line without double
+    spaces has one word more than spaces."""
+    return line.count(" ") + 1 if "  " not in line and line.isprintable() else len(line.split())
 
 
 def read_page(text: str, shared: frozenset[int] = frozenset()) -> Page:
