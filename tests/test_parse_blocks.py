@@ -232,6 +232,16 @@ def test_captions_known_by_how_they_open(caption):
     assert roles[caption] == "caption"
 
 
+@pytest.mark.parametrize("video", ["How the council saved the old library in a single night (1:39)",
+                                   "Watch: the library vote, from the first speech to the count (1:02:33)"])
+def test_a_video_title_with_its_running_time_is_neither_headline_nor_body(video):
+    article = parse(f"{video}\n\nLibrary stays open after vote by council\n\n{BODY}\n{video}\n\n{MORE_BODY}")
+    roles = {role.text: role for role in explain_lines(f"{video}\n\n{BODY}".encode())}
+    assert article.title == "Library stays open after vote by council"
+    assert video not in article.paragraphs and len(article.paragraphs) == 6
+    assert roles[video].role == "caption" and "running time" in roles[video].reason
+
+
 def test_section_from_breadcrumb_kicker():
     article = parse(f"Health / Diet / Alcohol\n\nLibrary stays open after vote by council\n\n{BODY}")
     assert article.section == "Health"

@@ -106,6 +106,14 @@ def opens_like_a_caption(line: str) -> bool:
     return _CAPTION_OPENING.match(line) is not None
 
 
+_RUNNING_TIME = re.compile(r"\s\((?:\d{1,2}:)?\d{1,2}:\d{2}\)$")  # "... land Shohei Ohtani (1:39)"
+
+
+def ends_with_running_time(line: str) -> bool:
+    """A video's title in a player or playlist: it ends with the clip's length in brackets."""
+    return line.endswith(")") and _RUNNING_TIME.search(line, len(line) - 12) is not None
+
+
 def is_caption_label(line: str) -> bool:
     """A caption or image-source label in one of several languages ("podpis zdjęcia")."""
     return bool(_CAPTION_LABELS.match(line.strip()))

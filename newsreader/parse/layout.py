@@ -213,6 +213,9 @@ def _mark_cue(line: Line, credits: list[str], phrases: tuple) -> None:
     if cues.opens_like_a_caption(text):
         line.role, line.reason = "caption", "opens like a photo caption (FILE -, (L–R), PLACE - DATE:)"
         return
+    if cues.ends_with_running_time(text):
+        line.role, line.reason = "caption", "a video's title with its running time"
+        return
     if line.words > 14:
         if cues.is_notice(text, phrases):
             line.role, line.reason = "boilerplate", _NOTICE
