@@ -390,10 +390,20 @@ def test_headline_keeps_prose_below_it():
     ("Readers fill the old reading room on Monday evening. | Image credit: Town Courier / Ana Lima.",
      "Town Courier / Ana Lima"),
     ("Readers fill the old reading room on Monday evening Credit: Ana Lima", "Ana Lima"),
+    ("Readers fill the old reading room of the library on Market Street on Monday evening, after the vote. "
+     "Photograph: Ana Lima/Town Courier", "Ana Lima/Town Courier"),
+    ("The reading room on Monday. Image: Ana Lima / Town Courier North / Getty Images Via Afp",
+     "Ana Lima / Town Courier North / Getty Images Via Afp"),
 ])
 def test_caption_with_a_labelled_credit_is_a_caption(caption, credit):
     article = parse(f"Library stays open after vote by council\n\n{BODY}\n{caption}\n\n{MORE_BODY}")
     assert credit in article.credits and caption not in article.paragraphs
+
+
+def test_a_picture_label_inside_a_sentence_is_no_credit():
+    line = ("Readers said the new reading room was the best thing the council had done in years, photo: The old one "
+            "had no light.")
+    assert line in parse(f"Library stays open after vote by council\n\n{BODY}\n{line}\n\n{MORE_BODY}").paragraphs
 
 
 def test_caption_ending_with_a_credit_given_elsewhere_is_a_caption():

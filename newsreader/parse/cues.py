@@ -31,6 +31,9 @@ _TRAILING_CREDIT = re.compile(r"\((?P<credit>[^()]{3,120})\)\s*$")
 _GLUED_CREDIT = re.compile(r"[.!?”\"]\s+(?P<credit>[A-Z][\w.'’ -]{1,40}/[\w.'’ &-]{2,40})$")  # "... all year. Clive Rose/Getty Images"
 _LABELLED_CREDIT = re.compile(r"(?:^|[|.!?”\"]\s*|\s)(?:image |photo |picture )?credits?\s*:\s*(?P<credit>[^|:]{3,80}?)\.?\s*$",
                               re.IGNORECASE)
+_LABELLED_PICTURE = re.compile(r"[.!?”\"’)]\s+(?:images?|photos?|photographs?|pictures?)\s*:\s*(?P<credit>[^:]{3,100}?)\.?\s*$",
+                               re.IGNORECASE)
+_PICTURE_CREDIT_WORDS = 12  # "Kevin Winter / Getty Images North America / Getty Images Via Afp"
 _CAPTION_LABELS = re.compile(
     r"^(?:image caption|image source|photo caption|caption|toggle caption|hide caption|"
     r"enlarge this image|expand|podpis(?: \w+){0,3}|źródło(?: \w+){0,2}|bildunterschrift|"
@@ -78,7 +81,8 @@ def _has_credit_word(text: str) -> bool:
 def trailing_credit(line: str) -> str | None:
     """The credit that ends a caption: in parentheses, ``(Jane Doe/AP)``, after the caption's
     last sentence, ``... all year. Clive Rose/Getty Images``, or labelled,
-    ``... | Image credit: Embark Studios`` or ``... Credit: Andrew Crowley``."""
+    ``... | Image credit: Embark Studios``, ``... Credit: Andrew Crowley`` or, after a
+    sentence, ``... in Prague. Photograph: Michal Čížek/AFP``."""
     tail = line[-130:]
     match = _TRAILING_CREDIT.search(tail)
     if match and (_has_credit_word(match.group("credit")) or "/" in match.group("credit")):
@@ -90,6 +94,11 @@ def trailing_credit(line: str) -> str | None:
         labelled = _LABELLED_CREDIT.search(tail)
         credit = labelled.group("credit").strip() if labelled else ""
         if credit[:1].isupper() and len(credit.split()) <= 8:  # a name or an agency, not the rest of a sentence
+            return credit
+    if ":" in tail:  # "... on 21 December. Photograph: Michal Čížek/AFP/Getty": a picture's label after a sentence
+        labelled = _LABELLED_PICTURE.search(tail)
+        credit = labelled.group("credit").strip() if labelled else ""
+        if credit[:1].isupper() and len(credit.split()) <= _PICTURE_CREDIT_WORDS:
             return credit
     return None
 
