@@ -447,3 +447,24 @@ def test_the_authors_biography_at_the_end_is_not_the_article():
     article = parse(f"Library stays open after vote by council\n\nBy Ana Lima\n\n{BODY}\n{quote}\n\n{MORE_BODY}\n{bio}\n")
     assert article.authors == ("Ana Lima",)
     assert bio not in article.paragraphs and quote in article.paragraphs
+
+
+def test_a_biography_goes_on_in_the_line_that_names_its_author_again():
+    bio = "Ana Lima is a reporter at the Town Courier who covers the council, schools and libraries."
+    more = "Since then, Ana has written about every budget the town has passed and every school it has built."
+    article = parse(f"Library stays open after vote by council\n\nBy Ana Lima\n\n{BODY}\n{MORE_BODY}\n{bio}\n\n{more}\n")
+    assert bio not in article.paragraphs and more not in article.paragraphs
+    assert len(article.paragraphs) == 6
+
+
+def test_a_contributors_card_below_the_headline_is_not_the_article():
+    card = "Juliana Hale\n\nRecipe tested by Juliana Hale\n\n"
+    bio = "Juliana Hale is a senior cook in the test kitchen with twenty years of experience in testing recipes."
+    article = parse(f"Library stays open after vote by council\n\nBy Ana Lima\n\n{card}{bio}\n\n{BODY}\n{MORE_BODY}")
+    assert bio not in article.paragraphs and len(article.paragraphs) == 6
+
+
+def test_a_profile_opening_with_the_name_its_kicker_gives_keeps_its_first_line():
+    first = "Ana Lima is the librarian who kept the old library open through four budgets and two floods."
+    article = parse(f"Ana Lima\n\nThe librarian who would not let the library close\n\nBy Tom Berg\n\n{first}\n\n{BODY}")
+    assert article.paragraphs[0] == first

@@ -54,6 +54,7 @@ _BIO_VERB = re.compile(r"\s+(?:is|was|covers|writes|has been|joined)\b")  # afte
 _SHORT_DATELINE = 14  # words up to which a dated line was offered to the byline cues first (see _mark_cue)
 _LISTED_BYLINES = 3  # byline-shaped lines in a row that make a list instead
 _BYLINE_REST = 8  # words of the line that finishes a byline ending in a comma, at most
+_BIO = "the author's biography"
 _REPEAT_BELOW = 2  # lines below the headline where it may stand again without what was glued to it
 _CAPITALS = 0.9  # share of capitals among a line's letters that makes it a line in capitals
 _BIO_LINES = 3  # body lines at either end where an author's biography may stand
@@ -197,7 +198,7 @@ def lay_out(text: str, shared: frozenset[int] = frozenset()) -> Layout:
                                       [line.text for line in lines[title_at + 1:title_at + 1 + _REPEAT_BELOW]])
         section = kicker or section  # run into the headline: the article's own kicker, not a nearby link
     authors = _authors(lines, title_at)
-    _mark_bios(lines, authors)
+    _mark_bios(lines, authors, -1 if title_at is None else title_at)
     return Layout(lines, title, section, authors, _published(lines, title_at),
                   list(dict.fromkeys(page.credits)))
 
@@ -459,16 +460,27 @@ def _mark_body(page: Page, title_at: int | None) -> None:
             line.role, line.reason = "boilerplate", "scored as page furniture, not article text"
 
 
-def _mark_bios(lines: list[Line], authors: list[str]) -> None:
+def _mark_bios(lines: list[Line], authors: list[str], title_at: int) -> None:
     """A body line at either end of the body that opens with an author's name, full or first,
-    and goes on "is a ...", "covers ..." is the author's biography, not the article."""
-    if not authors:
-        return
-    body = [line for line in lines if line.role == "body"]
+    and goes on "is a ...", "covers ..." is the author's biography, not the article; so is one
+    opening with a name that a line just above it, below the headline, gives alone (a
+    contributor's card: "Juliana Hale" / "Recipe tested by Juliana Hale" / "Juliana Hale is a
+    senior culinary specialist ..."), and the body line right after a biography that names
+    its person again ("Since then, Meredith has ...")."""
+    body = [i for i, line in enumerate(lines) if line.role == "body"]
     names = {name for author in authors for name in (author, author.split()[0])}
-    for line in body[:_BIO_LINES] + body[-_BIO_LINES:]:
-        if any(line.text.startswith(name) and _BIO_VERB.match(line.text, len(name)) for name in names):
-            line.role, line.reason = "boilerplate", "the author's biography"
+    for i in body[:_BIO_LINES] + body[-_BIO_LINES:]:
+        text = lines[i].text
+        card = {line.text for line in lines[max(title_at + 1, i - _BIO_LINES):i]
+                if line.role in ("boilerplate", "byline") and 2 <= line.words <= 3 and _only_names(line.text)}
+        person = next((name for name in names | card
+                       if text.startswith(name) and _BIO_VERB.match(text, len(name))), None)
+        if person is None or lines[i].role != "body":
+            continue
+        lines[i].role, lines[i].reason = "boilerplate", _BIO
+        after = next((j for j in body if j > i), None)
+        if after is not None and after - i <= 2 and not set(person.split()).isdisjoint(_WORD.findall(lines[after].text)):
+            lines[after].role, lines[after].reason = "boilerplate", _BIO
 
 
 def _only_updated(text: str) -> bool:
