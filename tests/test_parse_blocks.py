@@ -224,6 +224,9 @@ def test_navigation_and_share_lines_leave_the_body(junk):
     "new play about the vote.",
     "MARKET TOWN, ENGLAND - MARCH 3: Readers queue outside the old library after the council voted to keep it open "
     "on March 3, 2024 in Market Town, England.",
+    "Council leader Ann Lee, left, and the librarian Tom Berg, right, open the doors of the old library to readers.",
+    "Readers queue outside the old library with the librarian Tom Berg (second from left) on the morning after the "
+    "vote.",
 ])
 def test_captions_known_by_how_they_open(caption):
     article = parse(f"Library stays open after vote by council\n\n{BODY}\n{caption}\n\n{MORE_BODY}")

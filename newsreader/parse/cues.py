@@ -115,6 +115,16 @@ def opens_like_a_caption(line: str) -> bool:
     return _CAPTION_OPENING.match(line) is not None
 
 
+_IN_PICTURE = re.compile(  # where someone stands in a photo: "Jane Doe, left, ...", "Jane Doe (second from left)"
+    r",\s(?:left|right|center|centre|(?:second|third|far) (?:from )?(?:left|right)),\s|"
+    r"\((?:left|right|center|centre|(?:second|third|far) (?:from )?(?:left|right))\)")
+
+
+def places_people_in_a_picture(line: str) -> bool:
+    """A photo caption by how it says who is where: ", left,", "(right)", "(second from left)"."""
+    return ("left" in line or "right" in line or "cent" in line) and _IN_PICTURE.search(line) is not None
+
+
 _RUNNING_TIME = re.compile(r"\s\((?:\d{1,2}:)?\d{1,2}:\d{2}\)$")  # "... land Shohei Ohtani (1:39)"
 
 

@@ -55,6 +55,7 @@ _SHORT_DATELINE = 14  # words up to which a dated line was offered to the byline
 _LISTED_BYLINES = 3  # byline-shaped lines in a row that make a list instead
 _BYLINE_REST = 8  # words of the line that finishes a byline ending in a comma, at most
 _BIO = "the author's biography"
+_CAPTION_WORDS = 80  # words a caption may run to
 _REPEAT_BELOW = 2  # lines below the headline where it may stand again without what was glued to it
 _CAPITALS = 0.9  # share of capitals among a line's letters that makes it a line in capitals
 _BIO_LINES = 3  # body lines at either end where an author's biography may stand
@@ -216,6 +217,9 @@ def _mark_cue(line: Line, credits: list[str], phrases: tuple) -> None:
         return
     if cues.ends_with_running_time(text):
         line.role, line.reason = "caption", "a video's title with its running time"
+        return
+    if line.words <= _CAPTION_WORDS and cues.places_people_in_a_picture(text):
+        line.role, line.reason = "caption", "says where people stand in a picture (left, right, centre)"
         return
     if line.words > 14:
         if cues.is_notice(text, phrases):
