@@ -210,7 +210,13 @@ def test_caption_labels_in_several_languages(label):
                                   "This document is subject to copyright. No part may be reproduced without permission.",
                                   "This story originally appeared in Town Life and is republished here with permission.",
                                   '<a href="https://example.com/tag/library">#library</a> readers cheered the vote',
-                                  "Reprinted by permission of Town Press. Excerpted from The Library by Ann Lee."])
+                                  "Reprinted by permission of Town Press. Excerpted from The Library by Ann Lee.",
+                                  "MORE FROM THE COURIERFive libraries worth a visit this spring, from the coast to "
+                                  "the hillsBy Ann Lee", "REQUIRED READING: Why the old library matters to the town "
+                                  "more than any other building", "EXCLUSIVEREAD MORE: The librarian who would not go",
+                                  "Comments on this piece are premoderated to ensure the discussion stays on topic.",
+                                  "We will automatically post your comment and a link to the story to your timeline.",
+                                  "Not a subscriber to the Courier? Then head over here to get every issue at home!"])
 def test_navigation_and_share_lines_leave_the_body(junk):
     article = parse(f"Library stays open after vote by council\n\n{BODY}\n{junk}\n\n{MORE_BODY}")
     assert junk not in article.paragraphs
@@ -227,6 +233,7 @@ def test_navigation_and_share_lines_leave_the_body(junk):
     "Council leader Ann Lee, left, and the librarian Tom Berg, right, open the doors of the old library to readers.",
     "Readers queue outside the old library with the librarian Tom Berg (second from left) on the morning after the "
     "vote.",
+    "File: Readers wait outside the old library on Market Street, May 4, 2023, before the council's vote.",
 ])
 def test_captions_known_by_how_they_open(caption):
     article = parse(f"Library stays open after vote by council\n\n{BODY}\n{caption}\n\n{MORE_BODY}")

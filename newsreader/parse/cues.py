@@ -104,7 +104,7 @@ def trailing_credit(line: str) -> str | None:
 
 
 _CAPTION_OPENING = re.compile(
-    r"FILE(?: PHOTO)?\s?[-–—:]\s|"  # an agency's archive photo: "FILE - Tourists look out ..."
+    r"(?i:file(?: photo)?)\s?[-–—:]\s|"  # an agency's archive photo: "FILE - Tourists look out ...", "File: ..."
     r"\((?:L|R|L-R|L–R|R-L|R–L|from left|from top)\)\s|"  # who is who: "(L–R) Callum Turner as ..."
     r"[A-Z][A-Z .,'’-]{2,60}\s[-–—]\s(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|"
     r"NOVEMBER|DECEMBER)\s\d{1,2}(?:,\s\d{4})?\s*:")  # a picture agency's: "SAN FRANCISCO – JUNE 26: A man ..."
@@ -160,7 +160,8 @@ _NOTICE_START = re.compile(  # how notices open, however long they run
     r"this (?:story|article|piece|post) (?:originally appeared|was originally published)\b|"
     r"this (?:interview|conversation|transcript|q&a|story) has been (?:lightly )?(?:edited|condensed)\b|"
     r"this content can also be viewed on the site it originates from|"
-    r"our (?:journalism|newsroom|work) needs your support)",
+    r"our (?:journalism|newsroom|work) needs your support|more from\b|exclusive\s*read more\s*:|"
+    r"(?:required|recommended|essential|further|suggested|must) read(?:ing)?\s*:)",
     re.IGNORECASE)
 #: Notices that may say it anywhere in the line, each behind a plain substring it must contain
 #: (a substring test is far cheaper than the pattern, and most lines hold none of them).
@@ -178,6 +179,8 @@ _NOTICE_PHRASES = tuple((hint, re.compile(pattern, re.IGNORECASE)) for hint, pat
     ("twitter.com/", r"pic\.twitter\.com/"),  # embedded posts
     ("t.co/", r"https?://t\.co/"),
     ("<a href", r"<a href="),
+    ("omment", r"\bcomments? (?:on this \w+ )?(?:are|is) (?:pre-?)?moderated\b|\bpost your comment\b"),  # comment boxes
+    ("subscriber", r"\bnot a subscriber\b"),
 ))
 
 
