@@ -475,11 +475,11 @@ def _mark_bios(lines: list[Line], authors: list[str], title_at: int) -> None:
     names = {name for author in authors for name in (author, author.split()[0])}
     for i in body[:_BIO_LINES] + body[-_BIO_LINES:]:
         text = lines[i].text
-        card = {line.text for line in lines[max(title_at + 1, i - _BIO_LINES):i]
-                if line.role in ("boilerplate", "byline") and 2 <= line.words <= 3 and _only_names(line.text)}
-        person = next((name for name in names | card
-                       if text.startswith(name) and _BIO_VERB.match(text, len(name))), None)
-        if person is None or lines[i].role != "body":
+        verb = _BIO_VERB.search(text)  # names are capitalised: the first verb ends the one that opens the line
+        person = text[:verb.start()] if verb and lines[i].role == "body" else ""
+        if person not in names and not (2 <= len(person.split()) <= 3 and any(
+                line.text == person and line.role in ("boilerplate", "byline")
+                for line in lines[max(title_at + 1, i - _BIO_LINES):i]) and _only_names(person)):
             continue
         lines[i].role, lines[i].reason = "boilerplate", _BIO
         after = next((j for j in body if j > i), None)
