@@ -90,6 +90,9 @@ def test_dates(line, expected):
     ("Jane Doe, 3 hours ago", ["Jane Doe"]),
     ("Liz Hoggard 19 December 2023 • 3:54pm", ["Liz Hoggard"]),
     ("Beege Welborn 8:41 PM on December 20, 2023", ["Beege Welborn"]),
+    ("Dec 6, 2023Chris Price", ["Chris Price"]),  # a date run into its author's name
+    ("Dec 6, 2023 Chris Price", None),  # ... but a date, a space and two capitalised words may be a place
+    ("December 22, 2023Tech Digest Correspondent", None),
 ])
 def test_bylines(line, expected):
     assert byline_names(line) == expected

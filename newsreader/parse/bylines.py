@@ -36,6 +36,7 @@ _ROLES = frozenset((
 _WORD_RUN = re.compile(r"\w+")
 # "GuerreroDec", "KambhampatiData": two words run together; a glued month needs less ("SamDecember 22")
 _GLUE = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z])|(?<=[a-z])(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s*\d)")
+_YEAR_THEN_NAME = re.compile(r"(?:19|20)\d\d(?=[A-Z][a-z])")  # a year with a name glued on, "2023Chris"
 _CASE_TURN = re.compile(r"[a-z][A-Z]")  # what every _GLUE match stands on: a quick scan says if it can match
 _BREAK_CHARS = "|·•/-–—"  # a hard break holds one of these, or a run of spaces
 _SPACE_RUN = re.compile(r"\s\s")
@@ -81,6 +82,9 @@ def byline_names(line: str) -> list[str] | None:
         return prefixed_byline_names(text)
     if not _MAYBE_TAIL.search(text):
         return _name_with_role(text)  # no separator, comma or digit: only a role after a name is left
+    glued = _YEAR_THEN_NAME.search(text)
+    if glued and _leading_name(text[glued.end():]) == text[glued.end():] and find_date(text[:glued.end()]):
+        return [text[glued.end():]]  # "Dec 6, 2023Chris Price": a date run into its author's name
     late = _LATE_BY.search(text)
     if late and _DIGIT.search(text, 0, late.start()):
         return names_in(late.group("rest")) or None
