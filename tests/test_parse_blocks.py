@@ -436,6 +436,8 @@ def test_caption_ending_with_a_credit_given_elsewhere_is_a_caption():
     ("iPhone sales rise as the library stays open", "iPhone sales rise as the library stays open", None),
     ("News / Local News / Library stays open after vote by council", "Library stays open after vote by council",
      "News"),
+    ("Library stays open after vote by council | Town Courier Arts", "Library stays open after vote by council", None),
+    ("Library | Council | Schools", "Library | Council | Schools", None),  # too short a head: not a page title
 ])
 def test_furniture_glued_to_the_headline_is_cut_off(shown, title, section):
     links = "Local News\nSport\n\n" if section == "Local News" else ""

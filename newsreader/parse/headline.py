@@ -2,7 +2,8 @@
 
 The line the title classifier picks may carry page furniture joined to it: a
 lower-case label ("now reading: ..."), a media tag ("... [Watch]"), the
-breadcrumb trail it ends ("News / India News / ..."), or a kicker link run
+breadcrumb trail it ends ("News / India News / ..."), a site's name after a bar
+("... | CBC Arts Loaded", as a page title has it), or a kicker link run
 into it without a space ("Digital MarketingEstablishing ..."), or a prefix
 the line below shows ("Home News News <headline>" over "<headline>"). A trail of
 short links alone ("Home / News / Electric Cars") is never the headline.
@@ -14,6 +15,8 @@ import re
 
 _LABEL = re.compile(r"^[a-z][a-z ]{1,20}:\s+(?=[\"“‘'A-Z0-9])")  # "now reading: The ..."
 _TAG = re.compile(r"\s*[\[(](?:watch|video|photos?|pics|gallery|listen|audio|podcast)[\])]$", re.IGNORECASE)
+_SITE_SUFFIX = re.compile(r"\s+\|\s+(?P<site>[^|]{2,50})$")  # a site or show name after a bar
+_SITE_WORDS = 5  # words a site's name may have
 _TRAIL = re.compile(r"\s+(?:/|›|»|>)\s+")  # the spaced separators of a breadcrumb trail
 
 
@@ -22,6 +25,9 @@ def headline_text(text: str, short_lines: list[str], below: list[str] = ()) -> t
     ``short_lines`` are the file's lines of up to four words: a glued kicker must be one of them;
     ``below`` are the lines just under it, where the headline may stand again on its own."""
     text = _TAG.sub("", _LABEL.sub("", text)) or text
+    suffix = _SITE_SUFFIX.search(text)
+    if suffix and len(suffix.group("site").split()) <= _SITE_WORDS and len(text[:suffix.start()].split()) >= 4:
+        text = text[:suffix.start()]  # "<headline> | CBC Arts Loaded": the page title's form
     title, kicker = _without_kicker(text, short_lines)
     for line in below:  # "Home News News <headline>" over "<headline>": a breadcrumb ending in the title
         if len(line.split()) >= 4 and len(line) < len(title) and title.endswith(line):
