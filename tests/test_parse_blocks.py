@@ -483,3 +483,12 @@ def test_a_profile_opening_with_the_name_its_kicker_gives_keeps_its_first_line()
     first = "Ana Lima is the librarian who kept the old library open through four budgets and two floods."
     article = parse(f"Ana Lima\n\nThe librarian who would not let the library close\n\nBy Tom Berg\n\n{first}\n\n{BODY}")
     assert article.paragraphs[0] == first
+
+
+def test_a_caption_shown_again_without_its_credit_is_a_caption():
+    copy = "Readers queue outside the old library on Monday morning after the vote."
+    caption = f"{copy} (Ana Lima/Getty Images)"
+    article = parse(f"Library stays open after vote by council\n\n{caption}\n\n{BODY}\n{copy}\n\n{MORE_BODY}")
+    roles = {role.text: role.reason for role in explain_lines(f"Library stays open\n\n{caption}\n\n{BODY}\n{copy}\n".encode())}
+    assert copy not in article.paragraphs and len(article.paragraphs) == 6
+    assert roles[copy] == "a caption of the file again, without its credit"

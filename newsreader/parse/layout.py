@@ -172,6 +172,7 @@ def read_page(text: str, shared: frozenset[int] = frozenset()) -> Page:
     _unmark_listed_bylines(lines)
     _mark_caption_labels(lines)
     _mark_credited_captions(lines, credits)
+    _mark_caption_copies(lines)
     _join_lone_bylines(lines)
     stopwords = file_stopwords(text)
     # a line with a cue role never becomes a candidate again: only its shape is read
@@ -311,6 +312,20 @@ def _mark_credited_captions(lines: list[Line], credits: list[str]) -> None:
             text = cues.without_caption_label(line.text)
             if any(text.endswith(credit) and text != credit for credit in known):
                 line.role, line.reason = "caption", "ends with a photo credit the file gives elsewhere"
+
+
+def _mark_caption_copies(lines: list[Line]) -> None:
+    """A line that a caption elsewhere in the file starts with is that caption shown again
+    without its credit ("Buses pass under ... in London, England." below "Buses pass under
+    ... in London, England. Chris Jackson/Getty Images hide caption")."""
+    captions = [line.text for line in lines if line.role == "caption"]
+    if not captions:
+        return
+    for line in lines:
+        if line.role == "other" and line.words > 3 and any(
+                caption.startswith(line.text) and caption[len(line.text):len(line.text) + 1].isspace()
+                for caption in captions):
+            line.role, line.reason = "caption", "a caption of the file again, without its credit"
 
 
 def _join_lone_bylines(lines: list[Line]) -> None:
