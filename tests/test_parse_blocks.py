@@ -132,10 +132,14 @@ def test_provided_and_courtesy_credits(line, credit):
     assert line not in article.paragraphs
 
 
-def test_a_caption_whose_credit_follows_its_last_sentence():
-    caption = "The old library seen from the square on Monday. Ana Lima/Getty Images"
+@pytest.mark.parametrize("caption, credit", [
+    ("The old library seen from the square on Monday. Ana Lima/Getty Images", "Ana Lima/Getty Images"),
+    ("The old library seen from the square on Monday.Ana Lima/Getty Images", "Ana Lima/Getty Images"),  # glued
+    ("The old library seen from the square on Monday. Ana Lima/Courier Staff", "Ana Lima/Courier Staff"),
+])
+def test_a_caption_whose_credit_follows_its_last_sentence(caption, credit):
     article = parse(f"Library stays open after vote by council\n\n{BODY}\n{caption}\n\n{MORE_BODY}")
-    assert article.credits == ("Ana Lima/Getty Images",)
+    assert article.credits == (credit,)
     assert caption not in article.paragraphs
 
 

@@ -28,7 +28,8 @@ _CREDIT_WORDS = re.compile(  # run on lower-cased text: a case-blind pattern cos
 _CREDIT_BY_WORDS = ("photo", "pictu", "image", "illus", "video", "foto", "sourc")  # how _CREDIT_BY may open
 _NAME_SLASH_ORG = re.compile(r"^[^\W\d_][\w.'’ -]{1,60}\S/\S[\w.'’ &/-]{1,60}$")  # "Jane Doe/AP", not "World / Europe"
 _TRAILING_CREDIT = re.compile(r"\((?P<credit>[^()]{3,120})\)\s*$")
-_GLUED_CREDIT = re.compile(r"[.!?”\"]\s+(?P<credit>[A-Z][\w.'’ -]{1,40}/[\w.'’ &-]{2,40})$")  # "... all year. Clive Rose/Getty Images"
+_GLUED_CREDIT = re.compile(r"[.!?”\"]\s*(?P<credit>[A-Z][\w.'’ -]{1,40}/[\w.'’ &-]{2,40})$")  # "... all year. Clive Rose/Getty Images"
+_STAFF = re.compile(r"/[^/]*\b[Ss]taff(?: [Pp]hotographer)?$")  # "John Tlumacki/Globe Staff"
 _LABELLED_CREDIT = re.compile(r"(?:^|[|.!?”\"]\s*|\s)(?:image |photo |picture )?credits?\s*:\s*(?P<credit>[^|:]{3,80}?)\.?\s*$",
                               re.IGNORECASE)
 _LABELLED_PICTURE = re.compile(r"[.!?”\"’)]\s+(?:images?|photos?|photographs?|pictures?)\s*:\s*(?P<credit>[^:]{3,100}?)\.?\s*$",
@@ -80,7 +81,8 @@ def _has_credit_word(text: str) -> bool:
 
 def trailing_credit(line: str) -> str | None:
     """The credit that ends a caption: in parentheses, ``(Jane Doe/AP)``, after the caption's
-    last sentence, ``... all year. Clive Rose/Getty Images``, or labelled,
+    last sentence, ``... all year. Clive Rose/Getty Images`` or ``... business.John Tlumacki/Globe
+    Staff``, or labelled,
     ``... | Image credit: Embark Studios``, ``... Credit: Andrew Crowley`` or, after a
     sentence, ``... in Prague. Photograph: Michal Čížek/AFP``."""
     tail = line[-130:]
@@ -88,8 +90,8 @@ def trailing_credit(line: str) -> str | None:
     if match and (_has_credit_word(match.group("credit")) or "/" in match.group("credit")):
         return match.group("credit").strip()
     glued = _GLUED_CREDIT.search(tail) if "/" in tail else None
-    if glued and _has_credit_word(glued.group("credit")):  # no brackets: an agency's name must show it
-        return glued.group("credit").strip()
+    if glued and (_has_credit_word(glued.group("credit")) or _STAFF.search(glued.group("credit"))):
+        return glued.group("credit").strip()  # no brackets: an agency or a paper's staff must show it
     if "redit" in tail:  # the labelled form, checked only when its word is there
         labelled = _LABELLED_CREDIT.search(tail)
         credit = labelled.group("credit").strip() if labelled else ""
