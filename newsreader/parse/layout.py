@@ -55,6 +55,7 @@ _SHORT_DATELINE = 14  # words up to which a dated line was offered to the byline
 _LISTED_BYLINES = 3  # byline-shaped lines in a row that make a list instead
 _BYLINE_REST = 8  # words of the line that finishes a byline ending in a comma, at most
 _BIO = "the author's biography"
+_BIO_NAME_SPAN = 100  # characters in which the name opening a biography ends
 _CAPTION_WORDS = 80  # words a caption may run to
 _REPEAT_BELOW = 2  # lines below the headline where it may stand again without what was glued to it
 _CAPITALS = 0.9  # share of capitals among a line's letters that makes it a line in capitals
@@ -486,12 +487,19 @@ def _mark_bios(lines: list[Line], authors: list[str], title_at: int) -> None:
     contributor's card: "Juliana Hale" / "Recipe tested by Juliana Hale" / "Juliana Hale is a
     senior culinary specialist ..."), and the body line right after a biography that names
     its person again ("Since then, Meredith has ...")."""
-    body = [i for i, line in enumerate(lines) if line.role == "body"]
     names = {name for author in authors for name in (author, author.split()[0])}
+    cards = tuple({line.text for line in lines[title_at + 1:]
+                   if line.role in ("boilerplate", "byline") and 2 <= line.words <= 3})
+    if not names and not cards:
+        return
+    body = [i for i, line in enumerate(lines) if line.role == "body"]
     for i in body[:_BIO_LINES] + body[-_BIO_LINES:]:
         text = lines[i].text
-        verb = _BIO_VERB.search(text)  # names are capitalised: the first verb ends the one that opens the line
-        person = text[:verb.start()] if verb and lines[i].role == "body" else ""
+        if lines[i].role != "body" or not (text.startswith(cards) or any(map(text.startswith, names))):
+            continue
+        # names are capitalised: the first verb ends the name that opens the line, if one does
+        verb = _BIO_VERB.search(text, 0, _BIO_NAME_SPAN)
+        person = text[:verb.start()] if verb else ""
         if person not in names and not (2 <= len(person.split()) <= 3 and any(
                 line.text == person and line.role in ("boilerplate", "byline")
                 for line in lines[max(title_at + 1, i - _BIO_LINES):i]) and _only_names(person)):
