@@ -117,14 +117,17 @@ def opens_like_a_caption(line: str) -> bool:
     return _CAPTION_OPENING.match(line) is not None
 
 
+_PLACING_SPAN = 120  # characters of a caption in which it places the first people it names
 _IN_PICTURE = re.compile(  # where someone stands in a photo: "Jane Doe, left, ...", "Jane Doe (second from left)"
     r",\s(?:left|right|center|centre|(?:second|third|far) (?:from )?(?:left|right)),\s|"
     r"\((?:left|right|center|centre|(?:second|third|far) (?:from )?(?:left|right))\)")
 
 
 def places_people_in_a_picture(line: str) -> bool:
-    """A photo caption by how it says who is where: ", left,", "(right)", "(second from left)"."""
-    return ("left" in line or "right" in line or "cent" in line) and _IN_PICTURE.search(line) is not None
+    """A photo caption by how it says who is where: ", left,", "(right)", "(second from left)".
+    A caption says it early, beside the first name it gives: only the first 120 characters are read."""
+    head = line[:_PLACING_SPAN]
+    return ("left" in head or "right" in head or "cent" in head) and _IN_PICTURE.search(head) is not None
 
 
 _RUNNING_TIME = re.compile(r"\s\((?:\d{1,2}:)?\d{1,2}:\d{2}\)$")  # "... land Shohei Ohtani (1:39)"
