@@ -80,11 +80,10 @@ def _has_credit_word(text: str) -> bool:
 
 
 def trailing_credit(line: str) -> str | None:
-    """The credit that ends a caption: in parentheses, ``(Jane Doe/AP)``, after the caption's
-    last sentence, ``... all year. Clive Rose/Getty Images`` or ``... business.John Tlumacki/Globe
-    Staff``, or labelled,
-    ``... | Image credit: Embark Studios``, ``... Credit: Andrew Crowley`` or, after a
-    sentence, ``... in Prague. Photograph: Michal Čížek/AFP``."""
+    """The credit that ends a caption: in parentheses, ``(Jane Doe/AP)``; after the caption's
+    last sentence, ``... all year. Clive Rose/Getty Images``, ``... business.John Tlumacki/Globe
+    Staff``; or labelled, ``... | Image credit: Embark Studios``, ``... Credit: Andrew Crowley``
+    and, after a sentence, ``... in Prague. Photograph: Michal Čížek/AFP``."""
     tail = line[-130:]
     match = _TRAILING_CREDIT.search(tail)
     if match and (_has_credit_word(match.group("credit")) or "/" in match.group("credit")):

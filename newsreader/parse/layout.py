@@ -56,6 +56,7 @@ _LISTED_BYLINES = 3  # byline-shaped lines in a row that make a list instead
 _BYLINE_REST = 8  # words of the line that finishes a byline ending in a comma, at most
 _BIO = "the author's biography"
 _BIO_NAME_SPAN = 100  # characters in which the name opening a biography ends
+_BIO_GAP = 2  # lines from a biography to the body line going on with it (one other may stand between)
 _CAPTION_WORDS = 80  # words a caption may run to
 _REPEAT_BELOW = 2  # lines below the headline where it may stand again without what was glued to it
 _CAPITALS = 0.9  # share of capitals among a line's letters that makes it a line in capitals
@@ -210,8 +211,8 @@ def _mark_cue(line: Line, credits: list[str], phrases: tuple) -> None:
     """The role a line earns by itself, checked from the most to the least specific cue
     (``phrases``: the notice phrases its file holds, see :func:`cues.notice_phrases`).
 
-    Long lines can only be notices, long bylines, datelines or captions ending in a credit,
-    so they skip the rest (a hot path).
+    Captions told by their shape come first; past that, long lines can only be notices, long
+    bylines, datelines or captions ending in a credit, so they skip the rest (a hot path).
     """
     text = line.text
     if cues.opens_like_a_caption(text):
@@ -230,7 +231,7 @@ def _mark_cue(line: Line, credits: list[str], phrases: tuple) -> None:
             line.role, line.reason = "byline", "a long line that starts like a byline"
         elif line.words <= 30 and has_date_word(text) and find_date(text):
             line.role, line.reason = "date", "a dateline (published/updated) holding a date"
-        elif line.words <= 80 and (credit := cues.trailing_credit(text)):
+        elif line.words <= _CAPTION_WORDS and (credit := cues.trailing_credit(text)):
             line.role, line.reason = "caption", "ends with a photo credit"
             credits.append(credit)
         return
@@ -506,7 +507,8 @@ def _mark_bios(lines: list[Line], authors: list[str], title_at: int) -> None:
             continue
         lines[i].role, lines[i].reason = "boilerplate", _BIO
         after = next((j for j in body if j > i), None)
-        if after is not None and after - i <= 2 and not set(person.split()).isdisjoint(_WORD.findall(lines[after].text)):
+        if (after is not None and after - i <= _BIO_GAP
+                and not set(person.split()).isdisjoint(_WORD.findall(lines[after].text))):
             lines[after].role, lines[after].reason = "boilerplate", _BIO
 
 
