@@ -18,6 +18,7 @@ _TAG = re.compile(r"\s*[\[(](?:watch|video|photos?|pics|gallery|listen|audio|pod
 _SITE_SUFFIX = re.compile(r"\s+\|\s+(?P<site>[^|]{2,50})$")  # a site or show name after a bar
 _SITE_WORDS = 5  # words a site's name may have
 _TRAIL = re.compile(r"\s+(?:/|›|»|>)\s+")  # the spaced separators of a breadcrumb trail
+_TRAIL_MARKS = ("/", "›", "»", ">")
 
 
 def headline_text(text: str, short_lines: list[str], below: list[str] = ()) -> tuple[str, str | None]:
@@ -49,6 +50,8 @@ def _without_kicker(text: str, short_lines: list[str]) -> tuple[str, str | None]
 def trail(text: str) -> str | None:
     """"breadcrumb" for a trail of short links ("Home / News / Electric Cars"), "headline" for
     such a trail ending in a headline ("News / India News / Navy, coast guard swing ..."), else None."""
+    if not any(map(text.__contains__, _TRAIL_MARKS)):  # most lines: no separator, no trail
+        return None
     parts = _TRAIL.split(text)
     if len(parts) < 3 or any(len(part.split()) > 3 for part in parts[:-1]):
         return None

@@ -28,7 +28,7 @@ from newsreader.parse.headline import headline_text, trail
 from newsreader.parse.repeats import KEYED_WORDS, repeated_lines
 from newsreader.parse.features import (LineFacts, content_words, context_vectors, file_stopwords, headline_shaped,
                                        line_vector, title_vector)
-from newsreader.parse.scoring import score
+from newsreader.parse.scoring import scorer
 
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’'»)\]]$")
 _BREADCRUMB = re.compile(r"\s*(?:/|›|»|>|\|)\s*")
@@ -98,8 +98,8 @@ class Page:
         """Body scores of the candidates: a first pass on each line alone, then a second
         pass that adds its neighbours' first-pass scores."""
         local = [self.line_vector(i) for i in candidates]
-        context = context_vectors([score("body", vector) for vector in local])
-        return [score("body_context", vector + extra) for vector, extra in zip(local, context)]
+        context = context_vectors(list(map(scorer("body"), local)))
+        return list(map(scorer("body_context"), map(list.__add__, local, context)))
 
     def title_candidates(self) -> list[int]:
         """Indexes of lines that may be the headline, in order."""
@@ -110,7 +110,7 @@ class Page:
                 and trail(self.lines[i].text) != "breadcrumb"]
 
     def title_scores(self, candidates: list[int]) -> list[float]:
-        return [score("title", vector) for vector in self.title_vectors(candidates)]
+        return list(map(scorer("title"), self.title_vectors(candidates)))
 
     def title_vectors(self, candidates: list[int]) -> list[list[float]]:
         start, end = self.run

@@ -64,6 +64,7 @@ def _models() -> dict[str, Callable[[list[float]], float]]:
     return compile_models(json.loads(text))
 
 
-def score(kind: str, vector: list[float]) -> float:
-    """The classifier's log-odds for ``vector``; above 0 means more likely yes than no."""
-    return _models()[kind](vector)
+def scorer(kind: str) -> Callable[[list[float]], float]:
+    """The classifier ``kind`` as a function from a vector to its log-odds (above 0 means more
+    likely yes than no); fetched once per file, then called per line."""
+    return _models()[kind]
