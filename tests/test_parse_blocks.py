@@ -496,3 +496,11 @@ def test_a_caption_shown_again_without_its_credit_is_a_caption():
     roles = {role.text: role.reason for role in explain_lines(f"Library stays open\n\n{caption}\n\n{BODY}\n{copy}\n".encode())}
     assert copy not in article.paragraphs and len(article.paragraphs) == 6
     assert roles[copy] == "a caption of the file again, without its credit"
+
+
+def test_a_menu_of_desks_names_no_author():
+    menu = "Politics\n\nOpinion\n\nNational Security\n\nCongress\n\nSports\n\n"
+    article = parse(f"{menu}Library stays open after vote by council\n\n{BODY}\n{MORE_BODY}")
+    assert article.authors == ()
+    card = parse(f"Library stays open after vote by council\n\nAna Lima\n\nCourier Staff\n\n{BODY}")
+    assert card.authors == ("Ana Lima",)  # a role of two words beside a name still makes a byline
