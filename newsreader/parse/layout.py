@@ -371,8 +371,8 @@ def _mark_name_lines(lines: list[Line], where: range) -> None:
             continue
         neighbours = lines[max(0, i - 1):i] + lines[i + 1:i + 2]
         # a one-word desk ("Opinion", "Sports") beside it is a menu, not the author's role
-        if any(other.role in ("date", "byline") or (other.words > 1 and _is_role_line(other)) or _HANDLE.match(other.text)
-               or other.text.lower() in _AUTHOR_BUTTONS for other in neighbours):
+        if any(other.role in ("date", "byline") or (other.words > 1 and _is_role_line(other))
+               or _HANDLE.match(other.text) or other.text.lower() in _AUTHOR_BUTTONS for other in neighbours):
             line.role, line.reason = "byline", "a name beside a date, a role, a handle or a follow button"
 
 
