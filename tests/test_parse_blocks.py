@@ -504,3 +504,9 @@ def test_a_menu_of_desks_names_no_author():
     assert article.authors == ()
     card = parse(f"Library stays open after vote by council\n\nAna Lima\n\nCourier Staff\n\n{BODY}")
     assert card.authors == ("Ana Lima",)  # a role of two words beside a name still makes a byline
+
+
+@pytest.mark.parametrize("lead", ["Library news of the week —", "And here is what the council said about it:"])
+def test_a_line_that_leads_into_the_next_is_not_the_headline(lead):
+    article = parse(f"{lead}\n\nLibrary stays open after vote by council\n\n{BODY}\n{MORE_BODY}")
+    assert article.title == "Library stays open after vote by council"

@@ -58,6 +58,7 @@ _BIO = "the author's biography"
 _BIO_NAME_SPAN = 100  # characters in which the name opening a biography ends
 _BIO_GAP = 2  # lines from a biography to the body line going on with it (one other may stand between)
 _CAPTION_WORDS = 80  # words a caption may run to
+_OPEN_ENDS = ("—", "–", "-", ":")  # a line ending so leads into the next one: a label or a kicker, not a headline
 _REPEAT_BELOW = 2  # lines below the headline where it may stand again without what was glued to it
 _CAPITALS = 0.9  # share of capitals among a line's letters that makes it a line in capitals
 _BIO_LINES = 3  # body lines at either end where an author's biography may stand
@@ -107,7 +108,7 @@ class Page:
         last = min(len(self.lines), (start if start <= end else len(self.lines)) + _TITLE_INTO_RUN)
         return [i for i in range(max(0, last - _TITLE_WINDOW), last)
                 if self.lines[i].role == "other" and 1 <= self.lines[i].words <= 40
-                and trail(self.lines[i].text) != "breadcrumb"]
+                and not self.lines[i].text.endswith(_OPEN_ENDS) and trail(self.lines[i].text) != "breadcrumb"]
 
     def title_scores(self, candidates: list[int]) -> list[float]:
         return list(map(scorer("title"), self.title_vectors(candidates)))
