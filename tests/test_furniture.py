@@ -112,3 +112,31 @@ def test_show_and_explain_see_the_folder(cli, tmp_path):
         assert shown.startswith("The best budget headphones we tested this year\n") and "trust" not in shown
         explained = cli("--dir", str(folder), *extra, "show", "0", "--explain").stdout
         assert "\tboilerplate\trepeated in other files of the folder\tWhy you can trust The Daily Planet" in explained
+
+
+def _linked_page(headline: str) -> str:
+    """An article whose only headline-shaped line is ``headline``, under the kicker "Science"."""
+    return (f"Science\n{headline}\n\nBy John Roe\n\n" + "\n\n".join(
+        f"Paragraph {n}: the sun stands still over the tropic for a day, and cultures around the world have "
+        f"marked the longest night with fires, feasts and songs for as long as anyone remembers." for n in range(6))
+        + "\n")
+
+
+def test_a_headline_other_files_link_to_with_its_kicker_is_still_the_headline():
+    """Another page of the site lists this one as a related story, kicker and headline, so the
+    pair is furniture; nothing else on the page reads as a headline, so it is the headline."""
+    headline = "What is the winter solstice? Here is what you need to know"
+    linked = page("kettles").replace("\nBy Jane Doe", f"\nBy Jane Doe\n\nRelated\n\nScience\n{headline}\n")
+    articles, shared = parse_folder([_linked_page(headline), linked])
+    roles = {role.text: role.reason for role in explain_lines(_linked_page(headline).encode(), shared)}
+    assert roles["Science"] == "repeated in other files of the folder"  # the pair is furniture ...
+    assert articles[0].title == headline  # ... but the headline is still found
+    assert len(articles[0].paragraphs) == 6 and articles[1].title != headline  # the linking page keeps its own
+
+
+def test_a_headline_in_other_pages_most_read_lists_is_still_the_headline():
+    headline = "Why the longest night of the year is getting more popular"
+    others = [page(topic).replace("\nBy Jane Doe", f"\nBy Jane Doe\n\nMost read\n\n{headline}\n") for topic in TOPICS[:3]]
+    articles, _ = parse_folder([_linked_page(headline), *others])
+    assert articles[0].title == headline
+    assert all(headline not in article.paragraphs and article.title != headline for article in articles[1:])

@@ -46,6 +46,7 @@ _OWN_PROSE = 150  # words of prose a file's main run must keep without its repea
 _OWN_PARAGRAPHS = 5  # ... in at least this many prose lines
 _RUN_THRESHOLD = -2.0  # body score a prose line inside the main run needs (0 elsewhere)
 _JOINED, _JOINER = "names after a lone byline word", "joins the names of a byline"
+_REPEATED = "repeated in other files of the folder"
 _NOTICE = "a notice (sign-up, copyright, affiliate, contact, donation) or an embedded post"
 _NAME_JOINERS = {",", "and", "&", "·", "|"}
 _AUTHOR_BUTTONS = {"follow", "·", "•", "follow author", "see full bio", "view profile"}  # beside an author's name
@@ -58,6 +59,7 @@ _BIO = "the author's biography"
 _BIO_NAME_SPAN = 100  # characters in which the name opening a biography ends
 _BIO_GAP = 2  # lines from a biography to the body line going on with it (one other may stand between)
 _CAPTION_WORDS = 80  # words a caption may run to
+_LINKED_MARGIN = 4.0  # log-odds by which a repeated line must beat the headline left in play
 _OPEN_ENDS = ("—", "–", "-", ":")  # a line ending so leads into the next one: a label or a kicker, not a headline
 _REPEAT_BELOW = 2  # lines below the headline where it may stand again without what was glued to it
 _CAPITALS = 0.9  # share of capitals among a line's letters that makes it a line in capitals
@@ -102,12 +104,14 @@ class Page:
         context = context_vectors(list(map(scorer("body"), local)))
         return list(map(scorer("body_context"), map(list.__add__, local, context)))
 
-    def title_candidates(self) -> list[int]:
-        """Indexes of lines that may be the headline, in order."""
+    def title_candidates(self, repeated: bool = False) -> list[int]:
+        """Indexes of lines that may be the headline, in order; with ``repeated``, only the
+        lines marked as repeated in other files of the folder."""
         start, end = self.run
         last = min(len(self.lines), (start if start <= end else len(self.lines)) + _TITLE_INTO_RUN)
+        wanted = (lambda line: line.reason == _REPEATED) if repeated else (lambda line: line.role == "other")
         return [i for i in range(max(0, last - _TITLE_WINDOW), last)
-                if self.lines[i].role == "other" and 1 <= self.lines[i].words <= 40
+                if wanted(self.lines[i]) and 1 <= self.lines[i].words <= 40
                 and not self.lines[i].text.endswith(_OPEN_ENDS) and trail(self.lines[i].text) != "breadcrumb"]
 
     def title_scores(self, candidates: list[int]) -> list[float]:
@@ -277,7 +281,7 @@ def _mark_repeated(lines: list[Line], facts: list[LineFacts], shared: frozenset[
             lines[i].role = "other"
         return None
     for i in repeated:
-        lines[i].reason = "repeated in other files of the folder"
+        lines[i].reason = _REPEATED
     return run
 
 
@@ -434,10 +438,23 @@ def _find_title(page: Page) -> int | None:
     ranked = sorted(range(len(candidates)), key=lambda k: (capitals[k], -scores[k]))
     last_prose = max((i for i, (line, fact) in enumerate(zip(page.lines, page.facts))
                       if line.role == "other" and fact.prose), default=-1)
-    for k in ranked:
-        if last_prose > candidates[k]:
-            return candidates[k]
-    return candidates[ranked[0]]
+    chosen = next((candidates[k] for k in ranked if last_prose > candidates[k]), candidates[ranked[0]])
+    best = scores[candidates.index(chosen)]
+    linked = _linked_headline(page, last_prose, best) if best < 0 else None
+    return chosen if linked is None else linked
+
+
+def _linked_headline(page: Page, last_prose: int, best: float) -> int | None:
+    """A line other files of the folder repeat that is this page's headline all the same, when
+    no line left in play reads as one (``best`` is the top score among them): pages that link
+    to it repeat it (with its kicker, or in "most read" lists), so it was taken for furniture.
+    It must read as a headline itself and score far above ``best``."""
+    repeated = [i for i in page.title_candidates(repeated=True) if i < last_prose]
+    if not repeated:
+        return None
+    scores = page.title_scores(repeated)
+    top = max(range(len(repeated)), key=scores.__getitem__)
+    return repeated[top] if scores[top] >= 0 and scores[top] >= best + _LINKED_MARGIN else None
 
 
 def _mark_head(lines: list[Line], title_at: int | None) -> str | None:
