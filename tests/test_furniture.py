@@ -130,7 +130,8 @@ def test_a_headline_other_files_link_to_with_its_kicker_is_still_the_headline():
     articles, shared = parse_folder([_linked_page(headline), linked])
     roles = {role.text: role.reason for role in explain_lines(_linked_page(headline).encode(), shared)}
     assert roles["Science"] == "repeated in other files of the folder"  # the pair is furniture ...
-    assert articles[0].title == headline  # ... but the headline is still found
+    assert articles[0].title == headline  # ... but the headline is still found, and says why
+    assert roles[headline] == "the headline, though other files of the folder repeat it (pages linking to it)"
     assert len(articles[0].paragraphs) == 6 and articles[1].title != headline  # the linking page keeps its own
 
 

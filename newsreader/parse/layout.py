@@ -461,7 +461,10 @@ def _mark_head(lines: list[Line], title_at: int | None) -> str | None:
     """Mark the headline, everything above it, and return the section kicker."""
     if title_at is None:
         return None
-    lines[title_at].role, lines[title_at].reason = "title", "scored highest as the headline"
+    linked = lines[title_at].reason == _REPEATED  # see _linked_headline
+    lines[title_at].role, lines[title_at].reason = "title", (
+        "the headline, though other files of the folder repeat it (pages linking to it)" if linked
+        else "scored highest as the headline")
     section = None
     for i in range(title_at - 1, max(-1, title_at - 4), -1):
         line = lines[i]
