@@ -34,6 +34,7 @@ _LABELLED_CREDIT = re.compile(r"(?:^|[|.!?”\"]\s*|\s)(?:image |photo |picture 
                               re.IGNORECASE)
 _LABELLED_PICTURE = re.compile(r"[.!?”\"’)]\s+(?:images?|photos?|photographs?|pictures?)\s*:\s*(?P<credit>[^:]{3,100}?)\.?\s*$",
                                re.IGNORECASE)
+_LABELLED_CREDIT_WORDS = 8  # "... Credit: Andrew Crowley"
 _PICTURE_CREDIT_WORDS = 12  # "Kevin Winter / Getty Images North America / Getty Images Via Afp"
 _CAPTION_LABELS = re.compile(
     r"^(?:image caption|image source|photo caption|caption|toggle caption|hide caption|"
@@ -91,17 +92,19 @@ def trailing_credit(line: str) -> str | None:
     glued = _GLUED_CREDIT.search(tail) if "/" in tail else None
     if glued and (_has_credit_word(glued.group("credit")) or _STAFF.search(glued.group("credit"))):
         return glued.group("credit").strip()  # no brackets: an agency or a paper's staff must show it
-    if "redit" in tail:  # the labelled form, checked only when its word is there
-        labelled = _LABELLED_CREDIT.search(tail)
-        credit = labelled.group("credit").strip() if labelled else ""
-        if credit[:1].isupper() and len(credit.split()) <= 8:  # a name or an agency, not the rest of a sentence
-            return credit
+    if "redit" in tail and (credit := _labelled(_LABELLED_CREDIT, tail, _LABELLED_CREDIT_WORDS)):
+        return credit  # the labelled form, checked only when its word is there
     if ":" in tail:  # "... on 21 December. Photograph: Michal Čížek/AFP/Getty": a picture's label after a sentence
-        labelled = _LABELLED_PICTURE.search(tail)
-        credit = labelled.group("credit").strip() if labelled else ""
-        if credit[:1].isupper() and len(credit.split()) <= _PICTURE_CREDIT_WORDS:
-            return credit
+        return _labelled(_LABELLED_PICTURE, tail, _PICTURE_CREDIT_WORDS)
     return None
+
+
+def _labelled(label: re.Pattern, tail: str, most_words: int) -> str | None:
+    """The credit after ``label`` at the end of ``tail``: capitalised and at most ``most_words``
+    long, a name or an agency, not the rest of a sentence."""
+    found = label.search(tail)
+    credit = found.group("credit").strip() if found else ""
+    return credit if credit[:1].isupper() and len(credit.split()) <= most_words else None
 
 
 _CAPTION_OPENING = re.compile(
