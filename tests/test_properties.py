@@ -76,6 +76,18 @@ def test_the_grep_vocabulary_misses_no_word(text, known):
     assert _terms(text, known) == set(WORD.findall(text.lower())) - known
 
 
+@settings(max_examples=300)
+@given(st.one_of(NEWSY_TEXT, st.text()), st.one_of(NEWSY_LINES, st.text(max_size=80)))
+def test_a_headlines_words_are_looked_up_in_the_body_as_whole_words(body, headline):
+    """The headline feature finds a word in the body exactly when the body's own word list holds it
+    (including a word that only stands inside a longer one there, "state" in "statement")."""
+    from newsreader.parse.features import _holds_word, content_words
+
+    for text in (body, f"{headline} {body}s", f"x{body}{headline}_"):
+        for word in content_words(headline):
+            assert _holds_word(text.lower(), word) == (word in content_words(text))
+
+
 @settings(max_examples=200)
 @given(st.builds(Article, id=st.text(), path=st.text(), title=st.text(), section=st.one_of(st.none(), st.text()),
                  published=st.one_of(st.none(), st.text()), words=st.integers(min_value=0)))
