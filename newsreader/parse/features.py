@@ -59,17 +59,18 @@ def _stopword_lists() -> tuple[frozenset[str], ...]:
     lists = []
     for language in AVAILABLE_LANGUAGES:
         try:
-            lists.append(frozenset(_written_forms(get_stop_words(language))))
+            lists.append(frozenset(word.lower() for word in get_stop_words(language)))
         except Exception:  # a language file the installed version lacks: skip it, keep the rest
             continue
     return tuple(lists)
 
 
-def _written_forms(words: list[str]) -> set[str]:
-    """Each word in lower case, capitalised and in capitals: how a stopword stands in a text,
-    so a line's words are looked up as written, without lower-casing each one."""
-    lowered = {word.lower() for word in words}
-    return lowered | {word.capitalize() for word in lowered} | {word.upper() for word in lowered}
+@lru_cache(maxsize=None)
+def _written_list(number: int) -> frozenset[str]:
+    """Stopword list ``number`` with each word also capitalised and in capitals, as it stands in
+    a text: a line's words are looked up as written, without lower-casing each one."""
+    words = _stopword_lists()[number]
+    return words | {word.capitalize() for word in words} | {word.upper() for word in words}
 
 
 @lru_cache(maxsize=1)
@@ -96,7 +97,7 @@ def file_stopwords(text: str) -> frozenset[str]:
             hits[number] += count
     if not any(hits):
         return frozenset()
-    return _stopword_lists()[hits.index(max(hits))]
+    return _written_list(hits.index(max(hits)))
 
 
 class LineFacts:
