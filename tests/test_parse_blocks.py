@@ -95,7 +95,7 @@ def test_dates(line, expected):
     ("December 22, 2023Tech Digest Correspondent", None),
 ])
 def test_bylines(line, expected):
-    assert byline_names(line) == expected
+    assert byline_names(line) == (None if expected is None else tuple(expected))
 
 
 def test_lone_by_takes_names_from_next_line():

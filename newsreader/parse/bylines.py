@@ -12,6 +12,7 @@ only when no person is named.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from newsreader.parse.dates import find_date
 
@@ -65,15 +66,19 @@ _AMBIGUOUS_ALONE = {"di", "av", "af", "door", "par", "text", "texto", "tekst", "
 _INSTITUTION = re.compile(r"\b(?:institutes?|university|universities|department|ministry|agency|council|"
                           r"foundation|school|college|centre|center|association|society|laboratory|hospital)\b",
                           re.IGNORECASE)
+#: Lines whose answers :func:`byline_names` and :func:`names_in` keep: the layout passes ask
+#: about the same lines of a file again (cues, lone bylines, name lines, the authors).
+_LINES_REMEMBERED = 64
 _AGENCIES = {"associated press", "reuters", "afp", "ap", "agence france-presse", "bloomberg", "dpa",
              "pa media", "press association", "upi", "ansa", "efe", "xinhua", "cnn", "bbc news"}
 
 
-def byline_names(line: str) -> list[str] | None:
+@lru_cache(maxsize=_LINES_REMEMBERED)
+def byline_names(line: str) -> tuple[str, ...] | None:
     """Author names when ``line`` is a byline, else None.
 
     A line that is only a "by" word (the names follow on the next line)
-    returns an empty list, so the caller can look ahead.
+    returns no names, so the caller can look ahead.
     """
     text = line.strip()
     if len(text) > 160:
@@ -84,14 +89,14 @@ def byline_names(line: str) -> list[str] | None:
         return _name_with_role(text)  # no separator, comma or digit: only a role after a name is left
     glued = _YEAR_THEN_NAME.search(text)
     if glued and _leading_name(text[glued.end():]) == text[glued.end():] and find_date(text[:glued.end()]):
-        return [text[glued.end():]]  # "Dec 6, 2023Chris Price": a date run into its author's name
+        return (text[glued.end():],)  # "Dec 6, 2023Chris Price": a date run into its author's name
     late = _LATE_BY.search(text)
     if late and _DIGIT.search(text, 0, late.start()):
         return names_in(late.group("rest")) or None
     return _names_before_tail(_unglued(text, " "))
 
 
-def _name_with_role(text: str) -> list[str] | None:
+def _name_with_role(text: str) -> tuple[str, ...] | None:
     """["Jessica Rendall"] for "Jessica Rendall Wellness Writer": a name, then one to three
     capitalised words ending in a writer's job, and nothing else."""
     words = text.split()
@@ -101,23 +106,23 @@ def _name_with_role(text: str) -> list[str] | None:
     if not name:
         return None
     role = words[len(name.split()):]
-    return [name] if 1 <= len(role) <= 3 and all(word[:1].isupper() for word in role) else None
+    return (name,) if 1 <= len(role) <= 3 and all(word[:1].isupper() for word in role) else None
 
 
-def prefixed_byline_names(text: str) -> list[str] | None:
+def prefixed_byline_names(text: str) -> tuple[str, ...] | None:
     """Author names when ``text`` opens with a "by" word ("By Jane Doe and John Roe, Globe
-    Staff, Updated ..."), however long the rest; [] for a lone "by" word; else None.
+    Staff, Updated ..."), however long the rest; () for a lone "by" word; else None.
     Only the opening counts here, so a long sentence that merely names people is no byline."""
     match = _PREFIX.match(text)
     if not match:
         return None
     rest = match.group("rest").strip()
     if not rest or rest.lower() in ("(s)", "(s):"):  # "Author(s)" too
-        return [] if text.rstrip(":").strip().lower() not in _AMBIGUOUS_ALONE else None
+        return () if text.rstrip(":").strip().lower() not in _AMBIGUOUS_ALONE else None
     return names_in(rest[:_NAMES_SPAN]) or None  # names open the rest: a long sentence needs no full scan
 
 
-def separated_byline_names(text: str) -> list[str] | None:
+def separated_byline_names(text: str) -> tuple[str, ...] | None:
     """Author names for a long dated line that opens with a name and a break, "Janyce McGregor ·
     CBC News · Posted: Dec 22, 2023 8:25 AM EST | Last Updated: ...": only the name stands
     before the first bar or dot, and the line holds a date; else None."""
@@ -127,7 +132,7 @@ def separated_byline_names(text: str) -> list[str] | None:
     return byline_names(text)
 
 
-def _names_before_tail(text: str) -> list[str] | None:
+def _names_before_tail(text: str) -> tuple[str, ...] | None:
     """Names leading a line whose tail shows it is a byline: a role, an agency or a date,
     or an outlet after a bar when the head is a name and nothing else."""
     hard = _hard_split(text, maxsplit=1)
@@ -139,7 +144,7 @@ def _names_before_tail(text: str) -> list[str] | None:
     if not names:
         # "May 30, 2023 / Amy Gallo": a date, a break, then a name and nothing else
         if len(hard) == 2 and _DIGIT.search(head) and _leading_name(tail.strip()) == tail.strip():
-            return [tail.strip()]
+            return (tail.strip(),)
         return None
     opening = " ".join(tail.split()[:_ROLE_WORDS])  # a role opens the tail ("Staff Writer, ...")
     if _has_role(opening) or tail.lower() in _AGENCIES or (_DIGIT.search(tail) and _dated(text, tail)):
@@ -155,7 +160,8 @@ def _dated(line: str, tail: str) -> bool:
     return bool(_TIME.search(tail)) or find_date(line) is not None
 
 
-def names_in(text: str) -> list[str]:
+@lru_cache(maxsize=_LINES_REMEMBERED)
+def names_in(text: str) -> tuple[str, ...]:
     """Split a run of author names; empty when the text does not read as names."""
     text = _unglued(text, " | ")
     text = _DIGIT.split(text, maxsplit=1)[0]  # a date or time ends the names
@@ -248,9 +254,9 @@ def _unglued(text: str, joint: str) -> str:
     return _GLUE.sub(joint, text) if _CASE_TURN.search(text) else text
 
 
-def _unique(names: list[str]) -> list[str]:
+def _unique(names: list[str]) -> tuple[str, ...]:
     """Names in first-seen order without repeats."""
     seen: dict[str, str] = {}
     for name in names:
         seen.setdefault(name.casefold(), name)
-    return list(seen.values())
+    return tuple(seen.values())

@@ -348,7 +348,7 @@ def _join_lone_bylines(lines: list[Line]) -> None:
             if _is_role_line(rest) or (line.text.endswith(",") and rest.words <= _BYLINE_REST
                                        and not _SENTENCE_END.search(rest.text)):
                 rest.role, rest.reason = "byline", "the author's role or outlet, below the byline"
-        if byline_names(line.text) != []:
+        if byline_names(line.text) != ():
             continue
         for following in lines[i + 1:]:
             if following.role != "other":
@@ -549,7 +549,7 @@ def _authors(lines: list[Line], title_at: int | None) -> list[str]:
     near.sort(key=lambda i: (prefixed_byline_names(lines[i].text) is None, title_at is not None and i < title_at))
     sentences: str | None = None
     for i in near + bylines:
-        names = byline_names(lines[i].text) or names_in(lines[i].text)
+        names = list(byline_names(lines[i].text) or names_in(lines[i].text))
         if names and lines[i].reason == _JOINED:  # the first of several name lines after a lone "By"
             for following in lines[i + 1:]:
                 if following.reason not in (_JOINED, _JOINER):
