@@ -190,15 +190,15 @@ def _looks_like_url(text: str) -> bool:
     return ("/" in head or "www" in head or ".com" in head or "@" in head) and _URLISH.search(head) is not None
 
 
-def title_vector(lines, facts: list[LineFacts], i: int, run: tuple[int, int], body: str,
+def title_vector(lines, facts: list[LineFacts], i: int, run: tuple[int, int], body: Opening,
                  first_candidate: int, counts: dict[str, int], blocks: dict[int, int]) -> list[float]:
     """The TITLE_FEATURES vector of candidate headline ``i``; ``body``: the opening of the main
-    run, lower-cased, which its content words are looked up in."""
+    run, which its content words are looked up in."""
     line, fact = lines[i], facts[i]
     start, end = run
     text = line.text
     words = content_words(text)
-    overlap = sum(_holds_word(body, word) for word in words) / len(words) if words else 0.0
+    overlap = sum(map(body.__contains__, words)) / len(words) if words else 0.0
     before = {line.role for line in lines[max(0, i - 2):i]}
     after = {line.role for line in lines[i + 1:i + 4]}
     prev_short = i > 0 and facts[i - 1].words <= 4
@@ -234,6 +234,20 @@ def title_vector(lines, facts: list[LineFacts], i: int, run: tuple[int, int], bo
 def content_words(text: str) -> set[str]:
     """Lower-cased words of four or more letters: a cheap, language-neutral content proxy."""
     return set(_LONG_TOKEN.findall(text.lower()))
+
+
+class Opening:
+    """The opening lines of the main run, asked which of a headline's words it uses: ``word in
+    opening`` when a lower-cased word stands there as a whole run of word characters."""
+
+    __slots__ = ("text", "spaced")
+
+    def __init__(self, text: str):
+        self.text = text.lower()
+        self.spaced = frozenset(self.text.split())  # most words stand between spaces: one set lookup
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.spaced or _holds_word(self.text, word)
 
 
 def _holds_word(text: str, word: str) -> bool:

@@ -26,7 +26,7 @@ from newsreader.parse.bylines import byline_names, names_in, prefixed_byline_nam
 from newsreader.parse.dates import find_date, has_date_word
 from newsreader.parse.headline import headline_text, trail
 from newsreader.parse.repeats import KEYED_WORDS, repeated_lines
-from newsreader.parse.features import (LineFacts, context_vectors, file_stopwords, headline_shaped,
+from newsreader.parse.features import (LineFacts, Opening, context_vectors, file_stopwords, headline_shaped,
                                        line_vector, title_vector)
 from newsreader.parse.scoring import scorer
 
@@ -119,7 +119,7 @@ class Page:
 
     def title_vectors(self, candidates: list[int]) -> list[list[float]]:
         start, end = self.run
-        body = " ".join(line.text for line in self.lines[start:min(end + 1, start + 10)]).lower()
+        body = Opening(" ".join(line.text for line in self.lines[start:min(end + 1, start + 10)]))
         first = candidates[0] if candidates else -1
         return [title_vector(self.lines, self.facts, i, self.run, body, first, self.counts, self.blocks)
                 for i in candidates]
