@@ -3,8 +3,9 @@
 ``weights.json`` (written by ``tools/train_parser.py``) holds, for each
 classifier, the feature names it was trained on and a small ensemble of
 gradient-boosted trees (log-odds). At first use each ensemble is turned
-into one Python function returning a sum of nested conditionals, so scoring a line costs
-a few microseconds with nothing beyond the standard library. The source is
+into one Python function returning a sum of nested conditionals, in which trees splitting
+alike share the comparison, so scoring a line costs under two microseconds with nothing
+beyond the standard library. The source is
 built only from the numbers in the file, which are checked to be numbers.
 """
 
@@ -30,26 +31,35 @@ def compile_models(data: dict) -> dict[str, Callable[[list[float]], float]]:
         model = data[kind]
         if tuple(model["features"]) != names:
             raise RuntimeError(f"weights.json does not match the {kind} features; rerun tools/train_parser.py")
-        terms = [_number(model["base"])] + [_tree_source(tree, len(names)) for tree in model["trees"]]
+        forest = _forest_source([(tree, 0) for tree in model["trees"]], len(names))
         unpack = ", ".join(f"x{i}" for i in range(len(names)))  # local names: faster than indexing a list
-        source = f"def trees(x):\n    {unpack}, = x\n    return {' + '.join(terms)}\n"
+        source = f"def trees(x):\n    {unpack}, = x\n    return {_number(model['base'])} + {forest}\n"
         scope: dict = {}
         exec(compile(source, f"<{kind} trees>", "exec"), scope)  # noqa: S102
         compiled[kind] = scope["trees"]
     return compiled
 
 
-def _tree_source(nodes: list, width: int, node: int = 0) -> str:
-    """A conditional expression for one tree: ``(left if x<f> < t else right)``, where ``x<f>``
-    is feature f's local name."""
-    feature, threshold, left, right, value = nodes[node]
-    if int(feature) < 0:
-        return _number(value)
-    if not 0 <= int(feature) < width:
-        raise RuntimeError("weights.json names a feature that does not exist")
-    cut = _number(threshold)
-    return (f"({_tree_source(nodes, width, int(left))} if x{int(feature)} < {cut} "
-            f"else {_tree_source(nodes, width, int(right))})")
+def _forest_source(branches: list[tuple[list, int]], width: int) -> str:
+    """One expression for the sum of the trees below the given (tree, node) branches. Trees
+    that split on the same feature at the same threshold there share the comparison (half the
+    body trees open with the same split), and their leaves are added up in advance."""
+    leaves = 0.0
+    splits: dict[tuple[int, str], list[tuple[list, int]]] = {}
+    for nodes, node in branches:
+        feature, threshold, _, _, value = nodes[node]
+        if int(feature) < 0:
+            leaves += float(_number(value))
+            continue
+        if not 0 <= int(feature) < width:
+            raise RuntimeError("weights.json names a feature that does not exist")
+        splits.setdefault((int(feature), _number(threshold)), []).append((nodes, node))
+    terms = [repr(leaves)] if leaves or not splits else []
+    for (feature, cut), group in splits.items():
+        below = _forest_source([(nodes, int(nodes[node][2])) for nodes, node in group], width)
+        above = _forest_source([(nodes, int(nodes[node][3])) for nodes, node in group], width)
+        terms.append(f"(({below}) if x{feature} < {cut} else ({above}))")
+    return " + ".join(terms)
 
 
 def _number(value) -> str:
