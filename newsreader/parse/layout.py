@@ -148,23 +148,23 @@ class Layout:
 
 
 def split_lines(text: str) -> list[Line]:
-    """Non-blank lines of ``text``, stripped, with their block index."""
+    """Non-blank lines of ``text``, stripped, with their block index and word count.
+
+    The count is ``len(line.split())`` without building the words: every whitespace character
+    but the space is unprintable, so a printable line without double spaces has one word more
+    than spaces (inline: this runs on every line of every file).
+    """
     lines: list[Line] = []
     block = 0
     for number, raw in enumerate(text.split("\n"), start=1):
         stripped = raw.strip()
-        if not stripped:
+        if stripped:
+            plain = "  " not in stripped and stripped.isprintable()
+            words = stripped.count(" ") + 1 if plain else len(stripped.split())
+            lines.append(Line(number, stripped, block, words))
+        else:
             block += 1
-            continue
-        lines.append(Line(number, stripped, block, _word_count(stripped)))
     return lines
-
-
-def _word_count(line: str) -> int:
-    """``len(line.split())`` for a stripped, non-empty line, without building the words: every
-    whitespace character but the space is unprintable, so a printable line without double
-    spaces has one word more than spaces."""
-    return line.count(" ") + 1 if "  " not in line and line.isprintable() else len(line.split())
 
 
 def read_page(text: str, shared: frozenset[int] = frozenset()) -> Page:
