@@ -88,6 +88,14 @@ def test_a_headlines_words_are_looked_up_in_the_body_as_whole_words(body, headli
             assert (word in Opening(text)) == (word in content_words(text))
 
 
+@given(st.one_of(st.text(alphabet=st.characters(max_codepoint=127)), NEWSY_LINES, st.text()))
+def test_line_words_are_the_word_pattern_runs(text):
+    """The fast split of an ASCII line's words gives exactly what the word pattern finds."""
+    from newsreader.parse.features import _TOKEN, _tokens
+
+    assert _tokens(text, text.encode("utf-8", "replace")) == _TOKEN.findall(text)
+
+
 @settings(max_examples=200)
 @given(st.builds(Article, id=st.text(), path=st.text(), title=st.text(), section=st.one_of(st.none(), st.text()),
                  published=st.one_of(st.none(), st.text()), words=st.integers(min_value=0)))

@@ -24,6 +24,8 @@ _SEPARATORS = re.compile(r"\s[|•·]\s|\s[|•·]$|^[|•·]\s")
 _DIGIT_BYTES = b"0123456789"
 _UPPER_BYTES = bytes(range(65, 91))
 _PUNCT_BYTES = b"!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
+#: bytes.translate table for ASCII text: word characters kept, every other byte a space
+_ASCII_SPACES = bytes(byte if chr(byte).isalnum() or byte == 95 else 32 for byte in range(128)) + bytes(range(128, 256))
 _FIRST = itemgetter(0)
 _LANGUAGE_SAMPLE = 800  # characters read to pick the stopword language
 _SAMPLE = 120  # characters of a line its ratios are measured on: long lines gain nothing from more
@@ -117,7 +119,8 @@ class LineFacts:
             self.upper_ratio = self.digit_ratio = self.punct_ratio = 0.0
             return
         text = text[:_SAMPLE]
-        tokens = _TOKEN.findall(text)
+        raw = text.encode("utf-8", "replace")
+        tokens = _tokens(text, raw)
         count = len(tokens) or 1
         self.stop_ratio = sum(map(stopwords.__contains__, tokens)) / count
         # words opening with an ASCII capital: their first letters' bytes, counted in C
@@ -126,7 +129,6 @@ class LineFacts:
         self.mean_word_len = len("".join(tokens)) / count
         # Character classes counted on the UTF-8 bytes with bytes.translate, which runs in C:
         # ASCII classes are exact, and the rare non-ASCII letter or mark only blurs a ratio.
-        raw = text.encode("utf-8", "replace")
         length = len(raw) or 1
         digits = length - len(raw.translate(None, _DIGIT_BYTES))
         punct = length - len(raw.translate(None, _PUNCT_BYTES))
@@ -135,6 +137,12 @@ class LineFacts:
         self.upper_ratio = upper / letters if letters > 0 else 0.0
         self.digit_ratio = digits / length
         self.punct_ratio = punct / length
+
+
+def _tokens(text: str, raw: bytes) -> list[str]:
+    """The ``_TOKEN`` runs of ``text`` (``raw``: its UTF-8 bytes). For ASCII text, most lines,
+    the non-word bytes become spaces and the rest is split, in C: a third of the pattern's time."""
+    return raw.translate(_ASCII_SPACES).decode("ascii").split() if text.isascii() else _TOKEN.findall(text)
 
 
 def line_vector(lines, facts: list[LineFacts], i: int, run: tuple[int, int], counts: dict[str, int],
