@@ -185,6 +185,8 @@ def _comma_parts(segment: str) -> list[str]:
     "and", or when a single comma follows one name ("Jane Doe, Medical
     Xpress"), what follows the comma is an outlet or role, not a person.
     """
+    if not segment:
+        return []
     chunks = [chunk.strip(" .-–—:") for chunk in segment.split(",")]
     chunks = [chunk for chunk in chunks if chunk]
     with_and = [i for i, chunk in enumerate(chunks) if _AND.search(f" {chunk} ")]
@@ -227,6 +229,8 @@ def _is_name_word(word: str) -> bool:
     """A capitalised word or an initial: "Jane", "O'Neil", "J.", "Jean-Luc", "HOLLINGSWORTH"."""
     if not word[:1].isalpha() or not word[0].isupper():
         return False
+    if word.isalpha():  # the usual case, answered without the pattern and the translation
+        return word[1:].islower() or sum(map(str.isupper, word[1:])) <= 2 or all(map(str.isupper, word))
     if _INITIALS.fullmatch(word):
         return True
     letters = word.translate(_NAME_PUNCTUATION)
