@@ -23,6 +23,7 @@ _DETECT_PREFIX = 64 * 1024  # enough bytes for a confident guess, cheap on huge 
 def decode_bytes(data: bytes) -> tuple[str, list[str]]:
     """Return the text of ``data`` with normalised newlines, and warnings about the decoding."""
     warnings: list[str] = []
+    guessed = False
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             text = data[len(bom):].decode(encoding, "replace")
@@ -38,8 +39,13 @@ def decode_bytes(data: bytes) -> tuple[str, list[str]]:
             except UnicodeDecodeError:
                 text, warning = _decode_guessing(data)
                 warnings.append(warning)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if "\x00" in text:
+                guessed = True
+    # in UTF-8 and UTF-16/32 a carriage return or a NUL has its byte in the data, so the byte
+    # test (memchr) spares two scans of the text for the usual file; a guessed encoding may
+    # spell them otherwise (UTF-7), so its text is scanned
+    if guessed or b"\r" in data:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if (guessed or b"\x00" in data) and "\x00" in text:
         text = text.replace("\x00", "")
         warnings.append("NUL bytes removed; the file may be binary")
     return text, warnings
