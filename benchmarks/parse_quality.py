@@ -1,12 +1,12 @@
 """Parser quality on the dev corpus (region and page forms) and parsing speed, in one table.
 
-    python benchmarks/parse_quality.py [--shared ../shared] [--files 2000]
+    python benchmarks/parse_quality.py [--shared ../shared] [--files 2000] [--runs 5]
 
 Quality comes from ``shared/eval/score.py`` run on ``news --dir {dir} export``
 (this checkout's parser, as ``python -m newsreader``). Speed is files per
 second of ``parse_article`` on one core over ``shared/bench/make_corpus.py``
-output, with a plain Python loop that only reads and decodes the same files
-measured in the same run as the reference. Needs ../shared; says so when it
+output (the median of five warm passes), with a plain Python loop that only
+reads and decodes the same files measured in the same run as the reference. Needs ../shared; says so when it
 is missing.
 """
 
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -35,47 +36,59 @@ def score(shared: Path, corpus: str, form: str) -> str:
     return lines[-1] if lines else f"failed: {result.stderr.strip()[-200:]}"
 
 
-def speed(shared: Path, files: int) -> tuple[float, float, float]:
-    """Files per second, one core, over a fresh make_corpus folder: the whole folder's parse as
-    ``news`` does it (every file's furniture keys, then every file parsed knowing what the
-    folder shares), the parser alone on each file, and a plain loop that only reads and
-    decodes the same files (the reference)."""
+def speed(shared: Path, files: int, runs: int) -> tuple[float, float, float]:
+    """Files per second, one core, over a fresh make_corpus folder, each the median of ``runs``
+    warm passes: the whole folder's parse as ``news`` does it (every file's furniture keys,
+    then every file parsed knowing what the folder shares), the parser alone on each file, and
+    a plain loop that only reads and decodes the same files (the reference). Every pass reads
+    the files again; the first, untimed, loads the models and warms the caches."""
     from newsreader.parse import parse_article
     from newsreader.parse.decode import decode_bytes
     from newsreader.parse.repeats import file_keys, shared_keys
 
-    with tempfile.TemporaryDirectory() as folder:
-        subprocess.run([sys.executable, str(shared / "bench" / "make_corpus.py"), str(files), folder],
-                       check=True, capture_output=True)
-        paths = sorted(Path(folder).iterdir())
-        parse_article(paths[0].read_bytes(), paths[0].name)  # load the models outside the timing
-        start = time.perf_counter()
+    def read(paths: list[Path]) -> None:
         for path in paths:
             decode_bytes(path.read_bytes())
-        reference = len(paths) / (time.perf_counter() - start)
-        start = time.perf_counter()
+
+    def alone(paths: list[Path]) -> None:
         for path in paths:
             parse_article(path.read_bytes(), path.name)
-        alone = len(paths) / (time.perf_counter() - start)
-        start = time.perf_counter()
+
+    def folder(paths: list[Path]) -> None:
         common = shared_keys(file_keys(path.read_bytes()) for path in paths)
         for path in paths:
             parse_article(path.read_bytes(), path.name, shared=common)
-        return len(paths) / (time.perf_counter() - start), alone, reference
+
+    with tempfile.TemporaryDirectory() as directory:
+        subprocess.run([sys.executable, str(shared / "bench" / "make_corpus.py"), str(files), directory],
+                       check=True, capture_output=True)
+        paths = sorted(Path(directory).iterdir())
+        alone(paths)
+        rates = []
+        for loop in (folder, alone, read):
+            times = []
+            for _ in range(runs):
+                start = time.perf_counter()
+                loop(paths)
+                times.append(time.perf_counter() - start)
+            rates.append(len(paths) / statistics.median(times))
+        return rates[0], rates[1], rates[2]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--files", type=int, default=2000, help="files for the speed run")
+    parser.add_argument("--runs", type=int, default=5, help="timed passes over them; the median counts")
     args = parser.parse_args()
     if not (args.shared / "eval" / "score.py").exists():
         sys.exit(f"The shared corpus and scorer are not at {args.shared}; pass --shared PATH. Nothing was measured.")
     print("| corpus | form | score |\n|---|---|---|")
     for corpus, form in (("seed", "region"), ("dev", "region"), ("dev", "page")):
         print(f"| {corpus} | {form} | {score(args.shared, corpus, form)} |")
-    folder, alone, read = speed(args.shared, args.files)
-    print(f"\nparse speed, one core, {args.files} make_corpus files: {folder:,.0f} files/s for the folder "
+    folder, alone, read = speed(args.shared, args.files, args.runs)
+    print(f"\nparse speed, one core, {args.files} make_corpus files, median of {args.runs} warm passes: "
+          f"{folder:,.0f} files/s for the folder "
           f"(furniture keys, then each file), {alone:,.0f} files/s for the parser alone on each file "
           f"(read+decode only: {read:,.0f} files/s; the folder's parse costs {read / folder:.1f}x a plain read)")
 
