@@ -435,8 +435,8 @@ def _find_title(page: Page) -> int | None:
     if not any(headline_shaped(page.lines[i], page.facts[i]) for i, loud in zip(candidates, capitals) if not loud):
         capitals = [False] * len(candidates)  # nothing headline-shaped in its own case to prefer
     ranked = sorted(range(len(candidates)), key=lambda k: (capitals[k], -scores[k]))
-    last_prose = max((i for i, (line, fact) in enumerate(zip(page.lines, page.facts))
-                      if line.role == "other" and fact.prose), default=-1)
+    last_prose = next((i for i in range(len(page.lines) - 1, -1, -1)  # from the end: it is usually near it
+                       if page.lines[i].role == "other" and page.facts[i].prose), -1)
     chosen = next((candidates[k] for k in ranked if last_prose > candidates[k]), candidates[ranked[0]])
     best = scores[candidates.index(chosen)]
     linked = _linked_headline(page, last_prose, best) if best < 0 else None
