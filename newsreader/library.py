@@ -108,8 +108,15 @@ def _in_workers(work: Callable, entries: list[Entry], workers: int, *extra) -> I
     gc.freeze()
     try:
         with multiprocessing.get_context("fork").Pool(workers, _start_worker, (work, extra)) as pool:
-            for start in range(0, len(entries), _SLICE):  # bounded slices: workers never run far ahead
-                yield from pool.imap(_work_in_worker, entries[start:start + _SLICE], chunksize=32)
+            # Bounded slices, so workers never run far ahead of the consumer; the next slice is
+            # queued while this one is read, so they do not idle while the consumer catches up.
+            slices = (pool.imap(_work_in_worker, entries[start:start + _SLICE], chunksize=32)
+                      for start in range(0, len(entries), _SLICE))
+            current = next(slices)
+            for upcoming in slices:
+                yield from current
+                current = upcoming
+            yield from current
     finally:
         gc.unfreeze()
 
