@@ -21,6 +21,7 @@ import re
 import sqlite3
 import struct
 import sys
+from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -252,6 +253,8 @@ class Store:
         """Pass one: take the old rows of changed and vanished files out of the counts (and
         the index), count the new and changed files' keys and hold them in ``pending``.
         ``counted`` names the files the counts hold now (indexed or pending)."""
+        from newsreader.parse.repeats import unpack
+
         for start in range(0, len(todo) or 1, _BATCH):
             with self._transaction():
                 if start == 0:
@@ -259,28 +262,30 @@ class Store:
                     self.db.execute("DELETE FROM meta WHERE key = 'listing'")
                     for name in gone:
                         self._uncount(name)
+                tally: Counter = Counter()  # a batch's keys added up first: furniture keys recur
                 for entry, found in zip(todo[start:start + _BATCH], keys):
                     name = _key(entry.name)
                     if name in counted:
                         self._uncount(name)
-                    self._add_counts(found, 1)
+                    tally.update(unpack(found))
                     self.db.execute("INSERT INTO pending VALUES (?, ?)", (name, found))
+                self._add_counts(tally.items())
 
     def _uncount(self, name: bytes) -> None:
         """Take file ``name``'s row or pending keys out of the counts, and the row out of the index."""
-        for rowid, keys in self.db.execute("SELECT rowid, keys FROM articles WHERE name = ?", (name,)).fetchall():
-            self._add_counts(keys, -1)
-            self._delete([rowid])
-        for (keys,) in self.db.execute("SELECT keys FROM pending WHERE name = ?", (name,)).fetchall():
-            self._add_counts(keys, -1)
-            self.db.execute("DELETE FROM pending WHERE name = ?", (name,))
-
-    def _add_counts(self, keys: bytes, step: int) -> None:
         from newsreader.parse.repeats import unpack
 
+        for rowid, keys in self.db.execute("SELECT rowid, keys FROM articles WHERE name = ?", (name,)).fetchall():
+            self._add_counts((key, -1) for key in unpack(keys))
+            self._delete([rowid])
+        for (keys,) in self.db.execute("SELECT keys FROM pending WHERE name = ?", (name,)).fetchall():
+            self._add_counts((key, -1) for key in unpack(keys))
+            self.db.execute("DELETE FROM pending WHERE name = ?", (name,))
+
+    def _add_counts(self, steps: Iterable[tuple[int, int]]) -> None:
+        """Add each (key, files) step to the key's count of files."""
         self.db.executemany("INSERT INTO key_counts VALUES (?, ?, 0) "
-                            "ON CONFLICT(key) DO UPDATE SET files = files + excluded.files",
-                            ((key, step) for key in unpack(keys)))
+                            "ON CONFLICT(key) DO UPDATE SET files = files + excluded.files", steps)
 
     def _parse_list(self, entries: list) -> list:
         """Pass two's files, in folder order: the pending ones, and the indexed ones holding a key
