@@ -10,11 +10,10 @@ functions here, so training and parsing can never disagree on a feature.
 
 from __future__ import annotations
 
-import math
-from math import log1p
 import re
 from collections import Counter
 from functools import lru_cache
+from math import log1p
 from operator import itemgetter
 
 _TOKEN = re.compile(r"\w+")
@@ -229,7 +228,7 @@ def title_vector(lines, facts: list[LineFacts], i: int, run: tuple[int, int], bo
     prev_short = i > 0 and facts[i - 1].words <= 4
     return [
         1.0,
-        math.log1p(fact.words),
+        log1p(fact.words),
         float(4 <= fact.words <= 25),
         float(text.endswith(".")),
         float(text.endswith(("?", "!"))),
@@ -238,9 +237,9 @@ def title_vector(lines, facts: list[LineFacts], i: int, run: tuple[int, int], bo
         fact.cap_ratio,
         fact.stop_ratio,
         overlap,
-        math.log1p(i),
+        log1p(i),
         i / len(lines),
-        math.log1p(abs(start - i)) * (1.0 if i <= start else -1.0),
+        log1p(abs(start - i)) * (1.0 if i <= start else -1.0),
         float(start <= i <= end),
         float(not before.isdisjoint(_ABOVE_HEADLINE)),
         float(not after.isdisjoint(_BELOW_HEADLINE)),
