@@ -97,7 +97,7 @@ def byline_names(line: str) -> tuple[str, ...] | None:
 
 
 def _name_with_role(text: str) -> tuple[str, ...] | None:
-    """["Jessica Rendall"] for "Jessica Rendall Wellness Writer": a name, then one to three
+    """("Jessica Rendall",) for "Jessica Rendall Wellness Writer": a name, then one to three
     capitalised words ending in a writer's job, and nothing else."""
     words = text.split()
     if not 3 <= len(words) <= 7 or words[-1].lower() not in _JOBS:
