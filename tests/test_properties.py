@@ -80,10 +80,13 @@ def test_the_grep_vocabulary_misses_no_word(text, known):
 @given(st.one_of(NEWSY_TEXT, st.text()), st.one_of(NEWSY_LINES, st.text(max_size=80)))
 def test_a_headlines_words_are_looked_up_in_the_body_as_whole_words(body, headline):
     """The headline feature finds a word in the body exactly when the body's own word list holds it
-    (including a word that only stands inside a longer one there, "state" in "statement")."""
+    (including a word that only stands inside a longer one there, "state" in "statement", again
+    and again; and in a long opening, whose words are collected at once)."""
     from newsreader.parse.features import Opening, content_words
 
-    for text in (body, f"{headline} {body}s", f"x{body}{headline}_", f"{body} ({headline})"):
+    inside = " ".join(f"{word}s" for word in content_words(headline))
+    for text in (body, f"{headline} {body}s", f"x{body}{headline}_", f"{body} ({headline})",
+                 f"{inside} " * 9 + body, f"{inside} " * 9 + f"({headline})", "z" * 8001 + f" {body} {headline}"):
         for word in content_words(headline):
             assert (word in Opening(text)) == (word in content_words(text))
 

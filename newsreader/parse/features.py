@@ -29,6 +29,8 @@ _ASCII_SPACES = bytes(byte if chr(byte).isalnum() or byte == 95 else 32 for byte
 _FIRST = itemgetter(0)
 _LANGUAGE_SAMPLE = 800  # characters read to pick the stopword language
 _SAMPLE = 120  # characters of a line its ratios are measured on: long lines gain nothing from more
+_SEARCHED_OPENING = 8000  # characters of the main run's opening up to which a headline's words are searched for
+_INSIDE_WORDS = 8  # times a word may be found inside longer words before the opening's words are collected
 _CUE_ROLES = ("boilerplate", "credit", "caption", "byline", "date")
 _CUE_FLAGS = {role: tuple(float(role == other) for other in _CUE_ROLES) for role in _CUE_ROLES}  # one-hot
 _NO_CUE = (0.0,) * len(_CUE_ROLES)
@@ -262,31 +264,50 @@ def content_words(text: str) -> set[str]:
 
 class Opening:
     """The opening lines of the main run, asked which of a headline's words it uses: ``word in
-    opening`` when a lower-cased word stands there as a whole run of word characters."""
+    opening`` when a lower-cased word of four or more letters stands there as a whole run of
+    word characters.
 
-    __slots__ = ("text", "spaced")
+    Most words stand between spaces (one set lookup); the others are searched for where they
+    occur. A long opening, or a word found inside longer words again and again, has all its
+    words collected once instead, so no file costs more than that one pass.
+    """
+
+    __slots__ = ("text", "spaced", "words")
 
     def __init__(self, text: str):
         self.text = text.lower()
-        self.spaced = frozenset(self.text.split())  # most words stand between spaces: one set lookup
+        self.spaced = frozenset(self.text.split())
+        self.words = self._collected() if len(self.text) > _SEARCHED_OPENING else None
 
     def __contains__(self, word: str) -> bool:
-        return word in self.spaced or _holds_word(self.text, word)
+        if word in self.spaced:
+            return True
+        if self.words is None:
+            found = _holds_word(self.text, word)
+            if found is not None:
+                return found
+            self.words = self._collected()
+        return word in self.words
+
+    def _collected(self) -> frozenset[str]:
+        return frozenset(_LONG_TOKEN.findall(self.text))
 
 
-def _holds_word(text: str, word: str) -> bool:
-    """``word`` stands in ``text`` as a whole run of word characters, as ``\\w+`` finds them: the
-    few words of a headline are looked up where they occur, which costs a fraction of
-    collecting every word of the text."""
+def _holds_word(text: str, word: str) -> bool | None:
+    """Whether ``word`` stands in ``text`` as a whole run of word characters, as ``\\w+`` finds
+    them; None when it stood inside longer words more than a few times (then collecting every
+    word of the text is the cheaper way to tell)."""
     size = len(word)
     at = text.find(word)
-    while at >= 0:
+    for _ in range(_INSIDE_WORDS):
+        if at < 0:
+            return False
         end = at + size
         if ((at == 0 or not _is_word_character(text[at - 1]))
                 and (end == len(text) or not _is_word_character(text[end]))):
             return True
         at = text.find(word, at + 1)
-    return False
+    return None
 
 
 def _is_word_character(character: str) -> bool:
