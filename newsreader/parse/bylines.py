@@ -12,7 +12,8 @@ only when no person is named.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import lru_cache, wraps
+from typing import Callable, TypeVar
 
 from newsreader.parse.dates import find_date
 
@@ -66,14 +67,27 @@ _AMBIGUOUS_ALONE = {"di", "av", "af", "door", "par", "text", "texto", "tekst", "
 _INSTITUTION = re.compile(r"\b(?:institutes?|university|universities|department|ministry|agency|council|"
                           r"foundation|school|college|centre|center|association|society|laboratory|hospital)\b",
                           re.IGNORECASE)
-#: Lines whose answers :func:`byline_names` and :func:`names_in` keep: the layout passes ask
-#: about the same lines of a file again (cues, lone bylines, name lines, the authors).
-_LINES_REMEMBERED = 64
 _AGENCIES = {"associated press", "reuters", "afp", "ap", "agence france-presse", "bloomberg", "dpa",
              "pa media", "press association", "upi", "ansa", "efe", "xinhua", "cnn", "bbc news"}
+#: Lines whose answers :func:`byline_names` and :func:`names_in` keep: the layout passes ask
+#: about the same lines of a file again (cues, lone bylines, name lines, the authors); only
+#: lines up to _REMEMBERED_LENGTH characters, so a huge line is never held after its file.
+_LINES_REMEMBERED = 64
+_REMEMBERED_LENGTH = 400
+_Answer = TypeVar("_Answer")
 
 
-@lru_cache(maxsize=_LINES_REMEMBERED)
+def _remembering(function: Callable[[str], _Answer]) -> Callable[[str], _Answer]:
+    """``function`` of one line, with its answers for the last short lines it was asked about kept."""
+    remembered = lru_cache(maxsize=_LINES_REMEMBERED)(function)
+
+    @wraps(function)
+    def answer(text: str) -> _Answer:
+        return remembered(text) if len(text) <= _REMEMBERED_LENGTH else function(text)
+    return answer
+
+
+@_remembering
 def byline_names(line: str) -> tuple[str, ...] | None:
     """Author names when ``line`` is a byline, else None.
 
@@ -160,7 +174,7 @@ def _dated(line: str, tail: str) -> bool:
     return bool(_TIME.search(tail)) or find_date(line) is not None
 
 
-@lru_cache(maxsize=_LINES_REMEMBERED)
+@_remembering
 def names_in(text: str) -> tuple[str, ...]:
     """Split a run of author names; empty when the text does not read as names."""
     text = _unglued(text, " | ")
