@@ -109,7 +109,7 @@ def load_samples(corpus: Path) -> list[Sample]:
             samples.append(Sample(
                 record.get("site") or record["id"], path,
                 page.title_vectors(candidates) if found else [], labels if found else [],
-                [page.line_vector(i) for i in body],
+                page.line_vectors(body),
                 [is_body(page.lines[i].text, truth_shingles, truth_text) for i in body],
                 [page.lines[i].words for i in body],
             ))

@@ -90,8 +90,9 @@ class Page:
     blocks: Counter = field(default_factory=Counter)
     credits: list[str] = field(default_factory=list)
 
-    def line_vector(self, i: int) -> list[float]:
-        return line_vector(self.lines, self.facts, i, self.run, self.counts, self.blocks)
+    def line_vectors(self, candidates: list[int]) -> list[list[float]]:
+        lines, facts, run, counts, blocks = self.lines, self.facts, self.run, self.counts, self.blocks
+        return [line_vector(lines, facts, i, run, counts, blocks) for i in candidates]
 
     def body_candidates(self, first: int) -> list[int]:
         """Indexes of the unlabelled lines from ``first`` on: the lines the body classifiers judge."""
@@ -100,7 +101,7 @@ class Page:
     def body_scores(self, candidates: list[int]) -> list[float]:
         """Body scores of the candidates: a first pass on each line alone, then a second
         pass that adds its neighbours' first-pass scores."""
-        local = [self.line_vector(i) for i in candidates]
+        local = self.line_vectors(candidates)
         context = context_vectors(list(map(scorer("body"), local)))
         return list(map(scorer("body_context"), map(list.__add__, local, context)))
 
