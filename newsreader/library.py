@@ -335,10 +335,10 @@ class Library:
 
         groups = required_literals(regex)
         query = fts_query(groups, lambda run: self.store.terms_containing(run, _MAX_EXPANSION)) if groups else None
-        if query == "":
-            return set()
+        if query is None:
+            return None
         try:
-            return self.store.matching(query) if query else None
+            return self.store.matching(query)  # "": no article can hold the literals, bar those matching() adds
         except StoreError:
             return None  # a query the index cannot run: scan everything instead
 

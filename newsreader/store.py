@@ -3,7 +3,8 @@
 The only module that touches sqlite3. ``articles`` holds each file's
 metadata (what ``list`` needs, without bodies), ``docs`` holds title and
 body text, and ``fts`` is an FTS5 index over ``docs`` (external content, so
-the text is stored once). A file is re-parsed only when its size or mtime
+the text is stored once); ``terms`` lists the words grep's prefilter may widen a
+fragment to, and ``unsplit`` the articles it must never rule out. A file is re-parsed only when its size or mtime
 changed; vanished files are dropped. Writes are committed in batches, so an
 interrupted first index keeps what it finished and the next run resumes.
 WAL and a busy timeout let two ``news`` processes share one index; a file
@@ -30,12 +31,13 @@ from typing import Callable, Iterable, Iterator
 
 from newsreader.model import WORD, Article, Summary, Text
 
-FORMAT = "7"  # bump when the schema changes; a changed parser is noticed by itself (``_format``)
+FORMAT = "8"  # bump when the schema changes; a changed parser is noticed by itself (``_format``)
 _BATCH = 1000  # files parsed per committed transaction
 _CHUNK = 256  # rows read at a time when reading a chosen set of articles
 #: Page cache while writing (KiB, negative): FTS5 inserts touch many pages. Reads keep SQLite's
 #: 2 MB default, as a large cache costs a one-shot command more to fill than it saves.
 _WRITING_CACHE = -65536
+_TOKENIZER = "unicode61 remove_diacritics 0"  # the full-text index's; _word_joiners asks it too
 _SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE articles(
@@ -52,11 +54,12 @@ CREATE INDEX by_number ON articles(number);
 CREATE INDEX by_hash ON articles(hash);
 CREATE INDEX listing ON articles(published IS NULL, published DESC, number IS NULL, number, id, section, listed, warnings);
 CREATE TABLE docs(rowid INTEGER PRIMARY KEY, title TEXT NOT NULL, body TEXT NOT NULL);
-CREATE VIRTUAL TABLE fts USING fts5(title, body, content='docs', content_rowid='rowid',
-                                    tokenize='unicode61 remove_diacritics 0');
+CREATE VIRTUAL TABLE fts USING fts5(title, body, content='docs', content_rowid='rowid', tokenize='{tokenizer}');
 CREATE TABLE terms(term TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE unsplit(rowid INTEGER PRIMARY KEY);  -- articles whose words the index may join (_joins_words)
 """
 _FS_ENCODING, _FS_ERRORS = sys.getfilesystemencoding(), sys.getfilesystemencodeerrors()
+_ASCII_BYTES = bytes(range(128))
 _EDGES = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~“”‘’«»…–—"  # characters never inside a WORD
 _META_COLUMNS = "rowid, name, id, number, hash, path, section, title, published, words, authors, credits, warnings"
 _SELECT_META = ", ".join(f"a.{column}" for column in _META_COLUMNS.split(", "))  # as read through alias ``a``
@@ -146,7 +149,8 @@ class Store:
         try:
             tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             if not tables:
-                for statement in filter(str.strip, _SCHEMA.split(";")):  # not executescript: it would commit
+                schema = _SCHEMA.format(tokenizer=_TOKENIZER)
+                for statement in filter(str.strip, schema.split(";")):  # not executescript: it would commit
                     db.execute(statement)
                 db.execute("INSERT INTO meta VALUES ('format', ?)", (_format(),))
                 ok = True
@@ -362,6 +366,8 @@ class Store:
         body = "\n".join(article.paragraphs)
         self.db.execute("INSERT INTO docs(rowid, title, body) VALUES (?, ?, ?)", (rowid, article.title, body))
         self.db.execute("INSERT INTO fts(rowid, title, body) VALUES (?, ?, ?)", (rowid, article.title, body))
+        if _joins_words(article.title) or _joins_words(body):
+            self.db.execute("INSERT INTO unsplit VALUES (?)", (rowid,))
         words = _terms(f"{article.title}\n{body}", self._terms_written)
         if words:
             self.db.executemany("INSERT OR IGNORE INTO terms VALUES (?)", ((word,) for word in words))
@@ -373,6 +379,7 @@ class Store:
             if row:
                 self.db.execute("INSERT INTO fts(fts, rowid, title, body) VALUES ('delete', ?, ?, ?)", (rowid, *row))
             self.db.execute("DELETE FROM docs WHERE rowid = ?", (rowid,))
+            self.db.execute("DELETE FROM unsplit WHERE rowid = ?", (rowid,))
             self.db.execute("DELETE FROM articles WHERE rowid = ?", (rowid,))
 
     # --- reading ----------------------------------------------------------------------------
@@ -465,11 +472,16 @@ class Store:
 
     @_guarded
     def matching(self, fts_query: str) -> set[int]:
-        """Rowids of the documents an FTS5 query matches (raises StoreError on a bad query)."""
-        try:
-            return {row[0] for row in self.db.execute("SELECT rowid FROM fts WHERE fts MATCH ?", (fts_query,))}
-        except sqlite3.OperationalError as error:
-            raise StoreError(str(error)) from None
+        """Rowids of the documents an FTS5 query matches (none for ""), and of every document
+        whose words the index may have joined (``unsplit``): no query can rule those out.
+        Raises StoreError on a bad query."""
+        found = {row[0] for row in self.db.execute("SELECT rowid FROM unsplit")}
+        if fts_query:
+            try:
+                found.update(row[0] for row in self.db.execute("SELECT rowid FROM fts WHERE fts MATCH ?", (fts_query,)))
+            except sqlite3.OperationalError as error:
+                raise StoreError(str(error)) from None
+        return found
 
     @_guarded
     def terms_containing(self, fragment: str, limit: int) -> list[str] | None:
@@ -541,6 +553,45 @@ def _terms(text: str, known: set[str]) -> set[str]:
         elif word:
             found.update(WORD.findall(word))
     return found - known
+
+
+def _joins_words(text: str) -> bool:
+    """Whether the full-text index may read one word where grep reads two (``WORD`` runs): its
+    tokenizer keeps some characters inside a word that are no word characters for grep, such
+    as an accent written apart ("cafe" + U+0301), a private-use character, or one its Unicode
+    tables do not know yet. A document holding one is never ruled out by grep's prefilter, so
+    the indexed grep stays equal to a full scan."""
+    if text.isascii():
+        return False
+    import unicodedata  # here, not at the top: only commands that write the index need it
+
+    # the non-ASCII characters alone: UTF-8 without its ASCII bytes (all in C; a set of the whole
+    # text costs six times as much)
+    others = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+    joiners = _word_joiners()
+    return any(character in joiners or unicodedata.category(character) in ("Cn", "Co") for character in set(others))
+
+
+@functools.lru_cache(maxsize=1)
+def _word_joiners() -> frozenset[str]:
+    """The assigned characters that no grep word holds but this SQLite's tokenizer keeps inside
+    a word (unassigned and private-use ones are taken as such without asking): each is put
+    between two letters, in a row of its own of a scratch index, and the rows where the letter
+    is no word of its own name them. About 0.05 s, once per process that writes an index."""
+    import unicodedata
+
+    planes = list(range(0x80, 0xD800)) + list(range(0xE000, 0x30000)) + list(range(0xE0000, 0xE1000))
+    candidates = [character for character in map(chr, planes) if not character.isalnum()
+                  and unicodedata.category(character) not in ("Cn", "Co")]
+    scratch = sqlite3.connect(":memory:")
+    try:
+        scratch.execute(f"CREATE VIRTUAL TABLE probe USING fts5(text, tokenize='{_TOKENIZER}')")
+        scratch.executemany("INSERT INTO probe(rowid, text) VALUES (?, ?)",
+                            ((number, f"x{character}x") for number, character in enumerate(candidates)))
+        apart = {row[0] for row in scratch.execute("SELECT rowid FROM probe WHERE probe MATCH 'x'")}
+    finally:
+        scratch.close()
+    return frozenset(character for number, character in enumerate(candidates) if number not in apart)
 
 
 def _listing(entries: list) -> str:

@@ -136,3 +136,16 @@ def test_grep_shortcuts_change_no_result(pattern, mode, field, paragraphs):
     text = Text.of(Article(id="a", path="a", title=paragraphs[0] if paragraphs else "",
                            paragraphs=tuple(paragraphs[1:])))
     assert make_query(regex, field, 0, mode).hits(text) == GrepQuery(regex, field, 0, mode).hits(text)
+
+@settings(max_examples=300)
+@given(st.one_of(st.text(), NEWSY_TEXT, st.text(alphabet="a \u0301\ue000\u0378’€😀\U0001f979")))
+def test_the_joined_words_check_reads_every_character(text):
+    """The index's check for characters that join words (done on UTF-8 bytes, for speed) says what
+    looking at every character of the text says."""
+    import unicodedata
+
+    from newsreader.store import _joins_words, _word_joiners
+
+    expected = any(character in _word_joiners() or unicodedata.category(character) in ("Cn", "Co")
+                   for character in text if not character.isascii())
+    assert _joins_words(text) == expected
