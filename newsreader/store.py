@@ -33,6 +33,11 @@ from newsreader.model import WORD, Article, Summary, Text
 
 FORMAT = "8"  # bump when the schema changes; a changed parser is noticed by itself (``_format``)
 _BATCH = 1000  # files parsed per committed transaction
+#: Files to parse, at least, and share of the folder they must be, for a sync to take its new
+#: grep words from the full-text index's own word list at its end (one pass in C) rather than
+#: split each article's text in Python as it is stored (see _read_vocabulary).
+_WORDS_FROM_INDEX = 5000
+_INDEX_SHARE = 4
 _CHUNK = 256  # rows read at a time when reading a chosen set of articles
 #: Page cache while writing (KiB, negative): FTS5 inserts touch many pages. Reads keep SQLite's
 #: 2 MB default, as a large cache costs a one-shot command more to fill than it saves.
@@ -121,6 +126,7 @@ class Store:
     def __init__(self, path: Path):
         self.path = path
         self._terms_written: set[str] = set()  # words this process already put in ``terms``
+        self._words_later = False  # this sync takes its articles' words from the index at its end
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self.db = self._connect()
@@ -232,6 +238,9 @@ class Store:
             self.db.execute(f"PRAGMA cache_size={_WRITING_CACHE}")
             self._count_files(todo, keys_many(todo), gone, counted)
             work = self._parse_list(entries)
+            self._words_later = len(work) >= max(_WORDS_FROM_INDEX, len(entries) // _INDEX_SHARE)
+            if self._words_later:  # until its end, greps do not widen fragments (see terms_containing)
+                self._remember("vocabulary", "pending")
             done = 0
             batch: list = []
             for entry, article in zip(work, parse_many(work, self._shared_now())):
@@ -248,6 +257,8 @@ class Store:
                 self.db.execute(f"UPDATE key_counts SET shared = {_shared_sql()} WHERE shared != {_shared_sql()}")
                 self.db.execute("DELETE FROM key_counts WHERE files <= 0 AND shared = 0")
                 self.db.execute("DELETE FROM meta WHERE key = 'reparse'")
+                if self._meta("vocabulary") is not None:  # this sync's, or one interrupted before its end
+                    self._read_vocabulary()
                 self.db.execute("INSERT OR REPLACE INTO meta VALUES ('listing', ?)", (listing,))
         except sqlite3.Error as error:  # disk full, read-only file, lock held too long, damage
             raise StoreError(f"the index could not be updated ({error})") from None
@@ -366,12 +377,28 @@ class Store:
         body = "\n".join(article.paragraphs)
         self.db.execute("INSERT INTO docs(rowid, title, body) VALUES (?, ?, ?)", (rowid, article.title, body))
         self.db.execute("INSERT INTO fts(rowid, title, body) VALUES (?, ?, ?)", (rowid, article.title, body))
-        if _joins_words(article.title) or _joins_words(body):
+        text = f"{article.title}\n{body}"
+        others = _non_ascii(text)
+        joined = _joins_words(others)
+        if joined:
             self.db.execute("INSERT INTO unsplit VALUES (?)", (rowid,))
-        words = _terms(f"{article.title}\n{body}", self._terms_written)
+        if self._words_later and not joined and others.isdisjoint(_unlike_words()):
+            return  # its words are the index's own, read at the end of the sync
+        words = _terms(text, self._terms_written)
         if words:
             self.db.executemany("INSERT OR IGNORE INTO terms VALUES (?)", ((word,) for word in words))
             self._terms_written |= words
+
+    def _read_vocabulary(self) -> None:
+        """Add every word of the full-text index to ``terms`` and mark the list complete again.
+
+        A large sync leaves its articles' words to this one pass over FTS5's own word list (in
+        C), instead of splitting each article in Python as it is stored: for an article holding
+        no character the two read differently (``_unlike_words``; those that join words make an
+        article ``unsplit``), the index's words are exactly grep's words, lower-cased."""
+        self.db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_words USING fts5vocab(main, 'fts', 'row')")
+        self.db.execute("INSERT OR IGNORE INTO terms SELECT term FROM temp.fts_words")
+        self.db.execute("DELETE FROM meta WHERE key = 'vocabulary'")
 
     def _delete(self, rowids: list[int]) -> None:
         for rowid in rowids:
@@ -490,6 +517,8 @@ class Store:
         The list only grows (words of deleted articles stay): an extra word
         can only widen a grep's candidates, never lose a match.
         """
+        if self._meta("vocabulary") is not None:
+            return None  # a large sync has yet to add its articles' words (interrupted before its end)
         rows = self.db.execute("SELECT term FROM terms WHERE instr(term, ?) > 0 LIMIT ?", (fragment, limit + 1))
         terms = [row[0] for row in rows]
         return None if len(terms) > limit else terms
@@ -555,21 +584,27 @@ def _terms(text: str, known: set[str]) -> set[str]:
     return found - known
 
 
-def _joins_words(text: str) -> bool:
-    """Whether the full-text index may read one word where grep reads two (``WORD`` runs): its
-    tokenizer keeps some characters inside a word that are no word characters for grep, such
-    as an accent written apart ("cafe" + U+0301), a private-use character, or one its Unicode
-    tables do not know yet. A document holding one is never ruled out by grep's prefilter, so
-    the indexed grep stays equal to a full scan."""
+def _non_ascii(text: str) -> set[str]:
+    """The characters of ``text`` beyond ASCII: its UTF-8 without the ASCII bytes, decoded, all in
+    C (a set of the whole text costs six times as much)."""
     if text.isascii():
+        return set()
+    return set(text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass"))
+
+
+def _joins_words(characters: set[str]) -> bool:
+    """Whether a text holding ``characters`` (its non-ASCII ones) may be read by the full-text
+    index as one word where grep reads two (``WORD`` runs): its tokenizer keeps some characters
+    inside a word that are no word characters for grep, such as an accent written apart ("cafe"
+    + U+0301), a private-use character, or one its Unicode tables do not know yet. A document
+    holding one is never ruled out by grep's prefilter, so the indexed grep stays equal to a
+    full scan."""
+    if not characters:
         return False
     import unicodedata  # here, not at the top: only commands that write the index need it
 
-    # the non-ASCII characters alone: UTF-8 without its ASCII bytes (all in C; a set of the whole
-    # text costs six times as much)
-    others = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
     joiners = _word_joiners()
-    return any(character in joiners or unicodedata.category(character) in ("Cn", "Co") for character in set(others))
+    return any(character in joiners or unicodedata.category(character) in ("Cn", "Co") for character in characters)
 
 
 @functools.lru_cache(maxsize=1)
@@ -592,6 +627,26 @@ def _word_joiners() -> frozenset[str]:
     finally:
         scratch.close()
     return frozenset(character for number, character in enumerate(candidates) if number not in apart)
+
+
+@functools.lru_cache(maxsize=1)
+def _unlike_words() -> frozenset[str]:
+    """The non-ASCII word characters this SQLite's tokenizer does not read as grep's lower-cased
+    words do (folded otherwise, like "µ" to "μ", or taken for a separator): an article holding
+    one keeps its words split in Python even in a sync that reads the index's word list (see
+    _read_vocabulary). Each is the only text of a row of a scratch index, whose word is compared
+    with the character lower-cased. About 0.4 s, once per process, only for large syncs."""
+    planes = list(range(0x80, 0xD800)) + list(range(0xE000, 0x40000))
+    candidates = [character for character in map(chr, planes) if character.isalnum()]
+    scratch = sqlite3.connect(":memory:")
+    try:
+        scratch.execute(f"CREATE VIRTUAL TABLE probe USING fts5(text, tokenize='{_TOKENIZER}')")
+        scratch.execute("CREATE VIRTUAL TABLE temp.probe_words USING fts5vocab(main, 'probe', 'instance')")
+        scratch.executemany("INSERT INTO probe(rowid, text) VALUES (?, ?)", enumerate(candidates))
+        read = dict(scratch.execute("SELECT doc, term FROM temp.probe_words"))
+    finally:
+        scratch.close()
+    return frozenset(character for number, character in enumerate(candidates) if read.get(number) != character.lower())
 
 
 def _listing(entries: list) -> str:

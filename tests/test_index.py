@@ -22,6 +22,9 @@ TRICKY = {
     "106_6666666666666666.txt": "apple growers worry about the frost this spring\n\nGrowers said the late frost "
                                 "damaged many of the blossoms in the valley orchards this week.\n",
     # phrases whose first word ends a longer one ("soothe Red"), or that only look alike ("climate-change")
+    # words the index folds unlike grep's lower-casing: a micro sign, a Greek final sigma
+    "109_9999999999999999.txt": "Lab finds 5µm particles in the λόγος archive\n\nResearchers said the 5µm "
+                                "particles, catalogued as ΛΌΓΟΣ samples, travelled far from the harbour.\n",
     # words the full-text index reads as one where grep sees two: an accent written apart, a private-use character
     "108_8888888888888888.txt": "Harbour cafe\u0301 owners wait for the ferry\n\nThe cafe\u0301 by the harbour "
                                 "stayed open late, and a sign read OPEN\ue000NOW for the crews coming in.\n",
@@ -32,6 +35,7 @@ PATTERNS = [
     "ceasefire", "Ceasefire", "easefir", "climate (change|crisis)", "(?i)climate (change|crisis)", r"\b\w+ly\b",
     "café", "CAFÉ", "caf", "in the (Black|Red) Sea", "the Red", "e R", "_change", "zzz", "fire would", "a|b",
     r"Sea\b", "nothing(at)?all", "[Bb]lack", "harbour", "Harbour master", "cafe", "(?i)CAFE owners", "OPEN", "NOW for",
+    "µm", "5µ", "(?i)λόγος", "όγο", "ΛΌΓ",
 ]
 
 
@@ -42,9 +46,19 @@ def corpus(basic):
     return basic
 
 
+@pytest.fixture(params=["words split per article", "words read from the index"])
+def word_list(request, monkeypatch):
+    """Both ways the index gets grep's word list: split from each article as it is stored (small
+    updates), or read from the full-text index at the end of a large one (forced here)."""
+    if request.param == "words read from the index":
+        monkeypatch.setattr("newsreader.store._WORDS_FROM_INDEX", 0)
+        monkeypatch.setattr("newsreader.store._INDEX_SHARE", 1)
+    return request.param
+
+
 @pytest.mark.parametrize("flags", [[], ["-i"], ["-w"], ["-F"], ["-c"], ["-l"], ["-C", "1"], ["--field", "title"],
                                    ["-l", "--field", "title"], ["-l", "--field", "body"], ["-l", "--section", "politics"]])
-def test_indexed_grep_equals_a_full_scan(cli, corpus, flags):
+def test_indexed_grep_equals_a_full_scan(cli, corpus, flags, word_list):
     for pattern in PATTERNS:
         indexed = cli("--dir", str(corpus), "grep", *flags, pattern)
         scanned = cli("--dir", str(corpus), "--no-cache", "grep", *flags, pattern)
@@ -80,7 +94,7 @@ def test_a_second_run_parses_nothing(corpus, cache_dir):
     store = Store(index_path(cache_dir, corpus))
     Library(corpus, store)
     report = store.sync(Library(corpus).entries, lambda todo: [], lambda todo, shared: iter(()))
-    assert (report.parsed, report.dropped) == (0, 0) and report.unchanged == 12
+    assert (report.parsed, report.dropped) == (0, 0) and report.unchanged == 13
 
 
 def test_a_damaged_index_is_rebuilt(cli, corpus, cache_dir):
@@ -143,21 +157,21 @@ def test_a_file_rewritten_in_place_is_seen_by_show_and_by_index(cli, corpus):
     assert "Peace talks resume" in cli("--dir", str(corpus), "list").stdout
     (corpus / "102_2222222222222222.txt").write_text("Rewritten headline for the test\n\nA new body that is long enough to be prose here, surely.\n")
     os.utime(corpus, ns=(corpus.stat().st_atime_ns, folder_mtime))
-    assert cli("--dir", str(corpus), "index").stdout.startswith("12 articles: 1 parsed")
+    assert cli("--dir", str(corpus), "index").stdout.startswith("13 articles: 1 parsed")
     assert "Rewritten headline" in cli("--dir", str(corpus), "list").stdout
 
 
 def test_index_sees_a_rewrite_that_keeps_every_name_and_size(cli, corpus):
     """Only the file's mtime tells this change apart: the re-scan must not take it for 'nothing changed'."""
-    assert cli("--dir", str(corpus), "index").stdout.startswith("12 articles: 12 parsed")
+    assert cli("--dir", str(corpus), "index").stdout.startswith("13 articles: 13 parsed")
     folder_mtime = corpus.stat().st_mtime_ns
     target = corpus / "104_4444444444444444.txt"
     target.write_text(target.read_text().replace("Black Sea shipping", "Baltic Sea freight"))
     os.utime(target, ns=(target.stat().st_atime_ns, target.stat().st_mtime_ns + 10**9))
     os.utime(corpus, ns=(corpus.stat().st_atime_ns, folder_mtime))
-    assert cli("--dir", str(corpus), "index").stdout.startswith("12 articles: 1 parsed")
+    assert cli("--dir", str(corpus), "index").stdout.startswith("13 articles: 1 parsed")
     assert "Baltic Sea freight" in cli("--dir", str(corpus), "list").stdout
-    assert cli("--dir", str(corpus), "index").stdout.startswith("12 articles: 0 parsed")
+    assert cli("--dir", str(corpus), "index").stdout.startswith("13 articles: 0 parsed")
 
 
 def test_damage_found_in_the_middle_of_a_command_falls_back_to_the_files(cli, corpus, cache_dir):
@@ -217,9 +231,41 @@ def test_a_fragment_that_stops_at_a_combining_accent_is_found_through_the_index(
 def test_the_characters_the_index_joins_words_with_are_asked_of_sqlite():
     """Found by asking the installed SQLite, not listed by hand: an accent written apart is one,
     the punctuation and symbols of everyday news are not."""
-    from newsreader.store import _joins_words, _word_joiners
+    from newsreader.store import _joins_words, _non_ascii, _word_joiners
+
+    def joins(text):
+        return _joins_words(_non_ascii(text))
 
     assert "\u0301" in _word_joiners()
     assert not set("’‘“”—–·…€£©®™°•½") & _word_joiners()
-    assert _joins_words("cafe\u0301") and _joins_words("a\ue000b") and _joins_words("a\u0378b")  # private use, unassigned
-    assert not _joins_words("Don’t — “quoted” €5 café naïve 😀") and not _joins_words("plain ASCII")
+    assert joins("cafe\u0301") and joins("a\ue000b") and joins("a\u0378b")  # private use, unassigned
+    assert not joins("Don’t — “quoted” €5 café naïve 😀") and not joins("plain ASCII")
+
+
+def test_the_word_list_read_from_the_index_holds_every_word_split_per_article(cli, corpus, tmp_path, monkeypatch):
+    """The large-update way gives grep's prefilter every word the per-article way gives (it may
+    give more: the index's own spellings of words it reads otherwise)."""
+    def terms(folder_cache):
+        assert cli("--dir", str(corpus), "index", env={"NEWS_CACHE_DIR": str(folder_cache)}).exit_code == 0
+        with sqlite3.connect(index_path(folder_cache, corpus)) as db:
+            return {row[0] for row in db.execute("SELECT term FROM terms")}
+
+    split = terms(tmp_path / "split")
+    monkeypatch.setattr("newsreader.store._WORDS_FROM_INDEX", 0)
+    monkeypatch.setattr("newsreader.store._INDEX_SHARE", 1)
+    read = terms(tmp_path / "read")
+    assert split and split <= read
+
+
+def test_a_large_update_cut_short_widens_no_fragment_until_finished(cli, corpus, cache_dir):
+    """Until the large update that reads the word list finishes, grep must not trust the list."""
+    assert cli("--dir", str(corpus), "index").exit_code == 0
+    db = sqlite3.connect(index_path(cache_dir, corpus))
+    db.execute("INSERT INTO meta VALUES ('vocabulary', 'pending')")  # as an interrupted large update leaves it
+    db.execute("DELETE FROM terms")
+    db.commit()
+    db.close()
+    for pattern in ("easefir", "caf", "όγο"):
+        indexed = cli("--dir", str(corpus), "grep", "-l", pattern)
+        scanned = cli("--dir", str(corpus), "--no-cache", "grep", "-l", pattern)
+        assert indexed.stdout == scanned.stdout and scanned.stdout, pattern
