@@ -3,9 +3,9 @@
 The only module that touches sqlite3. ``articles`` holds each file's
 metadata (what ``list`` needs, without bodies), ``docs`` holds title and
 body text, and ``fts`` is an FTS5 index over ``docs`` (external content, so
-the text is stored once); ``terms`` lists the words grep's prefilter may widen a
-fragment to, and ``unsplit`` the articles it must never rule out. A file is re-parsed only when its size or mtime
-changed; vanished files are dropped. Writes are committed in batches, so an
+the text is stored once); ``terms`` lists the words grep's prefilter may widen
+a fragment to, and ``unsplit`` the articles it must never rule out. A file is
+re-parsed only when its size or mtime changed; vanished files are dropped. Writes are committed in batches, so an
 interrupted first index keeps what it finished and the next run resumes.
 WAL and a busy timeout let two ``news`` processes share one index; a file
 that is not a readable index of this format is deleted and rebuilt.
@@ -611,42 +611,45 @@ def _joins_words(characters: set[str]) -> bool:
 def _word_joiners() -> frozenset[str]:
     """The assigned characters that no grep word holds but this SQLite's tokenizer keeps inside
     a word (unassigned and private-use ones are taken as such without asking): each is put
-    between two letters, in a row of its own of a scratch index, and the rows where the letter
-    is no word of its own name them. About 0.05 s, once per process that writes an index."""
+    between two letters in a row of its own, and the rows where the letter is no word of its
+    own name them. About 0.05 s, once per process that writes an index."""
     import unicodedata
 
     planes = list(range(0x80, 0xD800)) + list(range(0xE000, 0x30000)) + list(range(0xE0000, 0xE1000))
     candidates = [character for character in map(chr, planes) if not character.isalnum()
                   and unicodedata.category(character) not in ("Cn", "Co")]
-    scratch = sqlite3.connect(":memory:")
-    try:
-        scratch.execute(f"CREATE VIRTUAL TABLE probe USING fts5(text, tokenize='{_TOKENIZER}')")
-        scratch.executemany("INSERT INTO probe(rowid, text) VALUES (?, ?)",
-                            ((number, f"x{character}x") for number, character in enumerate(candidates)))
-        apart = {row[0] for row in scratch.execute("SELECT rowid FROM probe WHERE probe MATCH 'x'")}
-    finally:
-        scratch.close()
+    apart = {row[0] for row in _tokenized([f"x{character}x" for character in candidates],
+                                          "SELECT rowid FROM probe WHERE probe MATCH 'x'")}
     return frozenset(character for number, character in enumerate(candidates) if number not in apart)
 
 
 @functools.lru_cache(maxsize=1)
 def _unlike_words() -> frozenset[str]:
     """The non-ASCII word characters this SQLite's tokenizer does not read as grep's lower-cased
-    words do (folded otherwise, like "µ" to "μ", or taken for a separator): an article holding
-    one keeps its words split in Python even in a sync that reads the index's word list (see
-    _read_vocabulary). Each is the only text of a row of a scratch index, whose word is compared
+    words do (folded otherwise, like "µ" to "μ", or taken for a separator), and the capital
+    sigma, which Python lower-cases by its place in the word: an article holding one keeps its
+    words split in Python even in a sync that reads the index's word list (see
+    _read_vocabulary). Each character is the text of a row of its own, whose word is compared
     with the character lower-cased. About 0.4 s, once per process, only for large syncs."""
     planes = list(range(0x80, 0xD800)) + list(range(0xE000, 0x40000))
     candidates = [character for character in map(chr, planes) if character.isalnum()]
+    read = dict(_tokenized(candidates, "SELECT doc, term FROM probe_words"))
+    return frozenset(character for number, character in enumerate(candidates)
+                     if read.get(number) != character.lower()) | {"\u03a3"}
+
+
+def _tokenized(texts: list[str], query: str) -> list[tuple]:
+    """``query``'s rows over a scratch in-memory full-text table ``probe`` holding ``texts`` (row
+    i holds texts[i]) with the index's tokenizer, and its word list ``probe_words`` (fts5vocab,
+    one row per word read)."""
     scratch = sqlite3.connect(":memory:")
     try:
         scratch.execute(f"CREATE VIRTUAL TABLE probe USING fts5(text, tokenize='{_TOKENIZER}')")
         scratch.execute("CREATE VIRTUAL TABLE temp.probe_words USING fts5vocab(main, 'probe', 'instance')")
-        scratch.executemany("INSERT INTO probe(rowid, text) VALUES (?, ?)", enumerate(candidates))
-        read = dict(scratch.execute("SELECT doc, term FROM temp.probe_words"))
+        scratch.executemany("INSERT INTO probe(rowid, text) VALUES (?, ?)", enumerate(texts))
+        return scratch.execute(query).fetchall()
     finally:
         scratch.close()
-    return frozenset(character for number, character in enumerate(candidates) if read.get(number) != character.lower())
 
 
 def _listing(entries: list) -> str:

@@ -25,6 +25,9 @@ TRICKY = {
     # words the index folds unlike grep's lower-casing: a micro sign, a Greek final sigma
     "109_9999999999999999.txt": "Lab finds 5µm particles in the λόγος archive\n\nResearchers said the 5µm "
                                 "particles, catalogued as ΛΌΓΟΣ samples, travelled far from the harbour.\n",
+    # capital sigmas only: Python lower-cases a word-final one to "ς", the index to "σ"
+    "110_1010101010101010.txt": "ΛΟΓΟΣ and ΕΡΓΟΣ named projects of the year\n\nThe report named ΛΟΓΟΣ and "
+                                "ΕΡΓΟΣ as the two projects of the year, officials said on Monday.\n",
     # words the full-text index reads as one where grep sees two: an accent written apart, a private-use character
     "108_8888888888888888.txt": "Harbour cafe\u0301 owners wait for the ferry\n\nThe cafe\u0301 by the harbour "
                                 "stayed open late, and a sign read OPEN\ue000NOW for the crews coming in.\n",
@@ -35,7 +38,7 @@ PATTERNS = [
     "ceasefire", "Ceasefire", "easefir", "climate (change|crisis)", "(?i)climate (change|crisis)", r"\b\w+ly\b",
     "café", "CAFÉ", "caf", "in the (Black|Red) Sea", "the Red", "e R", "_change", "zzz", "fire would", "a|b",
     r"Sea\b", "nothing(at)?all", "[Bb]lack", "harbour", "Harbour master", "cafe", "(?i)CAFE owners", "OPEN", "NOW for",
-    "µm", "5µ", "(?i)λόγος", "όγο", "ΛΌΓ",
+    "µm", "5µ", "(?i)λόγος", "όγο", "ΛΌΓ", "(?i)λογος", "(?i)ργος",
 ]
 
 
@@ -94,7 +97,7 @@ def test_a_second_run_parses_nothing(corpus, cache_dir):
     store = Store(index_path(cache_dir, corpus))
     Library(corpus, store)
     report = store.sync(Library(corpus).entries, lambda todo: [], lambda todo, shared: iter(()))
-    assert (report.parsed, report.dropped) == (0, 0) and report.unchanged == 13
+    assert (report.parsed, report.dropped) == (0, 0) and report.unchanged == 14
 
 
 def test_a_damaged_index_is_rebuilt(cli, corpus, cache_dir):
@@ -157,21 +160,21 @@ def test_a_file_rewritten_in_place_is_seen_by_show_and_by_index(cli, corpus):
     assert "Peace talks resume" in cli("--dir", str(corpus), "list").stdout
     (corpus / "102_2222222222222222.txt").write_text("Rewritten headline for the test\n\nA new body that is long enough to be prose here, surely.\n")
     os.utime(corpus, ns=(corpus.stat().st_atime_ns, folder_mtime))
-    assert cli("--dir", str(corpus), "index").stdout.startswith("13 articles: 1 parsed")
+    assert cli("--dir", str(corpus), "index").stdout.startswith("14 articles: 1 parsed")
     assert "Rewritten headline" in cli("--dir", str(corpus), "list").stdout
 
 
 def test_index_sees_a_rewrite_that_keeps_every_name_and_size(cli, corpus):
     """Only the file's mtime tells this change apart: the re-scan must not take it for 'nothing changed'."""
-    assert cli("--dir", str(corpus), "index").stdout.startswith("13 articles: 13 parsed")
+    assert cli("--dir", str(corpus), "index").stdout.startswith("14 articles: 14 parsed")
     folder_mtime = corpus.stat().st_mtime_ns
     target = corpus / "104_4444444444444444.txt"
     target.write_text(target.read_text().replace("Black Sea shipping", "Baltic Sea freight"))
     os.utime(target, ns=(target.stat().st_atime_ns, target.stat().st_mtime_ns + 10**9))
     os.utime(corpus, ns=(corpus.stat().st_atime_ns, folder_mtime))
-    assert cli("--dir", str(corpus), "index").stdout.startswith("13 articles: 1 parsed")
+    assert cli("--dir", str(corpus), "index").stdout.startswith("14 articles: 1 parsed")
     assert "Baltic Sea freight" in cli("--dir", str(corpus), "list").stdout
-    assert cli("--dir", str(corpus), "index").stdout.startswith("13 articles: 0 parsed")
+    assert cli("--dir", str(corpus), "index").stdout.startswith("14 articles: 0 parsed")
 
 
 def test_damage_found_in_the_middle_of_a_command_falls_back_to_the_files(cli, corpus, cache_dir):
