@@ -5,8 +5,9 @@ metadata (what ``list`` needs, without bodies), ``docs`` holds title and
 body text, and ``fts`` is an FTS5 index over ``docs`` (external content, so
 the text is stored once); ``terms`` lists the words grep's prefilter may widen
 a fragment to, and ``unsplit`` the articles it must never rule out. A file is
-re-parsed only when its size or mtime changed; vanished files are dropped. Writes are committed in batches, so an
-interrupted first index keeps what it finished and the next run resumes.
+re-parsed only when its size or mtime changed; vanished files are dropped.
+Writes are committed in batches, so an interrupted first index keeps what it
+finished and the next run resumes.
 WAL and a busy timeout let two ``news`` processes share one index; a file
 that is not a readable index of this format is deleted and rebuilt.
 """
@@ -615,8 +616,7 @@ def _word_joiners() -> frozenset[str]:
     own name them. About 0.05 s, once per process that writes an index."""
     import unicodedata
 
-    planes = list(range(0x80, 0xD800)) + list(range(0xE000, 0x30000)) + list(range(0xE0000, 0xE1000))
-    candidates = [character for character in map(chr, planes) if not character.isalnum()
+    candidates = [character for character in _beyond_ascii() if not character.isalnum()
                   and unicodedata.category(character) not in ("Cn", "Co")]
     apart = {row[0] for row in _tokenized([f"x{character}x" for character in candidates],
                                           "SELECT rowid FROM probe WHERE probe MATCH 'x'")}
@@ -631,11 +631,18 @@ def _unlike_words() -> frozenset[str]:
     words split in Python even in a sync that reads the index's word list (see
     _read_vocabulary). Each character is the text of a row of its own, whose word is compared
     with the character lower-cased. About 0.4 s, once per process, only for large syncs."""
-    planes = list(range(0x80, 0xD800)) + list(range(0xE000, 0x40000))
-    candidates = [character for character in map(chr, planes) if character.isalnum()]
+    candidates = [character for character in _beyond_ascii() if character.isalnum()]
     read = dict(_tokenized(candidates, "SELECT doc, term FROM probe_words"))
     return frozenset(character for number, character in enumerate(candidates)
                      if read.get(number) != character.lower()) | {"\u03a3"}
+
+
+def _beyond_ascii() -> Iterator[str]:
+    """Every character past ASCII in the planes that hold assigned ones (the BMP without
+    surrogates, planes 1 to 3, and plane 14's tags and variation selectors): what the probes ask
+    SQLite about. Characters beyond are unassigned or private use, taken as such by rule."""
+    for first, last in ((0x80, 0xD7FF), (0xE000, 0x3FFFF), (0xE0000, 0xE0FFF)):
+        yield from map(chr, range(first, last + 1))
 
 
 def _tokenized(texts: list[str], query: str) -> list[tuple]:
