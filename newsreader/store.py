@@ -127,7 +127,6 @@ class Store:
     def __init__(self, path: Path):
         self.path = path
         self._terms_written: set[str] = set()  # words this process already put in ``terms``
-        self._words_later = False  # this sync takes its articles' words from the index at its end
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self.db = self._connect()
@@ -239,19 +238,19 @@ class Store:
             self.db.execute(f"PRAGMA cache_size={_WRITING_CACHE}")
             self._count_files(todo, keys_many(todo), gone, counted)
             work = self._parse_list(entries)
-            self._words_later = len(work) >= max(_WORDS_FROM_INDEX, len(entries) // _INDEX_SHARE)
-            if self._words_later:  # until its end, greps do not widen fragments (see terms_containing)
+            words_later = len(work) >= max(_WORDS_FROM_INDEX, len(entries) // _INDEX_SHARE)
+            if words_later:  # until its end, greps do not widen fragments (see terms_containing)
                 self._remember("vocabulary", "pending")
             done = 0
             batch: list = []
             for entry, article in zip(work, parse_many(work, self._shared_now())):
                 batch.append((entry, article))
                 if len(batch) >= _BATCH:
-                    done += self._write(batch)
+                    done += self._write(batch, words_later)
                     batch = []
                     if progress:
                         progress(done, len(work))
-            done += self._write(batch)
+            done += self._write(batch, words_later)
             if progress and work:
                 progress(done, len(work))
             with self._transaction():
@@ -348,9 +347,10 @@ class Store:
         rows = self.db.execute("SELECT name, size, mtime_ns FROM articles ORDER BY name").fetchall()
         return [(os.fsdecode(name), size, mtime) for name, size, mtime in rows]
 
-    def _write(self, batch: list) -> int:
+    def _write(self, batch: list, words_later: bool) -> int:
         """Store freshly parsed (entry, article) pairs, replacing their old rows; each keeps the
-        keys it was counted with (pending, or its old row's)."""
+        keys it was counted with (pending, or its old row's). ``words_later``: the sync reads
+        most articles' grep words from the index at its end (see _insert)."""
         if not batch:
             return 0
         names = [_key(entry.name) for entry, _ in batch]
@@ -363,10 +363,10 @@ class Store:
             self.db.execute(f"DELETE FROM pending WHERE name IN ({marks})", names)
             for name, (entry, article) in zip(names, batch):
                 keys = pending.get(name, old[name][1] if name in old else b"")
-                self._insert(entry, keys, article)
+                self._insert(entry, keys, article, words_later)
         return len(batch)
 
-    def _insert(self, entry, keys: bytes, article: Article) -> None:
+    def _insert(self, entry, keys: bytes, article: Article, words_later: bool) -> None:
         cursor = self.db.execute(
             f"INSERT INTO articles({_META_COLUMNS.replace('rowid, ', '')}, size, mtime_ns, listed, keys) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -383,7 +383,7 @@ class Store:
         joined = _joins_words(others)
         if joined:
             self.db.execute("INSERT INTO unsplit VALUES (?)", (rowid,))
-        if self._words_later and not joined and others.isdisjoint(_unlike_words()):
+        if words_later and not joined and others.isdisjoint(_unlike_words()):
             return  # its words are the index's own, read at the end of the sync
         words = _terms(text, self._terms_written)
         if words:
