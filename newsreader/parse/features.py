@@ -289,8 +289,8 @@ class Opening:
             self.words = self._collected()
         return word in self.words
 
-    def _collected(self) -> frozenset[str]:
-        return frozenset(_LONG_TOKEN.findall(self.text))
+    def _collected(self) -> set[str]:
+        return content_words(self.text)
 
 
 def _holds_word(text: str, word: str) -> bool | None:
