@@ -197,7 +197,7 @@ def notice_phrases(text: str) -> tuple:
     return tuple(phrase for phrase in _NOTICE_PHRASES if phrase[0] in text)
 
 
-def is_notice(line: str, phrases: tuple = _NOTICE_PHRASES) -> bool:
+def is_notice(line: str, phrases: tuple) -> bool:
     """A sign-up, subscription, copyright, follow-us, affiliate, contact, correction, donation,
     republishing or disclaimer notice of any length, or an embedded post ("Sign up to get the
     latest ...", "Jane Doe can be reached at jane@example.com", "A previous version of this
