@@ -101,6 +101,18 @@ def test_line_words_are_the_word_pattern_runs(text):
 
 
 @settings(max_examples=200)
+@given(st.lists(st.one_of(NEWSY_LINES, st.text(alphabet="aZé ß,.\t\u00a0\u2028", max_size=80), st.text(max_size=80)),
+                max_size=8),
+       st.sampled_from(["  ", "\t", " \u00a0", "\u2003", "\x1f"]))
+def test_furniture_keys_ignore_spacing_and_case(lines, gap):
+    """Lines that differ only in their spacing (and ASCII lines in their case) share furniture keys."""
+    from newsreader.parse.repeats import line_keys
+
+    stripped = [line.strip() for line in lines if line.strip()]
+    variants = [gap.join(line.swapcase().split() if line.isascii() else line.split()) for line in stripped]
+    assert line_keys(variants) == line_keys(stripped)
+
+
 @given(st.builds(Article, id=st.text(), path=st.text(), title=st.text(), section=st.one_of(st.none(), st.text()),
                  published=st.one_of(st.none(), st.text()), words=st.integers(min_value=0)))
 def test_a_packed_listing_row_unpacks_to_what_is_printed(article):

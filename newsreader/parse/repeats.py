@@ -34,11 +34,13 @@ def _key(text: bytes, kind: int) -> int:
 
 
 def line_keys(lines: list[str]) -> list[tuple[tuple[int, ...], int]]:
-    """(line indexes, key) for every counted single line and pair of adjacent lines; a key is
-    a signed 64-bit hash of the text, ignoring case and spacing. Lines too long to be counted
-    are not normalised at all: a file's paragraphs are most of its text."""
-    texts = [" ".join(line.casefold().split()).encode("utf-8", "surrogatepass") if len(line) < _MAX_PAIR else b""
-             for line in lines]
+    """(line indexes, key) for every counted single line and pair of adjacent (stripped) lines;
+    a key is a signed 64-bit hash of the text, ignoring case and spacing. Lines too long to be
+    counted are not normalised at all: a file's paragraphs are most of its text. A printable
+    line without double spaces holds no spacing to normalise (every whitespace character but
+    the space is unprintable), which spares splitting and joining most lines."""
+    texts = [(line.casefold() if "  " not in line and line.isprintable() else " ".join(line.casefold().split()))
+             .encode("utf-8", "surrogatepass") if len(line) < _MAX_PAIR else b"" for line in lines]
     words = [text.count(b" ") + 1 if text else 0 for text in texts]
     counted = [_MIN_WORDS <= n <= KEYED_WORDS for n in words]
     keys = [((i,), _key(text, _LINE)) for i, text in enumerate(texts) if counted[i]]
