@@ -68,3 +68,28 @@ def test_a_process_with_threads_is_not_forked(mixed, monkeypatch):
     finally:
         release.set()
         worker.join()
+
+
+def test_a_scan_leaves_the_garbage_collector_as_it_found_it(mixed, monkeypatch):
+    """The collector is paused during a scan only: on again after it, also after a failed one."""
+    import gc
+
+    from newsreader.errors import SourceError
+
+    assert gc.isenabled()
+    assert len(scan(mixed)) == 42
+    assert gc.isenabled()
+    def refuse(path):
+        raise PermissionError(13, "Permission denied")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(folder_module.os, "listdir", refuse)
+        with pytest.raises(SourceError):
+            scan(mixed)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        scan(mixed)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
