@@ -223,11 +223,33 @@ def test_caption_labels_in_several_languages(label):
                                   "more than any other building", "EXCLUSIVEREAD MORE: The librarian who would not go",
                                   "Comments on this piece are premoderated to ensure the discussion stays on topic.",
                                   "We will automatically post your comment and a link to the story to your timeline.",
-                                  "Not a subscriber to the Courier? Then head over here to get every issue at home!"])
+                                  "Not a subscriber to the Courier? Then head over here to get every issue at home!",
+                                  "We use cookies to improve your visit to the Courier and to show you relevant ads.",
+                                  "Strictly Necessary Cookies", "Accept all cookies", "Cookie settings",
+                                  "Cookies may be set through our site by our partners to build a profile of you.",
+                                  "When you visit the site, the Courier and its partners may store information in "
+                                  "your browser, mostly in the form of cookies.",
+                                  "We do not allow you to opt out of our certain cookies, as the site needs them.",
+                                  "By signing up you agree to the Courier's Terms of Use and Privacy Policy.",
+                                  "By submitting your email, you agree to our terms. This site is protected by "
+                                  "reCAPTCHA and the Google Privacy Policy and Terms of Service apply.",
+                                  "If you live in California, you have the right to opt-out of the sale of your "
+                                  "personal information to third parties."])
 def test_navigation_and_share_lines_leave_the_body(junk):
     article = parse(f"Library stays open after vote by council\n\n{BODY}\n{junk}\n\n{MORE_BODY}")
     assert junk not in article.paragraphs
     assert len(article.paragraphs) == 6
+
+
+def test_an_article_about_cookies_and_consent_keeps_its_text():
+    """The consent-box notices are what a site says of its own cookies; reporting on them is news."""
+    story = ("Browsers to stop tracking cookies next year, says Google\n\n"
+             "Google will stop third-party cookies in its Chrome browser next year, the company said on Tuesday.\n\n"
+             "Advertisers use cookies to follow people from site to site, and regulators have asked for an end to it.\n\n"
+             "Under the California Consumer Privacy Act, people can already ask companies not to sell their data.\n\n"
+             "Privacy groups said the change was overdue and asked other browsers to accept the same rules.\n")
+    article = parse(story)
+    assert len(article.paragraphs) == 4
 
 
 @pytest.mark.parametrize("caption", [

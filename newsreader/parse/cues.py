@@ -168,7 +168,8 @@ _NOTICE_START = re.compile(  # how notices open, however long they run
     r"this (?:interview|conversation|transcript|q&a|story) has been (?:lightly )?(?:edited|condensed)\b|"
     r"this content can also be viewed on the site it originates from|"
     r"our (?:journalism|newsroom|work) needs your support|more from\b|exclusive\s*read more\s*:|"
-    r"(?:required|recommended|essential|further|suggested|must) read(?:ing)?\s*:)",
+    r"(?:required|recommended|essential|further|suggested|must) read(?:ing)?\s*:|"
+    r"(?:accept|allow|reject|manage|enable)(?: all)? cookies\b|cookie (?:settings|preferences)\b)",
     re.IGNORECASE)
 #: Notices that may say it anywhere in the line, each behind a plain substring it must contain
 #: (a substring test is far cheaper than the pattern, and most lines hold none of them).
@@ -188,6 +189,14 @@ _NOTICE_PHRASES = tuple((hint, re.compile(pattern, re.IGNORECASE)) for hint, pat
     ("<a href", r"<a href="),
     ("omment", r"\bcomments? (?:on this \w+ )?(?:are|is) (?:pre-?)?moderated\b|\bpost your comment\b"),  # comment boxes
     ("subscriber", r"\bnot a subscriber\b"),
+    # consent boxes: what a site says of its own cookies, and what signing up or opting out means
+    ("ookie", r"\bwe (?:also )?(?:use|store|set) cookies\b|\bopt[- ]out of (?:our )?(?:certain )?cookies\b|"
+              r"\bstrictly necessary cookies\b|\bcookies (?:may|might) be set through\b|"
+              r"\bwhen you visit (?:our|this|the) (?:web)?site\b[^.]{0,120}\bcookies\b"),
+    ("you agree", r"\bby (?:signing up|subscribing|registering|clicking\b[^.]{0,40}|"
+                  r"submitting your (?:e-?mail|email address|information|details))[^.]{0,20}\byou agree\b"),
+    ("protected by", r"\bthis site is protected by recaptcha\b"),
+    ("to opt", r"\ba valid request to opt[- ]out\b|\bright to opt[- ]out of the sale\b"),
 ))
 
 
