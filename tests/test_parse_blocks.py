@@ -234,7 +234,11 @@ def test_caption_labels_in_several_languages(label):
                                   "By submitting your email, you agree to our terms. This site is protected by "
                                   "reCAPTCHA and the Google Privacy Policy and Terms of Service apply.",
                                   "If you live in California, you have the right to opt-out of the sale of your "
-                                  "personal information to third parties."])
+                                  "personal information to third parties.",
+                                  "The comments below have been moderated in advance.",
+                                  "The views expressed in this column are those of the author and do not reflect "
+                                  "the Courier's.", "The newsroom of the Courier had no role in the creation of "
+                                  "this sponsored content."])
 def test_navigation_and_share_lines_leave_the_body(junk):
     article = parse(f"Library stays open after vote by council\n\n{BODY}\n{junk}\n\n{MORE_BODY}")
     assert junk not in article.paragraphs

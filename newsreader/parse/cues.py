@@ -187,7 +187,11 @@ _NOTICE_PHRASES = tuple((hint, re.compile(pattern, re.IGNORECASE)) for hint, pat
     ("twitter.com/", r"pic\.twitter\.com/"),  # embedded posts
     ("t.co/", r"https?://t\.co/"),
     ("<a href", r"<a href="),
-    ("omment", r"\bcomments? (?:on this \w+ )?(?:are|is) (?:pre-?)?moderated\b|\bpost your comment\b"),  # comment boxes
+    ("omment", r"\bcomments? (?:below |on this \w+ )?(?:are|is|have been) (?:pre-?)?moderated\b|"
+               r"\bpost your comment\b"),  # comment boxes
+    ("expressed", r"\b(?:views|opinions) expressed (?:in |here|above|below|by)[^.]{0,80}"
+                  r"\b(?:are (?:those of|the author|solely)|do not (?:necessarily )?reflect)"),  # disclaimers
+    ("no role in", r"\bhad no role in the (?:creation|preparation|production)\b"),  # sponsored content
     ("subscriber", r"\bnot a subscriber\b"),
     # consent boxes: what a site says of its own cookies, and what signing up or opting out means
     ("ookie", r"\bwe (?:also )?(?:use|store|set) cookies\b|\bopt[- ]out of (?:our )?(?:certain )?cookies\b|"
