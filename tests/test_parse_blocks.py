@@ -238,7 +238,8 @@ def test_caption_labels_in_several_languages(label):
                                   "The comments below have been moderated in advance.",
                                   "The views expressed in this column are those of the author and do not reflect "
                                   "the Courier's.", "The newsroom of the Courier had no role in the creation of "
-                                  "this sponsored content."])
+                                  "this sponsored content.", "MORE FOR YOU", "About the author", "32 Images",
+                                  "(\u200bMORE: Five libraries worth a visit this spring)"])
 def test_navigation_and_share_lines_leave_the_body(junk):
     article = parse(f"Library stays open after vote by council\n\n{BODY}\n{junk}\n\n{MORE_BODY}")
     assert junk not in article.paragraphs
