@@ -79,6 +79,7 @@ def test_a_scan_leaves_the_garbage_collector_as_it_found_it(mixed, monkeypatch):
     assert gc.isenabled()
     assert len(scan(mixed)) == 42
     assert gc.isenabled()
+
     def refuse(path):
         raise PermissionError(13, "Permission denied")
 

@@ -113,6 +113,7 @@ def test_furniture_keys_ignore_spacing_and_case(lines, gap):
     assert line_keys(variants) == line_keys(stripped)
 
 
+@settings(max_examples=200)
 @given(st.builds(Article, id=st.text(), path=st.text(), title=st.text(), section=st.one_of(st.none(), st.text()),
                  published=st.one_of(st.none(), st.text()), words=st.integers(min_value=0)))
 def test_a_packed_listing_row_unpacks_to_what_is_printed(article):
