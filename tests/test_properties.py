@@ -91,7 +91,7 @@ def test_a_headlines_words_are_looked_up_in_the_body_as_whole_words(body, headli
             assert (word in Opening(text)) == (word in content_words(text))
 
 
-@given(st.one_of(st.text(alphabet=st.characters(max_codepoint=127)), st.text(alphabet="aZ9_ ,.-’—\u00a0é中\u2028\t"),
+@given(st.one_of(st.text(alphabet=st.characters(max_codepoint=127)), st.text(alphabet="aZ9_ ,.-’‘“”—–…\u00a0é中\u2028\t"),
                  NEWSY_LINES, st.text()))
 def test_line_words_are_the_word_pattern_runs(text):
     """The fast split of a line's words gives exactly what the word pattern finds."""

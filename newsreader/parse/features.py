@@ -27,6 +27,7 @@ _PUNCT_BYTES = b"!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
 #: bytes.translate table for ASCII text: word characters kept, every other byte a space
 _ASCII_SPACES = bytes(byte if chr(byte).isalnum() or byte == 95 else 32 for byte in range(128)) + bytes(range(128, 256))
 _FIRST = itemgetter(0)
+_TYPOGRAPHY = ("’", "“", "”", "‘", "—", "–", "…", "\xa0")  # common in news text; none is a word character
 _LANGUAGE_SAMPLE = 800  # characters read to pick the stopword language
 _SAMPLE = 120  # characters of a line its ratios are measured on: long lines gain nothing from more
 _SEARCHED_OPENING = 8000  # characters of the main run's opening up to which a headline's words are searched for
@@ -144,9 +145,15 @@ class LineFacts:
 
 def _tokens(text: str, raw: bytes) -> list[str]:
     """The ``_TOKEN`` runs of ``text`` (``raw``: its UTF-8 bytes), at a third of the pattern's
-    time for ASCII text: every ASCII byte that is no word character becomes a space and the rest
-    is split, in C. A chunk left with other characters in it ("don’t", "a—b") gets the pattern;
-    the ASCII separators around it, and the whitespace split on, end words anyway."""
+    time: every ASCII byte that is no word character becomes a space and the rest is split, in C.
+    Typographic quotes, dashes and no-break spaces, the usual non-ASCII characters of news text
+    and no word characters either, become spaces first, so most lines take that path; a chunk
+    left with other characters in it ("café", "a½b") gets the pattern, and the ASCII separators
+    around it, and the whitespace split on, end words anyway."""
+    if not text.isascii():
+        for mark in _TYPOGRAPHY:
+            text = text.replace(mark, " ")
+        raw = text.encode("utf-8", "replace")
     chunks = raw.translate(_ASCII_SPACES).decode("utf-8").split()
     if text.isascii():
         return chunks
