@@ -537,3 +537,20 @@ def test_a_menu_of_desks_names_no_author():
 def test_a_line_that_leads_into_the_next_is_not_the_headline(lead):
     article = parse(f"{lead}\n\nLibrary stays open after vote by council\n\n{BODY}\n{MORE_BODY}")
     assert article.title == "Library stays open after vote by council"
+
+
+def test_a_headline_deep_in_a_run_that_began_at_glued_links_is_found():
+    """A long line of links run together counts as prose, so the main run starts there and the
+    site's menu below it; the headline, well inside that run, still reads as one far better
+    than anything above it (a byline and a date below it), and the links are not the body."""
+    regions = "".join(f"{place} (opens in a new window)" for place in (
+        "Africa", "Australia", "Benelux", "Brazil", "Canada", "France", "Germany", "Greece", "India", "Ireland",
+        "Italy", "Japan", "Poland", "Portugal", "Spain", "Turkey"))
+    menu = "".join(f"{link}\n\n" for link in ("Our Network", "About Us", "Accessibility", "Privacy Policy",
+                                             "Site Map", "Contact Support"))
+    article = parse(f"Home\nNews\nReviews\nVideos\n\nSite Themes\n\nChange Region\n\n{regions}\n\nMore\n\n{menu}"
+                    "Library stays open after vote by council\n\nThe building gets a new roof and longer hours\n\n"
+                    f"By Jane Doe\n\nPosted: Mar 3, 2024 5:05 pm\n\n{BODY}\n{MORE_BODY}")
+    assert article.title == "Library stays open after vote by council"
+    assert article.authors == ("Jane Doe",)
+    assert article.paragraphs[0].startswith("The council voted")

@@ -5,8 +5,10 @@ The method, in four passes over the lines:
    labels, share/ad/navigation text, bylines, dates; see :mod:`cues`);
 2. the main run: the contiguous stretch with the most prose in it (a
    maximum-sum run), a landmark for the learned passes;
-3. the headline: the candidate the title classifier scores highest; the
-   short kicker just above it is the section, everything above is dropped;
+3. the headline: the candidate the title classifier scores highest (when
+   none reads as one, a line the folder repeats or one deeper in the main
+   run may, if it reads as one far better); the short kicker just above it
+   is the section, everything above is dropped;
 4. the body: each remaining line below the headline that the body
    classifier scores as body.
 The classifiers are small gradient-boosted tree ensembles over :mod:`features`
@@ -60,6 +62,7 @@ _BIO_NAME_SPAN = 100  # characters in which the name opening a biography ends
 _BIO_GAP = 2  # lines from a biography to the body line going on with it (one other may stand between)
 _CAPTION_WORDS = 80  # words a caption may run to
 _LINKED_MARGIN = 4.0  # log-odds by which a repeated line must beat the headline left in play
+_DEEPER_MARGIN = 2.5  # ... and a line deep in the main run
 _OPEN_ENDS = ("—", "–", "-", ":")  # a line ending so leads into the next one: a label or a kicker, not a headline
 _REPEAT_BELOW = 2  # lines below the headline where it may stand again without what was glued to it
 _CAPITALS = 0.9  # share of capitals among a line's letters that makes it a line in capitals
@@ -105,13 +108,14 @@ class Page:
         context = context_vectors(list(map(scorer("body"), local)))
         return list(map(scorer("body_context"), map(list.__add__, local, context)))
 
-    def title_candidates(self, repeated: bool = False) -> list[int]:
-        """Indexes of lines that may be the headline, in order; with ``repeated``, only the
-        lines marked as repeated in other files of the folder."""
+    def title_candidates(self, repeated: bool = False, deeper: bool = False) -> list[int]:
+        """Indexes of lines that may be the headline, in order: those above the main run and
+        just into it; with ``repeated``, only the lines marked as repeated in other files of the
+        folder; with ``deeper``, those of the rest of the main run instead."""
         start, end = self.run
         last = min(len(self.lines), (start if start <= end else len(self.lines)) + _TITLE_INTO_RUN)
         wanted = (lambda line: line.reason == _REPEATED) if repeated else (lambda line: line.role == "other")
-        return [i for i in range(max(0, last - _TITLE_WINDOW), last)
+        return [i for i in (range(last, end + 1) if deeper else range(max(0, last - _TITLE_WINDOW), last))
                 if wanted(self.lines[i]) and 1 <= self.lines[i].words <= 40
                 and not self.lines[i].text.endswith(_OPEN_ENDS) and trail(self.lines[i].text) != "breadcrumb"]
 
@@ -440,8 +444,26 @@ def _find_title(page: Page) -> int | None:
                        if page.lines[i].role == "other" and page.facts[i].prose), -1)
     chosen = next((candidates[k] for k in ranked if last_prose > candidates[k]), candidates[ranked[0]])
     best = scores[candidates.index(chosen)]
-    linked = _linked_headline(page, last_prose, best) if best < 0 else None
-    return chosen if linked is None else linked
+    if best >= 0:
+        return chosen
+    found = _linked_headline(page, last_prose, best)
+    if found is None:
+        found = _headline_in_run(page, last_prose, best)
+    return chosen if found is None else found
+
+
+def _headline_in_run(page: Page, last_prose: int, best: float) -> int | None:
+    """A line deeper in the main run than the candidates reach, when none of them reads as a
+    headline (``best`` is the top score among them) and it reads as one far better, even seen
+    from the run's start: the run began early, at a long line of glued links or a teaser above
+    the article, and ran on through it."""
+    deeper = [i for i in page.title_candidates(deeper=True)
+              if i < last_prose and headline_shaped(page.lines[i], page.facts[i])]
+    if not deeper:
+        return None
+    scores = page.title_scores(deeper)
+    top = max(range(len(deeper)), key=scores.__getitem__)
+    return deeper[top] if scores[top] >= best + _DEEPER_MARGIN else None
 
 
 def _linked_headline(page: Page, last_prose: int, best: float) -> int | None:
