@@ -39,9 +39,10 @@ def score(shared: Path, corpus: str, form: str) -> str:
 def speed(shared: Path, files: int, runs: int) -> tuple[float, float, float]:
     """Files per second, one core, over a fresh make_corpus folder, each the median of ``runs``
     warm passes: the whole folder's parse as ``news`` does it (every file's furniture keys,
-    then every file parsed knowing what the folder shares), the parser alone on each file, and
-    a plain loop that only reads and decodes the same files (the reference). Every pass reads
-    the files again; the first, untimed, loads the models and warms the caches."""
+    then every file parsed knowing what the folder shares, handed its own keys), the parser
+    alone on each file, and a plain loop that only reads and decodes the same files (the
+    reference). Every pass reads the files again; the first, untimed, loads the models and
+    warms the caches."""
     from newsreader.parse import parse_article
     from newsreader.parse.decode import decode_bytes
     from newsreader.parse.repeats import file_keys, shared_keys
@@ -55,9 +56,10 @@ def speed(shared: Path, files: int, runs: int) -> tuple[float, float, float]:
             parse_article(path.read_bytes(), path.name)
 
     def folder(paths: list[Path]) -> None:
-        common = shared_keys(file_keys(path.read_bytes()) for path in paths)
-        for path in paths:
-            parse_article(path.read_bytes(), path.name, shared=common)
+        keys = [file_keys(path.read_bytes()) for path in paths]
+        common = shared_keys(keys)
+        for path, own in zip(paths, keys):
+            parse_article(path.read_bytes(), path.name, shared=common, keys=own)
 
     with tempfile.TemporaryDirectory() as directory:
         subprocess.run([sys.executable, str(shared / "bench" / "make_corpus.py"), str(files), directory],

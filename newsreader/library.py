@@ -61,13 +61,18 @@ def explain_entry(entry: Entry, shared: frozenset[int]) -> list[LineRole]:
     return explain_lines(read_entry(entry)[0], shared)
 
 
-def load(entry: Entry, shared: frozenset[int] = frozenset()) -> Article:
-    """Read and parse one entry, with the furniture keys its folder ``shared`` (the parser is
-    imported here: commands served by the index never load it)."""
+def load(entry: Entry, shared: frozenset[int] = frozenset(), keys: bytes | None = None) -> Article:
+    """Read and parse one entry, with the furniture keys its folder ``shared`` and, if taken
+    already, its own ``keys`` (the parser is imported here: commands served by the index never
+    load it)."""
     from newsreader.parse import parse_article
 
     data, warnings = read_entry(entry)
-    return parse_article(data, entry.name, entry.path, tuple(warnings), shared)
+    return parse_article(data, entry.name, entry.path, tuple(warnings), shared, keys)
+
+
+def _load_keyed(item: tuple[Entry, bytes | None], shared: frozenset[int]) -> Article:
+    return load(item[0], shared, item[1])
 
 
 def keys_of(entry: Entry) -> bytes:
@@ -89,15 +94,25 @@ def shared_keys(entries: list[Entry], workers: int = 1) -> frozenset[int]:
     return pick(folder_keys(entries, workers))
 
 
-def load_all(entries: list[Entry], workers: int = 1, shared: frozenset[int] = frozenset()) -> Iterator[Article]:
-    """Parse every entry, in order, on ``workers`` processes when there are many."""
-    return _in_workers(load, entries, workers, shared)
+def load_all(entries: list[Entry], workers: int = 1, shared: frozenset[int] = frozenset(),
+             keys_for: Callable[[list[Entry]], list[bytes | None]] | None = None) -> Iterator[Article]:
+    """Parse every entry, in order, on ``workers`` processes when there are many. ``keys_for``,
+    if given, returns the keys already taken of a slice of the entries (None where there are
+    none), so those files' lines are not hashed again."""
+    if keys_for is None:
+        return _in_workers(load, entries, workers, shared)
+    return _in_workers(_load_keyed, entries, workers, shared, prepare=lambda part: list(zip(part, keys_for(part))))
 
 
-def _in_workers(work: Callable, entries: list[Entry], workers: int, *extra) -> Iterator:
-    """``work(entry, *extra)`` for every entry, in order, on ``workers`` forked processes when there are many."""
+def _in_workers(work: Callable, entries: list[Entry], workers: int, *extra,
+                prepare: Callable[[list[Entry]], list] | None = None) -> Iterator:
+    """``work(item, *extra)`` for every entry, in order, on ``workers`` forked processes when
+    there are many; the item is the entry, or what ``prepare`` makes of the slice of entries it
+    is in (run in this process, a slice at a time, just before the slice is handed out)."""
+    parts = (entries[start:start + _SLICE] for start in range(0, len(entries), _SLICE))
+    items = parts if prepare is None else map(prepare, parts)
     if workers <= 1 or len(entries) < _PARALLEL_FROM:
-        yield from (work(entry, *extra) for entry in entries)
+        yield from (work(item, *extra) for part in items for item in part)
         return
     import gc
     import multiprocessing
@@ -110,8 +125,7 @@ def _in_workers(work: Callable, entries: list[Entry], workers: int, *extra) -> I
         with multiprocessing.get_context("fork").Pool(workers, _start_worker, (work, extra)) as pool:
             # Bounded slices, so workers never run far ahead of the consumer; the next slice is
             # queued while this one is read, so they do not idle while the consumer catches up.
-            slices = (pool.imap(_work_in_worker, entries[start:start + _SLICE], chunksize=32)
-                      for start in range(0, len(entries), _SLICE))
+            slices = (pool.imap(_work_in_worker, part, chunksize=32) for part in items)
             current = next(slices)
             for upcoming in slices:
                 yield from current
@@ -134,9 +148,9 @@ def _start_worker(work: Callable, extra: tuple) -> None:
     _task = (work, extra)
 
 
-def _work_in_worker(entry: Entry):
+def _work_in_worker(item):
     work, extra = _task
-    return work(entry, *extra)
+    return work(item, *extra)
 
 
 _PARALLEL_FROM = 400  # below this, starting worker processes costs more than it saves
@@ -200,7 +214,8 @@ class Library:
         state = _folder_state(self.folder)  # read before the scan, so a change during it is seen next time
         try:
             self.report = self.store.sync(self.entries, lambda todo: folder_keys(todo, self.workers),
-                                          lambda todo, shared: load_all(todo, self.workers, shared), progress)
+                                          lambda todo, shared, keys_for: load_all(todo, self.workers, shared, keys_for),
+                                          progress)
             self.store.remember_folder(state)
         except StoreError as error:
             self._give_up(error)

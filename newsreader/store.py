@@ -32,7 +32,7 @@ from typing import Callable, Iterable, Iterator
 
 from newsreader.model import WORD, Article, Summary, Text
 
-FORMAT = "8"  # bump when the schema changes; a changed parser is noticed by itself (``_format``)
+FORMAT = "9"  # bump when the schema changes; a changed parser is noticed by itself (``_format``)
 _BATCH = 1000  # files parsed per committed transaction
 #: Files to parse, at least, and share of the folder they must be, for a sync to take its new
 #: grep words from the full-text index's own word list at its end (one pass in C) rather than
@@ -209,12 +209,13 @@ class Store:
     # --- keeping the index in step with the folder -------------------------------------------
 
     def sync(self, entries: Iterable, keys_many: Callable[[list], Iterator[bytes]],
-             parse_many: Callable[[list, frozenset[int]], Iterator[Article]],
+             parse_many: Callable[[list, frozenset[int], Callable[[list], list]], Iterator[Article]],
              progress: Callable[[int, int], None] | None = None) -> SyncReport:
         """Bring the index in line with ``entries`` (scanned files). ``keys_many`` gives the
         furniture keys of a list of entries (see ``parse.repeats``), ``parse_many`` parses a
-        list of entries with the folder's shared keys, both in order; ``progress(done, total)``
-        follows the parsing.
+        list of entries with the folder's shared keys and a function giving the keys counted of
+        a slice of them, so their lines are not hashed again, both in order; ``progress(done,
+        total)`` follows the parsing.
 
         Two passes: the new and changed files' keys are counted first (``key_counts``, per key
         the files holding it), so every file is then parsed knowing what the whole folder
@@ -246,7 +247,7 @@ class Store:
                 self._remember("vocabulary", "pending")
             done = 0
             batch: list = []
-            for entry, article in zip(work, parse_many(work, self._shared_now())):
+            for entry, article in zip(work, parse_many(work, self._shared_now(), self._counted_keys)):
                 batch.append((entry, article))
                 if len(batch) >= _BATCH:
                     done += self._write(batch, words_later)
@@ -316,6 +317,16 @@ class Store:
             wanted |= {name for name, keys in self.db.execute("SELECT name, keys FROM articles")
                        if not flipped.isdisjoint(unpack(keys))}
         return [entry for entry in entries if _key(entry.name) in wanted]
+
+    def _counted_keys(self, entries: list) -> list[bytes | None]:
+        """The keys each entry was counted with, pending or in its row (None if neither)."""
+        found: dict[bytes, bytes] = {}
+        for start in range(0, len(entries), _BATCH):
+            names = [_key(entry.name) for entry in entries[start:start + _BATCH]]
+            marks = ", ".join("?" * len(names))
+            found.update(self.db.execute(f"SELECT name, keys FROM articles WHERE name IN ({marks})", names))
+            found.update(self.db.execute(f"SELECT name, keys FROM pending WHERE name IN ({marks})", names))
+        return [found.get(_key(entry.name)) for entry in entries]
 
     def _shared_now(self) -> frozenset[int]:
         return frozenset(row[0] for row in self.db.execute(f"SELECT key FROM key_counts WHERE {_shared_sql()}"))

@@ -50,6 +50,17 @@ def test_a_box_two_files_share_is_neither_headline_nor_body():
     assert alone["Why you can trust The Daily Planet"].reason != "repeated in other files of the folder"
 
 
+def test_the_keys_a_file_was_counted_with_mark_the_lines_hashing_marks():
+    """The index hands each file the keys it counted in its first pass, instead of the parser
+    hashing the lines again: the box (a pair of lines only two files share) goes all the same."""
+    texts = [page(topic, sidebar=BOX.strip()) for topic in TOPICS[:2]]  # the box amid the paragraphs
+    articles, shared = parse_folder(texts)
+    counted = [parse_article(text.encode(), f"00{n}_000000000000000{n}.txt", shared=shared,
+                             keys=file_keys(text.encode())) for n, text in enumerate(texts)]
+    assert counted == articles
+    assert all(len(article.paragraphs) == 6 for article in counted)
+
+
 def test_a_single_line_is_furniture_only_once_three_files_hold_it():
     two, _ = parse_folder([page(topic, SIDEBAR) for topic in TOPICS[:2]])
     assert all(SIDEBAR in a.paragraphs for a in two)  # two files: maybe a link to a real story

@@ -57,6 +57,9 @@ def test_a_folders_furniture_loses_nothing_either(data, other):
     article = parse_article(data, "x.txt", shared=shared)
     assert article == parse_article(data, "x.txt", shared=shared)
     assert list(article.paragraphs) == [role.text for role in roles if role.role == "body"]
+    # the keys the index counted, handed to the parse, find the very lines hashing finds
+    assert parse_article(data, "x.txt", shared=shared, keys=file_keys(data)) == article
+    parse_article(data, "x.txt", shared=shared, keys=file_keys(other))  # stale keys: no error
 
 
 @settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])

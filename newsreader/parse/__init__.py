@@ -17,11 +17,12 @@ _NAME = re.compile(r"^(?P<number>\d+)_(?P<hash>[0-9a-f]{16})$")
 
 
 def parse_article(data: bytes, name: str, path: str = "", warnings: tuple[str, ...] = (),
-                  shared: frozenset[int] = frozenset()) -> Article:
+                  shared: frozenset[int] = frozenset(), keys: bytes | None = None) -> Article:
     """Parse one raw news file; ``warnings`` from reading it (e.g. truncation) are kept.
-    ``shared``: the line pairs other files of its folder repeat (see :mod:`repeats`)."""
+    ``shared``: the line pairs other files of its folder repeat; ``keys``: this file's, packed
+    by ``repeats.file_keys`` from these very bytes, if taken already (see :mod:`repeats`)."""
     text, found = decode_bytes(data)
-    layout = lay_out(text, shared)
+    layout = lay_out(text, shared, keys)
     notes = list(warnings) + found
     if not text.strip():
         notes.append("empty file" if not data else "no text in file")

@@ -172,9 +172,10 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
-def read_page(text: str, shared: frozenset[int] = frozenset()) -> Page:
+def read_page(text: str, shared: frozenset[int] = frozenset(), keys: bytes | None = None) -> Page:
     """Passes 1 and 2: lines with their cue roles, facts and the main run of prose.
-    ``shared`` holds the line pairs other files of the folder repeat (see :mod:`repeats`)."""
+    ``shared`` holds the line pairs other files of the folder repeat, ``keys`` the file's own
+    when they were taken already (see :mod:`repeats`)."""
     lines = split_lines(text)
     credits: list[str] = []
     phrases = cues.notice_phrases(text)
@@ -188,7 +189,7 @@ def read_page(text: str, shared: frozenset[int] = frozenset()) -> Page:
     stopwords = file_stopwords(text)
     # a line with a cue role never becomes a candidate again: only its shape is read
     facts = [LineFacts(line.text, stopwords, line.words, line.role == "other") for line in lines]
-    run = (shared and _mark_repeated(lines, facts, shared)) or _main_run(lines, facts)
+    run = (shared and _mark_repeated(lines, facts, shared, keys)) or _main_run(lines, facts)
     page = Page(lines, facts, run, credits=credits)
     _mark_name_lines(lines, range(min(page.run[0] + _NAME_INTO_RUN, len(lines))))
     page.counts.update(line.text for line in lines)
@@ -196,9 +197,9 @@ def read_page(text: str, shared: frozenset[int] = frozenset()) -> Page:
     return page
 
 
-def lay_out(text: str, shared: frozenset[int] = frozenset()) -> Layout:
+def lay_out(text: str, shared: frozenset[int] = frozenset(), keys: bytes | None = None) -> Layout:
     """Assign a role to every non-blank line of ``text`` and collect the record's fields."""
-    page = read_page(text, shared)
+    page = read_page(text, shared, keys)
     lines = page.lines
     title_at = _find_title(page)
     section = _mark_head(lines, title_at)
@@ -262,7 +263,8 @@ def _mark_cue(line: Line, credits: list[str], phrases: tuple) -> None:
         line.role, line.reason = "boilerplate", _NOTICE
 
 
-def _mark_repeated(lines: list[Line], facts: list[LineFacts], shared: frozenset[int]) -> tuple[int, int] | None:
+def _mark_repeated(lines: list[Line], facts: list[LineFacts], shared: frozenset[int],
+                   keys: bytes | None) -> tuple[int, int] | None:
     """Mark the unlabelled lines that other files of the folder repeat (see :mod:`repeats`) as
     furniture and return the new main run; unless the file copies another article (an update,
     a syndicated story), whose repeated lines are its news: then nothing is marked (None).
@@ -270,7 +272,7 @@ def _mark_repeated(lines: list[Line], facts: list[LineFacts], shared: frozenset[
     Furniture stands apart from the article, so without it the main run is still an article
     with little repeated in it; a copy's repeated lines are interleaved with its longer
     paragraphs (too long to be counted), so they sit inside the new run, or too little is left."""
-    repeated = {i for i in repeated_lines([line.text for line in lines], shared) if lines[i].role == "other"}
+    repeated = {i for i in repeated_lines([line.text for line in lines], shared, keys) if lines[i].role == "other"}
     if not repeated:
         return None
     for i in repeated:

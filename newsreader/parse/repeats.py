@@ -9,7 +9,9 @@ only once three files share it (a sidebar headline that moves around).
 Only lines of up to 40 words are keyed: furniture is short, and keys for
 every paragraph would swell the index. :func:`file_keys` gives a file's
 keys, :func:`shared_keys` picks those of a folder that are furniture, and
-the parser treats the lines carrying them as boilerplate (see ``layout``).
+the parser treats the lines carrying them as boilerplate (see ``layout``),
+reading them from the keys the index counted, when it has them, rather than
+hashing its lines again.
 """
 
 from __future__ import annotations
@@ -56,15 +58,30 @@ def split_text(text: str) -> list[str]:
 
 
 def file_keys(data: bytes) -> bytes:
-    """The keys of a raw file, each once, packed as 64-bit integers (how the index stores them)."""
-    return array("q", sorted({key for _, key in line_keys(split_text(decode_bytes(data)[0]))})).tobytes()
+    """The keys of a raw file, packed as 64-bit integers (how the index stores them): every key
+    in line order, then the index of the line each starts at. A parse given them
+    (:func:`repeated_lines`) finds the file's furniture without hashing its lines again."""
+    found = line_keys(split_text(decode_bytes(data)[0]))
+    return array("q", [key for _, key in found] + [where[0] for where, _ in found]).tobytes()
 
 
-def unpack(keys: bytes) -> array:
-    """The keys :func:`file_keys` packed."""
+def unpack(keys: bytes) -> set[int]:
+    """The distinct keys :func:`file_keys` packed: what a file adds to its folder's counts."""
+    return set(_unpacked(keys)[0])
+
+
+def _unpacked(keys: bytes) -> tuple[array, array]:
+    """The keys and the line indexes :func:`file_keys` packed."""
     found = array("q")
     found.frombytes(keys)
-    return found
+    half = len(found) // 2
+    return found[:half], found[half:]
+
+
+def _positions(keys: bytes) -> Iterable[tuple[tuple[int, ...], int]]:
+    """(line indexes, key) as :func:`line_keys` gives them, from :func:`file_keys`' packing."""
+    found, first = _unpacked(keys)
+    return (((line, line + 1) if key & 1 == _PAIR else (line,), key) for key, line in zip(found, first))
 
 
 def shared_keys(files: Iterable[bytes]) -> frozenset[int]:
@@ -76,11 +93,13 @@ def shared_keys(files: Iterable[bytes]) -> frozenset[int]:
     return frozenset(key for key, seen in counts.items() if seen >= (PAIR_FILES if key & 1 else LINE_FILES))
 
 
-def repeated_lines(lines: list[str], shared: frozenset[int]) -> set[int]:
-    """Indexes of the lines that carry a key in ``shared``."""
+def repeated_lines(lines: list[str], shared: frozenset[int], keys: bytes | None = None) -> set[int]:
+    """Indexes of the lines that carry a key in ``shared``. ``keys``: the file's packed keys
+    (:func:`file_keys`), when at hand, read instead of hashing the lines; a line they place
+    past the end (the file changed since they were taken) is left out."""
     found: set[int] = set()
     if shared:
-        for where, key in line_keys(lines):
-            if key in shared:
+        for where, key in line_keys(lines) if keys is None else _positions(keys):
+            if key in shared and where[-1] < len(lines):
                 found.update(where)
     return found
