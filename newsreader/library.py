@@ -72,6 +72,7 @@ def load(entry: Entry, shared: frozenset[int] = frozenset(), keys: bytes | None 
 
 
 def _load_keyed(item: tuple[Entry, bytes | None], shared: frozenset[int]) -> Article:
+    """:func:`load` of an (entry, its counted keys) pair, as :func:`load_all` hands them out."""
     return load(item[0], shared, item[1])
 
 

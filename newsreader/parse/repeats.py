@@ -96,10 +96,10 @@ def shared_keys(files: Iterable[bytes]) -> frozenset[int]:
 def repeated_lines(lines: list[str], shared: frozenset[int], keys: bytes | None = None) -> set[int]:
     """Indexes of the lines that carry a key in ``shared``. ``keys``: the file's packed keys
     (:func:`file_keys`), when at hand, read instead of hashing the lines; a line they place
-    past the end (the file changed since they were taken) is left out."""
+    outside the file (it changed since they were taken) is left out."""
     found: set[int] = set()
     if shared:
         for where, key in line_keys(lines) if keys is None else _positions(keys):
-            if key in shared and where[-1] < len(lines):
+            if key in shared and 0 <= where[0] and where[-1] < len(lines):
                 found.update(where)
     return found
