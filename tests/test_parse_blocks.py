@@ -548,9 +548,12 @@ def test_a_headline_deep_in_a_run_that_began_at_glued_links_is_found():
         "Italy", "Japan", "Poland", "Portugal", "Spain", "Turkey"))
     menu = "".join(f"{link}\n\n" for link in ("Our Network", "About Us", "Accessibility", "Privacy Policy",
                                              "Site Map", "Contact Support"))
-    article = parse(f"Home\nNews\nReviews\nVideos\n\nSite Themes\n\nChange Region\n\n{regions}\n\nMore\n\n{menu}"
-                    "Library stays open after vote by council\n\nThe building gets a new roof and longer hours\n\n"
-                    f"By Jane Doe\n\nPosted: Mar 3, 2024 5:05 pm\n\n{BODY}\n{MORE_BODY}")
+    text = (f"Home\nNews\nReviews\nVideos\n\nSite Themes\n\nChange Region\n\n{regions}\n\nMore\n\n{menu}"
+            "Library stays open after vote by council\n\nThe building gets a new roof and longer hours\n\n"
+            f"By Jane Doe\n\nPosted: Mar 3, 2024 5:05 pm\n\n{BODY}\n{MORE_BODY}")
+    article = parse(text)
     assert article.title == "Library stays open after vote by council"
+    title = next(role for role in explain_lines(text.encode()) if role.role == "title")
+    assert "deep in the main run" in title.reason
     assert article.authors == ("Jane Doe",)
     assert article.paragraphs[0].startswith("The council voted")

@@ -202,7 +202,7 @@ def lay_out(text: str, shared: frozenset[int] = frozenset(), keys: bytes | None 
     page = read_page(text, shared, keys)
     lines = page.lines
     title_at = _find_title(page)
-    section = _mark_head(lines, title_at)
+    section = _mark_head(lines, title_at, page.run)
     if title_at is not None:
         _mark_name_lines(lines, range(title_at + 1, min(title_at + 1 + _NAME_BELOW_TITLE, len(lines))))
     _mark_body(page, title_at)
@@ -481,13 +481,15 @@ def _linked_headline(page: Page, last_prose: int, best: float) -> int | None:
     return repeated[top] if scores[top] >= 0 and scores[top] >= best + _LINKED_MARGIN else None
 
 
-def _mark_head(lines: list[Line], title_at: int | None) -> str | None:
+def _mark_head(lines: list[Line], title_at: int | None, run: tuple[int, int]) -> str | None:
     """Mark the headline, everything above it, and return the section kicker."""
     if title_at is None:
         return None
     linked = lines[title_at].reason == _REPEATED  # see _linked_headline
+    deeper = run[0] <= run[1] and title_at >= run[0] + _TITLE_INTO_RUN  # see _headline_in_run
     lines[title_at].role, lines[title_at].reason = "title", (
         "the headline, though other files of the folder repeat it (pages linking to it)" if linked
+        else "the headline, deep in the main run: no line above it read as one" if deeper
         else "scored highest as the headline")
     section = None
     for i in range(title_at - 1, max(-1, title_at - 4), -1):
