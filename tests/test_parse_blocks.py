@@ -268,6 +268,8 @@ def test_an_article_about_cookies_and_consent_keeps_its_text():
     "Readers queue outside the old library with the librarian Tom Berg (second from left) on the morning after the "
     "vote.",
     "File: Readers wait outside the old library on Market Street, May 4, 2023, before the council's vote.",
+    "From left: Council leader Ann Lee, the librarian Tom Berg and the clerk Jane Doe outside the old library, "
+    "which will now stay open.",
 ])
 def test_captions_known_by_how_they_open(caption):
     article = parse(f"Library stays open after vote by council\n\n{BODY}\n{caption}\n\n{MORE_BODY}")

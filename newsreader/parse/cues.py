@@ -111,6 +111,7 @@ def _labelled(label: re.Pattern, tail: str, most_words: int) -> str | None:
 _CAPTION_OPENING = re.compile(
     r"(?i:file(?: photo)?)\s?[-–—:]\s|"  # an agency's archive photo: "FILE - Tourists look out ...", "File: ..."
     r"\((?:L|R|L-R|L–R|R-L|R–L|from left|from top)\)\s|"  # who is who: "(L–R) Callum Turner as ..."
+    r"(?i:from left(?: to right)?)\s?:\s|"  # ... or "From left: Ryan Gosling and Margot Robbie in ..."
     r"[A-Z][A-Z .,'’-]{2,60}\s[-–—]\s(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|"
     r"NOVEMBER|DECEMBER)\s\d{1,2}(?:,\s\d{4})?\s*:")  # a picture agency's: "SAN FRANCISCO – JUNE 26: A man ..."
 
