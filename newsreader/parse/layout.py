@@ -108,12 +108,17 @@ class Page:
         context = context_vectors(list(map(scorer("body"), local)))
         return list(map(scorer("body_context"), map(list.__add__, local, context)))
 
+    def title_reach(self) -> int:
+        """Index of the first line past the usual headline candidates: a few lines into the
+        main run (the end of the page when there is no run)."""
+        start, end = self.run
+        return min(len(self.lines), (start if start <= end else len(self.lines)) + _TITLE_INTO_RUN)
+
     def title_candidates(self, repeated: bool = False, deeper: bool = False) -> list[int]:
         """Indexes of lines that may be the headline, in order: those above the main run and
         just into it; with ``repeated``, only the lines marked as repeated in other files of the
         folder; with ``deeper``, those of the rest of the main run instead."""
-        start, end = self.run
-        last = min(len(self.lines), (start if start <= end else len(self.lines)) + _TITLE_INTO_RUN)
+        last, end = self.title_reach(), self.run[1]
         wanted = (lambda line: line.reason == _REPEATED) if repeated else (lambda line: line.role == "other")
         return [i for i in (range(last, end + 1) if deeper else range(max(0, last - _TITLE_WINDOW), last))
                 if wanted(self.lines[i]) and 1 <= self.lines[i].words <= 40
@@ -202,7 +207,7 @@ def lay_out(text: str, shared: frozenset[int] = frozenset(), keys: bytes | None 
     page = read_page(text, shared, keys)
     lines = page.lines
     title_at = _find_title(page)
-    section = _mark_head(lines, title_at, page.run)
+    section = _mark_head(lines, title_at, page.title_reach())
     if title_at is not None:
         _mark_name_lines(lines, range(title_at + 1, min(title_at + 1 + _NAME_BELOW_TITLE, len(lines))))
     _mark_body(page, title_at)
@@ -481,12 +486,13 @@ def _linked_headline(page: Page, last_prose: int, best: float) -> int | None:
     return repeated[top] if scores[top] >= 0 and scores[top] >= best + _LINKED_MARGIN else None
 
 
-def _mark_head(lines: list[Line], title_at: int | None, run: tuple[int, int]) -> str | None:
-    """Mark the headline, everything above it, and return the section kicker."""
+def _mark_head(lines: list[Line], title_at: int | None, reach: int) -> str | None:
+    """Mark the headline, everything above it, and return the section kicker; ``reach``: the
+    usual candidates' end (:meth:`Page.title_reach`), past which the headline was found deeper."""
     if title_at is None:
         return None
     linked = lines[title_at].reason == _REPEATED  # see _linked_headline
-    deeper = run[0] <= run[1] and title_at >= run[0] + _TITLE_INTO_RUN  # see _headline_in_run
+    deeper = title_at >= reach  # see _headline_in_run
     lines[title_at].role, lines[title_at].reason = "title", (
         "the headline, though other files of the folder repeat it (pages linking to it)" if linked
         else "the headline, deep in the main run: no line above it read as one" if deeper
