@@ -320,13 +320,14 @@ class Store:
 
     def _counted_keys(self, entries: list) -> list[bytes | None]:
         """The keys each entry was counted with, pending or in its row (None if neither)."""
+        names = [_key(entry.name) for entry in entries]
         found: dict[bytes, bytes] = {}
-        for start in range(0, len(entries), _BATCH):
-            names = [_key(entry.name) for entry in entries[start:start + _BATCH]]
-            marks = ", ".join("?" * len(names))
-            found.update(self.db.execute(f"SELECT name, keys FROM articles WHERE name IN ({marks})", names))
-            found.update(self.db.execute(f"SELECT name, keys FROM pending WHERE name IN ({marks})", names))
-        return [found.get(_key(entry.name)) for entry in entries]
+        for start in range(0, len(names), _BATCH):
+            chunk = names[start:start + _BATCH]
+            marks = ", ".join("?" * len(chunk))
+            found.update(self.db.execute(f"SELECT name, keys FROM articles WHERE name IN ({marks})", chunk))
+            found.update(self.db.execute(f"SELECT name, keys FROM pending WHERE name IN ({marks})", chunk))
+        return [found.get(name) for name in names]
 
     def _shared_now(self) -> frozenset[int]:
         return frozenset(row[0] for row in self.db.execute(f"SELECT key FROM key_counts WHERE {_shared_sql()}"))
