@@ -197,6 +197,10 @@ def test_caption_labels_in_several_languages(label):
                                   "legal advice.", "Curious about the libraries near you? Email us at "
                                   "library@example.com and we might visit one in a future story!",
                                   "We cannot do this without you. Support our newsroom by giving as little as $1.",
+                                  "At the Courier we think everyone deserves quality journalism, and not everyone "
+                                  "can afford a subscription, so our stories stay open to all.",
+                                  "Our reporters will keep covering the council's every vote. With your help, we will "
+                                  "bring you the stories nobody else tells, and we thank you for it.",
                                   "Podcasts This content is provided by Podcasts Inc, which may be using cookies and "
                                   "other technologies.", "If you buy through our links, we may earn an affiliate fee.",
                                   "Privacy Notice: Newsletters may contain info about charities and online ads.",
@@ -253,6 +257,18 @@ def test_an_article_about_cookies_and_consent_keeps_its_text():
              "Advertisers use cookies to follow people from site to site, and regulators have asked for an end to it.\n\n"
              "Under the California Consumer Privacy Act, people can already ask companies not to sell their data.\n\n"
              "Privacy groups said the change was overdue and asked other browsers to accept the same rules.\n")
+    article = parse(story)
+    assert len(article.paragraphs) == 4
+
+
+def test_an_article_about_newsroom_money_keeps_its_text():
+    """An appeal speaks of the outlet's own journalism to the reader; news about newsrooms,
+    paywalls and what readers can afford is still news."""
+    story = ("Courier to close its newsroom on Market Street after sixty years\n\n"
+             "The Town Courier will close its newsroom on Market Street in March, its owners said on Monday.\n\n"
+             "Our reporting found that fewer than half of the town's households can afford a print subscription.\n\n"
+             "The paper's journalists will work from home, and its website will keep its paywall, the owners said.\n\n"
+             "Readers said the building had been part of the street since the paper moved there in 1965.\n")
     article = parse(story)
     assert len(article.paragraphs) == 4
 

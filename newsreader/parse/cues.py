@@ -173,6 +173,11 @@ _NOTICE_START = re.compile(  # how notices open, however long they run
     r"(?:required|recommended|essential|further|suggested|must) read(?:ing)?\s*:|"
     r"(?:accept|allow|reject|manage|enable)(?: all)? cookies\b|cookie (?:settings|preferences)\b)",
     re.IGNORECASE)
+#: A membership appeal's paragraph: it speaks of the outlet's own journalism and asks the reader for
+#: help or points to what keeps it free (reporting *on* newsrooms, their money or paywalls, names neither).
+_READER_APPEAL = (r"^(?=.*\b(?:our|quality|independent) (?:journalism|journalists|newsroom|reporting|reporters)\b)"
+                  r"(?=.*\b(?:your (?:help|support|contributions?|donations?|gifts?)|readers like you|"
+                  r"free for (?:everyone|all)|freely accessible|not everyone can afford)\b)")
 #: Notices that may say it anywhere in the line, each behind a plain substring it must contain
 #: (a substring test is far cheaper than the pattern, and most lines hold none of them).
 _NOTICE_PHRASES = tuple((hint, re.compile(pattern, re.IGNORECASE)) for hint, pattern in (
@@ -183,6 +188,7 @@ _NOTICE_PHRASES = tuple((hint, re.compile(pattern, re.IGNORECASE)) for hint, pat
     ("ommission", r"\bwe (?:may )?(?:receive|earn) (?:a )?(?:small )?commission\b"),
     ("nformational", r"\bfor (?:general )?(?:educational and )?informational purposes only\b"),
     ("upport our", r"\bsupport our (?:newsroom|journalism)\b"),  # donation appeals
+    *((hint, _READER_APPEAL) for hint in ("ournalis", "ewsroom", "eporting", "eporters")),
     ("s little as", r"\bas little as [$£€]\s?\d"),
     ("cookies", r"\bmay be using cookies\b"),  # an embedded post's consent box
     ("your podcasts", r"\bwherever you get your podcasts\b"),
