@@ -199,7 +199,7 @@ def test_caption_labels_in_several_languages(label):
                                   "We cannot do this without you. Support our newsroom by giving as little as $1.",
                                   "At the Courier we think everyone deserves quality journalism, and not everyone "
                                   "can afford a subscription, so our stories stay open to all.",
-                                  "Our reporters will keep covering the council's every vote. With your help, we will "
+                                  "Our journalists will keep covering the council's every vote. With your help, we will "
                                   "bring you the stories nobody else tells, and we thank you for it.",
                                   "Podcasts This content is provided by Podcasts Inc, which may be using cookies and "
                                   "other technologies.", "If you buy through our links, we may earn an affiliate fee.",

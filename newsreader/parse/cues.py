@@ -175,7 +175,7 @@ _NOTICE_START = re.compile(  # how notices open, however long they run
     re.IGNORECASE)
 #: A membership appeal's paragraph: it speaks of the outlet's own journalism and asks the reader for
 #: help or points to what keeps it free (reporting *on* newsrooms, their money or paywalls, names neither).
-_READER_APPEAL = (r"^(?=.*\b(?:our|quality|independent) (?:journalism|journalists|newsroom|reporting|reporters)\b)"
+_READER_APPEAL = (r"^(?=.*\b(?:our|quality|independent) (?:journalism|journalists|newsroom)\b)"
                   r"(?=.*\b(?:your (?:help|support|contributions?|donations?|gifts?)|readers like you|"
                   r"free for (?:everyone|all)|freely accessible|not everyone can afford)\b)")
 #: Notices that may say it anywhere in the line, each behind a plain substring it must contain
@@ -188,9 +188,9 @@ _NOTICE_PHRASES = tuple((hint, re.compile(pattern, re.IGNORECASE)) for hint, pat
     ("ommission", r"\bwe (?:may )?(?:receive|earn) (?:a )?(?:small )?commission\b"),
     ("nformational", r"\bfor (?:general )?(?:educational and )?informational purposes only\b"),
     ("upport our", r"\bsupport our (?:newsroom|journalism)\b"),  # donation appeals
-    *((hint, _READER_APPEAL) for hint in ("ournalis", "ewsroom", "eporting", "eporters")),
+    *((hint, _READER_APPEAL) for hint in ("ournalis", "ewsroom")),
     ("s little as", r"\bas little as [$£€]\s?\d"),
-    ("cookies", r"\bmay be using cookies\b"),  # an embedded post's consent box
+    ("ookie", r"\bmay be using cookies\b"),  # an embedded post's consent box
     ("your podcasts", r"\bwherever you get your podcasts\b"),
     ("twitter.com/", r"pic\.twitter\.com/"),  # embedded posts
     ("t.co/", r"https?://t\.co/"),
@@ -210,12 +210,14 @@ _NOTICE_PHRASES = tuple((hint, re.compile(pattern, re.IGNORECASE)) for hint, pat
     ("protected by", r"\bthis site is protected by recaptcha\b"),
     ("to opt", r"\ba valid request to opt[- ]out\b|\bright to opt[- ]out of the sale\b"),
 ))
+_NOTICE_HINTS = frozenset(hint for hint, _ in _NOTICE_PHRASES)  # each searched for once per file
 
 
 def notice_phrases(text: str) -> tuple:
     """The anywhere-in-the-line notice phrases whose hint ``text`` holds at all: looked up once
     per file, so lines of a file with none (most files) skip the phrase tests entirely."""
-    return tuple(phrase for phrase in _NOTICE_PHRASES if phrase[0] in text)
+    found = {hint for hint in _NOTICE_HINTS if hint in text}
+    return tuple(phrase for phrase in _NOTICE_PHRASES if phrase[0] in found)
 
 
 def is_notice(line: str, phrases: tuple) -> bool:
