@@ -33,7 +33,7 @@ from typing import Callable, Iterable, Iterator
 from newsreader.model import WORD, Article, Summary, Text
 
 FORMAT = "9"  # bump when the schema changes; a changed parser is noticed by itself (``_format``)
-_BATCH = 2000  # files parsed per committed transaction
+_BATCH = 1000  # files parsed per committed transaction
 #: Files to parse, at least, and share of the folder they must be, for a sync to take its new
 #: grep words from the full-text index's own word list at its end (one pass in C) rather than
 #: split each article's text in Python as it is stored (see _read_vocabulary).
@@ -43,10 +43,6 @@ _CHUNK = 256  # rows read at a time when reading a chosen set of articles
 #: Page cache while writing (KiB, negative): FTS5 inserts touch many pages. Reads keep SQLite's
 #: 2 MB default, as a large cache costs a one-shot command more to fill than it saves.
 _WRITING_CACHE = -65536
-#: Bytes of postings the full-text index gathers in memory before writing them out as a segment:
-#: FTS5's default 1 MB cut each batch into several small segments, each merged again later; one
-#: batch's fit, which takes a third off the cost of indexing an article (benchmarks/scale.py).
-_FULL_TEXT_MEMORY = 16 * 1024 * 1024
 _TOKENIZER = "unicode61 remove_diacritics 0"  # the full-text index's; _word_joiners asks it too
 _SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -166,7 +162,6 @@ class Store:
                 for statement in filter(str.strip, schema.split(";")):  # not executescript: it would commit
                     db.execute(statement)
                 db.execute("INSERT INTO meta VALUES ('format', ?)", (_format(),))
-                _tune_full_text(db)
                 ok = True
             else:
                 found = db.execute("SELECT value FROM meta WHERE key = 'format'").fetchone() if "meta" in tables else None
@@ -578,15 +573,6 @@ def _format() -> str:
         if path.suffix in (".py", ".json"):
             digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return f"{FORMAT}:{digest.hexdigest()[:16]}"
-
-
-def _tune_full_text(db: sqlite3.Connection) -> None:
-    """Let the full-text index gather a whole batch in memory (``_FULL_TEXT_MEMORY``); an SQLite
-    too old to know the setting builds the same index, only slower."""
-    try:
-        db.execute("INSERT INTO fts(fts, rank) VALUES ('hashsize', ?)", (_FULL_TEXT_MEMORY,))
-    except sqlite3.OperationalError:
-        pass
 
 
 def _shared_sql() -> str:
