@@ -2,7 +2,7 @@
 
 The classifiers are small gradient-boosted tree ensembles (50 trees of depth 3).
 
-    python tools/train_parser.py [--corpus ../shared/corpus/dev] [--write] [--cv-predictions DIR]
+    python tools/train_parser.py [--corpus ../shared/corpus/dev] [--write] [--cv-predictions DIR] [--split N]
 
 Labels come from the corpus truth: a line is the headline when it equals the
 true title (normalised as the scorer does); a body line when most of its
@@ -17,6 +17,8 @@ out-of-fold, so it never trusts a score the first pass made on its own
 training data. ``--cv-predictions DIR`` writes those held-out parses as
 ``DIR/region.jsonl`` and ``DIR/page.jsonl`` for ``score.py --predictions``;
 ``--write`` fits on everything and writes ``newsreader/parse/weights.json``.
+``--split N`` groups the sites into folds differently, to see how much a
+held-out score owes to one grouping.
 Needs numpy (``pip install numpy``); the parser itself does not.
 """
 
@@ -77,10 +79,14 @@ class Sample:
     body_rows: list  # first-pass vectors of the lines below the true headline
     body_labels: list
     body_words: list
+    fold: int  # the cross-validation fold its site falls in (site_fold)
 
-    @property
-    def fold(self) -> int:
-        return int(hashlib.sha256(self.site.encode()).hexdigest(), 16) % FOLDS
+
+def site_fold(site: str, split: int = 0) -> int:
+    """The fold of ``site`` in cross-validation split number ``split`` (0: the split the
+    README's held-out rows come from; others shuffle the sites into folds differently)."""
+    salt = f"{split}:" if split else ""
+    return int(hashlib.sha256(f"{salt}{site}".encode()).hexdigest(), 16) % FOLDS
 
 
 @functools.lru_cache(maxsize=None)
@@ -89,7 +95,7 @@ def folder_shared(folder: Path) -> frozenset[int]:
     return shared_keys(file_keys(path.read_bytes()) for path in sorted(folder.glob("*.txt")))
 
 
-def load_samples(corpus: Path) -> list[Sample]:
+def load_samples(corpus: Path, split: int = 0) -> list[Sample]:
     samples = []
     for line in (corpus / "truth.jsonl").read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
@@ -106,12 +112,14 @@ def load_samples(corpus: Path) -> list[Sample]:
             found = any(labels)
             title_at = candidates[labels.index(True)] if found else -1
             body = page.body_candidates(title_at + 1)
+            site = record.get("site") or record["id"]
             samples.append(Sample(
-                record.get("site") or record["id"], path,
+                site, path,
                 page.title_vectors(candidates) if found else [], labels if found else [],
                 page.line_vectors(body),
                 [is_body(page.lines[i].text, truth_shingles, truth_text) for i in body],
                 [page.lines[i].words for i in body],
+                site_fold(site, split),
             ))
     return samples
 
@@ -272,10 +280,13 @@ def main() -> None:
     parser.add_argument("--only", action="append", choices=sorted(scoring.CLASSIFIERS), metavar="KIND",
                         help="with --write, refit only this classifier (repeatable); the others keep their weights")
     parser.add_argument("--cv-predictions", type=Path, metavar="DIR", help="write held-out parses here")
+    parser.add_argument("--split", type=int, default=0, metavar="N",
+                        help="shuffle the sites into folds by split N (default 0); held-out scores over "
+                             "several splits show how much they owe to one grouping of the sites")
     args = parser.parse_args()
     if not (args.corpus / "truth.jsonl").exists():
         sys.exit(f"No corpus at {args.corpus} (needs truth.jsonl and region/ or page/); pass --corpus.")
-    samples = load_samples(args.corpus)
+    samples = load_samples(args.corpus, args.split)
     if args.write:
         fitted = as_weights(fit_models(samples))
         if args.only:
