@@ -317,6 +317,25 @@ def test_teasers_before_the_headline_are_not_the_title():
     assert article.paragraphs[0].startswith("The council voted")
 
 
+def test_summary_lines_below_the_headline_are_not_the_title():
+    """A long headline, then summary bullets and the byline: the first bullet reads as the
+    better headline on its own, but a headline-shaped line at least as long sits just above it."""
+    headline = ("Town library saved after thousands of residents sign petition asking council to reverse "
+                "its closure vote and keep doors open")
+    summary = ("Councillors voted on Tuesday to keep the old library open for five years\n\n"
+               "More than 4,000 residents signed the petition in less than a month\n\n"
+               "The building will get a new roof and better heating from the reserve fund\n\n")
+    article = parse(f"{headline}\n\n{summary}By Jane Doe For The Town Courier\n\n"
+                    f"Published: 10:22 GMT, 22 December 2023\n\n{BODY}\n{MORE_BODY}")
+    assert article.title == headline
+
+
+def test_a_short_line_above_the_headline_does_not_take_its_place():
+    article = parse(f"Stories from around the town\n\nLibrary stays open after vote by council members on Tuesday\n\n"
+                    f"By Jane Doe\n\n{BODY}")
+    assert article.title == "Library stays open after vote by council members on Tuesday"
+
+
 def test_a_breadcrumb_that_ends_with_the_headline_is_cut_by_the_line_below():
     article = parse("Home News News Library stays open after vote by council\n\n"
                     f"Library stays open after vote by council\n\nBy Jane Doe\n\n{BODY}")

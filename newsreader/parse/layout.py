@@ -49,6 +49,7 @@ _OWN_PARAGRAPHS = 5  # ... in at least this many prose lines
 _RUN_THRESHOLD = -2.0  # body score a prose line inside the main run needs (0 elsewhere)
 _JOINED, _JOINER = "names after a lone byline word", "joins the names of a byline"
 _REPEATED = "repeated in other files of the folder"
+_OVER_STANDFIRST = "the headline over its standfirst (the line below scored higher; this one is as long)"
 _NOTICE = "a notice (sign-up, copyright, affiliate, contact, donation, cookies) or an embedded post"
 _NAME_JOINERS = {",", "and", "&", "·", "|"}
 _AUTHOR_BUTTONS = {"follow", "·", "•", "follow author", "see full bio", "view profile"}  # beside an author's name
@@ -62,6 +63,7 @@ _BIO_NAME_SPAN = 100  # characters in which the name opening a biography ends
 _BIO_GAP = 2  # lines from a biography to the body line going on with it (one other may stand between)
 _CAPTION_WORDS = 80  # words a caption may run to
 _LINKED_MARGIN = 4.0  # log-odds by which a repeated line must beat the headline left in play
+_STANDFIRST_OVER = 8  # words a line above the chosen headline needs to be its headline instead
 _DEEPER_MARGIN = 2.5  # ... and a line deep in the main run
 _OPEN_ENDS = ("—", "–", "-", ":")  # a line ending so leads into the next one: a label or a kicker, not a headline
 _REPEAT_BELOW = 2  # lines below the headline where it may stand again without what was glued to it
@@ -438,7 +440,8 @@ def _find_title(page: Page) -> int | None:
     """Index of the headline: the best-scoring candidate that still has prose below it. Lines
     in capitals come after a headline-shaped line in its own case: in a text dump they are
     banners and related-story links, as a headline keeps its case (capitals are the page's CSS,
-    not its text); a page whose only headline-shaped lines are in capitals keeps its order."""
+    not its text); a page whose only headline-shaped lines are in capitals keeps its order.
+    A standfirst chosen below its headline gives way to it (:func:`_headline_over_standfirst`)."""
     candidates = page.title_candidates()
     if not candidates:
         return None
@@ -451,12 +454,27 @@ def _find_title(page: Page) -> int | None:
                        if page.lines[i].role == "other" and page.facts[i].prose), -1)
     chosen = next((candidates[k] for k in ranked if last_prose > candidates[k]), candidates[ranked[0]])
     best = scores[candidates.index(chosen)]
-    if best >= 0:
+    if best < 0:
+        found = _linked_headline(page, last_prose, best)
+        if found is None:
+            found = _headline_in_run(page, last_prose, best)
+        if found is not None:
+            return found
+    return _headline_over_standfirst(page, chosen, candidates)
+
+
+def _headline_over_standfirst(page: Page, chosen: int, candidates: list[int]) -> int:
+    """The candidate just above ``chosen`` when it is headline-shaped, in its own case and at
+    least as long (so no kicker, which is short): a standfirst or summary line just below its
+    headline often reads as the better headline on its own."""
+    above = chosen - 1
+    if (above not in candidates or not headline_shaped(page.lines[above], page.facts[above])
+            or page.facts[above].upper_ratio >= _CAPITALS):
         return chosen
-    found = _linked_headline(page, last_prose, best)
-    if found is None:
-        found = _headline_in_run(page, last_prose, best)
-    return chosen if found is None else found
+    if page.lines[above].words < max(_STANDFIRST_OVER, page.lines[chosen].words):
+        return chosen
+    page.lines[above].reason = _OVER_STANDFIRST  # so _mark_head gives the reason
+    return above
 
 
 def _headline_in_run(page: Page, last_prose: int, best: float) -> int | None:
@@ -496,6 +514,7 @@ def _mark_head(lines: list[Line], title_at: int | None, reach: int) -> str | Non
     lines[title_at].role, lines[title_at].reason = "title", (
         "the headline, though other files of the folder repeat it (pages linking to it)" if linked
         else "the headline, deep in the main run: no line above it read as one" if deeper
+        else _OVER_STANDFIRST if lines[title_at].reason == _OVER_STANDFIRST  # see _headline_over_standfirst
         else "scored highest as the headline")
     section = None
     for i in range(title_at - 1, max(-1, title_at - 4), -1):
