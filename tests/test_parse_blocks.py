@@ -171,7 +171,7 @@ def test_caption_with_trailing_credit_is_dropped_and_credited():
     assert caption not in article.paragraphs
 
 
-@pytest.mark.parametrize("label", ["podpis źródła zdjęcia", "Image caption", "Bildunterschrift", "Legenda"])
+@pytest.mark.parametrize("label", ["podpis źródła zdjęcia", "Image caption", "Image caption,", "Bildunterschrift,", "Legenda"])
 def test_caption_labels_in_several_languages(label):
     article = parse(f"Library stays open after vote by council\n\nPhoto: Ana Lima/Reuters\n{label}\n\n{BODY}")
     assert label not in article.paragraphs

@@ -39,7 +39,7 @@ _PICTURE_CREDIT_WORDS = 12  # "Kevin Winter / Getty Images North America / Getty
 _CAPTION_LABELS = re.compile(
     r"^(?:image caption|image source|photo caption|caption|toggle caption|hide caption|"
     r"enlarge this image|expand|podpis(?: \w+){0,3}|źródło(?: \w+){0,2}|bildunterschrift|"
-    r"legenda(?: \w+){0,2}|pie de foto|l[ée]gende|didascalia|bijschrift)\s*:?$",
+    r"legenda(?: \w+){0,2}|pie de foto|l[ée]gende|didascalia|bijschrift)\s*[:,]?$",
     re.IGNORECASE,
 )
 _BOILERPLATE = re.compile(  # matched on lower-cased lines: 4x faster than case-blind
