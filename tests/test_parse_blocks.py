@@ -330,6 +330,21 @@ def test_summary_lines_below_the_headline_are_not_the_title():
     assert article.title == headline
 
 
+@pytest.mark.parametrize("kicker, section", [("World / Middle East", "World"), ("Middle East › World", "Middle East")])
+def test_a_kicker_whose_words_fill_the_body_is_not_the_headline(kicker, section):
+    """The kicker's words are all over the body while the headline's are not: the kicker scores
+    higher, but it is as short as a kicker and a longer headline-shaped line stands below it."""
+    body = ("World trade ministers from the Middle East met on Tuesday to agree new rules for shipping through the region.\n\n"
+            "The ministers said trade across the Middle East had fallen by a fifth since the attacks on ships began.\n\n"
+            "East African ports have taken some of the traffic, the World Trade Organization said in its latest report.\n\n"
+            "Officials from the region will meet again in March to review the rules and the cost of insuring ships.\n")
+    text = f"{kicker}\n\nBut I doubt Stefanik is as principled\n\n(Photo by Ana Lima/NurPhoto via Getty Images)\n\n{body}"
+    article = parse(text)
+    assert (article.title, article.section) == ("But I doubt Stefanik is as principled", section)
+    reasons = {role.text: role.reason for role in explain_lines(text.encode())}
+    assert "kicker" in reasons["But I doubt Stefanik is as principled"]
+
+
 def test_a_short_line_above_the_headline_does_not_take_its_place():
     article = parse(f"Stories from around the town\n\nLibrary stays open after vote by council members on Tuesday\n\n"
                     f"By Jane Doe\n\n{BODY}")

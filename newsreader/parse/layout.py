@@ -50,6 +50,7 @@ _RUN_THRESHOLD = -2.0  # body score a prose line inside the main run needs (0 el
 _JOINED, _JOINER = "names after a lone byline word", "joins the names of a byline"
 _REPEATED = "repeated in other files of the folder"
 _OVER_STANDFIRST = "the headline over its standfirst (the line below scored higher; this one is as long)"
+_UNDER_KICKER = "the headline under its kicker (the short line above scored higher)"
 _NOTICE = "a notice (sign-up, copyright, affiliate, contact, donation, cookies) or an embedded post"
 _NAME_JOINERS = {",", "and", "&", "·", "|"}
 _AUTHOR_BUTTONS = {"follow", "·", "•", "follow author", "see full bio", "view profile"}  # beside an author's name
@@ -64,6 +65,7 @@ _BIO_GAP = 2  # lines from a biography to the body line going on with it (one ot
 _CAPTION_WORDS = 80  # words a caption may run to
 _LINKED_MARGIN = 4.0  # log-odds by which a repeated line must beat the headline left in play
 _STANDFIRST_OVER = 8  # words a line above the chosen headline needs to be its headline instead
+_KICKER_WORDS = 5  # words a chosen line may have and still be the kicker of a longer line below it
 _DEEPER_MARGIN = 2.5  # ... and a line deep in the main run
 _OPEN_ENDS = ("—", "–", "-", ":")  # a line ending so leads into the next one: a label or a kicker, not a headline
 _REPEAT_BELOW = 2  # lines below the headline where it may stand again without what was glued to it
@@ -441,7 +443,8 @@ def _find_title(page: Page) -> int | None:
     in capitals come after a headline-shaped line in its own case: in a text dump they are
     banners and related-story links, as a headline keeps its case (capitals are the page's CSS,
     not its text); a page whose only headline-shaped lines are in capitals keeps its order.
-    A standfirst chosen below its headline gives way to it (:func:`_headline_over_standfirst`)."""
+    A kicker or a standfirst chosen beside its headline gives way to it (:func:`_headline_under_kicker`,
+    :func:`_headline_over_standfirst`)."""
     candidates = page.title_candidates()
     if not candidates:
         return None
@@ -460,7 +463,22 @@ def _find_title(page: Page) -> int | None:
             found = _headline_in_run(page, last_prose, best)
         if found is not None:
             return found
-    return _headline_over_standfirst(page, chosen, candidates)
+    under = _headline_under_kicker(page, chosen, candidates)
+    return under if under is not None else _headline_over_standfirst(page, chosen, candidates)
+
+
+def _headline_under_kicker(page: Page, chosen: int, candidates: list[int]) -> int | None:
+    """The candidate just below ``chosen`` when ``chosen`` is as short as a kicker and the line
+    below is headline-shaped, in its own case and longer: the kicker ("COMMENTARY Markets and
+    Finance", "World / Middle East") outscored its headline, as its words fill the body."""
+    below = chosen + 1
+    line = page.lines[chosen]
+    if (line.words > _KICKER_WORDS or below not in candidates
+            or not headline_shaped(page.lines[below], page.facts[below])
+            or page.facts[below].upper_ratio >= _CAPITALS or page.lines[below].words <= _KICKER_WORDS):
+        return None
+    page.lines[below].reason = _UNDER_KICKER  # so _mark_head gives the reason
+    return below
 
 
 def _headline_over_standfirst(page: Page, chosen: int, candidates: list[int]) -> int:
@@ -514,7 +532,7 @@ def _mark_head(lines: list[Line], title_at: int | None, reach: int) -> str | Non
     lines[title_at].role, lines[title_at].reason = "title", (
         "the headline, though other files of the folder repeat it (pages linking to it)" if linked
         else "the headline, deep in the main run: no line above it read as one" if deeper
-        else _OVER_STANDFIRST if lines[title_at].reason == _OVER_STANDFIRST  # see _headline_over_standfirst
+        else lines[title_at].reason if lines[title_at].reason in (_OVER_STANDFIRST, _UNDER_KICKER)  # see _find_title
         else "scored highest as the headline")
     section = None
     for i in range(title_at - 1, max(-1, title_at - 4), -1):
