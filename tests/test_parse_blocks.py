@@ -330,6 +330,15 @@ def test_summary_lines_below_the_headline_are_not_the_title():
     assert article.title == headline
 
 
+def test_the_line_after_a_caption_label_is_never_the_headline():
+    """'Image caption,' then the caption: the caption reads like a headline (a name, an age, a
+    place), and with the label it cannot be one."""
+    caption = "Jane Doe, 29, of Market Street in Townsville made a number of hoax calls to the library"
+    text = (f"Library stays open\n\nPublished\n\n4 days ago\n\nImage source, Getty Images\n\nImage caption,\n\n"
+            f"{caption}\n\n{BODY}\n{MORE_BODY}")
+    assert parse(text).title != caption
+
+
 @pytest.mark.parametrize("kicker, section", [("World / Middle East", "World"), ("Middle East › World", "Middle East")])
 def test_a_kicker_whose_words_fill_the_body_is_not_the_headline(kicker, section):
     """The kicker's words are all over the body while the headline's are not: the kicker scores

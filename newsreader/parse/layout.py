@@ -49,6 +49,7 @@ _OWN_PARAGRAPHS = 5  # ... in at least this many prose lines
 _RUN_THRESHOLD = -2.0  # body score a prose line inside the main run needs (0 elsewhere)
 _JOINED, _JOINER = "names after a lone byline word", "joins the names of a byline"
 _REPEATED = "repeated in other files of the folder"
+_CAPTION_LABEL = "caption or image-source label"
 _OVER_STANDFIRST = "the headline over its standfirst (the line below scored higher; this one is as long)"
 _UNDER_KICKER = "the headline under its kicker (the short line above scored higher)"
 _NOTICE = "a notice (sign-up, copyright, affiliate, contact, donation, cookies) or an embedded post"
@@ -121,12 +122,14 @@ class Page:
     def title_candidates(self, repeated: bool = False, deeper: bool = False) -> list[int]:
         """Indexes of lines that may be the headline, in order: those above the main run and
         just into it; with ``repeated``, only the lines marked as repeated in other files of the
-        folder; with ``deeper``, those of the rest of the main run instead."""
+        folder; with ``deeper``, those of the rest of the main run instead. A line just below a
+        caption label is its caption (or, the caption missing, the text going on), never the headline."""
         last, end = self.title_reach(), self.run[1]
         wanted = (lambda line: line.reason == _REPEATED) if repeated else (lambda line: line.role == "other")
         return [i for i in (range(last, end + 1) if deeper else range(max(0, last - _TITLE_WINDOW), last))
                 if wanted(self.lines[i]) and 1 <= self.lines[i].words <= 40
-                and not self.lines[i].text.endswith(_OPEN_ENDS) and trail(self.lines[i].text) != "breadcrumb"]
+                and not self.lines[i].text.endswith(_OPEN_ENDS) and trail(self.lines[i].text) != "breadcrumb"
+                and not (i and self.lines[i - 1].reason == _CAPTION_LABEL)]
 
     def title_scores(self, candidates: list[int]) -> list[float]:
         return list(map(scorer("title"), self.title_vectors(candidates)))
@@ -255,7 +258,7 @@ def _mark_cue(line: Line, credits: list[str], phrases: tuple) -> None:
             credits.append(credit)
         return
     if cues.is_caption_label(text):
-        line.role, line.reason = "caption", "caption or image-source label"
+        line.role, line.reason = "caption", _CAPTION_LABEL
     elif cues.is_boilerplate(text):
         line.role, line.reason = "boilerplate", "navigation, sharing or advertising text"
     elif byline_names(text) is not None:
