@@ -171,7 +171,8 @@ def test_caption_with_trailing_credit_is_dropped_and_credited():
     assert caption not in article.paragraphs
 
 
-@pytest.mark.parametrize("label", ["podpis źródła zdjęcia", "Image caption", "Image caption,", "Bildunterschrift,", "Legenda"])
+@pytest.mark.parametrize("label", ["podpis źródła zdjęcia", "Image caption", "Image caption,", "Bildunterschrift,", "Legenda",
+                                   "Media caption,", "légende de l'image"])
 def test_caption_labels_in_several_languages(label):
     article = parse(f"Library stays open after vote by council\n\nPhoto: Ana Lima/Reuters\n{label}\n\n{BODY}")
     assert label not in article.paragraphs
@@ -304,10 +305,28 @@ def test_a_video_title_with_its_running_time_is_neither_headline_nor_body(video)
     assert roles[video].role == "caption" and "running time" in roles[video].reason
 
 
-def test_section_from_breadcrumb_kicker():
-    article = parse(f"Health / Diet / Alcohol\n\nLibrary stays open after vote by council\n\n{BODY}")
+@pytest.mark.parametrize("kicker", ["Health / Diet / Alcohol", "Health › Diet", "Health | Diet", "Health - Diet",
+                                    "Health – Diet"])
+def test_section_from_breadcrumb_kicker(kicker):
+    article = parse(f"{kicker}\n\nLibrary stays open after vote by council\n\n{BODY}")
     assert article.section == "Health"
     assert article.title == "Library stays open after vote by council"
+
+
+def test_a_hyphen_inside_a_kicker_word_does_not_split_it():
+    article = parse(f"Fact-check\n\nLibrary stays open after vote by council\n\n{BODY}")
+    assert article.section == "Fact-check"
+
+
+def test_section_from_the_more_in_trailer_when_no_kicker_names_one():
+    """A page without a kicker names its desk in the first "More In ..." trailer below the
+    article; a second trailer is another desk's, and a kicker, when there is one, wins."""
+    trailers = "More In Local Politics MORE...\nMore In Sport MORE...\n"
+    plain = parse(f"Library stays open after vote by council\n\n{BODY}\n{MORE_BODY}\n{trailers}")
+    assert plain.section == "Local Politics"
+    kicked = parse(f"Town\n\nLibrary stays open after vote by council\n\n{BODY}\n{MORE_BODY}\n{trailers}")
+    assert kicked.section == "Town"
+    assert parse(f"Library stays open after vote by council\n\n{BODY}").section is None
 
 
 def test_teasers_before_the_headline_are_not_the_title():

@@ -39,7 +39,8 @@ _PICTURE_CREDIT_WORDS = 12  # "Kevin Winter / Getty Images North America / Getty
 _CAPTION_LABELS = re.compile(
     r"^(?:image caption|image source|photo caption|caption|toggle caption|hide caption|"
     r"enlarge this image|expand|podpis(?: \w+){0,3}|źródło(?: \w+){0,2}|bildunterschrift|"
-    r"legenda(?: \w+){0,2}|pie de foto|l[ée]gende|didascalia|bijschrift)\s*[:,]?$",
+    r"legenda(?: \w+){0,2}|pie de foto|l[ée]gende(?: de l[’']image| de la photo)?|didascalia|bijschrift|"
+    r"media caption)\s*[:,]?$",
     re.IGNORECASE,
 )
 _BOILERPLATE = re.compile(  # matched on lower-cased lines: 4x faster than case-blind
@@ -228,6 +229,18 @@ def is_notice(line: str, phrases: tuple) -> bool:
     if _NOTICE_START.match(line):
         return True
     return any(hint in line and pattern.search(line) for hint, pattern in phrases)
+
+
+_SECTION_TRAILER = re.compile(r"more in (?P<section>\w[\w&'’ ]{0,40}?)(?: more\W*)?", re.IGNORECASE)
+_TRAILER_WORDS = 4  # words of a section a "More In ..." trailer may name
+
+
+def trailer_section(line: str) -> str | None:
+    """The section a "More In Politics MORE..." trailer names, else None."""
+    match = _SECTION_TRAILER.fullmatch(line) if line[:8].lower() == "more in " else None
+    if not match or len(match["section"].split()) > _TRAILER_WORDS:
+        return None
+    return match["section"]
 
 
 def is_boilerplate(line: str) -> bool:

@@ -33,7 +33,7 @@ from newsreader.parse.features import (LineFacts, Opening, context_vectors, file
 from newsreader.parse.scoring import scorer
 
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’'»)\]]$")
-_BREADCRUMB = re.compile(r"\s*(?:/|›|»|>|\|)\s*")
+_BREADCRUMB = re.compile(r"\s*(?:/|›|»|>|\|)\s*|\s+[-–—]\s+")  # "Sport - Football": a spaced dash too
 _TITLE_WINDOW = 150  # headline candidates considered above the main run
 _TITLE_INTO_RUN = 5  # ... and this many lines into it (a question headline can open the run)
 _MIN_CONTEXT = 6  # fewer unlabelled lines below the headline than this: judge by prose shape alone
@@ -223,10 +223,18 @@ def lay_out(text: str, shared: frozenset[int] = frozenset(), keys: bytes | None 
         title, kicker = headline_text(lines[title_at].text, [line.text for line in lines if line.words <= 4],
                                       [line.text for line in lines[title_at + 1:title_at + 1 + _REPEAT_BELOW]])
         section = kicker or section  # run into the headline: the article's own kicker, not a nearby link
+    section = section or _trailer_section(lines, title_at)
     authors = _authors(lines, title_at)
     _mark_bios(lines, authors, -1 if title_at is None else title_at)
     return Layout(lines, title, section, authors, _published(lines, title_at),
                   list(dict.fromkeys(page.credits)))
+
+
+def _trailer_section(lines: list[Line], title_at: int | None) -> str | None:
+    """The section a "More In Politics MORE..." trailer below the headline names, for a page
+    without a kicker: the first such trailer is the article's own (later ones are other desks)."""
+    start = 0 if title_at is None else title_at + 1
+    return next(filter(None, (cues.trailer_section(line.text) for line in lines[start:])), None)
 
 
 def _mark_cue(line: Line, credits: list[str], phrases: tuple) -> None:
