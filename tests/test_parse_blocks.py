@@ -514,6 +514,8 @@ def test_headline_keeps_prose_below_it():
     ("Readers fill the old reading room on Monday evening. | Image credit: Town Courier / Ana Lima.",
      "Town Courier / Ana Lima"),
     ("Readers fill the old reading room on Monday evening Credit: Ana Lima", "Ana Lima"),
+    ("Readers fill the old reading room on Monday evening.Credit...Ana Lima for The Town Courier",
+     "Ana Lima for The Town Courier"),
     ("Readers fill the old reading room of the library on Market Street on Monday evening, after the vote. "
      "Photograph: Ana Lima/Town Courier", "Ana Lima/Town Courier"),
     ("The reading room on Monday. Image: Ana Lima / Town Courier North / Getty Images Via Afp",
@@ -522,6 +524,11 @@ def test_headline_keeps_prose_below_it():
 def test_caption_with_a_labelled_credit_is_a_caption(caption, credit):
     article = parse(f"Library stays open after vote by council\n\n{BODY}\n{caption}\n\n{MORE_BODY}")
     assert credit in article.credits and caption not in article.paragraphs
+
+
+def test_giving_credit_in_a_sentence_is_no_credit_label():
+    line = "The mayor gave credit... to the volunteers who kept the reading room open."
+    assert line in parse(f"Library stays open after vote by council\n\n{BODY}\n{line}\n\n{MORE_BODY}").paragraphs
 
 
 def test_a_picture_label_inside_a_sentence_is_no_credit():

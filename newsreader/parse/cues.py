@@ -30,7 +30,7 @@ _NAME_SLASH_ORG = re.compile(r"^[^\W\d_][\w.'’ -]{1,60}\S/\S[\w.'’ &/-]{1,60
 _TRAILING_CREDIT = re.compile(r"\((?P<credit>[^()]{3,120})\)\s*$")
 _GLUED_CREDIT = re.compile(r"[.!?”\"]\s*(?P<credit>[A-Z][\w.'’ -]{1,40}/[\w.'’ &-]{2,40})$")  # "... all year. Clive Rose/Getty Images"
 _STAFF = re.compile(r"/[^/]*\b[Ss]taff(?: [Pp]hotographer)?$")  # "John Tlumacki/Globe Staff"
-_LABELLED_CREDIT = re.compile(r"(?:^|[|.!?”\"]\s*|\s)(?:image |photo |picture )?credits?\s*:\s*(?P<credit>[^|:]{3,80}?)\.?\s*$",
+_LABELLED_CREDIT = re.compile(r"(?:^|[|.!?”\"]\s*|\s)(?:image |photo |picture )?credits?\s*(?::|\.\.\.|…)\s*(?P<credit>[^|:]{3,80}?)\.?\s*$",
                               re.IGNORECASE)
 _LABELLED_PICTURE = re.compile(r"[.!?”\"’)]\s+(?:images?|photos?|photographs?|pictures?)\s*:\s*(?P<credit>[^:]{3,100}?)\.?\s*$",
                                re.IGNORECASE)
@@ -85,7 +85,8 @@ def _has_credit_word(text: str) -> bool:
 def trailing_credit(line: str) -> str | None:
     """The credit that ends a caption: in parentheses, ``(Jane Doe/AP)``; after the caption's
     last sentence, ``... all year. Clive Rose/Getty Images``, ``... business.John Tlumacki/Globe
-    Staff``; or labelled, ``... | Image credit: Embark Studios``, ``... Credit: Andrew Crowley``
+    Staff``; or labelled, ``... | Image credit: Embark Studios``, ``... Credit: Andrew Crowley``,
+    ``... again.Credit...Stephen Speranza for The New York Times``
     and, after a sentence, ``... in Prague. Photograph: Michal Čížek/AFP``."""
     tail = line[-130:]
     match = _TRAILING_CREDIT.search(tail)
