@@ -526,6 +526,23 @@ def test_caption_with_a_labelled_credit_is_a_caption(caption, credit):
     assert credit in article.credits and caption not in article.paragraphs
 
 
+def test_the_authors_biography_ends_the_article():
+    """What follows a biography of the author, by full name, in the second half of the body is
+    the page's (a box of coverage, teasers), not the story's."""
+    bio = "Jane Doe covers the council and the town's libraries for the Courier."
+    teasers = ("Understand the Vote: The council's decision took three meetings and a petition of 4,000 names.\n\n"
+               "What Comes Next: The roof work is expected to start in spring and to take three months.\n")
+    article = parse(f"Library stays open after vote by council\n\nBy Jane Doe\n\n{BODY}\n{MORE_BODY}\n{bio}\n\n{teasers}")
+    assert article.authors == ("Jane Doe",)
+    assert len(article.paragraphs) == 6 and not any("Understand the Vote" in p for p in article.paragraphs)
+
+
+def test_the_authors_first_name_in_the_story_does_not_end_it():
+    line = "Jane was twelve when the library opened, she said, and she has borrowed books there ever since."
+    article = parse(f"Library stays open after vote by council\n\nBy Jane Doe\n\n{BODY}\n{line}\n\n{MORE_BODY}")
+    assert line in article.paragraphs and len(article.paragraphs) == 7
+
+
 def test_giving_credit_in_a_sentence_is_no_credit_label():
     line = "The mayor gave credit... to the volunteers who kept the reading room open."
     assert line in parse(f"Library stays open after vote by council\n\n{BODY}\n{line}\n\n{MORE_BODY}").paragraphs

@@ -72,6 +72,7 @@ _OPEN_ENDS = ("—", "–", "-", ":")  # a line ending so leads into the next on
 _REPEAT_BELOW = 2  # lines below the headline where it may stand again without what was glued to it
 _CAPITALS = 0.9  # share of capitals among a line's letters that makes it a line in capitals
 _BIO_LINES = 3  # body lines at either end where an author's biography may stand
+_AFTER_BIO = "after the author's biography, which ends the article"
 _MIN_CREDIT = 8  # characters a credit needs before a line ending with it counts as its caption
 
 
@@ -612,6 +613,22 @@ def _mark_bios(lines: list[Line], authors: list[str], title_at: int) -> None:
         if (after is not None and after - i <= _BIO_GAP
                 and not set(person.split()).isdisjoint(_WORD.findall(lines[after].text))):
             lines[after].role, lines[after].reason = "boilerplate", _BIO
+    _end_at_late_bio(lines, body, authors)
+
+
+def _end_at_late_bio(lines: list[Line], body: list[int], authors: list[str]) -> None:
+    """A biography of an author, by full name, in the second half of the body (``body``: its
+    lines before the biographies were marked) ends the article: the body lines below it (a box
+    of coverage, teasers) are the page's, not the story's."""
+    for i in body[len(body) // 2:]:
+        text = lines[i].text
+        verb = _BIO_VERB.search(text, 0, _BIO_NAME_SPAN)
+        if verb and text[:verb.start()] in authors:
+            lines[i].role, lines[i].reason = "boilerplate", _BIO
+            for j in body:
+                if j > i and lines[j].role == "body":
+                    lines[j].role, lines[j].reason = "boilerplate", _AFTER_BIO
+            return
 
 
 def _only_updated(text: str) -> bool:
