@@ -504,6 +504,20 @@ def test_published_wins_over_updated():
     assert parse(text).published == "2023-12-22"
 
 
+def test_the_date_in_the_byline_wins_over_a_date_line_in_the_story():
+    """The byline's date sits by the headline; a short dated line further down (a caption, a
+    quoted post, an aside) is the story's, not its publication date."""
+    aside = "Diana wore the dress in Florence on April 23, 1985."
+    text = f"Library stays open after vote by council\n\nBy Jane Doe | 2023-12-22\n\n{BODY}\n{aside}\n\n{MORE_BODY}"
+    assert parse(text).published == "2023-12-22"
+
+
+def test_a_related_storys_byline_above_the_headline_gives_no_date():
+    text = (f"By John Roe Dec 11, 2023\n\nLibrary stays open after vote by council\n\nPublished Dec 21, 2023\n\n"
+            f"{BODY}\n{MORE_BODY}")
+    assert parse(text).published == "2023-12-21"
+
+
 def test_headline_keeps_prose_below_it():
     article = parse("Just some notes\n\nThis file has no article name but it is still an article file for the user.\n")
     assert article.title == "Just some notes"

@@ -684,11 +684,12 @@ def _used_in_lower_case(word: str, text: str) -> bool:
 
 
 def _published(lines: list[Line], title_at: int | None) -> str | None:
-    """The date of the first date line near the headline, else of any date or byline line;
-    a line that only says "Updated" yields to one that says when it was published."""
+    """The date of the first date or byline line near the headline, else of any date or byline
+    line; a line that only says "Updated" yields to one that says when it was published."""
     dated = [i for i, line in enumerate(lines) if line.role == "date"]
-    near = [i for i in dated if title_at is None or title_at - 5 < i]
     bylines = [i for i, line in enumerate(lines) if line.role == "byline"]
+    near = sorted([i for i in dated if title_at is None or title_at - 5 < i]  # bylines below it too: "By X | <date>"
+                  + [i for i in bylines if title_at is None or title_at < i])
     order = near + dated + bylines
     order.sort(key=lambda i: _only_updated(lines[i].text))  # stable: otherwise keeps the order above
     for i in order:
