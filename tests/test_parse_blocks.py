@@ -93,6 +93,13 @@ def test_dates(line, expected):
     ("Dec 6, 2023Chris Price", ["Chris Price"]),  # a date run into its author's name
     ("Dec 6, 2023 Chris Price", None),  # ... but a date, a space and two capitalised words may be a place
     ("December 22, 2023Tech Digest Correspondent", None),
+    ("By AJLabs", ["AJLabs"]),  # an outlet or team named alone is the author
+    ("By Team EBONY  | September 21, 2023", ["Team EBONY"]),
+    ("By Reuters", ["Reuters"]),
+    ("By Associated Press", ["Associated Press"]),
+    ("By Design", None),  # ... but a lone ordinary word is no name
+    ("By Christmas", None),
+    ("By TUESDAY", None),
 ])
 def test_bylines(line, expected):
     assert byline_names(line) == (None if expected is None else tuple(expected))

@@ -48,6 +48,7 @@ _PARTICLES = {"de", "da", "del", "della", "der", "den", "van", "von", "la", "le"
               "al", "el", "bin", "ibn", "ter", "st.", "y", "di"}
 _JOBS = {"writer", "reporter", "correspondent", "editor", "columnist", "contributor", "journalist", "critic"}
 _DIGIT = re.compile(r"\d")
+_OUTLET_WORD = re.compile(r"[A-Z][a-z]*[A-Z][A-Za-z]*")  # two capitals or more: "AJLabs", "BuzzFeed", "EBONY"
 _COMMA = re.compile(r"\s*,\s*")
 _TIME = re.compile(r"\d{1,2}:\d{2}|\b\d+\s*(?:hours?|minutes?|mins?|hrs?|days?)\s+ago\b", re.IGNORECASE)
 _ROLE_WORDS = 4  # words of a byline's tail a role must stand in
@@ -135,7 +136,23 @@ def prefixed_byline_names(text: str) -> tuple[str, ...] | None:
     rest = match.group("rest").strip()
     if not rest or rest.lower() in ("(s)", "(s):"):  # "Author(s)" too
         return () if text.rstrip(":").strip().lower() not in _AMBIGUOUS_ALONE else None
-    return names_in(rest[:_NAMES_SPAN]) or None  # names open the rest: a long sentence needs no full scan
+    return names_in(rest[:_NAMES_SPAN]) or _named_outlet(rest) or None  # names open the rest: no full scan
+
+
+def _named_outlet(rest: str) -> tuple[str, ...] | None:
+    """The agency, outlet or team a "by" word names alone, before any break ("By Reuters", "By
+    AJLabs", "By AFPRelaxnews", "By Team EBONY | September 21, 2023"): the author when no person
+    is named. A lone word other than a known agency must be shaped like a brand (two capitals
+    or more), so "By Design" or "By Christmas" is no byline."""
+    head = _hard_split(rest, maxsplit=1)[0].strip(" ,.:")
+    if head.lower() in _AGENCIES:
+        return (head,)
+    words = head.split()
+    if words[:1] == ["Team"] and len(words) == 2:
+        words = words[1:]
+    if len(words) != 1 or not _OUTLET_WORD.fullmatch(words[0]) or words[0].lower() in _STOP_WORDS:
+        return None
+    return (head,)
 
 
 def separated_byline_names(text: str) -> tuple[str, ...] | None:
