@@ -234,11 +234,12 @@ def is_notice(line: str, phrases: tuple) -> bool:
 
 _SECTION_TRAILER = re.compile(r"more in (?P<section>\w[\w&'’ ]{0,40}?)(?: more\W*)?", re.IGNORECASE)
 _TRAILER_WORDS = 4  # words of a section a "More In ..." trailer may name
+_TRAILER_OPENINGS = ("More In ", "More in ", "MORE IN ", "more in ")  # a prefix test, cheaper than lower-casing
 
 
 def trailer_section(line: str) -> str | None:
     """The section a "More In Politics MORE..." trailer names, else None."""
-    match = _SECTION_TRAILER.fullmatch(line) if line[:8].lower() == "more in " else None
+    match = _SECTION_TRAILER.fullmatch(line) if line.startswith(_TRAILER_OPENINGS) else None
     if not match or len(match["section"].split()) > _TRAILER_WORDS:
         return None
     return match["section"]

@@ -620,9 +620,10 @@ def _end_at_late_bio(lines: list[Line], body: list[int], authors: list[str]) -> 
     """A biography of an author, by full name, in the second half of the body (``body``: its
     lines before the biographies were marked) ends the article: the body lines below it (a box
     of coverage, teasers) are the page's, not the story's."""
+    names = tuple(authors)
     for i in body[len(body) // 2:]:
         text = lines[i].text
-        verb = _BIO_VERB.search(text, 0, _BIO_NAME_SPAN)
+        verb = _BIO_VERB.search(text, 0, _BIO_NAME_SPAN) if text.startswith(names) else None
         if verb and text[:verb.start()] in authors:
             lines[i].role, lines[i].reason = "boilerplate", _BIO
             for j in body:
