@@ -95,6 +95,8 @@ def test_dates(line, expected):
     ("December 22, 2023Tech Digest Correspondent", None),
     ("By AJLabs", ["AJLabs"]),  # an outlet or team named alone is the author
     ("By Team EBONY  | September 21, 2023", ["Team EBONY"]),
+    ("by MrAJCosplay, Dec 19th 2023", ["MrAJCosplay"]),
+    ("By Design, not chance", None),
     ("By Reuters", ["Reuters"]),
     ("By Associated Press", ["Associated Press"]),
     ("By Design", None),  # ... but a lone ordinary word is no name

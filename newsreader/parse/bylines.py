@@ -140,11 +140,11 @@ def prefixed_byline_names(text: str) -> tuple[str, ...] | None:
 
 
 def _named_outlet(rest: str) -> tuple[str, ...] | None:
-    """The agency, outlet or team a "by" word names alone, before any break ("By Reuters", "By
-    AJLabs", "By AFPRelaxnews", "By Team EBONY | September 21, 2023"): the author when no person
-    is named. A lone word other than a known agency must be shaped like a brand (two capitals
-    or more), so "By Design" or "By Christmas" is no byline."""
-    head = _hard_split(rest, maxsplit=1)[0].strip(" ,.:")
+    """The agency, outlet or team a "by" word names alone, before any break or comma ("By
+    Reuters", "By AJLabs", "by MrAJCosplay, Dec 19th 2023", "By Team EBONY | September 21,
+    2023"): the author when no person is named. A lone word other than a known agency must be
+    shaped like a brand (two capitals or more), so "By Design" or "By Christmas" is no byline."""
+    head = _hard_split(rest, maxsplit=1)[0].split(",", 1)[0].strip(" .:")  # a comma ends it too: "by X, Dec 19"
     if head.lower() in _AGENCIES:
         return (head,)
     words = head.split()
