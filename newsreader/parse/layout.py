@@ -484,10 +484,8 @@ def _headline_under_kicker(page: Page, chosen: int, candidates: list[int]) -> in
     below is headline-shaped, in its own case and longer: the kicker ("COMMENTARY Markets and
     Finance", "World / Middle East") outscored its headline, as its words fill the body."""
     below = chosen + 1
-    line = page.lines[chosen]
-    if (line.words > _KICKER_WORDS or below not in candidates
-            or not headline_shaped(page.lines[below], page.facts[below])
-            or page.facts[below].upper_ratio >= _CAPITALS or page.lines[below].words <= _KICKER_WORDS):
+    if (page.lines[chosen].words > _KICKER_WORDS or not _reads_as_headline(page, below, candidates)
+            or page.lines[below].words <= _KICKER_WORDS):
         return None
     page.lines[below].reason = _UNDER_KICKER  # so _mark_head gives the reason
     return below
@@ -498,13 +496,17 @@ def _headline_over_standfirst(page: Page, chosen: int, candidates: list[int]) ->
     least as long (so no kicker, which is short): a standfirst or summary line just below its
     headline often reads as the better headline on its own."""
     above = chosen - 1
-    if (above not in candidates or not headline_shaped(page.lines[above], page.facts[above])
-            or page.facts[above].upper_ratio >= _CAPITALS):
-        return chosen
-    if page.lines[above].words < max(_STANDFIRST_OVER, page.lines[chosen].words):
+    if (not _reads_as_headline(page, above, candidates)
+            or page.lines[above].words < max(_STANDFIRST_OVER, page.lines[chosen].words)):
         return chosen
     page.lines[above].reason = _OVER_STANDFIRST  # so _mark_head gives the reason
     return above
+
+
+def _reads_as_headline(page: Page, i: int, candidates: list[int]) -> bool:
+    """Whether line ``i``, beside the chosen headline, is a candidate shaped like a headline
+    and in its own case (what a kicker's headline or a standfirst's headline must be)."""
+    return i in candidates and headline_shaped(page.lines[i], page.facts[i]) and page.facts[i].upper_ratio < _CAPITALS
 
 
 def _headline_in_run(page: Page, last_prose: int, best: float) -> int | None:
@@ -601,9 +603,7 @@ def _mark_bios(lines: list[Line], authors: list[str], title_at: int) -> None:
         text = lines[i].text
         if lines[i].role != "body" or not (text.startswith(cards) or any(map(text.startswith, names))):
             continue
-        # names are capitalised: the first verb ends the name that opens the line, if one does
-        verb = _BIO_VERB.search(text, 0, _BIO_NAME_SPAN)
-        person = text[:verb.start()] if verb else ""
+        person = _bio_person(text)
         if person not in names and not (2 <= len(person.split()) <= 3 and any(
                 line.text == person and line.role in ("boilerplate", "byline")
                 for line in lines[max(title_at + 1, i - _BIO_LINES):i]) and _only_names(person)):
@@ -623,13 +623,19 @@ def _end_at_late_bio(lines: list[Line], body: list[int], authors: list[str]) -> 
     names = tuple(authors)
     for i in body[len(body) // 2:]:
         text = lines[i].text
-        verb = _BIO_VERB.search(text, 0, _BIO_NAME_SPAN) if text.startswith(names) else None
-        if verb and text[:verb.start()] in authors:
+        if text.startswith(names) and _bio_person(text) in authors:
             lines[i].role, lines[i].reason = "boilerplate", _BIO
             for j in body:
                 if j > i and lines[j].role == "body":
                     lines[j].role, lines[j].reason = "boilerplate", _AFTER_BIO
             return
+
+
+def _bio_person(text: str) -> str:
+    """The name a biography opens with: names are capitalised, so the first verb ("is", "covers",
+    "writes" ...) ends it; "" when none comes soon enough."""
+    verb = _BIO_VERB.search(text, 0, _BIO_NAME_SPAN)
+    return text[:verb.start()] if verb else ""
 
 
 def _only_updated(text: str) -> bool:
