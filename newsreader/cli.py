@@ -1,16 +1,17 @@
 """The ``news`` command: a thin Typer layer over the library.
 
-This is the only module that reads the environment, the current folder
-and whether stdout is a terminal, and the only one that prints errors or
-exits. Each command checks its options, calls one library function and
-hands the result to the printer chosen once in :func:`_output`. Only typer
-and the standard library are imported at the top, so ``news --help`` stays
-fast; the parser, Rich and friends load inside the commands.
+The only module that reads the process's environment (once, into an
+:class:`~newsreader.env.Environment`), prints errors or exits. Each command
+checks its options, calls one library operation and hands the result to the
+printer chosen once by :meth:`Session.printer`; :func:`main` is the one place
+a :class:`~newsreader.errors.NewsError` becomes ``Error: …`` and its exit
+code. Only typer and the standard library load at the top, so ``news
+--help`` stays fast; the library, Rich and the parser load inside commands.
 """
 
 from __future__ import annotations
 
-import os
+import contextlib
 import sys
 from enum import Enum
 from pathlib import Path
@@ -19,6 +20,9 @@ from typing import Optional
 import typer
 
 from newsreader import __version__
+from newsreader.env import Environment
+from newsreader.errors import ExitCode, NewsError, UsageError
+from newsreader.model import SortKey
 
 app = typer.Typer(
     name="news",
@@ -38,31 +42,45 @@ class Color(str, Enum):
     never = "never"
 
 
-class SortKey(str, Enum):
-    date = "date"
-    number = "number"
-    title = "title"
-    words = "words"
-
-
 class Field(str, Enum):
     title = "title"
     body = "body"
     all = "all"
 
 
-class _State:
-    """What the global options resolved to, shared with the commands through the context."""
+class Session:
+    """One run: the environment and what the global options resolved to, shared with the
+    commands through the context; makes the library and the printer the commands use."""
 
-    def __init__(self, folder: Path, color: Color, cache: bool):
+    def __init__(self, env: Environment, folder: Path | None, color: Color, cache: bool):
+        self.env = env
         self.folder = folder
-        self.color = color
         self.cache = cache
+        self.output = env.output(color.value)
+
+    def library(self, full_check: bool = False):
+        """The folder's library, its index brought up to date (a progress bar on a terminal)."""
+        from newsreader.library import Library, source_folder
+        from newsreader.render.messages import Messages
+        from newsreader.render.progress import IndexProgress
+
+        progress = IndexProgress(self.env.stderr) if self.env.stderr_isatty else None
+        try:
+            return Library.open(source_folder(self.folder, self.env), self.env, cache=self.cache,
+                                full_check=full_check, warn=Messages(self.env.stderr).warning, progress=progress)
+        finally:
+            if progress:
+                progress.close()
+
+    def printer(self, json: bool = False, width: int = 80, paged: bool = False):
+        from newsreader.render import make_printer
+
+        return make_printer(self.env, self.output, json=json, width=width, paged=paged)
 
 
-def _version(value: bool) -> None:
+def _version(ctx: typer.Context, value: bool) -> None:
     if value:
-        typer.echo(f"news {__version__}")
+        ctx.obj.stdout.write(f"news {__version__}\n")
         raise typer.Exit()
 
 
@@ -81,127 +99,7 @@ def main_options(
 
     Example: news --dir ~/scraped list --section Politics
     """
-    ctx.obj = _State(_source_folder(folder), color, cache=not no_cache)
-
-
-def _source_folder(option: Path | None) -> Path:
-    """--dir, else $NEWS_DIR, else ./seeds if it exists, else the seeds shipped with the package."""
-    if option is not None:
-        return option
-    if os.environ.get("NEWS_DIR"):
-        return Path(os.environ["NEWS_DIR"])
-    if Path("seeds").is_dir():
-        return Path("seeds")
-    from newsreader.library import bundled_seeds
-
-    return bundled_seeds()
-
-
-def _output(color: Color):
-    """Decide once how to print: Rich or plain, with or without colour, at what width."""
-    from newsreader.render import Output
-
-    env = os.environ
-    tty = sys.stdout.isatty()
-    forced = color is Color.always or (color is Color.auto and bool(env.get("FORCE_COLOR")))
-    pretty = color is not Color.never and (tty or forced) and (forced or env.get("TERM") != "dumb")
-    colored = pretty and not env.get("NO_COLOR") and env.get("TERM") != "dumb"
-    columns = env.get("COLUMNS", "")
-    width = int(columns) if columns.isdigit() and int(columns) > 0 else None
-    height = None
-    if tty:
-        try:
-            size = os.get_terminal_size(sys.stdout.fileno())
-            width, height = width or size.columns, size.lines
-        except OSError:
-            pass
-    return Output(pretty=pretty, color=colored, width=width, height=height)
-
-
-def _fail(message: str, code: int = 2) -> typer.Exit:
-    """Print one sanitised error line on stderr and return the Exit to raise."""
-    from newsreader.render.clean import clean_field
-
-    sys.stderr.write(f"Error: {clean_field(message)}\n")
-    return typer.Exit(code)
-
-
-def _warn(message: str) -> None:
-    from newsreader.render.clean import clean_field
-
-    sys.stderr.write(f"warning: {clean_field(message)}\n")
-
-
-def _cache_dir() -> Path:
-    """$NEWS_CACHE_DIR, else the user's cache folder for newsreader."""
-    if os.environ.get("NEWS_CACHE_DIR"):
-        return Path(os.environ["NEWS_CACHE_DIR"])
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("newsreader"))
-
-
-def _library(state: _State, full_check: bool = False):
-    """The folder, read through its index unless --no-cache; one-line errors for bad folders."""
-    from newsreader.errors import NewsError
-    from newsreader.folder import check_folder
-    from newsreader.library import Library
-    from newsreader.render.progress import IndexProgress
-
-    try:
-        check_folder(state.folder)  # a missing folder is an error before any index is made
-        store = _open_store(state.folder) if state.cache else None
-        progress = IndexProgress(sys.stderr) if sys.stderr.isatty() else None
-        try:
-            return Library(state.folder, store, warn=_warn, progress=progress, workers=_workers(),
-                           full_check=full_check)
-        finally:
-            if progress:
-                progress.close()
-    except NewsError as error:
-        raise _fail(str(error), error.exit_code) from None
-
-
-def _open_store(folder: Path):
-    """The folder's index, or None (with one warning) when the cache location is unusable."""
-    from newsreader.store import Store, StoreError, index_path
-
-    try:
-        return Store(index_path(_cache_dir(), folder))
-    except StoreError as error:
-        _warn(f"not using the index: {error}; reading the files directly")
-        return None
-
-
-def _workers() -> int:
-    """Processes for parsing and full scans: the cores this process may use, at most 4."""
-    try:
-        return max(1, min(4, len(os.sched_getaffinity(0))))
-    except AttributeError:  # not Linux
-        return max(1, min(4, os.cpu_count() or 1))
-
-
-def _warn_unparsed(warned) -> None:
-    """Parse warnings, (id, warnings) pairs, on stderr so pipes stay clean: each one
-    when there are a few, else a count."""
-    from newsreader.render.clean import clean_field
-
-    flagged = list(warned)
-    if len(flagged) > _WARN_EACH:
-        first_id, first = flagged[0]
-        sys.stderr.write(f"warning: {len(flagged)} articles have parse warnings, e.g. {clean_field(first_id)}: "
-                         f"{clean_field('; '.join(first))} (`news list --json` shows them all)\n")
-        return
-    for article_id, warnings in flagged:
-        sys.stderr.write(f"warning: {clean_field(article_id)}: {clean_field('; '.join(warnings))}\n")
-
-
-def _warnings_of(articles):
-    """(id, warnings) of the records that have warnings."""
-    return [(article.id, article.warnings) for article in articles if article.warnings]
-
-
-_WARN_EACH = 5  # more articles with warnings than this: one summary line instead
+    ctx.obj = Session(ctx.obj, folder, color, cache=not no_cache)
 
 
 @app.command("list")
@@ -209,7 +107,7 @@ def list_command(
     ctx: typer.Context,
     section: Optional[str] = typer.Option(None, "--section", "-s", help="Only articles in this section (case-insensitive)."),
     limit: Optional[int] = typer.Option(None, "--limit", "-n", min=0, help="Show at most N articles; 0 = all. Default: all when piped, 100 on a terminal."),
-    sort: SortKey = typer.Option(SortKey.date, "--sort", help="date (newest first), number, title or words (longest first)."),
+    sort: SortKey = typer.Option(SortKey.DATE, "--sort", help="date (newest first), number, title or words (longest first)."),
     as_json: bool = typer.Option(False, "--json", help="JSON Lines: the record of each article without the body."),
 ) -> None:
     """List the articles: id, date, section, words, title.
@@ -218,26 +116,10 @@ def list_command(
 
         news list --section politics --sort words --limit 10
     """
-    from newsreader.library import sort_articles
-    from newsreader.model import Summary
-    from newsreader.render import make_printer
-
-    state: _State = ctx.obj
-    output = _output(state.color)
-    library = _library(state)
-    if limit is None:
-        limit = 100 if output.pretty and not as_json else 0
-    printer = make_printer(sys.stdout, output, json=as_json)
-    if as_json:
-        articles = sort_articles(library.articles(section), sort.value)
-        shown = articles[:limit] if limit else articles
-        _warn_unparsed(_warnings_of(shown))
-        return printer.articles(shown, len(articles))
-    rows, warned = library.listing(section, sort.value)
-    shown = rows[:limit] if limit else rows
-    if not output.pretty:
-        _warn_unparsed([(Summary.unpack(row).id, warned[row]) for row in shown if row in warned] if warned else [])
-    printer.listing(shown, warned, len(rows))
+    session: Session = ctx.obj
+    printer = session.printer(json=as_json)
+    limit = printer.default_limit if limit is None else limit
+    printer.listing(session.library().listing(sort, section, limit, records=printer.needs_records))
 
 
 @app.command("show")
@@ -257,57 +139,16 @@ def show_command(
         news show 0            # by running number
         news show ab42 --raw   # by hash prefix, original text
     """
-    from newsreader.errors import NewsError
-    from newsreader.render import make_printer
-
-    state: _State = ctx.obj
-    output = _output(state.color)
-    try:
-        library = _library(state)
-        entry, article = library.article(article_id)
-    except NewsError as error:
-        raise _fail(str(error), error.exit_code) from None
-    from newsreader.library import raw_text
-
-    text = raw_text(entry) if raw else None
-    roles = library.explain(entry) if explain and not raw else None
-    if output.pretty and not as_json and not no_pager:
-        return _show_paged(article, output, text, roles)
-    _print_article(make_printer(sys.stdout, output, json=as_json, wrap=width), article, text, roles)
-
-
-def _print_article(printer, article, text: str | None, roles: list | None) -> None:
-    """The article itself, its original ``text``, or the parser's reading of every line (``roles``)."""
-    if text is not None:
-        printer.raw(article, text)
-    elif roles is not None:
-        printer.explain(article, roles)
+    session: Session = ctx.obj
+    library = session.library()
+    entry, article = library.article(article_id)
+    printer = session.printer(json=as_json, width=width, paged=not no_pager)
+    if raw:
+        printer.raw(article, library.raw(entry))
+    elif explain:
+        printer.explain(article, library.explain(entry))
     else:
         printer.article(article)
-
-
-def _show_paged(article, output, text: str | None, roles: list | None) -> None:
-    """Render for the terminal and, when longer than the screen, send it through the pager."""
-    import io
-
-    from newsreader.render import make_printer
-    from newsreader.render.pager import page
-
-    buffer = io.StringIO()
-    _print_article(make_printer(buffer, output), article, text, roles)
-    shown = buffer.getvalue()
-    command, env = _pager()
-    if output.height and shown.count("\n") > output.height and page(shown, command, env):
-        return
-    sys.stdout.write(shown)
-
-
-def _pager() -> tuple[str, dict[str, str]]:
-    """$NEWS_PAGER, else $PAGER, else ``less -R``; LESS=FRX unless the user set LESS."""
-    env = dict(os.environ)
-    command = env.get("NEWS_PAGER") or env.get("PAGER") or "less -R"
-    env.setdefault("LESS", "FRX")
-    return command, env
 
 
 @app.command("grep")
@@ -333,22 +174,13 @@ def grep_command(
 
         news grep -i 'cease-?fire' -C 1
     """
-    from newsreader.errors import EXIT_NO_MATCH, NewsError
-    from newsreader.render import make_printer
-    from newsreader.search import compile_pattern, make_query
-
-    state: _State = ctx.obj
-    try:
-        regex = compile_pattern(pattern, fixed=fixed, ignore_case=ignore_case, smart_case=smart_case, word=word)
-    except NewsError as error:
-        raise _fail(str(error), error.exit_code) from None
+    session: Session = ctx.obj
     mode = "files" if files else "count" if count else "lines"
-    query = make_query(regex, field.value, context, mode)
-    results = _library(state).grep(query, section, narrow=not full_scan)
-    printer = make_printer(sys.stdout, _output(state.color), json=as_json)
-    matched = printer.grep(results, mode, context)
-    if not matched:
-        raise typer.Exit(EXIT_NO_MATCH)
+    results = session.library().grep(pattern, fixed=fixed, ignore_case=ignore_case, smart_case=smart_case, word=word,
+                                     field=field.value, context=context, mode=mode, section=section,
+                                     narrow=not full_scan)
+    if not session.printer(json=as_json).grep(results, mode, context):
+        raise typer.Exit(ExitCode.NO_MATCH)
 
 
 @app.command("export")
@@ -362,12 +194,8 @@ def export_command(
 
         news export | jq -r .title
     """
-    from newsreader.render.jsonl import JsonPrinter
-
-    state: _State = ctx.obj
-    articles = _library(state).all_articles(section)
-    _warn_unparsed(_warnings_of(articles))
-    JsonPrinter(sys.stdout).export(articles)
+    session: Session = ctx.obj
+    session.printer(json=True).articles(session.library().export(section))
 
 
 @app.command("index")
@@ -379,16 +207,10 @@ def index_command(ctx: typer.Context) -> None:
 
         news --dir ~/scraped index
     """
-    state: _State = ctx.obj
-    if not state.cache:
-        raise _fail("news index has nothing to do with --no-cache.")
-    library = _library(state, full_check=True)
-    if library.store is None or library.report is None:
-        raise _fail("The index could not be opened or updated here.")
-    report = library.report
-    total = report.parsed + report.unchanged
-    sys.stdout.write(f"{total} article{'' if total == 1 else 's'}: {report.parsed} parsed, "
-                     f"{report.unchanged} unchanged, {report.dropped} dropped\n")
+    session: Session = ctx.obj
+    if not session.cache:
+        raise UsageError("news index has nothing to do with --no-cache.")
+    session.printer().report(session.library(full_check=True).update())
 
 
 @app.command("search")
@@ -404,34 +226,20 @@ def search_command(
     """Ranked full-text search over titles and bodies (BM25; titles count more).
 
     Piped: id<TAB>score<TAB>title lines, best first. Exit 1 when nothing
-    matched. Needs the index (not with --no-cache). Example:
+    matched. Example:
 
         news search '"energy infrastructure" AND ceasefire' --since 2025-01-01
     """
     import re
 
-    from newsreader.errors import EXIT_NO_MATCH
-    from newsreader.render import make_printer
-    from newsreader.store import StoreError
-
-    state: _State = ctx.obj
+    session: Session = ctx.obj
     for name, value in (("--since", since), ("--until", until)):
         if value is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            raise _fail(f"{name} takes a date as YYYY-MM-DD, not {value!r}.")
-    if not state.cache:
-        raise _fail("news search needs the index; run it without --no-cache.")
-    library = _library(state)
-    if library.store is None:
-        raise _fail("news search needs the index, and the index could not be opened here.")
-    try:
-        results = library.rank(query, limit, section, since, until)
-    except StoreError as error:
-        raise _fail(f"The search query {query!r} is not valid: {error}.") from None
-    if library.store is None:
-        raise _fail("The index was damaged and has been set aside; run the search again to rebuild it.")
+            raise UsageError(f"{name} takes a date as YYYY-MM-DD, not {value!r}.")
+    results = session.library().rank(query, limit, section, since, until)
     if not results:
-        raise typer.Exit(EXIT_NO_MATCH)
-    make_printer(sys.stdout, _output(state.color), json=as_json).ranked(results)
+        raise typer.Exit(ExitCode.NO_MATCH)
+    session.printer(json=as_json).ranked(results)
 
 
 class _Interrupted(BaseException):
@@ -442,45 +250,66 @@ def _on_interrupt(signum, frame) -> None:
     raise _Interrupted
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Entry point: run the app, mapping Ctrl-C to 130 and a closed pipe to a quiet exit."""
+def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
+    """Run ``news`` with ``argv`` in ``env`` (this process's when None) and return the exit
+    status: the one place errors become messages, Ctrl-C becomes 130 and a closed pipe a quiet end."""
     import signal
 
-    signal.signal(signal.SIGINT, _on_interrupt)
+    import click
+
+    env = env or Environment.from_process()
+    previous = signal.signal(signal.SIGINT, _on_interrupt)
     try:
-        try:
-            app(args=argv, prog_name="news")
-            code = 0
-        except SystemExit as done:
-            code = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
-        code = _flush(code)
-        # The work is done: a Ctrl-C while the interpreter shuts down (its handlers gone)
-        # would otherwise kill a finished run by signal instead of letting it exit.
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-        return code
+        # Click writes help, usage errors and --version through sys.stdout/stderr: point those at env's
+        with contextlib.redirect_stdout(env.stdout), contextlib.redirect_stderr(env.stderr):
+            done = app(args=argv, prog_name="news", standalone_mode=False, obj=env)
+        code = done if isinstance(done, int) else ExitCode.OK
+        env.stdout.flush()  # a reader that went away is noticed here, not at exit
+        return int(code)
+    except NewsError as error:
+        _report(env, error)
+        return int(error.exit_code)
+    except click.ClickException as error:
+        error.show(file=env.stderr)
+        return error.exit_code
+    except click.exceptions.Abort:
+        env.stderr.write("Aborted.\n")
+        return int(ExitCode.ERROR)
+    except SystemExit as done:  # Typer's own exits (a pipe closed while it wrote)
+        return done.code if isinstance(done.code, int) else int(ExitCode.ERROR if done.code else ExitCode.OK)
     except _Interrupted:
-        sys.stderr.write("Interrupted.\n")
-        return 130
+        env.stderr.write("Interrupted.\n")
+        return int(ExitCode.INTERRUPTED)
     except BrokenPipeError:
-        return _quiet_pipe()
+        return _quiet_pipe(env)
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
-def _flush(code: int) -> int:
-    """Flush stdout now, so a reader that went away is noticed here and not at exit."""
-    try:
-        sys.stdout.flush()
-    except BrokenPipeError:
-        return _quiet_pipe()
-    return code
+def _report(env: Environment, error: NewsError) -> None:
+    from newsreader.render.messages import Messages
+
+    Messages(env.stderr).error(str(error))
 
 
-def _quiet_pipe() -> int:
+def _quiet_pipe(env: Environment) -> int:
     """The reader closed the pipe (``news list | head``): stop quietly, as ripgrep does."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
-    return 0
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, env.stdout.fileno())
+    except (OSError, ValueError):
+        pass  # a stream without a descriptor (in tests): nothing will flush to a closed pipe
+    return int(ExitCode.OK)
 
 
 def run() -> None:
     """Console-script entry point."""
-    sys.exit(main())
+    import signal
+
+    code = main()
+    # The work is done: a Ctrl-C while the interpreter shuts down (its handlers gone) would
+    # otherwise kill a finished run by signal instead of letting it exit.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    sys.exit(code)

@@ -1,20 +1,31 @@
-"""Exceptions the library raises and the CLI turns into one line on stderr.
+"""Exit codes and the exceptions the library raises for the CLI to report.
 
-Each carries the exit code the CLI uses; the message is a full sentence
-that names the problem and, where it helps, what to do about it.
+Every problem a user can fix is a :class:`NewsError`: one sentence that
+names it (the class docstring when no message is given) and the exit code
+the CLI ends with. Only ``cli.main`` turns them into ``Error: …`` lines.
 """
 
-#: Exit codes, as documented in the README (grep follows ripgrep: 0/1/2).
-EXIT_OK = 0
-EXIT_NO_MATCH = 1
-EXIT_ERROR = 2
-EXIT_INTERRUPTED = 130
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """The exit statuses ``news`` uses; grep and search follow ripgrep (0 match, 1 none, 2 error)."""
+
+    OK = 0
+    NO_MATCH = 1
+    ERROR = 2
+    INTERRUPTED = 130
 
 
 class NewsError(Exception):
-    """Something the user can fix; printed as ``Error: <message>``."""
+    """Something went wrong."""
 
-    exit_code = EXIT_ERROR
+    exit_code = ExitCode.ERROR
+
+    def __init__(self, message: str | None = None):
+        super().__init__(message or self.__doc__)
 
 
 class SourceError(NewsError):
@@ -22,8 +33,24 @@ class SourceError(NewsError):
 
 
 class UnknownIdError(NewsError):
-    """No article (or more than one) answers to the id the user gave."""
+    """No article (or more than one) answers to that id."""
 
 
 class PatternError(NewsError):
-    """A grep pattern that is not a valid regular expression."""
+    """The pattern is not a valid regular expression."""
+
+
+class QueryError(NewsError):
+    """The search query is not valid."""
+
+
+class UsageError(NewsError):
+    """Those options do not go together."""
+
+
+class IndexUnavailable(NewsError):
+    """The index cannot be used here (an unwritable cache, a full disk, a lock held too long, damage)."""
+
+
+class IndexDamaged(IndexUnavailable):
+    """The index file is damaged."""

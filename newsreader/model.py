@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field
-from typing import NamedTuple
+from enum import Enum
+from typing import Mapping, NamedTuple, Sequence
 
 #: A word of a title or body, as the full-text index and grep's prefilter both count them:
 #: a run of letters and digits (FTS5's unicode61 tokens). One definition, so the two agree.
@@ -62,34 +63,88 @@ class Article:
         return cls(**values)
 
 
-#: Joins the fields of a packed :class:`Summary`: the ASCII unit separator, a control
-#: character no printer ever shows, so removing it from the fields loses nothing.
-FIELD_SEPARATOR = "\x1f"
-
-
 class Summary(NamedTuple):
-    """What ``news list`` shows of an article; a named tuple, cheap to make by the 100,000."""
+    """What ``news list`` shows of an article; a named tuple, cheap to make by the 100,000.
+    Unlike :class:`Article`, an unknown date or section is ``""``, as a list prints it."""
 
     id: str
-    published: str | None
-    section: str | None
+    published: str
+    section: str
     words: int
     title: str
-    warnings: tuple[str, ...] = ()
 
-    @classmethod
-    def of(cls, article: Article) -> "Summary":
-        return cls(article.id, article.published, article.section, article.words, article.title, article.warnings)
 
-    def pack(self) -> str:
-        """The five shown fields as one string (see :meth:`unpack`), as the index stores it for each article."""
-        fields = (self.id, self.published or "", self.section or "", str(self.words), self.title)
-        return FIELD_SEPARATOR.join(field.replace(FIELD_SEPARATOR, "") for field in fields)
+@dataclass(frozen=True)
+class Listing:
+    """The articles a list shows: ``rows`` (summaries, or records without paragraphs when the
+    printer needs every field), how many there were before a limit (``total``), and the parse
+    warnings of those that have any, by id."""
 
-    @classmethod
-    def unpack(cls, packed: str, warnings: tuple[str, ...] = ()) -> "Summary":
-        article_id, published, section, words, title = packed.split(FIELD_SEPARATOR)
-        return cls(article_id, published or None, section or None, int(words), title, warnings)
+    rows: Sequence[Summary] | Sequence[Article]
+    total: int
+    warnings: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+class SortKey(str, Enum):
+    """Orders of ``news list``: date (newest first, undated last), number, title (ignoring case),
+    words (longest first); ties, and undated articles, go by running number, then id."""
+
+    DATE = "date"
+    NUMBER = "number"
+    TITLE = "title"
+    WORDS = "words"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class Entry(NamedTuple):
+    """One article file in the folder: its name, full path, size and mtime.
+
+    A named tuple and a plain string path, because a scan builds 100,000 of
+    them and both are several times cheaper to make than the alternatives.
+    """
+
+    name: str
+    path: str
+    size: int
+    mtime_ns: int
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    """What one update of the index did: files parsed, dropped, and left as they were."""
+
+    parsed: int
+    dropped: int
+    unchanged: int
+
+
+#: Hash digits an id needs before it is read as a prefix of an article's hash.
+MIN_HASH_PREFIX = 4
+_HEX = frozenset("0123456789abcdefABCDEF")
+_LARGEST_NUMBER = 2**63 - 1  # what an index can store
+
+
+@dataclass(frozen=True)
+class IdQuery:
+    """An id as a user gives it, and what it may name, in this order: the full stem
+    (``000_ab421d6d9d13d5bb``); the running number when it is ASCII digits (``0``, ``000``); a
+    prefix of the 16-hex hash of at least MIN_HASH_PREFIX digits (``ab42``)."""
+
+    text: str
+
+    @property
+    def number(self) -> int | None:
+        if self.text.isascii() and self.text.isdigit() and int(self.text) <= _LARGEST_NUMBER:
+            return int(self.text)
+        return None
+
+    @property
+    def hash_prefix(self) -> str | None:
+        if len(self.text) >= MIN_HASH_PREFIX and set(self.text) <= _HEX:
+            return self.text.lower()
+        return None
 
 
 class Text(NamedTuple):
@@ -102,9 +157,38 @@ class Text(NamedTuple):
     title: str
     body: str
 
-    @classmethod
-    def of(cls, article: Article) -> "Text":
-        return cls(article.id, article.path, article.section, article.title, "\n".join(article.paragraphs))
+
+@dataclass(frozen=True)
+class Hit:
+    """One paragraph grep prints: its number (0 is the title), text, whether it matched (or is
+    context), and the spans of the matches to highlight."""
+
+    paragraph: int
+    text: str
+    matched: bool
+    spans: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class ArticleHits:
+    """An article grep matched, with its matching (and context) paragraphs; ``count`` counts
+    the matching ones (1 when only whether it matched was asked; ``hits`` is then empty, as it
+    is when only the count was asked). ``article`` carries its id, path and title only."""
+
+    article: Article
+    hits: tuple[Hit, ...]
+    count: int
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One ranked search result: the record (no paragraphs), its score (BM25, higher is
+    better), and a snippet of the body with the spans of the matched words."""
+
+    article: Article
+    score: float
+    snippet: str
+    spans: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)

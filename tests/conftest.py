@@ -1,24 +1,43 @@
-"""Shared test fixtures: a tiny hand-written corpus, a CLI runner and a subprocess runner."""
+"""Shared test fixtures: a tiny hand-written corpus, an in-process runner and a subprocess runner."""
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from newsreader.cli import app
+from newsreader.cli import main
+from newsreader.env import Environment
 
 TESTS = Path(__file__).parent
 FIXTURES = TESTS / "fixtures"
 SEEDS = TESTS.parent / "seeds"
 SEED_ID = "000_ab421d6d9d13d5bb"
-# Variables that change how output looks; every test starts without them.
-_LOOK = ("NO_COLOR", "FORCE_COLOR", "TERM", "COLUMNS", "LINES", "NEWS_DIR", "PAGER", "NEWS_PAGER", "NEWS_CACHE_DIR")
+# Variables that change how output looks, for the tests that run real processes: they start without them.
+_LOOK = ("NO_COLOR", "FORCE_COLOR", "TERM", "COLUMNS", "LINES", "NEWS_DIR", "PAGER", "NEWS_PAGER", "NEWS_CACHE_DIR",
+         "NEWS_DATA_DIR")
+
+
+@dataclass
+class Result:
+    """What an in-process run of ``news`` left: its exit status and what it wrote."""
+
+    exit_code: int
+    stdout: str
+    stderr: str
+    exception: BaseException | None = None
+
+
+def mock_environment(variables: dict[str, str], stdin: str = "", cwd: Path = Path(".")) -> Environment:
+    """An Environment of streams in memory and only the given variables: no terminal, one worker."""
+    return Environment(stdin=io.StringIO(stdin), stdout=io.StringIO(), stderr=io.StringIO(),
+                       vars=variables, cwd=cwd, workers=1)
 
 
 @pytest.fixture
@@ -45,14 +64,17 @@ def cache_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def cli(cache_dir: Path):
-    """Run ``news ARGS`` in-process; pass env={...} to set variables for the run."""
-    runner = CliRunner()
+    """Run ``news ARGS`` in-process in a fresh Environment whose only variable is
+    NEWS_CACHE_DIR; pass env={...} to set more (a None value unsets one)."""
 
-    def invoke(*args: str, env: dict[str, str] | None = None):
-        clean_env = {name: None for name in _LOOK}
-        clean_env["NEWS_CACHE_DIR"] = str(cache_dir)
-        clean_env.update(env or {})
-        return runner.invoke(app, list(args), env=clean_env)
+    def invoke(*args: str, env: dict[str, str | None] | None = None, stdin: str = "") -> Result:
+        variables = {"NEWS_CACHE_DIR": str(cache_dir), **(env or {})}
+        environment = mock_environment({k: v for k, v in variables.items() if v is not None}, stdin)
+        try:
+            code = main(list(args), environment)
+        except Exception as error:  # a bug: let the test see it rather than a traceback in stderr
+            return Result(2, environment.stdout.getvalue(), environment.stderr.getvalue(), error)
+        return Result(code, environment.stdout.getvalue(), environment.stderr.getvalue())
 
     return invoke
 

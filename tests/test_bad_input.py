@@ -54,7 +54,7 @@ def test_missing_folder_or_file_instead_of_folder(cli, tmp_path):
 
 
 def test_large_file_is_read_up_to_the_cap(cli, tmp_path):
-    from newsreader.library import READ_CAP
+    from newsreader.inputs.text import READ_CAP
 
     big = tmp_path / "001_00000000000000ff.txt"
     paragraph = ("word " * 60).strip() + ".\n\n"

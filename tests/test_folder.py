@@ -6,7 +6,8 @@ import sys
 import pytest
 
 from newsreader import folder as folder_module
-from newsreader.folder import Entry, scan
+from newsreader.folder import scan
+from newsreader.model import Entry
 
 two_processes = pytest.mark.skipif(not hasattr(os, "fork") or sys.platform != "linux",
                                    reason="the folder is split between two processes only on Linux")

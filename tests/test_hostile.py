@@ -84,7 +84,7 @@ def test_files_that_fight_back(cli, tmp_path):
 
 def test_a_file_that_vanishes_before_it_is_read_still_gives_a_record(basic):
     from newsreader.folder import scan
-    from newsreader.library import load
+    from newsreader.parsing import load
 
     entries = scan(basic)
     os.remove(entries[0].path)

@@ -7,8 +7,9 @@ import sqlite3
 
 import pytest
 
+from conftest import mock_environment
+from newsreader.index import index_path
 from newsreader.library import Library
-from newsreader.store import Store, index_path
 
 TRICKY = {
     "101_1111111111111111.txt": "Ceasefire talks resume in Geneva today\n\nNegotiators said the ceasefire would hold, and a preceasefire plan was drafted for the region.\n",
@@ -54,8 +55,8 @@ def word_list(request, monkeypatch):
     """Both ways the index gets grep's word list: split from each article as it is stored (small
     updates), or read from the full-text index at the end of a large one (forced here)."""
     if request.param == "words read from the index":
-        monkeypatch.setattr("newsreader.store._WORDS_FROM_INDEX", 0)
-        monkeypatch.setattr("newsreader.store._INDEX_SHARE", 1)
+        monkeypatch.setattr("newsreader.index.sync.WORDS_FROM_INDEX", 0)
+        monkeypatch.setattr("newsreader.index.sync.INDEX_SHARE", 1)
     return request.param
 
 
@@ -94,10 +95,10 @@ def test_changes_in_the_folder_reach_the_index(cli, corpus):
 
 
 def test_a_second_run_parses_nothing(corpus, cache_dir):
-    store = Store(index_path(cache_dir, corpus))
-    Library(corpus, store)
-    report = store.sync(Library(corpus).entries, lambda todo: [], lambda todo, shared: iter(()))
-    assert (report.parsed, report.dropped) == (0, 0) and report.unchanged == 14
+    env = mock_environment({"NEWS_CACHE_DIR": str(cache_dir)})
+    assert Library.open(corpus, env, full_check=True).update().parsed == 14
+    report = Library.open(corpus, env, full_check=True).update()
+    assert (report.parsed, report.dropped, report.unchanged) == (0, 0, 14)
 
 
 def test_a_damaged_index_is_rebuilt(cli, corpus, cache_dir):
@@ -136,9 +137,10 @@ def test_search_ranks_filters_and_reports(cli, corpus):
     assert record["id"] == "103_3333333333333333" and "café" in record["snippet"]
 
 
-def test_search_needs_the_index(cli, corpus):
-    result = cli("--dir", str(corpus), "--no-cache", "search", "sea")
-    assert result.exit_code == 2 and "needs the index" in result.stderr
+def test_search_without_the_cache_ranks_as_the_index_does(cli, corpus):
+    for query in ("sea", '"Black Sea" AND insurers', "zeppelin"):
+        indexed, parsed = cli("--dir", str(corpus), "search", query), cli("--dir", str(corpus), "--no-cache", "search", query)
+        assert (indexed.exit_code, indexed.stdout) == (parsed.exit_code, parsed.stdout)
 
 
 def test_two_folders_get_two_indexes(cli, corpus, seeds, cache_dir):
@@ -234,13 +236,13 @@ def test_a_fragment_that_stops_at_a_combining_accent_is_found_through_the_index(
 def test_the_characters_the_index_joins_words_with_are_asked_of_sqlite():
     """Found by asking the installed SQLite, not listed by hand: an accent written apart is one,
     the punctuation and symbols of everyday news are not."""
-    from newsreader.store import _joins_words, _non_ascii, _word_joiners
+    from newsreader.index.vocabulary import joins_words, non_ascii, word_joiners
 
     def joins(text):
-        return _joins_words(_non_ascii(text))
+        return joins_words(non_ascii(text))
 
-    assert "\u0301" in _word_joiners()
-    assert not set("’‘“”—–·…€£©®™°•½") & _word_joiners()
+    assert "\u0301" in word_joiners()
+    assert not set("’‘“”—–·…€£©®™°•½") & word_joiners()
     assert joins("cafe\u0301") and joins("a\ue000b") and joins("a\u0378b")  # private use, unassigned
     assert not joins("Don’t — “quoted” €5 café naïve 😀") and not joins("plain ASCII")
 
@@ -254,8 +256,8 @@ def test_the_word_list_read_from_the_index_holds_every_word_split_per_article(cl
             return {row[0] for row in db.execute("SELECT term FROM terms")}
 
     split = terms(tmp_path / "split")
-    monkeypatch.setattr("newsreader.store._WORDS_FROM_INDEX", 0)
-    monkeypatch.setattr("newsreader.store._INDEX_SHARE", 1)
+    monkeypatch.setattr("newsreader.index.sync.WORDS_FROM_INDEX", 0)
+    monkeypatch.setattr("newsreader.index.sync.INDEX_SHARE", 1)
     read = terms(tmp_path / "read")
     assert split and split <= read
 

@@ -5,7 +5,7 @@ import json
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsreader.model import ROLES, Article, Text
+from newsreader.model import ROLES, Article, Summary, Text
 from newsreader.parse import explain_lines, parse_article
 from newsreader.parse.decode import decode_bytes
 
@@ -48,7 +48,7 @@ def test_nothing_is_lost_every_line_has_exactly_one_role(data):
 def test_a_folders_furniture_loses_nothing_either(data, other):
     """With keys its folder shares (here: every line of ``other``, held by three files, and the
     file's own, held by two), a file still parses, deterministically, each line with one role."""
-    from newsreader.parse.repeats import file_keys, shared_keys
+    from newsreader.parse.furniture import file_keys, shared_keys
 
     shared = shared_keys([file_keys(data)] * 2 + [file_keys(other)] * 3)
     text, _ = decode_bytes(data)
@@ -74,9 +74,9 @@ def test_export_json_round_trips(data):
 def test_the_grep_vocabulary_misses_no_word(text, known):
     """The index's word list (which widens greps for in-word fragments) gets every word grep could see."""
     from newsreader.model import WORD
-    from newsreader.store import _terms
+    from newsreader.index.vocabulary import terms
 
-    assert _terms(text, known) == set(WORD.findall(text.lower())) - known
+    assert terms(text, known) == set(WORD.findall(text.lower())) - known
 
 
 @settings(max_examples=300)
@@ -109,7 +109,7 @@ def test_line_words_are_the_word_pattern_runs(text):
        st.sampled_from(["  ", "\t", " \u00a0", "\u2003", "\x1f"]))
 def test_furniture_keys_ignore_spacing_and_case(lines, gap):
     """Lines that differ only in their spacing (and ASCII lines in their case) share furniture keys."""
-    from newsreader.parse.repeats import line_keys
+    from newsreader.parse.furniture import line_keys
 
     stripped = [line.strip() for line in lines if line.strip()]
     variants = [gap.join(line.swapcase().split() if line.isascii() else line.split()) for line in stripped]
@@ -117,16 +117,24 @@ def test_furniture_keys_ignore_spacing_and_case(lines, gap):
 
 
 @settings(max_examples=200)
-@given(st.builds(Article, id=st.text(), path=st.text(), title=st.text(), section=st.one_of(st.none(), st.text()),
-                 published=st.one_of(st.none(), st.text()), words=st.integers(min_value=0)))
-def test_a_packed_listing_row_unpacks_to_what_is_printed(article):
-    from newsreader.model import FIELD_SEPARATOR, Summary
+@given(st.lists(st.builds(Summary, id=st.text(), published=st.text(), section=st.text(),
+                          words=st.integers(min_value=0), title=st.text()), max_size=4))
+def test_a_plain_listing_prints_one_clean_line_of_five_fields_per_article(rows):
+    """Whatever the fields hold (tabs, newlines, escape sequences), each article is one line of
+    five tab-separated fields, each the field as clean_field shows it."""
+    import io
 
-    shown = Summary.unpack(Summary.of(article).pack())
-    assert (shown.id, shown.title, shown.words) == tuple(
-        value.replace(FIELD_SEPARATOR, "") if isinstance(value, str) else value
-        for value in (article.id, article.title, article.words))
-    assert shown.published == ((article.published or "").replace(FIELD_SEPARATOR, "") or None)
+    from newsreader.model import Listing
+    from newsreader.render.clean import clean_field
+    from newsreader.render.messages import Messages
+    from newsreader.render.plain import PlainPrinter
+
+    out = io.StringIO()
+    PlainPrinter(out, Messages(io.StringIO())).listing(Listing(rows, len(rows)))
+    lines = out.getvalue().split("\n")
+    assert lines.pop() == "" and len(lines) == len(rows)
+    for line, row in zip(lines, rows):
+        assert line.split("\t") == [clean_field(str(field)) for field in row]
 
 
 GREP_PATTERNS = [r"\b\w+ly\b", "the", "The", "(?i)the", "a(?i:BC)d", "Black|Red", r"fire\b", "x?yz", r"\d+", "^Ce", "e$"]
@@ -146,11 +154,10 @@ def test_grep_shortcuts_change_no_result(pattern, mode, field, paragraphs):
     """Skipping paragraphs without the pattern's literals changes no result, in any mode or field."""
     import re
 
-    from newsreader.search import GrepQuery, make_query
+    from newsreader.search.matcher import GrepQuery, make_query
 
     regex = re.compile(pattern)
-    text = Text.of(Article(id="a", path="a", title=paragraphs[0] if paragraphs else "",
-                           paragraphs=tuple(paragraphs[1:])))
+    text = Text("a", "a", None, paragraphs[0] if paragraphs else "", "\n".join(paragraphs[1:]))
     assert make_query(regex, field, 0, mode).hits(text) == GrepQuery(regex, field, 0, mode).hits(text)
 
 @settings(max_examples=300)
@@ -160,9 +167,9 @@ def test_the_joined_words_check_reads_every_character(text):
     looking at every character of the text says."""
     import unicodedata
 
-    from newsreader.store import _joins_words, _non_ascii, _word_joiners
+    from newsreader.index.vocabulary import joins_words, non_ascii, word_joiners
 
-    assert _non_ascii(text) == {character for character in text if not character.isascii()}
-    expected = any(character in _word_joiners() or unicodedata.category(character) in ("Cn", "Co")
+    assert non_ascii(text) == {character for character in text if not character.isascii()}
+    expected = any(character in word_joiners() or unicodedata.category(character) in ("Cn", "Co")
                    for character in text if not character.isascii())
-    assert _joins_words(_non_ascii(text)) == expected
+    assert joins_words(non_ascii(text)) == expected

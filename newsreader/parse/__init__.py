@@ -2,16 +2,18 @@
 
 ``decode`` turns bytes into text, ``layout`` gives each line a role, and
 this module assembles the record. No I/O, no printing, no global state:
-the same bytes always give the same record.
+the same bytes always give the same record. Importing the package loads
+none of the parser (commands served by the index ask only its fingerprint).
 """
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import re
+from pathlib import Path
 
 from newsreader.model import Article, LineRole
-from newsreader.parse.decode import decode_bytes
-from newsreader.parse.layout import lay_out
 
 _NAME = re.compile(r"^(?P<number>\d+)_(?P<hash>[0-9a-f]{16})$")
 
@@ -20,7 +22,10 @@ def parse_article(data: bytes, name: str, path: str = "", warnings: tuple[str, .
                   shared: frozenset[int] = frozenset(), keys: bytes | None = None) -> Article:
     """Parse one raw news file; ``warnings`` from reading it (e.g. truncation) are kept.
     ``shared``: the line pairs other files of its folder repeat; ``keys``: this file's, packed
-    by ``repeats.file_keys`` from these very bytes, if taken already (see :mod:`repeats`)."""
+    by ``furniture.file_keys`` from these very bytes, if taken already (see :mod:`furniture`)."""
+    from newsreader.parse.decode import decode_bytes  # here: importing the package must stay light
+    from newsreader.parse.layout import lay_out
+
     text, found = decode_bytes(data)
     layout = lay_out(text, shared, keys)
     notes = list(warnings) + found
@@ -48,6 +53,9 @@ def parse_article(data: bytes, name: str, path: str = "", warnings: tuple[str, .
 
 def explain_lines(data: bytes, shared: frozenset[int] = frozenset()) -> list[LineRole]:
     """Every non-blank line of the decoded file with the role the parser gave it and why."""
+    from newsreader.parse.decode import decode_bytes
+    from newsreader.parse.layout import lay_out
+
     text, _ = decode_bytes(data)
     return lay_out(text, shared).roles()
 
@@ -63,6 +71,17 @@ def split_name(name: str) -> tuple[str, int | None, str | None]:
     if not match:
         return stem, None, None
     return stem, int(match["number"]), match["hash"]
+
+
+@functools.lru_cache(maxsize=1)
+def fingerprint() -> str:
+    """A digest of the parser's code and weights: records parsed by another parser are stale.
+    Read from the package's files, so the parser itself is not imported."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.iterdir()):
+        if path.suffix in (".py", ".json"):
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def valid_text(text: str) -> str:

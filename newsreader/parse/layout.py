@@ -27,7 +27,7 @@ from newsreader.parse import cues
 from newsreader.parse.bylines import byline_names, names_in, prefixed_byline_names, separated_byline_names
 from newsreader.parse.dates import find_date, has_date_word
 from newsreader.parse.headline import headline_text, trail
-from newsreader.parse.repeats import KEYED_WORDS, repeated_lines
+from newsreader.parse.furniture import KEYED_WORDS, repeated_lines
 from newsreader.parse.features import (LineFacts, Opening, context_vectors, file_stopwords, headline_shaped,
                                        line_vector, title_vector)
 from newsreader.parse.scoring import scorer

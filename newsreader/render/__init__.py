@@ -1,39 +1,75 @@
 """Printers, chosen once per run: Rich for terminals, plain text for pipes, JSON on request.
 
-All three have the same methods (``articles``, ``article``, ``raw``,
-``grep``, ``explain``), so a command hands its result to whichever printer
-:func:`make_printer` returns and never asks where its output goes. Rich is
+All three implement :class:`Printer` with the same methods, so a command
+hands its result to whichever :func:`make_printer` returns and never asks
+where its output goes. They receive records (:mod:`newsreader.model`),
+sanitise every string on the way out (:mod:`clean`), and send notes about
+the data (parse warnings) to stderr through :class:`Messages`. Rich is
 imported only when a terminal printer is made.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TextIO
+from typing import Iterable, Protocol, TextIO
 
-from newsreader.render.jsonl import JsonPrinter
-from newsreader.render.plain import PlainPrinter
-
-
-@dataclass(frozen=True)
-class Output:
-    """How to print, decided once by the CLI from the terminal, the flags and the environment."""
-
-    pretty: bool  # Rich layout: stdout is a terminal, or colour was forced
-    color: bool  # colours and styles inside the Rich layout
-    width: int | None = None  # columns, when known (COLUMNS or the terminal)
-    height: int | None = None  # rows, when known
+from newsreader.env import Environment, Output
+from newsreader.model import Article, ArticleHits, LineRole, Listing, SearchHit, SyncReport
+from newsreader.render.messages import Messages
 
 
-def make_printer(out: TextIO, output: Output, json: bool = False, wrap: int = 80):
-    """The printer for this run: JSON if asked, Rich on a terminal, else plain text."""
+class Printer(Protocol):
+    """What every printer does; the plain printer's formats are documented in the README."""
+
+    default_limit: int  # rows ``news list`` shows when no --limit is given (0: all)
+    needs_records: bool  # whether a listing must carry full records rather than summaries
+
+    def listing(self, listing: Listing) -> None:
+        """The articles of ``news list``."""
+
+    def articles(self, articles: Iterable[Article]) -> None:
+        """Several full records, one after another (``news export``)."""
+
+    def article(self, article: Article) -> None:
+        """One article: title, metadata, body."""
+
+    def raw(self, article: Article, text: str) -> None:
+        """An article's original text."""
+
+    def explain(self, article: Article, roles: list[LineRole]) -> None:
+        """Every non-blank line of an article's file with its role and the reason."""
+
+    def grep(self, results: Iterable[ArticleHits], mode: str, context: int = 0) -> int:
+        """grep's results as they come (``mode``: lines, count or files); returns how many
+        articles matched."""
+
+    def ranked(self, results: list[SearchHit]) -> None:
+        """Search results, best first."""
+
+    def report(self, report: SyncReport) -> None:
+        """What an update of the index did."""
+
+
+def make_printer(env: Environment, output: Output, json: bool = False, width: int = 80,
+                 paged: bool = False) -> Printer:
+    """The printer for this run: JSON if asked, Rich on a terminal, else plain text wrapped at
+    ``width``; ``paged``: long terminal output of a single article goes through the pager."""
+    messages = Messages(env.stderr)
     if json:
-        return JsonPrinter(out)
+        from newsreader.render.jsonl import JsonPrinter
+
+        return JsonPrinter(env.stdout, messages)
     if output.pretty:
         from newsreader.render.pretty import RichPrinter
 
-        return RichPrinter(make_console(out, output))
-    return PlainPrinter(out, wrap)
+        pager = None
+        if paged:
+            from newsreader.render.pager import Pager
+
+            pager = Pager(*env.pager(), output.height)
+        return RichPrinter(make_console(env.stdout, output), pager)
+    from newsreader.render.plain import PlainPrinter
+
+    return PlainPrinter(env.stdout, messages, width)
 
 
 def make_console(out: TextIO, output: Output):

@@ -24,9 +24,9 @@ _SURROGATES = r"\ud800-\udfff"  # undecodable bytes in file names (surrogateesca
 _CONTROL = re.compile(rf"[\x00-\x08\x0b-\x1f{_C1_AND_BIDI}]")
 _SURROGATE = re.compile(rf"[{_SURROGATES}]")
 _SPACES = re.compile(r"[\t\n]+")
-# What clean_field would change (the classes above, plus tab), bar newlines and the unit
-# separator (packed rows' own); a lone ESC or surrogate is enough to send a text the slow way.
-_UNCLEAN = re.compile(rf"[\x00-\x09\x0b-\x1e{_C1_AND_BIDI}{_SURROGATES}]")
+# What clean_field would change bar tabs and newlines (the caller counts those); a lone ESC or
+# surrogate is enough to send a text the slow way.
+_UNCLEAN = re.compile(rf"[\x00-\x08\x0b-\x1f{_C1_AND_BIDI}{_SURROGATES}]")
 
 
 def clean(text: str) -> str:
@@ -45,5 +45,5 @@ def clean_field(text: str) -> str:
 
 def needs_cleaning(text: str) -> bool:
     """True when ``text`` holds something :func:`clean_field` removes or replaces, other
-    than newlines and unit separators (which the caller accounts for)."""
+    than tabs and newlines (which the caller accounts for)."""
     return _UNCLEAN.search(text) is not None

@@ -1,10 +1,10 @@
-"""Derived facts both printers show the same way: the metadata line, reading time."""
+"""Derived facts the printers show the same way: the metadata line, reading time, an index report."""
 
 from __future__ import annotations
 
 import math
 
-from newsreader.model import Article
+from newsreader.model import Article, SyncReport
 
 WORDS_PER_MINUTE = 230
 
@@ -21,3 +21,10 @@ def meta_line(article: Article) -> str:
     if article.words:
         parts.append(f"{reading_minutes(article.words)} min read")
     return " · ".join(part for part in parts if part)
+
+
+def report_line(report: SyncReport) -> str:
+    """``N articles: P parsed, U unchanged, D dropped`` (N: the articles the index now holds)."""
+    total = report.parsed + report.unchanged
+    return (f"{total} article{'' if total == 1 else 's'}: {report.parsed} parsed, "
+            f"{report.unchanged} unchanged, {report.dropped} dropped")

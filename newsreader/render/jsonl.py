@@ -12,8 +12,8 @@ import json
 import re
 from typing import Iterable, TextIO
 
-from newsreader.model import Article, LineRole
-from newsreader.search import ArticleHits
+from newsreader.model import Article, ArticleHits, LineRole, Listing, SearchHit, SyncReport
+from newsreader.render.messages import Messages
 
 _UNSAFE = re.compile(r"[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
@@ -25,28 +25,42 @@ def dumps(value: object) -> str:
 
 
 class JsonPrinter:
-    """Writes JSON to ``out``: the export schema, or objects shaped like it."""
+    """Writes JSON to ``out`` (the export schema, or objects shaped like it) and notes to ``messages``."""
 
-    def __init__(self, out: TextIO):
+    default_limit = 0
+    needs_records = True
+
+    def __init__(self, out: TextIO, messages: Messages):
         self.out = out
+        self.messages = messages
 
     def _line(self, value: object) -> None:
         self.out.write(dumps(value) + "\n")
 
-    def articles(self, articles: list[Article], total: int) -> None:
+    def listing(self, listing: Listing) -> None:
         """One record per line, without the paragraphs."""
-        for article in articles:
+        for article in listing.rows:
             self._line(article.to_dict(body=False))
+        self.messages.parse_warnings(listing.warnings)
+
+    def articles(self, articles: Iterable[Article]) -> None:
+        """One full record per line (JSON Lines)."""
+        warned = {}
+        for article in articles:
+            self._line(article.to_dict())
+            if article.warnings:
+                warned[article.id] = article.warnings
+        self.messages.parse_warnings(warned)
 
     def article(self, article: Article) -> None:
         self._line(article.to_dict())
 
-    def export(self, articles: Iterable[Article]) -> None:
-        for article in articles:
-            self._line(article.to_dict())
-
     def raw(self, article: Article, text: str) -> None:
         self._line({"id": article.id, "path": article.path, "text": text})
+
+    def explain(self, article: Article, roles: list[LineRole]) -> None:
+        for role in roles:
+            self._line({"line": role.number, "role": role.role, "reason": role.reason, "text": role.text})
 
     def grep(self, results: Iterable[ArticleHits], mode: str, context: int = 0) -> int:
         """One object per article (``files``/``count``) or per printed paragraph."""
@@ -64,11 +78,11 @@ class JsonPrinter:
                                 "text": hit.text, "spans": [list(span) for span in hit.spans]})
         return matched
 
-    def ranked(self, results: list[tuple[Article, float, str]]) -> None:
-        for article, score, snippet in results:
-            self._line({"id": article.id, "score": round(score, 4), "title": article.title,
-                        "snippet": snippet.replace("\x02", "").replace("\x03", "")})
+    def ranked(self, results: list[SearchHit]) -> None:
+        for hit in results:
+            self._line({"id": hit.article.id, "score": round(hit.score, 4), "title": hit.article.title,
+                        "snippet": hit.snippet})
 
-    def explain(self, article: Article, roles: list[LineRole]) -> None:
-        for role in roles:
-            self._line({"line": role.number, "role": role.role, "reason": role.reason, "text": role.text})
+    def report(self, report: SyncReport) -> None:
+        self._line({"articles": report.parsed + report.unchanged, "parsed": report.parsed,
+                    "unchanged": report.unchanged, "dropped": report.dropped})

@@ -6,16 +6,26 @@ import shlex
 import subprocess
 
 
-def page(text: str, command: str, env: dict[str, str]) -> bool:
-    """Show ``text`` through ``command``; False when the pager could not be started."""
-    try:
-        argv = shlex.split(command)
-        process = subprocess.Popen(argv, stdin=subprocess.PIPE, env=env)
-    except (OSError, ValueError):
-        return False
-    try:
-        process.communicate(text.encode("utf-8", "replace"))
-    except (BrokenPipeError, KeyboardInterrupt):
-        pass  # the reader quit the pager early: not an error
-    process.wait()
-    return True
+class Pager:
+    """``command`` run with the variables ``env`` for text taller than ``height`` rows."""
+
+    def __init__(self, command: str, env: dict[str, str], height: int | None):
+        self.command = command
+        self.env = env
+        self.height = height
+
+    def show(self, text: str) -> bool:
+        """Show ``text`` through the pager when it is taller than the screen; False when it is
+        not, or the pager could not be started (then the caller writes it itself)."""
+        if not self.height or text.count("\n") <= self.height:
+            return False
+        try:
+            process = subprocess.Popen(shlex.split(self.command), stdin=subprocess.PIPE, env=self.env)
+        except (OSError, ValueError):
+            return False
+        try:
+            process.communicate(text.encode("utf-8", "replace"))
+        except (BrokenPipeError, KeyboardInterrupt):
+            pass  # the reader quit the pager early: not an error
+        process.wait()
+        return True

@@ -11,36 +11,56 @@ from typing import Iterable, TextIO
 
 import textwrap3
 
-from newsreader.model import FIELD_SEPARATOR, Article, LineRole
+from newsreader.model import Article, ArticleHits, LineRole, Listing, SearchHit, SyncReport
 from newsreader.render.clean import clean, clean_field, needs_cleaning
-from newsreader.render.facts import meta_line
-from newsreader.search import ArticleHits
+from newsreader.render.facts import meta_line, report_line
+from newsreader.render.messages import Messages
 
-_BLOCK = 20_000  # listing rows checked and written at a time
+_BLOCK = 20_000  # listing rows formatted, checked and written at a time
+_ROW = "%s\t%s\t%s\t%s\t%s\n"  # id, date, section, words, title
+_ARTICLE_SEPARATOR = "\f\n"  # between articles printed one after another: a form feed on its own line
 
 
 class PlainPrinter:
-    """Writes plain text to ``out``; ``width`` wraps ``show`` output (0 = no wrapping)."""
+    """Writes plain text to ``out`` and notes to ``messages``; ``width`` wraps article text
+    (0 = no wrapping)."""
 
-    def __init__(self, out: TextIO, width: int = 80):
+    default_limit = 0
+    needs_records = False
+
+    def __init__(self, out: TextIO, messages: Messages, width: int = 80):
         self.out = out
+        self.messages = messages
         self.width = width
 
-    def listing(self, rows: list[str], warned: dict[str, tuple[str, ...]], total: int) -> None:
-        """``id<TAB>date<TAB>section<TAB>words<TAB>title``, one line per packed Summary row.
+    def listing(self, listing: Listing) -> None:
+        """``id<TAB>date<TAB>section<TAB>words<TAB>title``, one line per article (the rows are
+        :class:`~newsreader.model.Summary` tuples, in that order, unknown fields empty).
 
-        Written in blocks that are checked once as a whole and sent as they are
-        when nothing needs cleaning (the usual case, and 100,000 rows' worth of
-        work saved); a block that does need it is cleaned field by field.
+        Written in blocks, each formatted in one pass in C and checked once as a whole: a block
+        holding nothing to clean (the usual case) is written as it is; one that does is
+        cleaned field by field.
         """
+        rows = listing.rows
         for start in range(0, len(rows), _BLOCK):
             part = rows[start:start + _BLOCK]
-            block = "\n".join(part) + "\n"
-            if not needs_cleaning(block) and block.count("\n") == len(part):
-                self.out.write(block.replace(FIELD_SEPARATOR, "\t"))
+            block = "".join(map(_ROW.__mod__, part))
+            if block.count("\n") == len(part) and block.count("\t") == 4 * len(part) and not needs_cleaning(block):
+                self.out.write(block)
             else:
-                self.out.write("".join("\t".join(map(clean_field, row.split(FIELD_SEPARATOR))) + "\n"
-                                       for row in part))
+                self.out.write("".join("\t".join(map(clean_field, map(str, row))) + "\n" for row in part))
+        self.messages.parse_warnings(listing.warnings)
+
+    def articles(self, articles: Iterable[Article]) -> None:
+        """Each article as :meth:`article` prints it, a form feed line between two."""
+        warned = {}
+        for number, article in enumerate(articles):
+            if number:
+                self.out.write(_ARTICLE_SEPARATOR)
+            self.article(article)
+            if article.warnings:
+                warned[article.id] = article.warnings
+        self.messages.parse_warnings(warned)
 
     def article(self, article: Article) -> None:
         """Title, metadata line, blank line, then the paragraphs separated by blank lines."""
@@ -60,11 +80,15 @@ class PlainPrinter:
         if text and not text.endswith("\n"):
             self.out.write("\n")
 
-    def grep(self, results: Iterable[ArticleHits], mode: str, context: int = 0) -> int:
-        """``id:paragraph:text`` per match, ``id-paragraph-text`` per context line; returns articles matched.
+    def explain(self, article: Article, roles: list[LineRole]) -> None:
+        """``line<TAB>role<TAB>reason<TAB>text`` for every non-blank line of the file."""
+        for role in roles:
+            self.out.write(f"{role.number}\t{role.role}\t{role.reason}\t{clean_field(role.text)}\n")
 
-        With context, ``--`` separates runs of paragraphs that are not adjacent, as grep does.
-        """
+    def grep(self, results: Iterable[ArticleHits], mode: str, context: int = 0) -> int:
+        """``id:paragraph:text`` per match, ``id-paragraph-text`` per context paragraph, ``--``
+        between runs of paragraphs that are not adjacent (as grep does); ``id:count`` with
+        ``-c``; ``id`` with ``-l``. Returns the articles matched."""
         matched = 0
         previous: tuple[str, int] | None = None
         for result in results:
@@ -84,12 +108,11 @@ class PlainPrinter:
                 previous = (article_id, hit.paragraph)
         return matched
 
-    def ranked(self, results: list[tuple[Article, float, str]]) -> None:
+    def ranked(self, results: list[SearchHit]) -> None:
         """``id<TAB>score<TAB>title`` per article, best first (score: BM25, higher is better)."""
-        for article, score, _ in results:
-            self.out.write(f"{clean_field(article.id)}\t{score:.3f}\t{clean_field(article.title)}\n")
+        for hit in results:
+            self.out.write(f"{clean_field(hit.article.id)}\t{hit.score:.3f}\t{clean_field(hit.article.title)}\n")
 
-    def explain(self, article: Article, roles: list[LineRole]) -> None:
-        """``line<TAB>role<TAB>reason<TAB>text`` for every non-blank line of the file."""
-        for role in roles:
-            self.out.write(f"{role.number}\t{role.role}\t{role.reason}\t{clean_field(role.text)}\n")
+    def report(self, report: SyncReport) -> None:
+        """``N articles: P parsed, U unchanged, D dropped``."""
+        self.out.write(report_line(report) + "\n")

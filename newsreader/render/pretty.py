@@ -16,10 +16,9 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from newsreader.model import Article, LineRole, Summary
+from newsreader.model import Article, ArticleHits, LineRole, Listing, SearchHit, SyncReport
 from newsreader.render.clean import clean, clean_field
-from newsreader.render.facts import meta_line
-from newsreader.search import ArticleHits
+from newsreader.render.facts import meta_line, report_line
 
 #: The widest a body is wrapped, in columns, however wide the terminal.
 READING_WIDTH = 90
@@ -35,25 +34,44 @@ def _text(value: str, style: str = "") -> Text:
     return Text(clean_field(value), style=style)
 
 
-def _snippet(snippet: str) -> Text:
-    """An FTS snippet whose matches SQLite marked with STX/ETX, as inert Text with highlights."""
-    text = Text(style="dim")
-    for k, piece in enumerate(snippet.split("\x02")):
-        match, _, rest = piece.partition("\x03") if k else ("", "", piece)
-        text.append(clean_field(match), style="bold red")
-        text.append(clean_field(rest))
-    return text
+def _highlighted(text: str, spans: tuple[tuple[int, int], ...], style: str = "") -> Text:
+    """Untrusted ``text`` as inert Text in ``style``, the ``spans`` highlighted (each piece is
+    cleaned on its own, so removed control characters cannot shift a highlight)."""
+    line = Text(style=style)
+    position = 0
+    for start, end in spans:
+        line.append(clean_field(text[position:start]))
+        line.append(clean_field(text[start:end]), style="bold red")
+        position = end
+    line.append(clean_field(text[position:]))
+    return line
 
 
 class RichPrinter:
-    """Writes Rich renderables to ``console``."""
+    """Writes Rich renderables to ``console``; a single article taller than the screen goes
+    through ``pager`` when there is one."""
 
-    def __init__(self, console: Console):
+    default_limit = 100
+    needs_records = False
+
+    def __init__(self, console: Console, pager=None):
         self.console = console
+        self.pager = pager
 
-    def listing(self, rows: list[str], warned: dict[str, tuple[str, ...]], total: int) -> None:
-        """A table of id, date, section, words and title (packed Summary rows) that fits the terminal."""
-        articles = [Summary.unpack(row, warned.get(row, ())) for row in rows]
+    def _paged(self, *renderables, **options) -> None:
+        """Print, or show through the pager when there is one and the output is taller than the screen."""
+        if self.pager is None:
+            self.console.print(*renderables, **options)
+            return
+        with self.console.capture() as captured:
+            self.console.print(*renderables, **options)
+        shown = captured.get()
+        if not self.pager.show(shown):
+            self.console.file.write(shown)
+
+    def listing(self, listing: Listing) -> None:
+        """A table of id, date, section, words and title that fits the terminal."""
+        articles = listing.rows
         rows = [(_text(a.id), _text(a.published or ""), _text(a.section or ""), str(a.words)) for a in articles]
         widths = [max([len(row[i]) for row in rows] + [len(name)]) for i, name in enumerate(_LIST_COLUMNS[:4])]
         widths[0], widths[2] = min(widths[0], 24), min(widths[2], 16)
@@ -65,15 +83,23 @@ class RichPrinter:
                              justify="right" if name == "words" else "left")
         for article, row in zip(articles, rows):
             title = _text(article.title) if article.title else Text("(no title)", style="dim italic")
-            if article.warnings:
-                title.append("  ⚠ " + "; ".join(clean_field(w) for w in article.warnings), style="yellow")
+            warnings = listing.warnings.get(article.id)
+            if warnings:
+                title.append("  ⚠ " + "; ".join(clean_field(w) for w in warnings), style="yellow")
             table.add_row(*row, title)
         self.console.print(table)
-        if total > len(articles):
-            self.console.print(Text(f"{len(articles)} of {total} articles shown; "
+        if listing.total > len(articles):
+            self.console.print(Text(f"{len(articles)} of {listing.total} articles shown; "
                                     "use --limit 0 to see them all.", style="dim"))
 
-    def article(self, article: Article) -> None:
+    def articles(self, articles: Iterable[Article]) -> None:
+        """Each article as :meth:`article` shows it, a rule between two."""
+        for number, article in enumerate(articles):
+            if number:
+                self.console.rule(style="dim")
+            self.article(article, paged=False)
+
+    def article(self, article: Article, paged: bool = True) -> None:
         """Title, metadata, credits and the body wrapped to a comfortable width."""
         width = min(self.console.width, READING_WIDTH)
         parts = [_text(article.title or "(no title)", "bold"), _text(meta_line(article), "dim")]
@@ -83,10 +109,13 @@ class RichPrinter:
             parts.append(_text("warning: " + warning, "yellow"))
         for paragraph in article.paragraphs:
             parts.append(Padding(_text(paragraph), (1, 0, 0, 0)))
-        self.console.print(Group(*parts), width=width)
+        if paged:
+            self._paged(Group(*parts), width=width)
+        else:
+            self.console.print(Group(*parts), width=width)
 
     def raw(self, article: Article, text: str) -> None:
-        self.console.print(Text(clean(text)), soft_wrap=True)
+        self._paged(Text(clean(text)), soft_wrap=True)
 
     def grep(self, results: Iterable[ArticleHits], mode: str, context: int = 0) -> int:
         """Hits grouped under each article's id and title, matches highlighted."""
@@ -106,30 +135,21 @@ class RichPrinter:
                 self.console.print()
             self.console.print(header)
             for hit in result.hits:
-                self.console.print(self._hit(hit.paragraph, hit.text, hit.spans, hit.matched))
+                line = Text()
+                line.append(f"{'¶' if hit.paragraph else 'T'}{hit.paragraph:<4}", style="green" if hit.matched else "dim")
+                line.append_text(_highlighted(hit.text, hit.spans, "" if hit.matched else "dim"))
+                self.console.print(line)
         return matched
 
-    @staticmethod
-    def _hit(number: int, text: str, spans: tuple[tuple[int, int], ...], matched: bool) -> Text:
-        """One paragraph with its matches highlighted; context paragraphs are dimmed."""
-        line = Text()
-        line.append(f"{'¶' if number else 'T'}{number:<4}", style="green" if matched else "dim")
-        position = 0
-        for start, end in spans:
-            line.append(clean_field(text[position:start]))
-            line.append(clean_field(text[start:end]), style="bold red")
-            position = end
-        line.append(clean_field(text[position:]), style="" if matched else "dim")
-        return line
-
-    def ranked(self, results: list[tuple[Article, float, str]]) -> None:
+    def ranked(self, results: list[SearchHit]) -> None:
         """Each hit: id, score and title, then its snippet with the matched words highlighted."""
-        for number, (article, score, snippet) in enumerate(results):
+        for number, hit in enumerate(results):
             if number:
                 self.console.print()
-            self.console.print(Text.assemble((clean_field(article.id), "bold cyan"), "  ",
-                                             (f"{score:.2f}", "green"), "  ", (clean_field(article.title), "bold")))
-            self.console.print(_snippet(snippet))
+            self.console.print(Text.assemble((clean_field(hit.article.id), "bold cyan"), "  ",
+                                             (f"{hit.score:.2f}", "green"), "  ",
+                                             (clean_field(hit.article.title), "bold")))
+            self.console.print(_highlighted(hit.snippet, hit.spans, "dim"))
 
     def explain(self, article: Article, roles: list[LineRole]) -> None:
         """Each line of the file with its role and the reason for it."""
@@ -141,4 +161,7 @@ class RichPrinter:
         for role in roles:
             style = _ROLE_STYLES.get(role.role, "")
             table.add_row(str(role.number), Text(role.role, style=style), _text(role.text, style), _text(role.reason))
-        self.console.print(table)
+        self._paged(table)
+
+    def report(self, report: SyncReport) -> None:
+        self.console.print(Text(report_line(report)))

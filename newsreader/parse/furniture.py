@@ -29,6 +29,8 @@ _MAX_PAIR = 600  # bytes of a counted pair at most: a short line beside a long p
 PAIR_FILES = 2  # files that must share a pair of adjacent lines
 LINE_FILES = 3  # files that must share a single line
 _PAIR, _LINE = 1, 0  # a key's lowest bit says which of the two it is
+#: Files that must share a key for its lines to be furniture, by the key's kind (its lowest bit).
+SHARED_FROM = {_PAIR: PAIR_FILES, _LINE: LINE_FILES}
 
 
 def _key(text: bytes, kind: int) -> int:
@@ -90,7 +92,7 @@ def shared_keys(files: Iterable[bytes]) -> frozenset[int]:
     counts: Counter = Counter()
     for keys in files:
         counts.update(unpack(keys))
-    return frozenset(key for key, seen in counts.items() if seen >= (PAIR_FILES if key & 1 else LINE_FILES))
+    return frozenset(key for key, seen in counts.items() if seen >= SHARED_FROM[key & 1])
 
 
 def repeated_lines(lines: list[str], shared: frozenset[int], keys: bytes | None = None) -> set[int]:

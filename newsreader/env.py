@@ -1,0 +1,123 @@
+"""The process's surroundings, read once at the edge and passed down.
+
+:class:`Environment` holds the streams, whether each is a terminal, the
+terminal's size, the environment variables ``news`` reads, the cache and
+data folders and how many worker processes to use. ``cli`` builds it with
+:meth:`Environment.from_process`; everything below receives it, and tests
+build their own (streams in memory, variables of their choosing) instead of
+patching the process. :meth:`Environment.output` decides, once, how to print.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Mapping, TextIO
+
+#: The variables ``news`` reads; documented in the README.
+VARIABLES = ("NEWS_DIR", "NEWS_CACHE_DIR", "NEWS_DATA_DIR", "NEWS_PAGER", "PAGER", "LESS",
+             "NO_COLOR", "FORCE_COLOR", "TERM", "COLUMNS", "LINES")
+MAX_WORKERS = 4  # parsing scales little further on the machines this runs on, and memory grows per worker
+
+
+@dataclass(frozen=True)
+class Output:
+    """How to print, decided once: the Rich layout or plain lines, colour or not, and the size."""
+
+    pretty: bool  # the Rich layout: stdout is a terminal, or colour was forced
+    color: bool  # colours and styles inside the Rich layout
+    width: int | None = None  # columns, when known (COLUMNS or the terminal)
+    height: int | None = None  # rows, when known (the terminal)
+
+
+@dataclass(frozen=True)
+class Environment:
+    """Where ``news`` runs: streams, terminals, variables, folders and cores."""
+
+    stdin: TextIO
+    stdout: TextIO
+    stderr: TextIO
+    stdin_isatty: bool = False
+    stdout_isatty: bool = False
+    stderr_isatty: bool = False
+    vars: Mapping[str, str] = field(default_factory=dict)
+    cwd: Path = Path(".")  # relative paths below are relative to this ("." is the process's own folder)
+    terminal_size: tuple[int, int] | None = None  # (columns, lines) of stdout, when it is a terminal
+    workers: int = 1
+
+    @classmethod
+    def from_process(cls) -> Environment:
+        """This process's environment: the real streams, variables, folder and cores."""
+        size = None
+        tty = sys.stdout.isatty()
+        if tty:
+            try:
+                columns, lines = os.get_terminal_size(sys.stdout.fileno())
+                size = (columns, lines)
+            except OSError:
+                pass
+        return cls(
+            stdin=sys.stdin, stdout=sys.stdout, stderr=sys.stderr,
+            stdin_isatty=bool(sys.stdin and sys.stdin.isatty()), stdout_isatty=tty,
+            stderr_isatty=sys.stderr.isatty(), vars=dict(os.environ), terminal_size=size, workers=_usable_cores(),
+        )
+
+    def output(self, color: str = "auto") -> Output:
+        """How to print for ``--color auto|always|never``: the Rich layout on a terminal (or when
+        colour is forced by the option or FORCE_COLOR), never for TERM=dumb unless forced;
+        colours unless NO_COLOR or TERM=dumb; the width from COLUMNS, else the terminal."""
+        dumb = self.vars.get("TERM") == "dumb"
+        forced = color == "always" or (color == "auto" and bool(self.vars.get("FORCE_COLOR")))
+        pretty = color != "never" and (self.stdout_isatty or forced) and (forced or not dumb)
+        colored = pretty and not self.vars.get("NO_COLOR") and not dumb
+        columns = self.vars.get("COLUMNS", "")
+        width = int(columns) if columns.isdigit() and int(columns) > 0 else None
+        height = None
+        if self.terminal_size:
+            width, height = width or self.terminal_size[0], self.terminal_size[1]
+        return Output(pretty=pretty, color=colored, width=width, height=height)
+
+    @property
+    def news_dir(self) -> Path | None:
+        """The folder to read when ``--dir`` is not given: $NEWS_DIR, else ./seeds if it exists."""
+        if self.vars.get("NEWS_DIR"):
+            return self.cwd / self.vars["NEWS_DIR"]
+        local = self.cwd / "seeds"
+        return local if local.is_dir() else None
+
+    @property
+    def cache_dir(self) -> Path:
+        """$NEWS_CACHE_DIR, else the user's cache folder for newsreader (the index lives there)."""
+        if self.vars.get("NEWS_CACHE_DIR"):
+            return self.cwd / self.vars["NEWS_CACHE_DIR"]
+        from platformdirs import user_cache_dir  # here: most runs have the variable or need no folder
+
+        return Path(user_cache_dir("newsreader"))
+
+    @property
+    def data_dir(self) -> Path:
+        """$NEWS_DATA_DIR, else the user's data folder for newsreader (the reader's own state)."""
+        if self.vars.get("NEWS_DATA_DIR"):
+            return self.cwd / self.vars["NEWS_DATA_DIR"]
+        from platformdirs import user_data_dir
+
+        return Path(user_data_dir("newsreader"))
+
+    def pager(self) -> tuple[str, dict[str, str]]:
+        """The pager command ($NEWS_PAGER, else $PAGER, else ``less -R``) and the variables to
+        run it with (LESS=FRX unless the user set LESS: quit when it fits, keep colours)."""
+        variables = dict(self.vars)
+        command = variables.get("NEWS_PAGER") or variables.get("PAGER") or "less -R"
+        variables.setdefault("LESS", "FRX")
+        return command, variables
+
+
+def _usable_cores() -> int:
+    """Processes for parsing and full scans: the cores this process may use, at most MAX_WORKERS."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(MAX_WORKERS, cores))

@@ -1,0 +1,27 @@
+"""The index: every article's record, its text and a full-text index, in one SQLite database.
+
+The only package that imports sqlite3. ``database`` opens the file and
+checks its format, ``sync`` keeps it in step with the folder, ``reads``
+answers the commands, ``vocabulary`` keeps grep's word list honest. It
+knows no parser: a sync is handed a :class:`~newsreader.index.sync.Parsing`.
+An index lives in the cache folder, one per news folder; ``--no-cache`` uses
+one in memory, so every command runs the same code either way.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from newsreader.index.database import MEMORY, index_path
+from newsreader.index.reads import Reading, stripe_texts
+from newsreader.index.sync import Parsing, Syncing
+
+__all__ = ["Index", "Parsing", "index_path", "stripe_texts"]
+
+
+class Index(Syncing, Reading):
+    """An open index of one news folder (a file, or in memory when ``path`` is None)."""
+
+    def __init__(self, path: Path | None, fingerprint: str):
+        super().__init__(MEMORY if path is None else path, fingerprint)
+        self._terms_written: set[str] = set()

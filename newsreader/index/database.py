@@ -1,0 +1,195 @@
+"""The index file itself: its schema, its format, opening it, and SQLite's errors as ours.
+
+One SQLite file per news folder (or a database in memory, for ``--no-cache``).
+A file that is not a readable index of this format and parser is deleted
+and made anew: the index is a cache, rebuilt from the folder at any time.
+WAL and a busy timeout let two ``news`` processes share it; every write
+takes the write lock up front (``BEGIN IMMEDIATE``), so runs never
+interleave half-done batches. SQLite failures leave this package only as
+:class:`~newsreader.errors.IndexUnavailable` (or ``IndexDamaged``), told
+apart by SQLite's own error codes.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import sqlite3
+from contextlib import contextmanager
+from pathlib import Path
+from types import GeneratorType
+
+from newsreader.errors import IndexDamaged, IndexUnavailable
+
+FORMAT = "10"  # bump when the schema changes; a changed parser is noticed by its fingerprint
+TOKENIZER = "unicode61 remove_diacritics 0"  # the full-text index's; the vocabulary probes ask it too
+_SCHEMA = """
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE articles(
+    rowid INTEGER PRIMARY KEY, name BLOB UNIQUE NOT NULL, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
+    id TEXT NOT NULL, number INTEGER, hash TEXT, path TEXT NOT NULL, section TEXT, title TEXT NOT NULL,
+    published TEXT, words INTEGER NOT NULL, authors TEXT NOT NULL, credits TEXT NOT NULL, warnings TEXT NOT NULL,
+    keys BLOB NOT NULL  -- the file's furniture keys, packed (see parse.furniture)
+);
+CREATE TABLE pending(name BLOB PRIMARY KEY, keys BLOB NOT NULL);  -- files counted, not yet parsed
+CREATE TABLE key_counts(key INTEGER PRIMARY KEY, files INTEGER NOT NULL, shared INTEGER NOT NULL);
+CREATE INDEX by_id ON articles(id);
+CREATE INDEX by_number ON articles(number);
+CREATE INDEX by_hash ON articles(hash);
+-- every column `news list` shows, in its default order: listing 100,000 articles reads this
+-- index alone and sorts nothing
+CREATE INDEX listing ON articles(published IS NULL, published DESC, number IS NULL, number, id,
+                                 section, words, title);
+CREATE INDEX warned ON articles(rowid) WHERE warnings != '[]';
+CREATE TABLE docs(rowid INTEGER PRIMARY KEY, title TEXT NOT NULL, body TEXT NOT NULL);
+CREATE VIRTUAL TABLE fts USING fts5(title, body, content='docs', content_rowid='rowid', tokenize='{tokenizer}');
+-- merge 16 segments of a level at a time, not 4: a large sync spends less on the full-text
+-- index, and queries read through the few more segments as fast (benchmarks/scale.py)
+INSERT INTO fts(fts, rank) VALUES ('automerge', 16);
+CREATE TABLE terms(term TEXT PRIMARY KEY) WITHOUT ROWID;  -- grep's vocabulary (see vocabulary.py)
+CREATE TABLE unsplit(rowid INTEGER PRIMARY KEY);  -- articles whose words the index may join
+"""
+_DAMAGE_CODES = {getattr(sqlite3, "SQLITE_CORRUPT", 11), getattr(sqlite3, "SQLITE_NOTADB", 26)}
+MEMORY = Path(":memory:")
+
+
+def index_path(cache_dir: Path, folder: Path) -> Path:
+    """The index file for ``folder``: one per absolute folder path, inside ``cache_dir``."""
+    key = hashlib.sha256(str(folder.resolve()).encode("utf-8", "surrogateescape")).hexdigest()[:20]
+    return cache_dir / f"index-{key}.sqlite"
+
+
+def as_news_error(error: sqlite3.Error, doing: str) -> IndexUnavailable:
+    """SQLite's ``error`` while ``doing`` something, as the error the library handles: damage
+    (SQLite's corrupt and not-a-database codes) or any other reason the index is unusable."""
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is None:  # Python 3.10 has no error codes: its messages are SQLite's own
+        damaged = "malformed" in str(error) or "not a database" in str(error)
+    else:
+        damaged = code & 0xFF in _DAMAGE_CODES
+    kind = IndexDamaged if damaged else IndexUnavailable
+    return kind(f"the index could not be {doing} ({error})")
+
+
+def guarded(method):
+    """Raise a failure of a reading method (or of iterating its results) as IndexUnavailable."""
+
+    @functools.wraps(method)
+    def call(*args, **kwargs):
+        try:
+            result = method(*args, **kwargs)
+        except sqlite3.Error as error:
+            raise as_news_error(error, "read") from None
+        return _guard_iteration(result) if isinstance(result, GeneratorType) else result
+
+    return call
+
+
+def _guard_iteration(results):
+    try:
+        yield from results
+    except sqlite3.Error as error:
+        raise as_news_error(error, "read") from None
+
+
+class Database:
+    """An open index: the connection, its format check, transactions and the ``meta`` table.
+
+    ``fingerprint`` names the parser that made the records (``parse.fingerprint``): an index
+    made by another parser, or of another schema, is rebuilt rather than trusted.
+    """
+
+    def __init__(self, path: Path, fingerprint: str):
+        self.path = path
+        self.format = f"{FORMAT}:{fingerprint}"
+        try:
+            if path != MEMORY:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            self.db = self._connect()
+        except OSError as error:
+            raise IndexUnavailable(f"the index at {path} cannot be used ({error.strerror or error})") from None
+        except sqlite3.Error as error:
+            raise IndexUnavailable(f"the index at {path} cannot be used ({error})") from None
+
+    @property
+    def in_memory(self) -> bool:
+        return self.path == MEMORY
+
+    def _connect(self) -> sqlite3.Connection:
+        """Open the file, creating the schema in a new one and making anew one that is damaged
+        or of another format. The check and the creation happen under the write lock, so two
+        processes starting on a new index do not both create it."""
+        try:
+            db = self._open()
+            if self._prepare(db):
+                return db
+            db.close()
+        except sqlite3.DatabaseError:
+            pass
+        self.remove_files()
+        db = self._open()
+        self._prepare(db)
+        return db
+
+    def _prepare(self, db: sqlite3.Connection) -> bool:
+        """Create the schema if the database is empty; False if it holds something else."""
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if not tables:
+                for statement in filter(str.strip, _SCHEMA.format(tokenizer=TOKENIZER).split(";")):
+                    db.execute(statement)  # not executescript: it would commit
+                db.execute("INSERT INTO meta VALUES ('format', ?)", (self.format,))
+                ok = True
+            else:
+                found = db.execute("SELECT value FROM meta WHERE key = 'format'").fetchone() if "meta" in tables else None
+                ok = bool(found and found[0] == self.format)
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
+        return ok
+
+    def _open(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        if not self.in_memory:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.execute("PRAGMA busy_timeout=30000")
+        db.create_function("casefold", 1, lambda text: text.casefold() if text else text, deterministic=True)
+        return db
+
+    def close(self) -> None:
+        self.db.close()
+
+    def discard(self) -> None:
+        """Close and delete the index (a cache: the next run builds it again)."""
+        self.db.close()
+        if not self.in_memory:
+            self.remove_files()
+
+    def remove_files(self) -> None:
+        """Delete the index file and its WAL companions."""
+        if self.in_memory:
+            return
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+
+    @contextmanager
+    def transaction(self):
+        """One atomic write; BEGIN IMMEDIATE waits for another process's write to finish."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    def meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def remember(self, key: str, value: str) -> None:
+        with self.transaction():
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))

@@ -1,0 +1,258 @@
+"""Reading the index: lists, records, grep's texts and candidates, ranked search, id lookups.
+
+Every method hands out records of :mod:`newsreader.model`; nothing SQLite
+leaves this package. Reads of a chosen set of articles (grep's candidates)
+go through a temporary ``wanted`` table and come back in file-name order,
+a chunk at a time, so memory stays bounded at any folder size.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from functools import partial
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from newsreader.errors import QueryError
+from newsreader.index.database import Database, guarded
+from newsreader.index.sync import name_key
+from newsreader.model import Article, IdQuery, SearchHit, SortKey, Summary, Text
+
+_CHUNK = 256  # rows read at a time when reading a chosen set of articles
+_META = "a.rowid, a.id, a.number, a.hash, a.path, a.section, a.title, a.published, a.words, a.authors, " \
+        "a.credits, a.warnings"
+_TEXT = "a.id, a.path, a.section, d.title, d.body"  # what grep reads of an article
+_SUMMARY = "a.id, ifnull(a.published, ''), ifnull(a.section, ''), a.words, a.title"
+#: The rows named in ``wanted``, read from there (CROSS JOIN fixes the loop order): left to
+#: itself, SQLite walks every name in order and looks each up in ``wanted``, to save sorting
+#: the few it keeps, which is far slower for a few thousand candidates among 100,000.
+_WANTED = "wanted w CROSS JOIN articles a ON a.rowid = w.rowid"
+_BY_NUMBER = "a.number IS NULL, a.number, a.id"
+#: ORDER BY of each sort key. The date order is the ``listing`` index's own, so listing every
+#: article in it sorts nothing; ``casefold`` is Python's, registered with the connection.
+ORDERS = {
+    SortKey.DATE: f"a.published IS NULL, a.published DESC, {_BY_NUMBER}",
+    SortKey.NUMBER: _BY_NUMBER,
+    SortKey.TITLE: f"casefold(a.title), {_BY_NUMBER}",
+    SortKey.WORDS: f"a.words DESC, {_BY_NUMBER}",
+}
+_new_summary = partial(tuple.__new__, Summary)  # Summary(*row) without a Python-level call per row
+
+
+class Reading(Database):
+    """The reading half of the index."""
+
+    @guarded
+    def folder_state(self) -> str | None:
+        """What ``remember_folder`` stored after the last complete sync."""
+        return self.meta("folder")
+
+    @guarded
+    def shared(self) -> frozenset[int]:
+        """The folder's shared furniture keys, as the indexed records were parsed with."""
+        return frozenset(row[0] for row in self.db.execute("SELECT key FROM key_counts WHERE shared"))
+
+    @guarded
+    def files(self) -> list[tuple[str, int, int]]:
+        """(name, size, mtime_ns) of every indexed file, by name."""
+        rows = self.db.execute("SELECT name, size, mtime_ns FROM articles ORDER BY name").fetchall()
+        return [(os.fsdecode(name), size, mtime) for name, size, mtime in rows]
+
+    @guarded
+    def summaries(self, sort: SortKey, section: str | None = None) -> list[Summary]:
+        """What ``news list`` shows of every article (in ``section``, ignoring case), in ``sort``
+        order, read from the ``listing`` index alone."""
+        where, params = _section_filter(section)
+        rows = self.db.execute(f"SELECT {_SUMMARY} FROM articles a {where} ORDER BY {ORDERS[sort]}", params)
+        return list(map(_new_summary, rows.fetchall()))  # fetchall: far faster than stepping the cursor
+
+    @guarded
+    def warnings(self, section: str | None = None) -> dict[str, tuple[str, ...]]:
+        """The parse warnings of the articles that have any, by id (a partial index finds them)."""
+        where, params = _section_filter(section)
+        where = f"{where} AND" if where else "WHERE"
+        rows = self.db.execute(f"SELECT a.id, a.warnings FROM articles a {where} a.warnings != '[]'", params)
+        return {article_id: tuple(json.loads(found)) for article_id, found in rows}
+
+    @guarded
+    def articles(self, sort: SortKey | None = None, section: str | None = None,
+                 body: bool = False) -> Iterator[Article]:
+        """Records in ``sort`` order, else by file name (in ``section``), without paragraphs
+        unless ``body``."""
+        where, params = _section_filter(section)
+        columns = f"{_META}, d.body" if body else _META
+        join = " JOIN docs d ON d.rowid = a.rowid" if body else ""
+        order = ORDERS[sort] if sort is not None else "a.name"
+        rows = self.db.execute(f"SELECT {columns} FROM articles a{join} {where} ORDER BY {order}", params)
+        while chunk := rows.fetchmany(_CHUNK):
+            yield from (_article(row, body) for row in chunk)
+
+    @guarded
+    def article(self, name: str) -> Article | None:
+        """The full record of file ``name``, or None."""
+        rows = self.db.execute(f"SELECT {_META}, d.body FROM articles a JOIN docs d ON d.rowid = a.rowid "
+                               "WHERE a.name = ?", (name_key(name),)).fetchall()
+        return _article(rows[0], True) if rows else None
+
+    @guarded
+    def files_for_id(self, query: IdQuery) -> list[tuple[str, int, int]]:
+        """(name, size, mtime_ns) of the files an id names, by :class:`IdQuery`'s rules: the
+        stem, else the running number, else a hash prefix."""
+        columns = "SELECT name, size, mtime_ns FROM articles WHERE "
+        rows = self.db.execute(columns + "id = ?", (query.text,)).fetchall()
+        if not rows and query.number is not None:
+            rows = self.db.execute(columns + "number = ?", (query.number,)).fetchall()
+        if not rows and query.hash_prefix is not None:
+            prefix = query.hash_prefix  # hex digits sort below "g": the range is the prefix, read off the index
+            rows = self.db.execute(columns + "hash >= ? AND hash < ?", (prefix, prefix + "g")).fetchall()
+        return [(os.fsdecode(name), size, mtime) for name, size, mtime in rows]
+
+    @guarded
+    def ids(self) -> list[str]:
+        """Every article's id (for suggestions when an id names none)."""
+        return [row[0] for row in self.db.execute("SELECT id FROM articles")]
+
+    @guarded
+    def texts(self, rowids: Iterable[int] | None = None) -> Iterator[Text]:
+        """What grep reads, in file-name order: :class:`~newsreader.model.Text` records (no JSON
+        columns to decode, no body split into paragraphs); only ``rowids`` if given."""
+        for row in self._rows(f"SELECT {_TEXT} FROM articles a JOIN docs d ON d.rowid = a.rowid", rowids):
+            yield Text._make(row)
+
+    @guarded
+    def holding(self, literal: str, field: str, rowids: Iterable[int] | None = None) -> Iterator[Text]:
+        """The articles whose searched text (``title``, ``body`` or ``all``) contains ``literal``,
+        in file-name order, checked by SQLite in one query (no text leaves the database: bodies
+        come back empty, so sorting the few rows that match costs nothing); only ``rowids`` if given."""
+        where = {"title": "instr(d.title, ?) > 0", "body": "instr(d.body, ?) > 0",
+                 "all": "(instr(d.title, ?) > 0 OR instr(d.body, ?) > 0)"}[field]
+        source = "articles a"
+        if rowids is not None:
+            self._want(rowids)
+            source = _WANTED
+        yield from map(Text._make, self.db.execute(
+            f"SELECT a.id, a.path, a.section, d.title, '' FROM {source} CROSS JOIN docs d ON d.rowid = a.rowid "
+            f"WHERE {where} ORDER BY a.name", (literal,) * where.count("?")))
+
+    def _want(self, rowids: Iterable[int]) -> None:
+        """Put ``rowids`` in the temporary table ``wanted``, for queries to join."""
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted(rowid INTEGER PRIMARY KEY)")
+        self.db.execute("DELETE FROM wanted")
+        self.db.executemany("INSERT INTO wanted VALUES (?)", ((r,) for r in sorted(set(rowids))))
+
+    def _rows(self, query: str, rowids: Iterable[int] | None) -> Iterator[tuple]:
+        """Rows of ``query`` (over ``articles a``) by file name, limited to ``rowids`` if given.
+
+        A subset is put in name order first (rowids only), then read in chunks of that
+        order: SQLite's sorter would copy every row's body once more, and reading all
+        candidates at once would hold them all in memory.
+        """
+        if rowids is None:
+            rows = self.db.execute(query + " ORDER BY a.name")
+            while chunk := rows.fetchmany(_CHUNK):
+                yield from chunk
+            return
+        self._want(rowids)
+        order = [row[0] for row in self.db.execute(f"SELECT a.rowid FROM {_WANTED} ORDER BY a.name").fetchall()]
+        keyed = query.replace("SELECT ", "SELECT a.rowid, ", 1)
+        for start in range(0, len(order), _CHUNK):
+            chunk = order[start:start + _CHUNK]
+            found = {row[0]: row[1:] for row in self.db.execute(
+                f"{keyed} WHERE a.rowid IN ({', '.join('?' * len(chunk))})", chunk)}
+            yield from (found[rowid] for rowid in chunk if rowid in found)
+
+    @guarded
+    def matching(self, fts_query: str) -> set[int] | None:
+        """Rowids of the documents an FTS5 query matches (none for ""), and of every document
+        whose words the index may have joined (``unsplit``): no query can rule those out.
+        None when the full-text index cannot run the query (then nothing is ruled out)."""
+        found = {row[0] for row in self.db.execute("SELECT rowid FROM unsplit")}
+        if fts_query:
+            try:
+                found.update(row[0] for row in self.db.execute("SELECT rowid FROM fts WHERE fts MATCH ?", (fts_query,)))
+            except sqlite3.OperationalError:
+                return None
+        return found
+
+    @guarded
+    def terms_containing(self, fragment: str, limit: int) -> list[str] | None:
+        """Words ever indexed that contain ``fragment``; None when there are more than ``limit``,
+        or while a large sync has yet to add its articles' words (interrupted before its end).
+
+        The list only grows (words of deleted articles stay): an extra word
+        can only widen a grep's candidates, never lose a match.
+        """
+        if self.meta("vocabulary") is not None:
+            return None
+        rows = self.db.execute("SELECT term FROM terms WHERE instr(term, ?) > 0 LIMIT ?", (fragment, limit + 1))
+        found = [row[0] for row in rows]
+        return None if len(found) > limit else found
+
+    @guarded
+    def rank(self, fts_query: str, limit: int, section: str | None, since: str | None,
+             until: str | None) -> list[SearchHit]:
+        """Best matches of a user's FTS5 query by BM25 (title weighs 5x), with a body snippet.
+        Raises QueryError for a query the full-text index cannot parse."""
+        where, params = ["fts MATCH ?"], [fts_query]
+        if section:
+            where.append("casefold(a.section) = ?")
+            params.append(section.casefold())
+        if since:
+            where.append("a.published >= ?")
+            params.append(since)
+        if until:
+            where.append("substr(a.published, 1, 10) <= ?")
+            params.append(until)
+        query = (f"SELECT {_META}, bm25(fts, 5.0, 1.0) AS score, "
+                 "snippet(fts, 1, char(2), char(3), '…', 16) FROM fts JOIN articles a ON a.rowid = fts.rowid "
+                 f"WHERE {' AND '.join(where)} ORDER BY score LIMIT ?")
+        try:
+            rows = self.db.execute(query, (*params, limit)).fetchall()
+        except sqlite3.OperationalError as error:
+            if getattr(error, "sqlite_errorcode", sqlite3.SQLITE_ERROR) != sqlite3.SQLITE_ERROR:
+                raise
+            raise QueryError(f"The search query {fts_query!r} is not valid: {error}.") from None
+        return [SearchHit(_article(row[:-2], False), -row[-2], *_marked(row[-1])) for row in rows]
+
+
+@guarded
+def stripe_texts(path: Path, stripe: int, stripes: int) -> Iterator[Text]:
+    """Grep's records (see :meth:`Reading.texts`) of the rows with ``rowid % stripes == stripe``,
+    read-only, on a connection of its own: one worker's share of a full scan."""
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        rows = db.execute(f"SELECT {_TEXT} FROM articles a JOIN docs d ON d.rowid = a.rowid "
+                          "WHERE a.rowid % ? = ?", (stripes, stripe))
+        while chunk := rows.fetchmany(_CHUNK):  # in chunks: faster than a row at a time, memory bounded
+            yield from map(Text._make, chunk)
+    finally:
+        db.close()
+
+
+def _section_filter(section: str | None) -> tuple[str, tuple]:
+    return ("WHERE casefold(a.section) = ?", (section.casefold(),)) if section is not None else ("", ())
+
+
+def _marked(snippet: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """An FTS5 snippet whose matches are marked with STX/ETX, as its text and the matches' spans."""
+    text, spans = [], []
+    position = 0
+    for k, piece in enumerate(snippet.split("\x02")):
+        match, _, rest = piece.partition("\x03") if k else ("", "", piece)
+        if match:
+            spans.append((position, position + len(match)))
+        text.append(match + rest)
+        position += len(match) + len(rest)
+    return "".join(text), tuple(spans)
+
+
+def _article(row: tuple, body: bool) -> Article:
+    (_, article_id, number, hash_, path, section, title, published, words, authors, credits, warnings) = row[:12]
+    return Article(
+        id=article_id, path=path, title=title, number=number, hash=hash_, section=section,
+        authors=tuple(json.loads(authors)), published=published, credits=tuple(json.loads(credits)),
+        paragraphs=tuple(row[12].split("\n")) if body and row[12] else (), words=words,
+        warnings=tuple(json.loads(warnings)),
+    )
