@@ -20,8 +20,8 @@ def test_readme_examples_match_real_output(cli, seeds):
         (("show", "0", "--explain"), "3\ttitle\tscored highest as the headline\tNo truce deal"),
         (("show", "0", "--explain"), "7\tcaption\tcaption or image-source label\tpodpis źródła zdjęcia"),
         (("show", "0"), "Politics · 276 words · 2 min read\n\nRussia says it is willing to temporarily stop attacking Ukraine’s energy\n"),
-        (("search", "ceasefire AND energy"), "000_ab421d6d9d13d5bb\t0.000\tNo truce deal"),
-        (("index",), "1 article: 0 parsed, 1 unchanged, 0 dropped"),
+        (("search", "ceasefire AND energy"), "000_ab421d6d9d13d5bb\t4.957\tNo truce deal"),
+        (("index",), "6 articles: 0 parsed, 6 unchanged, 0 dropped"),
     ):
         out = cli("--dir", str(seeds), *args).stdout
         assert expected in out and expected in README
