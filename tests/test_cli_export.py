@@ -22,8 +22,11 @@ def test_export_schema_and_round_trip(cli, basic):
 
 
 def test_export_of_the_seed_matches_its_truth(cli, seeds):
-    record = json.loads(cli("--dir", str(seeds), "export").stdout)
-    assert record["id"] == SEED_ID and record["section"] == "Politics"
+    lines = cli("--dir", str(seeds), "export").stdout.splitlines()
+    records = {record["id"]: record for record in map(json.loads, lines)}
+    assert set(records) == {path.stem for path in seeds.glob("*.txt")}  # one record per seed file
+    record = records[SEED_ID]
+    assert record["section"] == "Politics"
     assert record["paragraphs"][0].startswith("Russia says it is willing")
     assert record["paragraphs"][-1].endswith("Zaporizhzhia nuclear power plant.")
     assert len(record["paragraphs"]) == 9

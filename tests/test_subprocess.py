@@ -4,7 +4,7 @@ import os
 import subprocess
 import sys
 
-from conftest import SEED_ID, _news_executable
+from conftest import SEED_ID, SEEDS, _news_executable
 
 
 def _env(cache_dir):
@@ -38,7 +38,8 @@ def test_version_and_module_entry_point(news):
 def test_default_folder_is_news_dir_then_seeds_then_bundled(news, basic, tmp_path):
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    assert news("list", cwd=elsewhere).stdout.decode().startswith(SEED_ID)  # bundled seeds
+    bundled = {line.split("\t")[0] for line in news("list", cwd=elsewhere).stdout.decode().splitlines()}
+    assert SEED_ID in bundled and bundled == {path.stem for path in SEEDS.glob("*.txt")}  # the bundled seeds
     assert news("list", cwd=elsewhere, env={"NEWS_DIR": str(basic)}).stdout.decode().startswith("001_aaaa")
     (elsewhere / "seeds").mkdir()
     (elsewhere / "seeds" / "local.txt").write_text("Local headline for the test\n\nA local body paragraph that is long enough.\n")
