@@ -43,11 +43,12 @@ OTHER_SEEDS = {
 @pytest.fixture(scope="module")
 def seed_records():
     """The seed folder's export, parsed as a folder (furniture shared across files included)."""
-    from typer.testing import CliRunner
-    from newsreader.cli import app
+    from conftest import mock_environment
+    from newsreader.cli import main
 
-    result = CliRunner().invoke(app, ["--no-cache", "--dir", str(SEEDS), "export"])
-    return {record["id"]: record for record in map(json.loads, result.stdout.splitlines())}
+    env = mock_environment({})
+    assert main(["--no-cache", "--dir", str(SEEDS), "export"], env) == 0
+    return {record["id"]: record for record in map(json.loads, env.stdout.getvalue().splitlines())}
 
 
 @pytest.mark.parametrize("seed_id", sorted(OTHER_SEEDS))
