@@ -132,3 +132,21 @@ def test_errors_quoting_user_input_are_sanitised(cli, basic):
     assert result.exit_code == 2 and "\x1b" not in result.stderr and "\x07" not in result.stderr
     result = cli("--dir", str(basic), "grep", "(\x1b[31m")
     assert result.exit_code == 2 and "\x1b" not in result.stderr
+
+
+def test_concurrent_first_indexes_all_succeed_and_parse_each_file_once(news, tmp_path, cache_dir):
+    """Issue #21.13: four `news index` on an empty cache; the later ones wait for the first
+    one's work instead of failing on it or doing it again."""
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for n in range(800):
+        (folder / f"{n:03d}_{n:016x}.txt").write_text(_article(f"Headline number {n} of the concurrency test"))
+    env = {**os.environ, "NEWS_CACHE_DIR": str(cache_dir)}
+    runs = [subprocess.Popen([_news_executable(), "--dir", str(folder), "index"], stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, env=env) for _ in range(4)]
+    outputs = [run.communicate(timeout=120) for run in runs]
+    assert [run.returncode for run in runs] == [0] * 4, [err for _, err in outputs]
+    assert all(err == b"" for _, err in outputs)
+    parsed = sorted(int(out.split(b": ")[1].split(b" parsed")[0]) for out, _ in outputs)
+    assert parsed == [0, 0, 0, 800]
+    assert news("--dir", str(folder), "export").stdout == news("--dir", str(folder), "--no-cache", "export").stdout

@@ -21,6 +21,11 @@ from types import GeneratorType
 
 from newsreader.errors import IndexDamaged, IndexUnavailable
 
+try:
+    import fcntl
+except ImportError:  # not POSIX: updates rely on SQLite's locks alone
+    fcntl = None
+
 FORMAT = "10"  # bump when the schema changes; a changed parser is noticed by its fingerprint
 TOKENIZER = "unicode61 remove_diacritics 0"  # the full-text index's; the vocabulary probes ask it too
 _SCHEMA = """
@@ -174,6 +179,25 @@ class Database:
             return
         for suffix in ("", "-wal", "-shm"):
             Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+
+    @contextmanager
+    def updating(self):
+        """Hold the index's update lock (a lock file beside it) while the folder is brought in
+        step: a second process updating the same index waits, then finds the work done, instead
+        of planning the same work from the same state and colliding with the first."""
+        if self.in_memory or fcntl is None:
+            yield
+            return
+        try:
+            lock = open(f"{self.path}.lock", "a+b")
+        except OSError as error:
+            raise IndexUnavailable(f"the index could not be locked for an update ({error.strerror or error})") from None
+        with lock:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes, or the process dies
+            except OSError as error:
+                raise IndexUnavailable(f"the index could not be locked ({error.strerror or error})") from None
+            yield
 
     @contextmanager
     def transaction(self):
