@@ -235,7 +235,13 @@ class Library:
     def _candidates(index: Index, query: GrepQuery) -> set[int] | None:
         """Rowids of the articles the index says may match; None when it cannot tell."""
         groups = required_literals(query.regex)
-        found = fts_query(groups, lambda run: index.terms_containing(run, _MAX_EXPANSION)) if groups else None
+        if not groups:
+            return None
+
+        def fold(literal: str) -> str | None:  # ASCII folds by lower(): no need to ask the index
+            return literal.lower() if literal.isascii() else index.letters().fold_literal(literal)
+
+        found = fts_query(groups, fold, lambda run: index.terms_containing(run, _MAX_EXPANSION))
         return None if found is None else index.matching(found)
 
     def rank(self, query: str, limit: int, section: str | None = None, since: str | None = None,

@@ -233,18 +233,24 @@ def test_a_fragment_that_stops_at_a_combining_accent_is_found_through_the_index(
     assert indexed.stdout == scanned.stdout
 
 
-def test_the_characters_the_index_joins_words_with_are_asked_of_sqlite():
-    """Found by asking the installed SQLite, not listed by hand: an accent written apart is one,
-    the punctuation and symbols of everyday news are not."""
-    from newsreader.index.vocabulary import joins_words, non_ascii, word_joiners
+def test_the_characters_the_index_reads_unlike_grep_are_asked_of_sqlite():
+    """Found by asking the installed SQLite and Python, not listed by hand: an accent written
+    apart, the Turkish dotted and dotless i, letters newer than the tokenizer's tables; never
+    the punctuation and symbols of everyday news, nor letters both fold alike."""
+    from newsreader.index.letters import ask
+    from newsreader.index.vocabulary import non_ascii
 
-    def joins(text):
-        return joins_words(non_ascii(text))
+    letters = ask()
 
-    assert "\u0301" in word_joiners()
-    assert not set("’‘“”—–·…€£©®™°•½") & word_joiners()
-    assert joins("cafe\u0301") and joins("a\ue000b") and joins("a\u0378b")  # private use, unassigned
-    assert not joins("Don’t — “quoted” €5 café naïve 😀") and not joins("plain ASCII")
+    def never(text):
+        return letters.rule_out_never(non_ascii(text))
+
+    assert {"\u0301", "İ", "ı"} <= letters.unsafe and {"Ϳ", "ϳ"} & letters.unsafe
+    assert not set("’‘“”—–·…€£©®™°•½éüßçñσςΣμµſ") & letters.unsafe
+    assert never("cafe\u0301") and never("a\ue000b") and never("a\u0378b") and never("İstanbul")
+    assert not never("Don’t — “quoted” €5 café naïve 😀") and not never("plain ASCII")
+    assert letters.fold_literal("ΛΟΓΟΣ") == "λογοσ" and letters.fold_literal("ſtraße") == "straße"
+    assert letters.fold_literal("İstanbul") is None
 
 
 def test_the_word_list_read_from_the_index_holds_every_word_split_per_article(cli, corpus, tmp_path, monkeypatch):

@@ -2,6 +2,8 @@
 
 import json
 
+import re
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -76,7 +78,7 @@ def test_the_grep_vocabulary_misses_no_word(text, known):
     from newsreader.model import WORD
     from newsreader.index.vocabulary import terms
 
-    assert terms(text, known) == set(WORD.findall(text.lower())) - known
+    assert terms(text.lower(), known) == set(WORD.findall(text.lower())) - known
 
 
 @settings(max_examples=300)
@@ -161,15 +163,58 @@ def test_grep_shortcuts_change_no_result(pattern, mode, field, paragraphs):
     assert make_query(regex, field, 0, mode).hits(text) == GrepQuery(regex, field, 0, mode).hits(text)
 
 @settings(max_examples=300)
-@given(st.one_of(st.text(), NEWSY_TEXT, st.text(alphabet="a \u0301\ue000\u0378’€😀\U0001f979")))
-def test_the_joined_words_check_reads_every_character(text):
-    """The index's check for characters that join words (done on UTF-8 bytes, for speed) says what
-    looking at every character of the text says."""
+@given(st.one_of(st.text(), NEWSY_TEXT, st.text(alphabet="a \u0301\ue000\u0378’€😀\U0001f979İıΣς")))
+def test_the_never_ruled_out_check_reads_every_character(text):
+    """The index's check for characters it reads unlike grep (done on UTF-8 bytes, for speed)
+    says what looking at every character of the text says."""
     import unicodedata
 
-    from newsreader.index.vocabulary import joins_words, non_ascii, word_joiners
+    from newsreader.index.letters import ask
+    from newsreader.index.vocabulary import non_ascii
 
+    letters = ask()
     assert non_ascii(text) == {character for character in text if not character.isascii()}
-    expected = any(character in word_joiners() or unicodedata.category(character) in ("Cn", "Co")
+    expected = any(character in letters.unsafe or unicodedata.category(character) in ("Cn", "Co")
                    for character in text if not character.isascii())
-    assert joins_words(non_ascii(text)) == expected
+    assert letters.rule_out_never(non_ascii(text)) == expected
+
+
+# Letters that case folding, the tokenizer or both treat specially, among ordinary ones, and
+# characters that join or split words differently for the two.
+TRICKY_LETTERS = "aiIsSkKİıſΣσςµμϐβϿϳᎠꭰẞßǅǆﬅ"
+TRICKY_WORDS = st.text(alphabet=TRICKY_LETTERS + "\u0301\ue000", min_size=3, max_size=8)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(TRICKY_WORDS, min_size=1, max_size=5).map(" ".join), min_size=1, max_size=3),
+       st.data())
+def test_indexed_grep_finds_what_a_full_scan_finds(bodies, data):
+    """Issue #21.1: whatever letters the articles and the pattern hold, the index never rules
+    out an article the regex matches, with or without -i, -F, -w."""
+    import tempfile
+    from pathlib import Path
+
+    from conftest import mock_environment
+    from newsreader.cli import main
+
+    word = data.draw(st.sampled_from(" ".join(bodies).split()))
+    start = data.draw(st.integers(0, len(word) - 3))
+    piece = word[start:start + data.draw(st.integers(3, 8))]
+    lookalike = piece.translate(str.maketrans("İıſẞꭰϳ", "iisSᎠϿ"))  # what -i pairs them with
+    pattern = data.draw(st.sampled_from([piece, piece.swapcase(), piece.upper(), piece.lower(), lookalike]))
+    flags = data.draw(st.sampled_from([["-i"], [], ["-i", "-F"], ["-F"], ["-i", "-w"], ["-w"]]))
+    if "-F" not in flags:
+        pattern = re.escape(pattern)
+    with tempfile.TemporaryDirectory() as work:
+        folder = Path(work) / "news"
+        folder.mkdir()
+        for number, body in enumerate(bodies):
+            (folder / f"{number:03d}_{number:016x}.txt").write_text(
+                f"Headline {number} of the property test\n\nThe report said that {body} was seen by many of "
+                "the people in the old town on Monday, and that more would follow.\n", encoding="utf-8")
+        outputs = []
+        for extra in ([], ["--full-scan"]):
+            env = mock_environment({"NEWS_CACHE_DIR": str(Path(work) / "cache")})
+            code = main(["--dir", str(folder), "grep", "-l", *flags, *extra, "--", pattern], env)
+            outputs.append((code, env.stdout.getvalue()))
+        assert outputs[0] == outputs[1], (pattern, flags)

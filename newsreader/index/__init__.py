@@ -2,7 +2,8 @@
 
 The only package that imports sqlite3. ``database`` opens the file and
 checks its format, ``sync`` keeps it in step with the folder, ``reads``
-answers the commands, ``vocabulary`` keeps grep's word list honest. It
+answers the commands, ``vocabulary`` keeps grep's word list and ``letters``
+knows how the tokenizer reads each character, against how grep does. It
 knows no parser: a sync is handed a :class:`~newsreader.index.sync.Parsing`.
 An index lives in the cache folder, one per news folder; ``--no-cache`` uses
 one in memory, so every command runs the same code either way.
@@ -25,3 +26,4 @@ class Index(Syncing, Reading):
     def __init__(self, path: Path | None, fingerprint: str):
         super().__init__(MEMORY if path is None else path, fingerprint)
         self._terms_written: set[str] = set()
+        self._letters = None

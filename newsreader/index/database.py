@@ -15,11 +15,13 @@ from __future__ import annotations
 import functools
 import hashlib
 import sqlite3
+import unicodedata
 from contextlib import contextmanager
 from pathlib import Path
 from types import GeneratorType
 
 from newsreader.errors import IndexDamaged, IndexUnavailable
+from newsreader.index.letters import TOKENIZER
 
 try:
     import fcntl
@@ -27,7 +29,6 @@ except ImportError:  # not POSIX: updates rely on SQLite's locks alone
     fcntl = None
 
 FORMAT = "10"  # bump when the schema changes; a changed parser is noticed by its fingerprint
-TOKENIZER = "unicode61 remove_diacritics 0"  # the full-text index's; the vocabulary probes ask it too
 _SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE articles(
@@ -106,7 +107,8 @@ class Database:
 
     def __init__(self, path: Path, fingerprint: str):
         self.path = path
-        self.format = f"{FORMAT}:{fingerprint}"
+        # records, words and folding all depend on the parser, the tokenizer's tables and Python's
+        self.format = f"{FORMAT}:{fingerprint}:{sqlite3.sqlite_version}:{unicodedata.unidata_version}"
         try:
             if path != MEMORY:
                 path.parent.mkdir(parents=True, exist_ok=True)

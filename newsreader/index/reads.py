@@ -17,6 +17,7 @@ from typing import Iterable, Iterator
 
 from newsreader.errors import QueryError
 from newsreader.index.database import Database, guarded
+from newsreader.index.letters import Letters, ask
 from newsreader.index.sync import name_key
 from newsreader.model import Article, IdQuery, SearchHit, SortKey, Summary, Text
 
@@ -43,6 +44,24 @@ _new_summary = partial(tuple.__new__, Summary)  # Summary(*row) without a Python
 
 class Reading(Database):
     """The reading half of the index."""
+
+    _letters: Letters | None
+
+    def letters(self) -> Letters:
+        """How the tokenizer reads each character (see :mod:`letters`): asked of SQLite and
+        Python once per index and kept with it (the index's format names both versions)."""
+        if self._letters is None:
+            stored = self.meta("letters")
+            self._letters = Letters.loads(stored) if stored else ask()
+            if not stored and not self.in_memory:
+                try:
+                    if self.db.in_transaction:  # asked while storing articles: kept with them
+                        self.db.execute("INSERT OR REPLACE INTO meta VALUES ('letters', ?)", (self._letters.dumps(),))
+                    else:
+                        self.remember("letters", self._letters.dumps())
+                except sqlite3.Error:
+                    pass  # a read-only index: asked again next time
+        return self._letters
 
     @guarded
     def folder_state(self) -> str | None:

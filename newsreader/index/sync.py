@@ -233,12 +233,13 @@ class Syncing(Database):
         self.db.execute("INSERT INTO fts(rowid, title, body) VALUES (?, ?, ?)", (rowid, article.title, body))
         text = f"{article.title}\n{body}"
         others = vocabulary.non_ascii(text)
-        joined = vocabulary.joins_words(others)
-        if joined:
+        if others and self.letters().rule_out_never(others):
             self.db.execute("INSERT INTO unsplit VALUES (?)", (rowid,))
-        if words_later and not joined and not vocabulary.folds_otherwise(others):
+            return  # never ruled out: grep needs none of its words
+        if words_later:
             return  # its words are the index's own, read at the end of the sync
-        words = vocabulary.terms(text, self._terms_written)
+        folded = self.letters().fold_text(text, others) if others else text.lower()
+        words = vocabulary.terms(folded, self._terms_written)
         if words:
             self.db.executemany("INSERT OR IGNORE INTO terms VALUES (?)", ((word,) for word in words))
             self._terms_written |= words
@@ -247,9 +248,8 @@ class Syncing(Database):
         """Add every word of the full-text index to ``terms`` and mark the list complete again.
 
         A large sync leaves its articles' words to this one pass over FTS5's own word list (in
-        C), instead of splitting each article in Python as it is stored: for an article holding
-        no character the two read differently, the index's words are exactly grep's words,
-        lower-cased (see :mod:`vocabulary`)."""
+        C), instead of splitting each article in Python as it is stored: for an article the
+        prefilter may rule out, the index's words are exactly its folded words (see :mod:`letters`)."""
         self.db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_words USING fts5vocab(main, 'fts', 'row')")
         self.db.execute("INSERT OR IGNORE INTO terms SELECT term FROM temp.fts_words")
         self.db.execute("DELETE FROM meta WHERE key = 'vocabulary'")

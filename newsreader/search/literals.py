@@ -11,23 +11,24 @@ from __future__ import annotations
 import re
 
 def required_literals(regex: re.Pattern) -> list[list[str]]:
-    """Literal strings any match must contain, as an AND of OR-groups (lower-cased).
+    """Literal strings any match must contain, as an AND of OR-groups, as the pattern spells
+    them (a pattern that ignores case matches them ignoring case).
 
     Conservative by construction: a pattern part whose text cannot be known
     (a class, a wildcard, an optional piece, a lookaround) only ends a
     literal, so every match of the regex contains one string of every group.
     An empty list means nothing is known and every article is a candidate.
     """
-    return _literal_groups(regex, fold=True)
+    return _literal_groups(regex)
 
 
 def paragraph_literals(regex: re.Pattern) -> tuple[tuple[str, ...], ...]:
-    """The same groups in their exact case, for skipping paragraphs without them before the
+    """The same groups, for skipping paragraphs without them before the
     regex runs (``"ly" in text`` is several times cheaper than searching for ``\\b\\w+ly\\b``);
     none for a pattern that ignores case anywhere, where exact case proves nothing."""
     if regex.flags & re.IGNORECASE or _CASELESS_GROUP.search(regex.pattern):
         return ()
-    return tuple(tuple(group) for group in _literal_groups(regex, fold=False))
+    return tuple(tuple(group) for group in _literal_groups(regex))
 
 
 def sre_parser():
@@ -41,17 +42,17 @@ def sre_parser():
 _CASELESS_GROUP = re.compile(r"\(\?[a-zA-Z-]*i[a-zA-Z-]*[:)]")  # (?i:...) or (?si); may over-match: then no skipping
 
 
-def _literal_groups(regex: re.Pattern, fold: bool) -> list[list[str]]:
+def _literal_groups(regex: re.Pattern) -> list[list[str]]:
     sre_parse = sre_parser()
     try:
         parsed = sre_parse.parse(regex.pattern, regex.flags)
     except Exception:  # the pattern compiled, so this is a parser-internals difference: know nothing
         return []
-    return [group for group in _sequence(list(parsed), sre_parse, fold) if all(group)]
+    return [group for group in _sequence(list(parsed), sre_parse) if all(group)]
 
 
-def _sequence(items: list, sre, fold: bool) -> list[list[str]]:
-    """Requirement groups of a sequence of parsed regex items (lower-cased if ``fold``).
+def _sequence(items: list, sre) -> list[list[str]]:
+    """Requirement groups of a sequence of parsed regex items.
 
     Consecutive items that can each match only a few known strings (letters,
     a group of alternative words) are multiplied out into one group of whole
@@ -63,7 +64,7 @@ def _sequence(items: list, sre, fold: bool) -> list[list[str]]:
 
     def flush() -> None:
         if current != [""]:
-            groups.append(sorted({text.lower() if fold else text for text in current}))
+            groups.append(sorted(set(current)))
         current[:] = [""]
 
     for op, arg in items:
@@ -73,11 +74,11 @@ def _sequence(items: list, sre, fold: bool) -> list[list[str]]:
             continue
         flush()
         if op is sre.SUBPATTERN:
-            groups.extend(_sequence(list(arg[-1]), sre, fold))
+            groups.extend(_sequence(list(arg[-1]), sre))
         elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", None)) and arg[0] >= 1:
-            groups.extend(_sequence(list(arg[2]), sre, fold))
+            groups.extend(_sequence(list(arg[2]), sre))
         elif op is sre.BRANCH:
-            choices = [_best(_sequence(list(branch), sre, fold)) for branch in arg[1]]
+            choices = [_best(_sequence(list(branch), sre)) for branch in arg[1]]
             if all(choices):
                 groups.append(sorted(set(choices)))
     flush()

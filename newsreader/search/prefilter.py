@@ -9,24 +9,28 @@ could match; the library adds the articles the index may read otherwise.
 
 from __future__ import annotations
 
+from typing import Callable
+
 from newsreader.model import WORD
 
 MIN_RUN = 3  # shorter word runs are too common to narrow anything
 
-def fts_query(groups: list[list[str]], terms_containing) -> str | None:
+def fts_query(groups: list[list[str]], fold: Callable[[str], str | None], terms_containing) -> str | None:
     """An FTS5 query every article matching ``groups`` satisfies, or None when it cannot narrow.
 
-    A word run inside a literal ("de" in "a de b") must be a whole indexed
-    word; a run at the literal's right end must start one (a prefix query);
-    any other run may sit inside a longer word, so it is expanded through
-    ``terms_containing(run)`` (the index's vocabulary; None when too many).
+    Each literal is first folded as the index folds its words (``fold``; None for a literal
+    the index may read otherwise, which then narrows nothing). A word run inside a literal
+    ("de" in "a de b") must be a whole indexed word; a run at the literal's right end must
+    start one (a prefix query); any other run may sit inside a longer word, so it is expanded
+    through ``terms_containing(run)`` (the index's vocabulary; None when too many).
     Returns ``""`` when no article can match.
     """
     clauses = []
     for group in groups:
         options = []
         for literal in group:
-            option = _literal_query(literal, terms_containing)
+            folded = fold(literal)
+            option = None if folded is None else _literal_query(folded, terms_containing)
             if option is None:
                 options = None
                 break
