@@ -9,6 +9,7 @@ sends back only numbers (never from a process running threads).
 
 from __future__ import annotations
 
+import errno
 import gc
 import os
 import stat
@@ -18,6 +19,7 @@ from array import array
 from functools import partial
 from itertools import compress
 from pathlib import Path
+from typing import NamedTuple
 from newsreader.errors import SourceError
 from newsreader.model import Entry
 
@@ -26,18 +28,35 @@ TWO_PROCESSES_FROM = 20_000 if sys.platform == "linux" else sys.maxsize
 
 
 _new_entry = partial(tuple.__new__, Entry)  # Entry(*fields) without a Python-level call
+_FACTS = 5  # numbers a stat gives each path: mode, size, mtime_ns, ctime_ns, inode
+_NO_FACTS = (0,) * _FACTS
+_INODE_BITS = 2**63 - 1  # an inode is unsigned 64-bit; a signed 64-bit number holds all but its top bit
 
 
 def check_folder(folder: Path) -> None:
-    """Raise SourceError unless ``folder`` is an existing folder."""
-    if not folder.exists():
-        raise SourceError(f"The news folder {folder} does not exist.")
-    if not folder.is_dir():
+    """Raise SourceError unless ``folder`` is an existing folder this process may list and enter."""
+    try:
+        info = os.stat(folder)
+    except FileNotFoundError:
+        raise SourceError(f"The news folder {folder} does not exist.") from None
+    except OSError as error:  # a name too long, a folder above it that cannot be entered
+        raise SourceError(f"The news folder {folder} cannot be used: {error.strerror or error}.") from None
+    if not stat.S_ISDIR(info.st_mode):
         raise SourceError(f"The news path {folder} is not a folder.")
+    if not os.access(folder, os.R_OK | os.X_OK):
+        raise SourceError(f"The news folder {folder} cannot be read: permission denied.")
 
 
-def scan(folder: Path) -> list[Entry]:
-    """The article files of ``folder``, sorted by name; raises SourceError if it is unusable.
+class Scan(NamedTuple):
+    """What a scan found: the article files, sorted by name, and the names it passed over with
+    the reason (only those a user would want to hear of, such as a link that loops)."""
+
+    entries: list[Entry]
+    skipped: list[tuple[str, str]]
+
+
+def scan(folder: Path) -> Scan:
+    """The article files of ``folder``; raises SourceError if it is unusable.
 
     The garbage collector is paused meanwhile: the scan makes hundreds of thousands of strings
     and tuples, none of which can form a cycle, and the collections their number would set off
@@ -53,7 +72,7 @@ def scan(folder: Path) -> list[Entry]:
             gc.enable()
 
 
-def _scan(folder: Path) -> list[Entry]:
+def _scan(folder: Path) -> Scan:
     prefix = os.path.join(str(folder), "")
     try:
         names = sorted(os.listdir(folder))
@@ -61,20 +80,31 @@ def _scan(folder: Path) -> list[Entry]:
         raise SourceError(f"The news folder {folder} cannot be read: {error.strerror}.") from None
     paths = list(map(prefix.__add__, names))
     facts = _stat_all(paths)
-    modes, sizes, mtimes = facts[0::3], facts[1::3], facts[2::3]
-    entries = list(map(_new_entry, compress(zip(names, paths, sizes, mtimes), map(stat.S_ISREG, modes))))
+    columns = [facts[k::_FACTS] for k in range(_FACTS)]
+    modes = columns[0]
+    rows = zip(names, paths, *columns[1:])
+    entries = list(map(_new_entry, compress(rows, map(stat.S_ISREG, modes))))
+    skipped: list[tuple[str, str]] = []
     if len(entries) == len(names):
-        return entries
+        return Scan(entries, skipped)
     links = [(name, path) for name, path, mode in zip(names, paths, modes) if stat.S_ISLNK(mode)]
     if links:  # rare: each is resolved, and kept when it points at a file inside the folder
         root = folder.resolve()
-        entries = sorted(entries + [entry for name, path in links if (entry := _linked_entry(name, path, root))])
-    return entries
+        for name, path in links:
+            try:
+                entry = _linked_entry(name, path, root)
+            except RuntimeError:  # Path.resolve's word for a link that loops (before Python 3.13)
+                skipped.append((name, "a symbolic link that loops"))
+                continue
+            if entry:
+                entries.append(entry)
+        entries.sort()
+    return Scan(entries, skipped)
 
 
 def _stat_all(paths: list[str]) -> array:
-    """(mode, size, mtime_ns) of each path, flat, without following symlinks; mode 0 when
-    the path cannot be stat-ed. Large folders are split with a forked child."""
+    """(mode, size, mtime_ns, ctime_ns, inode) of each path, flat, without following symlinks;
+    mode 0 when the path cannot be stat-ed. Large folders are split with a forked child."""
     if len(paths) < TWO_PROCESSES_FROM or threading.active_count() > 1:  # forking a threaded process is unsafe
         return _stats(paths)
     half = len(paths) // 2
@@ -94,23 +124,24 @@ def _stat_all(paths: list[str]) -> array:
     with os.fdopen(reader, "rb") as pipe:
         theirs = pipe.read()
     os.waitpid(child, 0)
-    if len(theirs) != 3 * (len(paths) - half) * facts.itemsize:  # the child failed: do its share here
+    if len(theirs) != _FACTS * (len(paths) - half) * facts.itemsize:  # the child failed: do its share here
         return facts + _stats(paths[half:])
     facts.frombytes(theirs)
     return facts
 
 
 def _stats(paths: list[str]) -> array:
-    """(mode, size, mtime_ns) of each path, flat (see :func:`_stat_all`), in this process."""
+    """(mode, size, mtime_ns, ctime_ns, inode) of each path, flat (see :func:`_stat_all`), in
+    this process."""
     facts = array("q")
     add = facts.extend
     for path in paths:
         try:
             info = os.stat(path, follow_symlinks=False)
         except OSError:
-            add((0, 0, 0))
+            add(_NO_FACTS)
             continue
-        add((info.st_mode, info.st_size, info.st_mtime_ns))
+        add((info.st_mode, info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino & _INODE_BITS))
     return facts
 
 
@@ -128,6 +159,18 @@ def _linked_entry(name: str, path: str, root: Path) -> Entry | None:
         if target.parent != root or not target.is_file():
             return None
         info = target.stat()
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise RuntimeError("a symbolic link that loops") from None
+        return None
+    return Entry(name, path, info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino & _INODE_BITS)
+
+
+def restat(entry: Entry) -> Entry | None:
+    """The entry as its file is now (None if it is gone)."""
+    try:
+        info = os.stat(entry.path)
     except OSError:
         return None
-    return Entry(name, path, info.st_size, info.st_mtime_ns)
+    return entry._replace(size=info.st_size, mtime_ns=info.st_mtime_ns, ctime_ns=info.st_ctime_ns,
+                          inode=info.st_ino & _INODE_BITS)

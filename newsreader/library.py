@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from newsreader.env import Environment
-from newsreader.errors import IndexDamaged, IndexUnavailable, UnknownIdError
-from newsreader.folder import check_folder, scan
+from newsreader.errors import IndexDamaged, IndexUnavailable, SourceError, UnknownIdError
+from newsreader.folder import Scan, check_folder, restat, scan
 from newsreader.index import Index, index_path, stripe_texts
 from newsreader.inputs.text import raw_text
 from newsreader.model import Article, ArticleHits, Entry, IdQuery, LineRole, Listing, SearchHit, SortKey, SyncReport
@@ -26,6 +26,9 @@ from newsreader.search.prefilter import fts_query
 from newsreader.search.literals import required_literals
 
 _MAX_EXPANSION = 300  # indexed words one fragment may stand for before the prefilter gives up on it
+#: Files a folder needs before an unchanged folder mtime is trusted to mean unchanged files: below
+#: it every file is stat-ed on every command (milliseconds), so edits in place are seen at once.
+TRUST_FOLDER_FROM = 10_000
 _SUGGESTIONS = 3  # closest ids named when an id names none
 _CANDIDATES_SHOWN = 5  # ids named when an id names several
 
@@ -66,6 +69,7 @@ class Library:
         unchanged; ``warn`` receives one sentence if the index on disk has to be given up;
         ``progress(done, total)`` follows a long update. Raises SourceError for a bad folder."""
         check_folder(folder)
+        folder = _absolute(folder, env)
         index = None
         if cache:
             try:
@@ -80,26 +84,34 @@ class Library:
     # --- keeping the index in step ---------------------------------------------------------
 
     def _is_current(self) -> bool:
-        """True when the folder is as the last complete sync left it (same identity and mtime:
-        adding, removing or renaming a file changes a folder's mtime), so no file needs a stat."""
+        """True when a large folder is as the last complete sync left it (same identity and
+        mtime: adding, removing or renaming a file changes a folder's mtime), so no file needs a
+        stat. A folder of fewer than TRUST_FOLDER_FROM files is always checked file by file (it
+        is cheap), so an edit in place is seen at once there."""
         if self.index.in_memory:
             return False
         try:
-            return self.index.folder_state() == _folder_state(self.folder)
-        except (IndexUnavailable, OSError):
+            state, _, files = (self.index.folder_state() or "").partition(" ")
+            return state == _folder_state(self.folder) and int(files or 0) >= TRUST_FOLDER_FROM
+        except (IndexUnavailable, OSError, ValueError):
             return False  # the full sync that follows repairs or gives up the index
 
-    def _read_folder(self, entries: list[Entry]) -> None:
-        """Bring the index in line with the scanned ``entries``; on failure, go on in memory."""
+    def _read_folder(self, found: Scan) -> None:
+        """Bring the index in line with the scanned files; on failure, go on in memory. The
+        folder's state is kept only when every file could be read: those that could not are
+        listed with a warning and read again by the next command."""
+        for name, reason in found.skipped:
+            self.warn(f"skipped {name}: {reason}")
         state = _folder_state(self.folder)  # read before the sync, so a change during it is seen next time
         try:
-            self.report = self.index.sync(entries, FolderParsing(self.env.workers), self.progress)
-            self.index.remember_folder(state)
+            self.report = self.index.sync(found.entries, FolderParsing(self.env.workers), self.progress)
+            if not self.report.unreadable:
+                self.index.remember_folder(f"{state} {len(found.entries)}")
         except IndexUnavailable as error:
             if self.index.in_memory:
                 raise
             self._give_up(error)
-            self.report = self.index.sync(entries, FolderParsing(self.env.workers), self.progress)
+            self.report = self.index.sync(found.entries, FolderParsing(self.env.workers), self.progress)
 
     def _give_up(self, error: IndexUnavailable) -> None:
         """Say why the index on disk is no longer used, delete it if damaged, go on in memory."""
@@ -174,8 +186,8 @@ class Library:
         """The file an id names and its full record, parsed again first if the file changed
         since it was indexed (its new lines may change what the folder shares)."""
         entry = self._resolve(IdQuery(query))
-        current = _restat(entry)
-        if current is not None and current != entry:  # rewritten in place
+        current = restat(entry)
+        if current is not None and current != entry:  # rewritten in place, or unreadable when indexed
             self._read_folder(scan(self.folder))
             entry = current
         found = self._reading(lambda index: index.article(entry.name)) if current is not None else None
@@ -193,12 +205,12 @@ class Library:
         """The one file an id names; raises UnknownIdError naming the candidates or the closest ids."""
         found = sorted(self._reading(lambda index: index.files_for_id(query)))
         if len(found) == 1:
-            name, size, mtime = found[0]
-            return Entry(name, os.path.join(str(self.folder), name), size, mtime)
+            name, *stamp = found[0]
+            return Entry(name, os.path.join(str(self.folder), name), *stamp)
         if found:
             from newsreader.parse import split_name
 
-            listed = ", ".join(split_name(name)[0] for name, _, _ in found[:_CANDIDATES_SHOWN])
+            listed = ", ".join(split_name(name)[0] for name, *_ in found[:_CANDIDATES_SHOWN])
             raise UnknownIdError(f"The id {query.text!r} is ambiguous: it matches {listed}.")
         import difflib
 
@@ -265,13 +277,13 @@ def _folder_state(folder: Path) -> str:
     return f"{info.st_dev}:{info.st_ino}:{info.st_mtime_ns}"
 
 
-def _restat(entry: Entry) -> Entry | None:
-    """The entry as the file is now (None if it is gone)."""
+def _absolute(folder: Path, env: Environment) -> Path:
+    """The folder's absolute path, links resolved: records name their files by it, whatever the
+    spelling of --dir (the index is one per resolved folder too)."""
     try:
-        info = os.stat(entry.path)
-    except OSError:
-        return None
-    return entry._replace(size=info.st_size, mtime_ns=info.st_mtime_ns)
+        return (env.cwd / folder).resolve()
+    except (OSError, RuntimeError) as error:
+        raise SourceError(f"The news folder {folder} cannot be used: {getattr(error, 'strerror', None) or error}.") from None
 
 
 def in_section(texts: Iterable, section: str | None) -> Iterator:

@@ -99,7 +99,9 @@ class SortKey(str, Enum):
 
 
 class Entry(NamedTuple):
-    """One article file in the folder: its name, full path, size and mtime.
+    """One article file in the folder: its name, full path, and what its ``stat`` says of its
+    content: size, modification and change times, inode (any edit changes one of them; the
+    change time even when the modification time is put back).
 
     A named tuple and a plain string path, because a scan builds 100,000 of
     them and both are several times cheaper to make than the alternatives.
@@ -109,15 +111,19 @@ class Entry(NamedTuple):
     path: str
     size: int
     mtime_ns: int
+    ctime_ns: int = 0
+    inode: int = 0
 
 
 @dataclass(frozen=True)
 class SyncReport:
-    """What one update of the index did: files parsed, dropped, and left as they were."""
+    """What one update of the index did: files parsed, dropped, and left as they were, and how
+    many of those parsed could not be read (listed with a warning, read again next time)."""
 
     parsed: int
     dropped: int
     unchanged: int
+    unreadable: int = 0
 
 
 #: Hash digits an id needs before it is read as a prefix of an article's hash.

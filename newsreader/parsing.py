@@ -19,29 +19,34 @@ from newsreader.model import Article, Entry, LineRole
 def load(entry: Entry, shared: frozenset[int] = frozenset(), keys: bytes | None = None) -> Article:
     """Read and parse one file, with the furniture keys its folder ``shared`` and, if taken
     already, its own ``keys``."""
+    return _loaded(entry, shared, keys)[0]
+
+
+def _loaded(entry: Entry, shared: frozenset[int], keys: bytes | None) -> tuple[Article, bool]:
+    """:func:`load`'s record, and whether the file could be read."""
     from newsreader.parse import parse_article
 
-    data, warnings = read_entry(entry)
-    return parse_article(data, entry.name, entry.path, tuple(warnings), shared, keys)
+    read = read_entry(entry)
+    return parse_article(read.data, entry.name, entry.path, tuple(read.warnings), shared, keys), read.readable
 
 
 def explain(entry: Entry, shared: frozenset[int]) -> list[LineRole]:
     """Every non-blank line of the file with the role the parser gives it and why."""
     from newsreader.parse import explain_lines
 
-    return explain_lines(read_entry(entry)[0], shared)
+    return explain_lines(read_entry(entry).data, shared)
 
 
 def keys_of(entry: Entry) -> bytes:
     """The file's furniture keys, packed (see ``parse.furniture``)."""
     from newsreader.parse.furniture import file_keys
 
-    return file_keys(read_entry(entry)[0])
+    return file_keys(read_entry(entry).data)
 
 
-def _load_keyed(item: tuple[Entry, bytes | None], shared: frozenset[int]) -> Article:
-    """:func:`load` of an (entry, its counted keys) pair, as :meth:`FolderParsing.parse` hands them out."""
-    return load(item[0], shared, item[1])
+def _load_keyed(item: tuple[Entry, bytes | None], shared: frozenset[int]) -> tuple[Article, bool]:
+    """:func:`_loaded` of an (entry, its counted keys) pair, as :meth:`FolderParsing.parse` hands them out."""
+    return _loaded(item[0], shared, item[1])
 
 
 class FolderParsing:
@@ -58,6 +63,6 @@ class FolderParsing:
         return workers.in_order(keys_of, entries, self.processes)
 
     def parse(self, entries: list[Entry], shared: frozenset[int],
-              keys_for: Callable[[list[Entry]], list[bytes | None]]) -> Iterator[Article]:
+              keys_for: Callable[[list[Entry]], list[bytes | None]]) -> Iterator[tuple[Article, bool]]:
         return workers.in_order(_load_keyed, entries, self.processes, shared,
                                 prepare=lambda part: list(zip(part, keys_for(part))))

@@ -30,13 +30,24 @@ def mixed(tmp_path):
 
 
 def test_scan_finds_regular_files_and_links_inside_sorted(mixed):
-    entries = scan(mixed)
+    entries, skipped = scan(mixed)
     names = [entry.name for entry in entries]
-    assert names == sorted(names) and len(names) == 42
+    assert names == sorted(names) and len(names) == 42 and skipped == []
     assert "link.txt" in names and not {"sub", "escape.txt", "dangling.txt"} & set(names)
     first = entries[0]
     info = os.stat(first.path)
-    assert first == Entry("000_0000000000000000.txt", str(mixed / first.name), info.st_size, info.st_mtime_ns)
+    assert first == Entry("000_0000000000000000.txt", str(mixed / first.name), info.st_size, info.st_mtime_ns,
+                          info.st_ctime_ns, info.st_ino)
+
+
+def test_a_link_that_loops_is_skipped_and_named(mixed):
+    """Issue #21.9: a symlink loop crashed every command."""
+    (mixed / "self").symlink_to(mixed / "self")
+    (mixed / "ping").symlink_to(mixed / "pong")
+    (mixed / "pong").symlink_to(mixed / "ping")
+    entries, skipped = scan(mixed)
+    assert len(entries) == 42
+    assert sorted(skipped) == [(name, "a symbolic link that loops") for name in ("ping", "pong", "self")]
 
 
 @two_processes
@@ -78,7 +89,7 @@ def test_a_scan_leaves_the_garbage_collector_as_it_found_it(mixed, monkeypatch):
     from newsreader.errors import SourceError
 
     assert gc.isenabled()
-    assert len(scan(mixed)) == 42
+    assert len(scan(mixed).entries) == 42
     assert gc.isenabled()
 
     def refuse(path):

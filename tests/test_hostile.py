@@ -1,5 +1,6 @@
 """Hostile folders, names and faults: never a traceback, never a hang, never a wrong answer."""
 
+import json
 import os
 import signal
 import subprocess
@@ -86,7 +87,7 @@ def test_a_file_that_vanishes_before_it_is_read_still_gives_a_record(basic):
     from newsreader.folder import scan
     from newsreader.parsing import load
 
-    entries = scan(basic)
+    entries = scan(basic).entries
     os.remove(entries[0].path)
     article = load(entries[0])
     assert article.title == "" and any("could not read" in warning for warning in article.warnings)
@@ -150,3 +151,89 @@ def test_concurrent_first_indexes_all_succeed_and_parse_each_file_once(news, tmp
     parsed = sorted(int(out.split(b": ")[1].split(b" parsed")[0]) for out, _ in outputs)
     assert parsed == [0, 0, 0, 800]
     assert news("--dir", str(folder), "export").stdout == news("--dir", str(folder), "--no-cache", "export").stdout
+
+
+def test_a_file_that_could_not_be_read_is_listed_and_read_again_next_time(cli, basic, monkeypatch):
+    """Issue #21.2: a failed read was stored as the article for good, even through `news index`."""
+    import newsreader.parsing
+    from newsreader.inputs.text import Read, read_entry
+
+    def failing(entry):
+        if entry.name.startswith("002_"):
+            return Read(b"", ["could not read the file: Permission denied"], False)
+        return read_entry(entry)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(newsreader.parsing, "read_entry", failing)
+        report = cli("--dir", str(basic), "index")
+        assert report.stdout == "4 articles: 4 parsed, 0 unchanged, 0 dropped; 1 could not be read (tried again next time)\n"
+        listed = cli("--dir", str(basic), "list")
+        assert "002_bbbbbbbbbbbbbbbb\t\t\t0\t\n" in listed.stdout and "could not read the file" in listed.stderr
+    listed = cli("--dir", str(basic), "list")  # readable now, the file untouched: read again
+    assert "Telescope finds water vapour" in listed.stdout and listed.stderr == ""
+    assert cli("--dir", str(basic), "index").stdout == "4 articles: 0 parsed, 4 unchanged, 0 dropped\n"
+
+
+def test_edits_that_keep_size_and_mtime_are_seen(cli, basic):
+    """Issue #21.3: a same-size edit with the modification time put back (touch -r) was never seen."""
+    target = basic / "001_aaaaaaaaaaaaaaaa.txt"
+    assert "Harbour reopens" in cli("--dir", str(basic), "list").stdout
+    before = target.stat()
+    text = target.read_text()
+    target.write_text(text.replace("Harbour reopens", "Harbour relaxes"))
+    assert target.stat().st_size == before.st_size
+    os.utime(target, ns=(before.st_atime_ns, before.st_mtime_ns))  # as touch -r would
+    assert "Harbour relaxes" in cli("--dir", str(basic), "list").stdout  # a small folder: every file checked
+    with open(target, "a") as handle:  # an append in place: the folder's own mtime does not change
+        handle.write("\nOne more paragraph about the harbour that is long enough to count as prose.\n")
+    exported = [json.loads(line) for line in cli("--dir", str(basic), "export").stdout.splitlines()]
+    assert "One more paragraph" in exported[0]["paragraphs"][-1]
+
+
+def test_paths_in_records_are_absolute_however_the_folder_is_spelt(cli, basic, monkeypatch):
+    """Issue #21.4: `path` depended on how --dir was spelt when the row was stored."""
+    monkeypatch.chdir(basic.parent)
+    spellings = ["basic", str(basic), "basic/../basic", "./basic/"]
+    paths = {json.loads(line)["path"] for spelling in spellings for extra in ([], ["--no-cache"])
+             for line in cli("--dir", spelling, *extra, "list", "--json").stdout.splitlines()}
+    assert paths == {str(basic.resolve() / name) for name in os.listdir(basic)}
+
+
+def test_a_file_swapped_for_a_fifo_after_the_scan_does_not_block(tmp_path):
+    """Issue #21.7: opening a FIFO waits for a writer; the read must not."""
+    from newsreader.inputs.text import read_entry
+    from newsreader.model import Entry
+
+    os.mkfifo(tmp_path / "001_0000000000000001.txt")
+    started = time.monotonic()
+    read = read_entry(Entry("001_0000000000000001.txt", str(tmp_path / "001_0000000000000001.txt"), 10, 1))
+    assert time.monotonic() - started < 5
+    assert not read.readable and read.data == b"" and "no longer a regular file" in read.warnings[0]
+
+
+def test_a_link_that_loops_is_skipped_with_a_warning(cli, basic):
+    """Issue #21.9: a symlink loop crashed every command."""
+    (basic / "self").symlink_to(basic / "self")
+    for extra in ([], ["--no-cache"]):
+        result = cli("--dir", str(basic), *extra, "list")
+        assert result.exit_code == 0 and result.stdout.count("\n") == 4
+        assert result.stderr == "warning: skipped self: a symbolic link that loops\n"
+
+
+@pytest.mark.parametrize("make", ["too long", "under a file", "cannot enter"])
+def test_unusable_folders_are_one_line_errors(cli, tmp_path, monkeypatch, make):
+    """Issue #21.12: a --dir longer than PATH_MAX, or below a folder that cannot be entered."""
+    if make == "too long":
+        folder = str(tmp_path) + ("/" + "x" * 250) * 20
+    elif make == "under a file":
+        (tmp_path / "file").write_text("x")
+        folder = str(tmp_path / "file" / "news")
+    else:
+        folder = str(tmp_path)
+        import newsreader.folder
+
+        monkeypatch.setattr(newsreader.folder.os, "access", lambda path, mode: False)  # root may enter anything
+    result = cli("--dir", folder, "list")
+    assert result.exit_code == 2 and result.exception is None and "Traceback" not in result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("Error: ")]
+    assert len(errors) == 1 and folder[:60] in errors[0]

@@ -28,11 +28,12 @@ try:
 except ImportError:  # not POSIX: updates rely on SQLite's locks alone
     fcntl = None
 
-FORMAT = "10"  # bump when the schema changes; a changed parser is noticed by its fingerprint
+FORMAT = "11"  # bump when the schema changes; a changed parser is noticed by its fingerprint
 _SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE articles(
-    rowid INTEGER PRIMARY KEY, name BLOB UNIQUE NOT NULL, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
+    rowid INTEGER PRIMARY KEY, name BLOB UNIQUE NOT NULL,
+    size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, ctime_ns INTEGER NOT NULL, inode INTEGER NOT NULL,
     id TEXT NOT NULL, number INTEGER, hash TEXT, path TEXT NOT NULL, section TEXT, title TEXT NOT NULL,
     published TEXT, words INTEGER NOT NULL, authors TEXT NOT NULL, credits TEXT NOT NULL, warnings TEXT NOT NULL,
     keys BLOB NOT NULL  -- the file's furniture keys, packed (see parse.furniture)

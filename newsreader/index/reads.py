@@ -74,12 +74,6 @@ class Reading(Database):
         return frozenset(row[0] for row in self.db.execute("SELECT key FROM key_counts WHERE shared"))
 
     @guarded
-    def files(self) -> list[tuple[str, int, int]]:
-        """(name, size, mtime_ns) of every indexed file, by name."""
-        rows = self.db.execute("SELECT name, size, mtime_ns FROM articles ORDER BY name").fetchall()
-        return [(os.fsdecode(name), size, mtime) for name, size, mtime in rows]
-
-    @guarded
     def summaries(self, sort: SortKey, section: str | None = None) -> list[Summary]:
         """What ``news list`` shows of every article (in ``section``, ignoring case), in ``sort``
         order, read from the ``listing`` index alone."""
@@ -116,17 +110,17 @@ class Reading(Database):
         return _article(rows[0], True) if rows else None
 
     @guarded
-    def files_for_id(self, query: IdQuery) -> list[tuple[str, int, int]]:
-        """(name, size, mtime_ns) of the files an id names, by :class:`IdQuery`'s rules: the
-        stem, else the running number, else a hash prefix."""
-        columns = "SELECT name, size, mtime_ns FROM articles WHERE "
+    def files_for_id(self, query: IdQuery) -> list[tuple]:
+        """(name, size, mtime_ns, ctime_ns, inode) of the files an id names, by :class:`IdQuery`'s
+        rules: the stem, else the running number, else a hash prefix."""
+        columns = "SELECT name, size, mtime_ns, ctime_ns, inode FROM articles WHERE "
         rows = self.db.execute(columns + "id = ?", (query.text,)).fetchall()
         if not rows and query.number is not None:
             rows = self.db.execute(columns + "number = ?", (query.number,)).fetchall()
         if not rows and query.hash_prefix is not None:
             prefix = query.hash_prefix  # hex digits sort below "g": the range is the prefix, read off the index
             rows = self.db.execute(columns + "hash >= ? AND hash < ?", (prefix, prefix + "g")).fetchall()
-        return [(os.fsdecode(name), size, mtime) for name, size, mtime in rows]
+        return [(os.fsdecode(name), *stamp) for name, *stamp in rows]
 
     @guarded
     def ids(self) -> list[str]:

@@ -19,6 +19,7 @@ import sqlite3
 import struct
 import sys
 from collections import Counter
+from itertools import chain
 from typing import Callable, Iterable, Iterator, Mapping, Protocol
 
 from newsreader.index import vocabulary
@@ -35,7 +36,9 @@ INDEX_SHARE = 4
 #: SQLite's small default, as a large cache costs a one-shot command more to fill than it saves.
 _WRITING_CACHE = -65536
 _FS_ENCODING, _FS_ERRORS = sys.getfilesystemencoding(), sys.getfilesystemencodeerrors()
-_NAME, _SIZE, _MTIME = operator.attrgetter("name"), operator.attrgetter("size"), operator.attrgetter("mtime_ns")
+_NAME = operator.attrgetter("name")
+_STAMP = operator.attrgetter("size", "mtime_ns", "ctime_ns", "inode")  # what says a file's content changed
+_UNREAD = -1  # the mtime stored for a file that could not be read: no scan ever matches it
 
 
 class Parsing(Protocol):
@@ -48,9 +51,10 @@ class Parsing(Protocol):
         """Each entry's packed furniture keys, in order."""
 
     def parse(self, entries: list[Entry], shared: frozenset[int],
-              keys_for: Callable[[list[Entry]], list[bytes | None]]) -> Iterator[Article]:
-        """Each entry's record, in order, parsed with the folder's ``shared`` keys; ``keys_for``
-        gives the keys already counted of a slice of the entries, so they are not taken again."""
+              keys_for: Callable[[list[Entry]], list[bytes | None]]) -> Iterator[tuple[Article, bool]]:
+        """Each entry's record, in order, parsed with the folder's ``shared`` keys, and whether
+        its file could be read; ``keys_for`` gives the keys already counted of a slice of the
+        entries, so they are not taken again."""
 
     def unpack(self, keys: bytes) -> set[int]:
         """The distinct keys of a packing made by :meth:`keys`."""
@@ -68,8 +72,7 @@ def folder_digest(entries: list[Entry]) -> str:
     names = "\0".join(map(_NAME, entries)).encode(_FS_ENCODING, _FS_ERRORS)  # no file name holds a NUL
     digest = hashlib.blake2b(f"{len(entries)} {len(names)}\n".encode(), digest_size=16)
     digest.update(names)
-    digest.update(struct.pack(f"{len(entries)}q", *map(_SIZE, entries)))
-    digest.update(struct.pack(f"{len(entries)}q", *map(_MTIME, entries)))
+    digest.update(struct.pack(f"{4 * len(entries)}q", *chain.from_iterable(map(_STAMP, entries))))
     return digest.hexdigest()
 
 
@@ -92,11 +95,11 @@ class Syncing(Database):
         listing = folder_digest(entries)
         if self.meta("listing") == listing and self.meta("reparse") is None:
             return SyncReport(0, 0, len(entries))  # the very files the last complete sync left
-        known = set(self.db.execute("SELECT name, size, mtime_ns FROM articles").fetchall())
+        known = set(self.db.execute("SELECT name, size, mtime_ns, ctime_ns, inode FROM articles").fetchall())
         names = [name_key(entry.name) for entry in entries]
-        todo = [entry for entry, name in zip(entries, names) if (name, entry.size, entry.mtime_ns) not in known]
+        todo = [entry for entry, name in zip(entries, names) if (name, *_STAMP(entry)) not in known]
         seen = set(names)
-        counted = {name for name, _, _ in known} | {row[0] for row in self.db.execute("SELECT name FROM pending")}
+        counted = {row[0] for row in known} | {row[0] for row in self.db.execute("SELECT name FROM pending")}
         gone = counted - seen
         if not todo and not gone and self.meta("reparse") is None:
             self.remember("listing", listing)
@@ -110,23 +113,29 @@ class Syncing(Database):
         words_later = len(work) >= max(WORDS_FROM_INDEX, len(entries) // INDEX_SHARE)
         if words_later:  # until its end, greps do not widen fragments (see Reading.terms_containing)
             self.remember("vocabulary", "pending")
-        self._parse_and_write(work, parsing, shared_sql, words_later, progress)
+        unreadable = self._parse_and_write(work, parsing, shared_sql, words_later, progress)
         with self.transaction():
             self.db.execute(f"UPDATE key_counts SET shared = {shared_sql} WHERE shared != {shared_sql}")
             self.db.execute("DELETE FROM key_counts WHERE files <= 0 AND shared = 0")
             self.db.execute("DELETE FROM meta WHERE key = 'reparse'")
             if self.meta("vocabulary") is not None:  # this sync's, or one interrupted before its end
                 self._read_vocabulary()
-            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('listing', ?)", (listing,))
-        return SyncReport(len(work), len(gone), len(seen) - len(work))
+            if not unreadable:  # else the next sync must look at the files again
+                self.db.execute("INSERT OR REPLACE INTO meta VALUES ('listing', ?)", (listing,))
+        return SyncReport(len(work), len(gone), len(seen) - len(work), unreadable)
 
     def _parse_and_write(self, work: list[Entry], parsing: Parsing, shared_sql: str, words_later: bool,
-                         progress) -> None:
-        """Pass two: parse ``work`` with the folder's shared keys and store the records in batches."""
+                         progress) -> int:
+        """Pass two: parse ``work`` with the folder's shared keys and store the records in batches.
+        A file that could not be read is stored as if it had no modification time, so the next
+        sync reads it again. Returns how many could not be read."""
         shared = frozenset(row[0] for row in self.db.execute(f"SELECT key FROM key_counts WHERE {shared_sql}"))
-        done = 0
+        done = unreadable = 0
         batch: list = []
-        for entry, article in zip(work, parsing.parse(work, shared, self._counted_keys)):
+        for entry, (article, readable) in zip(work, parsing.parse(work, shared, self._counted_keys)):
+            if not readable:
+                unreadable += 1
+                entry = entry._replace(mtime_ns=_UNREAD)
             batch.append((entry, article))
             if len(batch) >= BATCH:
                 done += self._write(batch, words_later)
@@ -136,6 +145,7 @@ class Syncing(Database):
         done += self._write(batch, words_later)
         if progress and work:
             progress(done, len(work))
+        return unreadable
 
     def _count_files(self, todo: list[Entry], parsing: Parsing, gone: set[bytes], counted: set[bytes]) -> None:
         """Pass one: take the old rows of changed and vanished files out of the counts (and
@@ -222,10 +232,10 @@ class Syncing(Database):
     def _insert(self, name: bytes, entry: Entry, keys: bytes, article: Article, words_later: bool) -> None:
         cursor = self.db.execute(
             "INSERT INTO articles(name, id, number, hash, path, section, title, published, words, authors, credits, "
-            "warnings, size, mtime_ns, keys) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "warnings, size, mtime_ns, ctime_ns, inode, keys) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (name, article.id, article.number, article.hash, article.path, article.section, article.title,
              article.published, article.words, json.dumps(article.authors), json.dumps(article.credits),
-             json.dumps(article.warnings), entry.size, entry.mtime_ns, keys),
+             json.dumps(article.warnings), entry.size, entry.mtime_ns, entry.ctime_ns, entry.inode, keys),
         )
         rowid = cursor.lastrowid
         body = "\n".join(article.paragraphs)

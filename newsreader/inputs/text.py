@@ -2,26 +2,47 @@
 
 from __future__ import annotations
 
+import os
+import stat
+from typing import NamedTuple
+
 from newsreader.model import Entry
 
 #: Bytes read from one file at most; the rest is left out with a warning.
 READ_CAP = 8 * 1024 * 1024
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # opening a FIFO must not wait for a writer
 
 
-def read_entry(entry: Entry) -> tuple[bytes, list[str]]:
-    """The file's bytes, at most READ_CAP of them, and warnings about the read."""
+class Read(NamedTuple):
+    """A file's bytes (at most READ_CAP), warnings about the read, and whether it could be read
+    at all (a file that could not is not to be remembered as read: it is tried again)."""
+
+    data: bytes
+    warnings: list[str]
+    readable: bool = True
+
+
+def read_entry(entry: Entry) -> Read:
+    """Read the file without ever blocking: it is opened non-blocking and must still be a
+    regular file once open (it may have been swapped for a FIFO or a folder since the scan)."""
     try:
-        with open(entry.path, "rb") as handle:
-            data = handle.read(READ_CAP + 1)
+        fd = os.open(entry.path, os.O_RDONLY | _NONBLOCK)
     except OSError as error:
-        return b"", [f"could not read the file: {error.strerror or error}"]
+        return Read(b"", [f"could not read the file: {error.strerror or error}"], False)
+    with os.fdopen(fd, "rb") as handle:
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                return Read(b"", ["could not read the file: it is no longer a regular file"], False)
+            data = handle.read(READ_CAP + 1)
+        except OSError as error:
+            return Read(b"", [f"could not read the file: {error.strerror or error}"], False)
     if len(data) > READ_CAP:
-        return data[:READ_CAP], [f"file larger than {READ_CAP // (1024 * 1024)} MB; only the start was read"]
-    return data, []
+        return Read(data[:READ_CAP], [f"file larger than {READ_CAP // (1024 * 1024)} MB; only the start was read"])
+    return Read(data, [])
 
 
 def raw_text(entry: Entry) -> str:
     """The file's original text, decoded (the raw text is never lost)."""
     from newsreader.parse.decode import decode_bytes
 
-    return decode_bytes(read_entry(entry)[0])[0]
+    return decode_bytes(read_entry(entry).data)[0]

@@ -85,4 +85,4 @@ class JsonPrinter:
 
     def report(self, report: SyncReport) -> None:
         self._line({"articles": report.parsed + report.unchanged, "parsed": report.parsed,
-                    "unchanged": report.unchanged, "dropped": report.dropped})
+                    "unchanged": report.unchanged, "dropped": report.dropped, "unreadable": report.unreadable})
