@@ -19,7 +19,8 @@ from newsreader.errors import IndexDamaged, IndexUnavailable, SourceError, Unkno
 from newsreader.folder import Scan, check_folder, restat, scan
 from newsreader.index import Index, index_path, stripe_texts
 from newsreader.inputs.text import raw_text
-from newsreader.model import Article, ArticleHits, Entry, IdQuery, LineRole, Listing, SearchHit, SortKey, SyncReport
+from newsreader.model import (Article, ArticleHits, Entry, IdQuery, LineRole, Listing, SearchHit, SortKey, SyncReport,
+                              shown_id)
 from newsreader.parsing import FolderParsing, explain, load
 from newsreader.search.matcher import GrepQuery, compile_pattern, make_query
 from newsreader.search.prefilter import fts_query
@@ -210,11 +211,12 @@ class Library:
         if found:
             from newsreader.parse import split_name
 
-            listed = ", ".join(split_name(name)[0] for name, *_ in found[:_CANDIDATES_SHOWN])
+            listed = ", ".join(shown_id(split_name(name)[0]) for name, *_ in found[:_CANDIDATES_SHOWN])
             raise UnknownIdError(f"The id {query.text!r} is ambiguous: it matches {listed}.")
         import difflib
 
-        close = difflib.get_close_matches(query.text, self._reading(Index.ids), n=_SUGGESTIONS, cutoff=0.5)
+        close = difflib.get_close_matches(query.text, list(map(shown_id, self._reading(Index.ids))),
+                                          n=_SUGGESTIONS, cutoff=0.5)
         if close:
             raise UnknownIdError(f"No article has the id {query.text!r}; did you mean {', '.join(close)}?")
         raise UnknownIdError(f"No article has the id {query.text!r}; `news list` shows the ids.")

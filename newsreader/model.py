@@ -132,13 +132,57 @@ _HEX = frozenset("0123456789abcdefABCDEF")
 _LARGEST_NUMBER = 2**63 - 1  # what an index can store
 
 
+def shown_id(article_id: str) -> str:
+    """An id as the printers show it: itself when every character is printable, else with
+    backslash escapes as ``ls -b`` writes them (``new\\nline``, ``\\x1b``, ``\\u202e``), so a
+    name holding a tab, a newline, an escape or a bidi control prints on one safe line and
+    :class:`IdQuery` reads the printed form back (its backslashes are then doubled)."""
+    if article_id.isprintable():
+        return article_id
+    return "".join(map(_escaped, article_id))
+
+
+def _escaped(character: str) -> str:
+    if character == "\\":
+        return "\\\\"
+    if character.isprintable():
+        return character
+    code = ord(character)
+    named = _NAMED_ESCAPES.get(character)
+    return named or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
+
+
+_NAMED_ESCAPES = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
+_ESCAPE = re.compile(r"\\(?:([\\tnr])|x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8}))")
+
+
+def _unescaped(shown: str) -> str:
+    """The id :func:`shown_id` printed as ``shown``."""
+    def one(match: re.Match) -> str:
+        named, *codes = match.groups()
+        if named:
+            return {"\\": "\\", "t": "\t", "n": "\n", "r": "\r"}[named]
+        code = int(next(code for code in codes if code), 16)
+        return chr(code) if code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else match.group()
+
+    return _ESCAPE.sub(one, shown)
+
+
 @dataclass(frozen=True)
 class IdQuery:
     """An id as a user gives it, and what it may name, in this order: the full stem
-    (``000_ab421d6d9d13d5bb``); the running number when it is ASCII digits (``0``, ``000``); a
-    prefix of the 16-hex hash of at least MIN_HASH_PREFIX digits (``ab42``)."""
+    (``000_ab421d6d9d13d5bb``, or as :func:`shown_id` printed it); the running number when it is
+    ASCII digits (``0``, ``000``); a prefix of the 16-hex hash of at least MIN_HASH_PREFIX
+    digits (``ab42``)."""
 
     text: str
+
+    @property
+    def stems(self) -> tuple[str, ...]:
+        """The stems the id may be: as given, and read back from its printed form."""
+        if "\\" not in self.text:
+            return (self.text,)
+        return tuple(dict.fromkeys((self.text, _unescaped(self.text))))
 
     @property
     def number(self) -> int | None:

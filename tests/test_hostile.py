@@ -43,7 +43,7 @@ def test_odd_file_names_are_listed_safely(cli, tmp_path):
         assert len(lines) == len(names)
         assert all(len(line.split("\t")) == 5 for line in lines)
         assert any(line.startswith("bad\ufffdbyte\t") for line in lines)
-        assert any(line.startswith("new line\t") for line in lines)
+        assert any(line.startswith("new\\nline\t") for line in lines)
     assert cli("--dir", str(folder), "grep", "-c", "Odd").stdout.count("\n") == len(names)
 
 
@@ -237,3 +237,49 @@ def test_unusable_folders_are_one_line_errors(cli, tmp_path, monkeypatch, make):
     assert result.exit_code == 2 and result.exception is None and "Traceback" not in result.stderr
     errors = [line for line in result.stderr.splitlines() if line.startswith("Error: ")]
     assert len(errors) == 1 and folder[:60] in errors[0]
+
+
+def test_every_id_list_prints_can_be_given_back_to_show(cli, tmp_path):
+    """Issue #21.16: ids of names holding a tab, a newline, an escape or a bidi control."""
+    folder = tmp_path / "odd"
+    folder.mkdir()
+    names = ["tab\there", "new\nline", "esc\x1b[31mred", "bidi\u202eevil", "back\\slash\tx", "plain"]
+    for name in names:
+        (folder / f"{name}.txt").write_text(_article(f"Headline of {name!r} for the test"))
+    for extra in ([], ["--no-cache"]):
+        listed = cli("--dir", str(folder), *extra, "list").stdout.splitlines()
+        assert len(listed) == len(names) and all(line.isprintable() or "\t" in line for line in listed)
+        for line in listed:
+            shown = line.split("\t")[0]
+            result = cli("--dir", str(folder), *extra, "show", shown, "--json")
+            assert result.exit_code == 0, (shown, result.stderr)
+            assert json.loads(result.stdout)["id"] in names
+
+
+@pytest.mark.parametrize("query", ["9223372036854775808", "99999999999999999999", "³", "٣", "0x1", "1.0"])
+def test_number_shaped_ids_are_no_such_article(cli, basic, query):
+    """Issue #21.10: only ASCII digits make a running number, and one out of range names nothing."""
+    result = cli("--dir", str(basic), "show", query)
+    assert result.exit_code == 2 and result.exception is None
+    assert result.stderr.startswith("Error: No article has the id")
+
+
+def test_huge_numbers_in_options_are_no_traceback(cli, basic):
+    for args in (["search", "-n", "99999999999999999999", "harbour"], ["list", "-n", "99999999999999999999"],
+                 ["grep", "-C", "99999999999999999999", "harbour"]):
+        started = time.monotonic()
+        result = cli("--dir", str(basic), *args)
+        assert result.exception is None and result.exit_code in (0, 1), (args, result.stderr)
+        assert time.monotonic() - started < 30, args
+
+
+@pytest.mark.parametrize("pattern, says", [
+    ("(" * 600 + "a" + ")" * 600, "nested too deeply"),
+    ("[[:alpha:]]+", "POSIX classes such as [:alpha:] are not Python regular expressions"),
+    ("[[x]", "escape a '[' meant literally"),
+])
+def test_patterns_python_cannot_take_are_one_line_errors(cli, basic, pattern, says):
+    """Issues #21.11 and #21.15: a RecursionError, and FutureWarnings naming site-packages."""
+    result = cli("--dir", str(basic), "grep", pattern)
+    assert result.exit_code == 2 and result.exception is None
+    assert result.stderr.count("\n") == 1 and says in result.stderr and "site-packages" not in result.stderr

@@ -22,6 +22,7 @@ from newsreader.index.sync import name_key
 from newsreader.model import Article, IdQuery, SearchHit, SortKey, Summary, Text
 
 _CHUNK = 256  # rows read at a time when reading a chosen set of articles
+_MOST_ROWS = 2**62  # a LIMIT beyond any index (SQLite's integers are 64-bit; a user may ask for more)
 _META = "a.rowid, a.id, a.number, a.hash, a.path, a.section, a.title, a.published, a.words, a.authors, " \
         "a.credits, a.warnings"
 _TEXT = "a.id, a.path, a.section, d.title, d.body"  # what grep reads of an article
@@ -114,7 +115,7 @@ class Reading(Database):
         """(name, size, mtime_ns, ctime_ns, inode) of the files an id names, by :class:`IdQuery`'s
         rules: the stem, else the running number, else a hash prefix."""
         columns = "SELECT name, size, mtime_ns, ctime_ns, inode FROM articles WHERE "
-        rows = self.db.execute(columns + "id = ?", (query.text,)).fetchall()
+        rows = self.db.execute(columns + f"id IN ({', '.join('?' * len(query.stems))})", query.stems).fetchall()
         if not rows and query.number is not None:
             rows = self.db.execute(columns + "number = ?", (query.number,)).fetchall()
         if not rows and query.hash_prefix is not None:
@@ -222,7 +223,7 @@ class Reading(Database):
                  "snippet(fts, 1, char(2), char(3), '…', 16) FROM fts JOIN articles a ON a.rowid = fts.rowid "
                  f"WHERE {' AND '.join(where)} ORDER BY score LIMIT ?")
         try:
-            rows = self.db.execute(query, (*params, limit)).fetchall()
+            rows = self.db.execute(query, (*params, min(limit, _MOST_ROWS))).fetchall()
         except sqlite3.OperationalError as error:
             if getattr(error, "sqlite_errorcode", sqlite3.SQLITE_ERROR) != sqlite3.SQLITE_ERROR:
                 raise

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Mapping, TextIO
 
+from newsreader.model import shown_id
 from newsreader.render.clean import clean_field
 
 #: More articles with parse warnings than this and one summary line stands for them all.
@@ -26,8 +27,8 @@ class Messages:
         """Each article's parse warnings (by id) when there are a few, else a count and one example."""
         if len(warned) > WARN_EACH:
             first_id, first = next(iter(warned.items()))
-            self.stream.write(f"warning: {len(warned)} articles have parse warnings, e.g. {clean_field(first_id)}: "
+            self.stream.write(f"warning: {len(warned)} articles have parse warnings, e.g. {shown_id(first_id)}: "
                               f"{clean_field('; '.join(first))} (`news list --json` shows them all)\n")
             return
         for article_id, warnings in warned.items():
-            self.stream.write(f"warning: {clean_field(article_id)}: {clean_field('; '.join(warnings))}\n")
+            self.stream.write(f"warning: {shown_id(article_id)}: {clean_field('; '.join(warnings))}\n")

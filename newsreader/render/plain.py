@@ -7,17 +7,19 @@ README's "Plain output" section documents each format; tests pin them.
 
 from __future__ import annotations
 
+import operator
 from typing import Iterable, TextIO
 
 import textwrap3
 
-from newsreader.model import Article, ArticleHits, LineRole, Listing, SearchHit, SyncReport
+from newsreader.model import Article, ArticleHits, LineRole, Listing, SearchHit, SyncReport, shown_id
 from newsreader.render.clean import clean, clean_field, needs_cleaning
 from newsreader.render.facts import meta_line, report_line
 from newsreader.render.messages import Messages
 
 _BLOCK = 20_000  # listing rows formatted, checked and written at a time
 _ROW = "%s\t%s\t%s\t%s\t%s\n"  # id, date, section, words, title
+_ID = operator.itemgetter(0)
 _ARTICLE_SEPARATOR = "\f\n"  # between articles printed one after another: a form feed on its own line
 
 
@@ -45,10 +47,13 @@ class PlainPrinter:
         for start in range(0, len(rows), _BLOCK):
             part = rows[start:start + _BLOCK]
             block = "".join(map(_ROW.__mod__, part))
-            if block.count("\n") == len(part) and block.count("\t") == 4 * len(part) and not needs_cleaning(block):
+            printable_ids = "".join(map(_ID, part)).isprintable()  # else shown_id escapes some
+            if (printable_ids and block.count("\n") == len(part) and block.count("\t") == 4 * len(part)
+                    and not needs_cleaning(block)):
                 self.out.write(block)
             else:
-                self.out.write("".join("\t".join(map(clean_field, map(str, row))) + "\n" for row in part))
+                self.out.write("".join("\t".join([shown_id(row.id), *map(clean_field, map(str, row[1:]))]) + "\n"
+                                       for row in part))
         self.messages.parse_warnings(listing.warnings)
 
     def articles(self, articles: Iterable[Article]) -> None:
@@ -93,7 +98,7 @@ class PlainPrinter:
         previous: tuple[str, int] | None = None
         for result in results:
             matched += 1
-            article_id = clean_field(result.article.id)
+            article_id = shown_id(result.article.id)
             if mode == "files":
                 self.out.write(article_id + "\n")
                 continue
@@ -111,7 +116,7 @@ class PlainPrinter:
     def ranked(self, results: list[SearchHit]) -> None:
         """``id<TAB>score<TAB>title`` per article, best first (score: BM25, higher is better)."""
         for hit in results:
-            self.out.write(f"{clean_field(hit.article.id)}\t{hit.score:.3f}\t{clean_field(hit.article.title)}\n")
+            self.out.write(f"{shown_id(hit.article.id)}\t{hit.score:.3f}\t{clean_field(hit.article.title)}\n")
 
     def report(self, report: SyncReport) -> None:
         """``N articles: P parsed, U unchanged, D dropped``."""

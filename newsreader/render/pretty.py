@@ -16,7 +16,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from newsreader.model import Article, ArticleHits, LineRole, Listing, SearchHit, SyncReport
+from newsreader.model import Article, ArticleHits, LineRole, Listing, SearchHit, SyncReport, shown_id
 from newsreader.render.clean import clean, clean_field
 from newsreader.render.facts import meta_line, report_line
 
@@ -72,7 +72,7 @@ class RichPrinter:
     def listing(self, listing: Listing) -> None:
         """A table of id, date, section, words and title that fits the terminal."""
         articles = listing.rows
-        rows = [(_text(a.id), _text(a.published or ""), _text(a.section or ""), str(a.words)) for a in articles]
+        rows = [(_text(shown_id(a.id)), _text(a.published or ""), _text(a.section or ""), str(a.words)) for a in articles]
         widths = [max([len(row[i]) for row in rows] + [len(name)]) for i, name in enumerate(_LIST_COLUMNS[:4])]
         widths[0], widths[2] = min(widths[0], 24), min(widths[2], 16)
         # Rich shrinks every no-wrap column when a row is too wide, so give the title the rest explicitly.
@@ -122,7 +122,7 @@ class RichPrinter:
         matched = 0
         for result in results:
             matched += 1
-            header = Text.assemble((clean_field(result.article.id), "bold cyan"), "  ",
+            header = Text.assemble((shown_id(result.article.id), "bold cyan"), "  ",
                                    (clean_field(result.article.title), "bold"))
             if mode == "files":
                 self.console.print(header)
@@ -146,7 +146,7 @@ class RichPrinter:
         for number, hit in enumerate(results):
             if number:
                 self.console.print()
-            self.console.print(Text.assemble((clean_field(hit.article.id), "bold cyan"), "  ",
+            self.console.print(Text.assemble((shown_id(hit.article.id), "bold cyan"), "  ",
                                              (f"{hit.score:.2f}", "green"), "  ",
                                              (clean_field(hit.article.title), "bold")))
             self.console.print(_highlighted(hit.snippet, hit.spans, "dim"))

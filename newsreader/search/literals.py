@@ -46,9 +46,9 @@ def _literal_groups(regex: re.Pattern) -> list[list[str]]:
     sre_parse = sre_parser()
     try:
         parsed = sre_parse.parse(regex.pattern, regex.flags)
-    except Exception:  # the pattern compiled, so this is a parser-internals difference: know nothing
+        return [group for group in _sequence(list(parsed), sre_parse) if all(group)]
+    except Exception:  # a parser-internals difference, or nesting deeper than the walk goes: know nothing
         return []
-    return [group for group in _sequence(list(parsed), sre_parse) if all(group)]
 
 
 def _sequence(items: list, sre) -> list[list[str]]:

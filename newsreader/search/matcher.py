@@ -9,6 +9,7 @@ Paragraph 0 is the title; the body's paragraphs count from 1. Pure, no I/O.
 from __future__ import annotations
 
 import re
+import warnings
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
@@ -19,16 +20,37 @@ from newsreader.search.literals import paragraph_literals, sre_parser
 
 def compile_pattern(pattern: str, *, fixed: bool = False, ignore_case: bool = False,
                     smart_case: bool = False, word: bool = False) -> re.Pattern:
-    """Compile a grep pattern; raises PatternError with one sentence when it is invalid."""
+    """Compile a grep pattern; raises PatternError with one sentence when it is invalid, nested
+    too deeply for Python's parser, or holds a set Python may read differently in the future
+    (``[[:alpha:]]``: POSIX classes are not Python's)."""
     source = re.escape(pattern) if fixed else pattern
     if word:
         source = rf"(?<!\w)(?:{source})(?!\w)"
     caseless = ignore_case or (smart_case and not any(c.isupper() for c in pattern))
+    shown = _shown_pattern(pattern)
     try:
-        return re.compile(source, re.IGNORECASE if caseless else 0)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", FutureWarning)
+            return re.compile(source, re.IGNORECASE if caseless else 0)
     except re.error as error:
         where = f" at position {error.pos}" if error.pos is not None else ""
-        raise PatternError(f"The pattern {pattern!r} is not a valid regular expression: {error.msg}{where}.") from None
+        raise PatternError(f"The pattern {shown} is not a valid regular expression: {error.msg}{where}.") from None
+    except RecursionError:
+        raise PatternError(f"The pattern {shown} is nested too deeply to compile.") from None
+    except FutureWarning as warning:
+        hint = _POSIX_HINT if _POSIX_CLASS.search(pattern) else "escape a '[' meant literally inside a set as '\\['"
+        raise PatternError(f"The pattern {shown} has a set Python reads ambiguously ({warning}): {hint}.") from None
+
+
+_POSIX_CLASS = re.compile(r"\[:[a-z]+:\]")
+_POSIX_HINT = ("POSIX classes such as [:alpha:] are not Python regular expressions; "
+               "use [^\\W\\d_] for letters, \\d for digits, \\s for spaces, \\w for word characters")
+_SHOWN_PATTERN = 80  # characters of a pattern quoted in an error
+
+
+def _shown_pattern(pattern: str) -> str:
+    """The pattern quoted in an error, shortened when long."""
+    return repr(pattern if len(pattern) <= _SHOWN_PATTERN else pattern[:_SHOWN_PATTERN] + "…")
 
 
 @dataclass(frozen=True)
@@ -130,12 +152,14 @@ def _shown(text: Text) -> Article:
 
 
 def _with_context(matched: list[int], context: int, available: set[int]) -> list[int]:
-    """Matched paragraph numbers plus ``context`` body paragraphs either side, in order."""
+    """Matched paragraph numbers plus ``context`` body paragraphs either side, in order (a
+    context wider than the article is the whole article: never more steps than paragraphs)."""
+    context = min(context, len(available))
     shown = set(matched)
     for number in matched:
         if number == 0:
             continue
-        for near in range(number - context, number + context + 1):
-            if near >= 1 and near in available:
+        for near in range(max(1, number - context), number + context + 1):
+            if near in available:
                 shown.add(near)
     return sorted(shown)
