@@ -21,7 +21,7 @@ import typer
 
 from newsreader import __version__
 from newsreader.env import Environment
-from newsreader.errors import ExitCode, NewsError, UsageError
+from newsreader.errors import ExitCode, Interrupted, NewsError, UsageError
 from newsreader.model import SortKey
 
 app = typer.Typer(
@@ -166,6 +166,7 @@ def grep_command(
     section: Optional[str] = typer.Option(None, "--section", "-s", help="Only articles in this section."),
     as_json: bool = typer.Option(False, "--json", help="JSON Lines: one object per printed paragraph (or per article with -c/-l)."),
     full_scan: bool = typer.Option(False, "--full-scan", help="Run the regex on every article instead of narrowing with the index (same results, slower; for checking)."),
+    timeout: float = typer.Option(10.0, "--timeout", min=0, metavar="SECONDS", help="Stop a pattern that runs longer than this on one article (exit 2); 0 = no limit."),
 ) -> None:
     """Search titles and bodies with a regular expression.
 
@@ -178,7 +179,7 @@ def grep_command(
     mode = "files" if files else "count" if count else "lines"
     results = session.library().grep(pattern, fixed=fixed, ignore_case=ignore_case, smart_case=smart_case, word=word,
                                      field=field.value, context=context, mode=mode, section=section,
-                                     narrow=not full_scan)
+                                     narrow=not full_scan, timeout=timeout)
     if not session.printer(json=as_json).grep(results, mode, context):
         raise typer.Exit(ExitCode.NO_MATCH)
 
@@ -242,12 +243,9 @@ def search_command(
     session.printer(json=as_json).ranked(results)
 
 
-class _Interrupted(BaseException):
-    """Ctrl-C, raised past Click's own handler (which would exit 1) so the status is 130."""
-
-
 def _on_interrupt(signum, frame) -> None:
-    raise _Interrupted
+    """Ctrl-C: raised as Interrupted, past Click's own handler, so the status is 130."""
+    raise Interrupted
 
 
 def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
@@ -277,7 +275,7 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
         return int(ExitCode.ERROR)
     except SystemExit as done:  # Typer's own exits (a pipe closed while it wrote)
         return done.code if isinstance(done.code, int) else int(ExitCode.ERROR if done.code else ExitCode.OK)
-    except _Interrupted:
+    except Interrupted:
         env.stderr.write("Interrupted.\n")
         return int(ExitCode.INTERRUPTED)
     except BrokenPipeError:

@@ -19,6 +19,11 @@ class ExitCode(IntEnum):
     INTERRUPTED = 130
 
 
+class Interrupted(BaseException):
+    """Ctrl-C: raised by the CLI's signal handler, or where a long statement notices it; a
+    BaseException, so nothing that handles errors takes it for one."""
+
+
 class NewsError(Exception):
     """Something went wrong."""
 
@@ -38,6 +43,10 @@ class UnknownIdError(NewsError):
 
 class PatternError(NewsError):
     """The pattern is not a valid regular expression."""
+
+
+class GrepTimeout(NewsError):
+    """The pattern ran too long on one article and was stopped."""
 
 
 class QueryError(NewsError):

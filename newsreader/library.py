@@ -11,16 +11,18 @@ it is damaged: it is a cache) and goes on from an index in memory.
 from __future__ import annotations
 
 import os
+from functools import partial
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from newsreader.env import Environment
-from newsreader.errors import IndexDamaged, IndexUnavailable, SourceError, UnknownIdError
+from newsreader.errors import IndexDamaged, IndexUnavailable, QueryError, SourceError, UnknownIdError
 from newsreader.folder import Scan, check_folder, restat, scan
-from newsreader.index import Index, index_path, stripe_texts
+from newsreader.index import Index, index_path
 from newsreader.inputs.text import raw_text
+from newsreader.matching import matched
 from newsreader.model import (Article, ArticleHits, Entry, IdQuery, LineRole, Listing, SearchHit, SortKey, SyncReport,
-                              shown_id)
+                              Text, WORD, shown_id)
 from newsreader.parsing import FolderParsing, explain, load
 from newsreader.search.matcher import GrepQuery, compile_pattern, make_query
 from newsreader.search.prefilter import fts_query
@@ -31,6 +33,9 @@ _MAX_EXPANSION = 300  # indexed words one fragment may stand for before the pref
 #: it every file is stat-ed on every command (milliseconds), so edits in place are seen at once.
 TRUST_FOLDER_FROM = 10_000
 _SUGGESTIONS = 3  # closest ids named when an id names none
+MAX_QUERY_WORDS = 64
+_OPERATORS = {"AND", "OR", "NOT", "NEAR"}  # the full-text query's own words
+GREP_TIMEOUT = 10.0  # seconds grep's regex may run on one article before it is stopped (--timeout)
 _CANDIDATES_SHOWN = 5  # ids named when an id names several
 
 
@@ -223,14 +228,15 @@ class Library:
 
     def grep(self, pattern: str, *, fixed: bool = False, ignore_case: bool = False, smart_case: bool = False,
              word: bool = False, field: str = "all", context: int = 0, mode: str = "lines",
-             section: str | None = None, narrow: bool = True) -> Iterator[ArticleHits]:
+             section: str | None = None, narrow: bool = True, timeout: float = GREP_TIMEOUT) -> Iterator[ArticleHits]:
         """Articles ``pattern`` matches, in file-name order, as they are found (see
         :func:`~newsreader.search.matcher.compile_pattern` and
         :class:`~newsreader.search.matcher.GrepQuery` for the options); raises PatternError
-        for an invalid pattern. The index narrows the candidates first (unless ``narrow`` is
-        False: then every article is scanned, for checking), and checks them itself when the
-        pattern is a plain string and only matching files are wanted; a full scan of a large
-        index is spread over the cores."""
+        for an invalid pattern, GrepTimeout when it runs longer than ``timeout`` seconds on
+        one article (0: no limit). The index narrows the candidates first (unless ``narrow``
+        is False: then every article is scanned, for checking), and checks them itself when
+        the pattern is a plain string and only matching files are wanted; the regex runs in
+        child processes (see :mod:`matching`), a full scan of a large index on every core."""
         regex = compile_pattern(pattern, fixed=fixed, ignore_case=ignore_case, smart_case=smart_case, word=word)
         query = make_query(regex, field, context, mode)
 
@@ -239,11 +245,20 @@ class Library:
             literal = query.plain_literal if narrow else None
             if literal is not None and rowids is not None:  # -l for a plain string: SQLite checks the candidates
                 return query.listed(in_section(index.holding(literal, query.field, rowids), section))
-            if rowids is None and self.env.workers > 1 and not index.in_memory:
-                return _parallel_scan(index.path, query, section, self.env.workers)
-            return query.run(in_section(index.texts(rowids), section))
+            return matched(self._sources(index, rowids), query, _in_section(section), timeout)
 
         return self._streaming(read)
+
+    def _sources(self, index: Index, rowids: set[int] | None) -> list[Callable[[], Iterable[Text]]]:
+        """What each child process of a grep reads (see :mod:`matching`): stripes of the whole
+        index on every core, or the candidates in file-name order, each on a connection of the
+        child's own; from an index in memory, its texts read here first."""
+        if index.in_memory:
+            texts = list(index.texts(rowids))
+            return [lambda: texts]
+        if rowids is None and self.env.workers > 1:
+            return [partial(_stripe, index.path, k, self.env.workers) for k in range(self.env.workers)]
+        return [partial(_chosen, index.path, rowids)]
 
     @staticmethod
     def _candidates(index: Index, query: GrepQuery) -> set[int] | None:
@@ -260,7 +275,12 @@ class Library:
 
     def rank(self, query: str, limit: int, section: str | None = None, since: str | None = None,
              until: str | None = None) -> list[SearchHit]:
-        """The best ``limit`` matches of a full-text query; raises QueryError for a malformed one."""
+        """The best ``limit`` matches of a full-text query; raises QueryError for a malformed one,
+        or one of more than MAX_QUERY_WORDS words (the full-text index's time grows faster than
+        the words do: a few hundred take minutes)."""
+        words = sum(word not in _OPERATORS for word in WORD.findall(query))
+        if words > MAX_QUERY_WORDS:
+            raise QueryError(f"The search query has {words} words; search with at most {MAX_QUERY_WORDS}.")
         return self._reading(lambda index: index.rank(query, limit, section, since, until))
 
 
@@ -290,26 +310,24 @@ def _absolute(folder: Path, env: Environment) -> Path:
 
 def in_section(texts: Iterable, section: str | None) -> Iterator:
     """The records whose section equals ``section`` ignoring case (all when it is None), lazily."""
+    return filter(_in_section(section), texts) if section is not None else iter(texts)
+
+
+def _in_section(section: str | None) -> Callable[[Text], bool]:
+    """Whether a record is in ``section`` (ignoring case; every record when it is None)."""
     if section is None:
-        return iter(texts)
+        return _every
     wanted = section.casefold()
-    return (text for text in texts if (text.section or "").casefold() == wanted)
+    return lambda text: (text.section or "").casefold() == wanted
 
 
-def _parallel_scan(path: Path, query: GrepQuery, section: str | None, processes: int) -> Iterator[ArticleHits]:
-    """A full scan of the index split across processes (each reads a stripe of the rows)."""
-    from newsreader import workers
-
-    jobs = [(str(path), query, section, k, processes) for k in range(processes)]
-    found = [row for part in workers.each(_scan_stripe, jobs, processes) for row in part]
-    found.sort(key=lambda row: (row[1], row[0]))  # path, then id: the order of a scan by file name
-    for article_id, path_, title, hits, count in found:
-        yield ArticleHits(Article(id=article_id, path=path_, title=title), hits, count)
+def _every(text: Text) -> bool:
+    return True
 
 
-def _scan_stripe(job) -> list[tuple]:
-    """One worker's share of a full scan: the rows whose rowid falls in its stripe, each hit as
-    a plain tuple (far less to pickle than the objects); hits carry no bodies."""
-    path, query, section, stripe, stripes = job
-    return [(found.article.id, found.article.path, found.article.title, found.hits, found.count)
-            for found in query.run(in_section(stripe_texts(Path(path), stripe, stripes), section))]
+def _stripe(path: Path, stripe: int, stripes: int) -> Iterator[Text]:
+    return Index.reader(path).texts_in_stripe(stripe, stripes)
+
+
+def _chosen(path: Path, rowids: set[int] | None) -> Iterator[Text]:
+    return Index.reader(path).texts(rowids)

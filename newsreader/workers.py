@@ -9,7 +9,7 @@ exit quietly when it is gone.
 
 from __future__ import annotations
 
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterator
 
 PARALLEL_FROM = 400  # items below which starting worker processes costs more than it saves
 SLICE = 2000  # items handed to the workers at a time
@@ -44,12 +44,6 @@ def in_order(work: Callable, items: list, workers: int, *extra,
         gc.unfreeze()
 
 
-def each(work: Callable, jobs: Iterable, workers: int) -> list:
-    """``work(job)`` for every job, one process each at most ``workers`` at a time, in order."""
-    with _pool(workers, work, ()) as pool:
-        return pool.map(_run, list(jobs))
-
-
 def _pool(workers: int, work: Callable, extra: tuple):
     import multiprocessing
 
@@ -61,11 +55,17 @@ _task: tuple = ()  # in a worker process only: the work function and its extra a
 
 def _start_worker(work: Callable, extra: tuple) -> None:
     """Set up a worker: it leaves Ctrl-C to the main process (which stops the pool and exits
-    cleanly) and keeps the work and its extra arguments, given once rather than with every task."""
+    cleanly), keeps the work and its extra arguments (given once rather than with every task),
+    and writes nothing to stderr: a task's error goes back to the main process, which reports
+    it, and a worker whose main process was killed must leave without a traceback."""
+    import os
     import signal
 
     global _task
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    quiet = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(quiet, 2)
+    os.close(quiet)
     _task = (work, extra)
 
 

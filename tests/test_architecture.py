@@ -24,7 +24,9 @@ ALLOWED = {
     "index": {"model", "errors"},
     "inputs": {"model", "errors", "parse"},
     "parsing": {"model", "inputs", "parse", "workers"},
-    "library": {"model", "errors", "env", "folder", "index", "inputs", "parse", "parsing", "search", "workers"},
+    "matching": {"model", "errors", "search"},
+    "library": {"model", "errors", "env", "folder", "index", "inputs", "matching", "parse", "parsing", "search",
+                "workers"},
     "render": {"model", "errors", "env"},
     "cli": {"model", "errors", "env", "library", "render"},
 }

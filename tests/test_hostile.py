@@ -119,7 +119,8 @@ def test_killing_news_mid_index_leaves_a_usable_index(news, tmp_path, cache_dir,
                            stderr=subprocess.PIPE, env=env)
     time.sleep(2.0)
     run.send_signal(sig)
-    out, err = run.communicate(timeout=60)
+    out, err = run.communicate(timeout=60)  # stderr ends when the workers, orphaned or not, are gone
+    assert b"Traceback" not in err and b"BrokenPipe" not in err  # issue #21.14
     if sig == signal.SIGINT and run.returncode != 0:  # it may have finished first on a fast machine
         assert run.returncode == 130 and err.decode().strip() == "Interrupted."
     # the whole records, furniture included: the resumed run parses the files left pending
@@ -283,3 +284,75 @@ def test_patterns_python_cannot_take_are_one_line_errors(cli, basic, pattern, sa
     result = cli("--dir", str(basic), "grep", pattern)
     assert result.exit_code == 2 and result.exception is None
     assert result.stderr.count("\n") == 1 and says in result.stderr and "site-packages" not in result.stderr
+
+
+def _backtracking_folder(tmp_path):
+    folder = tmp_path / "slow"
+    folder.mkdir()
+    (folder / "001_0000000000000001.txt").write_text(_article("An ordinary headline for the test"))
+    (folder / "002_0000000000000002.txt").write_text(
+        "A headline over a long run of letters\n\n" + "a" * 40 + " is what the body of this article says, surely!\n")
+    return folder
+
+
+@pytest.mark.parametrize("extra", [[], ["--full-scan"], ["--no-cache"]])
+def test_a_pattern_that_backtracks_without_end_is_stopped_and_named(cli, tmp_path, extra):
+    """Issue #21.5: catastrophic regular expressions ran for minutes."""
+    folder = _backtracking_folder(tmp_path)
+    args = ["--no-cache"] if extra == ["--no-cache"] else []
+    started = time.monotonic()
+    result = cli("--dir", str(folder), *args, "grep", "--timeout", "1", *[e for e in extra if e != "--no-cache"],
+                 "(a+)+!$")
+    assert time.monotonic() - started < 20
+    assert result.exit_code == 2 and result.exception is None
+    assert "ran for more than 1 s on article '002_0000000000000002'" in result.stderr
+
+
+def test_ctrl_c_stops_a_long_grep_at_once(tmp_path, cache_dir):
+    folder = _backtracking_folder(tmp_path)
+    env = {**os.environ, "NEWS_CACHE_DIR": str(cache_dir)}
+    run = subprocess.Popen([_news_executable(), "--dir", str(folder), "grep", "--timeout", "0", "(a+)+!$"],
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    time.sleep(3)
+    run.send_signal(signal.SIGINT)
+    started = time.monotonic()
+    out, err = run.communicate(timeout=30)
+    assert time.monotonic() - started < 5
+    assert run.returncode == 130 and err.decode().strip() == "Interrupted."
+
+
+def test_a_search_query_too_long_to_answer_quickly_is_refused(cli, basic):
+    """Issue #21.8: a query of 2,000 words took half a minute, deaf to Ctrl-C."""
+    started = time.monotonic()
+    result = cli("--dir", str(basic), "search", " OR ".join(["harbour", "storms", "council"] * 700))
+    assert time.monotonic() - started < 10
+    assert result.exit_code == 2 and result.stderr == "Error: The search query has 2100 words; search with at most 64.\n"
+    assert cli("--dir", str(basic), "search", " OR ".join(["harbour"] * 64)).exit_code == 0
+
+
+def test_ctrl_c_stops_a_long_statement_of_the_index_at_once():
+    """Issue #21.8: a long SQLite statement ran on through Ctrl-C; now it stops within moments."""
+    import sqlite3
+    import threading
+
+    from newsreader.errors import Interrupted
+    from newsreader.index import Index
+    from newsreader.index.database import as_news_error
+
+    def interrupt(signum, frame):
+        raise Interrupted
+
+    index = Index(None, "test")
+    previous = signal.signal(signal.SIGINT, interrupt)
+    timer = threading.Timer(0.5, os.kill, (os.getpid(), signal.SIGINT))
+    started = time.monotonic()
+    timer.start()
+    try:
+        with pytest.raises(sqlite3.OperationalError) as stopped:
+            index.db.execute("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) "
+                             "SELECT count(*) FROM c").fetchone()
+    finally:
+        timer.cancel()
+        signal.signal(signal.SIGINT, previous)
+    assert time.monotonic() - started < 5
+    assert isinstance(as_news_error(stopped.value, "read"), Interrupted)

@@ -14,10 +14,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from newsreader.index.database import MEMORY, index_path
-from newsreader.index.reads import Reading, stripe_texts
+from newsreader.index.reads import Reading
 from newsreader.index.sync import Parsing, Syncing
 
-__all__ = ["Index", "Parsing", "index_path", "stripe_texts"]
+__all__ = ["Index", "Parsing", "index_path"]
 
 
 class Index(Syncing, Reading):
@@ -27,3 +27,12 @@ class Index(Syncing, Reading):
         super().__init__(MEMORY if path is None else path, fingerprint)
         self._terms_written: set[str] = set()
         self._letters = None
+
+    @classmethod
+    def reader(cls, path: Path) -> Index:
+        """A connection of its own to the index file at ``path``, for reading only (a child
+        process's: a connection must not cross a fork). Raises IndexUnavailable."""
+        index = cls.__new__(cls)
+        index.path, index._terms_written, index._letters = path, set(), None
+        index.db = index.connect_read_only()
+        return index

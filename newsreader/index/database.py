@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from types import GeneratorType
 
-from newsreader.errors import IndexDamaged, IndexUnavailable
+from newsreader.errors import IndexDamaged, IndexUnavailable, Interrupted
 from newsreader.index.letters import TOKENIZER
 
 try:
@@ -57,7 +57,21 @@ CREATE TABLE terms(term TEXT PRIMARY KEY) WITHOUT ROWID;  -- grep's vocabulary (
 CREATE TABLE unsplit(rowid INTEGER PRIMARY KEY);  -- articles whose words the index may join
 """
 _DAMAGE_CODES = {getattr(sqlite3, "SQLITE_CORRUPT", 11), getattr(sqlite3, "SQLITE_NOTADB", 26)}
+_INTERRUPT = getattr(sqlite3, "SQLITE_INTERRUPT", 9)
+#: SQLite virtual-machine steps between calls of a no-op Python function during a statement: running
+#: Python lets a pending Ctrl-C handler run (its exception aborts the statement), so a long query
+#: stops at once instead of when it ends.
+_RESPONSIVE_STEPS = 20_000
 MEMORY = Path(":memory:")
+
+
+def _carry_on() -> int:
+    return 0
+
+
+def _casefold(text: str | None) -> str | None:
+    """Python's casefold, for SQL: sections compare and titles sort as Python compares them."""
+    return text.casefold() if text else text
 
 
 def index_path(cache_dir: Path, folder: Path) -> Path:
@@ -66,10 +80,13 @@ def index_path(cache_dir: Path, folder: Path) -> Path:
     return cache_dir / f"index-{key}.sqlite"
 
 
-def as_news_error(error: sqlite3.Error, doing: str) -> IndexUnavailable:
+def as_news_error(error: sqlite3.Error, doing: str) -> BaseException:
     """SQLite's ``error`` while ``doing`` something, as the error the library handles: damage
-    (SQLite's corrupt and not-a-database codes) or any other reason the index is unusable."""
+    (SQLite's corrupt and not-a-database codes), any other reason the index is unusable, or
+    Ctrl-C noticed in the middle of a statement (see :meth:`Database._open`)."""
     code = getattr(error, "sqlite_errorcode", None)
+    if code == _INTERRUPT or (code is None and str(error) == "interrupted"):
+        return Interrupted()
     if code is None:  # Python 3.10 has no error codes: its messages are SQLite's own
         damaged = "malformed" in str(error) or "not a database" in str(error)
     else:
@@ -158,13 +175,23 @@ class Database:
         db.execute("COMMIT")
         return ok
 
+    def connect_read_only(self) -> sqlite3.Connection:
+        """A read-only connection to the index file (no format check: its opener made one)."""
+        try:
+            db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=30, isolation_level=None)
+        except sqlite3.Error as error:
+            raise as_news_error(error, "read") from None
+        db.create_function("casefold", 1, _casefold, deterministic=True)
+        return db
+
     def _open(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        db.set_progress_handler(_carry_on, _RESPONSIVE_STEPS)
         if not self.in_memory:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
             db.execute("PRAGMA busy_timeout=30000")
-        db.create_function("casefold", 1, lambda text: text.casefold() if text else text, deterministic=True)
+        db.create_function("casefold", 1, _casefold, deterministic=True)
         return db
 
     def close(self) -> None:

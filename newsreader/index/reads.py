@@ -12,7 +12,6 @@ import json
 import os
 import sqlite3
 from functools import partial
-from pathlib import Path
 from typing import Iterable, Iterator
 
 from newsreader.errors import QueryError
@@ -150,6 +149,15 @@ class Reading(Database):
             f"SELECT a.id, a.path, a.section, d.title, '' FROM {source} CROSS JOIN docs d ON d.rowid = a.rowid "
             f"WHERE {where} ORDER BY a.name", (literal,) * where.count("?")))
 
+    @guarded
+    def texts_in_stripe(self, stripe: int, stripes: int) -> Iterator[Text]:
+        """Grep's records (see :meth:`texts`) of the rows with ``rowid % stripes == stripe``, in
+        no particular order: one worker's share of a full scan."""
+        rows = self.db.execute(f"SELECT {_TEXT} FROM articles a JOIN docs d ON d.rowid = a.rowid "
+                               "WHERE a.rowid % ? = ?", (stripes, stripe))
+        while chunk := rows.fetchmany(_CHUNK):  # in chunks: faster than a row at a time, memory bounded
+            yield from map(Text._make, chunk)
+
     def _want(self, rowids: Iterable[int]) -> None:
         """Put ``rowids`` in the temporary table ``wanted``, for queries to join."""
         self.db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted(rowid INTEGER PRIMARY KEY)")
@@ -229,20 +237,6 @@ class Reading(Database):
                 raise
             raise QueryError(f"The search query {fts_query!r} is not valid: {error}.") from None
         return [SearchHit(_article(row[:-2], False), -row[-2], *_marked(row[-1])) for row in rows]
-
-
-@guarded
-def stripe_texts(path: Path, stripe: int, stripes: int) -> Iterator[Text]:
-    """Grep's records (see :meth:`Reading.texts`) of the rows with ``rowid % stripes == stripe``,
-    read-only, on a connection of its own: one worker's share of a full scan."""
-    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        rows = db.execute(f"SELECT {_TEXT} FROM articles a JOIN docs d ON d.rowid = a.rowid "
-                          "WHERE a.rowid % ? = ?", (stripes, stripe))
-        while chunk := rows.fetchmany(_CHUNK):  # in chunks: faster than a row at a time, memory bounded
-            yield from map(Text._make, chunk)
-    finally:
-        db.close()
 
 
 def _section_filter(section: str | None) -> tuple[str, tuple]:
