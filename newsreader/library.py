@@ -16,16 +16,17 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from newsreader.env import Environment
-from newsreader.errors import IndexDamaged, IndexUnavailable, QueryError, SourceError, UnknownIdError
+from newsreader.errors import IndexDamaged, IndexUnavailable, SourceError, UnknownIdError
 from newsreader.folder import Scan, check_folder, restat, scan
 from newsreader.index import Index, index_path
 from newsreader.inputs.text import raw_text
 from newsreader.matching import matched
 from newsreader.model import (Article, ArticleHits, Entry, IdQuery, LineRole, Listing, SearchHit, SortKey, SyncReport,
-                              Text, WORD, shown_id)
+                              Text, shown_id)
 from newsreader.parsing import FolderParsing, explain, load
 from newsreader.search.matcher import GrepQuery, compile_pattern, make_query
 from newsreader.search.prefilter import fts_query
+from newsreader.search.query import parse_query
 from newsreader.search.literals import required_literals
 
 _MAX_EXPANSION = 300  # indexed words one fragment may stand for before the prefilter gives up on it
@@ -33,8 +34,6 @@ _MAX_EXPANSION = 300  # indexed words one fragment may stand for before the pref
 #: it every file is stat-ed on every command (milliseconds), so edits in place are seen at once.
 TRUST_FOLDER_FROM = 10_000
 _SUGGESTIONS = 3  # closest ids named when an id names none
-MAX_QUERY_WORDS = 64
-_OPERATORS = {"AND", "OR", "NOT", "NEAR"}  # the full-text query's own words
 GREP_TIMEOUT = 10.0  # seconds grep's regex may run on one article before it is stopped (--timeout)
 _CANDIDATES_SHOWN = 5  # ids named when an id names several
 
@@ -275,13 +274,10 @@ class Library:
 
     def rank(self, query: str, limit: int, section: str | None = None, since: str | None = None,
              until: str | None = None) -> list[SearchHit]:
-        """The best ``limit`` matches of a full-text query; raises QueryError for a malformed one,
-        or one of more than MAX_QUERY_WORDS words (the full-text index's time grows faster than
-        the words do: a few hundred take minutes)."""
-        words = sum(word not in _OPERATORS for word in WORD.findall(query))
-        if words > MAX_QUERY_WORDS:
-            raise QueryError(f"The search query has {words} words; search with at most {MAX_QUERY_WORDS}.")
-        return self._reading(lambda index: index.rank(query, limit, section, since, until))
+        """The best ``limit`` matches of a user's query (see :mod:`search.query`); raises
+        UsageError for an empty query and QueryError for one that cannot be read."""
+        fts = parse_query(query).fts
+        return self._reading(lambda index: index.rank(fts, limit, section, since, until))
 
 
 _END = object()

@@ -233,12 +233,14 @@ class ArticleHits:
 @dataclass(frozen=True)
 class SearchHit:
     """One ranked search result: the record (no paragraphs), its score (BM25, higher is
-    better), and a snippet of the body with the spans of the matched words."""
+    better), a snippet of the body (its opening when only the title matched) with the spans
+    of the matched words, and the spans of those in the title."""
 
     article: Article
     score: float
     snippet: str
     spans: tuple[tuple[int, int], ...] = ()
+    title_spans: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -227,16 +227,17 @@ class Reading(Database):
         if until:
             where.append("substr(a.published, 1, 10) <= ?")
             params.append(until)
-        query = (f"SELECT {_META}, bm25(fts, 5.0, 1.0) AS score, "
-                 "snippet(fts, 1, char(2), char(3), '…', 16) FROM fts JOIN articles a ON a.rowid = fts.rowid "
+        query = (f"SELECT {_META}, bm25(fts, 5.0, 1.0) AS score, snippet(fts, 1, char(2), char(3), '…', 16), "
+                 "highlight(fts, 0, char(2), char(3)) FROM fts JOIN articles a ON a.rowid = fts.rowid "
                  f"WHERE {' AND '.join(where)} ORDER BY score LIMIT ?")
         try:
             rows = self.db.execute(query, (*params, min(limit, _MOST_ROWS))).fetchall()
         except sqlite3.OperationalError as error:
             if getattr(error, "sqlite_errorcode", sqlite3.SQLITE_ERROR) != sqlite3.SQLITE_ERROR:
                 raise
-            raise QueryError(f"The search query {fts_query!r} is not valid: {error}.") from None
-        return [SearchHit(_article(row[:-2], False), -row[-2], *_marked(row[-1])) for row in rows]
+            raise QueryError("The search query could not be read.") from None  # search.query quotes every word
+        return [SearchHit(_article(row[:-3], False), -row[-3], *_marked(row[-2]), _marked(row[-1])[1])
+                for row in rows]
 
 
 def _section_filter(section: str | None) -> tuple[str, tuple]:
