@@ -146,9 +146,9 @@ class RichPrinter:
         for number, hit in enumerate(results):
             if number:
                 self.console.print()
-            self.console.print(Text.assemble((shown_id(hit.article.id), "bold cyan"), "  ",
-                                             (f"{hit.score:.2f}", "green"), "  ",
-                                             (clean_field(hit.article.title), "bold")))
+            header = Text.assemble((shown_id(hit.article.id), "bold cyan"), "  ", (f"{hit.score:.2f}", "green"), "  ")
+            header.append_text(_highlighted(hit.article.title, hit.title_spans, "bold"))
+            self.console.print(header)
             self.console.print(_highlighted(hit.snippet, hit.spans, "dim"))
 
     def explain(self, article: Article, roles: list[LineRole]) -> None:
