@@ -15,14 +15,15 @@ import contextlib
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 
 from newsreader import __version__
-from newsreader.env import Environment
 from newsreader.errors import ExitCode, Interrupted, NewsError, UsageError
-from newsreader.model import SortKey
+
+if TYPE_CHECKING:  # the records load with the commands that use them: `news --help` stays fast
+    from newsreader.env import Environment
 
 app = typer.Typer(
     name="news",
@@ -107,7 +108,7 @@ def list_command(
     ctx: typer.Context,
     section: Optional[str] = typer.Option(None, "--section", "-s", help="Only articles in this section (case-insensitive)."),
     limit: Optional[int] = typer.Option(None, "--limit", "-n", min=0, help="Show at most N articles; 0 = all. Default: all when piped, 100 on a terminal."),
-    sort: SortKey = typer.Option(SortKey.DATE, "--sort", help="date (newest first), number, title or words (longest first)."),
+    sort: str = typer.Option("date", "--sort", metavar="date|number|title|words", help="date (newest first), number, title or words (longest first)."),
     as_json: bool = typer.Option(False, "--json", help="JSON Lines: the record of each article without the body."),
 ) -> None:
     """List the articles: id, date, section, words, title.
@@ -254,6 +255,8 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
     import signal
 
     import click
+
+    from newsreader.env import Environment
 
     env = env or Environment.from_process()
     previous = signal.signal(signal.SIGINT, _on_interrupt)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from newsreader.env import Environment
-from newsreader.errors import IndexDamaged, IndexUnavailable, SourceError, UnknownIdError
+from newsreader.errors import IndexDamaged, IndexUnavailable, SourceError, UnknownIdError, UsageError
 from newsreader.folder import Scan, check_folder, restat, scan
 from newsreader.index import Index, index_path
 from newsreader.inputs.text import raw_text
@@ -168,10 +168,13 @@ class Library:
 
     # --- what the commands read ------------------------------------------------------------
 
-    def listing(self, sort: SortKey = SortKey.DATE, section: str | None = None, limit: int = 0,
+    def listing(self, sort: SortKey | str = SortKey.DATE, section: str | None = None, limit: int = 0,
                 records: bool = False) -> Listing:
         """The articles ``news list`` shows, in ``sort`` order: the first ``limit`` (0: all) of
-        those in ``section`` (ignoring case), as summaries, or as records without paragraphs."""
+        those in ``section`` (ignoring case), as summaries, or as records without paragraphs.
+        Raises UsageError for an unknown sort order."""
+        sort = _sort_key(sort)
+
         def read(index: Index) -> Listing:
             if records:
                 rows = list(index.articles(sort, section))
@@ -281,6 +284,14 @@ class Library:
 
 
 _END = object()
+
+
+def _sort_key(name: SortKey | str) -> SortKey:
+    try:
+        return SortKey(name)
+    except ValueError:
+        orders = ", ".join(key.value for key in SortKey)
+        raise UsageError(f"There is no sort order {name!r}; the orders are {orders}.") from None
 
 
 def _fingerprint() -> str:
