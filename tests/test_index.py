@@ -131,7 +131,7 @@ def test_search_ranks_filters_and_reports(cli, corpus):
     assert cli("--dir", str(corpus), "search", "harbour", "--until", "2024-12-31").exit_code == 1
     assert cli("--dir", str(corpus), "search", "telescope", "--section", "science").stdout.startswith("002_")
     bad = cli("--dir", str(corpus), "search", "AND (")
-    assert bad.exit_code == 2 and bad.stderr.startswith("Error: The search query")
+    assert bad.exit_code == 2 and bad.stderr == "Error: AND needs words on both sides, as in 'ferry AND strike'.\n"
     assert cli("--dir", str(corpus), "search", "zeppelin").exit_code == 1
     record = json.loads(cli("--dir", str(corpus), "search", "--json", "café").stdout.splitlines()[0])
     assert record["id"] == "103_3333333333333333" and "café" in record["snippet"]
