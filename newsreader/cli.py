@@ -15,12 +15,12 @@ import contextlib
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Annotated, List, Optional
 
 import typer
 
 from newsreader import __version__
-from newsreader.errors import ExitCode, Interrupted, NewsError, UsageError
+from newsreader.errors import ExitCode, Interrupted, NewsError, PipeClosed, UsageError
 
 if TYPE_CHECKING:  # the records load with the commands that use them: `news --help` stays fast
     from newsreader.env import Environment
@@ -49,31 +49,49 @@ class Field(str, Enum):
     all = "all"
 
 
+class Rank(str, Enum):
+    score = "score"
+    date = "date"
+
+
+# The filters every command that reads many articles takes (see newsreader.filters).
+Section = Annotated[Optional[str], typer.Option("--section", "-s", help="Only articles in this section (any case).")]
+Author = Annotated[Optional[str], typer.Option("--author", "-a", help="Only articles by an author whose name holds this.")]
+Since = Annotated[Optional[str], typer.Option("--since", metavar="DATE", help="Only articles published on or after DATE: 2024-03-05, 2024-03, yesterday, 7d, 2w, 3 months.")]
+Until = Annotated[Optional[str], typer.Option("--until", metavar="DATE", help="Only articles published on or before DATE (as --since).")]
+Json = Annotated[bool, typer.Option("--json", help="JSON Lines (schema in the README).")]
+
+
 class Session:
     """One run: the environment and what the global options resolved to, shared with the
     commands through the context; makes the library and the printer the commands use."""
 
-    def __init__(self, env: Environment, folder: Path | None, color: Color, cache: bool):
+    def __init__(self, env: Environment, folder: Path | None, color: Color, plain: bool, cache: bool):
         self.env = env
         self.folder = folder
         self.cache = cache
-        self.output = env.output(color.value)
+        self.output = env.output(color.value, plain)
 
     def library(self, full_check: bool = False):
-        """The folder's library, its index brought up to date (a progress bar on a terminal)."""
+        """The folder's library, its index brought up to date (a progress bar on a terminal);
+        the parse warnings of the files it had to read are said once, here."""
         from newsreader.library import Library, source_folder
         from newsreader.render.messages import Messages
         from newsreader.render.progress import IndexProgress
 
+        messages = Messages(self.env.stderr)
         progress = IndexProgress(self.env.stderr) if self.env.stderr_isatty else None
         try:
-            return Library.open(source_folder(self.folder, self.env), self.env, cache=self.cache,
-                                full_check=full_check, warn=Messages(self.env.stderr).warning, progress=progress)
+            library = Library.open(source_folder(self.folder, self.env), self.env, cache=self.cache,
+                                   full_check=full_check, warn=messages.warning, progress=progress)
         finally:
             if progress:
                 progress.close()
+        if library.report and library.report.warned:
+            messages.parse_warnings(library.report.warned)
+        return library
 
-    def printer(self, json: bool = False, width: int = 80, paged: bool = False):
+    def printer(self, json: bool = False, width: int | None = None, paged: bool = False):
         from newsreader.render import make_printer
 
         return make_printer(self.env, self.output, json=json, width=width, paged=paged)
@@ -92,64 +110,92 @@ def main_options(
         None, "--dir", "-d", metavar="PATH",
         help="Folder of raw news files. Default: $NEWS_DIR, else ./seeds, else the bundled seeds.",
     ),
-    color: Color = typer.Option(Color.auto, "--color", help="Colour and Rich layout: auto (terminals only), always, never."),
+    color: Color = typer.Option(Color.auto, "--color", help="Colours: auto (on terminals), always (even piped), never."),
+    plain: bool = typer.Option(False, "--plain", help="The plain, pipe-friendly layout even on a terminal."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Do not use or update the index; parse every file."),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
 ) -> None:
     """Read, list, search and export a folder of scraped news articles.
 
-    Example: news --dir ~/scraped list --section Politics
+    Global options may also follow the command. Example: news list --dir ~/scraped --section Politics
     """
-    ctx.obj = Session(ctx.obj, folder, color, cache=not no_cache)
+    ctx.obj = Session(ctx.obj, folder, color, plain, cache=not no_cache)
 
 
 @app.command("list")
 def list_command(
     ctx: typer.Context,
-    section: Optional[str] = typer.Option(None, "--section", "-s", help="Only articles in this section (case-insensitive)."),
+    section: Section = None, author: Author = None, since: Since = None, until: Until = None,
     limit: Optional[int] = typer.Option(None, "--limit", "-n", min=0, help="Show at most N articles; 0 = all. Default: all when piped, 100 on a terminal."),
     sort: str = typer.Option("date", "--sort", metavar="date|number|title|words", help="date (newest first), number, title or words (longest first)."),
-    as_json: bool = typer.Option(False, "--json", help="JSON Lines: the record of each article without the body."),
+    reverse: bool = typer.Option(False, "--reverse", "-r", help="The other way round (undated articles stay last)."),
+    as_json: Json = False,
 ) -> None:
     """List the articles: id, date, section, words, title.
 
     Piped, one tab-separated line per article (no header). Example:
 
-        news list --section politics --sort words --limit 10
+    \b
+        news list --section politics --since 7d --sort words --limit 10
     """
     session: Session = ctx.obj
     printer = session.printer(json=as_json)
     limit = printer.default_limit if limit is None else limit
-    printer.listing(session.library().listing(sort, section, limit, records=printer.needs_records))
+    library = session.library()
+    filters = library.filters(section, author, since, until)
+    printer.listing(library.listing(sort, filters, limit, records=printer.needs_records, reverse=reverse))
 
 
 @app.command("show")
 def show_command(
     ctx: typer.Context,
-    article_id: str = typer.Argument(..., metavar="ID", help="Full id, running number (0 or 000) or a hash prefix of 4+ characters."),
-    as_json: bool = typer.Option(False, "--json", help="The full record as one JSON object."),
+    article_ids: List[str] = typer.Argument(..., metavar="ID...", help="Full id, running number (0 or 000), a hash prefix of 4+ characters, or - to read ids from stdin, one a line."),
+    as_json: bool = typer.Option(False, "--json", help="The full record as JSON (one object a line for several)."),
     raw: bool = typer.Option(False, "--raw", help="The original text of the file, decoded."),
     explain: bool = typer.Option(False, "--explain", help="Every line of the file with the role the parser gave it, and why."),
-    width: int = typer.Option(80, "--width", "-w", min=0, help="Wrap plain output at N columns; 0 = no wrapping."),
+    width: Optional[int] = typer.Option(None, "--width", "-w", min=0, help="Wrap text at N columns; 0 = no wrapping. Default: 80 piped, the terminal's width up to 90 on a terminal."),
     no_pager: bool = typer.Option(False, "--no-pager", help="Never use a pager."),
+    section: Section = None, author: Author = None, since: Since = None, until: Until = None,
 ) -> None:
-    """Show one article: title, metadata line, body.
+    """Show articles: title, metadata line, body.
 
-    Example:
+    Several articles are separated by a form feed line when piped. Example:
 
-        news show 0            # by running number
-        news show ab42 --raw   # by hash prefix, original text
+    \b
+        news show 0                   # by running number
+        news show ab42 --raw          # by hash prefix, original text
+        news grep -l ferry | news show -
     """
     session: Session = ctx.obj
     library = session.library()
-    entry, article = library.article(article_id)
+    ids = _ids(article_ids, session.env)
     printer = session.printer(json=as_json, width=width, paged=not no_pager)
-    if raw:
-        printer.raw(article, library.raw(entry))
-    elif explain:
-        printer.explain(article, library.explain(entry))
+    if len(ids) == 1 and (raw or explain):
+        entry, article = library.article(ids[0])
+        if raw:
+            printer.raw(article, library.raw(entry))
+        else:
+            printer.explain(article, library.explain(entry))
+    elif raw or explain:
+        raise UsageError("--raw and --explain show one article at a time.")
+    elif len(ids) == 1 and not library.filters(section, author, since, until):
+        printer.article(library.article(ids[0])[1])
     else:
-        printer.article(article)
+        printer.articles(library.articles(ids, library.filters(section, author, since, until)))
+
+
+def _ids(given: list[str], env: Environment) -> list[str]:
+    """The ids given, with ``-`` standing for the lines of stdin (what precedes a tab on each:
+    ``news list`` lines work as well as ``grep -l`` lines)."""
+    ids = []
+    for given_id in given:
+        if given_id == "-":
+            ids.extend(line.split("\t", 1)[0].strip() for line in env.stdin if line.strip())
+        else:
+            ids.append(given_id)
+    if not ids:
+        raise UsageError("No ids were given (stdin was empty).")
+    return ids
 
 
 @app.command("grep")
@@ -163,8 +209,10 @@ def grep_command(
     count: bool = typer.Option(False, "--count", "-c", help="Print the number of matching paragraphs per article."),
     files: bool = typer.Option(False, "--files-with-matches", "-l", help="Print only the ids of matching articles."),
     context: int = typer.Option(0, "--context", "-C", min=0, help="Show N paragraphs before and after each match."),
+    line_number: bool = typer.Option(False, "--line-number", "-n", help="Print path:line:text, the line of the raw file."),
+    vimgrep: bool = typer.Option(False, "--vimgrep", help="Print path:line:column:text for every match, as editors read it."),
     field: Field = typer.Option(Field.all, "--field", help="Search the title, the body, or all."),
-    section: Optional[str] = typer.Option(None, "--section", "-s", help="Only articles in this section."),
+    section: Section = None, author: Author = None, since: Since = None, until: Until = None,
     as_json: bool = typer.Option(False, "--json", help="JSON Lines: one object per printed paragraph (or per article with -c/-l)."),
     full_scan: bool = typer.Option(False, "--full-scan", help="Run the regex on every article instead of narrowing with the index (same results, slower; for checking)."),
     timeout: float = typer.Option(10.0, "--timeout", min=0, metavar="SECONDS", help="Stop a pattern that runs longer than this on one article (exit 2); 0 = no limit."),
@@ -174,30 +222,93 @@ def grep_command(
     Piped: id:paragraph:text lines (paragraph 0 is the title). Exit 0 when
     something matched, 1 when nothing did, 2 on error. Example:
 
-        news grep -i 'cease-?fire' -C 1
+    \b
+        news grep -i 'cease-?fire' -C 1 --since 7d
     """
     session: Session = ctx.obj
-    mode = "files" if files else "count" if count else "lines"
-    results = session.library().grep(pattern, fixed=fixed, ignore_case=ignore_case, smart_case=smart_case, word=word,
-                                     field=field.value, context=context, mode=mode, section=section,
-                                     narrow=not full_scan, timeout=timeout)
+    mode = ("files" if files else "count" if count else "vimgrep" if vimgrep else "numbered" if line_number
+            else "lines")
+    library = session.library()
+    filters = library.filters(section, author, since, until)
+    results = library.grep(pattern, fixed=fixed, ignore_case=ignore_case, smart_case=smart_case, word=word,
+                           field=field.value, context=context, mode=mode, filters=filters,
+                           narrow=not full_scan, timeout=timeout)
     if not session.printer(json=as_json).grep(results, mode, context):
+        raise typer.Exit(ExitCode.NO_MATCH)
+
+
+@app.command("search")
+def search_command(
+    ctx: typer.Context,
+    query: str = typer.Argument(..., help='Words (all must appear), "phrases", prefix*, AND / OR / NOT, ( ).'),
+    limit: int = typer.Option(20, "--limit", "-n", min=0, help="Show the best N articles; 0 = all."),
+    rank: Rank = typer.Option(Rank.score, "--sort", help="score (best first) or date (newest first)."),
+    reverse: bool = typer.Option(False, "--reverse", "-r", help="The other way round."),
+    section: Section = None, author: Author = None, since: Since = None, until: Until = None,
+    as_json: bool = typer.Option(False, "--json", help="JSON Lines: id, score, title and snippet per article."),
+) -> None:
+    """Ranked full-text search over titles and bodies (BM25; titles count more).
+
+    Ordinary text works: cease-fire, U.S., don't, $10 are searched as the
+    words they hold. Piped: id<TAB>score<TAB>title lines, best first. Exit 1
+    when nothing matched. Example:
+
+    \b
+        news search '"energy infrastructure" AND ceasefire' --since 2025-01-01
+    """
+    session: Session = ctx.obj
+    library = session.library()
+    filters = library.filters(section, author, since, until)
+    results = library.rank(query, limit, filters, by_date=rank is Rank.date, reverse=reverse)
+    session.printer(json=as_json).ranked(results)
+    if not results:
         raise typer.Exit(ExitCode.NO_MATCH)
 
 
 @app.command("export")
 def export_command(
     ctx: typer.Context,
-    section: Optional[str] = typer.Option(None, "--section", "-s", help="Only articles in this section."),
+    section: Section = None, author: Author = None, since: Since = None, until: Until = None,
 ) -> None:
     """Print every article's full record as JSON Lines (schema in the README).
 
     Example:
 
-        news export | jq -r .title
+    \b
+        news export --since 2025-01 | jq -r .title
     """
     session: Session = ctx.obj
-    session.printer(json=True).articles(session.library().export(section))
+    library = session.library()
+    session.printer(json=True).articles(library.export(library.filters(section, author, since, until)))
+
+
+@app.command("sections")
+def sections_command(ctx: typer.Context, as_json: Json = False) -> None:
+    """List the sections: name, articles, first and last date.
+
+    Sections that differ only in case are one. Example:
+
+    \b
+        news sections --json | jq -r .section
+    """
+    session: Session = ctx.obj
+    session.printer(json=as_json).sections(session.library().sections())
+
+
+@app.command("check")
+def check_command(ctx: typer.Context, as_json: Json = False) -> None:
+    """List the parse warnings of every article (each is said once, when it is read).
+
+    Piped: id<TAB>warning lines. Exit 1 when there are none. Example:
+
+    \b
+        news check | cut -f2 | sort | uniq -c
+    """
+    session: Session = ctx.obj
+    warned = session.library().warnings()
+    session.printer(json=as_json).warnings(warned)
+    if not warned:
+        raise typer.Exit(ExitCode.NO_MATCH)
 
 
 @app.command("index")
@@ -207,6 +318,7 @@ def index_command(ctx: typer.Context) -> None:
     Every command does this on its own; run it to pay the cost up front
     (a progress bar shows on a terminal). Example:
 
+    \b
         news --dir ~/scraped index
     """
     session: Session = ctx.obj
@@ -215,33 +327,43 @@ def index_command(ctx: typer.Context) -> None:
     session.printer().report(session.library(full_check=True).update())
 
 
-@app.command("search")
-def search_command(
-    ctx: typer.Context,
-    query: str = typer.Argument(..., help='Words, "phrases", prefix*, AND / OR / NOT (SQLite FTS5 syntax).'),
-    limit: int = typer.Option(20, "--limit", "-n", min=1, help="Show the best N articles."),
-    section: Optional[str] = typer.Option(None, "--section", "-s", help="Only articles in this section."),
-    since: Optional[str] = typer.Option(None, "--since", metavar="YYYY-MM-DD", help="Only articles published on or after this date."),
-    until: Optional[str] = typer.Option(None, "--until", metavar="YYYY-MM-DD", help="Only articles published on or before this date."),
-    as_json: bool = typer.Option(False, "--json", help="JSON Lines: id, score, title and snippet per article."),
-) -> None:
-    """Ranked full-text search over titles and bodies (BM25; titles count more).
+# Global options, as they may also stand after the command: whether each takes a value.
+_GLOBALS = {"--dir": True, "-d": True, "--color": True, "--no-cache": False, "--plain": False}
 
-    Piped: id<TAB>score<TAB>title lines, best first. Exit 1 when nothing
-    matched. Example:
 
-        news search '"energy infrastructure" AND ceasefire' --since 2025-01-01
-    """
-    import re
+def hoist_global_options(argv: list[str]) -> list[str]:
+    """``argv`` with the global options that follow the command moved before it, as ripgrep and
+    git take flags anywhere (``news list --dir x`` is ``news --dir x list``). Nothing after a
+    ``--`` moves, nor a word that is an option's value."""
+    command = _command_at(argv)
+    if command is None:
+        return argv
+    before, after, moved = argv[:command + 1], [], []
+    rest = iter(argv[command + 1:])
+    for word in rest:
+        if word == "--":
+            after += [word, *rest]
+            break
+        name, equals, _ = word.partition("=")
+        if name in _GLOBALS:
+            moved.append(word)
+            if _GLOBALS[name] and not equals:
+                moved.append(next(rest, ""))
+        else:
+            after.append(word)
+    return [*before[:command], *moved, before[command], *after]
 
-    session: Session = ctx.obj
-    for name, value in (("--since", since), ("--until", until)):
-        if value is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            raise UsageError(f"{name} takes a date as YYYY-MM-DD, not {value!r}.")
-    results = session.library().rank(query, limit, section, since, until)
-    if not results:
-        raise typer.Exit(ExitCode.NO_MATCH)
-    session.printer(json=as_json).ranked(results)
+
+def _command_at(argv: list[str]) -> int | None:
+    """Where the command name stands: the first word that is neither an option nor a value."""
+    at = 0
+    while at < len(argv):
+        word = argv[at]
+        if not word.startswith("-"):
+            return at
+        name, equals, _ = word.partition("=")
+        at += 2 if _GLOBALS.get(name) and not equals else 1
+    return None
 
 
 def _on_interrupt(signum, frame) -> None:
@@ -251,14 +373,18 @@ def _on_interrupt(signum, frame) -> None:
 
 def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
     """Run ``news`` with ``argv`` in ``env`` (this process's when None) and return the exit
-    status: the one place errors become messages, Ctrl-C becomes 130 and a closed pipe a quiet end."""
+    status: the one place errors become messages, Ctrl-C becomes 130 and a closed pipe a quiet
+    end with the status the output had earned (ripgrep's way)."""
     import signal
+    from dataclasses import replace
 
     import click
 
-    from newsreader.env import Environment
+    from newsreader.env import Environment, WatchedStream
 
     env = env or Environment.from_process()
+    env = replace(env, stdout=WatchedStream(env.stdout))
+    argv = hoist_global_options(sys.argv[1:] if argv is None else list(argv))
     previous = signal.signal(signal.SIGINT, _on_interrupt)
     try:
         # Click writes help, usage errors and --version through sys.stdout/stderr: point those at env's
@@ -276,12 +402,10 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
     except click.exceptions.Abort:
         env.stderr.write("Aborted.\n")
         return int(ExitCode.ERROR)
-    except SystemExit as done:  # Typer's own exits (a pipe closed while it wrote)
-        return done.code if isinstance(done.code, int) else int(ExitCode.ERROR if done.code else ExitCode.OK)
     except Interrupted:
         env.stderr.write("Interrupted.\n")
         return int(ExitCode.INTERRUPTED)
-    except BrokenPipeError:
+    except PipeClosed:
         return _quiet_pipe(env)
     finally:
         signal.signal(signal.SIGINT, previous)
@@ -294,7 +418,8 @@ def _report(env: Environment, error: NewsError) -> None:
 
 
 def _quiet_pipe(env: Environment) -> int:
-    """The reader closed the pipe (``news list | head``): stop quietly, as ripgrep does."""
+    """The reader closed the pipe (``news grep x | head -1``): stop quietly, as ripgrep does,
+    with the status of what was printed (something was, or the write would not have failed)."""
     import os
 
     try:

@@ -13,8 +13,11 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Mapping, TextIO
+
+from newsreader.errors import PipeClosed
 
 #: The variables ``news`` reads; documented in the README.
 VARIABLES = ("NEWS_DIR", "NEWS_CACHE_DIR", "NEWS_DATA_DIR", "NEWS_PAGER", "PAGER", "LESS",
@@ -46,6 +49,7 @@ class Environment:
     cwd: Path = Path(".")  # relative paths below are relative to this ("." is the process's own folder)
     terminal_size: tuple[int, int] | None = None  # (columns, lines) of stdout, when it is a terminal
     workers: int = 1
+    today: date = date(2026, 1, 1)  # what relative dates count from ("7d"); the real day in from_process
 
     @classmethod
     def from_process(cls) -> Environment:
@@ -64,14 +68,15 @@ class Environment:
             stderr_isatty=sys.stderr.isatty(), vars=dict(os.environ), terminal_size=size, workers=_usable_cores(),
         )
 
-    def output(self, color: str = "auto") -> Output:
-        """How to print for ``--color auto|always|never``: the Rich layout on a terminal (or when
-        colour is forced by the option or FORCE_COLOR), never for TERM=dumb unless forced;
-        colours unless NO_COLOR or TERM=dumb; the width from COLUMNS, else the terminal."""
+    def output(self, color: str = "auto", plain: bool = False) -> Output:
+        """How to print for ``--color auto|always|never`` and ``--plain``: the Rich layout on a
+        terminal (or when colour is forced by the option or FORCE_COLOR), not for TERM=dumb
+        unless forced, never with ``--plain``; colours in it unless ``never``, NO_COLOR or
+        TERM=dumb; the width from COLUMNS, else the terminal."""
         dumb = self.vars.get("TERM") == "dumb"
         forced = color == "always" or (color == "auto" and bool(self.vars.get("FORCE_COLOR")))
-        pretty = color != "never" and (self.stdout_isatty or forced) and (forced or not dumb)
-        colored = pretty and not self.vars.get("NO_COLOR") and not dumb
+        pretty = not plain and (self.stdout_isatty or forced) and (forced or not dumb)
+        colored = pretty and color != "never" and not self.vars.get("NO_COLOR") and not dumb
         columns = self.vars.get("COLUMNS", "")
         width = int(columns) if columns.isdigit() and int(columns) > 0 else None
         height = None
@@ -121,3 +126,26 @@ def _usable_cores() -> int:
     except AttributeError:  # not Linux
         cores = os.cpu_count() or 1
     return max(1, min(MAX_WORKERS, cores))
+
+
+class WatchedStream:
+    """A text stream whose closed reader (a broken pipe) raises PipeClosed, so a command stops
+    quietly wherever it was writing; everything else is the stream's own."""
+
+    def __init__(self, stream: TextIO):
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except BrokenPipeError:
+            raise PipeClosed from None
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            raise PipeClosed from None
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)

@@ -24,6 +24,11 @@ class Interrupted(BaseException):
     BaseException, so nothing that handles errors takes it for one."""
 
 
+class PipeClosed(BaseException):
+    """The reader of stdout went away (``news grep x | head -1``): stop quietly. A
+    BaseException, so no ``except OSError`` on the way (Click's own) takes it for a failure."""
+
+
 class NewsError(Exception):
     """Something went wrong."""
 

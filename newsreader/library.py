@@ -19,10 +19,11 @@ from newsreader.env import Environment
 from newsreader.errors import IndexDamaged, IndexUnavailable, SourceError, UnknownIdError, UsageError
 from newsreader.folder import Scan, check_folder, restat, scan
 from newsreader.index import Index, index_path
-from newsreader.inputs.text import raw_text
+from newsreader.inputs.text import located_in_file, raw_text
+from newsreader.filters import make_filters
 from newsreader.matching import matched
-from newsreader.model import (Article, ArticleHits, Entry, IdQuery, LineRole, Listing, SearchHit, SortKey, SyncReport,
-                              Text, shown_id)
+from newsreader.model import (Article, ArticleHits, Entry, Filters, IdQuery, LineRole, Listing, SearchHit, SortKey,
+                              SectionCount, SyncReport, Text, shown_id)
 from newsreader.parsing import FolderParsing, explain, load
 from newsreader.search.matcher import GrepQuery, compile_pattern, make_query
 from newsreader.search.prefilter import fts_query
@@ -36,6 +37,7 @@ TRUST_FOLDER_FROM = 10_000
 _SUGGESTIONS = 3  # closest ids named when an id names none
 GREP_TIMEOUT = 10.0  # seconds grep's regex may run on one article before it is stopped (--timeout)
 _CANDIDATES_SHOWN = 5  # ids named when an id names several
+_SECTIONS_NAMED = 12  # sections named when a section asked for does not exist
 
 
 def bundled_seeds() -> Path:
@@ -168,27 +170,47 @@ class Library:
 
     # --- what the commands read ------------------------------------------------------------
 
-    def listing(self, sort: SortKey | str = SortKey.DATE, section: str | None = None, limit: int = 0,
-                records: bool = False) -> Listing:
-        """The articles ``news list`` shows, in ``sort`` order: the first ``limit`` (0: all) of
-        those in ``section`` (ignoring case), as summaries, or as records without paragraphs.
-        Raises UsageError for an unknown sort order."""
+    def filters(self, section: str | None = None, author: str | None = None, since: str | None = None,
+                until: str | None = None) -> Filters:
+        """The filters these options ask for (dates relative to the environment's today);
+        raises UsageError for a date that cannot be read."""
+        return make_filters(self.env.today, section, author, since, until)
+
+    def listing(self, sort: SortKey | str = SortKey.DATE, filters: Filters = Filters(), limit: int = 0,
+                records: bool = False, reverse: bool = False) -> Listing:
+        """The articles ``news list`` shows, in ``sort`` order (``reverse``: backwards, unknown
+        values still last): the first ``limit`` (0: all) of those the filters pass, as summaries,
+        or as records without paragraphs. Raises UsageError for an unknown sort order."""
         sort = _sort_key(sort)
 
         def read(index: Index) -> Listing:
             if records:
-                rows = list(index.articles(sort, section))
+                rows = list(index.articles(sort, filters, reverse=reverse))
             else:
-                rows = index.summaries(sort, section)
+                rows = index.summaries(sort, filters, reverse)
             shown = rows[:limit] if limit else rows
-            warned = index.warnings(section)
-            return Listing(shown, len(rows), {row.id: warned[row.id] for row in shown if row.id in warned})
+            warned = index.warnings(filters)
+            return Listing(shown, len(rows), {row.id: warned[row.id] for row in shown if row.id in warned},
+                           "" if rows else self._nothing_listed(index, filters), index.numbers_distinct)
 
         return self._reading(read)
 
-    def export(self, section: str | None = None) -> Iterator[Article]:
-        """Every article's full record (in ``section``), by file name."""
-        return self._streaming(lambda index: index.articles(None, section, body=True))
+    @staticmethod
+    def _nothing_listed(index: Index, filters: Filters) -> str:
+        """Why a list is empty, in a sentence: no articles at all, a section the folder does not
+        have (naming those it has), or filters that leave none."""
+        sections = index.sections()
+        if not sections:
+            return "The folder holds no articles."
+        known = [count.section for count in sections if count.section]
+        if filters.section is not None and filters.section.casefold() not in {name.casefold() for name in known}:
+            names = ", ".join(known[:_SECTIONS_NAMED]) + (", …" if len(known) > _SECTIONS_NAMED else "")
+            return f"No article is in section {filters.section!r}; the sections are {names or 'none'}."
+        return "No article passes the filters."
+
+    def export(self, filters: Filters = Filters()) -> Iterator[Article]:
+        """Every full record the filters pass, by file name."""
+        return self._streaming(lambda index: index.articles(None, filters, body=True))
 
     def article(self, query: str) -> tuple[Entry, Article]:
         """The file an id names and its full record, parsed again first if the file changed
@@ -200,6 +222,22 @@ class Library:
             entry = current
         found = self._reading(lambda index: index.article(entry.name)) if current is not None else None
         return entry, found or load(entry, self._reading(Index.shared))
+
+    def articles(self, ids: list[str], filters: Filters = Filters()) -> list[Article]:
+        """The full records the ids name, in their order, those the filters pass; every id is
+        resolved first, so an unknown one stops before anything is shown."""
+        found = [self.article(query) for query in dict.fromkeys(ids)]
+        if not filters:
+            return [article for _, article in found]
+        return [article for entry, article in found if self._reading(lambda index: index.passes(entry.name, filters))]
+
+    def sections(self) -> list[SectionCount]:
+        """Every section with its articles and dates (case variants are one section)."""
+        return self._reading(Index.sections)
+
+    def warnings(self) -> dict[str, tuple[str, ...]]:
+        """The parse warnings of every article that has any, by id."""
+        return self._reading(Index.warnings)
 
     def raw(self, entry: Entry) -> str:
         """The file's original text, decoded."""
@@ -230,7 +268,7 @@ class Library:
 
     def grep(self, pattern: str, *, fixed: bool = False, ignore_case: bool = False, smart_case: bool = False,
              word: bool = False, field: str = "all", context: int = 0, mode: str = "lines",
-             section: str | None = None, narrow: bool = True, timeout: float = GREP_TIMEOUT) -> Iterator[ArticleHits]:
+             filters: Filters = Filters(), narrow: bool = True, timeout: float = GREP_TIMEOUT) -> Iterator[ArticleHits]:
         """Articles ``pattern`` matches, in file-name order, as they are found (see
         :func:`~newsreader.search.matcher.compile_pattern` and
         :class:`~newsreader.search.matcher.GrepQuery` for the options); raises PatternError
@@ -240,16 +278,21 @@ class Library:
         the pattern is a plain string and only matching files are wanted; the regex runs in
         child processes (see :mod:`matching`), a full scan of a large index on every core."""
         regex = compile_pattern(pattern, fixed=fixed, ignore_case=ignore_case, smart_case=smart_case, word=word)
-        query = make_query(regex, field, context, mode)
+        located = mode in ("numbered", "vimgrep")
+        query = make_query(regex, field, context, "lines" if located else mode)
 
         def read(index: Index) -> Iterator[ArticleHits]:
             rowids = self._candidates(index, query) if narrow else None
+            if filters:
+                allowed = index.rowids(filters)
+                rowids = allowed if rowids is None else rowids & allowed
             literal = query.plain_literal if narrow else None
             if literal is not None and rowids is not None:  # -l for a plain string: SQLite checks the candidates
-                return query.listed(in_section(index.holding(literal, query.field, rowids), section))
-            return matched(self._sources(index, rowids), query, _in_section(section), timeout)
+                return query.listed(index.holding(literal, query.field, rowids))
+            return matched(self._sources(index, rowids), query, timeout)
 
-        return self._streaming(read)
+        found = self._streaming(read)
+        return map(located_in_file, found) if located else found
 
     def _sources(self, index: Index, rowids: set[int] | None) -> list[Callable[[], Iterable[Text]]]:
         """What each child process of a grep reads (see :mod:`matching`): stripes of the whole
@@ -275,12 +318,13 @@ class Library:
         found = fts_query(groups, fold, lambda run: index.terms_containing(run, _MAX_EXPANSION))
         return None if found is None else index.matching(found)
 
-    def rank(self, query: str, limit: int, section: str | None = None, since: str | None = None,
-             until: str | None = None) -> list[SearchHit]:
-        """The best ``limit`` matches of a user's query (see :mod:`search.query`); raises
-        UsageError for an empty query and QueryError for one that cannot be read."""
+    def rank(self, query: str, limit: int = 20, filters: Filters = Filters(), by_date: bool = False,
+             reverse: bool = False) -> list[SearchHit]:
+        """The best ``limit`` matches (0: all) of a user's query (see :mod:`search.query`) among
+        those the filters pass, or the newest first (``by_date``); raises UsageError for an
+        empty query and QueryError for one that cannot be read."""
         fts = parse_query(query).fts
-        return self._reading(lambda index: index.rank(fts, limit, section, since, until))
+        return self._reading(lambda index: index.rank(fts, limit, filters, by_date, reverse))
 
 
 _END = object()
@@ -313,23 +357,6 @@ def _absolute(folder: Path, env: Environment) -> Path:
         return (env.cwd / folder).resolve()
     except (OSError, RuntimeError) as error:
         raise SourceError(f"The news folder {folder} cannot be used: {getattr(error, 'strerror', None) or error}.") from None
-
-
-def in_section(texts: Iterable, section: str | None) -> Iterator:
-    """The records whose section equals ``section`` ignoring case (all when it is None), lazily."""
-    return filter(_in_section(section), texts) if section is not None else iter(texts)
-
-
-def _in_section(section: str | None) -> Callable[[Text], bool]:
-    """Whether a record is in ``section`` (ignoring case; every record when it is None)."""
-    if section is None:
-        return _every
-    wanted = section.casefold()
-    return lambda text: (text.section or "").casefold() == wanted
-
-
-def _every(text: Text) -> bool:
-    return True
 
 
 def _stripe(path: Path, stripe: int, stripes: int) -> Iterator[Text]:

@@ -38,19 +38,17 @@ class _Slot(ctypes.Structure):
     _fields_ = [("since", ctypes.c_int64), ("article", ctypes.c_char * _ID_BYTES)]
 
 
-def matched(sources: list[Callable[[], Iterable[Text]]], query: GrepQuery, keep: Callable[[Text], bool],
-            budget: float) -> Iterator[ArticleHits]:
+def matched(sources: list[Callable[[], Iterable[Text]]], query: GrepQuery, budget: float) -> Iterator[ArticleHits]:
     """The articles ``query`` matches among those the ``sources`` give (each called in a child of
-    its own) that ``keep`` accepts. One source: in its order, as they are found; several: in
-    file-name order at the end. Raises GrepTimeout when one article takes more than ``budget``
-    seconds (0: no limit)."""
+    its own). One source: in its order, as they are found; several: in file-name order at the
+    end. Raises GrepTimeout when one article takes more than ``budget`` seconds (0: no limit)."""
     context = get_context("fork")
     children = []
     try:
         for source in sources:
             receiver, sender = context.Pipe(duplex=False)
             slot = context.RawValue(_Slot)
-            process = context.Process(target=_child, args=(source, query, keep, sender, slot), daemon=True)
+            process = context.Process(target=_child, args=(source, query, sender, slot), daemon=True)
             process.start()
             sender.close()
             children.append((process, receiver, slot))
@@ -105,16 +103,13 @@ def _check_clocks(slots: Iterable[_Slot], budget: float) -> None:
                               "without end): simplify it, or allow more time with --timeout.")
 
 
-def _child(source: Callable[[], Iterable[Text]], query: GrepQuery, keep: Callable[[Text], bool], sender,
-           slot: _Slot) -> None:
+def _child(source: Callable[[], Iterable[Text]], query: GrepQuery, sender, slot: _Slot) -> None:
     """Match every article of ``source``, noting each in ``slot``, sending batches of results."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's: it stops the children
     try:
         batch: list[tuple] = []
         sent = time.monotonic()
         for text in source():
-            if not keep(text):
-                continue
             slot.article = text.id.encode("utf-8", "replace")[:_ID_BYTES - 1]
             slot.since = time.monotonic_ns()
             found = query.hits(text)

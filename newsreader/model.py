@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 from enum import Enum
-from typing import Mapping, NamedTuple, Sequence
+from typing import Callable, Mapping, NamedTuple, Sequence
 
 #: A word of a title or body, as the full-text index and grep's prefilter both count them:
 #: a run of letters and digits (FTS5's unicode61 tokens). One definition, so the two agree.
@@ -77,12 +77,31 @@ class Summary(NamedTuple):
 @dataclass(frozen=True)
 class Listing:
     """The articles a list shows: ``rows`` (summaries, or records without paragraphs when the
-    printer needs every field), how many there were before a limit (``total``), and the parse
-    warnings of those that have any, by id."""
+    printer needs every field), how many there were before a limit (``total``), the parse
+    warnings of those that have any, by id, what to say when there are none (``note``), and
+    ``numbered``, asked only when needed: whether every running number in the folder names
+    one article (so the number alone may stand for a long id)."""
 
     rows: Sequence[Summary] | Sequence[Article]
     total: int
     warnings: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    note: str = ""
+    numbered: Callable[[], bool] = lambda: False
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Which articles a command looks at: each filter given must hold. ``section`` compares
+    ignoring case; ``author`` is part of any author's name, ignoring case; ``since`` and
+    ``until`` are ISO days, both included (an undated article passes neither)."""
+
+    section: str | None = None
+    author: str | None = None
+    since: str | None = None
+    until: str | None = None
+
+    def __bool__(self) -> bool:
+        return any((self.section is not None, self.author, self.since, self.until))
 
 
 class SortKey(str, Enum):
@@ -117,13 +136,26 @@ class Entry(NamedTuple):
 
 @dataclass(frozen=True)
 class SyncReport:
-    """What one update of the index did: files parsed, dropped, and left as they were, and how
-    many of those parsed could not be read (listed with a warning, read again next time)."""
+    """What one update of the index did: files parsed, dropped, and left as they were, how
+    many of those parsed could not be read (listed with a warning, read again next time), and
+    the parse warnings of those parsed, by id (said once, when a file is read)."""
 
     parsed: int
     dropped: int
     unchanged: int
     unreadable: int = 0
+    warned: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SectionCount:
+    """A section of the folder: its name (as most of its articles spell it), how many articles
+    it has, and the first and last day they were published ("" when none is dated)."""
+
+    section: str
+    articles: int
+    first: str = ""
+    last: str = ""
 
 
 #: Hash digits an id needs before it is read as a prefix of an article's hash.
@@ -211,12 +243,15 @@ class Text(NamedTuple):
 @dataclass(frozen=True)
 class Hit:
     """One paragraph grep prints: its number (0 is the title), text, whether it matched (or is
-    context), and the spans of the matches to highlight."""
+    context), the spans of the matches to highlight, and, when asked for, where the paragraph
+    stands in the raw file: its line and the column it starts at (1-based; 0 when unknown)."""
 
     paragraph: int
     text: str
     matched: bool
     spans: tuple[tuple[int, int], ...] = ()
+    line: int = 0
+    column: int = 0
 
 
 @dataclass(frozen=True)

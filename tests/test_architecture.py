@@ -16,7 +16,7 @@ PACKAGE = Path(newsreader.__file__).parent
 ALLOWED = {
     "model": set(),
     "errors": set(),
-    "env": set(),
+    "env": {"errors"},
     "workers": set(),
     "parse": {"model", "errors"},
     "search": {"model", "errors"},
@@ -25,8 +25,9 @@ ALLOWED = {
     "inputs": {"model", "errors", "parse"},
     "parsing": {"model", "inputs", "parse", "workers"},
     "matching": {"model", "errors", "search"},
-    "library": {"model", "errors", "env", "folder", "index", "inputs", "matching", "parse", "parsing", "search",
-                "workers"},
+    "filters": {"model", "errors"},
+    "library": {"model", "errors", "env", "filters", "folder", "index", "inputs", "matching", "parse", "parsing",
+                "search", "workers"},
     "render": {"model", "errors", "env"},
     "cli": {"model", "errors", "env", "library", "render"},
 }

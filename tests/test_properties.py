@@ -129,11 +129,10 @@ def test_a_plain_listing_prints_one_clean_line_of_five_fields_per_article(rows):
 
     from newsreader.model import Listing, shown_id
     from newsreader.render.clean import clean_field
-    from newsreader.render.messages import Messages
     from newsreader.render.plain import PlainPrinter
 
     out = io.StringIO()
-    PlainPrinter(out, Messages(io.StringIO())).listing(Listing(rows, len(rows)))
+    PlainPrinter(out).listing(Listing(rows, len(rows)))
     lines = out.getvalue().split("\n")
     assert lines.pop() == "" and len(lines) == len(rows)
     for line, row in zip(lines, rows):

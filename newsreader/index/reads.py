@@ -18,7 +18,7 @@ from newsreader.errors import QueryError
 from newsreader.index.database import Database, guarded
 from newsreader.index.letters import Letters, ask
 from newsreader.index.sync import name_key
-from newsreader.model import Article, IdQuery, SearchHit, SortKey, Summary, Text
+from newsreader.model import Article, Filters, IdQuery, SearchHit, SectionCount, SortKey, Summary, Text
 
 _CHUNK = 256  # rows read at a time when reading a chosen set of articles
 _MOST_ROWS = 2**62  # a LIMIT beyond any index (SQLite's integers are 64-bit; a user may ask for more)
@@ -40,6 +40,7 @@ ORDERS = {
     SortKey.WORDS: f"a.words DESC, {_BY_NUMBER}",
 }
 _new_summary = partial(tuple.__new__, Summary)  # Summary(*row) without a Python-level call per row
+_ALL = Filters()
 
 
 class Reading(Database):
@@ -74,30 +75,36 @@ class Reading(Database):
         return frozenset(row[0] for row in self.db.execute("SELECT key FROM key_counts WHERE shared"))
 
     @guarded
-    def summaries(self, sort: SortKey, section: str | None = None) -> list[Summary]:
-        """What ``news list`` shows of every article (in ``section``, ignoring case), in ``sort``
-        order, read from the ``listing`` index alone."""
-        where, params = _section_filter(section)
-        rows = self.db.execute(f"SELECT {_SUMMARY} FROM articles a {where} ORDER BY {ORDERS[sort]}", params)
+    def summaries(self, sort: SortKey, filters: Filters = _ALL, reverse: bool = False) -> list[Summary]:
+        """What ``news list`` shows of every article the filters pass, in ``sort`` order, read
+        from the ``listing`` index alone."""
+        where, params = _where(filters)
+        order = _order(sort, reverse)
+        rows = self.db.execute(f"SELECT {_SUMMARY} FROM articles a {where} ORDER BY {order}", params)
         return list(map(_new_summary, rows.fetchall()))  # fetchall: far faster than stepping the cursor
 
     @guarded
-    def warnings(self, section: str | None = None) -> dict[str, tuple[str, ...]]:
+    def warnings(self, filters: Filters = _ALL) -> dict[str, tuple[str, ...]]:
         """The parse warnings of the articles that have any, by id (a partial index finds them)."""
-        where, params = _section_filter(section)
-        where = f"{where} AND" if where else "WHERE"
-        rows = self.db.execute(f"SELECT a.id, a.warnings FROM articles a {where} a.warnings != '[]'", params)
+        where, params = _where(filters, "a.warnings != '[]'")
+        rows = self.db.execute(f"SELECT a.id, a.warnings FROM articles a {where}", params)
         return {article_id: tuple(json.loads(found)) for article_id, found in rows}
 
     @guarded
-    def articles(self, sort: SortKey | None = None, section: str | None = None,
-                 body: bool = False) -> Iterator[Article]:
-        """Records in ``sort`` order, else by file name (in ``section``), without paragraphs
+    def rowids(self, filters: Filters) -> set[int]:
+        """The rowids of the articles the filters pass."""
+        where, params = _where(filters)
+        return {row[0] for row in self.db.execute(f"SELECT a.rowid FROM articles a {where}", params)}
+
+    @guarded
+    def articles(self, sort: SortKey | None = None, filters: Filters = _ALL, body: bool = False,
+                 reverse: bool = False) -> Iterator[Article]:
+        """Records the filters pass in ``sort`` order, else by file name, without paragraphs
         unless ``body``."""
-        where, params = _section_filter(section)
+        where, params = _where(filters)
         columns = f"{_META}, d.body" if body else _META
         join = " JOIN docs d ON d.rowid = a.rowid" if body else ""
-        order = ORDERS[sort] if sort is not None else "a.name"
+        order = _order(sort, reverse) if sort is not None else "a.name"
         rows = self.db.execute(f"SELECT {columns} FROM articles a{join} {where} ORDER BY {order}", params)
         while chunk := rows.fetchmany(_CHUNK):
             yield from (_article(row, body) for row in chunk)
@@ -121,6 +128,34 @@ class Reading(Database):
             prefix = query.hash_prefix  # hex digits sort below "g": the range is the prefix, read off the index
             rows = self.db.execute(columns + "hash >= ? AND hash < ?", (prefix, prefix + "g")).fetchall()
         return [(os.fsdecode(name), *stamp) for name, *stamp in rows]
+
+    @guarded
+    def passes(self, name: str, filters: Filters) -> bool:
+        """Whether the filters pass the article of file ``name``."""
+        where, params = _where(filters, "a.name = ?")
+        return self.db.execute(f"SELECT 1 FROM articles a {where}", (name_key(name), *params)).fetchone() is not None
+
+    @guarded
+    def sections(self) -> list[SectionCount]:
+        """Every section with its articles and dates; spellings that differ only in case are one
+        section, named as most of its articles spell it; the articles without one last, as ""."""
+        merged: dict[str, list] = {}
+        for section, articles, first, last in self.db.execute(
+                "SELECT ifnull(section, ''), count(*), min(published), max(published) FROM articles a "
+                "GROUP BY section ORDER BY count(*) DESC, section"):
+            spelling, total, firsts, lasts = merged.setdefault(section.casefold(), [section, 0, [], []])
+            merged[section.casefold()][1] = total + articles
+            firsts.extend([first] if first else [])
+            lasts.extend([last] if last else [])
+        counts = [SectionCount(name, total, min(firsts, default=""), max(lasts, default=""))
+                  for name, total, firsts, lasts in merged.values()]
+        return sorted(counts, key=lambda count: (not count.section, -count.articles, count.section.casefold()))
+
+    @guarded
+    def numbers_distinct(self) -> bool:
+        """Whether no two articles share a running number (read off the index of numbers)."""
+        return self.db.execute("SELECT 1 FROM articles WHERE number IS NOT NULL GROUP BY number "
+                               "HAVING count(*) > 1 LIMIT 1").fetchone() is None
 
     @guarded
     def ids(self) -> list[str]:
@@ -213,25 +248,20 @@ class Reading(Database):
         return None if len(found) > limit else found
 
     @guarded
-    def rank(self, fts_query: str, limit: int, section: str | None, since: str | None,
-             until: str | None) -> list[SearchHit]:
-        """Best matches of a user's FTS5 query by BM25 (title weighs 5x), with a body snippet.
+    def rank(self, fts_query: str, limit: int, filters: Filters = _ALL, by_date: bool = False,
+             reverse: bool = False) -> list[SearchHit]:
+        """The best ``limit`` matches (0: all) of an FTS5 query by BM25 (title weighs 5x), or the
+        newest first when ``by_date``, among those the filters pass, each with a body snippet.
         Raises QueryError for a query the full-text index cannot parse."""
-        where, params = ["fts MATCH ?"], [fts_query]
-        if section:
-            where.append("casefold(a.section) = ?")
-            params.append(section.casefold())
-        if since:
-            where.append("a.published >= ?")
-            params.append(since)
-        if until:
-            where.append("substr(a.published, 1, 10) <= ?")
-            params.append(until)
+        where, params = _where(filters, "fts MATCH ?")
+        order = f"{ORDERS[SortKey.DATE]}, score" if by_date else f"score, {_BY_NUMBER}"
+        if reverse:
+            order = _reversed(order)
         query = (f"SELECT {_META}, bm25(fts, 5.0, 1.0) AS score, snippet(fts, 1, char(2), char(3), '…', 16), "
                  "highlight(fts, 0, char(2), char(3)) FROM fts JOIN articles a ON a.rowid = fts.rowid "
-                 f"WHERE {' AND '.join(where)} ORDER BY score LIMIT ?")
+                 f"{where} ORDER BY {order} LIMIT ?")
         try:
-            rows = self.db.execute(query, (*params, min(limit, _MOST_ROWS))).fetchall()
+            rows = self.db.execute(query, (fts_query, *params, min(limit or _MOST_ROWS, _MOST_ROWS))).fetchall()
         except sqlite3.OperationalError as error:
             if getattr(error, "sqlite_errorcode", sqlite3.SQLITE_ERROR) != sqlite3.SQLITE_ERROR:
                 raise
@@ -240,8 +270,35 @@ class Reading(Database):
                 for row in rows]
 
 
-def _section_filter(section: str | None) -> tuple[str, tuple]:
-    return ("WHERE casefold(a.section) = ?", (section.casefold(),)) if section is not None else ("", ())
+def _where(filters: Filters, *conditions: str) -> tuple[str, list]:
+    """A WHERE clause (over ``articles a``) for the filters and any other ``conditions`` (whose
+    parameters, if any, come before the filters'), and the filters' parameters."""
+    where, params = list(conditions), []
+    if filters.section is not None:
+        where.append("casefold(a.section) = ?")
+        params.append(filters.section.casefold())
+    if filters.author:
+        where.append("EXISTS (SELECT 1 FROM json_each(a.authors) WHERE instr(casefold(value), ?) > 0)")
+        params.append(filters.author.casefold())
+    if filters.since:
+        where.append("a.published >= ?")
+        params.append(filters.since)
+    if filters.until:
+        where.append("substr(a.published, 1, 10) <= ?")
+        params.append(filters.until)
+    return ("WHERE " + " AND ".join(where) if where else ""), params
+
+
+def _order(sort: SortKey, reverse: bool) -> str:
+    return _reversed(ORDERS[sort]) if reverse else ORDERS[sort]
+
+
+def _reversed(order: str) -> str:
+    """An ORDER BY read backwards: each term's direction flipped, but those that put unknown
+    values last (``x IS NULL``), which keep them there."""
+    terms = [term.strip() for term in order.split(",")]
+    return ", ".join(term if term.endswith("IS NULL") else term[:-5] if term.endswith(" DESC") else f"{term} DESC"
+                     for term in terms)
 
 
 def _marked(snippet: str) -> tuple[str, tuple[tuple[int, int], ...]]:

@@ -113,7 +113,8 @@ class Syncing(Database):
         words_later = len(work) >= max(WORDS_FROM_INDEX, len(entries) // INDEX_SHARE)
         if words_later:  # until its end, greps do not widen fragments (see Reading.terms_containing)
             self.remember("vocabulary", "pending")
-        unreadable = self._parse_and_write(work, parsing, shared_sql, words_later, progress)
+        warned: dict[str, tuple[str, ...]] = {}
+        unreadable = self._parse_and_write(work, parsing, shared_sql, words_later, progress, warned)
         with self.transaction():
             self.db.execute(f"UPDATE key_counts SET shared = {shared_sql} WHERE shared != {shared_sql}")
             self.db.execute("DELETE FROM key_counts WHERE files <= 0 AND shared = 0")
@@ -122,13 +123,13 @@ class Syncing(Database):
                 self._read_vocabulary()
             if not unreadable:  # else the next sync must look at the files again
                 self.db.execute("INSERT OR REPLACE INTO meta VALUES ('listing', ?)", (listing,))
-        return SyncReport(len(work), len(gone), len(seen) - len(work), unreadable)
+        return SyncReport(len(work), len(gone), len(seen) - len(work), unreadable, warned)
 
     def _parse_and_write(self, work: list[Entry], parsing: Parsing, shared_sql: str, words_later: bool,
-                         progress) -> int:
-        """Pass two: parse ``work`` with the folder's shared keys and store the records in batches.
-        A file that could not be read is stored as if it had no modification time, so the next
-        sync reads it again. Returns how many could not be read."""
+                         progress, warned: dict[str, tuple[str, ...]]) -> int:
+        """Pass two: parse ``work`` with the folder's shared keys and store the records in batches,
+        noting the parse warnings in ``warned``. A file that could not be read is stored as if it
+        had no modification time, so the next sync reads it again. Returns how many could not."""
         shared = frozenset(row[0] for row in self.db.execute(f"SELECT key FROM key_counts WHERE {shared_sql}"))
         done = unreadable = 0
         batch: list = []
@@ -136,6 +137,8 @@ class Syncing(Database):
             if not readable:
                 unreadable += 1
                 entry = entry._replace(mtime_ns=_UNREAD)
+            if article.warnings:
+                warned[article.id] = article.warnings
             batch.append((entry, article))
             if len(batch) >= BATCH:
                 done += self._write(batch, words_later)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import os
 import stat
+from dataclasses import replace
 from typing import NamedTuple
 
-from newsreader.model import Entry
+from newsreader.model import ArticleHits, Entry
 
 #: Bytes read from one file at most; the rest is left out with a warning.
 READ_CAP = 8 * 1024 * 1024
@@ -46,3 +47,21 @@ def raw_text(entry: Entry) -> str:
     from newsreader.parse.decode import decode_bytes
 
     return decode_bytes(read_entry(entry).data)[0]
+
+
+def located_in_file(found: ArticleHits) -> ArticleHits:
+    """``found`` with each paragraph's line in the raw file and the column it starts at, for
+    editors (``grep -n``, ``--vimgrep``). Paragraphs are looked for in the decoded lines in
+    order, the title from the top; one not found (the parser joined or trimmed it) keeps 0."""
+    lines = raw_text(Entry("", found.article.path, 0, 0)).split("\n")
+    located, cursor = [], 0
+    for hit in found.hits:
+        start = 0 if hit.paragraph == 0 else cursor
+        number = next((k for k in range(start, len(lines)) if hit.text in lines[k]), None)
+        if number is None:
+            located.append(hit)
+            continue
+        if hit.paragraph:
+            cursor = number + 1
+        located.append(replace(hit, line=number + 1, column=lines[number].index(hit.text) + 1))
+    return replace(found, hits=tuple(located))

@@ -10,10 +10,10 @@ imported only when a terminal printer is made.
 
 from __future__ import annotations
 
-from typing import Iterable, Protocol, TextIO
+from typing import Iterable, Mapping, Protocol, TextIO
 
 from newsreader.env import Environment, Output
-from newsreader.model import Article, ArticleHits, LineRole, Listing, SearchHit, SyncReport
+from newsreader.model import Article, ArticleHits, LineRole, Listing, SearchHit, SectionCount, SyncReport
 from newsreader.render.messages import Messages
 
 
@@ -48,16 +48,25 @@ class Printer(Protocol):
     def report(self, report: SyncReport) -> None:
         """What an update of the index did."""
 
+    def sections(self, sections: list[SectionCount]) -> None:
+        """The folder's sections with their articles and dates."""
 
-def make_printer(env: Environment, output: Output, json: bool = False, width: int = 80,
+    def warnings(self, warned: Mapping[str, tuple[str, ...]]) -> None:
+        """Every article's parse warnings, by id."""
+
+
+PLAIN_WIDTH = 80  # columns plain text is wrapped at unless --width says otherwise
+
+
+def make_printer(env: Environment, output: Output, json: bool = False, width: int | None = None,
                  paged: bool = False) -> Printer:
-    """The printer for this run: JSON if asked, Rich on a terminal, else plain text wrapped at
-    ``width``; ``paged``: long terminal output of a single article goes through the pager."""
-    messages = Messages(env.stderr)
+    """The printer for this run: JSON if asked, Rich on a terminal, else plain text. ``width``
+    wraps article text (0: not at all; None: 80 columns piped, the terminal's up to 90 on one);
+    ``paged``: long terminal output of articles goes through the pager."""
     if json:
         from newsreader.render.jsonl import JsonPrinter
 
-        return JsonPrinter(env.stdout, messages)
+        return JsonPrinter(env.stdout)
     if output.pretty:
         from newsreader.render.pretty import RichPrinter
 
@@ -66,10 +75,10 @@ def make_printer(env: Environment, output: Output, json: bool = False, width: in
             from newsreader.render.pager import Pager
 
             pager = Pager(*env.pager(), output.height)
-        return RichPrinter(make_console(env.stdout, output), pager)
+        return RichPrinter(make_console(env.stdout, output), Messages(env.stderr), pager, width)
     from newsreader.render.plain import PlainPrinter
 
-    return PlainPrinter(env.stdout, messages, width)
+    return PlainPrinter(env.stdout, PLAIN_WIDTH if width is None else width)
 
 
 def make_console(out: TextIO, output: Output):

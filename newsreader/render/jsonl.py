@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Iterable, TextIO
+from typing import Iterable, Mapping, TextIO
 
-from newsreader.model import Article, ArticleHits, LineRole, Listing, SearchHit, SyncReport
-from newsreader.render.messages import Messages
+from newsreader.model import Article, ArticleHits, LineRole, Listing, SearchHit, SectionCount, SyncReport
 
 _UNSAFE = re.compile(r"[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
@@ -25,14 +24,13 @@ def dumps(value: object) -> str:
 
 
 class JsonPrinter:
-    """Writes JSON to ``out`` (the export schema, or objects shaped like it) and notes to ``messages``."""
+    """Writes JSON to ``out``: the export schema, or objects shaped like it."""
 
     default_limit = 0
     needs_records = True
 
-    def __init__(self, out: TextIO, messages: Messages):
+    def __init__(self, out: TextIO):
         self.out = out
-        self.messages = messages
 
     def _line(self, value: object) -> None:
         self.out.write(dumps(value) + "\n")
@@ -41,16 +39,11 @@ class JsonPrinter:
         """One record per line, without the paragraphs."""
         for article in listing.rows:
             self._line(article.to_dict(body=False))
-        self.messages.parse_warnings(listing.warnings)
 
     def articles(self, articles: Iterable[Article]) -> None:
         """One full record per line (JSON Lines)."""
-        warned = {}
         for article in articles:
             self._line(article.to_dict())
-            if article.warnings:
-                warned[article.id] = article.warnings
-        self.messages.parse_warnings(warned)
 
     def article(self, article: Article) -> None:
         self._line(article.to_dict())
@@ -74,14 +67,26 @@ class JsonPrinter:
                 self._line({"id": article_id, "count": result.count})
             else:
                 for hit in result.hits:
-                    self._line({"id": article_id, "paragraph": hit.paragraph, "matched": hit.matched,
-                                "text": hit.text, "spans": [list(span) for span in hit.spans]})
+                    found = {"id": article_id, "paragraph": hit.paragraph, "matched": hit.matched,
+                             "text": hit.text, "spans": [list(span) for span in hit.spans]}
+                    if mode in ("numbered", "vimgrep"):
+                        found.update(path=result.article.path, line=hit.line, column=hit.column)
+                    self._line(found)
         return matched
 
     def ranked(self, results: list[SearchHit]) -> None:
         for hit in results:
             self._line({"id": hit.article.id, "score": round(hit.score, 4), "title": hit.article.title,
                         "snippet": hit.snippet})
+
+    def sections(self, sections: list[SectionCount]) -> None:
+        for count in sections:
+            self._line({"section": count.section or None, "articles": count.articles,
+                        "first": count.first or None, "last": count.last or None})
+
+    def warnings(self, warned: Mapping[str, tuple[str, ...]]) -> None:
+        for article_id, found in warned.items():
+            self._line({"id": article_id, "warnings": list(found)})
 
     def report(self, report: SyncReport) -> None:
         self._line({"articles": report.parsed + report.unchanged, "parsed": report.parsed,

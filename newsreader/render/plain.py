@@ -8,14 +8,13 @@ README's "Plain output" section documents each format; tests pin them.
 from __future__ import annotations
 
 import operator
-from typing import Iterable, TextIO
+from typing import Iterable, Mapping, TextIO
 
 import textwrap3
 
-from newsreader.model import Article, ArticleHits, LineRole, Listing, SearchHit, SyncReport, shown_id
+from newsreader.model import Article, ArticleHits, LineRole, Listing, SearchHit, SectionCount, SyncReport, shown_id
 from newsreader.render.clean import clean, clean_field, needs_cleaning
 from newsreader.render.facts import meta_line, report_line
-from newsreader.render.messages import Messages
 
 _BLOCK = 20_000  # listing rows formatted, checked and written at a time
 _ROW = "%s\t%s\t%s\t%s\t%s\n"  # id, date, section, words, title
@@ -24,15 +23,13 @@ _ARTICLE_SEPARATOR = "\f\n"  # between articles printed one after another: a for
 
 
 class PlainPrinter:
-    """Writes plain text to ``out`` and notes to ``messages``; ``width`` wraps article text
-    (0 = no wrapping)."""
+    """Writes plain text to ``out``; ``width`` wraps article text (0 = no wrapping)."""
 
     default_limit = 0
     needs_records = False
 
-    def __init__(self, out: TextIO, messages: Messages, width: int = 80):
+    def __init__(self, out: TextIO, width: int = 80):
         self.out = out
-        self.messages = messages
         self.width = width
 
     def listing(self, listing: Listing) -> None:
@@ -54,18 +51,14 @@ class PlainPrinter:
             else:
                 self.out.write("".join("\t".join([shown_id(row.id), *map(clean_field, map(str, row[1:]))]) + "\n"
                                        for row in part))
-        self.messages.parse_warnings(listing.warnings)
 
     def articles(self, articles: Iterable[Article]) -> None:
-        """Each article as :meth:`article` prints it, a form feed line between two."""
-        warned = {}
+        """Each article as :meth:`article` prints it, a line holding only a form feed between two
+        (as ``pr`` and mail tools separate pages: split on it)."""
         for number, article in enumerate(articles):
             if number:
                 self.out.write(_ARTICLE_SEPARATOR)
             self.article(article)
-            if article.warnings:
-                warned[article.id] = article.warnings
-        self.messages.parse_warnings(warned)
 
     def article(self, article: Article) -> None:
         """Title, metadata line, blank line, then the paragraphs separated by blank lines."""
@@ -93,7 +86,9 @@ class PlainPrinter:
     def grep(self, results: Iterable[ArticleHits], mode: str, context: int = 0) -> int:
         """``id:paragraph:text`` per match, ``id-paragraph-text`` per context paragraph, ``--``
         between runs of paragraphs that are not adjacent (as grep does); ``id:count`` with
-        ``-c``; ``id`` with ``-l``. Returns the articles matched."""
+        ``-c``; ``id`` with ``-l``; with ``-n`` the raw file's ``path:line:text`` in place of
+        id and paragraph; with ``--vimgrep`` ``path:line:column:text`` per match. Returns the
+        articles matched."""
         matched = 0
         previous: tuple[str, int] | None = None
         for result in results:
@@ -105,13 +100,24 @@ class PlainPrinter:
             if mode == "count":
                 self.out.write(f"{article_id}:{result.count}\n")
                 continue
+            if mode == "vimgrep":
+                self._vimgrep(result)
+                continue
+            where = clean_field(result.article.path) if mode == "numbered" else article_id
             for hit in result.hits:
                 if context and previous is not None and previous != (article_id, hit.paragraph - 1):
                     self.out.write("--\n")
                 sep = ":" if hit.matched else "-"
-                self.out.write(f"{article_id}{sep}{hit.paragraph}{sep}{clean_field(hit.text)}\n")
+                place = hit.line if mode == "numbered" else hit.paragraph
+                self.out.write(f"{where}{sep}{place}{sep}{clean_field(hit.text)}\n")
                 previous = (article_id, hit.paragraph)
         return matched
+
+    def _vimgrep(self, result: ArticleHits) -> None:
+        path = clean_field(result.article.path)
+        for hit in result.hits:
+            for start, _ in hit.spans or ((0, 0),):
+                self.out.write(f"{path}:{hit.line}:{hit.column + start}:{clean_field(hit.text)}\n")
 
     def ranked(self, results: list[SearchHit]) -> None:
         """``id<TAB>score<TAB>title`` per article, best first (score: BM25, higher is better)."""
@@ -121,3 +127,14 @@ class PlainPrinter:
     def report(self, report: SyncReport) -> None:
         """``N articles: P parsed, U unchanged, D dropped``."""
         self.out.write(report_line(report) + "\n")
+
+    def sections(self, sections: list[SectionCount]) -> None:
+        """``section<TAB>articles<TAB>first<TAB>last`` per section, most articles first."""
+        for count in sections:
+            self.out.write(f"{clean_field(count.section)}\t{count.articles}\t{count.first}\t{count.last}\n")
+
+    def warnings(self, warned: Mapping[str, tuple[str, ...]]) -> None:
+        """``id<TAB>warning`` per warning."""
+        for article_id, found in warned.items():
+            for warning in found:
+                self.out.write(f"{shown_id(article_id)}\t{clean_field(warning)}\n")

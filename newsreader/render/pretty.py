@@ -8,7 +8,8 @@ passed in, already configured for colour, width and terminal-ness.
 
 from __future__ import annotations
 
-from typing import Iterable
+import re
+from typing import Iterable, Mapping
 
 from rich import box
 from rich.console import Console, Group
@@ -16,13 +17,19 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from newsreader.model import Article, ArticleHits, LineRole, Listing, SearchHit, SyncReport, shown_id
+from newsreader.model import Article, ArticleHits, LineRole, Listing, SearchHit, SectionCount, SyncReport, shown_id
 from newsreader.render.clean import clean, clean_field
 from newsreader.render.facts import meta_line, report_line
+from newsreader.render.messages import Messages
 
 #: The widest a body is wrapped, in columns, however wide the terminal.
 READING_WIDTH = 90
-_LIST_COLUMNS = ("id", "date", "section", "words", "title")
+_MIN_TITLE = 16  # columns a list's title keeps before other columns give way
+_FULL_ID_TITLE = 40  # ... and the title the full ids leave, else the short ids stand in
+_MIN_SECTION = 8  # a section column narrower than this is dropped instead
+_GAP = 2  # columns between two columns of a list
+_EDGES = 2  # the table's blank left and right edges
+_NUMBERED = re.compile(r"0*(\d+)_[0-9a-f]{16}")  # a name whose running number `show` also takes
 _ROLE_STYLES = {
     "title": "bold", "section": "magenta", "byline": "cyan", "date": "cyan", "credit": "dim",
     "caption": "dim", "body": "", "boilerplate": "red dim", "other": "yellow",
@@ -48,15 +55,18 @@ def _highlighted(text: str, spans: tuple[tuple[int, int], ...], style: str = "")
 
 
 class RichPrinter:
-    """Writes Rich renderables to ``console``; a single article taller than the screen goes
-    through ``pager`` when there is one."""
+    """Writes Rich renderables to ``console`` and notes (an empty result) to ``messages``;
+    articles taller than the screen go through ``pager`` when there is one; ``width`` wraps
+    article text (None: the terminal's up to READING_WIDTH; 0: the terminal's)."""
 
     default_limit = 100
     needs_records = False
 
-    def __init__(self, console: Console, pager=None):
+    def __init__(self, console: Console, messages: Messages, pager=None, width: int | None = None):
         self.console = console
+        self.messages = messages
         self.pager = pager
+        self.width = width
 
     def _paged(self, *renderables, **options) -> None:
         """Print, or show through the pager when there is one and the output is taller than the screen."""
@@ -70,38 +80,48 @@ class RichPrinter:
             self.console.file.write(shown)
 
     def listing(self, listing: Listing) -> None:
-        """A table of id, date, section, words and title that fits the terminal."""
-        articles = listing.rows
-        rows = [(_text(shown_id(a.id)), _text(a.published or ""), _text(a.section or ""), str(a.words)) for a in articles]
-        widths = [max([len(row[i]) for row in rows] + [len(name)]) for i, name in enumerate(_LIST_COLUMNS[:4])]
-        widths[0], widths[2] = min(widths[0], 24), min(widths[2], 16)
-        # Rich shrinks every no-wrap column when a row is too wide, so give the title the rest explicitly.
-        title_width = max(10, self.console.width - sum(widths) - 3 * len(widths) - 2)
-        table = Table(box=box.SIMPLE_HEAD, pad_edge=False, header_style="bold")
-        for name, width, style in zip(_LIST_COLUMNS, widths + [title_width], ("cyan", "", "magenta", "", "")):
-            table.add_column(name, style=style, width=width, no_wrap=True, overflow="ellipsis",
+        """A table of id, date, section, words and title that fits the terminal at any width:
+        ids and numbers are never cut (the short id ``show`` takes stands in for a long one),
+        columns give way in the order section, words, date, and the title takes the rest."""
+        if not listing.rows:
+            self.messages.note(listing.note or "No articles.")
+            return
+        columns, short = _list_columns(listing, self.console.width)
+        table = Table(box=box.SIMPLE_HEAD, pad_edge=False, header_style="bold", padding=(0, 1), collapse_padding=True)
+        for name, width in columns:
+            table.add_column(name, width=width, no_wrap=True, overflow="ellipsis",
+                             style={"id": "cyan", "section": "magenta"}.get(name, ""),
                              justify="right" if name == "words" else "left")
-        for article, row in zip(articles, rows):
-            title = _text(article.title) if article.title else Text("(no title)", style="dim italic")
-            warnings = listing.warnings.get(article.id)
-            if warnings:
-                title.append("  ⚠ " + "; ".join(clean_field(w) for w in warnings), style="yellow")
-            table.add_row(*row, title)
+        for article in listing.rows:
+            table.add_row(*(_list_cell(article, name, listing, short) for name, _ in columns))
         self.console.print(table)
-        if listing.total > len(articles):
-            self.console.print(Text(f"{len(articles)} of {listing.total} articles shown; "
+        if listing.total > len(listing.rows):
+            self.console.print(Text(f"{len(listing.rows)} of {listing.total} articles shown; "
                                     "use --limit 0 to see them all.", style="dim"))
 
     def articles(self, articles: Iterable[Article]) -> None:
-        """Each article as :meth:`article` shows it, a rule between two."""
-        for number, article in enumerate(articles):
-            if number:
-                self.console.rule(style="dim")
-            self.article(article, paged=False)
+        """Each article as :meth:`article` shows it, a rule between two, all through one pager."""
+        parts: list = []
+        for article in articles:
+            if parts:
+                parts.append(Padding(Text("─" * self._reading_width(), style="dim"), (1, 0, 1, 0)))
+            parts.append(self._article(article))
+        if not parts:
+            self.messages.note("No article passes the filters.")
+            return
+        self._paged(Group(*parts), width=self._reading_width())
 
-    def article(self, article: Article, paged: bool = True) -> None:
+    def article(self, article: Article) -> None:
         """Title, metadata, credits and the body wrapped to a comfortable width."""
-        width = min(self.console.width, READING_WIDTH)
+        self._paged(self._article(article), width=self._reading_width())
+
+    def _reading_width(self) -> int:
+        if self.width is None:
+            return min(self.console.width, READING_WIDTH)
+        return self.width or self.console.width
+
+    @staticmethod
+    def _article(article: Article) -> Group:
         parts = [_text(article.title or "(no title)", "bold"), _text(meta_line(article), "dim")]
         if article.credits:
             parts.append(_text("Photos: " + "; ".join(article.credits), "dim italic"))
@@ -109,47 +129,76 @@ class RichPrinter:
             parts.append(_text("warning: " + warning, "yellow"))
         for paragraph in article.paragraphs:
             parts.append(Padding(_text(paragraph), (1, 0, 0, 0)))
-        if paged:
-            self._paged(Group(*parts), width=width)
-        else:
-            self.console.print(Group(*parts), width=width)
+        return Group(*parts)
 
     def raw(self, article: Article, text: str) -> None:
         self._paged(Text(clean(text)), soft_wrap=True)
 
     def grep(self, results: Iterable[ArticleHits], mode: str, context: int = 0) -> int:
-        """Hits grouped under each article's id and title, matches highlighted."""
+        """Hits grouped under each article's id and title, matches highlighted; wrapped
+        paragraphs keep their indent; with -c the count stands before the title, with -l
+        only id and title (a title too long for the line is cut, never wrapped under)."""
         matched = 0
         for result in results:
             matched += 1
-            header = Text.assemble((shown_id(result.article.id), "bold cyan"), "  ",
-                                   (clean_field(result.article.title), "bold"))
-            if mode == "files":
-                self.console.print(header)
+            if mode == "vimgrep":
+                for hit in result.hits:
+                    for start, _ in hit.spans or ((0, 0),):
+                        self.console.print(Text(f"{clean_field(result.article.path)}:{hit.line}:"
+                                                f"{hit.column + start}:{clean_field(hit.text)}"), soft_wrap=True)
                 continue
-            if mode == "count":
-                header.append(f"  {result.count}", style="green")
-                self.console.print(header)
+            if mode in ("files", "count"):
+                self.console.print(self._heading(result, result.count if mode == "count" else None))
                 continue
             if matched > 1:
                 self.console.print()
-            self.console.print(header)
+            self.console.print(self._wrapped_heading(result))
+            hits = Table.grid(padding=(0, 1))
+            hits.add_column(no_wrap=True, width=5)
+            hits.add_column(overflow="fold")
             for hit in result.hits:
-                line = Text()
-                line.append(f"{'¶' if hit.paragraph else 'T'}{hit.paragraph:<4}", style="green" if hit.matched else "dim")
-                line.append_text(_highlighted(hit.text, hit.spans, "" if hit.matched else "dim"))
-                self.console.print(line)
+                place = f"{hit.line}" if mode == "numbered" else f"{'¶' if hit.paragraph else 'T'}{hit.paragraph}"
+                hits.add_row(Text(place, style="green" if hit.matched else "dim"),
+                             _highlighted(hit.text, hit.spans, "" if hit.matched else "dim"))
+            self.console.print(hits)
+        if not matched:
+            self.messages.note("No article matches.")
         return matched
 
+    def _heading(self, result: ArticleHits, count: int | None) -> Text:
+        """An article's id (and count) then as much of its title as the line holds: the id and
+        the count are never cut."""
+        line = Text.assemble((shown_id(result.article.id), "bold cyan"), "  ")
+        if count is not None:
+            line.append_text(Text.assemble((str(count), "green"), "  "))
+        title = _text(result.article.title, "bold")
+        title.truncate(max(1, self.console.width - line.cell_len), overflow="ellipsis")
+        return line.append_text(title)
+
+    def _wrapped_heading(self, result: ArticleHits) -> Table:
+        """An article's id, then its title wrapped beside it."""
+        shown = shown_id(result.article.id)
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(no_wrap=True, style="bold cyan", width=len(shown), min_width=len(shown))
+        grid.add_column(overflow="fold", style="bold", ratio=1)
+        grid.add_row(shown, _text(result.article.title))
+        return grid
+
     def ranked(self, results: list[SearchHit]) -> None:
-        """Each hit: id, score and title, then its snippet with the matched words highlighted."""
+        """Each hit: id, score and title (its matched words highlighted), then its snippet."""
+        if not results:
+            self.messages.note("No article matches the query.")
         for number, hit in enumerate(results):
             if number:
                 self.console.print()
-            header = Text.assemble((shown_id(hit.article.id), "bold cyan"), "  ", (f"{hit.score:.2f}", "green"), "  ")
-            header.append_text(_highlighted(hit.article.title, hit.title_spans, "bold"))
-            self.console.print(header)
-            self.console.print(_highlighted(hit.snippet, hit.spans, "dim"))
+            shown, score = shown_id(hit.article.id), f"{hit.score:.2f}"
+            grid = Table.grid(padding=(0, 2))
+            grid.add_column(no_wrap=True, style="bold cyan", width=len(shown), min_width=len(shown))
+            grid.add_column(no_wrap=True, style="green", width=len(score), min_width=len(score))
+            grid.add_column(overflow="fold", ratio=1)
+            grid.add_row(shown, score, _highlighted(hit.article.title, hit.title_spans, "bold"))
+            self.console.print(grid)
+            self.console.print(Padding(_highlighted(hit.snippet, hit.spans, "dim"), (0, 0, 0, 2)))
 
     def explain(self, article: Article, roles: list[LineRole]) -> None:
         """Each line of the file with its role and the reason for it."""
@@ -165,3 +214,71 @@ class RichPrinter:
 
     def report(self, report: SyncReport) -> None:
         self.console.print(Text(report_line(report)))
+
+    def sections(self, sections: list[SectionCount]) -> None:
+        """A table of the sections, most articles first."""
+        table = Table(box=box.SIMPLE_HEAD, pad_edge=False, header_style="bold")
+        table.add_column("section", style="magenta", overflow="fold")
+        table.add_column("articles", justify="right", no_wrap=True)
+        table.add_column("first", no_wrap=True)
+        table.add_column("last", no_wrap=True)
+        for count in sections:
+            name = _text(count.section) if count.section else Text("(none)", style="dim italic")
+            table.add_row(name, str(count.articles), count.first, count.last)
+        self.console.print(table)
+
+    def warnings(self, warned: Mapping[str, tuple[str, ...]]) -> None:
+        """Each article with its parse warnings."""
+        if not warned:
+            self.messages.note("No article has parse warnings.")
+            return
+        table = Table(box=box.SIMPLE_HEAD, pad_edge=False, header_style="bold")
+        table.add_column("id", style="cyan", no_wrap=True)
+        table.add_column("warning", style="yellow", overflow="fold")
+        for article_id, found in warned.items():
+            table.add_row(shown_id(article_id), _text("; ".join(found)))
+        self.console.print(table)
+
+
+def _list_columns(listing: Listing, width: int) -> tuple[list[tuple[str, int]], bool]:
+    """The list's columns and their widths at ``width``, and whether ids are shown short: the
+    richest layout that leaves the title _MIN_TITLE columns (full ids first, then short ones,
+    then the section narrowed, then section, words and date dropped, in that order); the
+    title gets the rest."""
+    rows = listing.rows
+    full = max(len(shown_id(row.id)) for row in rows)
+    short = max(2, *(len(_short_id(row.id, listing)) for row in rows))  # never under its header, "id"
+    date = 10 if any(row.published for row in rows) else 0
+    longest = max(len(clean_field(row.section or "")) for row in rows)
+    section = min(16, max(len("section"), longest)) if longest else 0
+    words = max(len("words"), *(len(str(row.words)) for row in rows))
+    choices = [(full, date, section, words), (short, date, section, words),
+               (short, date, min(section, _MIN_SECTION), words), (short, date, 0, words),
+               (short, date, 0, 0), (short, 0, 0, 0)]
+    for number, sizes in enumerate(choices):
+        fixed = [(name, size) for name, size in zip(("id", "date", "section", "words"), sizes) if size]
+        room = width - _EDGES - sum(size + _GAP for _, size in fixed)
+        if room >= (_FULL_ID_TITLE if number == 0 else _MIN_TITLE) or number == len(choices) - 1:
+            return [*fixed, ("title", max(1, room))], sizes[0] < full
+    raise AssertionError("the last layout always fits")
+
+
+def _short_id(article_id: str, listing: Listing) -> str:
+    """The shortest id ``show`` takes for this article: its running number when no other
+    article of the folder has it, else the id itself (as shown)."""
+    match = _NUMBERED.fullmatch(article_id)
+    return match.group(1) if match and listing.numbered() else shown_id(article_id)
+
+
+def _list_cell(article, column: str, listing: Listing, short: bool) -> Text:
+    if column == "id":
+        return Text(_short_id(article.id, listing) if short else shown_id(article.id))
+    if column == "title":
+        title = _text(article.title) if article.title else Text("(no title)", style="dim italic")
+        warnings = listing.warnings.get(article.id)
+        if warnings:
+            title.append("  ⚠ " + "; ".join(clean_field(w) for w in warnings), style="yellow")
+        return title
+    if column == "words":
+        return Text(str(article.words))
+    return _text((article.published if column == "date" else article.section) or "")

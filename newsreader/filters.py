@@ -1,0 +1,67 @@
+"""The filters every command takes, read from what the user typed into one :class:`Filters`.
+
+``--section``, ``--author``, ``--since`` and ``--until`` mean the same in
+``list``, ``grep``, ``search``, ``export`` and ``show``; the index applies
+them in its queries (see ``index.reads``), so a filter never loads records
+only to drop them. Dates may be ISO (``2024-03-05``, ``2024-03``, ``2024``)
+or relative to today (``today``, ``yesterday``, ``7d``, ``2w``, ``3 months``,
+``1y``); today comes from the caller, never from the clock here.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+
+from newsreader.errors import UsageError
+from newsreader.model import Filters
+
+_RELATIVE = re.compile(r"(\d{1,5})\s*(d|days?|w|weeks?|m|months?|y|years?)")
+_ISO = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+_SHOWN_FORMS = "YYYY-MM-DD, YYYY-MM, YYYY, today, yesterday, or an age such as 7d, 2w, 3 months, 1y"
+
+
+def make_filters(today: date, section: str | None = None, author: str | None = None,
+                 since: str | None = None, until: str | None = None) -> Filters:
+    """The filters the options ask for; raises UsageError for a date that cannot be read."""
+    return Filters(
+        section=section or None,
+        author=author or None,
+        since=_day(since, today, "--since", first=True) if since else None,
+        until=_day(until, today, "--until", first=False) if until else None,
+    )
+
+
+def _day(text: str, today: date, option: str, first: bool) -> str:
+    """The ISO day ``text`` names: for a month or a year, its first day (``first``) or its last."""
+    words = text.strip().lower()
+    if words in ("today", "yesterday"):
+        return (today - timedelta(days=words == "yesterday")).isoformat()
+    relative = _RELATIVE.fullmatch(words)
+    if relative:
+        return _ago(today, int(relative.group(1)), relative.group(2)[0]).isoformat()
+    iso = _ISO.fullmatch(words)
+    if iso:
+        year, month, day = (int(part) if part else None for part in iso.groups())
+        try:
+            if day is not None:
+                return date(year, month, day).isoformat()
+            months = (month, month) if month is not None else (1, 12)
+            chosen = months[0] if first else months[1]
+            last = calendar.monthrange(year, chosen)[1]
+            return date(year, chosen, 1 if first else last).isoformat()
+        except ValueError:
+            pass
+    raise UsageError(f"{option} takes a date ({_SHOWN_FORMS}), not {text!r}.")
+
+
+def _ago(today: date, count: int, unit: str) -> date:
+    """The day ``count`` days, weeks, months or years before ``today`` (a month back from the
+    31st is the last day of the shorter month)."""
+    if unit in "dw":
+        return today - timedelta(days=count * (7 if unit == "w" else 1))
+    months = today.year * 12 + today.month - 1 - count * (12 if unit == "y" else 1)
+    year, month = divmod(months, 12)
+    year = max(year, 1)
+    return date(year, month + 1, min(today.day, calendar.monthrange(year, month + 1)[1]))
