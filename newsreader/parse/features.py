@@ -16,6 +16,8 @@ from functools import lru_cache
 from math import log1p
 from operator import itemgetter
 
+from newsreader.model import Role
+
 _TOKEN = re.compile(r"\w+")
 _LONG_TOKEN = re.compile(r"\w\w\w\w+")  # the runs of _TOKEN of four or more characters (\w{4,}, spelt faster)
 _SENTENCE_CLOSERS = frozenset(".!?…\"”’'»)]")
@@ -32,11 +34,12 @@ _LANGUAGE_SAMPLE = 800  # characters read to pick the stopword language
 _SAMPLE = 120  # characters of a line its ratios are measured on: long lines gain nothing from more
 _SEARCHED_OPENING = 8000  # characters of the main run's opening up to which a headline's words are searched for
 _INSIDE_WORDS = 8  # times a word may be found inside longer words before the opening's words are collected
-_CUE_ROLES = ("boilerplate", "credit", "caption", "byline", "date")
+_CUE_ROLES = (Role.BOILERPLATE, Role.CREDIT, Role.CAPTION, Role.BYLINE, Role.DATE)
 _CUE_FLAGS = {role: tuple(float(role == other) for other in _CUE_ROLES) for role in _CUE_ROLES}  # one-hot
 _NO_CUE = (0.0,) * len(_CUE_ROLES)
-_ABOVE_HEADLINE = frozenset(("byline", "date", "section"))  # roles of the two lines above that suggest a headline
-_BELOW_HEADLINE = frozenset(("byline", "date", "credit", "caption"))  # ... of the three lines below
+_OTHER = Role.OTHER  # a global is read faster than an enum's attribute
+_ABOVE_HEADLINE = frozenset((Role.BYLINE, Role.DATE, Role.SECTION))  # roles of the two lines above that suggest a headline
+_BELOW_HEADLINE = frozenset((Role.BYLINE, Role.DATE, Role.CREDIT, Role.CAPTION))  # ... of the three lines below
 
 LINE_FEATURES = (
     "bias", "words_log", "sentence_end", "colon_end", "stop_ratio", "cap_ratio", "digit_ratio",
@@ -258,7 +261,7 @@ def title_vector(lines, facts: list[LineFacts], i: int, run: tuple[int, int], bo
         float(prev_short),
         fact.digit_ratio,
         float(i > 0 and headline_shaped(lines[i - 1], facts[i - 1])),
-        float(i + 1 < len(lines) and lines[i + 1].role == "other" and facts[i + 1].sentence_end
+        float(i + 1 < len(lines) and lines[i + 1].role is _OTHER and facts[i + 1].sentence_end
               and facts[i + 1].words > fact.words),
         float(fact.prose and text.endswith(".")),
     ]
@@ -321,7 +324,7 @@ def _is_word_character(character: str) -> bool:
 
 def headline_shaped(line, fact: LineFacts) -> bool:
     """Unlabelled, 4 to 25 words, not ending like a sentence: how headlines look."""
-    return line.role == "other" and 4 <= fact.words <= 25 and not line.text.endswith((".", ",", ";"))
+    return line.role is _OTHER and 4 <= fact.words <= 25 and not line.text.endswith((".", ",", ";"))
 
 
 def context_vectors(scores: list[float]) -> list[list[float]]:

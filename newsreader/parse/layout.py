@@ -22,7 +22,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from newsreader.model import LineRole
+from newsreader.model import LineRole, Role
 from newsreader.parse import cues
 from newsreader.parse.bylines import byline_names, names_in, prefixed_byline_names, separated_byline_names
 from newsreader.parse.dates import find_date, has_date_word
@@ -32,6 +32,9 @@ from newsreader.parse.features import (LineFacts, Opening, context_vectors, file
                                        line_vector, title_vector)
 from newsreader.parse.scoring import scorer
 
+# Role members as module names: a hot loop reads a global faster than an enum's attribute
+BODY, BOILERPLATE, BYLINE, CAPTION, CREDIT, DATE, OTHER, SECTION, TITLE = (
+    Role.BODY, Role.BOILERPLATE, Role.BYLINE, Role.CAPTION, Role.CREDIT, Role.DATE, Role.OTHER, Role.SECTION, Role.TITLE)
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’'»)\]]$")
 _BREADCRUMB = re.compile(r"\s*(?:/|›|»|>|\|)\s*|\s+[-–—]\s+")  # "Sport - Football": a spaced dash too
 _TITLE_WINDOW = 150  # headline candidates considered above the main run
@@ -84,7 +87,7 @@ class Line:
     text: str
     block: int  # index of the blank-line-separated block it sits in
     words: int
-    role: str = "other"
+    role: Role = OTHER
     reason: str = ""
 
 
@@ -105,7 +108,7 @@ class Page:
 
     def body_candidates(self, first: int) -> list[int]:
         """Indexes of the unlabelled lines from ``first`` on: the lines the body classifiers judge."""
-        return [i for i in range(first, len(self.lines)) if self.lines[i].role == "other"]
+        return [i for i in range(first, len(self.lines)) if self.lines[i].role is OTHER]
 
     def body_scores(self, candidates: list[int]) -> list[float]:
         """Body scores of the candidates: a first pass on each line alone, then a second
@@ -126,7 +129,7 @@ class Page:
         folder; with ``deeper``, those of the rest of the main run instead. A line just below a
         caption label is its caption (or, the caption missing, the text going on), never the headline."""
         last, end = self.title_reach(), self.run[1]
-        wanted = (lambda line: line.reason == _REPEATED) if repeated else (lambda line: line.role == "other")
+        wanted = (lambda line: line.reason == _REPEATED) if repeated else (lambda line: line.role is OTHER)
         return [i for i in (range(last, end + 1) if deeper else range(max(0, last - _TITLE_WINDOW), last))
                 if wanted(self.lines[i]) and 1 <= self.lines[i].words <= 40
                 and not self.lines[i].text.endswith(_OPEN_ENDS) and trail(self.lines[i].text) != "breadcrumb"
@@ -158,11 +161,11 @@ class Layout:
         return [LineRole(line.number, line.text, line.role, line.reason) for line in self.lines]
 
     def paragraphs(self) -> list[str]:
-        return [line.text for line in self.lines if line.role == "body"]
+        return [line.text for line in self.lines if line.role is BODY]
 
     def body_words(self) -> int:
         """Words in the body paragraphs, as ``str.split`` counts them (already counted per line)."""
-        return sum(line.words for line in self.lines if line.role == "body")
+        return sum(line.words for line in self.lines if line.role is BODY)
 
 
 def split_lines(text: str) -> list[Line]:
@@ -201,7 +204,7 @@ def read_page(text: str, shared: frozenset[int] = frozenset(), keys: bytes | Non
     _join_lone_bylines(lines)
     stopwords = file_stopwords(text)
     # a line with a cue role never becomes a candidate again: only its shape is read
-    facts = [LineFacts(line.text, stopwords, line.words, line.role == "other") for line in lines]
+    facts = [LineFacts(line.text, stopwords, line.words, line.role is OTHER) for line in lines]
     run = (shared and _mark_repeated(lines, facts, shared, keys)) or _main_run(lines, facts)
     page = Page(lines, facts, run, credits=credits)
     _mark_name_lines(lines, range(min(page.run[0] + _NAME_INTO_RUN, len(lines))))
@@ -247,41 +250,41 @@ def _mark_cue(line: Line, credits: list[str], phrases: tuple) -> None:
     """
     text = line.text
     if cues.opens_like_a_caption(text):
-        line.role, line.reason = "caption", "opens like a photo caption (FILE -, (L–R), PLACE - DATE:)"
+        line.role, line.reason = CAPTION, "opens like a photo caption (FILE -, (L–R), PLACE - DATE:)"
         return
     if cues.ends_with_running_time(text):
-        line.role, line.reason = "caption", "a video's title with its running time"
+        line.role, line.reason = CAPTION, "a video's title with its running time"
         return
     if line.words <= _CAPTION_WORDS and cues.places_people_in_a_picture(text):
-        line.role, line.reason = "caption", "says where people stand in a picture (left, right, centre)"
+        line.role, line.reason = CAPTION, "says where people stand in a picture (left, right, centre)"
         return
     if line.words > 14:
         if cues.is_notice(text, phrases):
-            line.role, line.reason = "boilerplate", _NOTICE
+            line.role, line.reason = BOILERPLATE, _NOTICE
         elif line.words <= 30 and prefixed_byline_names(text):
-            line.role, line.reason = "byline", "a long line that starts like a byline"
+            line.role, line.reason = BYLINE, "a long line that starts like a byline"
         elif line.words <= 30 and has_date_word(text) and find_date(text):
-            line.role, line.reason = "date", "a dateline (published/updated) holding a date"
+            line.role, line.reason = DATE, "a dateline (published/updated) holding a date"
         elif line.words <= _CAPTION_WORDS and (credit := cues.trailing_credit(text)):
-            line.role, line.reason = "caption", "ends with a photo credit"
+            line.role, line.reason = CAPTION, "ends with a photo credit"
             credits.append(credit)
         return
     if cues.is_caption_label(text):
-        line.role, line.reason = "caption", _CAPTION_LABEL
+        line.role, line.reason = CAPTION, _CAPTION_LABEL
     elif cues.is_boilerplate(text):
-        line.role, line.reason = "boilerplate", "navigation, sharing or advertising text"
+        line.role, line.reason = BOILERPLATE, "navigation, sharing or advertising text"
     elif byline_names(text) is not None:
-        line.role, line.reason = "byline", "starts like a byline"
+        line.role, line.reason = BYLINE, "starts like a byline"
     elif (found := cues.credits_in(text)) is not None:
-        line.role, line.reason = "credit", "photo or image credit"
+        line.role, line.reason = CREDIT, "photo or image credit"
         credits.extend(found)
     elif (line.words <= 12 or has_date_word(text)) and find_date(text):
-        line.role, line.reason = "date", "a short line holding a date"
+        line.role, line.reason = DATE, "a short line holding a date"
     elif credit := cues.trailing_credit(text):
-        line.role, line.reason = "caption", "ends with a photo credit"
+        line.role, line.reason = CAPTION, "ends with a photo credit"
         credits.append(credit)
     elif cues.is_notice(text, phrases):  # after the date: "Correction: December 20, 2023:" may be the only date
-        line.role, line.reason = "boilerplate", _NOTICE
+        line.role, line.reason = BOILERPLATE, _NOTICE
 
 
 def _mark_repeated(lines: list[Line], facts: list[LineFacts], shared: frozenset[int],
@@ -293,19 +296,19 @@ def _mark_repeated(lines: list[Line], facts: list[LineFacts], shared: frozenset[
     Furniture stands apart from the article, so without it the main run is still an article
     with little repeated in it; a copy's repeated lines are interleaved with its longer
     paragraphs (too long to be counted), so they sit inside the new run, or too little is left."""
-    repeated = {i for i in repeated_lines([line.text for line in lines], shared, keys) if lines[i].role == "other"}
+    repeated = {i for i in repeated_lines([line.text for line in lines], shared, keys) if lines[i].role is OTHER}
     if not repeated:
         return None
     for i in repeated:
-        lines[i].role = "boilerplate"
+        lines[i].role = BOILERPLATE
     start, end = run = _main_run(lines, facts)
-    prose = [facts[i].words for i in range(start, end + 1) if lines[i].role == "other" and facts[i].prose]
+    prose = [facts[i].words for i in range(start, end + 1) if lines[i].role is OTHER and facts[i].prose]
     keyed = {i: facts[i].words for i in range(start, end + 1)
-             if facts[i].prose and facts[i].words <= KEYED_WORDS and (lines[i].role == "other" or i in repeated)}
+             if facts[i].prose and facts[i].words <= KEYED_WORDS and (lines[i].role is OTHER or i in repeated)}
     if (len(prose) < _OWN_PARAGRAPHS or sum(prose) < _OWN_PROSE
             or sum(keyed.get(i, 0) for i in repeated) * 2 >= sum(keyed.values())):
         for i in repeated:
-            lines[i].role = "other"
+            lines[i].role = OTHER
         return None
     for i in repeated:
         lines[i].reason = _REPEATED
@@ -317,22 +320,22 @@ def _unmark_listed_bylines(lines: list[Line]) -> None:
     TATSUKI", "Best Music Vtuber - MORI CALLIOPE", ...): an article names its authors once."""
     run: list[Line] = []
     for line in lines + [Line(0, "", -1, 0)]:  # a sentinel closes the last run
-        if line.role == "byline":
+        if line.role is BYLINE:
             run.append(line)
             continue
         if len(run) >= _LISTED_BYLINES:
             for listed in run:
-                listed.role, listed.reason = "other", ""
+                listed.role, listed.reason = OTHER, ""
         run = []
 
 
 def _mark_caption_labels(lines: list[Line]) -> None:
     """Short unlabelled lines right beside a credit, in its block, are its caption."""
     for i, line in enumerate(lines):
-        if line.role == "other" and line.words <= 6 and not _SENTENCE_END.search(line.text):
+        if line.role is OTHER and line.words <= 6 and not _SENTENCE_END.search(line.text):
             near = lines[max(0, i - 1):i] + lines[i + 1:i + 2]
-            if any(other.role == "credit" and other.block == line.block for other in near):
-                line.role, line.reason = "caption", "short label beside a photo credit"
+            if any(other.role is CREDIT and other.block == line.block for other in near):
+                line.role, line.reason = CAPTION, "short label beside a photo credit"
 
 
 def _mark_credited_captions(lines: list[Line], credits: list[str]) -> None:
@@ -342,24 +345,24 @@ def _mark_credited_captions(lines: list[Line], credits: list[str]) -> None:
     if not known:
         return
     for line in lines:
-        if line.role == "other" and line.words > 3:
+        if line.role is OTHER and line.words > 3:
             text = cues.without_caption_label(line.text)
             if any(text.endswith(credit) and text != credit for credit in known):
-                line.role, line.reason = "caption", "ends with a photo credit the file gives elsewhere"
+                line.role, line.reason = CAPTION, "ends with a photo credit the file gives elsewhere"
 
 
 def _mark_caption_copies(lines: list[Line]) -> None:
     """A line that a caption elsewhere in the file starts with is that caption shown again
     without its credit ("Buses pass under ... in London, England." below "Buses pass under
     ... in London, England. Chris Jackson/Getty Images hide caption")."""
-    captions = [line.text for line in lines if line.role == "caption"]
+    captions = [line.text for line in lines if line.role is CAPTION]
     if not captions:
         return
     for line in lines:
-        if line.role == "other" and line.words > 3 and any(
+        if line.role is OTHER and line.words > 3 and any(
                 caption.startswith(line.text) and caption[len(line.text):len(line.text) + 1].isspace()
                 for caption in captions):
-            line.role, line.reason = "caption", "a caption of the file again, without its credit"
+            line.role, line.reason = CAPTION, "a caption of the file again, without its credit"
 
 
 def _join_lone_bylines(lines: list[Line]) -> None:
@@ -369,22 +372,22 @@ def _join_lone_bylines(lines: list[Line]) -> None:
     and so is a short line below a byline ending in a comma ("By Gina Scinta," / "Deputy CTO,
     Thales Trusted Cyber Technologies")."""
     for i, line in enumerate(lines):
-        if line.role != "byline":
+        if line.role is not BYLINE:
             continue
-        if i + 1 < len(lines) and lines[i + 1].role == "other":
+        if i + 1 < len(lines) and lines[i + 1].role is OTHER:
             rest = lines[i + 1]
             if _is_role_line(rest) or (line.text.endswith(",") and rest.words <= _BYLINE_REST
                                        and not _SENTENCE_END.search(rest.text)):
-                rest.role, rest.reason = "byline", "the author's role or outlet, below the byline"
+                rest.role, rest.reason = BYLINE, "the author's role or outlet, below the byline"
         if byline_names(line.text) != ():
             continue
         for following in lines[i + 1:]:
-            if following.role != "other":
+            if following.role is not OTHER:
                 break
             if following.text.lower() in _NAME_JOINERS:
-                following.role, following.reason = "byline", _JOINER
+                following.role, following.reason = BYLINE, _JOINER
             elif following.words <= 8 and names_in(following.text):
-                following.role, following.reason = "byline", _JOINED
+                following.role, following.reason = BYLINE, _JOINED
             else:
                 break
 
@@ -396,16 +399,16 @@ def _mark_name_lines(lines: list[Line], where: range) -> None:
     headline is known, in the lines just below it (captions may have started the run)."""
     for i in where:
         line = lines[i]
-        if line.role != "other" or not 2 <= line.words <= 12 or (
+        if line.role is not OTHER or not 2 <= line.words <= 12 or (
                 _SENTENCE_END.search(line.text) and not line.text.endswith(_NAME_SUFFIXES)):
             continue
         if not _only_names(line.text):
             continue
         neighbours = lines[max(0, i - 1):i] + lines[i + 1:i + 2]
         # a one-word desk ("Opinion", "Sports") beside it is a menu, not the author's role
-        if any(other.role in ("date", "byline") or (other.words > 1 and _is_role_line(other))
+        if any(other.role in (DATE, BYLINE) or (other.words > 1 and _is_role_line(other))
                or _HANDLE.match(other.text) or other.text.lower() in _AUTHOR_BUTTONS for other in neighbours):
-            line.role, line.reason = "byline", "a name beside a date, a role, a handle or a follow button"
+            line.role, line.reason = BYLINE, "a name beside a date, a role, a handle or a follow button"
 
 
 def _only_names(text: str) -> bool:
@@ -423,7 +426,7 @@ def _only_names(text: str) -> bool:
 
 def _is_role_line(line: Line) -> bool:
     """A short line naming a job or desk ("Senior Contributor", "Political reporter @handle")."""
-    return line.role == "other" and line.words <= 6 and byline_names(f"A Name, {line.text}") is not None
+    return line.role is OTHER and line.words <= 6 and byline_names(f"A Name, {line.text}") is not None
 
 
 def _main_run(lines: list[Line], facts: list[LineFacts]) -> tuple[int, int]:
@@ -438,14 +441,14 @@ def _main_run(lines: list[Line], facts: list[LineFacts]) -> tuple[int, int]:
     for i, (line, fact) in enumerate(zip(lines, facts)):
         if total <= 0:
             total, run_start = 0.0, i
-        if line.role == "other" and fact.prose:
+        if line.role is OTHER and fact.prose:
             total += fact.words
         else:
-            total -= 2.0 if line.role == "other" and line.words <= 14 else 4.0
+            total -= 2.0 if line.role is OTHER and line.words <= 14 else 4.0
         if total > best:
             best, best_range = total, (run_start, i)
     start, end = best_range
-    while start <= end and not (lines[start].role == "other" and facts[start].prose):
+    while start <= end and not (lines[start].role is OTHER and facts[start].prose):
         start += 1
     return start, end
 
@@ -466,7 +469,7 @@ def _find_title(page: Page) -> int | None:
         capitals = [False] * len(candidates)  # nothing headline-shaped in its own case to prefer
     ranked = sorted(range(len(candidates)), key=lambda k: (capitals[k], -scores[k]))
     last_prose = next((i for i in range(len(page.lines) - 1, -1, -1)  # from the end: it is usually near it
-                       if page.lines[i].role == "other" and page.facts[i].prose), -1)
+                       if page.lines[i].role is OTHER and page.facts[i].prose), -1)
     chosen = next((candidates[k] for k in ranked if last_prose > candidates[k]), candidates[ranked[0]])
     best = scores[candidates.index(chosen)]
     if best < 0:
@@ -543,7 +546,7 @@ def _mark_head(lines: list[Line], title_at: int | None, reach: int) -> str | Non
         return None
     linked = lines[title_at].reason == _REPEATED  # see _linked_headline
     deeper = title_at >= reach  # see _headline_in_run
-    lines[title_at].role, lines[title_at].reason = "title", (
+    lines[title_at].role, lines[title_at].reason = TITLE, (
         "the headline, though other files of the folder repeat it (pages linking to it)" if linked
         else "the headline, deep in the main run: no line above it read as one" if deeper
         else lines[title_at].reason if lines[title_at].reason in (_OVER_STANDFIRST, _UNDER_KICKER)  # see _find_title
@@ -551,14 +554,14 @@ def _mark_head(lines: list[Line], title_at: int | None, reach: int) -> str | Non
     section = None
     for i in range(title_at - 1, max(-1, title_at - 4), -1):
         line = lines[i]
-        if line.role == "other" and line.words <= 5 and not _SENTENCE_END.search(line.text):
+        if line.role is OTHER and line.words <= 5 and not _SENTENCE_END.search(line.text):
             section = _BREADCRUMB.split(line.text)[0].strip() or None
             if section:
-                line.role, line.reason = "section", "short kicker above the headline"
+                line.role, line.reason = SECTION, "short kicker above the headline"
                 break
     for line in lines[:title_at]:
-        if line.role == "other":
-            line.role, line.reason = "boilerplate", "above the headline"
+        if line.role is OTHER:
+            line.role, line.reason = BOILERPLATE, "above the headline"
     return section
 
 
@@ -573,17 +576,17 @@ def _mark_body(page: Page, title_at: int | None) -> None:
     if len(candidates) < _MIN_CONTEXT:
         for i in candidates:  # too few lines for the classifiers' context: prose is body
             line = page.lines[i]
-            line.role, line.reason = ("body", "prose on a short page") if page.facts[i].prose else (
-                "boilerplate", "not prose, on a short page")
+            line.role, line.reason = (BODY, "prose on a short page") if page.facts[i].prose else (
+                BOILERPLATE, "not prose, on a short page")
         return
     start, end = page.run
     for i, verdict in zip(candidates, page.body_scores(candidates)):
         line = page.lines[i]
         inside = start <= i <= end and page.facts[i].prose
         if verdict > (_RUN_THRESHOLD if inside else 0.0):
-            line.role, line.reason = "body", "scored as article text"
+            line.role, line.reason = BODY, "scored as article text"
         else:
-            line.role, line.reason = "boilerplate", "scored as page furniture, not article text"
+            line.role, line.reason = BOILERPLATE, "scored as page furniture, not article text"
 
 
 def _mark_bios(lines: list[Line], authors: list[str], title_at: int) -> None:
@@ -595,24 +598,24 @@ def _mark_bios(lines: list[Line], authors: list[str], title_at: int) -> None:
     its person again ("Since then, Meredith has ...")."""
     names = {name for author in authors for name in (author, author.split()[0])}
     cards = tuple({line.text for line in lines[title_at + 1:]
-                   if line.role in ("boilerplate", "byline") and 2 <= line.words <= 3})
+                   if line.role in (BOILERPLATE, BYLINE) and 2 <= line.words <= 3})
     if not names and not cards:
         return
-    body = [i for i, line in enumerate(lines) if line.role == "body"]
+    body = [i for i, line in enumerate(lines) if line.role is BODY]
     for i in body[:_BIO_LINES] + body[-_BIO_LINES:]:
         text = lines[i].text
-        if lines[i].role != "body" or not (text.startswith(cards) or any(map(text.startswith, names))):
+        if lines[i].role is not BODY or not (text.startswith(cards) or any(map(text.startswith, names))):
             continue
         person = _bio_person(text)
         if person not in names and not (2 <= len(person.split()) <= 3 and any(
-                line.text == person and line.role in ("boilerplate", "byline")
+                line.text == person and line.role in (BOILERPLATE, BYLINE)
                 for line in lines[max(title_at + 1, i - _BIO_LINES):i]) and _only_names(person)):
             continue
-        lines[i].role, lines[i].reason = "boilerplate", _BIO
+        lines[i].role, lines[i].reason = BOILERPLATE, _BIO
         after = next((j for j in body if j > i), None)
         if (after is not None and after - i <= _BIO_GAP
                 and not set(person.split()).isdisjoint(_WORD.findall(lines[after].text))):
-            lines[after].role, lines[after].reason = "boilerplate", _BIO
+            lines[after].role, lines[after].reason = BOILERPLATE, _BIO
     _end_at_late_bio(lines, body, authors)
 
 
@@ -624,10 +627,10 @@ def _end_at_late_bio(lines: list[Line], body: list[int], authors: list[str]) -> 
     for i in body[len(body) // 2:]:
         text = lines[i].text
         if text.startswith(names) and _bio_person(text) in authors:
-            lines[i].role, lines[i].reason = "boilerplate", _BIO
+            lines[i].role, lines[i].reason = BOILERPLATE, _BIO
             for j in body:
-                if j > i and lines[j].role == "body":
-                    lines[j].role, lines[j].reason = "boilerplate", _AFTER_BIO
+                if j > i and lines[j].role is BODY:
+                    lines[j].role, lines[j].reason = BOILERPLATE, _AFTER_BIO
             return
 
 
@@ -647,8 +650,8 @@ def _authors(lines: list[Line], title_at: int | None) -> list[str]:
     """Names from the first byline near the headline, else from any byline. A long dateline
     that opens with a name ("Janyce McGregor · CBC News · Posted: Dec 22, 2023 ...") keeps its
     role date, for the date it gives, and is a byline here."""
-    bylines = [i for i, line in enumerate(lines) if line.role == "byline"
-               or (line.role == "date" and line.words > _SHORT_DATELINE and separated_byline_names(line.text))]
+    bylines = [i for i, line in enumerate(lines) if line.role is BYLINE
+               or (line.role is DATE and line.words > _SHORT_DATELINE and separated_byline_names(line.text))]
     near = [i for i in bylines if title_at is None or i > title_at - 5]
     # a line that says "By" outranks a bare name, and one below the headline one above it
     near.sort(key=lambda i: (prefixed_byline_names(lines[i].text) is None, title_at is not None and i < title_at))
@@ -693,8 +696,8 @@ def _used_in_lower_case(word: str, text: str) -> bool:
 def _published(lines: list[Line], title_at: int | None) -> str | None:
     """The date of the first date or byline line near the headline, else of any date or byline
     line; a line that only says "Updated" yields to one that says when it was published."""
-    dated = [i for i, line in enumerate(lines) if line.role == "date"]
-    bylines = [i for i, line in enumerate(lines) if line.role == "byline"]
+    dated = [i for i, line in enumerate(lines) if line.role is DATE]
+    bylines = [i for i, line in enumerate(lines) if line.role is BYLINE]
     near = sorted([i for i in dated if title_at is None or title_at - 5 < i]  # bylines below it too: "By X | <date>"
                   + [i for i in bylines if title_at is None or title_at < i])
     order = near + dated + bylines
