@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from newsreader.model import LineRole, Role
 from newsreader.parse import cues
 from newsreader.parse.bylines import byline_names, names_in, prefixed_byline_names, separated_byline_names
+from newsreader.parse.reasons import Reason
 from newsreader.parse.dates import find_date, has_date_word
 from newsreader.parse.headline import headline_text, trail
 from newsreader.parse.repeats import KEYED_WORDS, repeated_lines
@@ -50,12 +51,6 @@ _HANDLE = re.compile(r"@\w+$")  # a line that is a social-media handle, as under
 _OWN_PROSE = 150  # words of prose a file's main run must keep without its repeated lines to be an article
 _OWN_PARAGRAPHS = 5  # ... in at least this many prose lines
 _RUN_THRESHOLD = -2.0  # body score a prose line inside the main run needs (0 elsewhere)
-_JOINED, _JOINER = "names after a lone byline word", "joins the names of a byline"
-_REPEATED = "repeated in other files of the folder"
-_CAPTION_LABEL = "caption or image-source label"
-_OVER_STANDFIRST = "the headline over its standfirst (the line below scored higher; this one is as long)"
-_UNDER_KICKER = "the headline under its kicker (the short line above scored higher)"
-_NOTICE = "a notice (sign-up, copyright, affiliate, contact, donation, cookies) or an embedded post"
 _NAME_JOINERS = {",", "and", "&", "·", "|"}
 _AUTHOR_BUTTONS = {"follow", "·", "•", "follow author", "see full bio", "view profile"}  # beside an author's name
 _NAME_SUFFIXES = (" Jr.", " Sr.")  # a name may end with a period
@@ -63,7 +58,6 @@ _BIO_VERB = re.compile(r"\s+(?:is|was|covers|writes|has been|joined)\b")  # afte
 _SHORT_DATELINE = 14  # words up to which a dated line was offered to the byline cues first (see _mark_cue)
 _LISTED_BYLINES = 3  # byline-shaped lines in a row that make a list instead
 _BYLINE_REST = 8  # words of the line that finishes a byline ending in a comma, at most
-_BIO = "the author's biography"
 _BIO_NAME_SPAN = 100  # characters in which the name opening a biography ends
 _BIO_GAP = 2  # lines from a biography to the body line going on with it (one other may stand between)
 _CAPTION_WORDS = 80  # words a caption may run to
@@ -75,7 +69,6 @@ _OPEN_ENDS = ("—", "–", "-", ":")  # a line ending so leads into the next on
 _REPEAT_BELOW = 2  # lines below the headline where it may stand again without what was glued to it
 _CAPITALS = 0.9  # share of capitals among a line's letters that makes it a line in capitals
 _BIO_LINES = 3  # body lines at either end where an author's biography may stand
-_AFTER_BIO = "after the author's biography, which ends the article"
 _MIN_CREDIT = 8  # characters a credit needs before a line ending with it counts as its caption
 
 
@@ -88,7 +81,7 @@ class Line:
     block: int  # index of the blank-line-separated block it sits in
     words: int
     role: Role = OTHER
-    reason: str = ""
+    reason: Reason = Reason.UNDECIDED
 
 
 @dataclass
@@ -129,11 +122,11 @@ class Page:
         folder; with ``deeper``, those of the rest of the main run instead. A line just below a
         caption label is its caption (or, the caption missing, the text going on), never the headline."""
         last, end = self.title_reach(), self.run[1]
-        wanted = (lambda line: line.reason == _REPEATED) if repeated else (lambda line: line.role is OTHER)
+        wanted = (lambda line: line.reason is Reason.REPEATED) if repeated else (lambda line: line.role is OTHER)
         return [i for i in (range(last, end + 1) if deeper else range(max(0, last - _TITLE_WINDOW), last))
                 if wanted(self.lines[i]) and 1 <= self.lines[i].words <= 40
                 and not self.lines[i].text.endswith(_OPEN_ENDS) and trail(self.lines[i].text) != "breadcrumb"
-                and not (i and self.lines[i - 1].reason == _CAPTION_LABEL)]
+                and not (i and self.lines[i - 1].reason is Reason.CAPTION_LABEL)]
 
     def title_scores(self, candidates: list[int]) -> list[float]:
         return list(map(scorer("title"), self.title_vectors(candidates)))
@@ -158,7 +151,7 @@ class Layout:
     credits: list[str]
 
     def roles(self) -> list[LineRole]:
-        return [LineRole(line.number, line.text, line.role, line.reason) for line in self.lines]
+        return [LineRole(line.number, line.text, line.role, line.reason.value) for line in self.lines]
 
     def paragraphs(self) -> list[str]:
         return [line.text for line in self.lines if line.role is BODY]
@@ -250,41 +243,41 @@ def _mark_cue(line: Line, credits: list[str], phrases: tuple) -> None:
     """
     text = line.text
     if cues.opens_like_a_caption(text):
-        line.role, line.reason = CAPTION, "opens like a photo caption (FILE -, (L–R), PLACE - DATE:)"
+        line.role, line.reason = CAPTION, Reason.CAPTION_OPENING
         return
     if cues.ends_with_running_time(text):
-        line.role, line.reason = CAPTION, "a video's title with its running time"
+        line.role, line.reason = CAPTION, Reason.RUNNING_TIME
         return
     if line.words <= _CAPTION_WORDS and cues.places_people_in_a_picture(text):
-        line.role, line.reason = CAPTION, "says where people stand in a picture (left, right, centre)"
+        line.role, line.reason = CAPTION, Reason.PEOPLE_PLACED
         return
     if line.words > 14:
         if cues.is_notice(text, phrases):
-            line.role, line.reason = BOILERPLATE, _NOTICE
+            line.role, line.reason = BOILERPLATE, Reason.NOTICE
         elif line.words <= 30 and prefixed_byline_names(text):
-            line.role, line.reason = BYLINE, "a long line that starts like a byline"
+            line.role, line.reason = BYLINE, Reason.LONG_BYLINE
         elif line.words <= 30 and has_date_word(text) and find_date(text):
-            line.role, line.reason = DATE, "a dateline (published/updated) holding a date"
+            line.role, line.reason = DATE, Reason.DATELINE
         elif line.words <= _CAPTION_WORDS and (credit := cues.trailing_credit(text)):
-            line.role, line.reason = CAPTION, "ends with a photo credit"
+            line.role, line.reason = CAPTION, Reason.ENDS_WITH_CREDIT
             credits.append(credit)
         return
     if cues.is_caption_label(text):
-        line.role, line.reason = CAPTION, _CAPTION_LABEL
+        line.role, line.reason = CAPTION, Reason.CAPTION_LABEL
     elif cues.is_boilerplate(text):
-        line.role, line.reason = BOILERPLATE, "navigation, sharing or advertising text"
+        line.role, line.reason = BOILERPLATE, Reason.NAVIGATION
     elif byline_names(text) is not None:
-        line.role, line.reason = BYLINE, "starts like a byline"
+        line.role, line.reason = BYLINE, Reason.BYLINE
     elif (found := cues.credits_in(text)) is not None:
-        line.role, line.reason = CREDIT, "photo or image credit"
+        line.role, line.reason = CREDIT, Reason.CREDIT
         credits.extend(found)
     elif (line.words <= 12 or has_date_word(text)) and find_date(text):
-        line.role, line.reason = DATE, "a short line holding a date"
+        line.role, line.reason = DATE, Reason.SHORT_DATE
     elif credit := cues.trailing_credit(text):
-        line.role, line.reason = CAPTION, "ends with a photo credit"
+        line.role, line.reason = CAPTION, Reason.ENDS_WITH_CREDIT
         credits.append(credit)
     elif cues.is_notice(text, phrases):  # after the date: "Correction: December 20, 2023:" may be the only date
-        line.role, line.reason = BOILERPLATE, _NOTICE
+        line.role, line.reason = BOILERPLATE, Reason.NOTICE
 
 
 def _mark_repeated(lines: list[Line], facts: list[LineFacts], shared: frozenset[int],
@@ -311,7 +304,7 @@ def _mark_repeated(lines: list[Line], facts: list[LineFacts], shared: frozenset[
             lines[i].role = OTHER
         return None
     for i in repeated:
-        lines[i].reason = _REPEATED
+        lines[i].reason = Reason.REPEATED
     return run
 
 
@@ -325,7 +318,7 @@ def _unmark_listed_bylines(lines: list[Line]) -> None:
             continue
         if len(run) >= _LISTED_BYLINES:
             for listed in run:
-                listed.role, listed.reason = OTHER, ""
+                listed.role, listed.reason = OTHER, Reason.UNDECIDED
         run = []
 
 
@@ -335,7 +328,7 @@ def _mark_caption_labels(lines: list[Line]) -> None:
         if line.role is OTHER and line.words <= 6 and not _SENTENCE_END.search(line.text):
             near = lines[max(0, i - 1):i] + lines[i + 1:i + 2]
             if any(other.role is CREDIT and other.block == line.block for other in near):
-                line.role, line.reason = CAPTION, "short label beside a photo credit"
+                line.role, line.reason = CAPTION, Reason.BESIDE_CREDIT
 
 
 def _mark_credited_captions(lines: list[Line], credits: list[str]) -> None:
@@ -348,7 +341,7 @@ def _mark_credited_captions(lines: list[Line], credits: list[str]) -> None:
         if line.role is OTHER and line.words > 3:
             text = cues.without_caption_label(line.text)
             if any(text.endswith(credit) and text != credit for credit in known):
-                line.role, line.reason = CAPTION, "ends with a photo credit the file gives elsewhere"
+                line.role, line.reason = CAPTION, Reason.CREDIT_GIVEN_ELSEWHERE
 
 
 def _mark_caption_copies(lines: list[Line]) -> None:
@@ -362,7 +355,7 @@ def _mark_caption_copies(lines: list[Line]) -> None:
         if line.role is OTHER and line.words > 3 and any(
                 caption.startswith(line.text) and caption[len(line.text):len(line.text) + 1].isspace()
                 for caption in captions):
-            line.role, line.reason = CAPTION, "a caption of the file again, without its credit"
+            line.role, line.reason = CAPTION, Reason.CAPTION_AGAIN
 
 
 def _join_lone_bylines(lines: list[Line]) -> None:
@@ -378,16 +371,16 @@ def _join_lone_bylines(lines: list[Line]) -> None:
             rest = lines[i + 1]
             if _is_role_line(rest) or (line.text.endswith(",") and rest.words <= _BYLINE_REST
                                        and not _SENTENCE_END.search(rest.text)):
-                rest.role, rest.reason = BYLINE, "the author's role or outlet, below the byline"
+                rest.role, rest.reason = BYLINE, Reason.BYLINE_ROLE
         if byline_names(line.text) != ():
             continue
         for following in lines[i + 1:]:
             if following.role is not OTHER:
                 break
             if following.text.lower() in _NAME_JOINERS:
-                following.role, following.reason = BYLINE, _JOINER
+                following.role, following.reason = BYLINE, Reason.JOINER
             elif following.words <= 8 and names_in(following.text):
-                following.role, following.reason = BYLINE, _JOINED
+                following.role, following.reason = BYLINE, Reason.JOINED
             else:
                 break
 
@@ -408,7 +401,7 @@ def _mark_name_lines(lines: list[Line], where: range) -> None:
         # a one-word desk ("Opinion", "Sports") beside it is a menu, not the author's role
         if any(other.role in (DATE, BYLINE) or (other.words > 1 and _is_role_line(other))
                or _HANDLE.match(other.text) or other.text.lower() in _AUTHOR_BUTTONS for other in neighbours):
-            line.role, line.reason = BYLINE, "a name beside a date, a role, a handle or a follow button"
+            line.role, line.reason = BYLINE, Reason.NAME_LINE
 
 
 def _only_names(text: str) -> bool:
@@ -490,7 +483,7 @@ def _headline_under_kicker(page: Page, chosen: int, candidates: list[int]) -> in
     if (page.lines[chosen].words > _KICKER_WORDS or not _reads_as_headline(page, below, candidates)
             or page.lines[below].words <= _KICKER_WORDS):
         return None
-    page.lines[below].reason = _UNDER_KICKER  # so _mark_head gives the reason
+    page.lines[below].reason = Reason.UNDER_KICKER  # so _mark_head gives the reason
     return below
 
 
@@ -502,7 +495,7 @@ def _headline_over_standfirst(page: Page, chosen: int, candidates: list[int]) ->
     if (not _reads_as_headline(page, above, candidates)
             or page.lines[above].words < max(_STANDFIRST_OVER, page.lines[chosen].words)):
         return chosen
-    page.lines[above].reason = _OVER_STANDFIRST  # so _mark_head gives the reason
+    page.lines[above].reason = Reason.OVER_STANDFIRST  # so _mark_head gives the reason
     return above
 
 
@@ -544,24 +537,24 @@ def _mark_head(lines: list[Line], title_at: int | None, reach: int) -> str | Non
     usual candidates' end (:meth:`Page.title_reach`), past which the headline was found deeper."""
     if title_at is None:
         return None
-    linked = lines[title_at].reason == _REPEATED  # see _linked_headline
+    linked = lines[title_at].reason is Reason.REPEATED  # see _linked_headline
     deeper = title_at >= reach  # see _headline_in_run
     lines[title_at].role, lines[title_at].reason = TITLE, (
-        "the headline, though other files of the folder repeat it (pages linking to it)" if linked
-        else "the headline, deep in the main run: no line above it read as one" if deeper
-        else lines[title_at].reason if lines[title_at].reason in (_OVER_STANDFIRST, _UNDER_KICKER)  # see _find_title
-        else "scored highest as the headline")
+        Reason.LINKED_TITLE if linked
+        else Reason.DEEP_TITLE if deeper
+        else lines[title_at].reason if lines[title_at].reason in (Reason.OVER_STANDFIRST, Reason.UNDER_KICKER)  # see _find_title
+        else Reason.TITLE)
     section = None
     for i in range(title_at - 1, max(-1, title_at - 4), -1):
         line = lines[i]
         if line.role is OTHER and line.words <= 5 and not _SENTENCE_END.search(line.text):
             section = _BREADCRUMB.split(line.text)[0].strip() or None
             if section:
-                line.role, line.reason = SECTION, "short kicker above the headline"
+                line.role, line.reason = SECTION, Reason.KICKER
                 break
     for line in lines[:title_at]:
         if line.role is OTHER:
-            line.role, line.reason = BOILERPLATE, "above the headline"
+            line.role, line.reason = BOILERPLATE, Reason.ABOVE_TITLE
     return section
 
 
@@ -576,17 +569,14 @@ def _mark_body(page: Page, title_at: int | None) -> None:
     if len(candidates) < _MIN_CONTEXT:
         for i in candidates:  # too few lines for the classifiers' context: prose is body
             line = page.lines[i]
-            line.role, line.reason = (BODY, "prose on a short page") if page.facts[i].prose else (
-                BOILERPLATE, "not prose, on a short page")
+            line.role, line.reason = (BODY, Reason.PROSE_ON_SHORT_PAGE) if page.facts[i].prose else (
+                BOILERPLATE, Reason.NOT_PROSE_ON_SHORT_PAGE)
         return
     start, end = page.run
+    article, furniture = (BODY, Reason.ARTICLE_TEXT), (BOILERPLATE, Reason.PAGE_FURNITURE)  # read once, not per line
     for i, verdict in zip(candidates, page.body_scores(candidates)):
-        line = page.lines[i]
         inside = start <= i <= end and page.facts[i].prose
-        if verdict > (_RUN_THRESHOLD if inside else 0.0):
-            line.role, line.reason = BODY, "scored as article text"
-        else:
-            line.role, line.reason = BOILERPLATE, "scored as page furniture, not article text"
+        page.lines[i].role, page.lines[i].reason = article if verdict > (_RUN_THRESHOLD if inside else 0.0) else furniture
 
 
 def _mark_bios(lines: list[Line], authors: list[str], title_at: int) -> None:
@@ -611,11 +601,11 @@ def _mark_bios(lines: list[Line], authors: list[str], title_at: int) -> None:
                 line.text == person and line.role in (BOILERPLATE, BYLINE)
                 for line in lines[max(title_at + 1, i - _BIO_LINES):i]) and _only_names(person)):
             continue
-        lines[i].role, lines[i].reason = BOILERPLATE, _BIO
+        lines[i].role, lines[i].reason = BOILERPLATE, Reason.BIOGRAPHY
         after = next((j for j in body if j > i), None)
         if (after is not None and after - i <= _BIO_GAP
                 and not set(person.split()).isdisjoint(_WORD.findall(lines[after].text))):
-            lines[after].role, lines[after].reason = BOILERPLATE, _BIO
+            lines[after].role, lines[after].reason = BOILERPLATE, Reason.BIOGRAPHY
     _end_at_late_bio(lines, body, authors)
 
 
@@ -627,10 +617,10 @@ def _end_at_late_bio(lines: list[Line], body: list[int], authors: list[str]) -> 
     for i in body[len(body) // 2:]:
         text = lines[i].text
         if text.startswith(names) and _bio_person(text) in authors:
-            lines[i].role, lines[i].reason = BOILERPLATE, _BIO
+            lines[i].role, lines[i].reason = BOILERPLATE, Reason.BIOGRAPHY
             for j in body:
                 if j > i and lines[j].role is BODY:
-                    lines[j].role, lines[j].reason = BOILERPLATE, _AFTER_BIO
+                    lines[j].role, lines[j].reason = BOILERPLATE, Reason.AFTER_BIOGRAPHY
             return
 
 
@@ -658,9 +648,9 @@ def _authors(lines: list[Line], title_at: int | None) -> list[str]:
     sentences: str | None = None
     for i in near + bylines:
         names = list(byline_names(lines[i].text) or names_in(lines[i].text))
-        if names and lines[i].reason == _JOINED:  # the first of several name lines after a lone "By"
+        if names and lines[i].reason is Reason.JOINED:  # the first of several name lines after a lone "By"
             for following in lines[i + 1:]:
-                if following.reason not in (_JOINED, _JOINER):
+                if following.reason not in (Reason.JOINED, Reason.JOINER):
                     break
                 names += [name for name in names_in(following.text) if name not in names]
         if names:
