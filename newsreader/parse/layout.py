@@ -55,7 +55,7 @@ _NAME_JOINERS = {",", "and", "&", "·", "|"}
 _AUTHOR_BUTTONS = {"follow", "·", "•", "follow author", "see full bio", "view profile"}  # beside an author's name
 _NAME_SUFFIXES = (" Jr.", " Sr.")  # a name may end with a period
 _BIO_VERB = re.compile(r"\s+(?:is|was|covers|writes|has been|joined)\b")  # after a name: a biography
-_SHORT_DATELINE = 14  # words up to which a dated line was offered to the byline cues first (see _mark_cue)
+_SHORT_DATELINE = 14  # words up to which a dated line was offered to the byline cues first (see _cue)
 _LISTED_BYLINES = 3  # byline-shaped lines in a row that make a list instead
 _BYLINE_REST = 8  # words of the line that finishes a byline ending in a comma, at most
 _BIO_NAME_SPAN = 100  # characters in which the name opening a biography ends
@@ -94,6 +94,7 @@ class Page:
     counts: Counter = field(default_factory=Counter)
     blocks: Counter = field(default_factory=Counter)
     credits: list[str] = field(default_factory=list)
+    furniture: frozenset[int] = frozenset()  # indexes of the lines other files of the folder repeat
 
     def line_vectors(self, candidates: list[int]) -> list[list[float]]:
         lines, facts, run, counts, blocks = self.lines, self.facts, self.run, self.counts, self.blocks
@@ -122,9 +123,9 @@ class Page:
         folder; with ``deeper``, those of the rest of the main run instead. A line just below a
         caption label is its caption (or, the caption missing, the text going on), never the headline."""
         last, end = self.title_reach(), self.run[1]
-        wanted = (lambda line: line.reason is Reason.REPEATED) if repeated else (lambda line: line.role is OTHER)
+        wanted = self.furniture.__contains__ if repeated else (lambda i: self.lines[i].role is OTHER)
         return [i for i in (range(last, end + 1) if deeper else range(max(0, last - _TITLE_WINDOW), last))
-                if wanted(self.lines[i]) and 1 <= self.lines[i].words <= 40
+                if wanted(i) and 1 <= self.lines[i].words <= 40
                 and not self.lines[i].text.endswith(_OPEN_ENDS) and trail(self.lines[i].text) != "breadcrumb"
                 and not (i and self.lines[i - 1].reason is Reason.CAPTION_LABEL)]
 
@@ -187,10 +188,7 @@ def read_page(text: str, shared: frozenset[int] = frozenset(), keys: bytes | Non
     when they were taken already (see :mod:`repeats`)."""
     lines = split_lines(text)
     credits: list[str] = []
-    phrases = cues.notice_phrases(text)
-    for line in lines:
-        _mark_cue(line, credits, phrases)
-    _unmark_listed_bylines(lines)
+    _mark_cues(lines, credits, cues.notice_phrases(text))
     _mark_caption_labels(lines)
     _mark_credited_captions(lines, credits)
     _mark_caption_copies(lines)
@@ -198,8 +196,10 @@ def read_page(text: str, shared: frozenset[int] = frozenset(), keys: bytes | Non
     stopwords = file_stopwords(text)
     # a line with a cue role never becomes a candidate again: only its shape is read
     facts = [LineFacts(line.text, stopwords, line.words, line.role is OTHER) for line in lines]
-    run = (shared and _mark_repeated(lines, facts, shared, keys)) or _main_run(lines, facts)
-    page = Page(lines, facts, run, credits=credits)
+    furniture, run = _furniture_and_run(lines, facts, shared, keys)
+    for i in furniture:
+        lines[i].role, lines[i].reason = BOILERPLATE, Reason.REPEATED
+    page = Page(lines, facts, run, credits=credits, furniture=furniture)
     _mark_name_lines(lines, range(min(page.run[0] + _NAME_INTO_RUN, len(lines))))
     page.counts.update(line.text for line in lines)
     page.blocks.update(line.block for line in lines)
@@ -210,8 +210,9 @@ def lay_out(text: str, shared: frozenset[int] = frozenset(), keys: bytes | None 
     """Assign a role to every non-blank line of ``text`` and collect the record's fields."""
     page = read_page(text, shared, keys)
     lines = page.lines
-    title_at = _find_title(page)
-    section = _mark_head(lines, title_at, page.title_reach())
+    headline = _find_title(page)
+    title_at = headline[0] if headline else None
+    section = _mark_head(lines, headline)
     if title_at is not None:
         _mark_name_lines(lines, range(title_at + 1, min(title_at + 1 + _NAME_BELOW_TITLE, len(lines))))
     _mark_body(page, title_at)
@@ -234,92 +235,97 @@ def _trailer_section(lines: list[Line], title_at: int | None) -> str | None:
     return next(filter(None, (cues.trailer_section(line.text) for line in lines[start:])), None)
 
 
-def _mark_cue(line: Line, credits: list[str], phrases: tuple) -> None:
-    """The role a line earns by itself, checked from the most to the least specific cue
-    (``phrases``: the notice phrases its file holds, see :func:`cues.notice_phrases`).
+def _cue(line: Line, credits: list[str], phrases: tuple) -> tuple[Role, Reason] | None:
+    """The role a line earns by itself, and why, checked from the most to the least specific cue
+    (``phrases``: the notice phrases its file holds, see :func:`cues.notice_phrases`); None
+    when no cue fits. The credits a line gives are added to ``credits``.
 
     Captions told by their shape come first; past that, long lines can only be notices, long
     bylines, datelines or captions ending in a credit, so they skip the rest (a hot path).
     """
     text = line.text
     if cues.opens_like_a_caption(text):
-        line.role, line.reason = CAPTION, Reason.CAPTION_OPENING
-        return
+        return CAPTION, Reason.CAPTION_OPENING
     if cues.ends_with_running_time(text):
-        line.role, line.reason = CAPTION, Reason.RUNNING_TIME
-        return
+        return CAPTION, Reason.RUNNING_TIME
     if line.words <= _CAPTION_WORDS and cues.places_people_in_a_picture(text):
-        line.role, line.reason = CAPTION, Reason.PEOPLE_PLACED
-        return
+        return CAPTION, Reason.PEOPLE_PLACED
     if line.words > 14:
         if cues.is_notice(text, phrases):
-            line.role, line.reason = BOILERPLATE, Reason.NOTICE
+            return BOILERPLATE, Reason.NOTICE
         elif line.words <= 30 and prefixed_byline_names(text):
-            line.role, line.reason = BYLINE, Reason.LONG_BYLINE
+            return BYLINE, Reason.LONG_BYLINE
         elif line.words <= 30 and has_date_word(text) and find_date(text):
-            line.role, line.reason = DATE, Reason.DATELINE
+            return DATE, Reason.DATELINE
         elif line.words <= _CAPTION_WORDS and (credit := cues.trailing_credit(text)):
-            line.role, line.reason = CAPTION, Reason.ENDS_WITH_CREDIT
             credits.append(credit)
-        return
+            return CAPTION, Reason.ENDS_WITH_CREDIT
+        return None
     if cues.is_caption_label(text):
-        line.role, line.reason = CAPTION, Reason.CAPTION_LABEL
+        return CAPTION, Reason.CAPTION_LABEL
     elif cues.is_boilerplate(text):
-        line.role, line.reason = BOILERPLATE, Reason.NAVIGATION
+        return BOILERPLATE, Reason.NAVIGATION
     elif byline_names(text) is not None:
-        line.role, line.reason = BYLINE, Reason.BYLINE
+        return BYLINE, Reason.BYLINE
     elif (found := cues.credits_in(text)) is not None:
-        line.role, line.reason = CREDIT, Reason.CREDIT
         credits.extend(found)
+        return CREDIT, Reason.CREDIT
     elif (line.words <= 12 or has_date_word(text)) and find_date(text):
-        line.role, line.reason = DATE, Reason.SHORT_DATE
+        return DATE, Reason.SHORT_DATE
     elif credit := cues.trailing_credit(text):
-        line.role, line.reason = CAPTION, Reason.ENDS_WITH_CREDIT
         credits.append(credit)
+        return CAPTION, Reason.ENDS_WITH_CREDIT
     elif cues.is_notice(text, phrases):  # after the date: "Correction: December 20, 2023:" may be the only date
-        line.role, line.reason = BOILERPLATE, Reason.NOTICE
+        return BOILERPLATE, Reason.NOTICE
+    return None
 
 
-def _mark_repeated(lines: list[Line], facts: list[LineFacts], shared: frozenset[int],
-                   keys: bytes | None) -> tuple[int, int] | None:
-    """Mark the unlabelled lines that other files of the folder repeat (see :mod:`repeats`) as
-    furniture and return the new main run; unless the file copies another article (an update,
-    a syndicated story), whose repeated lines are its news: then nothing is marked (None).
+def _furniture_and_run(lines: list[Line], facts: list[LineFacts], shared: frozenset[int],
+                       keys: bytes | None) -> tuple[frozenset[int], tuple[int, int]]:
+    """The unlabelled lines that other files of the folder repeat (see :mod:`repeats`), which
+    are furniture, and the main run without them; unless the file copies another article (an
+    update, a syndicated story), whose repeated lines are its news: then no furniture, and the
+    main run of all the lines.
 
     Furniture stands apart from the article, so without it the main run is still an article
     with little repeated in it; a copy's repeated lines are interleaved with its longer
     paragraphs (too long to be counted), so they sit inside the new run, or too little is left."""
-    repeated = {i for i in repeated_lines([line.text for line in lines], shared, keys) if lines[i].role is OTHER}
-    if not repeated:
-        return None
-    for i in repeated:
-        lines[i].role = BOILERPLATE
-    start, end = run = _main_run(lines, facts)
-    prose = [facts[i].words for i in range(start, end + 1) if lines[i].role is OTHER and facts[i].prose]
-    keyed = {i: facts[i].words for i in range(start, end + 1)
-             if facts[i].prose and facts[i].words <= KEYED_WORDS and (lines[i].role is OTHER or i in repeated)}
-    if (len(prose) < _OWN_PARAGRAPHS or sum(prose) < _OWN_PROSE
-            or sum(keyed.get(i, 0) for i in repeated) * 2 >= sum(keyed.values())):
-        for i in repeated:
-            lines[i].role = OTHER
-        return None
-    for i in repeated:
-        lines[i].reason = Reason.REPEATED
-    return run
+    repeated = frozenset(i for i in repeated_lines([line.text for line in lines], shared, keys)
+                         if lines[i].role is OTHER) if shared else frozenset()
+    if repeated:
+        start, end = run = _main_run(lines, facts, repeated)
+        prose = [facts[i].words for i in range(start, end + 1)
+                 if lines[i].role is OTHER and i not in repeated and facts[i].prose]
+        keyed = {i: facts[i].words for i in range(start, end + 1)
+                 if facts[i].prose and facts[i].words <= KEYED_WORDS and lines[i].role is OTHER}
+        if (len(prose) >= _OWN_PARAGRAPHS and sum(prose) >= _OWN_PROSE
+                and sum(keyed.get(i, 0) for i in repeated) * 2 < sum(keyed.values())):
+            return repeated, run
+    return frozenset(), _main_run(lines, facts)
 
 
-def _unmark_listed_bylines(lines: list[Line]) -> None:
-    """Lines that look like bylines three or more in a row are a list ("Best FPS Vtuber - SELEN
-    TATSUKI", "Best Music Vtuber - MORI CALLIOPE", ...): an article names its authors once."""
-    run: list[Line] = []
-    for line in lines + [Line(0, "", -1, 0)]:  # a sentinel closes the last run
-        if line.role is BYLINE:
-            run.append(line)
-            continue
-        if len(run) >= _LISTED_BYLINES:
-            for listed in run:
-                listed.role, listed.reason = OTHER, Reason.UNDECIDED
-        run = []
+def _mark_cues(lines: list[Line], credits: list[str], phrases: tuple) -> None:
+    """Pass 1: every line the role its own cue earns (see :func:`_cue`), bar bylines in a list."""
+    found = [_cue(line, credits, phrases) for line in lines]
+    for i in listed_bylines([i for i, cue in enumerate(found) if cue is not None and cue[0] is BYLINE]):
+        found[i] = None
+    for line, cue in zip(lines, found):
+        if cue is not None:
+            line.role, line.reason = cue
+
+
+def listed_bylines(bylines: list[int]) -> list[int]:
+    """Of the indexes of byline-shaped lines (in order), those standing three or more in a row:
+    a list ("Best FPS Vtuber - SELEN TATSUKI", "Best Music Vtuber - MORI CALLIOPE", ...), not
+    bylines, as an article names its authors once."""
+    listed: list[int] = []
+    start = 0
+    for k in range(1, len(bylines) + 1):
+        if k == len(bylines) or bylines[k] != bylines[k - 1] + 1:  # a row ends
+            if k - start >= _LISTED_BYLINES:
+                listed += bylines[start:k]
+            start = k
+    return listed
 
 
 def _mark_caption_labels(lines: list[Line]) -> None:
@@ -422,32 +428,34 @@ def _is_role_line(line: Line) -> bool:
     return line.role is OTHER and line.words <= 6 and byline_names(f"A Name, {line.text}") is not None
 
 
-def _main_run(lines: list[Line], facts: list[LineFacts]) -> tuple[int, int]:
+def _main_run(lines: list[Line], facts: list[LineFacts], furniture: frozenset[int] = frozenset()) -> tuple[int, int]:
     """Index range [start, end] of the contiguous run of lines with the most prose.
 
     Prose lines add their word count, other lines subtract a little (junk
     more than short unlabelled lines); the best-scoring run is trimmed to
     start and end on prose. (0, -1) when there is no prose at all.
+    ``furniture``: lines counted as junk although still unlabelled.
     """
     best, best_range = 0.0, (0, -1)
     total, run_start = 0.0, 0
     for i, (line, fact) in enumerate(zip(lines, facts)):
         if total <= 0:
             total, run_start = 0.0, i
-        if line.role is OTHER and fact.prose:
+        unlabelled = line.role is OTHER and i not in furniture
+        if unlabelled and fact.prose:
             total += fact.words
         else:
-            total -= 2.0 if line.role is OTHER and line.words <= 14 else 4.0
+            total -= 2.0 if unlabelled and line.words <= 14 else 4.0
         if total > best:
             best, best_range = total, (run_start, i)
     start, end = best_range
-    while start <= end and not (lines[start].role is OTHER and facts[start].prose):
+    while start <= end and not (lines[start].role is OTHER and start not in furniture and facts[start].prose):
         start += 1
     return start, end
 
 
-def _find_title(page: Page) -> int | None:
-    """Index of the headline: the best-scoring candidate that still has prose below it. Lines
+def _find_title(page: Page) -> tuple[int, Reason] | None:
+    """Index of the headline and why: the best-scoring candidate that still has prose below it. Lines
     in capitals come after a headline-shaped line in its own case: in a text dump they are
     banners and related-story links, as a headline keeps its case (capitals are the page's CSS,
     not its text); a page whose only headline-shaped lines are in capitals keeps its order.
@@ -467,12 +475,18 @@ def _find_title(page: Page) -> int | None:
     best = scores[candidates.index(chosen)]
     if best < 0:
         found = _linked_headline(page, last_prose, best)
-        if found is None:
-            found = _headline_in_run(page, last_prose, best)
         if found is not None:
-            return found
-    under = _headline_under_kicker(page, chosen, candidates)
-    return under if under is not None else _headline_over_standfirst(page, chosen, candidates)
+            return found, Reason.LINKED_TITLE
+        found = _headline_in_run(page, last_prose, best)
+        if found is not None:
+            return found, Reason.DEEP_TITLE
+    found = _headline_under_kicker(page, chosen, candidates)
+    if found is not None:
+        return found, Reason.UNDER_KICKER
+    found = _headline_over_standfirst(page, chosen, candidates)
+    if found is not None:
+        return found, Reason.OVER_STANDFIRST
+    return chosen, Reason.TITLE
 
 
 def _headline_under_kicker(page: Page, chosen: int, candidates: list[int]) -> int | None:
@@ -483,19 +497,17 @@ def _headline_under_kicker(page: Page, chosen: int, candidates: list[int]) -> in
     if (page.lines[chosen].words > _KICKER_WORDS or not _reads_as_headline(page, below, candidates)
             or page.lines[below].words <= _KICKER_WORDS):
         return None
-    page.lines[below].reason = Reason.UNDER_KICKER  # so _mark_head gives the reason
     return below
 
 
-def _headline_over_standfirst(page: Page, chosen: int, candidates: list[int]) -> int:
+def _headline_over_standfirst(page: Page, chosen: int, candidates: list[int]) -> int | None:
     """The candidate just above ``chosen`` when it is headline-shaped, in its own case and at
     least as long (so no kicker, which is short): a standfirst or summary line just below its
     headline often reads as the better headline on its own."""
     above = chosen - 1
     if (not _reads_as_headline(page, above, candidates)
             or page.lines[above].words < max(_STANDFIRST_OVER, page.lines[chosen].words)):
-        return chosen
-    page.lines[above].reason = Reason.OVER_STANDFIRST  # so _mark_head gives the reason
+        return None
     return above
 
 
@@ -532,18 +544,13 @@ def _linked_headline(page: Page, last_prose: int, best: float) -> int | None:
     return repeated[top] if scores[top] >= 0 and scores[top] >= best + _LINKED_MARGIN else None
 
 
-def _mark_head(lines: list[Line], title_at: int | None, reach: int) -> str | None:
-    """Mark the headline, everything above it, and return the section kicker; ``reach``: the
-    usual candidates' end (:meth:`Page.title_reach`), past which the headline was found deeper."""
-    if title_at is None:
+def _mark_head(lines: list[Line], headline: tuple[int, Reason] | None) -> str | None:
+    """Mark the headline (``headline``: its index and reason), everything above it, and return
+    the section kicker."""
+    if headline is None:
         return None
-    linked = lines[title_at].reason is Reason.REPEATED  # see _linked_headline
-    deeper = title_at >= reach  # see _headline_in_run
-    lines[title_at].role, lines[title_at].reason = TITLE, (
-        Reason.LINKED_TITLE if linked
-        else Reason.DEEP_TITLE if deeper
-        else lines[title_at].reason if lines[title_at].reason in (Reason.OVER_STANDFIRST, Reason.UNDER_KICKER)  # see _find_title
-        else Reason.TITLE)
+    title_at, reason = headline
+    lines[title_at].role, lines[title_at].reason = TITLE, reason
     section = None
     for i in range(title_at - 1, max(-1, title_at - 4), -1):
         line = lines[i]
