@@ -45,7 +45,7 @@ def speed(shared: Path, files: int, runs: int) -> tuple[float, float, float]:
     warms the caches."""
     from newsreader.parse import parse_article
     from newsreader.parse.decode import decode_bytes
-    from newsreader.parse.repeats import file_keys, shared_keys
+    from newsreader.parse.furniture import file_keys, shared_keys
 
     def read(paths: list[Path]) -> None:
         for path in paths:

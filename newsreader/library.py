@@ -78,7 +78,7 @@ def _load_keyed(item: tuple[Entry, bytes | None], shared: frozenset[int]) -> Art
 
 def keys_of(entry: Entry) -> bytes:
     """The entry's furniture keys (see ``parse.repeats``)."""
-    from newsreader.parse.repeats import file_keys
+    from newsreader.parse.furniture import file_keys
 
     return file_keys(read_entry(entry)[0])
 
@@ -90,7 +90,7 @@ def folder_keys(entries: list[Entry], workers: int = 1) -> Iterator[bytes]:
 
 def shared_keys(entries: list[Entry], workers: int = 1) -> frozenset[int]:
     """The furniture keys of a whole folder, read from its files (when there is no index)."""
-    from newsreader.parse.repeats import shared_keys as pick
+    from newsreader.parse.furniture import shared_keys as pick
 
     return pick(folder_keys(entries, workers))
 

@@ -272,7 +272,7 @@ class Store:
         """Pass one: take the old rows of changed and vanished files out of the counts (and
         the index), count the new and changed files' keys and hold them in ``pending``.
         ``counted`` names the files the counts hold now (indexed or pending)."""
-        from newsreader.parse.repeats import unpack
+        from newsreader.parse.furniture import unpack
 
         for start in range(0, len(todo) or 1, _BATCH):
             with self._transaction():
@@ -292,7 +292,7 @@ class Store:
 
     def _uncount(self, name: bytes) -> None:
         """Take file ``name``'s row or pending keys out of the counts, and the row out of the index."""
-        from newsreader.parse.repeats import unpack
+        from newsreader.parse.furniture import unpack
 
         for rowid, keys in self.db.execute("SELECT rowid, keys FROM articles WHERE name = ?", (name,)).fetchall():
             self._add_counts((key, -1) for key in unpack(keys))
@@ -309,7 +309,7 @@ class Store:
     def _parse_list(self, entries: list) -> list:
         """Pass two's files, in folder order: the pending ones, and the indexed ones holding a key
         whose shared state flipped since they were parsed."""
-        from newsreader.parse.repeats import unpack
+        from newsreader.parse.furniture import unpack
 
         wanted = {row[0] for row in self.db.execute("SELECT name FROM pending")}
         flipped = {row[0] for row in self.db.execute(f"SELECT key FROM key_counts WHERE shared != {_shared_sql()}")}
@@ -578,7 +578,7 @@ def _format() -> str:
 def _shared_sql() -> str:
     """SQL that is true for a ``key_counts`` row whose key is shared now (``parse.repeats``:
     a key's lowest bit says pair or single line, which need different numbers of files)."""
-    from newsreader.parse.repeats import LINE_FILES, PAIR_FILES
+    from newsreader.parse.furniture import LINE_FILES, PAIR_FILES
 
     return f"(files >= CASE WHEN key & 1 THEN {PAIR_FILES} ELSE {LINE_FILES} END)"
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 
 from newsreader.parse import explain_lines, parse_article
-from newsreader.parse.repeats import file_keys, shared_keys
+from newsreader.parse.furniture import file_keys, shared_keys
 
 BOX = ("Why you can trust The Daily Planet\n"
        "Our reviewers test every product by hand and never take payment for a verdict, so you can rely on it.\n\n")

@@ -48,7 +48,7 @@ def test_nothing_is_lost_every_line_has_exactly_one_role(data):
 def test_a_folders_furniture_loses_nothing_either(data, other):
     """With keys its folder shares (here: every line of ``other``, held by three files, and the
     file's own, held by two), a file still parses, deterministically, each line with one role."""
-    from newsreader.parse.repeats import file_keys, shared_keys
+    from newsreader.parse.furniture import file_keys, shared_keys
 
     shared = shared_keys([file_keys(data)] * 2 + [file_keys(other)] * 3)
     text, _ = decode_bytes(data)
@@ -109,7 +109,7 @@ def test_line_words_are_the_word_pattern_runs(text):
        st.sampled_from(["  ", "\t", " \u00a0", "\u2003", "\x1f"]))
 def test_furniture_keys_ignore_spacing_and_case(lines, gap):
     """Lines that differ only in their spacing (and ASCII lines in their case) share furniture keys."""
-    from newsreader.parse.repeats import line_keys
+    from newsreader.parse.furniture import line_keys
 
     stripped = [line.strip() for line in lines if line.strip()]
     variants = [gap.join(line.swapcase().split() if line.isascii() else line.split()) for line in stripped]

@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from newsreader.model import ROLES  # noqa: E402
 from newsreader.parse import explain_lines, parse_article  # noqa: E402
-from newsreader.parse.repeats import file_keys, shared_keys  # noqa: E402
+from newsreader.parse.furniture import file_keys, shared_keys  # noqa: E402
 from test_properties import ANY_BYTES  # noqa: E402
 
 WORDS = ["list", "show", "grep", "export", "search", "index", "--json", "--raw", "--explain", "-i", "-S", "-w",

@@ -43,7 +43,7 @@ from newsreader.parse import parse_article, scoring  # noqa: E402
 from newsreader.parse.decode import decode_bytes  # noqa: E402
 from newsreader.parse.features import context_vectors  # noqa: E402
 from newsreader.parse.layout import read_page  # noqa: E402
-from newsreader.parse.repeats import file_keys, shared_keys  # noqa: E402
+from newsreader.parse.furniture import file_keys, shared_keys  # noqa: E402
 
 WEIGHTS = ROOT / "newsreader" / "parse" / "weights.json"
 FOLDS = 5

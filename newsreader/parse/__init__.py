@@ -20,7 +20,7 @@ def parse_article(data: bytes, name: str, path: str = "", warnings: tuple[str, .
                   shared: frozenset[int] = frozenset(), keys: bytes | None = None) -> Article:
     """Parse one raw news file; ``warnings`` from reading it (e.g. truncation) are kept.
     ``shared``: the line pairs other files of its folder repeat; ``keys``: this file's, packed
-    by ``repeats.file_keys`` from these very bytes, if taken already (see :mod:`repeats`)."""
+    by ``furniture.file_keys`` from these very bytes, if taken already (see :mod:`furniture`)."""
     text, found = decode_bytes(data)
     layout = lay_out(text, shared, keys)
     notes = list(warnings) + found

@@ -28,7 +28,7 @@ from newsreader.parse.bylines import byline_names, names_in, prefixed_byline_nam
 from newsreader.parse.reasons import Reason
 from newsreader.parse.dates import find_date, has_date_word
 from newsreader.parse.headline import headline_text, trail
-from newsreader.parse.repeats import KEYED_WORDS, repeated_lines
+from newsreader.parse.furniture import KEYED_WORDS, repeated_lines
 from newsreader.parse.features import (LineFacts, Opening, context_vectors, file_stopwords, headline_shaped,
                                        line_vector, title_vector)
 from newsreader.parse.scoring import scorer
@@ -185,7 +185,7 @@ def split_lines(text: str) -> list[Line]:
 def read_page(text: str, shared: frozenset[int] = frozenset(), keys: bytes | None = None) -> Page:
     """Passes 1 and 2: lines with their cue roles, facts and the main run of prose.
     ``shared`` holds the line pairs other files of the folder repeat, ``keys`` the file's own
-    when they were taken already (see :mod:`repeats`)."""
+    when they were taken already (see :mod:`furniture`)."""
     lines = split_lines(text)
     credits: list[str] = []
     _mark_cues(lines, credits, cues.notice_phrases(text))
@@ -282,7 +282,7 @@ def _cue(line: Line, credits: list[str], phrases: tuple) -> tuple[Role, Reason] 
 
 def _furniture_and_run(lines: list[Line], facts: list[LineFacts], shared: frozenset[int],
                        keys: bytes | None) -> tuple[frozenset[int], tuple[int, int]]:
-    """The unlabelled lines that other files of the folder repeat (see :mod:`repeats`), which
+    """The unlabelled lines that other files of the folder repeat (see :mod:`furniture`), which
     are furniture, and the main run without them; unless the file copies another article (an
     update, a syndicated story), whose repeated lines are its news: then no furniture, and the
     main run of all the lines.
