@@ -116,7 +116,7 @@ class LineFacts:
                  "upper_ratio", "mean_word_len", "sentence_end", "prose")
 
     def __init__(self, text: str, stopwords: frozenset[str], words: int, measured: bool = True):
-        """``measured``: False for a line whose cue role is final (see ``layout.read_page``), of
+        """``measured``: False for a line whose cue role is final (see ``page.line_facts``), of
         which only the shape (words, sentence end, prose) is ever read; its ratios stay 0."""
         self.words = words  # the caller has counted them already
         self.sentence_end = sentence_end = text[-1:] in _SENTENCE_CLOSERS
@@ -171,7 +171,7 @@ def _tokens(text: str, raw: bytes) -> list[str]:
 
 def line_vector(lines, facts: list[LineFacts], i: int, run: tuple[int, int], counts: dict[str, int],
                 blocks: dict[int, int]) -> list[float]:
-    """The LINE_FEATURES vector of line ``i`` (``lines`` are layout Lines with cue roles set).
+    """The LINE_FEATURES vector of line ``i`` (``lines`` are ``page.Line`` records with cue roles set).
     Flags are written ``1.0 if ... else 0.0``, which costs a third of ``float(...)``: this runs
     for every candidate line of every file."""
     line, fact = lines[i], facts[i]

@@ -10,7 +10,7 @@ only once three files share it (a sidebar headline that moves around):
 Only lines of up to 40 words are keyed: furniture is short, and keys for
 every paragraph would swell the index. :func:`file_keys` gives a file's
 keys, :func:`shared_keys` picks those of a folder that are furniture, and
-the parser treats the lines carrying them as boilerplate (see ``layout``),
+the parser treats the lines carrying them as boilerplate (see ``page.furniture_and_run``),
 reading them from the keys the index counted, when it has them, rather than
 hashing its lines again.
 """

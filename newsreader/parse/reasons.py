@@ -15,7 +15,7 @@ class Reason(str, Enum):
     """A line's reason, a ``str`` enum: it equals and prints as its text."""
 
     UNDECIDED = ""  # no pass has judged the line yet
-    # cues: what a line says it is by itself
+    # cues: what a line says it is by itself (cues.py)
     CAPTION_OPENING = "opens like a photo caption (FILE -, (L–R), PLACE - DATE:)"
     RUNNING_TIME = "a video's title with its running time"
     PEOPLE_PLACED = "says where people stand in a picture (left, right, centre)"
@@ -28,18 +28,18 @@ class Reason(str, Enum):
     BYLINE = "starts like a byline"
     CREDIT = "photo or image credit"
     SHORT_DATE = "a short line holding a date"
-    # captions told by their neighbours
+    # captions told by their neighbours (captions.py)
     BESIDE_CREDIT = "short label beside a photo credit"
     CREDIT_GIVEN_ELSEWHERE = "ends with a photo credit the file gives elsewhere"
     CAPTION_AGAIN = "a caption of the file again, without its credit"
-    # bylines told by their neighbours
+    # bylines told by their neighbours (authors.py)
     BYLINE_ROLE = "the author's role or outlet, below the byline"
     JOINER = "joins the names of a byline"
     JOINED = "names after a lone byline word"
     NAME_LINE = "a name beside a date, a role, a handle or a follow button"
-    # furniture: boxes the other files of the folder share
+    # furniture: boxes the other files of the folder share (page.py)
     REPEATED = "repeated in other files of the folder"
-    # the headline and what stands above it
+    # the headline and what stands above it (title.py)
     TITLE = "scored highest as the headline"
     LINKED_TITLE = "the headline, though other files of the folder repeat it (pages linking to it)"
     DEEP_TITLE = "the headline, deep in the main run: no line above it read as one"
@@ -47,7 +47,7 @@ class Reason(str, Enum):
     UNDER_KICKER = "the headline under its kicker (the short line above scored higher)"
     KICKER = "short kicker above the headline"
     ABOVE_TITLE = "above the headline"
-    # the body, and the author's biography that may end it
+    # the body, and the author's biography that may end it (body.py)
     PROSE_ON_SHORT_PAGE = "prose on a short page"
     NOT_PROSE_ON_SHORT_PAGE = "not prose, on a short page"
     ARTICLE_TEXT = "scored as article text"
