@@ -58,7 +58,8 @@ def mark_body(page: Page, title_at: int | None) -> None:
                 BOILERPLATE, Reason.NOT_PROSE_ON_SHORT_PAGE)
         return
     start, end = page.run
-    article, furniture = (BODY, Reason.ARTICLE_TEXT), (BOILERPLATE, Reason.PAGE_FURNITURE)  # read once, not per line
+    # read once, not per line: an enum's attribute is slow to read
+    article, furniture = (BODY, Reason.ARTICLE_TEXT), (BOILERPLATE, Reason.PAGE_FURNITURE)
     for i, verdict in zip(candidates, body_scores(page, candidates)):
         inside = start <= i <= end and page.facts[i].prose
         page.lines[i].role, page.lines[i].reason = article if verdict > (_RUN_THRESHOLD if inside else 0.0) else furniture

@@ -29,7 +29,9 @@ _OWN_PROSE = 150  # words of prose a file's main run must keep without its repea
 _OWN_PARAGRAPHS = 5  # ... in at least this many prose lines
 
 
-@dataclass
+# slots: the per-line loops read a line's fields on the interpreter's fast path, which a
+# class attribute holding an enum member (a field's default, without slots) keeps them off
+@dataclass(slots=True)
 class Line:
     """A non-blank line with its role so far, and why."""
 

@@ -51,10 +51,11 @@ def title_candidates(page: Page, repeated: bool = False, deeper: bool = False) -
     caption (or, the caption missing, the text going on), never the headline."""
     lines, last = page.lines, title_reach(page)
     wanted = page.furniture.__contains__ if repeated else (lambda i: lines[i].role is OTHER)
+    label = Reason.CAPTION_LABEL  # read once, not per line: an enum's attribute is slow to read
     return [i for i in (range(last, page.run[1] + 1) if deeper else range(max(0, last - _TITLE_WINDOW), last))
             if wanted(i) and 1 <= lines[i].words <= _TITLE_WORDS
             and not lines[i].text.endswith(_OPEN_ENDS) and trail(lines[i].text) != "breadcrumb"
-            and not (i and lines[i - 1].reason is Reason.CAPTION_LABEL)]
+            and not (i and lines[i - 1].reason is label)]
 
 
 def title_scores(page: Page, candidates: list[int]) -> list[float]:
@@ -172,9 +173,10 @@ def mark_head(lines: list[Line], headline: tuple[int, Reason] | None) -> str | N
             if section:
                 line.role, line.reason = SECTION, Reason.KICKER
                 break
+    above = (BOILERPLATE, Reason.ABOVE_TITLE)  # read once, not per line
     for line in lines[:title_at]:
         if line.role is OTHER:
-            line.role, line.reason = BOILERPLATE, Reason.ABOVE_TITLE
+            line.role, line.reason = above
     return section
 
 
