@@ -62,7 +62,8 @@ def mark_body(page: Page, title_at: int | None) -> None:
     article, furniture = (BODY, Reason.ARTICLE_TEXT), (BOILERPLATE, Reason.PAGE_FURNITURE)
     for i, verdict in zip(candidates, body_scores(page, candidates)):
         inside = start <= i <= end and page.facts[i].prose
-        page.lines[i].role, page.lines[i].reason = article if verdict > (_RUN_THRESHOLD if inside else 0.0) else furniture
+        is_body = verdict > (_RUN_THRESHOLD if inside else 0.0)
+        page.lines[i].role, page.lines[i].reason = article if is_body else furniture
 
 
 def mark_biographies(lines: list[Line], authors: list[str], title_at: int) -> None:

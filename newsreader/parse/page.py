@@ -21,7 +21,8 @@ from newsreader.parse.reasons import Reason
 
 # Role members as module names: a loop over every line reads a global faster than an enum's attribute
 BODY, BOILERPLATE, BYLINE, CAPTION, CREDIT, DATE, OTHER, SECTION, TITLE = (
-    Role.BODY, Role.BOILERPLATE, Role.BYLINE, Role.CAPTION, Role.CREDIT, Role.DATE, Role.OTHER, Role.SECTION, Role.TITLE)
+    Role.BODY, Role.BOILERPLATE, Role.BYLINE, Role.CAPTION, Role.CREDIT, Role.DATE,
+    Role.OTHER, Role.SECTION, Role.TITLE)
 #: How a sentence (or a label leading into the next line) ends: such a line is no kicker, label or name.
 SENTENCE_END = re.compile(r"[.!?…:;\"”’'»)\]]$")
 _SHORT_LINE = 14  # words up to which an unlabelled line outside prose costs the main run little (a heading)
