@@ -1,18 +1,13 @@
-"""Page furniture: the boxes a site repeats on its pages, found by comparing the files of one folder.
+"""Page furniture: the boxes a site repeats on its pages, found by comparing a folder's files.
 
-A site's fixed boxes ("Why you can trust us", a market-data notice, an
-editors' note) recur from page to page with the same neighbours, while an
-article's own lines do not, even when another page links to its headline
-(there the neighbours differ). So the main unit counted is a pair of
-adjacent lines, furniture once two files share it; a single line counts
-only once three files share it (a sidebar headline that moves around):
-:data:`SHARED_FROM` states that rule, for the parser and the index alike.
-Only lines of up to 40 words are keyed: furniture is short, and keys for
-every paragraph would swell the index. :func:`file_keys` gives a file's
-keys, :func:`shared_keys` picks those of a folder that are furniture, and
-the parser treats the lines carrying them as boilerplate (see ``page.furniture_and_run``),
-reading them from the keys the index counted, when it has them, rather than
-hashing its lines again.
+A site's fixed boxes ("Why you can trust us", an editors' note) recur from page to page with
+the same neighbours; an article's own lines do not, even where another page links to its
+headline (there the neighbours differ). So a pair of adjacent lines is furniture once two
+files share it, a single line once three do (a sidebar headline that moves around):
+:data:`SHARED_FROM` states that rule, for the parser and the index alike. Only lines of up to
+40 words are keyed: furniture is short, and keys for every paragraph would swell the index.
+:func:`file_keys` gives a file's keys (as the index stores them), :func:`shared_keys` a
+folder's furniture, :func:`repeated_lines` the lines of a file that carry it.
 """
 
 from __future__ import annotations
@@ -39,8 +34,8 @@ def kind(key: int) -> int:
     return key & 1
 
 
-def _key(text: bytes, kind: int) -> int:
-    return (int.from_bytes(blake2b(text, digest_size=8).digest(), "big", signed=True) & ~1) | kind
+def _key(text: bytes, of_kind: int) -> int:
+    return (int.from_bytes(blake2b(text, digest_size=8).digest(), "big", signed=True) & ~1) | of_kind
 
 
 def line_keys(lines: list[str]) -> list[tuple[tuple[int, ...], int]]:

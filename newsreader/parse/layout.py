@@ -1,16 +1,14 @@
 """Give every non-blank line of an article its role, from structure alone: the passes, in order.
 
-1. cues: lines that say what they are by themselves, credits, caption labels, share/ad/
-   navigation text, notices, bylines, dates (:mod:`cues`); then the captions and bylines
-   their neighbours give away (:mod:`captions`, :mod:`authors`);
-2. the main run: the contiguous stretch with the most prose in it, a landmark for the
-   learned passes, without the boxes other files of the folder repeat (:mod:`page`);
-3. the headline: the candidate the title classifier scores highest; the short kicker just
-   above it is the section, everything above is dropped (:mod:`title`);
-4. the body: each remaining line below the headline that the body classifiers score as
-   body, bar an author's biography (:mod:`body`).
-The classifiers are small gradient-boosted tree ensembles over :mod:`features` (see
-:mod:`scoring`), trained by ``tools/train_parser.py``, which reads pages through :func:`read_page`.
+1. cues: what lines say they are by themselves (:mod:`cues`), then the captions and the
+   bylines their neighbours give away (:mod:`captions`, :mod:`authors`);
+2. the main run: the stretch with the most prose, without the boxes other files of the
+   folder repeat (:mod:`page`), the landmark for the learned passes;
+3. the headline: the candidate the title classifier scores highest; the kicker above it is
+   the section, everything above is dropped (:mod:`title`);
+4. the body: the lines below it the body classifiers score as body, bar a biography (:mod:`body`).
+The classifiers (:mod:`features`, :mod:`scoring`) learn from :func:`read_page`'s pages in
+``tools/train_parser.py``; their weights ship in ``weights.json``.
 """
 
 from __future__ import annotations
@@ -23,8 +21,7 @@ from newsreader.parse.body import mark_biographies, mark_body
 from newsreader.parse.captions import mark_captions
 from newsreader.parse.cues import mark_cues, notice_phrases
 from newsreader.parse.dates import published
-from newsreader.parse.page import BODY, BOILERPLATE, Line, Page, furniture_and_run, line_facts, split_lines
-from newsreader.parse.reasons import Reason
+from newsreader.parse.page import BODY, Line, Page, furniture_and_run, line_facts, mark_furniture, split_lines
 from newsreader.parse.title import find_title, mark_head, section_trailer, title_and_kicker
 
 
@@ -61,8 +58,7 @@ def read_page(text: str, shared: frozenset[int] = frozenset(), keys: bytes | Non
     join_lone_bylines(lines)
     facts = line_facts(lines, text)
     furniture, run = furniture_and_run(lines, facts, shared, keys)
-    for i in furniture:
-        lines[i].role, lines[i].reason = BOILERPLATE, Reason.REPEATED
+    mark_furniture(lines, furniture)
     mark_names_above_run(lines, run)
     return Page(lines, facts, run, credits, furniture)
 

@@ -5,7 +5,7 @@ starts as ``OTHER`` (undecided), and a pass mostly gives roles to lines still un
 the first pass to claim a line decides it. :class:`Page` holds what the learned passes share:
 each line's measurements (:mod:`features`), the main run of prose (:func:`main_run`, the
 landmark the headline and body are judged against) and the lines that are furniture of the
-folder (:func:`furniture_and_run`).
+folder (:func:`furniture_and_run`, :func:`mark_furniture`).
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ BODY, BOILERPLATE, BYLINE, CAPTION, CREDIT, DATE, OTHER, SECTION, TITLE = (
     Role.OTHER, Role.SECTION, Role.TITLE)
 #: How a sentence (or a label leading into the next line) ends: such a line is no kicker, label or name.
 SENTENCE_END = re.compile(r"[.!?…:;\"”’'»)\]]$")
-_SHORT_LINE = 14  # words up to which an unlabelled line outside prose costs the main run little (a heading)
+_HEADING_WORDS = 14  # words up to which an unlabelled line that is no prose costs the main run little
 _OWN_PROSE = 150  # words of prose a file's main run must keep without its repeated lines to be an article
 _OWN_PARAGRAPHS = 5  # ... in at least this many prose lines
 
@@ -105,7 +105,7 @@ def main_run(lines: list[Line], facts: list[LineFacts], furniture: frozenset[int
         if unlabelled and fact.prose:
             total += fact.words
         else:
-            total -= 2.0 if unlabelled and line.words <= _SHORT_LINE else 4.0
+            total -= 2.0 if unlabelled and line.words <= _HEADING_WORDS else 4.0
         if total > best:
             best, best_range = total, (run_start, i)
     start, end = best_range
@@ -136,3 +136,10 @@ def furniture_and_run(lines: list[Line], facts: list[LineFacts], shared: frozens
                 and sum(keyed.get(i, 0) for i in repeated) * 2 < sum(keyed.values())):
             return repeated, run
     return frozenset(), main_run(lines, facts)
+
+
+def mark_furniture(lines: list[Line], furniture: frozenset[int]) -> None:
+    """Mark the furniture lines :func:`furniture_and_run` found as boilerplate."""
+    repeated = (BOILERPLATE, Reason.REPEATED)
+    for i in furniture:
+        lines[i].role, lines[i].reason = repeated
