@@ -23,6 +23,7 @@ _NAME_INTO_RUN = 3  # lines into the main run a bare name may still be a byline 
 _NAME_BELOW_TITLE = 8  # lines below the headline where a bare name may still be a byline
 _NAME_SUFFIXES = (" Jr.", " Sr.")  # a name may end with a period
 _HANDLE = re.compile(r"@\w+$")  # a line that is a social-media handle, as under an author's name
+_DATED_OR_BYLINE = (DATE, BYLINE)  # roles of a line beside a bare name that make the name a byline
 _AUTHOR_BUTTONS = {"follow", "·", "•", "follow author", "see full bio", "view profile"}  # beside an author's name
 _PLACE_TAIL = re.compile(r"\s+in\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}$")  # "... in New York"
 _JOINERS = re.compile(r"(?:\s|,|\.|&|\band\b)*")  # what may stand between names on a name line
@@ -84,7 +85,7 @@ def _mark_name_lines(lines: list[Line], where: range) -> None:
             continue
         neighbours = lines[max(0, i - 1):i] + lines[i + 1:i + 2]
         # a one-word desk ("Opinion", "Sports") beside it is a menu, not the author's role
-        if any(other.role in (DATE, BYLINE) or (other.words > 1 and _is_role_line(other))
+        if any(other.role in _DATED_OR_BYLINE or (other.words > 1 and _is_role_line(other))
                or _HANDLE.match(other.text) or other.text.lower() in _AUTHOR_BUTTONS for other in neighbours):
             line.role, line.reason = BYLINE, Reason.NAME_LINE
 

@@ -23,6 +23,7 @@ _BIO_VERB = re.compile(r"\s+(?:is|was|covers|writes|has been|joined)\b")  # afte
 _BIO_NAME_SPAN = 100  # characters in which the name opening a biography ends
 _BIO_GAP = 2  # lines from a biography to the body line going on with it (one other may stand between)
 _CARD_WORDS = (2, 3)  # words of a contributor's card: a name alone on its line
+_CARD_ROLES = (BOILERPLATE, BYLINE)  # a card is left out of the body, or taken for a byline
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -101,7 +102,7 @@ def _cards(lines: list[Line], title_at: int) -> dict[str, list[int]]:
     left out of the body or taken for a byline), by text, with the indexes where each stands."""
     cards: dict[str, list[int]] = {}
     for j in range(title_at + 1, len(lines)):
-        if lines[j].role in (BOILERPLATE, BYLINE) and lines[j].words in _CARD_WORDS:
+        if lines[j].role in _CARD_ROLES and lines[j].words in _CARD_WORDS:
             cards.setdefault(lines[j].text, []).append(j)
     return cards
 
