@@ -278,6 +278,31 @@ class SearchHit:
     title_spans: tuple[tuple[int, int], ...] = ()
 
 
+class Role(str, Enum):
+    """What the parser decided a non-blank line is; each line gets exactly one.
+
+    A ``str`` enum: a role equals, hashes and prints as its value ("title"), which is what
+    ``news show --explain`` and the JSON output show.
+    """
+
+    SECTION = "section"
+    TITLE = "title"
+    BYLINE = "byline"
+    DATE = "date"
+    CREDIT = "credit"
+    CAPTION = "caption"
+    BODY = "body"
+    BOILERPLATE = "boilerplate"
+    OTHER = "other"  # not decided yet; no line keeps it once the parser is done
+
+    def __str__(self) -> str:
+        return self.value
+
+
+#: Every role a line can get, in the order above.
+ROLES = tuple(Role)
+
+
 @dataclass(frozen=True)
 class LineRole:
     """What the parser decided about one non-blank line of the decoded text.
@@ -288,12 +313,5 @@ class LineRole:
 
     number: int
     text: str
-    role: str
+    role: Role
     reason: str = field(default="")
-
-
-#: Every role a line can get. Each non-blank line gets exactly one.
-ROLES = (
-    "section", "title", "byline", "date", "credit", "caption",
-    "body", "boilerplate", "other",
-)

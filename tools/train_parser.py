@@ -42,8 +42,10 @@ sys.path.insert(0, str(ROOT))
 from newsreader.parse import parse_article, scoring  # noqa: E402
 from newsreader.parse.decode import decode_bytes  # noqa: E402
 from newsreader.parse.features import context_vectors  # noqa: E402
+from newsreader.parse.body import body_candidates, line_vectors  # noqa: E402
 from newsreader.parse.layout import read_page  # noqa: E402
 from newsreader.parse.furniture import file_keys, shared_keys  # noqa: E402
+from newsreader.parse.title import title_candidates, title_vectors  # noqa: E402
 
 WEIGHTS = ROOT / "newsreader" / "parse" / "weights.json"
 FOLDS = 5
@@ -107,16 +109,16 @@ def load_samples(corpus: Path, split: int = 0) -> list[Sample]:
             if not path.exists():
                 continue
             page = read_page(decode_bytes(path.read_bytes())[0], folder_shared(path.parent))
-            candidates = page.title_candidates()
+            candidates = title_candidates(page)
             labels = [" ".join(tokens(page.lines[i].text)) == wanted for i in candidates]
             found = any(labels)
             title_at = candidates[labels.index(True)] if found else -1
-            body = page.body_candidates(title_at + 1)
+            body = body_candidates(page, title_at + 1)
             site = record.get("site") or record["id"]
             samples.append(Sample(
                 site, path,
-                page.title_vectors(candidates) if found else [], labels if found else [],
-                page.line_vectors(body),
+                title_vectors(page, candidates) if found else [], labels if found else [],
+                line_vectors(page, body),
                 [is_body(page.lines[i].text, truth_shingles, truth_text) for i in body],
                 [page.lines[i].words for i in body],
                 site_fold(site, split),

@@ -1,82 +1,34 @@
 """The parser: a pure function from a file's bytes and name to an :class:`Article`.
 
-``decode`` turns bytes into text, ``layout`` gives each line a role, and
-this module assembles the record. No I/O, no printing, no global state:
-the same bytes always give the same record. Importing the package loads
-none of the parser (commands served by the index ask only its fingerprint).
+``article`` decodes the bytes (``decode``), has ``layout`` give each line a role and
+assembles the record; ``layout`` runs the passes in order (cues, captions, authors, page,
+title, body, dates), scored by learned classifiers (``features``, ``scoring``). ``furniture``
+finds the boxes a folder's files share. ``parse_article`` and ``explain_lines`` load the
+parser on first use: commands served from the index import this package for
+:func:`fingerprint` and ``split_name`` alone, and must not pay for loading it.
 """
 
 from __future__ import annotations
 
-import functools
 import hashlib
-import re
+from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from newsreader.model import Article, LineRole
+from newsreader.parse.ids import split_name, valid_text
 
-_NAME = re.compile(r"^(?P<number>\d+)_(?P<hash>[0-9a-f]{16})$")
+if TYPE_CHECKING:
+    from newsreader.parse.article import explain_lines, parse_article
 
-
-def parse_article(data: bytes, name: str, path: str = "", warnings: tuple[str, ...] = (),
-                  shared: frozenset[int] = frozenset(), keys: bytes | None = None) -> Article:
-    """Parse one raw news file; ``warnings`` from reading it (e.g. truncation) are kept.
-    ``shared``: the line pairs other files of its folder repeat; ``keys``: this file's, packed
-    by ``furniture.file_keys`` from these very bytes, if taken already (see :mod:`furniture`)."""
-    from newsreader.parse.decode import decode_bytes  # here: importing the package must stay light
-    from newsreader.parse.layout import lay_out
-
-    text, found = decode_bytes(data)
-    layout = lay_out(text, shared, keys)
-    notes = list(warnings) + found
-    if not text.strip():
-        notes.append("empty file" if not data else "no text in file")
-    elif not layout.title:
-        notes.append("no headline found")
-    paragraphs = tuple(layout.paragraphs())
-    article_id, number, hash_ = split_name(name)
-    return Article(
-        id=article_id,
-        path=valid_text(path or name),
-        title=layout.title,
-        number=number,
-        hash=hash_,
-        section=layout.section,
-        authors=tuple(layout.authors),
-        published=layout.published,
-        credits=tuple(layout.credits),
-        paragraphs=paragraphs,
-        words=layout.body_words(),
-        warnings=tuple(notes),
-    )
+__all__ = ["explain_lines", "fingerprint", "parse_article", "split_name", "valid_text"]
+_LOADED_ON_USE = ("explain_lines", "parse_article")  # from newsreader.parse.article
 
 
-def explain_lines(data: bytes, shared: frozenset[int] = frozenset()) -> list[LineRole]:
-    """Every non-blank line of the decoded file with the role the parser gave it and why."""
-    from newsreader.parse.decode import decode_bytes
-    from newsreader.parse.layout import lay_out
-
-    text, _ = decode_bytes(data)
-    return lay_out(text, shared).roles()
-
-
-def split_name(name: str) -> tuple[str, int | None, str | None]:
-    """A file name's id (its stem) and, for ``NNN_<16 hex>`` names, its number and hash.
-
-    Bytes of the name that are not UTF-8 become U+FFFD, so an id is always valid text.
-    """
-    base = valid_text(name.rsplit("/", 1)[-1])
-    stem = base.rsplit(".", 1)[0] if "." in base.lstrip(".") else base
-    match = _NAME.match(stem)
-    if not match:
-        return stem, None, None
-    return stem, int(match["number"]), match["hash"]
-
-
-@functools.lru_cache(maxsize=1)
+@lru_cache(maxsize=1)
 def fingerprint() -> str:
-    """A digest of the parser's code and weights: records parsed by another parser are stale.
-    Read from the package's files, so the parser itself is not imported."""
+    """A short hex digest of the parser's code and weights (this package's ``.py`` and
+    ``.json`` files): records parsed by another parser are stale. Read from the files, so
+    the parser itself is not imported."""
     digest = hashlib.sha256()
     for path in sorted(Path(__file__).parent.iterdir()):
         if path.suffix in (".py", ".json"):
@@ -84,6 +36,11 @@ def fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
-def valid_text(text: str) -> str:
-    """``text`` with lone surrogates (undecodable bytes of a file name) replaced by U+FFFD."""
-    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+def __getattr__(name: str):
+    """``parse_article`` and ``explain_lines``, loaded on first use (see above)."""
+    if name not in _LOADED_ON_USE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from newsreader.parse import article
+
+    value = globals()[name] = getattr(article, name)  # kept: later reads find it at once
+    return value

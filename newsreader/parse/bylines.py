@@ -28,7 +28,7 @@ _LATE_BY = re.compile(r"\bby\s+(?P<rest>[^\W\d_].*)$", re.IGNORECASE)  # "posted
 _MAYBE_TAIL = re.compile(r"[|·•,\d–—]|\s-\s|[a-z][A-Z]|\s{2}")
 # separators between a byline's names and its outlet; a run of spaces (kept no-break spaces) is one too.
 # Each opens with a space or a bar or dot: the lookahead says so, and lets the scan skip other
-# characters at once (2.5x faster)
+# characters at once
 _HARD_BREAK = re.compile(r"(?=[\s|·•])(?:\s+[|·•/]\s+|\s+[-–—]\s+|\s*\|\s*|\s*•\s*|\s*·\s*|\s{2,})")
 # "and" in several languages; the one-letter ones only in lower case and not as an initial ("Robert E. Moffit")
 _AND = re.compile(r"\s*(?:&|\band\b|\bund\b|\bet\b|\b(?-i:[yei])\b(?!\.)|\bog\b|\ben\b)\s*", re.IGNORECASE)
@@ -274,7 +274,7 @@ def _is_name_word(word: str) -> bool:
 
 def _has_role(text: str) -> bool:
     """A role word ("Staff", "Writer", "Correspondent") stands in ``text`` as a whole word: a set
-    lookup of its words, which costs a fifth of a case-blind pattern of every role."""
+    lookup of its words, far cheaper than a case-blind pattern of every role."""
     return not _ROLES.isdisjoint(_WORD_RUN.findall(text.lower()))
 
 

@@ -1,14 +1,22 @@
-"""Line-level cues: photo credits, caption labels, navigation and share junk.
+"""Line-level cues: photo credits, caption labels, navigation and share junk, and the first pass.
 
-Each function looks at one line on its own and says what it is, with no
-knowledge of the rest of the file; :mod:`newsreader.parse.layout` weighs
-the cues against a line's position. Patterns cover several languages and
-the shapes sites share, never one site's wording.
+Each predicate looks at one line on its own and says what it is, with no
+knowledge of the rest of the file. Patterns cover several languages and
+the shapes sites share, never one site's wording. :func:`mark_cues`, the
+parser's first pass, gives each line the role its most specific cue earns,
+bar byline-shaped lines that stand in a list; the later passes weigh lines
+by their neighbours and their position.
 """
 
 from __future__ import annotations
 
 import re
+
+from newsreader.model import Role
+from newsreader.parse.bylines import byline_names, prefixed_byline_names
+from newsreader.parse.dates import find_date, has_date_word
+from newsreader.parse.page import BOILERPLATE, BYLINE, CAPTION, CREDIT, DATE, Line
+from newsreader.parse.reasons import Reason
 
 _CREDIT_PREFIX = re.compile(
     r"^(?:photos?|images?|pictures?|credits?|photo credits?|image credits?|photographs?|photography|"
@@ -21,7 +29,7 @@ _CREDIT_BY = re.compile(  # "Photograph by Jim Richardson, Nat Geo Image Collect
     r"(?:(?:provided\s+)?by|courtesy(?:\s+of)?|von|de|por|par)\s+(?P<rest>.{3,120}?)\.?$",
     re.IGNORECASE,
 )
-_CREDIT_WORDS = re.compile(  # run on lower-cased text: a case-blind pattern costs four times as much
+_CREDIT_WORDS = re.compile(  # run on lower-cased text: a case-blind pattern costs far more
     r"getty images|shutterstock|ap photo|afp|reuters|epa|alamy|istock|pa images|pa wire|"
     r"bloomberg|nurphoto|anadolu|imago|dpa|sipa|xinhua|\bphoto\b|courtesy|handout|file photo|via\b",
 )
@@ -43,7 +51,7 @@ _CAPTION_LABELS = re.compile(
     r"media caption)\s*[:,]?$",
     re.IGNORECASE,
 )
-_BOILERPLATE = re.compile(  # matched on lower-cased lines: 4x faster than case-blind
+_BOILERPLATE = re.compile(  # matched on lower-cased lines: far cheaper than case-blind
     r"^(?:advertisement|advertising|sponsored(?: content)?|ad|anzeige|werbung|publicidad|publicité|"
     r"pubblicità|reklama|share(?: this(?: article| story)?| on \w+)?|share via|tweet|email|e-mail|print|"
     r"comments?|facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|flipboard|copy link|link copied|"
@@ -248,3 +256,79 @@ def trailer_section(line: str) -> str | None:
 def is_boilerplate(line: str) -> bool:
     """Share buttons, ads, newsletter prompts, "More In X" trailers and the like."""
     return len(line) <= 120 and bool(_BOILERPLATE.match(line.strip().lower()))
+
+
+SHORT_LINE = 14  # words past which a line can only be a notice, a long byline or dateline, or a caption
+_LONG_LINE = 30  # words past which a line is no byline or dateline either
+_SHORT_DATE_LINE = 12  # words up to which a line holding a date is a dateline without saying so
+_CAPTION_WORDS = 80  # words a caption may run to
+_LISTED_BYLINES = 3  # byline-shaped lines in a row that make a list instead
+
+
+def mark_cues(lines: list[Line], credits: list[str], phrases: tuple) -> None:
+    """Pass 1: every line the role its own cue earns (:func:`cue_of`), bar byline-shaped lines
+    in a list (:func:`listed_bylines`); the credits the lines give are added to ``credits``."""
+    found = [cue_of(line.text, line.words, credits, phrases) for line in lines]
+    for i in listed_bylines([i for i, cue in enumerate(found) if cue is not None and cue[0] is BYLINE]):
+        found[i] = None
+    for line, cue in zip(lines, found):
+        if cue is not None:
+            line.role, line.reason = cue
+
+
+def cue_of(text: str, words: int, credits: list[str], phrases: tuple) -> tuple[Role, Reason] | None:
+    """The role a line earns by itself, and why, checked from the most to the least specific cue
+    (``phrases``: the notice phrases its file holds, see :func:`notice_phrases`); None when no
+    cue fits. The credits the line gives are added to ``credits``.
+
+    Captions told by their shape come first; past that, long lines can only be notices, long
+    bylines, datelines or captions ending in a credit, so they skip the rest (a hot path).
+    """
+    if opens_like_a_caption(text):
+        return CAPTION, Reason.CAPTION_OPENING
+    if ends_with_running_time(text):
+        return CAPTION, Reason.RUNNING_TIME
+    if words <= _CAPTION_WORDS and places_people_in_a_picture(text):
+        return CAPTION, Reason.PEOPLE_PLACED
+    if words > SHORT_LINE:  # inline, not a helper: most lines of a file are long
+        if is_notice(text, phrases):
+            return BOILERPLATE, Reason.NOTICE
+        if words <= _LONG_LINE and prefixed_byline_names(text):
+            return BYLINE, Reason.LONG_BYLINE
+        if words <= _LONG_LINE and has_date_word(text) and find_date(text):
+            return DATE, Reason.DATELINE
+        if words <= _CAPTION_WORDS and (credit := trailing_credit(text)):
+            credits.append(credit)
+            return CAPTION, Reason.ENDS_WITH_CREDIT
+        return None
+    if is_caption_label(text):
+        return CAPTION, Reason.CAPTION_LABEL
+    if is_boilerplate(text):
+        return BOILERPLATE, Reason.NAVIGATION
+    if byline_names(text) is not None:
+        return BYLINE, Reason.BYLINE
+    if (found := credits_in(text)) is not None:
+        credits.extend(found)
+        return CREDIT, Reason.CREDIT
+    if (words <= _SHORT_DATE_LINE or has_date_word(text)) and find_date(text):
+        return DATE, Reason.SHORT_DATE
+    if credit := trailing_credit(text):
+        credits.append(credit)
+        return CAPTION, Reason.ENDS_WITH_CREDIT
+    if is_notice(text, phrases):  # after the date: "Correction: December 20, 2023:" may be the only date
+        return BOILERPLATE, Reason.NOTICE
+    return None
+
+
+def listed_bylines(bylines: list[int]) -> list[int]:
+    """Of the indexes of byline-shaped lines (in order), those standing three or more in a row:
+    a list ("Best FPS Vtuber - SELEN TATSUKI", "Best Music Vtuber - MORI CALLIOPE", ...), not
+    bylines, as an article names its authors once."""
+    listed: list[int] = []
+    start = 0
+    for k in range(1, len(bylines) + 1):
+        if k == len(bylines) or bylines[k] != bylines[k - 1] + 1:  # a row ends at k
+            if k - start >= _LISTED_BYLINES:
+                listed += bylines[start:k]
+            start = k
+    return listed

@@ -1,13 +1,16 @@
-"""Find a publication date in a short line of text.
+"""Find a publication date in a short line of text, and the article's date among its lines.
 
 Written out by hand rather than with a date library: the spellings news
-sites use are few, and a regex pass costs microseconds per line. Relative
-dates ("3 hours ago") give None: a guess would be a lie.
+sites use are few, and a regex pass is cheap per line. Relative dates
+("3 hours ago") give None: a guess would be a lie. :func:`published` picks
+the article's date from the lines the passes marked as datelines and bylines.
 """
 
 from __future__ import annotations
 
 import re
+
+from newsreader.parse.page import BYLINE, DATE, Line
 
 _MONTHS = {
     # English, then the common Western European spellings (prefixes match abbreviations).
@@ -44,8 +47,8 @@ _RELATIVE = re.compile(r"\b(?:ago|yesterday|today|just now)\b", re.IGNORECASE)
 
 def has_date_word(line: str) -> bool:
     """A date word ("Published", "Updated", ...) in the line's first 60 characters. The pattern
-    runs only when the lower-cased start holds a part of one: a case-blind regex costs
-    microseconds, substring tests a fraction of that, and most lines have none."""
+    runs only when the lower-cased start holds a part of one: substring tests are far cheaper
+    than a case-blind regex, and most lines have none."""
     head = line[:_DATE_WORD_SPAN].lower()
     return any(map(head.__contains__, _DATE_WORD_PARTS)) and _DATE_WORDS.search(line, 0, _DATE_WORD_SPAN) is not None
 
@@ -92,3 +95,30 @@ def _days_in(month: int, year: int) -> int:
     if month == 2:
         return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
     return 30 if month in (4, 6, 9, 11) else 31
+
+
+_NEAR_TITLE = 5  # lines above the headline a dateline may stand and still be the article's own
+
+
+def published(lines: list[Line], title_at: int | None) -> str | None:
+    """The date of the first date or byline line near the headline, else of any date or byline
+    line; a line that only says "Updated" yields to one that says when it was published."""
+    dated = [i for i, line in enumerate(lines) if line.role is DATE]
+    bylines = [i for i, line in enumerate(lines) if line.role is BYLINE]
+    near = sorted([i for i in dated if title_at is None or title_at - _NEAR_TITLE < i]
+                  + [i for i in bylines if title_at is None or title_at < i])  # bylines below it too: "By X | <date>"
+    order = near + dated + bylines
+    order.sort(key=lambda i: _only_updated(lines[i].text))  # stable: otherwise keeps the order above
+    for i in order:
+        text = lines[i].text
+        publish = text.lower().find("publish")  # "Updated <date> / Published <date>": the second one
+        found = (publish > 0 and find_date(text[publish:])) or find_date(text)
+        if found:
+            return found
+    return None
+
+
+def _only_updated(text: str) -> bool:
+    """A dateline that says when the article was updated, not when it was published."""
+    lowered = text.lower()
+    return "updated" in lowered and "publish" not in lowered and "posted" not in lowered

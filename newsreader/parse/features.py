@@ -16,6 +16,8 @@ from functools import lru_cache
 from math import log1p
 from operator import itemgetter
 
+from newsreader.model import Role
+
 _TOKEN = re.compile(r"\w+")
 _LONG_TOKEN = re.compile(r"\w\w\w\w+")  # the runs of _TOKEN of four or more characters (\w{4,}, spelt faster)
 _SENTENCE_CLOSERS = frozenset(".!?…\"”’'»)]")
@@ -32,11 +34,13 @@ _LANGUAGE_SAMPLE = 800  # characters read to pick the stopword language
 _SAMPLE = 120  # characters of a line its ratios are measured on: long lines gain nothing from more
 _SEARCHED_OPENING = 8000  # characters of the main run's opening up to which a headline's words are searched for
 _INSIDE_WORDS = 8  # times a word may be found inside longer words before the opening's words are collected
-_CUE_ROLES = ("boilerplate", "credit", "caption", "byline", "date")
+_CUE_ROLES = (Role.BOILERPLATE, Role.CREDIT, Role.CAPTION, Role.BYLINE, Role.DATE)
 _CUE_FLAGS = {role: tuple(float(role == other) for other in _CUE_ROLES) for role in _CUE_ROLES}  # one-hot
 _NO_CUE = (0.0,) * len(_CUE_ROLES)
-_ABOVE_HEADLINE = frozenset(("byline", "date", "section"))  # roles of the two lines above that suggest a headline
-_BELOW_HEADLINE = frozenset(("byline", "date", "credit", "caption"))  # ... of the three lines below
+_OTHER = Role.OTHER  # a global is read faster than an enum's attribute
+# roles of the two lines above and the three lines below a line that suggest it is a headline
+_ABOVE_HEADLINE = frozenset((Role.BYLINE, Role.DATE, Role.SECTION))
+_BELOW_HEADLINE = frozenset((Role.BYLINE, Role.DATE, Role.CREDIT, Role.CAPTION))
 
 LINE_FEATURES = (
     "bias", "words_log", "sentence_end", "colon_end", "stop_ratio", "cap_ratio", "digit_ratio",
@@ -113,7 +117,7 @@ class LineFacts:
                  "upper_ratio", "mean_word_len", "sentence_end", "prose")
 
     def __init__(self, text: str, stopwords: frozenset[str], words: int, measured: bool = True):
-        """``measured``: False for a line whose cue role is final (see ``layout.read_page``), of
+        """``measured``: False for a line whose cue role is final (see ``page.line_facts``), of
         which only the shape (words, sentence end, prose) is ever read; its ratios stay 0."""
         self.words = words  # the caller has counted them already
         self.sentence_end = sentence_end = text[-1:] in _SENTENCE_CLOSERS
@@ -144,8 +148,8 @@ class LineFacts:
 
 
 def _tokens(text: str, raw: bytes) -> list[str]:
-    """The ``_TOKEN`` runs of ``text`` (``raw``: its UTF-8 bytes), at a third of the pattern's
-    time: every ASCII byte that is no word character becomes a space and the rest is split, in C.
+    """The ``_TOKEN`` runs of ``text`` (``raw``: its UTF-8 bytes), faster than the pattern finds
+    them: every ASCII byte that is no word character becomes a space and the rest is split, in C.
     Typographic quotes, dashes and no-break spaces, the usual non-ASCII characters of news text
     and no word characters either, become spaces first, so most lines take that path; a chunk
     left with other characters in it ("café", "a½b") gets the pattern, and the ASCII separators
@@ -168,9 +172,9 @@ def _tokens(text: str, raw: bytes) -> list[str]:
 
 def line_vector(lines, facts: list[LineFacts], i: int, run: tuple[int, int], counts: dict[str, int],
                 blocks: dict[int, int]) -> list[float]:
-    """The LINE_FEATURES vector of line ``i`` (``lines`` are layout Lines with cue roles set).
-    Flags are written ``1.0 if ... else 0.0``, which costs a third of ``float(...)``: this runs
-    for every candidate line of every file."""
+    """The LINE_FEATURES vector of line ``i`` (``lines`` are ``page.Line`` records with cue roles set).
+    Flags are written ``1.0 if ... else 0.0``, cheaper than ``float(...)``: this runs for every
+    candidate line of every file."""
     line, fact = lines[i], facts[i]
     start, end = run
     n = len(lines)
@@ -258,7 +262,7 @@ def title_vector(lines, facts: list[LineFacts], i: int, run: tuple[int, int], bo
         float(prev_short),
         fact.digit_ratio,
         float(i > 0 and headline_shaped(lines[i - 1], facts[i - 1])),
-        float(i + 1 < len(lines) and lines[i + 1].role == "other" and facts[i + 1].sentence_end
+        float(i + 1 < len(lines) and lines[i + 1].role is _OTHER and facts[i + 1].sentence_end
               and facts[i + 1].words > fact.words),
         float(fact.prose and text.endswith(".")),
     ]
@@ -321,7 +325,7 @@ def _is_word_character(character: str) -> bool:
 
 def headline_shaped(line, fact: LineFacts) -> bool:
     """Unlabelled, 4 to 25 words, not ending like a sentence: how headlines look."""
-    return line.role == "other" and 4 <= fact.words <= 25 and not line.text.endswith((".", ",", ";"))
+    return line.role is _OTHER and 4 <= fact.words <= 25 and not line.text.endswith((".", ",", ";"))
 
 
 def context_vectors(scores: list[float]) -> list[list[float]]:

@@ -1,17 +1,13 @@
-"""Page furniture found by comparing the files of one folder.
+"""Page furniture: the boxes a site repeats on its pages, found by comparing a folder's files.
 
-A site's fixed boxes ("Why you can trust us", a market-data notice, an
-editors' note) recur from page to page with the same neighbours, while an
-article's own lines do not, even when another page links to its headline
-(there the neighbours differ). So the main unit counted is a pair of
-adjacent lines, furniture once two files share it; a single line counts
-only once three files share it (a sidebar headline that moves around).
-Only lines of up to 40 words are keyed: furniture is short, and keys for
-every paragraph would swell the index. :func:`file_keys` gives a file's
-keys, :func:`shared_keys` picks those of a folder that are furniture, and
-the parser treats the lines carrying them as boilerplate (see ``layout``),
-reading them from the keys the index counted, when it has them, rather than
-hashing its lines again.
+A site's fixed boxes ("Why you can trust us", an editors' note) recur from page to page with
+the same neighbours; an article's own lines do not, even where another page links to its
+headline (there the neighbours differ). So a pair of adjacent lines is furniture once two
+files share it, a single line once three do (a sidebar headline that moves around):
+:data:`SHARED_FROM` states that rule, for the parser and the index alike. Only lines of up to
+40 words are keyed: furniture is short, and keys for every paragraph would swell the index.
+:func:`file_keys` gives a file's keys (as the index stores them), :func:`shared_keys` a
+folder's furniture, :func:`repeated_lines` the lines of a file that carry it.
 """
 
 from __future__ import annotations
@@ -26,15 +22,20 @@ from newsreader.parse.decode import decode_bytes
 _MIN_WORDS = 4  # shorter lines (labels, kickers, "Advertisement") repeat by nature and are left to the cues
 KEYED_WORDS = 40  # longer lines are paragraphs
 _MAX_PAIR = 600  # bytes of a counted pair at most: a short line beside a long paragraph still counts
-PAIR_FILES = 2  # files that must share a pair of adjacent lines
-LINE_FILES = 3  # files that must share a single line
-_PAIR, _LINE = 1, 0  # a key's lowest bit says which of the two it is
-#: Files that must share a key for its lines to be furniture, by the key's kind (its lowest bit).
-SHARED_FROM = {_PAIR: PAIR_FILES, _LINE: LINE_FILES}
+PAIR, LINE = 1, 0  # a key's kind, its lowest bit: a pair of adjacent lines, or a single line
+#: Files of a folder that must hold a key of each kind for its lines to be furniture: a pair is
+#: a box with its neighbours, but a single line may be a headline that other pages link to.
+SHARED_FROM: dict[int, int] = {PAIR: 2, LINE: 3}
+PAIR_FILES, LINE_FILES = SHARED_FROM[PAIR], SHARED_FROM[LINE]  # as the index's SQL still names them
 
 
-def _key(text: bytes, kind: int) -> int:
-    return (int.from_bytes(blake2b(text, digest_size=8).digest(), "big", signed=True) & ~1) | kind
+def kind(key: int) -> int:
+    """A key's kind, :data:`PAIR` or :data:`LINE`: its lowest bit (``key & 1`` in SQL too)."""
+    return key & 1
+
+
+def _key(text: bytes, of_kind: int) -> int:
+    return (int.from_bytes(blake2b(text, digest_size=8).digest(), "big", signed=True) & ~1) | of_kind
 
 
 def line_keys(lines: list[str]) -> list[tuple[tuple[int, ...], int]]:
@@ -47,8 +48,8 @@ def line_keys(lines: list[str]) -> list[tuple[tuple[int, ...], int]]:
              .encode("utf-8", "surrogatepass") if len(line) < _MAX_PAIR else b"" for line in lines]
     words = [text.count(b" ") + 1 if text else 0 for text in texts]
     counted = [_MIN_WORDS <= n <= KEYED_WORDS for n in words]
-    keys = [((i,), _key(text, _LINE)) for i, text in enumerate(texts) if counted[i]]
-    keys += [((i, i + 1), _key(texts[i] + b"\n" + texts[i + 1], _PAIR)) for i in range(len(texts) - 1)
+    keys = [((i,), _key(text, LINE)) for i, text in enumerate(texts) if counted[i]]
+    keys += [((i, i + 1), _key(texts[i] + b"\n" + texts[i + 1], PAIR)) for i in range(len(texts) - 1)
              if (counted[i] or counted[i + 1]) and texts[i] and texts[i + 1]
              and len(texts[i]) + len(texts[i + 1]) < _MAX_PAIR]
     return keys
@@ -83,7 +84,8 @@ def _unpacked(keys: bytes) -> tuple[array, array]:
 def _positions(keys: bytes) -> Iterable[tuple[tuple[int, ...], int]]:
     """(line indexes, key) as :func:`line_keys` gives them, from :func:`file_keys`' packing."""
     found, first = _unpacked(keys)
-    return (((line, line + 1) if key & 1 == _PAIR else (line,), key) for key, line in zip(found, first))
+    # kind(key), spelt out: this runs for every key of every file parsed from the index
+    return (((line, line + 1) if key & 1 == PAIR else (line,), key) for key, line in zip(found, first))
 
 
 def shared_keys(files: Iterable[bytes]) -> frozenset[int]:
@@ -92,6 +94,7 @@ def shared_keys(files: Iterable[bytes]) -> frozenset[int]:
     counts: Counter = Counter()
     for keys in files:
         counts.update(unpack(keys))
+    # kind(key), spelt out: this runs for every distinct key of a folder
     return frozenset(key for key, seen in counts.items() if seen >= SHARED_FROM[key & 1])
 
 

@@ -2,10 +2,10 @@
 
 ``weights.json`` (written by ``tools/train_parser.py``) holds, for each
 classifier, the feature names it was trained on and a small ensemble of
-gradient-boosted trees (log-odds). At first use each ensemble is turned
-into one Python function returning a sum of nested conditionals, in which trees splitting
-alike share the comparison, so scoring a line costs under two microseconds with nothing
-beyond the standard library. The source is
+gradient-boosted trees (log-odds). At first use each ensemble is turned into
+one Python function returning a sum of nested conditionals, in which trees
+splitting alike share the comparison: scoring a line is one call of
+comparisons and sums, with nothing beyond the standard library. The source is
 built only from the numbers in the file, which are checked to be numbers.
 """
 
@@ -42,8 +42,8 @@ def compile_models(data: dict) -> dict[str, Callable[[list[float]], float]]:
 
 def _forest_source(branches: list[tuple[list, int]], width: int) -> str:
     """One expression for the sum of the trees below the given (tree, node) branches. Trees
-    that split on the same feature at the same threshold there share the comparison (half the
-    body trees open with the same split), and their leaves are added up in advance."""
+    that split on the same feature at the same threshold there share the comparison (many body
+    trees open with the same split), and their leaves are added up in advance."""
     leaves = 0.0
     splits: dict[tuple[int, str], list[tuple[list, int]]] = {}
     for nodes, node in branches:

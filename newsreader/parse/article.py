@@ -1,0 +1,47 @@
+"""A file's bytes and name to its :class:`Article`: decode, lay out, assemble the record.
+
+No I/O, no printing, no global state: the same bytes always give the same record.
+"""
+
+from __future__ import annotations
+
+from newsreader.model import Article, LineRole
+from newsreader.parse.decode import decode_bytes
+from newsreader.parse.ids import split_name, valid_text
+from newsreader.parse.layout import lay_out
+
+
+def parse_article(data: bytes, name: str, path: str = "", warnings: tuple[str, ...] = (),
+                  shared: frozenset[int] = frozenset(), keys: bytes | None = None) -> Article:
+    """Parse one raw news file; ``warnings`` from reading it (e.g. truncation) are kept.
+    ``shared``: the keys of the lines other files of its folder repeat; ``keys``: this file's,
+    packed by ``furniture.file_keys`` from these very bytes, if taken already (see :mod:`furniture`)."""
+    text, found = decode_bytes(data)
+    layout = lay_out(text, shared, keys)
+    notes = list(warnings) + found
+    if not text.strip():
+        notes.append("empty file" if not data else "no text in file")
+    elif not layout.title:
+        notes.append("no headline found")
+    paragraphs = tuple(layout.paragraphs())
+    article_id, number, hash_ = split_name(name)
+    return Article(
+        id=article_id,
+        path=valid_text(path or name),
+        title=layout.title,
+        number=number,
+        hash=hash_,
+        section=layout.section,
+        authors=tuple(layout.authors),
+        published=layout.published,
+        credits=tuple(layout.credits),
+        paragraphs=paragraphs,
+        words=layout.body_words(),
+        warnings=tuple(notes),
+    )
+
+
+def explain_lines(data: bytes, shared: frozenset[int] = frozenset()) -> list[LineRole]:
+    """Every non-blank line of the decoded file with the role the parser gave it and why."""
+    text, _ = decode_bytes(data)
+    return lay_out(text, shared).roles()

@@ -1,0 +1,129 @@
+"""The body: which lines below the headline are the article's text, and the biography that may end it.
+
+Each line still undecided below the headline is judged by the body classifiers
+(:mod:`scoring`): a first pass on the line alone, then a second that adds its neighbours'
+first-pass scores. Prose inside the main run needs less evidence than lines outside it. Once
+the authors are known, an author's biography at either end of the body is taken out of it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsreader.parse.authors import only_names
+from newsreader.parse.features import context_vectors, line_vector
+from newsreader.parse.page import BODY, BOILERPLATE, BYLINE, OTHER, Line, Page
+from newsreader.parse.reasons import Reason
+from newsreader.parse.scoring import scorer
+
+_MIN_CONTEXT = 6  # fewer unlabelled lines below the headline than this: judge by prose shape alone
+_RUN_THRESHOLD = -2.0  # body score a prose line inside the main run needs (0 elsewhere)
+_BIO_LINES = 3  # body lines at either end where an author's biography may stand
+_BIO_VERB = re.compile(r"\s+(?:is|was|covers|writes|has been|joined)\b")  # after a name: a biography
+_BIO_NAME_SPAN = 100  # characters in which the name opening a biography ends
+_BIO_GAP = 2  # lines from a biography to the body line going on with it (one other may stand between)
+_CARD_WORDS = (2, 3)  # words of a contributor's card: a name alone on its line
+_CARD_ROLES = (BOILERPLATE, BYLINE)  # a card is left out of the body, or taken for a byline
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def body_candidates(page: Page, first: int) -> list[int]:
+    """Indexes of the unlabelled lines from ``first`` on: the lines the body classifiers judge."""
+    return [i for i in range(first, len(page.lines)) if page.lines[i].role is OTHER]
+
+
+def line_vectors(page: Page, candidates: list[int]) -> list[list[float]]:
+    """The body classifiers' feature vector of each candidate (see :func:`features.line_vector`)."""
+    lines, facts, run, counts, blocks = page.lines, page.facts, page.run, page.counts, page.blocks
+    return [line_vector(lines, facts, i, run, counts, blocks) for i in candidates]
+
+
+def body_scores(page: Page, candidates: list[int]) -> list[float]:
+    """Body scores (log-odds) of the candidates: a first pass on each line alone, then a second
+    pass that adds its neighbours' first-pass scores."""
+    local = line_vectors(page, candidates)
+    context = context_vectors(list(map(scorer("body"), local)))
+    return list(map(scorer("body_context"), map(list.__add__, local, context)))
+
+
+def mark_body(page: Page, title_at: int | None) -> None:
+    """Each unlabelled line below the headline (of the page, without one) is body when the body
+    classifiers say so; on a short page, when it is prose. Inside the main run only a clearly
+    negative score drops a prose line: the run is where the article is."""
+    first = (title_at + 1) if title_at is not None else 0
+    candidates = body_candidates(page, first)
+    if len(candidates) < _MIN_CONTEXT:
+        for i in candidates:  # too few lines for the classifiers' context: prose is body
+            line = page.lines[i]
+            line.role, line.reason = (BODY, Reason.PROSE_ON_SHORT_PAGE) if page.facts[i].prose else (
+                BOILERPLATE, Reason.NOT_PROSE_ON_SHORT_PAGE)
+        return
+    start, end = page.run
+    # read once, not per line: an enum's attribute is slow to read
+    article, furniture = (BODY, Reason.ARTICLE_TEXT), (BOILERPLATE, Reason.PAGE_FURNITURE)
+    for i, verdict in zip(candidates, body_scores(page, candidates)):
+        inside = start <= i <= end and page.facts[i].prose
+        is_body = verdict > (_RUN_THRESHOLD if inside else 0.0)
+        page.lines[i].role, page.lines[i].reason = article if is_body else furniture
+
+
+def mark_biographies(lines: list[Line], authors: list[str], title_at: int) -> None:
+    """A body line at either end of the body that opens with an author's name, full or first,
+    and goes on "is a ...", "covers ..." is the author's biography, not the article; so is one
+    opening with a name that a line just above it, below the headline, gives alone (a
+    contributor's card: "Juliana Hale" / "Recipe tested by Juliana Hale" / "Juliana Hale is a
+    senior culinary specialist ..."), and the body line right after a biography that names
+    its person again ("Since then, Meredith has ..."). A late biography ends the article
+    (:func:`_end_at_late_biography`)."""
+    names = {name for author in authors for name in (author, author.split()[0])}
+    cards = _cards(lines, title_at)
+    if not names and not cards:
+        return
+    openings = tuple(cards)
+    body = [i for i, line in enumerate(lines) if line.role is BODY]
+    for i in body[:_BIO_LINES] + body[-_BIO_LINES:]:
+        text = lines[i].text
+        if lines[i].role is not BODY or not (text.startswith(openings) or any(map(text.startswith, names))):
+            continue
+        person = _biography_person(text)
+        if person not in names and not (any(i - _BIO_LINES <= j < i for j in cards.get(person, ()))
+                                        and only_names(person)):
+            continue
+        lines[i].role, lines[i].reason = BOILERPLATE, Reason.BIOGRAPHY
+        after = next((j for j in body if j > i), None)
+        if (after is not None and after - i <= _BIO_GAP
+                and not set(person.split()).isdisjoint(_WORD.findall(lines[after].text))):
+            lines[after].role, lines[after].reason = BOILERPLATE, Reason.BIOGRAPHY
+    _end_at_late_biography(lines, body, authors)
+
+
+def _cards(lines: list[Line], title_at: int) -> dict[str, list[int]]:
+    """The lines below the headline that may be a contributor's card (a name alone on its line,
+    left out of the body or taken for a byline), by text, with the indexes where each stands."""
+    cards: dict[str, list[int]] = {}
+    for j in range(title_at + 1, len(lines)):
+        if lines[j].role in _CARD_ROLES and lines[j].words in _CARD_WORDS:
+            cards.setdefault(lines[j].text, []).append(j)
+    return cards
+
+
+def _end_at_late_biography(lines: list[Line], body: list[int], authors: list[str]) -> None:
+    """A biography of an author, by full name, in the second half of the body (``body``: its
+    lines before the biographies were marked) ends the article: the body lines below it (a box
+    of coverage, teasers) are the page's, not the story's."""
+    names = tuple(authors)
+    for i in body[len(body) // 2:]:
+        text = lines[i].text
+        if text.startswith(names) and _biography_person(text) in authors:
+            lines[i].role, lines[i].reason = BOILERPLATE, Reason.BIOGRAPHY
+            for j in body:
+                if j > i and lines[j].role is BODY:
+                    lines[j].role, lines[j].reason = BOILERPLATE, Reason.AFTER_BIOGRAPHY
+            return
+
+
+def _biography_person(text: str) -> str:
+    """The name a biography opens with: names are capitalised, so the first verb ("is", "covers",
+    "writes" ...) ends it; "" when none comes soon enough."""
+    verb = _BIO_VERB.search(text, 0, _BIO_NAME_SPAN)
+    return text[:verb.start()] if verb else ""

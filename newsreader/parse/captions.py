@@ -1,0 +1,58 @@
+"""Captions told by their neighbours, after the cues (pass 1) found those told by their own shape.
+
+A photo's credit gives its caption away: a short label beside it, a line ending in a credit
+that the file also gives on its own line, and the same caption again without its credit.
+"""
+
+from __future__ import annotations
+
+from newsreader.parse.cues import without_caption_label
+from newsreader.parse.page import CAPTION, CREDIT, OTHER, SENTENCE_END, Line
+from newsreader.parse.reasons import Reason
+
+_LABEL_WORDS = 6  # words a caption label beside a credit has at most
+_MIN_CREDIT = 8  # characters a credit needs before a line ending with it counts as its caption
+_CAPTION_WORDS = 3  # words a line needs before it is read as a caption ending in a credit or shown again
+
+
+def mark_captions(lines: list[Line], credits: list[str]) -> None:
+    """Mark the captions the file's credits (``credits``, and the credit lines) give away."""
+    _mark_caption_labels(lines)
+    _mark_credited_captions(lines, credits)
+    _mark_caption_copies(lines)
+
+
+def _mark_caption_labels(lines: list[Line]) -> None:
+    """Short unlabelled lines right beside a credit, in its block, are its caption."""
+    for i, line in enumerate(lines):
+        if line.role is OTHER and line.words <= _LABEL_WORDS and not SENTENCE_END.search(line.text):
+            near = lines[max(0, i - 1):i] + lines[i + 1:i + 2]
+            if any(other.role is CREDIT and other.block == line.block for other in near):
+                line.role, line.reason = CAPTION, Reason.BESIDE_CREDIT
+
+
+def _mark_credited_captions(lines: list[Line], credits: list[str]) -> None:
+    """A line that ends with a photo credit the file gives on its own line elsewhere, perhaps
+    followed by a caption label ("... Chris Jackson/Getty Images hide caption"), is a caption."""
+    known = {credit for credit in credits if len(credit) >= _MIN_CREDIT}
+    if not known:
+        return
+    for line in lines:
+        if line.role is OTHER and line.words > _CAPTION_WORDS:
+            text = without_caption_label(line.text)
+            if any(text.endswith(credit) and text != credit for credit in known):
+                line.role, line.reason = CAPTION, Reason.CREDIT_GIVEN_ELSEWHERE
+
+
+def _mark_caption_copies(lines: list[Line]) -> None:
+    """A line that a caption elsewhere in the file starts with is that caption shown again
+    without its credit ("Buses pass under ... in London, England." below "Buses pass under
+    ... in London, England. Chris Jackson/Getty Images hide caption")."""
+    captions = [line.text for line in lines if line.role is CAPTION]
+    if not captions:
+        return
+    for line in lines:
+        if line.role is OTHER and line.words > _CAPTION_WORDS and any(
+                caption.startswith(line.text) and caption[len(line.text):len(line.text) + 1].isspace()
+                for caption in captions):
+            line.role, line.reason = CAPTION, Reason.CAPTION_AGAIN

@@ -1,0 +1,28 @@
+"""A file's id, running number and hash, read from its name (``NNN_<16 hex>.txt``).
+
+Light on purpose: the library resolves ids typed by the user with these, without loading the parser.
+"""
+
+from __future__ import annotations
+
+import re
+
+_NAME = re.compile(r"^(?P<number>\d+)_(?P<hash>[0-9a-f]{16})$")
+
+
+def split_name(name: str) -> tuple[str, int | None, str | None]:
+    """A file name's id (its stem) and, for ``NNN_<16 hex>`` names, its number and hash.
+
+    Bytes of the name that are not UTF-8 become U+FFFD, so an id is always valid text.
+    """
+    base = valid_text(name.rsplit("/", 1)[-1])
+    stem = base.rsplit(".", 1)[0] if "." in base.lstrip(".") else base
+    match = _NAME.match(stem)
+    if not match:
+        return stem, None, None
+    return stem, int(match["number"]), match["hash"]
+
+
+def valid_text(text: str) -> str:
+    """``text`` with lone surrogates (undecodable bytes of a file name) replaced by U+FFFD."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")

@@ -1,0 +1,145 @@
+"""A file's lines as the passes see them, and the main run of prose among them.
+
+:func:`split_lines` makes the :class:`Line` records that every pass reads and marks: a line
+starts as ``OTHER`` (undecided), and a pass mostly gives roles to lines still undecided, so
+the first pass to claim a line decides it. :class:`Page` holds what the learned passes share:
+each line's measurements (:mod:`features`), the main run of prose (:func:`main_run`, the
+landmark the headline and body are judged against) and the lines that are furniture of the
+folder (:func:`furniture_and_run`, :func:`mark_furniture`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from newsreader.model import Role
+from newsreader.parse.features import LineFacts, file_stopwords
+from newsreader.parse.furniture import KEYED_WORDS, repeated_lines
+from newsreader.parse.reasons import Reason
+
+# Role members as module names: a loop over every line reads a global faster than an enum's attribute
+BODY, BOILERPLATE, BYLINE, CAPTION, CREDIT, DATE, OTHER, SECTION, TITLE = (
+    Role.BODY, Role.BOILERPLATE, Role.BYLINE, Role.CAPTION, Role.CREDIT, Role.DATE,
+    Role.OTHER, Role.SECTION, Role.TITLE)
+#: How a sentence (or a label leading into the next line) ends: such a line is no kicker, label or name.
+SENTENCE_END = re.compile(r"[.!?…:;\"”’'»)\]]$")
+_HEADING_WORDS = 14  # words up to which an unlabelled line that is no prose costs the main run little
+_OWN_PROSE = 150  # words of prose a file's main run must keep without its repeated lines to be an article
+_OWN_PARAGRAPHS = 5  # ... in at least this many prose lines
+
+
+# slots: the per-line loops read a line's fields on the interpreter's fast path, which a
+# class attribute holding an enum member (a field's default, without slots) keeps them off
+@dataclass(slots=True)
+class Line:
+    """A non-blank line with its role so far, and why."""
+
+    number: int  # 1-based line number in the decoded text
+    text: str
+    block: int  # index of the blank-line-separated block it sits in
+    words: int
+    role: Role = OTHER
+    reason: Reason = Reason.UNDECIDED
+
+
+@dataclass
+class Page:
+    """Everything the learned passes share about one file's lines."""
+
+    lines: list[Line]
+    facts: list[LineFacts]  # each line's measurements, in line order
+    run: tuple[int, int]  # the main run of prose, first and last index; (0, -1) for none
+    credits: list[str] = field(default_factory=list)  # photo credits the file gives, in order
+    furniture: frozenset[int] = frozenset()  # indexes of the lines other files of the folder repeat
+    counts: Counter = field(init=False)  # how often each text stands in the file
+    blocks: Counter = field(init=False)  # how many lines each block holds
+
+    def __post_init__(self) -> None:
+        self.counts = Counter(line.text for line in self.lines)
+        self.blocks = Counter(line.block for line in self.lines)
+
+
+def split_lines(text: str) -> list[Line]:
+    """Non-blank lines of ``text``, stripped, with their block index and word count.
+
+    The count is ``len(line.split())`` without building the words: every whitespace character
+    but the space is unprintable, so a printable line without double spaces has one word more
+    than spaces (inline: this runs on every line of every file).
+    """
+    lines: list[Line] = []
+    block = 0
+    for number, raw in enumerate(text.split("\n"), start=1):
+        stripped = raw.strip()
+        if stripped:
+            plain = "  " not in stripped and stripped.isprintable()
+            words = stripped.count(" ") + 1 if plain else len(stripped.split())
+            lines.append(Line(number, stripped, block, words))
+        else:
+            block += 1
+    return lines
+
+
+def line_facts(lines: list[Line], text: str) -> list[LineFacts]:
+    """Each line's measurements, in the stopwords of the language ``text`` (the file) is in.
+    A line with a role already never becomes a candidate again: only its shape is measured."""
+    stopwords = file_stopwords(text)
+    return [LineFacts(line.text, stopwords, line.words, line.role is OTHER) for line in lines]
+
+
+def main_run(lines: list[Line], facts: list[LineFacts], furniture: frozenset[int] = frozenset()) -> tuple[int, int]:
+    """Index range [start, end] of the contiguous run of lines with the most prose.
+
+    Prose lines add their word count, other lines subtract a little (junk
+    more than short unlabelled lines); the best-scoring run is trimmed to
+    start and end on prose. (0, -1) when there is no prose at all.
+    ``furniture``: lines that count as junk although still unlabelled.
+    """
+    best, best_range = 0.0, (0, -1)
+    total, run_start = 0.0, 0
+    for i, (line, fact) in enumerate(zip(lines, facts)):
+        if total <= 0:
+            total, run_start = 0.0, i
+        unlabelled = line.role is OTHER and i not in furniture
+        if unlabelled and fact.prose:
+            total += fact.words
+        else:
+            total -= 2.0 if unlabelled and line.words <= _HEADING_WORDS else 4.0
+        if total > best:
+            best, best_range = total, (run_start, i)
+    start, end = best_range
+    while start <= end and not (lines[start].role is OTHER and start not in furniture and facts[start].prose):
+        start += 1
+    return start, end
+
+
+def furniture_and_run(lines: list[Line], facts: list[LineFacts], shared: frozenset[int],
+                      keys: bytes | None) -> tuple[frozenset[int], tuple[int, int]]:
+    """The unlabelled lines that other files of the folder repeat (``shared``, ``keys``: see
+    :mod:`furniture`), which are furniture, and the main run without them; unless the file
+    copies another article (an update, a syndicated story), whose repeated lines are its news:
+    then no furniture, and the main run of all the lines.
+
+    Furniture stands apart from the article, so without it the main run is still an article
+    with little repeated in it; a copy's repeated lines are interleaved with its longer
+    paragraphs (too long to be counted), so they sit inside the new run, or too little is left."""
+    repeated = frozenset(i for i in repeated_lines([line.text for line in lines], shared, keys)
+                         if lines[i].role is OTHER) if shared else frozenset()
+    if repeated:
+        start, end = run = main_run(lines, facts, repeated)
+        prose = [facts[i].words for i in range(start, end + 1)
+                 if lines[i].role is OTHER and i not in repeated and facts[i].prose]
+        keyed = {i: facts[i].words for i in range(start, end + 1)
+                 if facts[i].prose and facts[i].words <= KEYED_WORDS and lines[i].role is OTHER}
+        if (len(prose) >= _OWN_PARAGRAPHS and sum(prose) >= _OWN_PROSE
+                and sum(keyed.get(i, 0) for i in repeated) * 2 < sum(keyed.values())):
+            return repeated, run
+    return frozenset(), main_run(lines, facts)
+
+
+def mark_furniture(lines: list[Line], furniture: frozenset[int]) -> None:
+    """Mark the furniture lines :func:`furniture_and_run` found as boilerplate."""
+    repeated = (BOILERPLATE, Reason.REPEATED)
+    for i in furniture:
+        lines[i].role, lines[i].reason = repeated

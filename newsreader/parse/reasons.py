@@ -1,0 +1,59 @@
+"""Why the parser gave a line its role: every reason ``news show --explain`` can print.
+
+The values are the exact texts users see, a documented output, so they change only on
+purpose (``tests/test_parse_layout.py`` holds them). The passes test a reason by identity
+(``line.reason is Reason.JOINED``) where a later pass reads an earlier one's verdict.
+Grouped by the pass that gives them, in the order the passes run.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class Reason(str, Enum):
+    """A line's reason, a ``str`` enum: it equals and prints as its text."""
+
+    UNDECIDED = ""  # no pass has judged the line yet
+    # cues: what a line says it is by itself (cues.py)
+    CAPTION_OPENING = "opens like a photo caption (FILE -, (L–R), PLACE - DATE:)"
+    RUNNING_TIME = "a video's title with its running time"
+    PEOPLE_PLACED = "says where people stand in a picture (left, right, centre)"
+    NOTICE = "a notice (sign-up, copyright, affiliate, contact, donation, cookies) or an embedded post"
+    LONG_BYLINE = "a long line that starts like a byline"
+    DATELINE = "a dateline (published/updated) holding a date"
+    ENDS_WITH_CREDIT = "ends with a photo credit"
+    CAPTION_LABEL = "caption or image-source label"
+    NAVIGATION = "navigation, sharing or advertising text"
+    BYLINE = "starts like a byline"
+    CREDIT = "photo or image credit"
+    SHORT_DATE = "a short line holding a date"
+    # captions told by their neighbours (captions.py)
+    BESIDE_CREDIT = "short label beside a photo credit"
+    CREDIT_GIVEN_ELSEWHERE = "ends with a photo credit the file gives elsewhere"
+    CAPTION_AGAIN = "a caption of the file again, without its credit"
+    # bylines told by their neighbours (authors.py)
+    BYLINE_ROLE = "the author's role or outlet, below the byline"
+    JOINER = "joins the names of a byline"
+    JOINED = "names after a lone byline word"
+    NAME_LINE = "a name beside a date, a role, a handle or a follow button"
+    # furniture: boxes the other files of the folder share (page.py)
+    REPEATED = "repeated in other files of the folder"
+    # the headline and what stands above it (title.py)
+    TITLE = "scored highest as the headline"
+    LINKED_TITLE = "the headline, though other files of the folder repeat it (pages linking to it)"
+    DEEP_TITLE = "the headline, deep in the main run: no line above it read as one"
+    OVER_STANDFIRST = "the headline over its standfirst (the line below scored higher; this one is as long)"
+    UNDER_KICKER = "the headline under its kicker (the short line above scored higher)"
+    KICKER = "short kicker above the headline"
+    ABOVE_TITLE = "above the headline"
+    # the body, and the author's biography that may end it (body.py)
+    PROSE_ON_SHORT_PAGE = "prose on a short page"
+    NOT_PROSE_ON_SHORT_PAGE = "not prose, on a short page"
+    ARTICLE_TEXT = "scored as article text"
+    PAGE_FURNITURE = "scored as page furniture, not article text"
+    BIOGRAPHY = "the author's biography"
+    AFTER_BIOGRAPHY = "after the author's biography, which ends the article"
+
+    def __str__(self) -> str:
+        return self.value

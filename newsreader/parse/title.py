@@ -1,0 +1,194 @@
+"""The headline: which line it is, the kicker above it, and the page's head dropped.
+
+The candidates are the unlabelled lines above the main run and just into it; the title
+classifier (:mod:`scoring`) scores them and the best one with prose below it wins, lines in
+capitals last. Three corrections follow when the winner reads poorly as a headline or stands
+beside a better one: a repeated line of the folder that other pages link to, a line deeper
+in the main run, and the headline beside its kicker or standfirst. :func:`mark_head` then
+marks the headline, takes the short line above it as the section, and drops everything
+above; :mod:`title_text` strips what scraping glued to the headline's text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsreader.parse.cues import trailer_section
+from newsreader.parse.features import Opening, headline_shaped, title_vector
+from newsreader.parse.page import BOILERPLATE, OTHER, SECTION, SENTENCE_END, TITLE, Line, Page
+from newsreader.parse.reasons import Reason
+from newsreader.parse.scoring import scorer
+from newsreader.parse.title_text import headline_text, trail
+
+_TITLE_WINDOW = 150  # headline candidates considered above the main run
+_TITLE_INTO_RUN = 5  # ... and this many lines into it (a question headline can open the run)
+_TITLE_WORDS = 40  # words a headline has at most
+_OPEN_ENDS = ("—", "–", "-", ":")  # a line ending so leads into the next one: a label or a kicker, not a headline
+_OPENING_LINES = 10  # lines of the main run's opening whose words a headline's are looked up in
+_CAPITALS = 0.9  # share of capitals among a line's letters that makes it a line in capitals
+_CAPITALISED_WORDS = 3  # words a line in capitals needs to be put after the rest (a short one is a kicker)
+_LINKED_MARGIN = 4.0  # log-odds by which a repeated line must beat the headline left in play
+_DEEPER_MARGIN = 2.5  # ... and a line deep in the main run
+_KICKER_WORDS = 5  # words a kicker has at most
+_KICKER_ABOVE = 3  # lines above the headline where its kicker may stand
+_STANDFIRST_OVER = 8  # words a line above the chosen headline needs to be its headline instead
+_BREADCRUMB = re.compile(r"\s*(?:/|›|»|>|\|)\s*|\s+[-–—]\s+")  # "Sport - Football": a spaced dash too
+_GLUED_KICKER_WORDS = 4  # words of the lines a kicker glued to the headline may be
+_REPEAT_BELOW = 2  # lines below the headline where it may stand again without what was glued to it
+
+
+def title_reach(page: Page) -> int:
+    """Index of the first line past the usual headline candidates: a few lines into the
+    main run (the end of the page when there is no run)."""
+    start, end = page.run
+    return min(len(page.lines), (start if start <= end else len(page.lines)) + _TITLE_INTO_RUN)
+
+
+def title_candidates(page: Page, repeated: bool = False, deeper: bool = False) -> list[int]:
+    """Indexes of lines that may be the headline, in order: the unlabelled lines above the main
+    run and just into it; with ``repeated``, the furniture lines there instead; with ``deeper``,
+    the unlabelled lines of the rest of the main run. A line just below a caption label is its
+    caption (or, the caption missing, the text going on), never the headline."""
+    lines, last = page.lines, title_reach(page)
+    wanted = page.furniture.__contains__ if repeated else (lambda i: lines[i].role is OTHER)
+    label = Reason.CAPTION_LABEL  # read once, not per line: an enum's attribute is slow to read
+    return [i for i in (range(last, page.run[1] + 1) if deeper else range(max(0, last - _TITLE_WINDOW), last))
+            if wanted(i) and 1 <= lines[i].words <= _TITLE_WORDS
+            and not lines[i].text.endswith(_OPEN_ENDS) and trail(lines[i].text) != "breadcrumb"
+            and not (i and lines[i - 1].reason is label)]
+
+
+def title_scores(page: Page, candidates: list[int]) -> list[float]:
+    """The title classifier's log-odds for each candidate."""
+    return list(map(scorer("title"), title_vectors(page, candidates)))
+
+
+def title_vectors(page: Page, candidates: list[int]) -> list[list[float]]:
+    """The title classifier's feature vector of each candidate (see :func:`features.title_vector`)."""
+    start, end = page.run
+    body = Opening(" ".join(line.text for line in page.lines[start:min(end + 1, start + _OPENING_LINES)]))
+    first = candidates[0] if candidates else -1
+    return [title_vector(page.lines, page.facts, i, page.run, body, first, page.counts, page.blocks)
+            for i in candidates]
+
+
+def find_title(page: Page) -> tuple[int, Reason] | None:
+    """Index of the headline and why: the best-scoring candidate that still has prose below it.
+    Lines in capitals come after a headline-shaped line in its own case: in a text dump they
+    are banners and related-story links, as a headline keeps its case (capitals are the page's
+    CSS, not its text); a page whose only headline-shaped lines are in capitals keeps its order.
+    Then the corrections of the module's docstring, in order."""
+    candidates = title_candidates(page)
+    if not candidates:
+        return None
+    scores = title_scores(page, candidates)
+    capitals = [page.facts[i].upper_ratio >= _CAPITALS and page.lines[i].words >= _CAPITALISED_WORDS
+                for i in candidates]
+    if not any(headline_shaped(page.lines[i], page.facts[i]) for i, loud in zip(candidates, capitals) if not loud):
+        capitals = [False] * len(candidates)  # nothing headline-shaped in its own case to prefer
+    ranked = sorted(range(len(candidates)), key=lambda k: (capitals[k], -scores[k]))
+    last_prose = next((i for i in range(len(page.lines) - 1, -1, -1)  # from the end: it is usually near it
+                       if page.lines[i].role is OTHER and page.facts[i].prose), -1)
+    chosen = next((candidates[k] for k in ranked if last_prose > candidates[k]), candidates[ranked[0]])
+    best = scores[candidates.index(chosen)]
+    if best < 0 and (found := _linked_headline(page, last_prose, best)) is not None:
+        return found, Reason.LINKED_TITLE
+    if best < 0 and (found := _headline_in_run(page, last_prose, best)) is not None:
+        return found, Reason.DEEP_TITLE
+    if (found := _headline_under_kicker(page, chosen, candidates)) is not None:
+        return found, Reason.UNDER_KICKER
+    if (found := _headline_over_standfirst(page, chosen, candidates)) is not None:
+        return found, Reason.OVER_STANDFIRST
+    return chosen, Reason.TITLE
+
+
+def _linked_headline(page: Page, last_prose: int, best: float) -> int | None:
+    """A line other files of the folder repeat that is this page's headline all the same, when
+    no line left in play reads as one (``best`` is the top score among them): pages that link
+    to it repeat it (with its kicker, or in "most read" lists), so it was taken for furniture.
+    It must read as a headline itself and score far above ``best``."""
+    repeated = [i for i in title_candidates(page, repeated=True) if i < last_prose]
+    if not repeated:
+        return None
+    scores = title_scores(page, repeated)
+    top = max(range(len(repeated)), key=scores.__getitem__)
+    return repeated[top] if scores[top] >= 0 and scores[top] >= best + _LINKED_MARGIN else None
+
+
+def _headline_in_run(page: Page, last_prose: int, best: float) -> int | None:
+    """A line deeper in the main run than the candidates reach, when none of them reads as a
+    headline (``best`` is the top score among them) and it reads as one far better, even seen
+    from the run's start: the run began early, at a long line of glued links or a teaser above
+    the article, and ran on through it."""
+    deeper = [i for i in title_candidates(page, deeper=True)
+              if i < last_prose and headline_shaped(page.lines[i], page.facts[i])]
+    if not deeper:
+        return None
+    scores = title_scores(page, deeper)
+    top = max(range(len(deeper)), key=scores.__getitem__)
+    return deeper[top] if scores[top] >= best + _DEEPER_MARGIN else None
+
+
+def _headline_under_kicker(page: Page, chosen: int, candidates: list[int]) -> int | None:
+    """The candidate just below ``chosen`` when ``chosen`` is as short as a kicker and the line
+    below is headline-shaped, in its own case and longer: the kicker ("COMMENTARY Markets and
+    Finance", "World / Middle East") outscored its headline, as its words fill the body."""
+    below = chosen + 1
+    if (page.lines[chosen].words > _KICKER_WORDS or not _reads_as_headline(page, below, candidates)
+            or page.lines[below].words <= _KICKER_WORDS):
+        return None
+    return below
+
+
+def _headline_over_standfirst(page: Page, chosen: int, candidates: list[int]) -> int | None:
+    """The candidate just above ``chosen`` when it is headline-shaped, in its own case and at
+    least as long (so no kicker, which is short): a standfirst or summary line just below its
+    headline often reads as the better headline on its own."""
+    above = chosen - 1
+    if (not _reads_as_headline(page, above, candidates)
+            or page.lines[above].words < max(_STANDFIRST_OVER, page.lines[chosen].words)):
+        return None
+    return above
+
+
+def _reads_as_headline(page: Page, i: int, candidates: list[int]) -> bool:
+    """Whether line ``i``, beside the chosen headline, is a candidate shaped like a headline
+    and in its own case (what a kicker's headline or a standfirst's headline must be)."""
+    return i in candidates and headline_shaped(page.lines[i], page.facts[i]) and page.facts[i].upper_ratio < _CAPITALS
+
+
+def mark_head(lines: list[Line], headline: tuple[int, Reason] | None) -> str | None:
+    """Mark the headline (``headline``: its index and reason, as :func:`find_title` gives it),
+    the short kicker just above it as the section, and everything above as boilerplate; the
+    section the kicker names, if any."""
+    if headline is None:
+        return None
+    title_at, reason = headline
+    lines[title_at].role, lines[title_at].reason = TITLE, reason
+    section = None
+    for i in range(title_at - 1, max(-1, title_at - 1 - _KICKER_ABOVE), -1):
+        line = lines[i]
+        if line.role is OTHER and line.words <= _KICKER_WORDS and not SENTENCE_END.search(line.text):
+            section = _BREADCRUMB.split(line.text)[0].strip() or None
+            if section:
+                line.role, line.reason = SECTION, Reason.KICKER
+                break
+    above = (BOILERPLATE, Reason.ABOVE_TITLE)  # read once, not per line
+    for line in lines[:title_at]:
+        if line.role is OTHER:
+            line.role, line.reason = above
+    return section
+
+
+def title_and_kicker(lines: list[Line], title_at: int) -> tuple[str, str | None]:
+    """The headline's text without the furniture glued to it (see :mod:`title_text`), and the
+    kicker run into it, if any."""
+    return headline_text(lines[title_at].text, [line.text for line in lines if line.words <= _GLUED_KICKER_WORDS],
+                         [line.text for line in lines[title_at + 1:title_at + 1 + _REPEAT_BELOW]])
+
+
+def section_trailer(lines: list[Line], title_at: int | None) -> str | None:
+    """The section a "More In Politics MORE..." trailer below the headline names, for a page
+    without a kicker: the first such trailer is the article's own (later ones are other desks)."""
+    start = 0 if title_at is None else title_at + 1
+    return next(filter(None, (trailer_section(line.text) for line in lines[start:])), None)
