@@ -29,8 +29,19 @@ def score(shared: Path, corpus: str, form: str) -> str:
     """The summary line of score.py for one corpus and form."""
     command = f"{sys.executable} -m newsreader --dir {{dir}} export"
     result = subprocess.run(
-        [sys.executable, str(shared / "eval" / "score.py"), str(shared / "corpus" / corpus), "--form", form,
-         "--cmd", command], capture_output=True, text=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
+        [
+            sys.executable,
+            str(shared / "eval" / "score.py"),
+            str(shared / "corpus" / corpus),
+            "--form",
+            form,
+            "--cmd",
+            command,
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     lines = result.stdout.strip().splitlines()
     return lines[-1] if lines else f"failed: {result.stderr.strip()[-200:]}"
@@ -62,8 +73,11 @@ def speed(shared: Path, files: int, runs: int) -> tuple[float, float, float]:
             parse_article(path.read_bytes(), path.name, shared=common, keys=own)
 
     with tempfile.TemporaryDirectory() as directory:
-        subprocess.run([sys.executable, str(shared / "bench" / "make_corpus.py"), str(files), directory],
-                       check=True, capture_output=True)
+        subprocess.run(
+            [sys.executable, str(shared / "bench" / "make_corpus.py"), str(files), directory],
+            check=True,
+            capture_output=True,
+        )
         paths = sorted(Path(directory).iterdir())
         alone(paths)
         rates = []
@@ -81,18 +95,24 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--files", type=int, default=2000, help="files for the speed run")
-    parser.add_argument("--runs", type=int, default=5, help="timed passes over them; the median counts")
+    parser.add_argument(
+        "--runs", type=int, default=5, help="timed passes over them; the median counts"
+    )
     args = parser.parse_args()
     if not (args.shared / "eval" / "score.py").exists():
-        sys.exit(f"The shared corpus and scorer are not at {args.shared}; pass --shared PATH. Nothing was measured.")
+        sys.exit(
+            f"The shared corpus and scorer are not at {args.shared}; pass --shared PATH. Nothing was measured."
+        )
     print("| corpus | form | score |\n|---|---|---|")
     for corpus, form in (("seed", "region"), ("dev", "region"), ("dev", "page")):
         print(f"| {corpus} | {form} | {score(args.shared, corpus, form)} |")
     folder, alone, read = speed(args.shared, args.files, args.runs)
-    print(f"\nparse speed, one core, {args.files} make_corpus files, median of {args.runs} warm passes: "
-          f"{folder:,.0f} files/s for the folder "
-          f"(furniture keys, then each file), {alone:,.0f} files/s for the parser alone on each file "
-          f"(read+decode only: {read:,.0f} files/s; the folder's parse costs {read / folder:.1f}x a plain read)")
+    print(
+        f"\nparse speed, one core, {args.files} make_corpus files, median of {args.runs} warm passes: "
+        f"{folder:,.0f} files/s for the folder "
+        f"(furniture keys, then each file), {alone:,.0f} files/s for the parser alone on each file "
+        f"(read+decode only: {read:,.0f} files/s; the folder's parse costs {read / folder:.1f}x a plain read)"
+    )
 
 
 if __name__ == "__main__":

@@ -27,7 +27,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 GREPS = [  # (label, news grep arguments, ripgrep arguments)
     ("word in ~3% of files", ["-l", "ceasefire"], ["-l", "ceasefire"]),
-    ("case-insensitive alternation", ["-l", "-i", "climate (change|crisis)"], ["-l", "-i", "climate (change|crisis)"]),
+    (
+        "case-insensitive alternation",
+        ["-l", "-i", "climate (change|crisis)"],
+        ["-l", "-i", "climate (change|crisis)"],
+    ),
     ("no literal to narrow with", ["-c", r"\b\w+ly\b"], ["-c", r"\b\w+ly\b"]),
 ]
 
@@ -37,7 +41,9 @@ def timed(command: list[str], env: dict, runs: int) -> float:
     samples = []
     for attempt in range(runs + 1):
         start = time.perf_counter()
-        subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, check=False)
+        subprocess.run(
+            command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, check=False
+        )
         if attempt:
             samples.append(time.perf_counter() - start)
     return statistics.median(samples)
@@ -50,7 +56,9 @@ def folder_bytes(folder: Path) -> int:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--files", type=int, default=100_000)
-    parser.add_argument("--corpus", type=Path, help="an existing folder to use instead of building one")
+    parser.add_argument(
+        "--corpus", type=Path, help="an existing folder to use instead of building one"
+    )
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     args = parser.parse_args()
@@ -64,7 +72,11 @@ def main() -> None:
         if not maker.exists():
             sys.exit(f"No corpus given and {maker} is missing; pass --corpus DIR or --shared PATH.")
         corpus = work / "corpus"
-        subprocess.run([sys.executable, str(maker), str(args.files), str(corpus)], check=True, capture_output=True)
+        subprocess.run(
+            [sys.executable, str(maker), str(args.files), str(corpus)],
+            check=True,
+            capture_output=True,
+        )
     env = {**os.environ, "NEWS_CACHE_DIR": str(work / "cache"), "NEWS_DIR": str(corpus)}
     files = sum(1 for entry in os.scandir(corpus) if entry.is_file())
 
@@ -76,25 +88,72 @@ def main() -> None:
     index_bytes = sum(p.stat().st_size for p in (work / "cache").iterdir())
     raw_bytes = folder_bytes(corpus)
 
-    rows = [("first full index", f"{first_index:.1f} s", f"{files / first_index:,.0f} files/s", "≤ 60 s")]
-    rows.append(("re-scan, nothing changed", *_vs(timed([news, "index"], env, args.runs), None), "≤ 0.5 s"))
+    rows = [
+        (
+            "first full index",
+            f"{first_index:.1f} s",
+            f"{files / first_index:,.0f} files/s",
+            "≤ 60 s",
+        )
+    ]
+    rows.append(
+        ("re-scan, nothing changed", *_vs(timed([news, "index"], env, args.runs), None), "≤ 0.5 s")
+    )
     pass_time = timed([sys.executable, "-c", "pass"], env, args.runs)
-    rows.append(("`news list` piped, all rows", *_vs(timed([news, "list"], env, args.runs), None), "≤ 0.3 s"))
+    rows.append(
+        (
+            "`news list` piped, all rows",
+            *_vs(timed([news, "list"], env, args.runs), None),
+            "≤ 0.3 s",
+        )
+    )
     for label, news_args, rg_args in GREPS:
         ours = timed([news, "grep", *news_args], env, args.runs)
         theirs = timed([rg, *rg_args, str(corpus)], env, args.runs)
-        rows.append((f"`news grep {' '.join(news_args)}` ({label})", *_vs(ours, theirs, "rg"),
-                     "≤ 0.5× rg" if "3%" in label else "≤ 1× rg" if "alternation" in label else "≤ 1.5× rg"))
+        rows.append(
+            (
+                f"`news grep {' '.join(news_args)}` ({label})",
+                *_vs(ours, theirs, "rg"),
+                "≤ 0.5× rg"
+                if "3%" in label
+                else "≤ 1× rg"
+                if "alternation" in label
+                else "≤ 1.5× rg",
+            )
+        )
     gnu = timed(["grep", "-rl", "ceasefire", str(corpus)], env, args.runs)
     rows.append(("GNU `grep -rl ceasefire` (reference)", f"{gnu:.3f} s", "", ""))
-    rows.append(("`news search 'energy ceasefire'`", *_vs(timed([news, "search", "energy ceasefire"], env, args.runs), None), "≤ 0.3 s"))
-    first_id = subprocess.run([news, "list", "--sort", "number", "--limit", "1"], env=env, capture_output=True,
-                              text=True).stdout.split("\t")[0]
-    rows.append(("`news show ID`", *_vs(timed([news, "show", first_id], env, args.runs), None), "≤ 0.2 s"))
-    rows.append(("`news --help`", *_vs(timed([news, "--help"], env, args.runs), pass_time, "python -c pass"), "≤ 0.15 s"))
-    rows.append(("index size / folder size on disk", f"{index_bytes / 2**20:,.0f} MB / {raw_bytes / 2**20:,.0f} MB",
-                 f"{index_bytes / raw_bytes:.2f}×", "≤ 1.5×"))
-    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # of every command above
+    rows.append(
+        (
+            "`news search 'energy ceasefire'`",
+            *_vs(timed([news, "search", "energy ceasefire"], env, args.runs), None),
+            "≤ 0.3 s",
+        )
+    )
+    first_id = subprocess.run(
+        [news, "list", "--sort", "number", "--limit", "1"], env=env, capture_output=True, text=True
+    ).stdout.split("\t")[0]
+    rows.append(
+        ("`news show ID`", *_vs(timed([news, "show", first_id], env, args.runs), None), "≤ 0.2 s")
+    )
+    rows.append(
+        (
+            "`news --help`",
+            *_vs(timed([news, "--help"], env, args.runs), pass_time, "python -c pass"),
+            "≤ 0.15 s",
+        )
+    )
+    rows.append(
+        (
+            "index size / folder size on disk",
+            f"{index_bytes / 2**20:,.0f} MB / {raw_bytes / 2**20:,.0f} MB",
+            f"{index_bytes / raw_bytes:.2f}×",
+            "≤ 1.5×",
+        )
+    )
+    peak_mb = (
+        resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    )  # of every command above
     rows.append(("peak memory (largest process)", f"{peak_mb:,.0f} MB", "", "≤ 300 MB"))
 
     same = all(

@@ -15,7 +15,7 @@ import contextlib
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, List, Optional
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -55,10 +55,27 @@ class Rank(str, Enum):
 
 
 # The filters every command that reads many articles takes (see newsreader.filters).
-Section = Annotated[Optional[str], typer.Option("--section", "-s", help="Only articles in this section (any case).")]
-Author = Annotated[Optional[str], typer.Option("--author", "-a", help="Only articles by an author whose name holds this.")]
-Since = Annotated[Optional[str], typer.Option("--since", metavar="DATE", help="Only articles published on or after DATE: 2024-03-05, 2024-03, yesterday, 7d, 2w, 3 months.")]
-Until = Annotated[Optional[str], typer.Option("--until", metavar="DATE", help="Only articles published on or before DATE (as --since).")]
+Section = Annotated[
+    str | None, typer.Option("--section", "-s", help="Only articles in this section (any case).")
+]
+Author = Annotated[
+    str | None,
+    typer.Option("--author", "-a", help="Only articles by an author whose name holds this."),
+]
+Since = Annotated[
+    str | None,
+    typer.Option(
+        "--since",
+        metavar="DATE",
+        help="Only articles published on or after DATE: 2024-03-05, 2024-03, yesterday, 7d, 2w, 3 months.",
+    ),
+]
+Until = Annotated[
+    str | None,
+    typer.Option(
+        "--until", metavar="DATE", help="Only articles published on or before DATE (as --since)."
+    ),
+]
 Json = Annotated[bool, typer.Option("--json", help="JSON Lines (schema in the README).")]
 
 
@@ -66,7 +83,9 @@ class Session:
     """One run: the environment and what the global options resolved to, shared with the
     commands through the context; makes the library and the printer the commands use."""
 
-    def __init__(self, env: Environment, folder: Path | None, color: Color, plain: bool, cache: bool):
+    def __init__(
+        self, env: Environment, folder: Path | None, color: Color, plain: bool, cache: bool
+    ):
         self.env = env
         self.folder = folder
         self.cache = cache
@@ -82,8 +101,14 @@ class Session:
         messages = Messages(self.env.stderr)
         progress = IndexProgress(self.env.stderr) if self.env.stderr_isatty else None
         try:
-            library = Library.open(source_folder(self.folder, self.env), self.env, cache=self.cache,
-                                   full_check=full_check, warn=messages.warning, progress=progress)
+            library = Library.open(
+                source_folder(self.folder, self.env),
+                self.env,
+                cache=self.cache,
+                full_check=full_check,
+                warn=messages.warning,
+                progress=progress,
+            )
         finally:
             if progress:
                 progress.close()
@@ -106,14 +131,25 @@ def _version(ctx: typer.Context, value: bool) -> None:
 @app.callback()
 def main_options(
     ctx: typer.Context,
-    folder: Optional[Path] = typer.Option(
-        None, "--dir", "-d", metavar="PATH",
+    folder: Path | None = typer.Option(
+        None,
+        "--dir",
+        "-d",
+        metavar="PATH",
         help="Folder of raw news files. Default: $NEWS_DIR, else ./seeds, else the bundled seeds.",
     ),
-    color: Color = typer.Option(Color.auto, "--color", help="Colours: auto (on terminals), always (even piped), never."),
-    plain: bool = typer.Option(False, "--plain", help="The plain, pipe-friendly layout even on a terminal."),
-    no_cache: bool = typer.Option(False, "--no-cache", help="Do not use or update the index; parse every file."),
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
+    color: Color = typer.Option(
+        Color.auto, "--color", help="Colours: auto (on terminals), always (even piped), never."
+    ),
+    plain: bool = typer.Option(
+        False, "--plain", help="The plain, pipe-friendly layout even on a terminal."
+    ),
+    no_cache: bool = typer.Option(
+        False, "--no-cache", help="Do not use or update the index; parse every file."
+    ),
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
+    ),
 ) -> None:
     """Read, list, search and export a folder of scraped news articles.
 
@@ -125,10 +161,26 @@ def main_options(
 @app.command("list")
 def list_command(
     ctx: typer.Context,
-    section: Section = None, author: Author = None, since: Since = None, until: Until = None,
-    limit: Optional[int] = typer.Option(None, "--limit", "-n", min=0, help="Show at most N articles; 0 = all. Default: all when piped, 100 on a terminal."),
-    sort: str = typer.Option("date", "--sort", metavar="date|number|title|words", help="date (newest first), number, title or words (longest first)."),
-    reverse: bool = typer.Option(False, "--reverse", "-r", help="The other way round (undated articles stay last)."),
+    section: Section = None,
+    author: Author = None,
+    since: Since = None,
+    until: Until = None,
+    limit: int | None = typer.Option(
+        None,
+        "--limit",
+        "-n",
+        min=0,
+        help="Show at most N articles; 0 = all. Default: all when piped, 100 on a terminal.",
+    ),
+    sort: str = typer.Option(
+        "date",
+        "--sort",
+        metavar="date|number|title|words",
+        help="date (newest first), number, title or words (longest first).",
+    ),
+    reverse: bool = typer.Option(
+        False, "--reverse", "-r", help="The other way round (undated articles stay last)."
+    ),
     as_json: Json = False,
 ) -> None:
     """List the articles: id, date, section, words, title.
@@ -143,19 +195,38 @@ def list_command(
     limit = printer.default_limit if limit is None else limit
     library = session.library()
     filters = library.filters(section, author, since, until)
-    printer.listing(library.listing(sort, filters, limit, records=printer.needs_records, reverse=reverse))
+    printer.listing(
+        library.listing(sort, filters, limit, records=printer.needs_records, reverse=reverse)
+    )
 
 
 @app.command("show")
 def show_command(
     ctx: typer.Context,
-    article_ids: List[str] = typer.Argument(..., metavar="ID...", help="Full id, running number (0 or 000), a hash prefix of 4+ characters, or - to read ids from stdin, one a line."),
-    as_json: bool = typer.Option(False, "--json", help="The full record as JSON (one object a line for several)."),
+    article_ids: list[str] = typer.Argument(
+        ...,
+        metavar="ID...",
+        help="Full id, running number (0 or 000), a hash prefix of 4+ characters, or - to read ids from stdin, one a line.",
+    ),
+    as_json: bool = typer.Option(
+        False, "--json", help="The full record as JSON (one object a line for several)."
+    ),
     raw: bool = typer.Option(False, "--raw", help="The original text of the file, decoded."),
-    explain: bool = typer.Option(False, "--explain", help="Every line of the file with the role the parser gave it, and why."),
-    width: Optional[int] = typer.Option(None, "--width", "-w", min=0, help="Wrap text at N columns; 0 = no wrapping. Default: 80 piped, the terminal's width up to 90 on a terminal."),
+    explain: bool = typer.Option(
+        False, "--explain", help="Every line of the file with the role the parser gave it, and why."
+    ),
+    width: int | None = typer.Option(
+        None,
+        "--width",
+        "-w",
+        min=0,
+        help="Wrap text at N columns; 0 = no wrapping. Default: 80 piped, the terminal's width up to 90 on a terminal.",
+    ),
     no_pager: bool = typer.Option(False, "--no-pager", help="Never use a pager."),
-    section: Section = None, author: Author = None, since: Since = None, until: Until = None,
+    section: Section = None,
+    author: Author = None,
+    since: Since = None,
+    until: Until = None,
 ) -> None:
     """Show articles: title, metadata line, body.
 
@@ -201,21 +272,56 @@ def _ids(given: list[str], env: Environment) -> list[str]:
 @app.command("grep")
 def grep_command(
     ctx: typer.Context,
-    pattern: str = typer.Argument(..., help="A Python regular expression (or a literal string with -F)."),
-    ignore_case: bool = typer.Option(False, "--ignore-case", "-i", help="Match regardless of case."),
-    smart_case: bool = typer.Option(False, "--smart-case", "-S", help="Ignore case unless the pattern has an upper-case letter."),
+    pattern: str = typer.Argument(
+        ..., help="A Python regular expression (or a literal string with -F)."
+    ),
+    ignore_case: bool = typer.Option(
+        False, "--ignore-case", "-i", help="Match regardless of case."
+    ),
+    smart_case: bool = typer.Option(
+        False, "--smart-case", "-S", help="Ignore case unless the pattern has an upper-case letter."
+    ),
     word: bool = typer.Option(False, "--word-regexp", "-w", help="Match whole words only."),
-    fixed: bool = typer.Option(False, "--fixed-strings", "-F", help="Treat the pattern as a literal string."),
-    count: bool = typer.Option(False, "--count", "-c", help="Print the number of matching paragraphs per article."),
-    files: bool = typer.Option(False, "--files-with-matches", "-l", help="Print only the ids of matching articles."),
-    context: int = typer.Option(0, "--context", "-C", min=0, help="Show N paragraphs before and after each match."),
-    line_number: bool = typer.Option(False, "--line-number", "-n", help="Print path:line:text, the line of the raw file."),
-    vimgrep: bool = typer.Option(False, "--vimgrep", help="Print path:line:column:text for every match, as editors read it."),
+    fixed: bool = typer.Option(
+        False, "--fixed-strings", "-F", help="Treat the pattern as a literal string."
+    ),
+    count: bool = typer.Option(
+        False, "--count", "-c", help="Print the number of matching paragraphs per article."
+    ),
+    files: bool = typer.Option(
+        False, "--files-with-matches", "-l", help="Print only the ids of matching articles."
+    ),
+    context: int = typer.Option(
+        0, "--context", "-C", min=0, help="Show N paragraphs before and after each match."
+    ),
+    line_number: bool = typer.Option(
+        False, "--line-number", "-n", help="Print path:line:text, the line of the raw file."
+    ),
+    vimgrep: bool = typer.Option(
+        False, "--vimgrep", help="Print path:line:column:text for every match, as editors read it."
+    ),
     field: Field = typer.Option(Field.all, "--field", help="Search the title, the body, or all."),
-    section: Section = None, author: Author = None, since: Since = None, until: Until = None,
-    as_json: bool = typer.Option(False, "--json", help="JSON Lines: one object per printed paragraph (or per article with -c/-l)."),
-    full_scan: bool = typer.Option(False, "--full-scan", help="Run the regex on every article instead of narrowing with the index (same results, slower; for checking)."),
-    timeout: float = typer.Option(10.0, "--timeout", min=0, metavar="SECONDS", help="Stop a pattern that runs longer than this on one article (exit 2); 0 = no limit."),
+    section: Section = None,
+    author: Author = None,
+    since: Since = None,
+    until: Until = None,
+    as_json: bool = typer.Option(
+        False,
+        "--json",
+        help="JSON Lines: one object per printed paragraph (or per article with -c/-l).",
+    ),
+    full_scan: bool = typer.Option(
+        False,
+        "--full-scan",
+        help="Run the regex on every article instead of narrowing with the index (same results, slower; for checking).",
+    ),
+    timeout: float = typer.Option(
+        10.0,
+        "--timeout",
+        min=0,
+        metavar="SECONDS",
+        help="Stop a pattern that runs longer than this on one article (exit 2); 0 = no limit.",
+    ),
 ) -> None:
     """Search titles and bodies with a regular expression.
 
@@ -226,13 +332,32 @@ def grep_command(
         news grep -i 'cease-?fire' -C 1 --since 7d
     """
     session: Session = ctx.obj
-    mode = ("files" if files else "count" if count else "vimgrep" if vimgrep else "numbered" if line_number
-            else "lines")
+    mode = (
+        "files"
+        if files
+        else "count"
+        if count
+        else "vimgrep"
+        if vimgrep
+        else "numbered"
+        if line_number
+        else "lines"
+    )
     library = session.library()
     filters = library.filters(section, author, since, until)
-    results = library.grep(pattern, fixed=fixed, ignore_case=ignore_case, smart_case=smart_case, word=word,
-                           field=field.value, context=context, mode=mode, filters=filters,
-                           narrow=not full_scan, timeout=timeout)
+    results = library.grep(
+        pattern,
+        fixed=fixed,
+        ignore_case=ignore_case,
+        smart_case=smart_case,
+        word=word,
+        field=field.value,
+        context=context,
+        mode=mode,
+        filters=filters,
+        narrow=not full_scan,
+        timeout=timeout,
+    )
     if not session.printer(json=as_json).grep(results, mode, context):
         raise typer.Exit(ExitCode.NO_MATCH)
 
@@ -240,12 +365,23 @@ def grep_command(
 @app.command("search")
 def search_command(
     ctx: typer.Context,
-    query: str = typer.Argument(..., help='Words (all must appear), "phrases", prefix*, AND / OR / NOT, ( ).'),
-    limit: int = typer.Option(20, "--limit", "-n", min=0, help="Show the best N articles; 0 = all."),
-    rank: Rank = typer.Option(Rank.score, "--sort", help="score (best first) or date (newest first)."),
+    query: str = typer.Argument(
+        ..., help='Words (all must appear), "phrases", prefix*, AND / OR / NOT, ( ).'
+    ),
+    limit: int = typer.Option(
+        20, "--limit", "-n", min=0, help="Show the best N articles; 0 = all."
+    ),
+    rank: Rank = typer.Option(
+        Rank.score, "--sort", help="score (best first) or date (newest first)."
+    ),
     reverse: bool = typer.Option(False, "--reverse", "-r", help="The other way round."),
-    section: Section = None, author: Author = None, since: Since = None, until: Until = None,
-    as_json: bool = typer.Option(False, "--json", help="JSON Lines: id, score, title and snippet per article."),
+    section: Section = None,
+    author: Author = None,
+    since: Since = None,
+    until: Until = None,
+    as_json: bool = typer.Option(
+        False, "--json", help="JSON Lines: id, score, title and snippet per article."
+    ),
 ) -> None:
     """Ranked full-text search over titles and bodies (BM25; titles count more).
 
@@ -268,7 +404,10 @@ def search_command(
 @app.command("export")
 def export_command(
     ctx: typer.Context,
-    section: Section = None, author: Author = None, since: Since = None, until: Until = None,
+    section: Section = None,
+    author: Author = None,
+    since: Since = None,
+    until: Until = None,
 ) -> None:
     """Print every article's full record as JSON Lines (schema in the README).
 
@@ -279,7 +418,9 @@ def export_command(
     """
     session: Session = ctx.obj
     library = session.library()
-    session.printer(json=True).articles(library.export(library.filters(section, author, since, until)))
+    session.printer(json=True).articles(
+        library.export(library.filters(section, author, since, until))
+    )
 
 
 @app.command("sections")
@@ -338,8 +479,8 @@ def hoist_global_options(argv: list[str]) -> list[str]:
     command = _command_at(argv)
     if command is None:
         return argv
-    before, after, moved = argv[:command + 1], [], []
-    rest = iter(argv[command + 1:])
+    before, after, moved = argv[: command + 1], [], []
+    rest = iter(argv[command + 1 :])
     for word in rest:
         if word == "--":
             after += [word, *rest]

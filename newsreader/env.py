@@ -20,9 +20,22 @@ from typing import Mapping, TextIO
 from newsreader.errors import PipeClosed
 
 #: The variables ``news`` reads; documented in the README.
-VARIABLES = ("NEWS_DIR", "NEWS_CACHE_DIR", "NEWS_DATA_DIR", "NEWS_PAGER", "PAGER", "LESS",
-             "NO_COLOR", "FORCE_COLOR", "TERM", "COLUMNS", "LINES")
-MAX_WORKERS = 4  # parsing scales little further on the machines this runs on, and memory grows per worker
+VARIABLES = (
+    "NEWS_DIR",
+    "NEWS_CACHE_DIR",
+    "NEWS_DATA_DIR",
+    "NEWS_PAGER",
+    "PAGER",
+    "LESS",
+    "NO_COLOR",
+    "FORCE_COLOR",
+    "TERM",
+    "COLUMNS",
+    "LINES",
+)
+MAX_WORKERS = (
+    4  # parsing scales little further on the machines this runs on, and memory grows per worker
+)
 
 
 @dataclass(frozen=True)
@@ -46,10 +59,16 @@ class Environment:
     stdout_isatty: bool = False
     stderr_isatty: bool = False
     vars: Mapping[str, str] = field(default_factory=dict)
-    cwd: Path = Path(".")  # relative paths below are relative to this ("." is the process's own folder)
-    terminal_size: tuple[int, int] | None = None  # (columns, lines) of stdout, when it is a terminal
+    cwd: Path = Path(
+        "."
+    )  # relative paths below are relative to this ("." is the process's own folder)
+    terminal_size: tuple[int, int] | None = (
+        None  # (columns, lines) of stdout, when it is a terminal
+    )
     workers: int = 1
-    today: date = date(2026, 1, 1)  # what relative dates count from ("7d"); the real day in from_process
+    today: date = date(
+        2026, 1, 1
+    )  # what relative dates count from ("7d"); the real day in from_process
 
     @classmethod
     def from_process(cls) -> Environment:
@@ -63,9 +82,15 @@ class Environment:
             except OSError:
                 pass
         return cls(
-            stdin=sys.stdin, stdout=sys.stdout, stderr=sys.stderr,
-            stdin_isatty=bool(sys.stdin and sys.stdin.isatty()), stdout_isatty=tty,
-            stderr_isatty=sys.stderr.isatty(), vars=dict(os.environ), terminal_size=size, workers=_usable_cores(),
+            stdin=sys.stdin,
+            stdout=sys.stdout,
+            stderr=sys.stderr,
+            stdin_isatty=bool(sys.stdin and sys.stdin.isatty()),
+            stdout_isatty=tty,
+            stderr_isatty=sys.stderr.isatty(),
+            vars=dict(os.environ),
+            terminal_size=size,
+            workers=_usable_cores(),
         )
 
     def output(self, color: str = "auto", plain: bool = False) -> Output:
@@ -97,7 +122,9 @@ class Environment:
         """$NEWS_CACHE_DIR, else the user's cache folder for newsreader (the index lives there)."""
         if self.vars.get("NEWS_CACHE_DIR"):
             return self.cwd / self.vars["NEWS_CACHE_DIR"]
-        from platformdirs import user_cache_dir  # here: most runs have the variable or need no folder
+        from platformdirs import (
+            user_cache_dir,  # here: most runs have the variable or need no folder
+        )
 
         return Path(user_cache_dir("newsreader"))
 

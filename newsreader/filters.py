@@ -22,8 +22,13 @@ _ISO = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 _SHOWN_FORMS = "YYYY-MM-DD, YYYY-MM, YYYY, today, yesterday, or an age such as 7d, 2w, 3 months, 1y"
 
 
-def make_filters(today: date, section: str | None = None, author: str | None = None,
-                 since: str | None = None, until: str | None = None) -> Filters:
+def make_filters(
+    today: date,
+    section: str | None = None,
+    author: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+) -> Filters:
     """The filters the options ask for; raises UsageError for a date that cannot be read."""
     return Filters(
         section=section or None,

@@ -20,6 +20,7 @@ from functools import partial
 from itertools import compress
 from pathlib import Path
 from typing import NamedTuple
+
 from newsreader.errors import SourceError
 from newsreader.model import Entry
 
@@ -30,7 +31,9 @@ TWO_PROCESSES_FROM = 20_000 if sys.platform == "linux" else sys.maxsize
 _new_entry = partial(tuple.__new__, Entry)  # Entry(*fields) without a Python-level call
 _FACTS = 5  # numbers a stat gives each path: mode, size, mtime_ns, ctime_ns, inode
 _NO_FACTS = (0,) * _FACTS
-_INODE_BITS = 2**63 - 1  # an inode is unsigned 64-bit; a signed 64-bit number holds all but its top bit
+_INODE_BITS = (
+    2**63 - 1
+)  # an inode is unsigned 64-bit; a signed 64-bit number holds all but its top bit
 
 
 def check_folder(folder: Path) -> None:
@@ -40,7 +43,9 @@ def check_folder(folder: Path) -> None:
     except FileNotFoundError:
         raise SourceError(f"The news folder {folder} does not exist.") from None
     except OSError as error:  # a name too long, a folder above it that cannot be entered
-        raise SourceError(f"The news folder {folder} cannot be used: {error.strerror or error}.") from None
+        raise SourceError(
+            f"The news folder {folder} cannot be used: {error.strerror or error}."
+        ) from None
     if not stat.S_ISDIR(info.st_mode):
         raise SourceError(f"The news path {folder} is not a folder.")
     if not os.access(folder, os.R_OK | os.X_OK):
@@ -105,7 +110,9 @@ def _scan(folder: Path) -> Scan:
 def _stat_all(paths: list[str]) -> array:
     """(mode, size, mtime_ns, ctime_ns, inode) of each path, flat, without following symlinks;
     mode 0 when the path cannot be stat-ed. Large folders are split with a forked child."""
-    if len(paths) < TWO_PROCESSES_FROM or threading.active_count() > 1:  # forking a threaded process is unsafe
+    if (
+        len(paths) < TWO_PROCESSES_FROM or threading.active_count() > 1
+    ):  # forking a threaded process is unsafe
         return _stats(paths)
     half = len(paths) // 2
     try:
@@ -124,7 +131,9 @@ def _stat_all(paths: list[str]) -> array:
     with os.fdopen(reader, "rb") as pipe:
         theirs = pipe.read()
     os.waitpid(child, 0)
-    if len(theirs) != _FACTS * (len(paths) - half) * facts.itemsize:  # the child failed: do its share here
+    if (
+        len(theirs) != _FACTS * (len(paths) - half) * facts.itemsize
+    ):  # the child failed: do its share here
         return facts + _stats(paths[half:])
     facts.frombytes(theirs)
     return facts
@@ -141,7 +150,15 @@ def _stats(paths: list[str]) -> array:
         except OSError:
             add(_NO_FACTS)
             continue
-        add((info.st_mode, info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino & _INODE_BITS))
+        add(
+            (
+                info.st_mode,
+                info.st_size,
+                info.st_mtime_ns,
+                info.st_ctime_ns,
+                info.st_ino & _INODE_BITS,
+            )
+        )
     return facts
 
 
@@ -149,7 +166,7 @@ def _write_all(fd: int, data: bytes) -> None:
     """Write all of ``data`` to ``fd`` (a pipe takes it in pieces)."""
     view = memoryview(data)
     while view:
-        view = view[os.write(fd, view):]
+        view = view[os.write(fd, view) :]
 
 
 def _linked_entry(name: str, path: str, root: Path) -> Entry | None:
@@ -163,7 +180,9 @@ def _linked_entry(name: str, path: str, root: Path) -> Entry | None:
         if error.errno == errno.ELOOP:
             raise RuntimeError("a symbolic link that loops") from None
         return None
-    return Entry(name, path, info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino & _INODE_BITS)
+    return Entry(
+        name, path, info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino & _INODE_BITS
+    )
 
 
 def restat(entry: Entry) -> Entry | None:
@@ -172,5 +191,9 @@ def restat(entry: Entry) -> Entry | None:
         info = os.stat(entry.path)
     except OSError:
         return None
-    return entry._replace(size=info.st_size, mtime_ns=info.st_mtime_ns, ctime_ns=info.st_ctime_ns,
-                          inode=info.st_ino & _INODE_BITS)
+    return entry._replace(
+        size=info.st_size,
+        mtime_ns=info.st_mtime_ns,
+        ctime_ns=info.st_ctime_ns,
+        inode=info.st_ino & _INODE_BITS,
+    )

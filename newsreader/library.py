@@ -16,19 +16,38 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from newsreader.env import Environment
-from newsreader.errors import IndexDamaged, IndexUnavailable, SourceError, UnknownIdError, UsageError
+from newsreader.errors import (
+    IndexDamaged,
+    IndexUnavailable,
+    SourceError,
+    UnknownIdError,
+    UsageError,
+)
+from newsreader.filters import make_filters
 from newsreader.folder import Scan, check_folder, restat, scan
 from newsreader.index import Index, index_path
 from newsreader.inputs.text import located_in_file, raw_text
-from newsreader.filters import make_filters
 from newsreader.matching import matched
-from newsreader.model import (Article, ArticleHits, Entry, Filters, IdQuery, LineRole, Listing, SearchHit, SortKey,
-                              SectionCount, SyncReport, Text, shown_id)
+from newsreader.model import (
+    Article,
+    ArticleHits,
+    Entry,
+    Filters,
+    IdQuery,
+    LineRole,
+    Listing,
+    SearchHit,
+    SectionCount,
+    SortKey,
+    SyncReport,
+    Text,
+    shown_id,
+)
 from newsreader.parsing import FolderParsing, explain, load
+from newsreader.search.literals import required_literals
 from newsreader.search.matcher import GrepQuery, compile_pattern, make_query
 from newsreader.search.prefilter import fts_query
 from newsreader.search.query import parse_query
-from newsreader.search.literals import required_literals
 
 _MAX_EXPANSION = 300  # indexed words one fragment may stand for before the prefilter gives up on it
 #: Files a folder needs before an unchanged folder mtime is trusted to mean unchanged files: below
@@ -58,8 +77,14 @@ def source_folder(option: Path | None, env: Environment) -> Path:
 class Library:
     """One news folder read through its index. Make one with :meth:`open`."""
 
-    def __init__(self, folder: Path, index: Index, env: Environment, warn: Callable[[str], None],
-                 progress: Callable[[int, int], None] | None):
+    def __init__(
+        self,
+        folder: Path,
+        index: Index,
+        env: Environment,
+        warn: Callable[[str], None],
+        progress: Callable[[int, int], None] | None,
+    ):
         self.folder = folder
         self.index = index
         self.env = env
@@ -68,9 +93,16 @@ class Library:
         self.report: SyncReport | None = None  # what bringing the index in step did, when it had to
 
     @classmethod
-    def open(cls, folder: Path, env: Environment, *, cache: bool = True, full_check: bool = False,
-             warn: Callable[[str], None] = lambda message: None,
-             progress: Callable[[int, int], None] | None = None) -> Library:
+    def open(
+        cls,
+        folder: Path,
+        env: Environment,
+        *,
+        cache: bool = True,
+        full_check: bool = False,
+        warn: Callable[[str], None] = lambda message: None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> Library:
         """The library of ``folder``, its index up to date. ``cache``: keep the index in the cache
         folder (else in memory); ``full_check``: stat every file even when the folder looks
         unchanged; ``warn`` receives one sentence if the index on disk has to be given up;
@@ -109,16 +141,22 @@ class Library:
         listed with a warning and read again by the next command."""
         for name, reason in found.skipped:
             self.warn(f"skipped {name}: {reason}")
-        state = _folder_state(self.folder)  # read before the sync, so a change during it is seen next time
+        state = _folder_state(
+            self.folder
+        )  # read before the sync, so a change during it is seen next time
         try:
-            self.report = self.index.sync(found.entries, FolderParsing(self.env.workers), self.progress)
+            self.report = self.index.sync(
+                found.entries, FolderParsing(self.env.workers), self.progress
+            )
             if not self.report.unreadable:
                 self.index.remember_folder(f"{state} {len(found.entries)}")
         except IndexUnavailable as error:
             if self.index.in_memory:
                 raise
             self._give_up(error)
-            self.report = self.index.sync(found.entries, FolderParsing(self.env.workers), self.progress)
+            self.report = self.index.sync(
+                found.entries, FolderParsing(self.env.workers), self.progress
+            )
 
     def _give_up(self, error: IndexUnavailable) -> None:
         """Say why the index on disk is no longer used, delete it if damaged, go on in memory."""
@@ -170,14 +208,25 @@ class Library:
 
     # --- what the commands read ------------------------------------------------------------
 
-    def filters(self, section: str | None = None, author: str | None = None, since: str | None = None,
-                until: str | None = None) -> Filters:
+    def filters(
+        self,
+        section: str | None = None,
+        author: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+    ) -> Filters:
         """The filters these options ask for (dates relative to the environment's today);
         raises UsageError for a date that cannot be read."""
         return make_filters(self.env.today, section, author, since, until)
 
-    def listing(self, sort: SortKey | str = SortKey.DATE, filters: Filters = Filters(), limit: int = 0,
-                records: bool = False, reverse: bool = False) -> Listing:
+    def listing(
+        self,
+        sort: SortKey | str = SortKey.DATE,
+        filters: Filters = Filters(),
+        limit: int = 0,
+        records: bool = False,
+        reverse: bool = False,
+    ) -> Listing:
         """The articles ``news list`` shows, in ``sort`` order (``reverse``: backwards, unknown
         values still last): the first ``limit`` (0: all) of those the filters pass, as summaries,
         or as records without paragraphs. Raises UsageError for an unknown sort order."""
@@ -190,8 +239,13 @@ class Library:
                 rows = index.summaries(sort, filters, reverse)
             shown = rows[:limit] if limit else rows
             warned = index.warnings(filters)
-            return Listing(shown, len(rows), {row.id: warned[row.id] for row in shown if row.id in warned},
-                           "" if rows else self._nothing_listed(index, filters), index.numbers_distinct)
+            return Listing(
+                shown,
+                len(rows),
+                {row.id: warned[row.id] for row in shown if row.id in warned},
+                "" if rows else self._nothing_listed(index, filters),
+                index.numbers_distinct,
+            )
 
         return self._reading(read)
 
@@ -203,9 +257,15 @@ class Library:
         if not sections:
             return "The folder holds no articles."
         known = [count.section for count in sections if count.section]
-        if filters.section is not None and filters.section.casefold() not in {name.casefold() for name in known}:
-            names = ", ".join(known[:_SECTIONS_NAMED]) + (", …" if len(known) > _SECTIONS_NAMED else "")
-            return f"No article is in section {filters.section!r}; the sections are {names or 'none'}."
+        if filters.section is not None and filters.section.casefold() not in {
+            name.casefold() for name in known
+        }:
+            names = ", ".join(known[:_SECTIONS_NAMED]) + (
+                ", …" if len(known) > _SECTIONS_NAMED else ""
+            )
+            return (
+                f"No article is in section {filters.section!r}; the sections are {names or 'none'}."
+            )
         return "No article passes the filters."
 
     def export(self, filters: Filters = Filters()) -> Iterator[Article]:
@@ -217,10 +277,14 @@ class Library:
         since it was indexed (its new lines may change what the folder shares)."""
         entry = self._resolve(IdQuery(query))
         current = restat(entry)
-        if current is not None and current != entry:  # rewritten in place, or unreadable when indexed
+        if (
+            current is not None and current != entry
+        ):  # rewritten in place, or unreadable when indexed
             self._read_folder(scan(self.folder))
             entry = current
-        found = self._reading(lambda index: index.article(entry.name)) if current is not None else None
+        found = (
+            self._reading(lambda index: index.article(entry.name)) if current is not None else None
+        )
         return entry, found or load(entry, self._reading(Index.shared))
 
     def articles(self, ids: list[str], filters: Filters = Filters()) -> list[Article]:
@@ -229,7 +293,9 @@ class Library:
         found = [self.article(query) for query in dict.fromkeys(ids)]
         if not filters:
             return [article for _, article in found]
-        return [article for entry, article in found if self._reading(lambda index: index.passes(entry.name, filters))]
+        passing = self._reading(lambda index: index.rowids(filters))
+        named = self._reading(lambda index: index.rowids_of([entry.name for entry, _ in found]))
+        return [article for (entry, article), rowid in zip(found, named) if rowid in passing]
 
     def sections(self) -> list[SectionCount]:
         """Every section with its articles and dates (case variants are one section)."""
@@ -256,19 +322,36 @@ class Library:
         if found:
             from newsreader.parse import split_name
 
-            listed = ", ".join(shown_id(split_name(name)[0]) for name, *_ in found[:_CANDIDATES_SHOWN])
+            listed = ", ".join(
+                shown_id(split_name(name)[0]) for name, *_ in found[:_CANDIDATES_SHOWN]
+            )
             raise UnknownIdError(f"The id {query.text!r} is ambiguous: it matches {listed}.")
         import difflib
 
-        close = difflib.get_close_matches(query.text, list(map(shown_id, self._reading(Index.ids))),
-                                          n=_SUGGESTIONS, cutoff=0.5)
+        close = difflib.get_close_matches(
+            query.text, list(map(shown_id, self._reading(Index.ids))), n=_SUGGESTIONS, cutoff=0.5
+        )
         if close:
-            raise UnknownIdError(f"No article has the id {query.text!r}; did you mean {', '.join(close)}?")
+            raise UnknownIdError(
+                f"No article has the id {query.text!r}; did you mean {', '.join(close)}?"
+            )
         raise UnknownIdError(f"No article has the id {query.text!r}; `news list` shows the ids.")
 
-    def grep(self, pattern: str, *, fixed: bool = False, ignore_case: bool = False, smart_case: bool = False,
-             word: bool = False, field: str = "all", context: int = 0, mode: str = "lines",
-             filters: Filters = Filters(), narrow: bool = True, timeout: float = GREP_TIMEOUT) -> Iterator[ArticleHits]:
+    def grep(
+        self,
+        pattern: str,
+        *,
+        fixed: bool = False,
+        ignore_case: bool = False,
+        smart_case: bool = False,
+        word: bool = False,
+        field: str = "all",
+        context: int = 0,
+        mode: str = "lines",
+        filters: Filters = Filters(),
+        narrow: bool = True,
+        timeout: float = GREP_TIMEOUT,
+    ) -> Iterator[ArticleHits]:
         """Articles ``pattern`` matches, in file-name order, as they are found (see
         :func:`~newsreader.search.matcher.compile_pattern` and
         :class:`~newsreader.search.matcher.GrepQuery` for the options); raises PatternError
@@ -277,7 +360,9 @@ class Library:
         is False: then every article is scanned, for checking), and checks them itself when
         the pattern is a plain string and only matching files are wanted; the regex runs in
         child processes (see :mod:`matching`), a full scan of a large index on every core."""
-        regex = compile_pattern(pattern, fixed=fixed, ignore_case=ignore_case, smart_case=smart_case, word=word)
+        regex = compile_pattern(
+            pattern, fixed=fixed, ignore_case=ignore_case, smart_case=smart_case, word=word
+        )
         located = mode in ("numbered", "vimgrep")
         query = make_query(regex, field, context, "lines" if located else mode)
 
@@ -287,7 +372,9 @@ class Library:
                 allowed = index.rowids(filters)
                 rowids = allowed if rowids is None else rowids & allowed
             literal = query.plain_literal if narrow else None
-            if literal is not None and rowids is not None:  # -l for a plain string: SQLite checks the candidates
+            if (
+                literal is not None and rowids is not None
+            ):  # -l for a plain string: SQLite checks the candidates
                 return query.listed(index.holding(literal, query.field, rowids))
             return matched(self._sources(index, rowids), query, timeout)
 
@@ -302,7 +389,9 @@ class Library:
             texts = list(index.texts(rowids))
             return [lambda: texts]
         if rowids is None and self.env.workers > 1:
-            return [partial(_stripe, index.path, k, self.env.workers) for k in range(self.env.workers)]
+            return [
+                partial(_stripe, index.path, k, self.env.workers) for k in range(self.env.workers)
+            ]
         return [partial(_chosen, index.path, rowids)]
 
     @staticmethod
@@ -318,8 +407,14 @@ class Library:
         found = fts_query(groups, fold, lambda run: index.terms_containing(run, _MAX_EXPANSION))
         return None if found is None else index.matching(found)
 
-    def rank(self, query: str, limit: int = 20, filters: Filters = Filters(), by_date: bool = False,
-             reverse: bool = False) -> list[SearchHit]:
+    def rank(
+        self,
+        query: str,
+        limit: int = 20,
+        filters: Filters = Filters(),
+        by_date: bool = False,
+        reverse: bool = False,
+    ) -> list[SearchHit]:
         """The best ``limit`` matches (0: all) of a user's query (see :mod:`search.query`) among
         those the filters pass, or the newest first (``by_date``); raises UsageError for an
         empty query and QueryError for one that cannot be read."""
@@ -356,7 +451,9 @@ def _absolute(folder: Path, env: Environment) -> Path:
     try:
         return (env.cwd / folder).resolve()
     except (OSError, RuntimeError) as error:
-        raise SourceError(f"The news folder {folder} cannot be used: {getattr(error, 'strerror', None) or error}.") from None
+        raise SourceError(
+            f"The news folder {folder} cannot be used: {getattr(error, 'strerror', None) or error}."
+        ) from None
 
 
 def _stripe(path: Path, stripe: int, stripes: int) -> Iterator[Text]:

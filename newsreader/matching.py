@@ -23,12 +23,16 @@ from newsreader.errors import GrepTimeout, IndexDamaged, IndexUnavailable, NewsE
 from newsreader.model import Article, ArticleHits, Text
 from newsreader.search.matcher import GrepQuery
 
-_SEND_EVERY = 0.05  # seconds a child holds found articles before sending them (streams the first hits)
+_SEND_EVERY = (
+    0.05  # seconds a child holds found articles before sending them (streams the first hits)
+)
 _SEND_AT = 256  # ... or this many
 _WATCH_EVERY = 0.2  # seconds between the parent's looks at the children's clocks
 _ID_BYTES = 400  # bytes of the current article's id a child keeps for the parent's message
 _DONE = "done"
-_KINDS = {kind.__name__: kind for kind in (IndexDamaged, IndexUnavailable)}  # raised again as they were
+_KINDS = {
+    kind.__name__: kind for kind in (IndexDamaged, IndexUnavailable)
+}  # raised again as they were
 
 
 class _Slot(ctypes.Structure):
@@ -38,7 +42,9 @@ class _Slot(ctypes.Structure):
     _fields_ = [("since", ctypes.c_int64), ("article", ctypes.c_char * _ID_BYTES)]
 
 
-def matched(sources: list[Callable[[], Iterable[Text]]], query: GrepQuery, budget: float) -> Iterator[ArticleHits]:
+def matched(
+    sources: list[Callable[[], Iterable[Text]]], query: GrepQuery, budget: float
+) -> Iterator[ArticleHits]:
     """The articles ``query`` matches among those the ``sources`` give (each called in a child of
     its own). One source: in its order, as they are found; several: in file-name order at the
     end. Raises GrepTimeout when one article takes more than ``budget`` seconds (0: no limit)."""
@@ -48,7 +54,9 @@ def matched(sources: list[Callable[[], Iterable[Text]]], query: GrepQuery, budge
         for source in sources:
             receiver, sender = context.Pipe(duplex=False)
             slot = context.RawValue(_Slot)
-            process = context.Process(target=_child, args=(source, query, sender, slot), daemon=True)
+            process = context.Process(
+                target=_child, args=(source, query, sender, slot), daemon=True
+            )
             process.start()
             sender.close()
             children.append((process, receiver, slot))
@@ -74,15 +82,23 @@ def _gather(children: list, budget: float, stream: bool):
             try:
                 message = receiver.recv()
             except EOFError:
-                raise NewsError("The search stopped unexpectedly (a worker process died).") from None
+                raise NewsError(
+                    "The search stopped unexpectedly (a worker process died)."
+                ) from None
             if message == _DONE:
                 del waiting[receiver]
-            elif isinstance(message, tuple):  # what stopped the child: the index's own errors keep their kind
+            elif isinstance(
+                message, tuple
+            ):  # what stopped the child: the index's own errors keep their kind
                 kind, text = message
-                raise _KINDS.get(kind, NewsError)(text if kind in _KINDS else f"The search failed: {kind}: {text}.")
+                raise _KINDS.get(kind, NewsError)(
+                    text if kind in _KINDS else f"The search failed: {kind}: {text}."
+                )
             else:
-                hits = [ArticleHits(Article(id=id_, path=path, title=title), found, count)
-                        for id_, path, title, found, count in message]
+                hits = [
+                    ArticleHits(Article(id=id_, path=path, title=title), found, count)
+                    for id_, path, title, found, count in message
+                ]
                 if stream:
                     yield from hits
                 else:
@@ -98,9 +114,11 @@ def _check_clocks(slots: Iterable[_Slot], budget: float) -> None:
     for slot in slots:
         since = slot.since
         if since and now - since > budget * 1e9:
-            raise GrepTimeout(f"The pattern ran for more than {budget:g} s on article "
-                              f"{slot.article.decode('utf-8', 'replace')!r} and was stopped (it may backtrack "
-                              "without end): simplify it, or allow more time with --timeout.")
+            raise GrepTimeout(
+                f"The pattern ran for more than {budget:g} s on article "
+                f"{slot.article.decode('utf-8', 'replace')!r} and was stopped (it may backtrack "
+                "without end): simplify it, or allow more time with --timeout."
+            )
 
 
 def _child(source: Callable[[], Iterable[Text]], query: GrepQuery, sender, slot: _Slot) -> None:
@@ -110,11 +128,19 @@ def _child(source: Callable[[], Iterable[Text]], query: GrepQuery, sender, slot:
         batch: list[tuple] = []
         sent = time.monotonic()
         for text in source():
-            slot.article = text.id.encode("utf-8", "replace")[:_ID_BYTES - 1]
+            slot.article = text.id.encode("utf-8", "replace")[: _ID_BYTES - 1]
             slot.since = time.monotonic_ns()
             found = query.hits(text)
             if found:
-                batch.append((found.article.id, found.article.path, found.article.title, found.hits, found.count))
+                batch.append(
+                    (
+                        found.article.id,
+                        found.article.path,
+                        found.article.title,
+                        found.hits,
+                        found.count,
+                    )
+                )
             if batch and (len(batch) >= _SEND_AT or time.monotonic() - sent > _SEND_EVERY):
                 sender.send(batch)
                 batch, sent = [], time.monotonic()

@@ -18,8 +18,18 @@ WORD = re.compile(r"[^\W_]+")
 
 #: The keys `news export` prints, in order; the README documents each one.
 EXPORT_KEYS = (
-    "id", "number", "hash", "path", "section", "title", "authors", "published",
-    "credits", "paragraphs", "words", "warnings",
+    "id",
+    "number",
+    "hash",
+    "path",
+    "section",
+    "title",
+    "authors",
+    "published",
+    "credits",
+    "paragraphs",
+    "words",
+    "warnings",
 )
 
 
@@ -49,13 +59,16 @@ class Article:
     def to_dict(self, body: bool = True) -> dict:
         """The export schema as a JSON-ready dict; ``body=False`` leaves out the paragraphs."""
         data = asdict(self)
-        out = {key: (list(data[key]) if isinstance(data[key], tuple) else data[key]) for key in EXPORT_KEYS}
+        out = {
+            key: (list(data[key]) if isinstance(data[key], tuple) else data[key])
+            for key in EXPORT_KEYS
+        }
         if not body:
             del out["paragraphs"]
         return out
 
     @classmethod
-    def from_dict(cls, data: dict) -> "Article":
+    def from_dict(cls, data: dict) -> Article:
         """Rebuild a record from :meth:`to_dict` output (the JSON round trip)."""
         values = {key: data.get(key) for key in EXPORT_KEYS if key in data}
         for key in ("authors", "credits", "paragraphs", "warnings"):
@@ -181,7 +194,13 @@ def _escaped(character: str) -> str:
         return character
     code = ord(character)
     named = _NAMED_ESCAPES.get(character)
-    return named or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
+    return named or (
+        f"\\x{code:02x}"
+        if code < 0x100
+        else f"\\u{code:04x}"
+        if code < 0x10000
+        else f"\\U{code:08x}"
+    )
 
 
 _NAMED_ESCAPES = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
@@ -190,6 +209,7 @@ _ESCAPE = re.compile(r"\\(?:([\\tnr])|x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|U([0-9
 
 def _unescaped(shown: str) -> str:
     """The id :func:`shown_id` printed as ``shown``."""
+
     def one(match: re.Match) -> str:
         named, *codes = match.groups()
         if named:

@@ -27,7 +27,9 @@ def _loaded(entry: Entry, shared: frozenset[int], keys: bytes | None) -> tuple[A
     from newsreader.parse import parse_article
 
     read = read_entry(entry)
-    return parse_article(read.data, entry.name, entry.path, tuple(read.warnings), shared, keys), read.readable
+    return parse_article(
+        read.data, entry.name, entry.path, tuple(read.warnings), shared, keys
+    ), read.readable
 
 
 def explain(entry: Entry, shared: frozenset[int]) -> list[LineRole]:
@@ -62,7 +64,16 @@ class FolderParsing:
     def keys(self, entries: list[Entry]) -> Iterator[bytes]:
         return workers.in_order(keys_of, entries, self.processes)
 
-    def parse(self, entries: list[Entry], shared: frozenset[int],
-              keys_for: Callable[[list[Entry]], list[bytes | None]]) -> Iterator[tuple[Article, bool]]:
-        return workers.in_order(_load_keyed, entries, self.processes, shared,
-                                prepare=lambda part: list(zip(part, keys_for(part))))
+    def parse(
+        self,
+        entries: list[Entry],
+        shared: frozenset[int],
+        keys_for: Callable[[list[Entry]], list[bytes | None]],
+    ) -> Iterator[tuple[Article, bool]]:
+        return workers.in_order(
+            _load_keyed,
+            entries,
+            self.processes,
+            shared,
+            prepare=lambda part: list(zip(part, keys_for(part))),
+        )

@@ -15,12 +15,13 @@ PARALLEL_FROM = 400  # items below which starting worker processes costs more th
 SLICE = 2000  # items handed to the workers at a time
 
 
-def in_order(work: Callable, items: list, workers: int, *extra,
-             prepare: Callable[[list], list] | None = None) -> Iterator:
+def in_order(
+    work: Callable, items: list, workers: int, *extra, prepare: Callable[[list], list] | None = None
+) -> Iterator:
     """``work(item, *extra)`` for every item, in order, on ``workers`` forked processes when there
     are many; ``prepare``, if given, turns each slice of the items into what ``work`` receives
     (run in this process, a slice at a time, just before the slice is handed out)."""
-    parts = (items[start:start + SLICE] for start in range(0, len(items), SLICE))
+    parts = (items[start : start + SLICE] for start in range(0, len(items), SLICE))
     prepared = parts if prepare is None else map(prepare, parts)
     if workers <= 1 or len(items) < PARALLEL_FROM:
         yield from (work(item, *extra) for part in prepared for item in part)

@@ -20,8 +20,18 @@ FIXTURES = TESTS / "fixtures"
 SEEDS = TESTS.parent / "seeds"
 SEED_ID = "000_ab421d6d9d13d5bb"
 # Variables that change how output looks, for the tests that run real processes: they start without them.
-_LOOK = ("NO_COLOR", "FORCE_COLOR", "TERM", "COLUMNS", "LINES", "NEWS_DIR", "PAGER", "NEWS_PAGER", "NEWS_CACHE_DIR",
-         "NEWS_DATA_DIR")
+_LOOK = (
+    "NO_COLOR",
+    "FORCE_COLOR",
+    "TERM",
+    "COLUMNS",
+    "LINES",
+    "NEWS_DIR",
+    "PAGER",
+    "NEWS_PAGER",
+    "NEWS_CACHE_DIR",
+    "NEWS_DATA_DIR",
+)
 
 
 @dataclass
@@ -34,10 +44,18 @@ class Result:
     exception: BaseException | None = None
 
 
-def mock_environment(variables: dict[str, str], stdin: str = "", cwd: Path = Path(".")) -> Environment:
+def mock_environment(
+    variables: dict[str, str], stdin: str = "", cwd: Path = Path(".")
+) -> Environment:
     """An Environment of streams in memory and only the given variables: no terminal, one worker."""
-    return Environment(stdin=io.StringIO(stdin), stdout=io.StringIO(), stderr=io.StringIO(),
-                       vars=variables, cwd=cwd, workers=1)
+    return Environment(
+        stdin=io.StringIO(stdin),
+        stdout=io.StringIO(),
+        stderr=io.StringIO(),
+        vars=variables,
+        cwd=cwd,
+        workers=1,
+    )
 
 
 @pytest.fixture
@@ -98,8 +116,13 @@ def in_terminal(cache_dir: Path):
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
         full_env = {k: v for k, v in os.environ.items() if k not in _LOOK}
         full_env.update({"TERM": "xterm-256color", "NEWS_CACHE_DIR": str(cache_dir), **(env or {})})
-        process = subprocess.Popen([_news_executable(), *args], stdin=subprocess.DEVNULL, stdout=slave,
-                                   stderr=subprocess.PIPE, env=full_env)
+        process = subprocess.Popen(
+            [_news_executable(), *args],
+            stdin=subprocess.DEVNULL,
+            stdout=slave,
+            stderr=subprocess.PIPE,
+            env=full_env,
+        )
         os.close(slave)
         chunks = []
         while True:
@@ -121,9 +144,17 @@ def in_terminal(cache_dir: Path):
 @pytest.fixture
 def news(cache_dir: Path):
     """Run the installed ``news`` as a real subprocess, returning CompletedProcess (bytes)."""
+
     def run(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None, **kwargs):
         full_env = {k: v for k, v in os.environ.items() if k not in _LOOK}
         full_env.update({"NEWS_CACHE_DIR": str(cache_dir), **(env or {})})
-        return subprocess.run([_news_executable(), *args], capture_output=True, env=full_env, cwd=cwd, timeout=60, **kwargs)
+        return subprocess.run(
+            [_news_executable(), *args],
+            capture_output=True,
+            env=full_env,
+            cwd=cwd,
+            timeout=60,
+            **kwargs,
+        )
 
     return run

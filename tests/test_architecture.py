@@ -26,8 +26,20 @@ ALLOWED = {
     "parsing": {"model", "inputs", "parse", "workers"},
     "matching": {"model", "errors", "search"},
     "filters": {"model", "errors"},
-    "library": {"model", "errors", "env", "filters", "folder", "index", "inputs", "matching", "parse", "parsing",
-                "search", "workers"},
+    "library": {
+        "model",
+        "errors",
+        "env",
+        "filters",
+        "folder",
+        "index",
+        "inputs",
+        "matching",
+        "parse",
+        "parsing",
+        "search",
+        "workers",
+    },
     "render": {"model", "errors", "env"},
     "cli": {"model", "errors", "env", "library", "render"},
 }
@@ -60,7 +72,9 @@ def test_imports_point_one_way():
     for path in _modules():
         layer = _layer(path)
         ours = {name.split(".")[1] for name in _imports(path) if name.startswith("newsreader.")}
-        assert ours <= ALLOWED[layer] | {layer}, f"{path.relative_to(PACKAGE)} imports {ours - ALLOWED[layer]}"
+        assert ours <= ALLOWED[layer] | {layer}, (
+            f"{path.relative_to(PACKAGE)} imports {ours - ALLOWED[layer]}"
+        )
 
 
 def test_every_module_has_a_layer():
@@ -75,7 +89,9 @@ def test_only_the_index_touches_sqlite():
 
 def test_the_cli_imports_neither_the_index_nor_the_folder_scanner():
     names = _imports(PACKAGE / "cli.py")
-    assert not {name for name in names if name.startswith(("newsreader.index", "newsreader.folder"))}
+    assert not {
+        name for name in names if name.startswith(("newsreader.index", "newsreader.folder"))
+    }
 
 
 def test_only_cli_reads_the_environment_prints_or_exits():
@@ -84,9 +100,15 @@ def test_only_cli_reads_the_environment_prints_or_exits():
         if _layer(path) == "cli":
             continue
         source = path.read_text(encoding="utf-8")
-        calls = {ast.unparse(node.func) for node in ast.walk(_tree(path)) if isinstance(node, ast.Call)}
-        assert not calls & {"print", "sys.exit", "exit", "input", "os.getcwd", "Path.cwd"}, path.name
-        assert "sys.stdout" not in source and "sys.stderr" not in source or _layer(path) == "env", path.name
+        calls = {
+            ast.unparse(node.func) for node in ast.walk(_tree(path)) if isinstance(node, ast.Call)
+        }
+        assert not calls & {"print", "sys.exit", "exit", "input", "os.getcwd", "Path.cwd"}, (
+            path.name
+        )
+        assert "sys.stdout" not in source and "sys.stderr" not in source or _layer(path) == "env", (
+            path.name
+        )
         if _layer(path) != "env":
             assert "os.environ" not in source and "os.getenv" not in source, path.name
             assert "from_process" not in source and "isatty" not in source, path.name
@@ -99,7 +121,11 @@ def test_every_printer_has_the_same_public_methods():
     from newsreader.render.pretty import RichPrinter
 
     def public(cls):
-        return {name for name, _ in inspect.getmembers(cls, inspect.isfunction) if not name.startswith("_")}
+        return {
+            name
+            for name, _ in inspect.getmembers(cls, inspect.isfunction)
+            if not name.startswith("_")
+        }
 
     expected = public(Printer)
     for printer in (JsonPrinter, PlainPrinter, RichPrinter):

@@ -12,7 +12,11 @@ def awkward(tmp_path):
     files = {
         "001_0000000000000001.txt": b"",
         "002_0000000000000002.txt": bytes(range(256)) * 40,
-        "003_0000000000000003.txt": "Zażółć gęślą jaźń headline\n\nCafé body text that is long enough to be prose.\n".encode("utf-8")[:-20] + b"\xff\xfe\xc3(" + b" tail\n",
+        "003_0000000000000003.txt": "Zażółć gęślą jaźń headline\n\nCafé body text that is long enough to be prose.\n".encode()[
+            :-20
+        ]
+        + b"\xff\xfe\xc3("
+        + b" tail\n",
         "004_0000000000000004.txt": GOOD.replace("\n", "\r\n").encode("cp1252"),
         "005_0000000000000005.txt": GOOD.encode("utf-16"),
         "006_0000000000000006.txt": b"   \n\n\t\n",
@@ -37,7 +41,9 @@ def test_each_awkward_file_can_be_shown_exported_and_grepped(cli, awkward):
         assert cli("--dir", str(awkward), "show", str(n)).exit_code == 0
         assert cli("--dir", str(awkward), "show", str(n), "--raw").exit_code == 0
     assert cli("--dir", str(awkward), "export").stdout.count("\n") == 6
-    assert cli("--dir", str(awkward), "grep", "good headline").stdout.count("\n") == 2  # cp1252 and UTF-16
+    assert (
+        cli("--dir", str(awkward), "grep", "good headline").stdout.count("\n") == 2
+    )  # cp1252 and UTF-16
 
 
 def test_invalid_utf8_is_warned_about(cli, awkward):
@@ -47,10 +53,16 @@ def test_invalid_utf8_is_warned_about(cli, awkward):
 
 def test_missing_folder_or_file_instead_of_folder(cli, tmp_path):
     result = cli("--dir", str(tmp_path / "nope"), "list")
-    assert (result.exit_code, result.stderr) == (2, f"Error: The news folder {tmp_path / 'nope'} does not exist.\n")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"Error: The news folder {tmp_path / 'nope'} does not exist.\n",
+    )
     (tmp_path / "file").write_text("x")
     result = cli("--dir", str(tmp_path / "file"), "grep", "x")
-    assert result.exit_code == 2 and result.stderr == f"Error: The news path {tmp_path / 'file'} is not a folder.\n"
+    assert (
+        result.exit_code == 2
+        and result.stderr == f"Error: The news path {tmp_path / 'file'} is not a folder.\n"
+    )
 
 
 def test_large_file_is_read_up_to_the_cap(cli, tmp_path):
@@ -78,22 +90,41 @@ def test_hostile_content_never_reaches_the_terminal(cli, tmp_path):
     import re
 
     title = "[bold red]Owned[/] :smile: \x1b]0;pwned\x07\x1b[31mred\x1b[0m \u202eevil headline"
-    body = ("Body with \x1b]52;c;ZXZpbA==\x07clipboard and \x9b31m C1 and \x00NUL\x07 bell, \x1b[2J clear, "
-            "\x1b]8;;http://x\x07link\x1b]8;;\x07 and \u2066isolate\u2069 text that is long enough.")
+    body = (
+        "Body with \x1b]52;c;ZXZpbA==\x07clipboard and \x9b31m C1 and \x00NUL\x07 bell, \x1b[2J clear, "
+        "\x1b]8;;http://x\x07link\x1b]8;;\x07 and \u2066isolate\u2069 text that is long enough."
+    )
     (tmp_path / "001_00000000000000aa.txt").write_text(f"{title}\n\n{body}\n", encoding="utf-8")
     (tmp_path / "evil\x1b[31mname.txt").write_text(f"{title}\n\n{body}\n", encoding="utf-8")
-    commands = (["list"], ["list", "--json"], ["show", "1"], ["show", "1", "--raw"], ["show", "1", "--json"],
-                ["grep", "Owned|Body"], ["grep", "-c", "Body"], ["export"], ["show", "1", "--explain"],
-                ["search", "clipboard"], ["index"])
+    commands = (
+        ["list"],
+        ["list", "--json"],
+        ["show", "1"],
+        ["show", "1", "--raw"],
+        ["show", "1", "--json"],
+        ["grep", "Owned|Body"],
+        ["grep", "-c", "Body"],
+        ["export"],
+        ["show", "1", "--explain"],
+        ["search", "clipboard"],
+        ["index"],
+    )
     for env in ({}, {"FORCE_COLOR": "1"}):
         for args in commands:
             result = cli("--dir", str(tmp_path), *args, env=env)
             out = result.stdout + result.stderr
             assert result.exit_code == 0, (args, result.stderr)
-            assert not re.search(r"[\x00-\x08\x0b-\x1a\x1c-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", out), args
+            assert not re.search(
+                r"[\x00-\x08\x0b-\x1a\x1c-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", out
+            ), args
             # the only escape sequences left are the renderer's own colours (SGR), on a terminal only
             assert re.sub(r"\x1b\[[0-9;]*m", "", out).count("\x1b") == 0, args
             if not env:
                 assert "\x1b" not in out, args
-            if "export" not in args and "--json" not in args and "index" not in args and "-c" not in args:
+            if (
+                "export" not in args
+                and "--json" not in args
+                and "index" not in args
+                and "-c" not in args
+            ):
                 assert "[bold red]Owned[/]" in out and ":smile:" in out, args

@@ -2,9 +2,9 @@
 
 import json
 
-from newsreader.model import EXPORT_KEYS, Article
-
 from conftest import SEED_ID
+
+from newsreader.model import EXPORT_KEYS, Article
 
 
 def test_export_schema_and_round_trip(cli, basic):

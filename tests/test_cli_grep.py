@@ -26,12 +26,18 @@ def test_case_rules(cli, basic):
 def test_word_fixed_count_files_field(cli, basic):
     assert cli("--dir", str(basic), "grep", "-w", "art").exit_code == 1
     assert cli("--dir", str(basic), "grep", "-F", "a.m(").exit_code == 1
-    assert cli("--dir", str(basic), "grep", "-F", "year's").stdout.startswith("003_cccccccccccccccc:1:")
+    assert cli("--dir", str(basic), "grep", "-F", "year's").stdout.startswith(
+        "003_cccccccccccccccc:1:"
+    )
     assert cli("--dir", str(basic), "grep", "-c", "the").stdout == (
-        "001_aaaaaaaaaaaaaaaa:3\n002_bbbbbbbbbbbbbbbb:3\n003_cccccccccccccccc:2\nnotes:1\n")
+        "001_aaaaaaaaaaaaaaaa:3\n002_bbbbbbbbbbbbbbbb:3\n003_cccccccccccccccc:2\nnotes:1\n"
+    )
     assert cli("--dir", str(basic), "grep", "-l", "planet").stdout == "002_bbbbbbbbbbbbbbbb\n"
     assert cli("--dir", str(basic), "grep", "--field", "title", "-l", "the").exit_code == 1
-    assert cli("--dir", str(basic), "grep", "--section", "business", "-l", "the").stdout == "003_cccccccccccccccc\n"
+    assert (
+        cli("--dir", str(basic), "grep", "--section", "business", "-l", "the").stdout
+        == "003_cccccccccccccccc\n"
+    )
 
 
 def test_context_paragraphs_and_separators(cli, basic):
@@ -72,6 +78,9 @@ def test_terminal_grep_groups_hits_and_highlights(cli, basic):
 
 
 def test_json_hits(cli, basic):
-    lines = [json.loads(line) for line in cli("--dir", str(basic), "grep", "--json", "planet").stdout.splitlines()]
+    lines = [
+        json.loads(line)
+        for line in cli("--dir", str(basic), "grep", "--json", "planet").stdout.splitlines()
+    ]
     assert lines[0]["id"] == "002_bbbbbbbbbbbbbbbb" and lines[0]["paragraph"] == 0
     assert lines[0]["spans"] == [[52, 58]] and lines[0]["matched"] is True

@@ -18,8 +18,12 @@ def test_piped_list_is_tab_separated_newest_first(cli, basic):
 
 
 def test_sort_limit_and_section(cli, basic):
-    assert cli("--dir", str(basic), "list", "--sort", "words", "--limit", "1").stdout.startswith("001_aaaa")
-    assert cli("--dir", str(basic), "list", "--sort", "title").stdout.split("\n")[0].startswith("003_")
+    assert cli("--dir", str(basic), "list", "--sort", "words", "--limit", "1").stdout.startswith(
+        "001_aaaa"
+    )
+    assert (
+        cli("--dir", str(basic), "list", "--sort", "title").stdout.split("\n")[0].startswith("003_")
+    )
     only = cli("--dir", str(basic), "list", "--section", "science").stdout
     assert only == LISTED.split("\n")[1] + "\n"
 
@@ -27,7 +31,12 @@ def test_sort_limit_and_section(cli, basic):
 def test_json_lines_have_the_record_without_body(cli, basic):
     lines = cli("--dir", str(basic), "list", "--json").stdout.splitlines()
     records = [json.loads(line) for line in lines]
-    assert [r["id"] for r in records] == ["001_aaaaaaaaaaaaaaaa", "002_bbbbbbbbbbbbbbbb", "003_cccccccccccccccc", "notes"]
+    assert [r["id"] for r in records] == [
+        "001_aaaaaaaaaaaaaaaa",
+        "002_bbbbbbbbbbbbbbbb",
+        "003_cccccccccccccccc",
+        "notes",
+    ]
     assert "paragraphs" not in records[0] and records[0]["authors"] == ["Jane Doe", "John Roe"]
 
 
@@ -38,12 +47,15 @@ def test_terminal_list_is_a_table_that_fits_the_width(cli, basic):
     assert any("id" in line and "title" in line for line in lines)
     assert "\x1b[" in result.stdout  # styled
     from rich.text import Text
+
     assert all(Text.from_ansi(line).cell_len <= 60 for line in lines)
     assert "\t" not in result.stdout
 
 
 def test_no_color_keeps_the_table_but_drops_colour(cli, basic):
-    result = cli("--dir", str(basic), "--color", "always", "list", env={"NO_COLOR": "1", "COLUMNS": "100"})
+    result = cli(
+        "--dir", str(basic), "--color", "always", "list", env={"NO_COLOR": "1", "COLUMNS": "100"}
+    )
     assert "Harbour reopens" in result.stdout and "─" in result.stdout
     assert "\x1b[3" not in result.stdout  # no foreground colours
 
@@ -54,7 +66,9 @@ def test_color_never_and_term_dumb_print_plain(cli, basic):
 
 
 def test_terminal_list_caps_rows_and_says_how_many_more(cli, basic):
-    result = cli("--dir", str(basic), "--color", "always", "list", "--limit", "2", env={"COLUMNS": "100"})
+    result = cli(
+        "--dir", str(basic), "--color", "always", "list", "--limit", "2", env={"COLUMNS": "100"}
+    )
     assert "2 of 4 articles shown" in result.stdout
 
 

@@ -3,7 +3,6 @@
 import json
 
 import pytest
-
 from conftest import SEED_ID
 
 SHOWN = """Harbour reopens after winter storms close it for a week
@@ -20,7 +19,9 @@ of their usual March income.
 """
 
 
-@pytest.mark.parametrize("article_id", ["001_aaaaaaaaaaaaaaaa", "1", "001", "0001", "aaaa", "aaaaaaaa"])
+@pytest.mark.parametrize(
+    "article_id", ["001_aaaaaaaaaaaaaaaa", "1", "001", "0001", "aaaa", "aaaaaaaa"]
+)
 def test_ids_resolve_by_stem_number_or_hash_prefix(cli, basic, article_id):
     result = cli("--dir", str(basic), "show", article_id)
     assert result.exit_code == 0, result.stderr
@@ -44,10 +45,16 @@ def test_unknown_id_names_close_matches(cli, basic):
 
 def test_ambiguous_id_names_the_candidates(cli, tmp_path):
     for name in ("001_abcd000000000000.txt", "002_abcd111111111111.txt"):
-        (tmp_path / name).write_text("Title here for the article\n\nSome body text that is long enough to be prose here.\n")
+        (tmp_path / name).write_text(
+            "Title here for the article\n\nSome body text that is long enough to be prose here.\n"
+        )
     result = cli("--dir", str(tmp_path), "show", "abcd")
     assert result.exit_code == 2
-    assert "ambiguous" in result.stderr and "001_abcd000000000000" in result.stderr and "002_abcd111111111111" in result.stderr
+    assert (
+        "ambiguous" in result.stderr
+        and "001_abcd000000000000" in result.stderr
+        and "002_abcd111111111111" in result.stderr
+    )
 
 
 def test_too_short_hash_prefix_is_unknown(cli, basic):
@@ -79,6 +86,7 @@ def test_terminal_show_wraps_to_reading_width(cli, seeds):
     result = cli("--dir", str(seeds), "--color", "always", "show", SEED_ID, env={"COLUMNS": "200"})
     assert result.exit_code == 0
     from rich.text import Text
+
     widths = [Text.from_ansi(line).cell_len for line in result.stdout.splitlines()]
     assert max(widths) <= 90
     assert "Clive Mason/Getty Images" in result.stdout  # credits are shown, dimmed
@@ -86,8 +94,9 @@ def test_terminal_show_wraps_to_reading_width(cli, seeds):
 
 def test_long_article_on_a_terminal_goes_through_the_pager(in_terminal, seeds, tmp_path):
     capture = tmp_path / "paged.txt"
-    screen = in_terminal("--dir", str(seeds), "show", "0", rows=10,
-                         env={"NEWS_PAGER": f"sh -c 'cat > {capture}'"})
+    screen = in_terminal(
+        "--dir", str(seeds), "show", "0", rows=10, env={"NEWS_PAGER": f"sh -c 'cat > {capture}'"}
+    )
     paged = capture.read_text(encoding="utf-8")
     assert "No truce deal" in paged and "Zaporizhzhia" in paged
     assert "Zaporizhzhia" not in screen  # the pager, not the screen, got the body
@@ -95,15 +104,30 @@ def test_long_article_on_a_terminal_goes_through_the_pager(in_terminal, seeds, t
 
 def test_short_output_or_no_pager_flag_prints_directly(in_terminal, seeds, tmp_path):
     capture = tmp_path / "paged.txt"
-    screen = in_terminal("--dir", str(seeds), "show", "0", "--no-pager", rows=10,
-                         env={"NEWS_PAGER": f"sh -c 'cat > {capture}'"})
+    screen = in_terminal(
+        "--dir",
+        str(seeds),
+        "show",
+        "0",
+        "--no-pager",
+        rows=10,
+        env={"NEWS_PAGER": f"sh -c 'cat > {capture}'"},
+    )
     assert "Zaporizhzhia" in screen and not capture.exists()
-    screen = in_terminal("--dir", str(seeds), "show", "0", rows=200, env={"NEWS_PAGER": f"sh -c 'cat > {capture}'"})
+    screen = in_terminal(
+        "--dir", str(seeds), "show", "0", rows=200, env={"NEWS_PAGER": f"sh -c 'cat > {capture}'"}
+    )
     assert "Zaporizhzhia" in screen and not capture.exists()
 
 
 def test_piped_show_never_pages(news, seeds, tmp_path):
     capture = tmp_path / "paged.txt"
-    result = news("--dir", str(seeds), "show", "0", env={"NEWS_PAGER": f"sh -c 'cat > {capture}'", "LINES": "5"})
+    result = news(
+        "--dir",
+        str(seeds),
+        "show",
+        "0",
+        env={"NEWS_PAGER": f"sh -c 'cat > {capture}'", "LINES": "5"},
+    )
     assert result.returncode == 0 and not capture.exists()
     assert result.stdout.decode().startswith("No truce deal")

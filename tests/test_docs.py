@@ -6,9 +6,8 @@ import shlex
 from pathlib import Path
 
 import pytest
-from rich.text import Text
-
 from conftest import SEEDS
+from rich.text import Text
 
 ROOT = Path(__file__).parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -17,7 +16,12 @@ SET_UP = [
     "python3 -m venv .venv && .venv/bin/pip install -q '.[test]' && .venv/bin/python -m pytest -q",
 ]
 SEED_HASHES = {path.stem.split("_", 1)[1] for path in SEEDS.glob("*.txt")}
-USER_DOCS = [ROOT / "README.md", ROOT / "CHANGELOG.md", ROOT / "benchmarks" / "README.md", *(ROOT / "docs").glob("*.md")]
+USER_DOCS = [
+    ROOT / "README.md",
+    ROOT / "CHANGELOG.md",
+    ROOT / "benchmarks" / "README.md",
+    *(ROOT / "docs").glob("*.md"),
+]
 
 
 def test_readme_opens_with_the_two_set_up_commands():
@@ -32,7 +36,9 @@ def test_ci_runs_the_readme_test_command():
 
 
 def test_readme_stays_small():
-    assert len(README.encode("utf-8")) < 12_000, "the README is a user's guide: move internals to docs/"
+    assert len(README.encode("utf-8")) < 12_000, (
+        "the README is a user's guide: move internals to docs/"
+    )
 
 
 def test_readme_lines_are_wrapped():
@@ -71,9 +77,9 @@ def test_readme_examples_match_real_output(cli, seeds, monkeypatch):
         words, _, pipe = command.partition(" | ")
         out = cli(*shlex.split(words)[1:]).stdout
         if pipe.startswith("head -c "):
-            out = out.encode("utf-8")[:int(pipe.split()[-1])].decode("utf-8", "ignore") + "\n"
+            out = out.encode("utf-8")[: int(pipe.split()[-1])].decode("utf-8", "ignore") + "\n"
         elif pipe.startswith("head -"):
-            out = "".join(out.splitlines(keepends=True)[:int(pipe.split("-")[-1])])
+            out = "".join(out.splitlines(keepends=True)[: int(pipe.split("-")[-1])])
         else:
             assert not pipe, f"no way to run {pipe!r} here"
         assert out == expected, command
@@ -82,5 +88,7 @@ def test_readme_examples_match_real_output(cli, seeds, monkeypatch):
 def test_readme_terminal_table_is_real(cli, seeds):
     table = re.search(r"```\n( id +date.*?)```", README, re.S).group(1)
     shown = cli("--dir", str(seeds), "--color", "always", "list", env={"COLUMNS": "80"}).stdout
-    plain = "\n".join(Text.from_ansi(line).plain.rstrip() for line in shown.splitlines()).strip("\n")
+    plain = "\n".join(Text.from_ansi(line).plain.rstrip() for line in shown.splitlines()).strip(
+        "\n"
+    )
     assert plain == "\n".join(line.rstrip() for line in table.splitlines()).strip("\n")

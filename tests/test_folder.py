@@ -9,8 +9,10 @@ from newsreader import folder as folder_module
 from newsreader.folder import scan
 from newsreader.model import Entry
 
-two_processes = pytest.mark.skipif(not hasattr(os, "fork") or sys.platform != "linux",
-                                   reason="the folder is split between two processes only on Linux")
+two_processes = pytest.mark.skipif(
+    not hasattr(os, "fork") or sys.platform != "linux",
+    reason="the folder is split between two processes only on Linux",
+)
 
 
 @pytest.fixture
@@ -36,8 +38,14 @@ def test_scan_finds_regular_files_and_links_inside_sorted(mixed):
     assert "link.txt" in names and not {"sub", "escape.txt", "dangling.txt"} & set(names)
     first = entries[0]
     info = os.stat(first.path)
-    assert first == Entry("000_0000000000000000.txt", str(mixed / first.name), info.st_size, info.st_mtime_ns,
-                          info.st_ctime_ns, info.st_ino)
+    assert first == Entry(
+        "000_0000000000000000.txt",
+        str(mixed / first.name),
+        info.st_size,
+        info.st_mtime_ns,
+        info.st_ctime_ns,
+        info.st_ino,
+    )
 
 
 def test_a_link_that_loops_is_skipped_and_named(mixed):
@@ -47,7 +55,9 @@ def test_a_link_that_loops_is_skipped_and_named(mixed):
     (mixed / "pong").symlink_to(mixed / "ping")
     entries, skipped = scan(mixed)
     assert len(entries) == 42
-    assert sorted(skipped) == [(name, "a symbolic link that loops") for name in ("ping", "pong", "self")]
+    assert sorted(skipped) == [
+        (name, "a symbolic link that loops") for name in ("ping", "pong", "self")
+    ]
 
 
 @two_processes
@@ -71,7 +81,9 @@ def test_a_process_with_threads_is_not_forked(mixed, monkeypatch):
 
     alone = scan(mixed)
     monkeypatch.setattr(folder_module, "TWO_PROCESSES_FROM", 2)
-    monkeypatch.setattr(folder_module.os, "fork", lambda: pytest.fail("forked a process that runs threads"))
+    monkeypatch.setattr(
+        folder_module.os, "fork", lambda: pytest.fail("forked a process that runs threads")
+    )
     release = threading.Event()
     worker = threading.Thread(target=release.wait)
     worker.start()

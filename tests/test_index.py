@@ -6,8 +6,8 @@ import shutil
 import sqlite3
 
 import pytest
-
 from conftest import mock_environment
+
 from newsreader.index import index_path
 from newsreader.library import Library
 
@@ -18,28 +18,56 @@ TRICKY = {
     "104_4444444444444444.txt": "Black Sea shipping routes reopen after talks\n\nShips crossed the Black Sea on Monday, and insurers in the Red Sea region watched closely.\n",
     # a title with a tab, an escape sequence and a unit separator (the packed rows' own), in a section
     "105_5555555555555555.txt": "Politics\n\nÉclair\tshops [bold]close\x1b[31m early\x1f today in town\n\nBy Ann Lee\n\n"
-                                "March 3, 2024\n\nThe shops in the old town closed early today because the power "
-                                "failed across the district, owners said.\n",
+    "March 3, 2024\n\nThe shops in the old town closed early today because the power "
+    "failed across the district, owners said.\n",
     "106_6666666666666666.txt": "apple growers worry about the frost this spring\n\nGrowers said the late frost "
-                                "damaged many of the blossoms in the valley orchards this week.\n",
+    "damaged many of the blossoms in the valley orchards this week.\n",
     # phrases whose first word ends a longer one ("soothe Red"), or that only look alike ("climate-change")
     # words the index folds unlike grep's lower-casing: a micro sign, a Greek final sigma
     "109_9999999999999999.txt": "Lab finds 5µm particles in the λόγος archive\n\nResearchers said the 5µm "
-                                "particles, catalogued as ΛΌΓΟΣ samples, travelled far from the harbour.\n",
+    "particles, catalogued as ΛΌΓΟΣ samples, travelled far from the harbour.\n",
     # capital sigmas only: Python lower-cases a word-final one to "ς", the index to "σ"
     "110_1010101010101010.txt": "ΛΟΓΟΣ and ΕΡΓΟΣ named projects of the year\n\nThe report named ΛΟΓΟΣ and "
-                                "ΕΡΓΟΣ as the two projects of the year, officials said on Monday.\n",
+    "ΕΡΓΟΣ as the two projects of the year, officials said on Monday.\n",
     # words the full-text index reads as one where grep sees two: an accent written apart, a private-use character
     "108_8888888888888888.txt": "Harbour cafe\u0301 owners wait for the ferry\n\nThe cafe\u0301 by the harbour "
-                                "stayed open late, and a sign read OPEN\ue000NOW for the crews coming in.\n",
+    "stayed open late, and a sign read OPEN\ue000NOW for the crews coming in.\n",
     "107_7777777777777777.txt": "Volunteers soothe Red Cross nerves after the storm\n\nThe climate-change plan "
-                                "and a climate that is changing were discussed, while crews soothe Red Sea ports.\n",
+    "and a climate that is changing were discussed, while crews soothe Red Sea ports.\n",
 }
 PATTERNS = [
-    "ceasefire", "Ceasefire", "easefir", "climate (change|crisis)", "(?i)climate (change|crisis)", r"\b\w+ly\b",
-    "café", "CAFÉ", "caf", "in the (Black|Red) Sea", "the Red", "e R", "_change", "zzz", "fire would", "a|b",
-    r"Sea\b", "nothing(at)?all", "[Bb]lack", "harbour", "Harbour master", "cafe", "(?i)CAFE owners", "OPEN", "NOW for",
-    "µm", "5µ", "(?i)λόγος", "όγο", "ΛΌΓ", "(?i)λογος", "(?i)ργος",
+    "ceasefire",
+    "Ceasefire",
+    "easefir",
+    "climate (change|crisis)",
+    "(?i)climate (change|crisis)",
+    r"\b\w+ly\b",
+    "café",
+    "CAFÉ",
+    "caf",
+    "in the (Black|Red) Sea",
+    "the Red",
+    "e R",
+    "_change",
+    "zzz",
+    "fire would",
+    "a|b",
+    r"Sea\b",
+    "nothing(at)?all",
+    "[Bb]lack",
+    "harbour",
+    "Harbour master",
+    "cafe",
+    "(?i)CAFE owners",
+    "OPEN",
+    "NOW for",
+    "µm",
+    "5µ",
+    "(?i)λόγος",
+    "όγο",
+    "ΛΌΓ",
+    "(?i)λογος",
+    "(?i)ργος",
 ]
 
 
@@ -60,23 +88,48 @@ def word_list(request, monkeypatch):
     return request.param
 
 
-@pytest.mark.parametrize("flags", [[], ["-i"], ["-w"], ["-F"], ["-c"], ["-l"], ["-C", "1"], ["--field", "title"],
-                                   ["-l", "--field", "title"], ["-l", "--field", "body"], ["-l", "--section", "politics"]])
+@pytest.mark.parametrize(
+    "flags",
+    [
+        [],
+        ["-i"],
+        ["-w"],
+        ["-F"],
+        ["-c"],
+        ["-l"],
+        ["-C", "1"],
+        ["--field", "title"],
+        ["-l", "--field", "title"],
+        ["-l", "--field", "body"],
+        ["-l", "--section", "politics"],
+    ],
+)
 def test_indexed_grep_equals_a_full_scan(cli, corpus, flags, word_list):
     for pattern in PATTERNS:
         indexed = cli("--dir", str(corpus), "grep", *flags, pattern)
         scanned = cli("--dir", str(corpus), "--no-cache", "grep", *flags, pattern)
-        assert (indexed.exit_code, indexed.stdout) == (scanned.exit_code, scanned.stdout), (pattern, flags)
+        assert (indexed.exit_code, indexed.stdout) == (scanned.exit_code, scanned.stdout), (
+            pattern,
+            flags,
+        )
 
 
 LISTINGS = [["list", "--sort", key] for key in ("date", "number", "title", "words")] + [
-    ["list", "--section", "POLITICS"], ["list", "--section", "nowhere"], ["--color", "always", "list"],
-    ["--color", "always", "list", "--sort", "title"], ["list", "--json"], ["list", "--limit", "2"]]
+    ["list", "--section", "POLITICS"],
+    ["list", "--section", "nowhere"],
+    ["--color", "always", "list"],
+    ["--color", "always", "list", "--sort", "title"],
+    ["list", "--json"],
+    ["list", "--limit", "2"],
+]
 
 
 @pytest.mark.parametrize("args", LISTINGS + [["show", "101"], ["show", "1", "--json"], ["export"]])
 def test_list_show_export_from_the_index_equal_parsing(cli, corpus, args):
-    indexed, parsed = cli("--dir", str(corpus), *args), cli("--dir", str(corpus), "--no-cache", *args)
+    indexed, parsed = (
+        cli("--dir", str(corpus), *args),
+        cli("--dir", str(corpus), "--no-cache", *args),
+    )
     assert "\x1b[31m" not in indexed.stdout and "\x1f" not in indexed.stdout
     assert (indexed.stdout, indexed.stderr) == (parsed.stdout, parsed.stderr)
 
@@ -84,14 +137,24 @@ def test_list_show_export_from_the_index_equal_parsing(cli, corpus, args):
 def test_changes_in_the_folder_reach_the_index(cli, corpus):
     assert "Ceasefire talks" in cli("--dir", str(corpus), "list").stdout
     (corpus / "101_1111111111111111.txt").unlink()
-    (corpus / "105_5555555555555555.txt").write_text("Fresh headline arrives in the folder\n\nA new article body that is long enough to count as prose here.\n")
+    (corpus / "105_5555555555555555.txt").write_text(
+        "Fresh headline arrives in the folder\n\nA new article body that is long enough to count as prose here.\n"
+    )
     changed = corpus / "102_2222222222222222.txt"
-    changed.write_text(changed.read_text().replace("Climate crisis deepens", "Climate talks collapse"))
+    changed.write_text(
+        changed.read_text().replace("Climate crisis deepens", "Climate talks collapse")
+    )
     os.utime(changed, ns=(changed.stat().st_atime_ns, changed.stat().st_mtime_ns + 10**9))
     listed = cli("--dir", str(corpus), "list").stdout
-    assert "Ceasefire talks" not in listed and "Fresh headline arrives" in listed and "Climate talks collapse" in listed
+    assert (
+        "Ceasefire talks" not in listed
+        and "Fresh headline arrives" in listed
+        and "Climate talks collapse" in listed
+    )
     assert cli("--dir", str(corpus), "grep", "-l", "ceasefire").exit_code == 1
-    assert cli("--dir", str(corpus), "search", "collapse").stdout.startswith("102_2222222222222222\t")
+    assert cli("--dir", str(corpus), "search", "collapse").stdout.startswith(
+        "102_2222222222222222\t"
+    )
 
 
 def test_a_second_run_parses_nothing(corpus, cache_dir):
@@ -127,19 +190,31 @@ def test_search_ranks_filters_and_reports(cli, corpus):
     first = result.stdout.splitlines()[0].split("\t")
     assert first[0] == "104_4444444444444444" and float(first[1]) > 0
     assert cli("--dir", str(corpus), "search", '"Black Sea" AND insurers').stdout.startswith("104_")
-    assert cli("--dir", str(corpus), "search", "harbour", "--since", "2025-01-01").stdout.startswith("001_")
+    assert cli(
+        "--dir", str(corpus), "search", "harbour", "--since", "2025-01-01"
+    ).stdout.startswith("001_")
     assert cli("--dir", str(corpus), "search", "harbour", "--until", "2024-12-31").exit_code == 1
-    assert cli("--dir", str(corpus), "search", "telescope", "--section", "science").stdout.startswith("002_")
+    assert cli(
+        "--dir", str(corpus), "search", "telescope", "--section", "science"
+    ).stdout.startswith("002_")
     bad = cli("--dir", str(corpus), "search", "AND (")
-    assert bad.exit_code == 2 and bad.stderr == "Error: AND needs words on both sides, as in 'ferry AND strike'.\n"
+    assert (
+        bad.exit_code == 2
+        and bad.stderr == "Error: AND needs words on both sides, as in 'ferry AND strike'.\n"
+    )
     assert cli("--dir", str(corpus), "search", "zeppelin").exit_code == 1
-    record = json.loads(cli("--dir", str(corpus), "search", "--json", "café").stdout.splitlines()[0])
+    record = json.loads(
+        cli("--dir", str(corpus), "search", "--json", "café").stdout.splitlines()[0]
+    )
     assert record["id"] == "103_3333333333333333" and "café" in record["snippet"]
 
 
 def test_search_without_the_cache_ranks_as_the_index_does(cli, corpus):
     for query in ("sea", '"Black Sea" AND insurers', "zeppelin"):
-        indexed, parsed = cli("--dir", str(corpus), "search", query), cli("--dir", str(corpus), "--no-cache", "search", query)
+        indexed, parsed = (
+            cli("--dir", str(corpus), "search", query),
+            cli("--dir", str(corpus), "--no-cache", "search", query),
+        )
         assert (indexed.exit_code, indexed.stdout) == (parsed.exit_code, parsed.stdout)
 
 
@@ -157,10 +232,14 @@ def test_a_file_rewritten_in_place_is_seen_by_show_and_by_index(cli, corpus):
     folder_mtime = corpus.stat().st_mtime_ns
     target.write_text(target.read_text().replace("Ceasefire talks resume", "Peace talks resume"))
     os.utime(target, ns=(target.stat().st_atime_ns, target.stat().st_mtime_ns + 10**9))
-    os.utime(corpus, ns=(corpus.stat().st_atime_ns, folder_mtime))  # an in-place rewrite leaves the folder as it was
+    os.utime(
+        corpus, ns=(corpus.stat().st_atime_ns, folder_mtime)
+    )  # an in-place rewrite leaves the folder as it was
     assert cli("--dir", str(corpus), "show", "101").stdout.startswith("Peace talks resume")
     assert "Peace talks resume" in cli("--dir", str(corpus), "list").stdout
-    (corpus / "102_2222222222222222.txt").write_text("Rewritten headline for the test\n\nA new body that is long enough to be prose here, surely.\n")
+    (corpus / "102_2222222222222222.txt").write_text(
+        "Rewritten headline for the test\n\nA new body that is long enough to be prose here, surely.\n"
+    )
     os.utime(corpus, ns=(corpus.stat().st_atime_ns, folder_mtime))
     assert cli("--dir", str(corpus), "index").stdout.startswith("14 articles: 1 parsed")
     assert "Rewritten headline" in cli("--dir", str(corpus), "list").stdout
@@ -180,14 +259,21 @@ def test_index_sees_a_rewrite_that_keeps_every_name_and_size(cli, corpus):
 
 
 def test_damage_found_in_the_middle_of_a_command_falls_back_to_the_files(cli, corpus, cache_dir):
-    expected = {args: cli("--dir", str(corpus), "--no-cache", *args).stdout
-                for args in (("list",), ("grep", "-c", "the"), ("export",), ("show", "101"))}
+    expected = {
+        args: cli("--dir", str(corpus), "--no-cache", *args).stdout
+        for args in (("list",), ("grep", "-c", "the"), ("export",), ("show", "101"))
+    }
     cli("--dir", str(corpus), "list")
     path = index_path(cache_dir, corpus)
     db = sqlite3.connect(path)
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     page_size = db.execute("PRAGMA page_size").fetchone()[0]
-    pages = [row[0] for row in db.execute("SELECT rootpage FROM sqlite_master WHERE name IN ('articles', 'listing', 'docs')")]
+    pages = [
+        row[0]
+        for row in db.execute(
+            "SELECT rootpage FROM sqlite_master WHERE name IN ('articles', 'listing', 'docs')"
+        )
+    ]
     db.close()
     with open(path, "r+b") as handle:  # junk over the records' pages only: the index still opens
         for page in pages:
@@ -197,7 +283,9 @@ def test_damage_found_in_the_middle_of_a_command_falls_back_to_the_files(cli, co
         result = cli("--dir", str(corpus), *args)
         assert (result.exit_code, result.stdout) == (0, output), args
         assert "Traceback" not in result.stderr
-        assert "not using the index" in result.stderr or args != ("list",)  # the first run notices and gives up
+        assert "not using the index" in result.stderr or args != (
+            "list",
+        )  # the first run notices and gives up
     assert cli("--dir", str(corpus), "list").stderr == ""  # ... and the index is rebuilt after that
 
 
@@ -215,7 +303,9 @@ def test_search_list_and_grep_match_a_section_the_same_way(cli, corpus):
     """Sections compare ignoring case the Unicode way in every command: "ÉCONOMIE" is "Économie"."""
     (corpus / "108_8888888888888888.txt").write_text(
         "Économie\n\nThe franc steadies as banks lend again in town\n\nBanks in the town said lending rose again "
-        "this month, and the franc held its value against the euro.\n", encoding="utf-8")
+        "this month, and the franc held its value against the euro.\n",
+        encoding="utf-8",
+    )
     for command in (["list"], ["grep", "-l", "franc"], ["search", "franc"]):
         found = cli("--dir", str(corpus), *command, "--section", "ÉCONOMIE").stdout
         assert found.startswith("108_8888888888888888"), command
@@ -226,7 +316,9 @@ def test_a_fragment_that_stops_at_a_combining_accent_is_found_through_the_index(
     end before the accent: the article must not be ruled out by the index."""
     (basic / "150_5050505050505050.txt").write_text(
         "Owners of the cafe\u0301 meet the mayor\n\nThe cafe\u0301 owners met the mayor on Monday to talk "
-        "about the new rules for the street, they said.\n", encoding="utf-8")
+        "about the new rules for the street, they said.\n",
+        encoding="utf-8",
+    )
     indexed = cli("--dir", str(basic), "grep", "-l", "cafe")
     scanned = cli("--dir", str(basic), "--no-cache", "grep", "-l", "cafe")
     assert "150_5050505050505050" in scanned.stdout
@@ -253,11 +345,17 @@ def test_the_characters_the_index_reads_unlike_grep_are_asked_of_sqlite():
     assert letters.fold_literal("İstanbul") is None
 
 
-def test_the_word_list_read_from_the_index_holds_every_word_split_per_article(cli, corpus, tmp_path, monkeypatch):
+def test_the_word_list_read_from_the_index_holds_every_word_split_per_article(
+    cli, corpus, tmp_path, monkeypatch
+):
     """The large-update way gives grep's prefilter every word the per-article way gives (it may
     give more: the index's own spellings of words it reads otherwise)."""
+
     def terms(folder_cache):
-        assert cli("--dir", str(corpus), "index", env={"NEWS_CACHE_DIR": str(folder_cache)}).exit_code == 0
+        assert (
+            cli("--dir", str(corpus), "index", env={"NEWS_CACHE_DIR": str(folder_cache)}).exit_code
+            == 0
+        )
         with sqlite3.connect(index_path(folder_cache, corpus)) as db:
             return {row[0] for row in db.execute("SELECT term FROM terms")}
 
@@ -272,7 +370,9 @@ def test_a_large_update_cut_short_widens_no_fragment_until_finished(cli, corpus,
     """Until the large update that reads the word list finishes, grep must not trust the list."""
     assert cli("--dir", str(corpus), "index").exit_code == 0
     db = sqlite3.connect(index_path(cache_dir, corpus))
-    db.execute("INSERT INTO meta VALUES ('vocabulary', 'pending')")  # as an interrupted large update leaves it
+    db.execute(
+        "INSERT INTO meta VALUES ('vocabulary', 'pending')"
+    )  # as an interrupted large update leaves it
     db.execute("DELETE FROM terms")
     db.commit()
     db.close()

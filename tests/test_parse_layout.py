@@ -13,6 +13,7 @@ from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_properties import NEWSY_TEXT
 
 import newsreader
 from newsreader.model import ROLES, Role
@@ -21,8 +22,6 @@ from newsreader.parse.cues import listed_bylines
 from newsreader.parse.furniture import LINE, PAIR, SHARED_FROM, kind, shared_keys
 from newsreader.parse.page import BOILERPLATE, line_facts, main_run, split_lines
 from newsreader.parse.reasons import Reason
-
-from test_properties import NEWSY_TEXT
 
 #: What ``news show --explain`` prints as each reason: a documented output, changed only on purpose.
 EXPLAINED = {
@@ -69,18 +68,36 @@ def test_the_reasons_print_their_documented_texts():
 
 
 def test_roles_print_and_compare_as_their_names():
-    names = ["section", "title", "byline", "date", "credit", "caption", "body", "boilerplate", "other"]
+    names = [
+        "section",
+        "title",
+        "byline",
+        "date",
+        "credit",
+        "caption",
+        "body",
+        "boilerplate",
+        "other",
+    ]
     assert [f"{role}" for role in ROLES] == [str(role) for role in ROLES] == names
-    assert Role.TITLE == "title" and {"title": 1}[Role.TITLE] == 1 and json.dumps(Role.TITLE) == '"title"'
+    assert (
+        Role.TITLE == "title"
+        and {"title": 1}[Role.TITLE] == 1
+        and json.dumps(Role.TITLE) == '"title"'
+    )
 
 
 def test_explained_lines_carry_roles_and_plain_reason_texts():
-    roles = explain_lines(b"Politics\n\nLibrary stays open after vote by council\n\nBy Jane Doe\n\n"
-                          + b"The council voted on Monday to keep the town library open for another year. " * 3)
+    roles = explain_lines(
+        b"Politics\n\nLibrary stays open after vote by council\n\nBy Jane Doe\n\n"
+        + b"The council voted on Monday to keep the town library open for another year. " * 3
+    )
     assert all(type(role.role) is Role and type(role.reason) is str for role in roles)
     assert [(role.role, role.reason) for role in roles[:3]] == [
-        (Role.SECTION, "short kicker above the headline"), (Role.TITLE, "scored highest as the headline"),
-        (Role.BYLINE, "starts like a byline")]
+        (Role.SECTION, "short kicker above the headline"),
+        (Role.TITLE, "scored highest as the headline"),
+        (Role.BYLINE, "starts like a byline"),
+    ]
 
 
 def test_byline_shaped_lines_three_in_a_row_are_a_list():
@@ -114,26 +131,42 @@ def test_a_key_is_shared_from_the_number_of_files_its_kind_needs():
     assert (kind(pair), kind(line)) == (PAIR, LINE)
     for files in range(1, 5):
         shared = shared_keys([_packed(pair, line)] * files)
-        assert (pair in shared, line in shared) == (files >= SHARED_FROM[PAIR], files >= SHARED_FROM[LINE])
+        assert (pair in shared, line in shared) == (
+            files >= SHARED_FROM[PAIR],
+            files >= SHARED_FROM[LINE],
+        )
 
 
 def test_the_index_can_fingerprint_the_parser_without_loading_it():
-    code = ("import sys, newsreader.parse as parse; print(parse.fingerprint()); "
-            "print(sorted(m for m in sys.modules if m.startswith('newsreader.')))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60).stdout.split("\n")
+    code = (
+        "import sys, newsreader.parse as parse; print(parse.fingerprint()); "
+        "print(sorted(m for m in sys.modules if m.startswith('newsreader.')))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    ).stdout.split("\n")
     assert len(out[0]) == 16 and int(out[0], 16) >= 0
     assert out[1] == "['newsreader.parse', 'newsreader.parse.ids']"
 
 
 def _fingerprint(root: Path) -> str:
     code = "import newsreader.parse as parse; print(parse.fingerprint())"
-    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=root,
-                          env={"PYTHONPATH": str(root)}).stdout.strip()
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=root,
+        env={"PYTHONPATH": str(root)},
+    ).stdout.strip()
 
 
 def test_the_fingerprint_follows_the_parsers_code_and_weights_only(tmp_path):
-    shutil.copytree(Path(newsreader.__file__).parent, tmp_path / "newsreader",
-                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(
+        Path(newsreader.__file__).parent,
+        tmp_path / "newsreader",
+        ignore=shutil.ignore_patterns("__pycache__"),
+    )
     parse = tmp_path / "newsreader" / "parse"
     first = _fingerprint(tmp_path)
     (parse / "notes.txt").write_text("not code")

@@ -1,7 +1,6 @@
 """Hypothesis properties: the parser never raises, loses nothing, is deterministic, round-trips."""
 
 import json
-
 import re
 
 from hypothesis import HealthCheck, given, settings
@@ -11,16 +10,30 @@ from newsreader.model import ROLES, Article, Summary, Text
 from newsreader.parse import explain_lines, parse_article
 from newsreader.parse.decode import decode_bytes
 
-NEWSY_LINES = st.sampled_from([
-    "Politics", "By Jane Doe and John Roe", "Published 18 March 2025", "Photos: A B/Getty Images",
-    "podpis zdjęcia", "Advertisement", "More In Politics MORE...", "Share", "3 hours ago",
-    "A headline that looks like a headline for once",
-    "A sentence of body text that goes on for long enough to look like prose in an article.",
-    "A sentence\u00a0of body text\twith odd  spaces that goes on long enough to be prose\u2028in an article.",
-    "[bold]markup[/bold] and \x1b[31mescapes\x1b[0m", "", " ", "\t",
-])
+NEWSY_LINES = st.sampled_from(
+    [
+        "Politics",
+        "By Jane Doe and John Roe",
+        "Published 18 March 2025",
+        "Photos: A B/Getty Images",
+        "podpis zdjęcia",
+        "Advertisement",
+        "More In Politics MORE...",
+        "Share",
+        "3 hours ago",
+        "A headline that looks like a headline for once",
+        "A sentence of body text that goes on for long enough to look like prose in an article.",
+        "A sentence\u00a0of body text\twith odd  spaces that goes on long enough to be prose\u2028in an article.",
+        "[bold]markup[/bold] and \x1b[31mescapes\x1b[0m",
+        "",
+        " ",
+        "\t",
+    ]
+)
 NEWSY_TEXT = st.lists(st.one_of(NEWSY_LINES, st.text(max_size=80)), max_size=40).map("\n".join)
-ANY_BYTES = st.one_of(st.binary(max_size=2000), NEWSY_TEXT.map(lambda t: t.encode("utf-8", "surrogatepass")))
+ANY_BYTES = st.one_of(
+    st.binary(max_size=2000), NEWSY_TEXT.map(lambda t: t.encode("utf-8", "surrogatepass"))
+)
 
 
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
@@ -36,7 +49,9 @@ def test_any_bytes_give_a_record_and_parsing_is_deterministic(data):
 def test_nothing_is_lost_every_line_has_exactly_one_role(data):
     text, _ = decode_bytes(data)
     roles = explain_lines(data)
-    assert [role.text for role in roles] == [line.strip() for line in text.split("\n") if line.strip()]
+    assert [role.text for role in roles] == [
+        line.strip() for line in text.split("\n") if line.strip()
+    ]
     assert all(role.role in ROLES and role.reason for role in roles)
     article = parse_article(data, "x.txt")
     assert list(article.paragraphs) == [role.text for role in roles if role.role == "body"]
@@ -55,7 +70,9 @@ def test_a_folders_furniture_loses_nothing_either(data, other):
     shared = shared_keys([file_keys(data)] * 2 + [file_keys(other)] * 3)
     text, _ = decode_bytes(data)
     roles = explain_lines(data, shared)
-    assert [role.text for role in roles] == [line.strip() for line in text.split("\n") if line.strip()]
+    assert [role.text for role in roles] == [
+        line.strip() for line in text.split("\n") if line.strip()
+    ]
     article = parse_article(data, "x.txt", shared=shared)
     assert article == parse_article(data, "x.txt", shared=shared)
     assert list(article.paragraphs) == [role.text for role in roles if role.role == "body"]
@@ -75,8 +92,8 @@ def test_export_json_round_trips(data):
 @given(st.one_of(NEWSY_TEXT, st.text()), st.sets(st.text(max_size=6), max_size=5))
 def test_the_grep_vocabulary_misses_no_word(text, known):
     """The index's word list (which widens greps for in-word fragments) gets every word grep could see."""
-    from newsreader.model import WORD
     from newsreader.index.vocabulary import terms
+    from newsreader.model import WORD
 
     assert terms(text.lower(), known) == set(WORD.findall(text.lower())) - known
 
@@ -90,14 +107,27 @@ def test_a_headlines_words_are_looked_up_in_the_body_as_whole_words(body, headli
     from newsreader.parse.features import Opening, content_words
 
     inside = " ".join(f"{word}s" for word in content_words(headline))
-    for text in (body, f"{headline} {body}s", f"x{body}{headline}_", f"{body} ({headline})",
-                 f"{inside} " * 9 + body, f"{inside} " * 9 + f"({headline})", "z" * 8001 + f" {body} {headline}"):
+    for text in (
+        body,
+        f"{headline} {body}s",
+        f"x{body}{headline}_",
+        f"{body} ({headline})",
+        f"{inside} " * 9 + body,
+        f"{inside} " * 9 + f"({headline})",
+        "z" * 8001 + f" {body} {headline}",
+    ):
         for word in content_words(headline):
             assert (word in Opening(text)) == (word in content_words(text))
 
 
-@given(st.one_of(st.text(alphabet=st.characters(max_codepoint=127)), st.text(alphabet="aZ9_ ,.-’‘“”—–…\u00a0é中\u2028\t"),
-                 NEWSY_LINES, st.text()))
+@given(
+    st.one_of(
+        st.text(alphabet=st.characters(max_codepoint=127)),
+        st.text(alphabet="aZ9_ ,.-’‘“”—–…\u00a0é中\u2028\t"),
+        NEWSY_LINES,
+        st.text(),
+    )
+)
 def test_line_words_are_the_word_pattern_runs(text):
     """The fast split of a line's words gives exactly what the word pattern finds."""
     from newsreader.parse.features import _TOKEN, _tokens
@@ -106,21 +136,42 @@ def test_line_words_are_the_word_pattern_runs(text):
 
 
 @settings(max_examples=200)
-@given(st.lists(st.one_of(NEWSY_LINES, st.text(alphabet="aZé ß,.\t\u00a0\u2028", max_size=80), st.text(max_size=80)),
-                max_size=8),
-       st.sampled_from(["  ", "\t", " \u00a0", "\u2003", "\x1f"]))
+@given(
+    st.lists(
+        st.one_of(
+            NEWSY_LINES,
+            st.text(alphabet="aZé ß,.\t\u00a0\u2028", max_size=80),
+            st.text(max_size=80),
+        ),
+        max_size=8,
+    ),
+    st.sampled_from(["  ", "\t", " \u00a0", "\u2003", "\x1f"]),
+)
 def test_furniture_keys_ignore_spacing_and_case(lines, gap):
     """Lines that differ only in their spacing (and ASCII lines in their case) share furniture keys."""
     from newsreader.parse.furniture import line_keys
 
     stripped = [line.strip() for line in lines if line.strip()]
-    variants = [gap.join(line.swapcase().split() if line.isascii() else line.split()) for line in stripped]
+    variants = [
+        gap.join(line.swapcase().split() if line.isascii() else line.split()) for line in stripped
+    ]
     assert line_keys(variants) == line_keys(stripped)
 
 
 @settings(max_examples=200)
-@given(st.lists(st.builds(Summary, id=st.text(), published=st.text(), section=st.text(),
-                          words=st.integers(min_value=0), title=st.text()), max_size=4))
+@given(
+    st.lists(
+        st.builds(
+            Summary,
+            id=st.text(),
+            published=st.text(),
+            section=st.text(),
+            words=st.integers(min_value=0),
+            title=st.text(),
+        ),
+        max_size=4,
+    )
+)
 def test_a_plain_listing_prints_one_clean_line_of_five_fields_per_article(rows):
     """Whatever the fields hold (tabs, newlines, escape sequences), each article is one line of
     five tab-separated fields: the id as shown_id prints it (which `show` reads back), the
@@ -136,22 +187,71 @@ def test_a_plain_listing_prints_one_clean_line_of_five_fields_per_article(rows):
     lines = out.getvalue().split("\n")
     assert lines.pop() == "" and len(lines) == len(rows)
     for line, row in zip(lines, rows):
-        assert line.split("\t") == [shown_id(row.id), *(clean_field(str(field)) for field in row[1:])]
+        assert line.split("\t") == [
+            shown_id(row.id),
+            *(clean_field(str(field)) for field in row[1:]),
+        ]
 
 
-GREP_PATTERNS = [r"\b\w+ly\b", "the", "The", "(?i)the", "a(?i:BC)d", "Black|Red", r"fire\b", "x?yz", r"\d+", "^Ce", "e$"]
-GREP_WORDS = ["the", "The", "THE", "Black", "red", "Red", "fire", "fires", "xyz", "yz", "aBCd", "abcd", "ABCD",
-              "quickly", "fly", "12", "Ce", "e", "x"]
+GREP_PATTERNS = [
+    r"\b\w+ly\b",
+    "the",
+    "The",
+    "(?i)the",
+    "a(?i:BC)d",
+    "Black|Red",
+    r"fire\b",
+    "x?yz",
+    r"\d+",
+    "^Ce",
+    "e$",
+]
+GREP_WORDS = [
+    "the",
+    "The",
+    "THE",
+    "Black",
+    "red",
+    "Red",
+    "fire",
+    "fires",
+    "xyz",
+    "yz",
+    "aBCd",
+    "abcd",
+    "ABCD",
+    "quickly",
+    "fly",
+    "12",
+    "Ce",
+    "e",
+    "x",
+]
 PARAGRAPHS = st.lists(st.sampled_from(GREP_WORDS), max_size=8).map(" ".join)
 
 
-GREP_PATTERNS += [r"x*", r"(?<!\w)(?:fire)(?!\w)", r"\bred\b", r"e\s", r"[^a]e", r"y.", r"(?s)y.", r"\Bly"]
-LINES = st.one_of(PARAGRAPHS, st.text(max_size=20).filter(lambda text: "\n" not in text))  # paragraphs are lines
+GREP_PATTERNS += [
+    r"x*",
+    r"(?<!\w)(?:fire)(?!\w)",
+    r"\bred\b",
+    r"e\s",
+    r"[^a]e",
+    r"y.",
+    r"(?s)y.",
+    r"\Bly",
+]
+LINES = st.one_of(
+    PARAGRAPHS, st.text(max_size=20).filter(lambda text: "\n" not in text)
+)  # paragraphs are lines
 
 
 @settings(max_examples=300)
-@given(st.sampled_from(GREP_PATTERNS), st.sampled_from(["lines", "count", "files"]),
-       st.sampled_from(["all", "title", "body"]), st.lists(LINES, max_size=6))
+@given(
+    st.sampled_from(GREP_PATTERNS),
+    st.sampled_from(["lines", "count", "files"]),
+    st.sampled_from(["all", "title", "body"]),
+    st.lists(LINES, max_size=6),
+)
 def test_grep_shortcuts_change_no_result(pattern, mode, field, paragraphs):
     """Skipping paragraphs without the pattern's literals changes no result, in any mode or field."""
     import re
@@ -160,7 +260,10 @@ def test_grep_shortcuts_change_no_result(pattern, mode, field, paragraphs):
 
     regex = re.compile(pattern)
     text = Text("a", "a", None, paragraphs[0] if paragraphs else "", "\n".join(paragraphs[1:]))
-    assert make_query(regex, field, 0, mode).hits(text) == GrepQuery(regex, field, 0, mode).hits(text)
+    assert make_query(regex, field, 0, mode).hits(text) == GrepQuery(regex, field, 0, mode).hits(
+        text
+    )
+
 
 @settings(max_examples=300)
 @given(st.one_of(st.text(), NEWSY_TEXT, st.text(alphabet="a \u0301\ue000\u0378’€😀\U0001f979İıΣς")))
@@ -174,8 +277,11 @@ def test_the_never_ruled_out_check_reads_every_character(text):
 
     letters = ask()
     assert non_ascii(text) == {character for character in text if not character.isascii()}
-    expected = any(character in letters.unsafe or unicodedata.category(character) in ("Cn", "Co")
-                   for character in text if not character.isascii())
+    expected = any(
+        character in letters.unsafe or unicodedata.category(character) in ("Cn", "Co")
+        for character in text
+        if not character.isascii()
+    )
     assert letters.rule_out_never(non_ascii(text)) == expected
 
 
@@ -186,8 +292,10 @@ TRICKY_WORDS = st.text(alphabet=TRICKY_LETTERS + "\u0301\ue000", min_size=3, max
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.lists(TRICKY_WORDS, min_size=1, max_size=5).map(" ".join), min_size=1, max_size=3),
-       st.data())
+@given(
+    st.lists(st.lists(TRICKY_WORDS, min_size=1, max_size=5).map(" ".join), min_size=1, max_size=3),
+    st.data(),
+)
 def test_indexed_grep_finds_what_a_full_scan_finds(bodies, data):
     """Issue #21.1: whatever letters the articles and the pattern hold, the index never rules
     out an article the regex matches, with or without -i, -F, -w."""
@@ -195,13 +303,16 @@ def test_indexed_grep_finds_what_a_full_scan_finds(bodies, data):
     from pathlib import Path
 
     from conftest import mock_environment
+
     from newsreader.cli import main
 
     word = data.draw(st.sampled_from(" ".join(bodies).split()))
     start = data.draw(st.integers(0, len(word) - 3))
-    piece = word[start:start + data.draw(st.integers(3, 8))]
+    piece = word[start : start + data.draw(st.integers(3, 8))]
     lookalike = piece.translate(str.maketrans("İıſẞꭰϳ", "iisSᎠϿ"))  # what -i pairs them with
-    pattern = data.draw(st.sampled_from([piece, piece.swapcase(), piece.upper(), piece.lower(), lookalike]))
+    pattern = data.draw(
+        st.sampled_from([piece, piece.swapcase(), piece.upper(), piece.lower(), lookalike])
+    )
     flags = data.draw(st.sampled_from([["-i"], [], ["-i", "-F"], ["-F"], ["-i", "-w"], ["-w"]]))
     if "-F" not in flags:
         pattern = re.escape(pattern)
@@ -211,7 +322,9 @@ def test_indexed_grep_finds_what_a_full_scan_finds(bodies, data):
         for number, body in enumerate(bodies):
             (folder / f"{number:03d}_{number:016x}.txt").write_text(
                 f"Headline {number} of the property test\n\nThe report said that {body} was seen by many of "
-                "the people in the old town on Monday, and that more would follow.\n", encoding="utf-8")
+                "the people in the old town on Monday, and that more would follow.\n",
+                encoding="utf-8",
+            )
         outputs = []
         for extra in ([], ["--full-scan"]):
             env = mock_environment({"NEWS_CACHE_DIR": str(Path(work) / "cache")})

@@ -9,7 +9,9 @@ from newsreader.parse import scoring
 
 
 def _shipped() -> dict:
-    return json.loads(resources.files("newsreader.parse").joinpath("weights.json").read_text(encoding="utf-8"))
+    return json.loads(
+        resources.files("newsreader.parse").joinpath("weights.json").read_text(encoding="utf-8")
+    )
 
 
 def test_shipped_weights_match_the_features_and_score_vectors():
@@ -55,8 +57,13 @@ def test_compiled_trees_score_as_walking_each_tree_does():
     models = scoring.compile_models(data)
     chance = random.Random(7)
     for kind, names in scoring.CLASSIFIERS.items():
-        cuts = [[node[1] for nodes in data[kind]["trees"] for node in nodes if node[0] == feature] or [0.0]
-                for feature in range(len(names))]
+        cuts = [
+            [node[1] for nodes in data[kind]["trees"] for node in nodes if node[0] == feature]
+            or [0.0]
+            for feature in range(len(names))
+        ]
         for _ in range(300):
-            vector = [chance.choice(options) + chance.choice((-1e-6, 0.0, 1e-6)) for options in cuts]
+            vector = [
+                chance.choice(options) + chance.choice((-1e-6, 0.0, 1e-6)) for options in cuts
+            ]
             assert models[kind](vector) == pytest.approx(_walked(data[kind], vector), abs=1e-9)

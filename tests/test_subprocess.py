@@ -13,16 +13,22 @@ def _env(cache_dir):
 
 def test_list_into_head_ends_quietly(basic, cache_dir):
     pipeline = f"'{_news_executable()}' --dir '{basic}' list | head -1"
-    result = subprocess.run(["bash", "-c", pipeline], capture_output=True, timeout=60, env=_env(cache_dir))
+    result = subprocess.run(
+        ["bash", "-c", pipeline], capture_output=True, timeout=60, env=_env(cache_dir)
+    )
     assert result.stdout.decode().startswith("001_aaaaaaaaaaaaaaaa\t")
     assert result.stderr == b""
 
 
 def test_closed_pipe_on_a_large_listing_prints_no_traceback(tmp_path, cache_dir):
     for n in range(400):
-        (tmp_path / f"{n:03d}_{n:016x}.txt").write_text(f"Headline number {n} for the test\n\nBody text of article {n} that runs on for a while.\n")
+        (tmp_path / f"{n:03d}_{n:016x}.txt").write_text(
+            f"Headline number {n} for the test\n\nBody text of article {n} that runs on for a while.\n"
+        )
     pipeline = f"'{_news_executable()}' --dir '{tmp_path}' list | head -1"
-    result = subprocess.run(["bash", "-c", pipeline], capture_output=True, timeout=60, env=_env(cache_dir))
+    result = subprocess.run(
+        ["bash", "-c", pipeline], capture_output=True, timeout=60, env=_env(cache_dir)
+    )
     assert result.stdout.count(b"\n") == 1
     assert b"Traceback" not in result.stderr and b"BrokenPipe" not in result.stderr
 
@@ -31,18 +37,30 @@ def test_version_and_module_entry_point(news):
     from newsreader import __version__
 
     assert news("--version").stdout.decode() == f"news {__version__}\n"
-    result = subprocess.run([sys.executable, "-m", "newsreader", "--version"], capture_output=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "newsreader", "--version"], capture_output=True, timeout=60
+    )
     assert result.stdout.decode() == f"news {__version__}\n"
 
 
 def test_default_folder_is_news_dir_then_seeds_then_bundled(news, basic, tmp_path):
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    bundled = {line.split("\t")[0] for line in news("list", cwd=elsewhere).stdout.decode().splitlines()}
-    assert SEED_ID in bundled and bundled == {path.stem for path in SEEDS.glob("*.txt")}  # the bundled seeds
-    assert news("list", cwd=elsewhere, env={"NEWS_DIR": str(basic)}).stdout.decode().startswith("001_aaaa")
+    bundled = {
+        line.split("\t")[0] for line in news("list", cwd=elsewhere).stdout.decode().splitlines()
+    }
+    assert SEED_ID in bundled and bundled == {
+        path.stem for path in SEEDS.glob("*.txt")
+    }  # the bundled seeds
+    assert (
+        news("list", cwd=elsewhere, env={"NEWS_DIR": str(basic)})
+        .stdout.decode()
+        .startswith("001_aaaa")
+    )
     (elsewhere / "seeds").mkdir()
-    (elsewhere / "seeds" / "local.txt").write_text("Local headline for the test\n\nA local body paragraph that is long enough.\n")
+    (elsewhere / "seeds" / "local.txt").write_text(
+        "Local headline for the test\n\nA local body paragraph that is long enough.\n"
+    )
     assert news("list", cwd=elsewhere).stdout.decode().startswith("local\t")
 
 
@@ -59,7 +77,9 @@ def test_real_terminal_gets_a_rich_table(in_terminal, seeds):
 
 def test_help_does_not_import_rich_or_the_parser():
     code = "import sys, newsreader.cli; print(sorted(m for m in sys.modules if m.split('.')[0] in ('rich', 'sqlite3', 'charset_normalizer') or m.startswith('newsreader.parse')))"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    )
     assert result.stdout.strip() == "[]"
 
 

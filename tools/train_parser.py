@@ -40,11 +40,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from newsreader.parse import parse_article, scoring  # noqa: E402
+from newsreader.parse.body import body_candidates, line_vectors  # noqa: E402
 from newsreader.parse.decode import decode_bytes  # noqa: E402
 from newsreader.parse.features import context_vectors  # noqa: E402
-from newsreader.parse.body import body_candidates, line_vectors  # noqa: E402
-from newsreader.parse.layout import read_page  # noqa: E402
 from newsreader.parse.furniture import file_keys, shared_keys  # noqa: E402
+from newsreader.parse.layout import read_page  # noqa: E402
 from newsreader.parse.title import title_candidates, title_vectors  # noqa: E402
 
 WEIGHTS = ROOT / "newsreader" / "parse" / "weights.json"
@@ -58,7 +58,7 @@ def tokens(text: str) -> list[str]:
 
 
 def shingles(words: list[str]) -> set[tuple[str, ...]]:
-    return {tuple(words[i:i + 4]) for i in range(max(1, len(words) - 3))}
+    return {tuple(words[i : i + 4]) for i in range(max(1, len(words) - 3))}
 
 
 def is_body(line: str, truth_shingles: set, truth_text: str) -> bool:
@@ -91,7 +91,7 @@ def site_fold(site: str, split: int = 0) -> int:
     return int(hashlib.sha256(f"{salt}{site}".encode()).hexdigest(), 16) % FOLDS
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def folder_shared(folder: Path) -> frozenset[int]:
     """A folder's furniture keys, as ``news`` computes them (the parser sees its files together)."""
     return shared_keys(file_keys(path.read_bytes()) for path in sorted(folder.glob("*.txt")))
@@ -115,19 +115,32 @@ def load_samples(corpus: Path, split: int = 0) -> list[Sample]:
             title_at = candidates[labels.index(True)] if found else -1
             body = body_candidates(page, title_at + 1)
             site = record.get("site") or record["id"]
-            samples.append(Sample(
-                site, path,
-                title_vectors(page, candidates) if found else [], labels if found else [],
-                line_vectors(page, body),
-                [is_body(page.lines[i].text, truth_shingles, truth_text) for i in body],
-                [page.lines[i].words for i in body],
-                site_fold(site, split),
-            ))
+            samples.append(
+                Sample(
+                    site,
+                    path,
+                    title_vectors(page, candidates) if found else [],
+                    labels if found else [],
+                    line_vectors(page, body),
+                    [is_body(page.lines[i].text, truth_shingles, truth_text) for i in body],
+                    [page.lines[i].words for i in body],
+                    site_fold(site, split),
+                )
+            )
     return samples
 
 
-def fit(x, y, weight=None, trees: int = 50, depth: int = 3, rate: float = 0.2, bins: int = 32,
-        min_leaf: float = 20.0, l2: float = 1.0) -> dict:
+def fit(
+    x,
+    y,
+    weight=None,
+    trees: int = 50,
+    depth: int = 3,
+    rate: float = 0.2,
+    bins: int = 32,
+    min_leaf: float = 20.0,
+    l2: float = 1.0,
+) -> dict:
     """Gradient-boosted trees for logistic loss on quantile-binned features.
 
     Returns ``{"base": log-odds, "trees": [...]}``; a tree is a list of nodes
@@ -136,8 +149,13 @@ def fit(x, y, weight=None, trees: int = 50, depth: int = 3, rate: float = 0.2, b
     """
     x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
     weight = np.ones(len(y)) if weight is None else np.asarray(weight, dtype=float)
-    edges = [np.unique(np.quantile(x[:, j], np.linspace(0, 1, bins + 1)[1:-1])) for j in range(x.shape[1])]
-    binned = np.stack([np.searchsorted(edges[j], x[:, j], side="right") for j in range(x.shape[1])], axis=1)
+    edges = [
+        np.unique(np.quantile(x[:, j], np.linspace(0, 1, bins + 1)[1:-1]))
+        for j in range(x.shape[1])
+    ]
+    binned = np.stack(
+        [np.searchsorted(edges[j], x[:, j], side="right") for j in range(x.shape[1])], axis=1
+    )
     prior = np.clip((weight * y).sum() / weight.sum(), 1e-4, 1 - 1e-4)
     model = {"base": float(np.log(prior / (1 - prior))), "trees": []}
     f = np.full(len(y), model["base"])
@@ -163,11 +181,17 @@ def _grow(nodes: list, idx, level: int, data, params) -> int:
         for j, cuts in enumerate(edges):
             if not len(cuts):
                 continue
-            gl = np.cumsum(np.bincount(binned[idx, j], weights=g[idx], minlength=len(cuts) + 1))[:-1]
-            hl = np.cumsum(np.bincount(binned[idx, j], weights=h[idx], minlength=len(cuts) + 1))[:-1]
+            gl = np.cumsum(np.bincount(binned[idx, j], weights=g[idx], minlength=len(cuts) + 1))[
+                :-1
+            ]
+            hl = np.cumsum(np.bincount(binned[idx, j], weights=h[idx], minlength=len(cuts) + 1))[
+                :-1
+            ]
             gr, hr = total_g - gl, total_h - hl
             ok = (hl >= min_leaf) & (hr >= min_leaf)
-            gain = np.where(ok, gl ** 2 / (hl + l2) + gr ** 2 / (hr + l2) - total_g ** 2 / (total_h + l2), -np.inf)
+            gain = np.where(
+                ok, gl**2 / (hl + l2) + gr**2 / (hr + l2) - total_g**2 / (total_h + l2), -np.inf
+            )
             b = int(np.argmax(gain))
             if gain[b] > 1e-6 and (best is None or gain[b] > best[0]):
                 best = (gain[b], j, b)
@@ -209,8 +233,11 @@ def body_weight(sample: Sample) -> list[float]:
 
 
 def fit_first(samples):
-    return fit([r for s in samples for r in s.body_rows], [y for s in samples for y in s.body_labels],
-               [w for s in samples for w in body_weight(s)])
+    return fit(
+        [r for s in samples for r in s.body_rows],
+        [y for s in samples for y in s.body_labels],
+        [w for s in samples for w in body_weight(s)],
+    )
 
 
 def second_rows(sample: Sample, first_model) -> list:
@@ -220,11 +247,17 @@ def second_rows(sample: Sample, first_model) -> list:
 
 def fit_models(samples: list[Sample]) -> dict:
     """Title, first-pass and second-pass body models; the second pass sees out-of-fold first-pass scores."""
-    title = fit([r for s in samples for r in s.title_rows], [y for s in samples for y in s.title_labels])
+    title = fit(
+        [r for s in samples for r in s.title_rows], [y for s in samples for y in s.title_labels]
+    )
     rows, labels, weights = [], [], []
     folds = sorted({s.fold for s in samples})
     for fold in folds:
-        first = fit_first([s for s in samples if s.fold != fold]) if len(folds) > 1 else fit_first(samples)
+        first = (
+            fit_first([s for s in samples if s.fold != fold])
+            if len(folds) > 1
+            else fit_first(samples)
+        )
         for sample in (s for s in samples if s.fold == fold):
             rows += second_rows(sample, first)
             labels += sample.body_labels
@@ -233,7 +266,10 @@ def fit_models(samples: list[Sample]) -> dict:
 
 
 def as_weights(models: dict) -> dict:
-    return {kind: {"features": list(scoring.CLASSIFIERS[kind]), **model} for kind, model in models.items()}
+    return {
+        kind: {"features": list(scoring.CLASSIFIERS[kind]), **model}
+        for kind, model in models.items()
+    }
 
 
 def use_weights(data: dict) -> None:
@@ -253,7 +289,9 @@ def cross_validate(samples: list[Sample], out: Path | None) -> None:
         for sample in (s for s in samples if s.fold == fold):
             if sample.title_rows:
                 total += 1
-                hits += bool(sample.title_labels[int(np.argmax(logits(models["title"], sample.title_rows)))])
+                hits += bool(
+                    sample.title_labels[int(np.argmax(logits(models["title"], sample.title_rows)))]
+                )
             if sample.body_rows:
                 predicted = logits(models["body_context"], second_rows(sample, models["body"])) > 0
                 truth = np.array(sample.body_labels)
@@ -263,11 +301,18 @@ def cross_validate(samples: list[Sample], out: Path | None) -> None:
         if out:
             use_weights(as_weights(models))
             for sample in (s for s in samples if s.fold == fold):
-                article = parse_article(sample.path.read_bytes(), sample.path.name,
-                                        shared=folder_shared(sample.path.parent))
-                outputs[sample.path.parent.name].append(json.dumps(article.to_dict(), ensure_ascii=False))
-    print(f"site-grouped {FOLDS}-fold CV: headline top-1 {hits}/{total} = {hits / total:.3f}; "
-          f"body lines F1 {2 * tp / (2 * tp + fp + fn):.3f}")
+                article = parse_article(
+                    sample.path.read_bytes(),
+                    sample.path.name,
+                    shared=folder_shared(sample.path.parent),
+                )
+                outputs[sample.path.parent.name].append(
+                    json.dumps(article.to_dict(), ensure_ascii=False)
+                )
+    print(
+        f"site-grouped {FOLDS}-fold CV: headline top-1 {hits}/{total} = {hits / total:.3f}; "
+        f"body lines F1 {2 * tp / (2 * tp + fp + fn):.3f}"
+    )
     if out:
         out.mkdir(parents=True, exist_ok=True)
         for form, lines in outputs.items():
@@ -278,21 +323,40 @@ def cross_validate(samples: list[Sample], out: Path | None) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus" / "dev")
-    parser.add_argument("--write", action="store_true", help="fit on all data and write weights.json")
-    parser.add_argument("--only", action="append", choices=sorted(scoring.CLASSIFIERS), metavar="KIND",
-                        help="with --write, refit only this classifier (repeatable); the others keep their weights")
-    parser.add_argument("--cv-predictions", type=Path, metavar="DIR", help="write held-out parses here")
-    parser.add_argument("--split", type=int, default=0, metavar="N",
-                        help="shuffle the sites into folds by split N (default 0); held-out scores over "
-                             "several splits show how much they owe to one grouping of the sites")
+    parser.add_argument(
+        "--write", action="store_true", help="fit on all data and write weights.json"
+    )
+    parser.add_argument(
+        "--only",
+        action="append",
+        choices=sorted(scoring.CLASSIFIERS),
+        metavar="KIND",
+        help="with --write, refit only this classifier (repeatable); the others keep their weights",
+    )
+    parser.add_argument(
+        "--cv-predictions", type=Path, metavar="DIR", help="write held-out parses here"
+    )
+    parser.add_argument(
+        "--split",
+        type=int,
+        default=0,
+        metavar="N",
+        help="shuffle the sites into folds by split N (default 0); held-out scores over "
+        "several splits show how much they owe to one grouping of the sites",
+    )
     args = parser.parse_args()
     if not (args.corpus / "truth.jsonl").exists():
-        sys.exit(f"No corpus at {args.corpus} (needs truth.jsonl and region/ or page/); pass --corpus.")
+        sys.exit(
+            f"No corpus at {args.corpus} (needs truth.jsonl and region/ or page/); pass --corpus."
+        )
     samples = load_samples(args.corpus, args.split)
     if args.write:
         fitted = as_weights(fit_models(samples))
         if args.only:
-            fitted = {**json.loads(WEIGHTS.read_text(encoding="utf-8")), **{kind: fitted[kind] for kind in args.only}}
+            fitted = {
+                **json.loads(WEIGHTS.read_text(encoding="utf-8")),
+                **{kind: fitted[kind] for kind in args.only},
+            }
         WEIGHTS.write_text(json.dumps(fitted, separators=(",", ":")) + "\n", encoding="utf-8")
         print(f"wrote {WEIGHTS.relative_to(ROOT)}")
     cross_validate(samples, args.cv_predictions)

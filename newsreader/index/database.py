@@ -126,13 +126,17 @@ class Database:
     def __init__(self, path: Path, fingerprint: str):
         self.path = path
         # records, words and folding all depend on the parser, the tokenizer's tables and Python's
-        self.format = f"{FORMAT}:{fingerprint}:{sqlite3.sqlite_version}:{unicodedata.unidata_version}"
+        self.format = (
+            f"{FORMAT}:{fingerprint}:{sqlite3.sqlite_version}:{unicodedata.unidata_version}"
+        )
         try:
             if path != MEMORY:
                 path.parent.mkdir(parents=True, exist_ok=True)
             self.db = self._connect()
         except OSError as error:
-            raise IndexUnavailable(f"the index at {path} cannot be used ({error.strerror or error})") from None
+            raise IndexUnavailable(
+                f"the index at {path} cannot be used ({error.strerror or error})"
+            ) from None
         except sqlite3.Error as error:
             raise IndexUnavailable(f"the index at {path} cannot be used ({error})") from None
 
@@ -160,14 +164,20 @@ class Database:
         """Create the schema if the database is empty; False if it holds something else."""
         db.execute("BEGIN IMMEDIATE")
         try:
-            tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            tables = {
+                row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            }
             if not tables:
                 for statement in filter(str.strip, _SCHEMA.format(tokenizer=TOKENIZER).split(";")):
                     db.execute(statement)  # not executescript: it would commit
                 db.execute("INSERT INTO meta VALUES ('format', ?)", (self.format,))
                 ok = True
             else:
-                found = db.execute("SELECT value FROM meta WHERE key = 'format'").fetchone() if "meta" in tables else None
+                found = (
+                    db.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
+                    if "meta" in tables
+                    else None
+                )
                 ok = bool(found and found[0] == self.format)
         except BaseException:
             db.execute("ROLLBACK")
@@ -178,7 +188,9 @@ class Database:
     def connect_read_only(self) -> sqlite3.Connection:
         """A read-only connection to the index file (no format check: its opener made one)."""
         try:
-            db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=30, isolation_level=None)
+            db = sqlite3.connect(
+                f"file:{self.path}?mode=ro", uri=True, timeout=30, isolation_level=None
+            )
         except sqlite3.Error as error:
             raise as_news_error(error, "read") from None
         db.create_function("casefold", 1, _casefold, deterministic=True)
@@ -221,12 +233,18 @@ class Database:
         try:
             lock = open(f"{self.path}.lock", "a+b")
         except OSError as error:
-            raise IndexUnavailable(f"the index could not be locked for an update ({error.strerror or error})") from None
+            raise IndexUnavailable(
+                f"the index could not be locked for an update ({error.strerror or error})"
+            ) from None
         with lock:
             try:
-                fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes, or the process dies
+                fcntl.flock(
+                    lock, fcntl.LOCK_EX
+                )  # released when the file closes, or the process dies
             except OSError as error:
-                raise IndexUnavailable(f"the index could not be locked ({error.strerror or error})") from None
+                raise IndexUnavailable(
+                    f"the index could not be locked ({error.strerror or error})"
+                ) from None
             yield
 
     @contextmanager

@@ -22,7 +22,9 @@ from dataclasses import dataclass
 from typing import Callable, Iterator
 
 TOKENIZER = "unicode61 remove_diacritics 0"  # the full-text index's
-_CAPITAL_SIGMA = "\u03a3"  # the one letter Python's lower() reads by its place in the word (final: ς)
+_CAPITAL_SIGMA = (
+    "\u03a3"  # the one letter Python's lower() reads by its place in the word (final: ς)
+)
 
 
 @dataclass(frozen=True)
@@ -64,10 +66,14 @@ class Letters:
 
     def rule_out_never(self, non_ascii: set[str]) -> bool:
         """Whether a text whose non-ASCII characters are ``non_ascii`` must never be ruled out."""
-        return bool(non_ascii) and (not self.unsafe.isdisjoint(non_ascii) or _unassigned_or_private(non_ascii))
+        return bool(non_ascii) and (
+            not self.unsafe.isdisjoint(non_ascii) or _unassigned_or_private(non_ascii)
+        )
 
     def dumps(self) -> str:
-        return json.dumps({"folds": self.folds, "unsafe": "".join(sorted(self.unsafe))}, ensure_ascii=False)
+        return json.dumps(
+            {"folds": self.folds, "unsafe": "".join(sorted(self.unsafe))}, ensure_ascii=False
+        )
 
     @classmethod
     def loads(cls, text: str) -> Letters:
@@ -84,7 +90,9 @@ def ask() -> Letters:
     """Ask the installed SQLite and Python how they read every character (once per process)."""
     tokens = _tokens([character for character in _beyond_ascii() if character.isalnum()])
     folds = {character: token for character, token in tokens.items() if token != character.lower()}
-    unsafe = set(_joiners()) | {character for character in _unlike_their_class(tokens) if not character.isascii()}
+    unsafe = set(_joiners()) | {
+        character for character in _unlike_their_class(tokens) if not character.isascii()
+    }
     return Letters(folds, frozenset(unsafe))
 
 
@@ -92,9 +100,11 @@ def _tokens(letters: list[str]) -> dict[str, str]:
     """The token the tokenizer makes of each letter alone ("" for one it takes for a separator).
     Asked in rows of many letters apart, each letter's token at its place; a row where some
     letter made no token is asked again a letter a row."""
-    rows = [letters[start:start + _PER_ROW] for start in range(0, len(letters), _PER_ROW)]
+    rows = [letters[start : start + _PER_ROW] for start in range(0, len(letters), _PER_ROW)]
     found: dict[int, dict[int, str]] = {}
-    for row, place, token in _tokenized([" ".join(row) for row in rows], "SELECT doc, offset, term FROM probe_words"):
+    for row, place, token in _tokenized(
+        [" ".join(row) for row in rows], "SELECT doc, offset, term FROM probe_words"
+    ):
         found.setdefault(row, {})[place] = token
     tokens = {}
     for number, row in enumerate(rows):
@@ -135,9 +145,11 @@ def _simple_lower() -> Callable[[int], int]:
     try:
         from _sre import unicode_tolower
     except ImportError:  # pragma: no cover - another Python: the full mapping, when one letter
+
         def unicode_tolower(code: int) -> int:
             lowered = chr(code).lower()
             return ord(lowered) if len(lowered) == 1 else code
+
     return unicode_tolower
 
 
@@ -146,6 +158,7 @@ def _extra_cases() -> dict[int, tuple[int, ...]]:
     """re's own table of letters it matches ignoring case beyond their lower case."""
     try:
         from re._compiler import _EXTRA_CASES  # Python 3.11+
+
         return _EXTRA_CASES
     except ImportError:  # pragma: no cover - Python 3.10
         import sre_compile
@@ -156,10 +169,18 @@ def _extra_cases() -> dict[int, tuple[int, ...]]:
 def _joiners() -> Iterator[str]:
     """The assigned non-word characters this tokenizer keeps inside a word: each is put between
     two letters in a row of its own, and the rows where the letter is no word of its own name them."""
-    candidates = [character for character in _beyond_ascii() if not character.isalnum()
-                  and unicodedata.category(character) not in ("Cn", "Co")]
-    apart = {row[0] for row in _tokenized([f"x{character}x" for character in candidates],
-                                          "SELECT rowid FROM probe WHERE probe MATCH 'x'")}
+    candidates = [
+        character
+        for character in _beyond_ascii()
+        if not character.isalnum() and unicodedata.category(character) not in ("Cn", "Co")
+    ]
+    apart = {
+        row[0]
+        for row in _tokenized(
+            [f"x{character}x" for character in candidates],
+            "SELECT rowid FROM probe WHERE probe MATCH 'x'",
+        )
+    }
     return (character for number, character in enumerate(candidates) if number not in apart)
 
 
@@ -178,7 +199,9 @@ def _tokenized(texts: list[str], query: str) -> list[tuple]:
     scratch = sqlite3.connect(":memory:")
     try:
         scratch.execute(f"CREATE VIRTUAL TABLE probe USING fts5(text, tokenize='{TOKENIZER}')")
-        scratch.execute("CREATE VIRTUAL TABLE temp.probe_words USING fts5vocab(main, 'probe', 'instance')")
+        scratch.execute(
+            "CREATE VIRTUAL TABLE temp.probe_words USING fts5vocab(main, 'probe', 'instance')"
+        )
         scratch.executemany("INSERT INTO probe(rowid, text) VALUES (?, ?)", enumerate(texts))
         return scratch.execute(query).fetchall()
     finally:

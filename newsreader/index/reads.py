@@ -18,12 +18,25 @@ from newsreader.errors import QueryError
 from newsreader.index.database import Database, guarded
 from newsreader.index.letters import Letters, ask
 from newsreader.index.sync import name_key
-from newsreader.model import Article, Filters, IdQuery, SearchHit, SectionCount, SortKey, Summary, Text
+from newsreader.model import (
+    Article,
+    Filters,
+    IdQuery,
+    SearchHit,
+    SectionCount,
+    SortKey,
+    Summary,
+    Text,
+)
 
 _CHUNK = 256  # rows read at a time when reading a chosen set of articles
-_MOST_ROWS = 2**62  # a LIMIT beyond any index (SQLite's integers are 64-bit; a user may ask for more)
-_META = "a.rowid, a.id, a.number, a.hash, a.path, a.section, a.title, a.published, a.words, a.authors, " \
-        "a.credits, a.warnings"
+_MOST_ROWS = (
+    2**62
+)  # a LIMIT beyond any index (SQLite's integers are 64-bit; a user may ask for more)
+_META = (
+    "a.rowid, a.id, a.number, a.hash, a.path, a.section, a.title, a.published, a.words, a.authors, "
+    "a.credits, a.warnings"
+)
 _TEXT = "a.id, a.path, a.section, d.title, d.body"  # what grep reads of an article
 _SUMMARY = "a.id, ifnull(a.published, ''), ifnull(a.section, ''), a.words, a.title"
 #: The rows named in ``wanted``, read from there (CROSS JOIN fixes the loop order): left to
@@ -57,7 +70,10 @@ class Reading(Database):
             if not stored and not self.in_memory:
                 try:
                     if self.db.in_transaction:  # asked while storing articles: kept with them
-                        self.db.execute("INSERT OR REPLACE INTO meta VALUES ('letters', ?)", (self._letters.dumps(),))
+                        self.db.execute(
+                            "INSERT OR REPLACE INTO meta VALUES ('letters', ?)",
+                            (self._letters.dumps(),),
+                        )
                     else:
                         self.remember("letters", self._letters.dumps())
                 except sqlite3.Error:
@@ -72,16 +88,24 @@ class Reading(Database):
     @guarded
     def shared(self) -> frozenset[int]:
         """The folder's shared furniture keys, as the indexed records were parsed with."""
-        return frozenset(row[0] for row in self.db.execute("SELECT key FROM key_counts WHERE shared"))
+        return frozenset(
+            row[0] for row in self.db.execute("SELECT key FROM key_counts WHERE shared")
+        )
 
     @guarded
-    def summaries(self, sort: SortKey, filters: Filters = _ALL, reverse: bool = False) -> list[Summary]:
+    def summaries(
+        self, sort: SortKey, filters: Filters = _ALL, reverse: bool = False
+    ) -> list[Summary]:
         """What ``news list`` shows of every article the filters pass, in ``sort`` order, read
         from the ``listing`` index alone."""
         where, params = _where(filters)
         order = _order(sort, reverse)
-        rows = self.db.execute(f"SELECT {_SUMMARY} FROM articles a {where} ORDER BY {order}", params)
-        return list(map(_new_summary, rows.fetchall()))  # fetchall: far faster than stepping the cursor
+        rows = self.db.execute(
+            f"SELECT {_SUMMARY} FROM articles a {where} ORDER BY {order}", params
+        )
+        return list(
+            map(_new_summary, rows.fetchall())
+        )  # fetchall: far faster than stepping the cursor
 
     @guarded
     def warnings(self, filters: Filters = _ALL) -> dict[str, tuple[str, ...]]:
@@ -94,26 +118,38 @@ class Reading(Database):
     def rowids(self, filters: Filters) -> set[int]:
         """The rowids of the articles the filters pass."""
         where, params = _where(filters)
-        return {row[0] for row in self.db.execute(f"SELECT a.rowid FROM articles a {where}", params)}
+        return {
+            row[0] for row in self.db.execute(f"SELECT a.rowid FROM articles a {where}", params)
+        }
 
     @guarded
-    def articles(self, sort: SortKey | None = None, filters: Filters = _ALL, body: bool = False,
-                 reverse: bool = False) -> Iterator[Article]:
+    def articles(
+        self,
+        sort: SortKey | None = None,
+        filters: Filters = _ALL,
+        body: bool = False,
+        reverse: bool = False,
+    ) -> Iterator[Article]:
         """Records the filters pass in ``sort`` order, else by file name, without paragraphs
         unless ``body``."""
         where, params = _where(filters)
         columns = f"{_META}, d.body" if body else _META
         join = " JOIN docs d ON d.rowid = a.rowid" if body else ""
         order = _order(sort, reverse) if sort is not None else "a.name"
-        rows = self.db.execute(f"SELECT {columns} FROM articles a{join} {where} ORDER BY {order}", params)
+        rows = self.db.execute(
+            f"SELECT {columns} FROM articles a{join} {where} ORDER BY {order}", params
+        )
         while chunk := rows.fetchmany(_CHUNK):
             yield from (_article(row, body) for row in chunk)
 
     @guarded
     def article(self, name: str) -> Article | None:
         """The full record of file ``name``, or None."""
-        rows = self.db.execute(f"SELECT {_META}, d.body FROM articles a JOIN docs d ON d.rowid = a.rowid "
-                               "WHERE a.name = ?", (name_key(name),)).fetchall()
+        rows = self.db.execute(
+            f"SELECT {_META}, d.body FROM articles a JOIN docs d ON d.rowid = a.rowid "
+            "WHERE a.name = ?",
+            (name_key(name),),
+        ).fetchall()
         return _article(rows[0], True) if rows else None
 
     @guarded
@@ -121,19 +157,30 @@ class Reading(Database):
         """(name, size, mtime_ns, ctime_ns, inode) of the files an id names, by :class:`IdQuery`'s
         rules: the stem, else the running number, else a hash prefix."""
         columns = "SELECT name, size, mtime_ns, ctime_ns, inode FROM articles WHERE "
-        rows = self.db.execute(columns + f"id IN ({', '.join('?' * len(query.stems))})", query.stems).fetchall()
+        rows = self.db.execute(
+            columns + f"id IN ({', '.join('?' * len(query.stems))})", query.stems
+        ).fetchall()
         if not rows and query.number is not None:
             rows = self.db.execute(columns + "number = ?", (query.number,)).fetchall()
         if not rows and query.hash_prefix is not None:
-            prefix = query.hash_prefix  # hex digits sort below "g": the range is the prefix, read off the index
-            rows = self.db.execute(columns + "hash >= ? AND hash < ?", (prefix, prefix + "g")).fetchall()
+            prefix = (
+                query.hash_prefix
+            )  # hex digits sort below "g": the range is the prefix, read off the index
+            rows = self.db.execute(
+                columns + "hash >= ? AND hash < ?", (prefix, prefix + "g")
+            ).fetchall()
         return [(os.fsdecode(name), *stamp) for name, *stamp in rows]
 
     @guarded
-    def passes(self, name: str, filters: Filters) -> bool:
-        """Whether the filters pass the article of file ``name``."""
-        where, params = _where(filters, "a.name = ?")
-        return self.db.execute(f"SELECT 1 FROM articles a {where}", (name_key(name), *params)).fetchone() is not None
+    def rowids_of(self, names: list[str]) -> list[int | None]:
+        """The rowid of each file name (None for a name the index does not hold)."""
+        found = dict(
+            self.db.execute(
+                f"SELECT name, rowid FROM articles WHERE name IN ({', '.join('?' * len(names))})",
+                [name_key(name) for name in names],
+            )
+        )
+        return [found.get(name_key(name)) for name in names]
 
     @guarded
     def sections(self) -> list[SectionCount]:
@@ -141,21 +188,33 @@ class Reading(Database):
         section, named as most of its articles spell it; the articles without one last, as ""."""
         merged: dict[str, list] = {}
         for section, articles, first, last in self.db.execute(
-                "SELECT ifnull(section, ''), count(*), min(published), max(published) FROM articles a "
-                "GROUP BY section ORDER BY count(*) DESC, section"):
-            spelling, total, firsts, lasts = merged.setdefault(section.casefold(), [section, 0, [], []])
+            "SELECT ifnull(section, ''), count(*), min(published), max(published) FROM articles a "
+            "GROUP BY section ORDER BY count(*) DESC, section"
+        ):
+            spelling, total, firsts, lasts = merged.setdefault(
+                section.casefold(), [section, 0, [], []]
+            )
             merged[section.casefold()][1] = total + articles
             firsts.extend([first] if first else [])
             lasts.extend([last] if last else [])
-        counts = [SectionCount(name, total, min(firsts, default=""), max(lasts, default=""))
-                  for name, total, firsts, lasts in merged.values()]
-        return sorted(counts, key=lambda count: (not count.section, -count.articles, count.section.casefold()))
+        counts = [
+            SectionCount(name, total, min(firsts, default=""), max(lasts, default=""))
+            for name, total, firsts, lasts in merged.values()
+        ]
+        return sorted(
+            counts, key=lambda count: (not count.section, -count.articles, count.section.casefold())
+        )
 
     @guarded
     def numbers_distinct(self) -> bool:
         """Whether no two articles share a running number (read off the index of numbers)."""
-        return self.db.execute("SELECT 1 FROM articles WHERE number IS NOT NULL GROUP BY number "
-                               "HAVING count(*) > 1 LIMIT 1").fetchone() is None
+        return (
+            self.db.execute(
+                "SELECT 1 FROM articles WHERE number IS NOT NULL GROUP BY number "
+                "HAVING count(*) > 1 LIMIT 1"
+            ).fetchone()
+            is None
+        )
 
     @guarded
     def ids(self) -> list[str]:
@@ -166,31 +225,48 @@ class Reading(Database):
     def texts(self, rowids: Iterable[int] | None = None) -> Iterator[Text]:
         """What grep reads, in file-name order: :class:`~newsreader.model.Text` records (no JSON
         columns to decode, no body split into paragraphs); only ``rowids`` if given."""
-        for row in self._rows(f"SELECT {_TEXT} FROM articles a JOIN docs d ON d.rowid = a.rowid", rowids):
+        for row in self._rows(
+            f"SELECT {_TEXT} FROM articles a JOIN docs d ON d.rowid = a.rowid", rowids
+        ):
             yield Text._make(row)
 
     @guarded
-    def holding(self, literal: str, field: str, rowids: Iterable[int] | None = None) -> Iterator[Text]:
+    def holding(
+        self, literal: str, field: str, rowids: Iterable[int] | None = None
+    ) -> Iterator[Text]:
         """The articles whose searched text (``title``, ``body`` or ``all``) contains ``literal``,
         in file-name order, checked by SQLite in one query (no text leaves the database: bodies
         come back empty, so sorting the few rows that match costs nothing); only ``rowids`` if given."""
-        where = {"title": "instr(d.title, ?) > 0", "body": "instr(d.body, ?) > 0",
-                 "all": "(instr(d.title, ?) > 0 OR instr(d.body, ?) > 0)"}[field]
+        where = {
+            "title": "instr(d.title, ?) > 0",
+            "body": "instr(d.body, ?) > 0",
+            "all": "(instr(d.title, ?) > 0 OR instr(d.body, ?) > 0)",
+        }[field]
         source = "articles a"
         if rowids is not None:
             self._want(rowids)
             source = _WANTED
-        yield from map(Text._make, self.db.execute(
-            f"SELECT a.id, a.path, a.section, d.title, '' FROM {source} CROSS JOIN docs d ON d.rowid = a.rowid "
-            f"WHERE {where} ORDER BY a.name", (literal,) * where.count("?")))
+        yield from map(
+            Text._make,
+            self.db.execute(
+                f"SELECT a.id, a.path, a.section, d.title, '' FROM {source} CROSS JOIN docs d ON d.rowid = a.rowid "
+                f"WHERE {where} ORDER BY a.name",
+                (literal,) * where.count("?"),
+            ),
+        )
 
     @guarded
     def texts_in_stripe(self, stripe: int, stripes: int) -> Iterator[Text]:
         """Grep's records (see :meth:`texts`) of the rows with ``rowid % stripes == stripe``, in
         no particular order: one worker's share of a full scan."""
-        rows = self.db.execute(f"SELECT {_TEXT} FROM articles a JOIN docs d ON d.rowid = a.rowid "
-                               "WHERE a.rowid % ? = ?", (stripes, stripe))
-        while chunk := rows.fetchmany(_CHUNK):  # in chunks: faster than a row at a time, memory bounded
+        rows = self.db.execute(
+            f"SELECT {_TEXT} FROM articles a JOIN docs d ON d.rowid = a.rowid "
+            "WHERE a.rowid % ? = ?",
+            (stripes, stripe),
+        )
+        while chunk := rows.fetchmany(
+            _CHUNK
+        ):  # in chunks: faster than a row at a time, memory bounded
             yield from map(Text._make, chunk)
 
     def _want(self, rowids: Iterable[int]) -> None:
@@ -212,12 +288,19 @@ class Reading(Database):
                 yield from chunk
             return
         self._want(rowids)
-        order = [row[0] for row in self.db.execute(f"SELECT a.rowid FROM {_WANTED} ORDER BY a.name").fetchall()]
+        order = [
+            row[0]
+            for row in self.db.execute(f"SELECT a.rowid FROM {_WANTED} ORDER BY a.name").fetchall()
+        ]
         keyed = query.replace("SELECT ", "SELECT a.rowid, ", 1)
         for start in range(0, len(order), _CHUNK):
-            chunk = order[start:start + _CHUNK]
-            found = {row[0]: row[1:] for row in self.db.execute(
-                f"{keyed} WHERE a.rowid IN ({', '.join('?' * len(chunk))})", chunk)}
+            chunk = order[start : start + _CHUNK]
+            found = {
+                row[0]: row[1:]
+                for row in self.db.execute(
+                    f"{keyed} WHERE a.rowid IN ({', '.join('?' * len(chunk))})", chunk
+                )
+            }
             yield from (found[rowid] for rowid in chunk if rowid in found)
 
     @guarded
@@ -228,7 +311,12 @@ class Reading(Database):
         found = {row[0] for row in self.db.execute("SELECT rowid FROM unsplit")}
         if fts_query:
             try:
-                found.update(row[0] for row in self.db.execute("SELECT rowid FROM fts WHERE fts MATCH ?", (fts_query,)))
+                found.update(
+                    row[0]
+                    for row in self.db.execute(
+                        "SELECT rowid FROM fts WHERE fts MATCH ?", (fts_query,)
+                    )
+                )
             except sqlite3.OperationalError:
                 return None
         return found
@@ -243,13 +331,21 @@ class Reading(Database):
         """
         if self.meta("vocabulary") is not None:
             return None
-        rows = self.db.execute("SELECT term FROM terms WHERE instr(term, ?) > 0 LIMIT ?", (fragment, limit + 1))
+        rows = self.db.execute(
+            "SELECT term FROM terms WHERE instr(term, ?) > 0 LIMIT ?", (fragment, limit + 1)
+        )
         found = [row[0] for row in rows]
         return None if len(found) > limit else found
 
     @guarded
-    def rank(self, fts_query: str, limit: int, filters: Filters = _ALL, by_date: bool = False,
-             reverse: bool = False) -> list[SearchHit]:
+    def rank(
+        self,
+        fts_query: str,
+        limit: int,
+        filters: Filters = _ALL,
+        by_date: bool = False,
+        reverse: bool = False,
+    ) -> list[SearchHit]:
         """The best ``limit`` matches (0: all) of an FTS5 query by BM25 (title weighs 5x), or the
         newest first when ``by_date``, among those the filters pass, each with a body snippet.
         Raises QueryError for a query the full-text index cannot parse."""
@@ -257,17 +353,25 @@ class Reading(Database):
         order = f"{ORDERS[SortKey.DATE]}, score" if by_date else f"score, {_BY_NUMBER}"
         if reverse:
             order = _reversed(order)
-        query = (f"SELECT {_META}, bm25(fts, 5.0, 1.0) AS score, snippet(fts, 1, char(2), char(3), '…', 16), "
-                 "highlight(fts, 0, char(2), char(3)) FROM fts JOIN articles a ON a.rowid = fts.rowid "
-                 f"{where} ORDER BY {order} LIMIT ?")
+        query = (
+            f"SELECT {_META}, bm25(fts, 5.0, 1.0) AS score, snippet(fts, 1, char(2), char(3), '…', 16), "
+            "highlight(fts, 0, char(2), char(3)) FROM fts JOIN articles a ON a.rowid = fts.rowid "
+            f"{where} ORDER BY {order} LIMIT ?"
+        )
         try:
-            rows = self.db.execute(query, (fts_query, *params, min(limit or _MOST_ROWS, _MOST_ROWS))).fetchall()
+            rows = self.db.execute(
+                query, (fts_query, *params, min(limit or _MOST_ROWS, _MOST_ROWS))
+            ).fetchall()
         except sqlite3.OperationalError as error:
             if getattr(error, "sqlite_errorcode", sqlite3.SQLITE_ERROR) != sqlite3.SQLITE_ERROR:
                 raise
-            raise QueryError("The search query could not be read.") from None  # search.query quotes every word
-        return [SearchHit(_article(row[:-3], False), -row[-3], *_marked(row[-2]), _marked(row[-1])[1])
-                for row in rows]
+            raise QueryError(
+                "The search query could not be read."
+            ) from None  # search.query quotes every word
+        return [
+            SearchHit(_article(row[:-3], False), -row[-3], *_marked(row[-2]), _marked(row[-1])[1])
+            for row in rows
+        ]
 
 
 def _where(filters: Filters, *conditions: str) -> tuple[str, list]:
@@ -278,7 +382,9 @@ def _where(filters: Filters, *conditions: str) -> tuple[str, list]:
         where.append("casefold(a.section) = ?")
         params.append(filters.section.casefold())
     if filters.author:
-        where.append("EXISTS (SELECT 1 FROM json_each(a.authors) WHERE instr(casefold(value), ?) > 0)")
+        where.append(
+            "EXISTS (SELECT 1 FROM json_each(a.authors) WHERE instr(casefold(value), ?) > 0)"
+        )
         params.append(filters.author.casefold())
     if filters.since:
         where.append("a.published >= ?")
@@ -297,8 +403,14 @@ def _reversed(order: str) -> str:
     """An ORDER BY read backwards: each term's direction flipped, but those that put unknown
     values last (``x IS NULL``), which keep them there."""
     terms = [term.strip() for term in order.split(",")]
-    return ", ".join(term if term.endswith("IS NULL") else term[:-5] if term.endswith(" DESC") else f"{term} DESC"
-                     for term in terms)
+    return ", ".join(
+        term
+        if term.endswith("IS NULL")
+        else term[:-5]
+        if term.endswith(" DESC")
+        else f"{term} DESC"
+        for term in terms
+    )
 
 
 def _marked(snippet: str) -> tuple[str, tuple[tuple[int, int], ...]]:
@@ -315,10 +427,31 @@ def _marked(snippet: str) -> tuple[str, tuple[tuple[int, int], ...]]:
 
 
 def _article(row: tuple, body: bool) -> Article:
-    (_, article_id, number, hash_, path, section, title, published, words, authors, credits, warnings) = row[:12]
+    (
+        _,
+        article_id,
+        number,
+        hash_,
+        path,
+        section,
+        title,
+        published,
+        words,
+        authors,
+        credits,
+        warnings,
+    ) = row[:12]
     return Article(
-        id=article_id, path=path, title=title, number=number, hash=hash_, section=section,
-        authors=tuple(json.loads(authors)), published=published, credits=tuple(json.loads(credits)),
-        paragraphs=tuple(row[12].split("\n")) if body and row[12] else (), words=words,
+        id=article_id,
+        path=path,
+        title=title,
+        number=number,
+        hash=hash_,
+        section=section,
+        authors=tuple(json.loads(authors)),
+        published=published,
+        credits=tuple(json.loads(credits)),
+        paragraphs=tuple(row[12].split("\n")) if body and row[12] else (),
+        words=words,
         warnings=tuple(json.loads(warnings)),
     )

@@ -37,7 +37,9 @@ INDEX_SHARE = 4
 _WRITING_CACHE = -65536
 _FS_ENCODING, _FS_ERRORS = sys.getfilesystemencoding(), sys.getfilesystemencodeerrors()
 _NAME = operator.attrgetter("name")
-_STAMP = operator.attrgetter("size", "mtime_ns", "ctime_ns", "inode")  # what says a file's content changed
+_STAMP = operator.attrgetter(
+    "size", "mtime_ns", "ctime_ns", "inode"
+)  # what says a file's content changed
 _UNREAD = -1  # the mtime stored for a file that could not be read: no scan ever matches it
 
 
@@ -50,8 +52,12 @@ class Parsing(Protocol):
     def keys(self, entries: list[Entry]) -> Iterator[bytes]:
         """Each entry's packed furniture keys, in order."""
 
-    def parse(self, entries: list[Entry], shared: frozenset[int],
-              keys_for: Callable[[list[Entry]], list[bytes | None]]) -> Iterator[tuple[Article, bool]]:
+    def parse(
+        self,
+        entries: list[Entry],
+        shared: frozenset[int],
+        keys_for: Callable[[list[Entry]], list[bytes | None]],
+    ) -> Iterator[tuple[Article, bool]]:
         """Each entry's record, in order, parsed with the folder's ``shared`` keys, and whether
         its file could be read; ``keys_for`` gives the keys already counted of a slice of the
         entries, so they are not taken again."""
@@ -69,7 +75,9 @@ def name_key(name: str) -> bytes:
 def folder_digest(entries: list[Entry]) -> str:
     """A digest of the scanned files' names, sizes and mtimes, in order: equal digests, same
     files. Made by C-level calls, far cheaper than comparing the scan with the index row by row."""
-    names = "\0".join(map(_NAME, entries)).encode(_FS_ENCODING, _FS_ERRORS)  # no file name holds a NUL
+    names = "\0".join(map(_NAME, entries)).encode(
+        _FS_ENCODING, _FS_ERRORS
+    )  # no file name holds a NUL
     digest = hashlib.blake2b(f"{len(entries)} {len(names)}\n".encode(), digest_size=16)
     digest.update(names)
     digest.update(struct.pack(f"{4 * len(entries)}q", *chain.from_iterable(map(_STAMP, entries))))
@@ -81,8 +89,12 @@ class Syncing(Database):
 
     _terms_written: set[str]  # words this process already put in ``terms``
 
-    def sync(self, entries: Iterable[Entry], parsing: Parsing,
-             progress: Callable[[int, int], None] | None = None) -> SyncReport:
+    def sync(
+        self,
+        entries: Iterable[Entry],
+        parsing: Parsing,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> SyncReport:
         """Bring the index in line with ``entries`` (the scanned files); ``progress(done, total)``
         follows the parsing. Raises IndexUnavailable when the index cannot be written."""
         try:
@@ -95,11 +107,15 @@ class Syncing(Database):
         listing = folder_digest(entries)
         if self.meta("listing") == listing and self.meta("reparse") is None:
             return SyncReport(0, 0, len(entries))  # the very files the last complete sync left
-        known = set(self.db.execute("SELECT name, size, mtime_ns, ctime_ns, inode FROM articles").fetchall())
+        known = set(
+            self.db.execute("SELECT name, size, mtime_ns, ctime_ns, inode FROM articles").fetchall()
+        )
         names = [name_key(entry.name) for entry in entries]
         todo = [entry for entry, name in zip(entries, names) if (name, *_STAMP(entry)) not in known]
         seen = set(names)
-        counted = {row[0] for row in known} | {row[0] for row in self.db.execute("SELECT name FROM pending")}
+        counted = {row[0] for row in known} | {
+            row[0] for row in self.db.execute("SELECT name FROM pending")
+        }
         gone = counted - seen
         if not todo and not gone and self.meta("reparse") is None:
             self.remember("listing", listing)
@@ -111,29 +127,46 @@ class Syncing(Database):
         self._count_files(todo, parsing, gone, counted)
         work = self._parse_list(entries, parsing, shared_sql)
         words_later = len(work) >= max(WORDS_FROM_INDEX, len(entries) // INDEX_SHARE)
-        if words_later:  # until its end, greps do not widen fragments (see Reading.terms_containing)
+        if (
+            words_later
+        ):  # until its end, greps do not widen fragments (see Reading.terms_containing)
             self.remember("vocabulary", "pending")
         warned: dict[str, tuple[str, ...]] = {}
         unreadable = self._parse_and_write(work, parsing, shared_sql, words_later, progress, warned)
         with self.transaction():
-            self.db.execute(f"UPDATE key_counts SET shared = {shared_sql} WHERE shared != {shared_sql}")
+            self.db.execute(
+                f"UPDATE key_counts SET shared = {shared_sql} WHERE shared != {shared_sql}"
+            )
             self.db.execute("DELETE FROM key_counts WHERE files <= 0 AND shared = 0")
             self.db.execute("DELETE FROM meta WHERE key = 'reparse'")
-            if self.meta("vocabulary") is not None:  # this sync's, or one interrupted before its end
+            if (
+                self.meta("vocabulary") is not None
+            ):  # this sync's, or one interrupted before its end
                 self._read_vocabulary()
             if not unreadable:  # else the next sync must look at the files again
                 self.db.execute("INSERT OR REPLACE INTO meta VALUES ('listing', ?)", (listing,))
         return SyncReport(len(work), len(gone), len(seen) - len(work), unreadable, warned)
 
-    def _parse_and_write(self, work: list[Entry], parsing: Parsing, shared_sql: str, words_later: bool,
-                         progress, warned: dict[str, tuple[str, ...]]) -> int:
+    def _parse_and_write(
+        self,
+        work: list[Entry],
+        parsing: Parsing,
+        shared_sql: str,
+        words_later: bool,
+        progress,
+        warned: dict[str, tuple[str, ...]],
+    ) -> int:
         """Pass two: parse ``work`` with the folder's shared keys and store the records in batches,
         noting the parse warnings in ``warned``. A file that could not be read is stored as if it
         had no modification time, so the next sync reads it again. Returns how many could not."""
-        shared = frozenset(row[0] for row in self.db.execute(f"SELECT key FROM key_counts WHERE {shared_sql}"))
+        shared = frozenset(
+            row[0] for row in self.db.execute(f"SELECT key FROM key_counts WHERE {shared_sql}")
+        )
         done = unreadable = 0
         batch: list = []
-        for entry, (article, readable) in zip(work, parsing.parse(work, shared, self._counted_keys)):
+        for entry, (article, readable) in zip(
+            work, parsing.parse(work, shared, self._counted_keys)
+        ):
             if not readable:
                 unreadable += 1
                 entry = entry._replace(mtime_ns=_UNREAD)
@@ -150,7 +183,9 @@ class Syncing(Database):
             progress(done, len(work))
         return unreadable
 
-    def _count_files(self, todo: list[Entry], parsing: Parsing, gone: set[bytes], counted: set[bytes]) -> None:
+    def _count_files(
+        self, todo: list[Entry], parsing: Parsing, gone: set[bytes], counted: set[bytes]
+    ) -> None:
         """Pass one: take the old rows of changed and vanished files out of the counts (and
         the index), count the new and changed files' keys and hold them in ``pending``.
         ``counted`` names the files the counts hold now (indexed or pending)."""
@@ -163,7 +198,7 @@ class Syncing(Database):
                     for name in gone:
                         self._uncount(name, parsing)
                 tally: Counter = Counter()  # a batch's keys added up first: furniture keys recur
-                for entry, found in zip(todo[start:start + BATCH], keys):
+                for entry, found in zip(todo[start : start + BATCH], keys):
                     name = name_key(entry.name)
                     if name in counted:
                         self._uncount(name, parsing)
@@ -173,26 +208,39 @@ class Syncing(Database):
 
     def _uncount(self, name: bytes, parsing: Parsing) -> None:
         """Take file ``name``'s row or pending keys out of the counts, and the row out of the index."""
-        for rowid, keys in self.db.execute("SELECT rowid, keys FROM articles WHERE name = ?", (name,)).fetchall():
+        for rowid, keys in self.db.execute(
+            "SELECT rowid, keys FROM articles WHERE name = ?", (name,)
+        ).fetchall():
             self._add_counts((key, -1) for key in parsing.unpack(keys))
             self._delete([rowid])
-        for (keys,) in self.db.execute("SELECT keys FROM pending WHERE name = ?", (name,)).fetchall():
+        for (keys,) in self.db.execute(
+            "SELECT keys FROM pending WHERE name = ?", (name,)
+        ).fetchall():
             self._add_counts((key, -1) for key in parsing.unpack(keys))
             self.db.execute("DELETE FROM pending WHERE name = ?", (name,))
 
     def _add_counts(self, steps: Iterable[tuple[int, int]]) -> None:
         """Add each (key, files) step to the key's count of files."""
-        self.db.executemany("INSERT INTO key_counts VALUES (?, ?, 0) "
-                            "ON CONFLICT(key) DO UPDATE SET files = files + excluded.files", steps)
+        self.db.executemany(
+            "INSERT INTO key_counts VALUES (?, ?, 0) "
+            "ON CONFLICT(key) DO UPDATE SET files = files + excluded.files",
+            steps,
+        )
 
     def _parse_list(self, entries: list[Entry], parsing: Parsing, shared_sql: str) -> list[Entry]:
         """Pass two's files, in folder order: the pending ones, and the indexed ones holding a key
         whose shared state flipped since they were parsed."""
         wanted = {row[0] for row in self.db.execute("SELECT name FROM pending")}
-        flipped = {row[0] for row in self.db.execute(f"SELECT key FROM key_counts WHERE shared != {shared_sql}")}
+        flipped = {
+            row[0]
+            for row in self.db.execute(f"SELECT key FROM key_counts WHERE shared != {shared_sql}")
+        }
         if flipped:
-            wanted |= {name for name, keys in self.db.execute("SELECT name, keys FROM articles")
-                       if not flipped.isdisjoint(parsing.unpack(keys))}
+            wanted |= {
+                name
+                for name, keys in self.db.execute("SELECT name, keys FROM articles")
+                if not flipped.isdisjoint(parsing.unpack(keys))
+            }
         return [entry for entry in entries if name_key(entry.name) in wanted]
 
     def _counted_keys(self, entries: list[Entry]) -> list[bytes | None]:
@@ -200,10 +248,14 @@ class Syncing(Database):
         names = [name_key(entry.name) for entry in entries]
         found: dict[bytes, bytes] = {}
         for start in range(0, len(names), BATCH):
-            chunk = names[start:start + BATCH]
+            chunk = names[start : start + BATCH]
             marks = ", ".join("?" * len(chunk))
-            found.update(self.db.execute(f"SELECT name, keys FROM articles WHERE name IN ({marks})", chunk))
-            found.update(self.db.execute(f"SELECT name, keys FROM pending WHERE name IN ({marks})", chunk))
+            found.update(
+                self.db.execute(f"SELECT name, keys FROM articles WHERE name IN ({marks})", chunk)
+            )
+            found.update(
+                self.db.execute(f"SELECT name, keys FROM pending WHERE name IN ({marks})", chunk)
+            )
         return [found.get(name) for name in names]
 
     def remember_folder(self, state: str) -> None:
@@ -222,9 +274,15 @@ class Syncing(Database):
         names = [name_key(entry.name) for entry, _ in batch]
         marks = ", ".join("?" * len(names))
         with self.transaction():
-            pending = dict(self.db.execute(f"SELECT name, keys FROM pending WHERE name IN ({marks})", names))
-            old = {name: (rowid, keys) for rowid, name, keys in
-                   self.db.execute(f"SELECT rowid, name, keys FROM articles WHERE name IN ({marks})", names)}
+            pending = dict(
+                self.db.execute(f"SELECT name, keys FROM pending WHERE name IN ({marks})", names)
+            )
+            old = {
+                name: (rowid, keys)
+                for rowid, name, keys in self.db.execute(
+                    f"SELECT rowid, name, keys FROM articles WHERE name IN ({marks})", names
+                )
+            }
             self._delete([rowid for rowid, _ in old.values()])
             self.db.execute(f"DELETE FROM pending WHERE name IN ({marks})", names)
             for name, (entry, article) in zip(names, batch):
@@ -232,18 +290,40 @@ class Syncing(Database):
                 self._insert(name, entry, keys, article, words_later)
         return len(batch)
 
-    def _insert(self, name: bytes, entry: Entry, keys: bytes, article: Article, words_later: bool) -> None:
+    def _insert(
+        self, name: bytes, entry: Entry, keys: bytes, article: Article, words_later: bool
+    ) -> None:
         cursor = self.db.execute(
             "INSERT INTO articles(name, id, number, hash, path, section, title, published, words, authors, credits, "
             "warnings, size, mtime_ns, ctime_ns, inode, keys) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (name, article.id, article.number, article.hash, article.path, article.section, article.title,
-             article.published, article.words, json.dumps(article.authors), json.dumps(article.credits),
-             json.dumps(article.warnings), entry.size, entry.mtime_ns, entry.ctime_ns, entry.inode, keys),
+            (
+                name,
+                article.id,
+                article.number,
+                article.hash,
+                article.path,
+                article.section,
+                article.title,
+                article.published,
+                article.words,
+                json.dumps(article.authors),
+                json.dumps(article.credits),
+                json.dumps(article.warnings),
+                entry.size,
+                entry.mtime_ns,
+                entry.ctime_ns,
+                entry.inode,
+                keys,
+            ),
         )
         rowid = cursor.lastrowid
         body = "\n".join(article.paragraphs)
-        self.db.execute("INSERT INTO docs(rowid, title, body) VALUES (?, ?, ?)", (rowid, article.title, body))
-        self.db.execute("INSERT INTO fts(rowid, title, body) VALUES (?, ?, ?)", (rowid, article.title, body))
+        self.db.execute(
+            "INSERT INTO docs(rowid, title, body) VALUES (?, ?, ?)", (rowid, article.title, body)
+        )
+        self.db.execute(
+            "INSERT INTO fts(rowid, title, body) VALUES (?, ?, ?)", (rowid, article.title, body)
+        )
         text = f"{article.title}\n{body}"
         others = vocabulary.non_ascii(text)
         if others and self.letters().rule_out_never(others):
@@ -254,7 +334,9 @@ class Syncing(Database):
         folded = self.letters().fold_text(text, others) if others else text.lower()
         words = vocabulary.terms(folded, self._terms_written)
         if words:
-            self.db.executemany("INSERT OR IGNORE INTO terms VALUES (?)", ((word,) for word in words))
+            self.db.executemany(
+                "INSERT OR IGNORE INTO terms VALUES (?)", ((word,) for word in words)
+            )
             self._terms_written |= words
 
     def _read_vocabulary(self) -> None:
@@ -263,15 +345,22 @@ class Syncing(Database):
         A large sync leaves its articles' words to this one pass over FTS5's own word list (in
         C), instead of splitting each article in Python as it is stored: for an article the
         prefilter may rule out, the index's words are exactly its folded words (see :mod:`letters`)."""
-        self.db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_words USING fts5vocab(main, 'fts', 'row')")
+        self.db.execute(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_words USING fts5vocab(main, 'fts', 'row')"
+        )
         self.db.execute("INSERT OR IGNORE INTO terms SELECT term FROM temp.fts_words")
         self.db.execute("DELETE FROM meta WHERE key = 'vocabulary'")
 
     def _delete(self, rowids: list[int]) -> None:
         for rowid in rowids:
-            row = self.db.execute("SELECT title, body FROM docs WHERE rowid = ?", (rowid,)).fetchone()
+            row = self.db.execute(
+                "SELECT title, body FROM docs WHERE rowid = ?", (rowid,)
+            ).fetchone()
             if row:
-                self.db.execute("INSERT INTO fts(fts, rowid, title, body) VALUES ('delete', ?, ?, ?)", (rowid, *row))
+                self.db.execute(
+                    "INSERT INTO fts(fts, rowid, title, body) VALUES ('delete', ?, ?, ?)",
+                    (rowid, *row),
+                )
             self.db.execute("DELETE FROM docs WHERE rowid = ?", (rowid,))
             self.db.execute("DELETE FROM unsplit WHERE rowid = ?", (rowid,))
             self.db.execute("DELETE FROM articles WHERE rowid = ?", (rowid,))

@@ -37,4 +37,8 @@ def non_ascii(text: str) -> set[str]:
     C (a set of the whole text costs several times as much)."""
     if text.isascii():
         return set()
-    return set(text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass"))
+    return set(
+        text.encode("utf-8", "surrogatepass")
+        .translate(None, _ASCII_BYTES)
+        .decode("utf-8", "surrogatepass")
+    )

@@ -38,7 +38,10 @@ def read_entry(entry: Entry) -> Read:
         except OSError as error:
             return Read(b"", [f"could not read the file: {error.strerror or error}"], False)
     if len(data) > READ_CAP:
-        return Read(data[:READ_CAP], [f"file larger than {READ_CAP // (1024 * 1024)} MB; only the start was read"])
+        return Read(
+            data[:READ_CAP],
+            [f"file larger than {READ_CAP // (1024 * 1024)} MB; only the start was read"],
+        )
     return Read(data, [])
 
 

@@ -11,8 +11,14 @@ from newsreader.parse.ids import split_name, valid_text
 from newsreader.parse.layout import lay_out
 
 
-def parse_article(data: bytes, name: str, path: str = "", warnings: tuple[str, ...] = (),
-                  shared: frozenset[int] = frozenset(), keys: bytes | None = None) -> Article:
+def parse_article(
+    data: bytes,
+    name: str,
+    path: str = "",
+    warnings: tuple[str, ...] = (),
+    shared: frozenset[int] = frozenset(),
+    keys: bytes | None = None,
+) -> Article:
     """Parse one raw news file; ``warnings`` from reading it (e.g. truncation) are kept.
     ``shared``: the keys of the lines other files of its folder repeat; ``keys``: this file's,
     packed by ``furniture.file_keys`` from these very bytes, if taken already (see :mod:`furniture`)."""

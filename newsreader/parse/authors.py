@@ -11,7 +11,12 @@ from __future__ import annotations
 
 import re
 
-from newsreader.parse.bylines import byline_names, names_in, prefixed_byline_names, separated_byline_names
+from newsreader.parse.bylines import (
+    byline_names,
+    names_in,
+    prefixed_byline_names,
+    separated_byline_names,
+)
 from newsreader.parse.cues import SHORT_LINE
 from newsreader.parse.page import BYLINE, DATE, OTHER, SENTENCE_END, Line
 from newsreader.parse.reasons import Reason
@@ -19,12 +24,21 @@ from newsreader.parse.reasons import Reason
 _NAME_JOINERS = {",", "and", "&", "·", "|"}  # lone lines that stand between a byline's name lines
 _BYLINE_REST = 8  # words of the line that finishes a byline ending in a comma, at most
 _NAME_LINE_WORDS = 8  # words a name line below a lone "By" has at most
-_NAME_INTO_RUN = 3  # lines into the main run a bare name may still be a byline (a standfirst may open the run)
+_NAME_INTO_RUN = (
+    3  # lines into the main run a bare name may still be a byline (a standfirst may open the run)
+)
 _NAME_BELOW_TITLE = 8  # lines below the headline where a bare name may still be a byline
 _NAME_SUFFIXES = (" Jr.", " Sr.")  # a name may end with a period
 _HANDLE = re.compile(r"@\w+$")  # a line that is a social-media handle, as under an author's name
 _DATED_OR_BYLINE = (DATE, BYLINE)  # roles of a line beside a bare name that make the name a byline
-_AUTHOR_BUTTONS = {"follow", "·", "•", "follow author", "see full bio", "view profile"}  # beside an author's name
+_AUTHOR_BUTTONS = {
+    "follow",
+    "·",
+    "•",
+    "follow author",
+    "see full bio",
+    "view profile",
+}  # beside an author's name
 _PLACE_TAIL = re.compile(r"\s+in\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}$")  # "... in New York"
 _JOINERS = re.compile(r"(?:\s|,|\.|&|\band\b)*")  # what may stand between names on a name line
 _ROLE_WORDS = 6  # words a line naming a job or desk has at most
@@ -45,12 +59,15 @@ def join_lone_bylines(lines: list[Line]) -> None:
             continue
         if i + 1 < len(lines) and lines[i + 1].role is OTHER:
             rest = lines[i + 1]
-            if _is_role_line(rest) or (line.text.endswith(",") and rest.words <= _BYLINE_REST
-                                       and not SENTENCE_END.search(rest.text)):
+            if _is_role_line(rest) or (
+                line.text.endswith(",")
+                and rest.words <= _BYLINE_REST
+                and not SENTENCE_END.search(rest.text)
+            ):
                 rest.role, rest.reason = BYLINE, Reason.BYLINE_ROLE
         if byline_names(line.text) != ():
             continue
-        for following in lines[i + 1:]:
+        for following in lines[i + 1 :]:
             if following.role is not OTHER:
                 break
             if following.text.lower() in _NAME_JOINERS:
@@ -78,15 +95,23 @@ def _mark_name_lines(lines: list[Line], where: range) -> None:
     Staff") or a social handle, is a byline without the "By"."""
     for i in where:
         line = lines[i]
-        if line.role is not OTHER or not 2 <= line.words <= 12 or (
-                SENTENCE_END.search(line.text) and not line.text.endswith(_NAME_SUFFIXES)):
+        if (
+            line.role is not OTHER
+            or not 2 <= line.words <= 12
+            or (SENTENCE_END.search(line.text) and not line.text.endswith(_NAME_SUFFIXES))
+        ):
             continue
         if not only_names(line.text):
             continue
-        neighbours = lines[max(0, i - 1):i] + lines[i + 1:i + 2]
+        neighbours = lines[max(0, i - 1) : i] + lines[i + 1 : i + 2]
         # a one-word desk ("Opinion", "Sports") beside it is a menu, not the author's role
-        if any(other.role in _DATED_OR_BYLINE or (other.words > 1 and _is_role_line(other))
-               or _HANDLE.match(other.text) or other.text.lower() in _AUTHOR_BUTTONS for other in neighbours):
+        if any(
+            other.role in _DATED_OR_BYLINE
+            or (other.words > 1 and _is_role_line(other))
+            or _HANDLE.match(other.text)
+            or other.text.lower() in _AUTHOR_BUTTONS
+            for other in neighbours
+        ):
             line.role, line.reason = BYLINE, Reason.NAME_LINE
 
 
@@ -105,7 +130,11 @@ def only_names(text: str) -> bool:
 
 def _is_role_line(line: Line) -> bool:
     """A short line naming a job or desk ("Senior Contributor", "Political reporter @handle")."""
-    return line.role is OTHER and line.words <= _ROLE_WORDS and byline_names(f"A Name, {line.text}") is not None
+    return (
+        line.role is OTHER
+        and line.words <= _ROLE_WORDS
+        and byline_names(f"A Name, {line.text}") is not None
+    )
 
 
 def find_authors(lines: list[Line], title_at: int | None) -> list[str]:
@@ -113,16 +142,27 @@ def find_authors(lines: list[Line], title_at: int | None) -> list[str]:
     that opens with a name ("Janyce McGregor · CBC News · Posted: Dec 22, 2023 ...") keeps its
     role date, for the date it gives, and is a byline here (a shorter one was offered to the
     byline cues first)."""
-    bylines = [i for i, line in enumerate(lines) if line.role is BYLINE
-               or (line.role is DATE and line.words > SHORT_LINE and separated_byline_names(line.text))]
+    bylines = [
+        i
+        for i, line in enumerate(lines)
+        if line.role is BYLINE
+        or (line.role is DATE and line.words > SHORT_LINE and separated_byline_names(line.text))
+    ]
     near = [i for i in bylines if title_at is None or i > title_at - _NEAR_TITLE]
     # a line that says "By" outranks a bare name, and one below the headline one above it
-    near.sort(key=lambda i: (prefixed_byline_names(lines[i].text) is None, title_at is not None and i < title_at))
+    near.sort(
+        key=lambda i: (
+            prefixed_byline_names(lines[i].text) is None,
+            title_at is not None and i < title_at,
+        )
+    )
     sentences: str | None = None
     for i in near + bylines:
         names = list(byline_names(lines[i].text) or names_in(lines[i].text))
-        if names and lines[i].reason is Reason.JOINED:  # the first of several name lines after a lone "By"
-            for following in lines[i + 1:]:
+        if (
+            names and lines[i].reason is Reason.JOINED
+        ):  # the first of several name lines after a lone "By"
+            for following in lines[i + 1 :]:
                 if following.reason not in _JOINED_BYLINE:
                     break
                 names += [name for name in names_in(following.text) if name not in names]
@@ -141,16 +181,24 @@ def _reads_as_words(name: str, sentences: str) -> bool:
     line ("amy gallo") is not a sentence, and parts of e-mail addresses, handles and
     domains ("jane.doe@example.com") do not count."""
     words = [word.lower() for word in _WORD.findall(name)]
-    return bool(words) and sum(_used_in_lower_case(word, sentences) for word in words) * 2 > len(words)
+    return bool(words) and sum(_used_in_lower_case(word, sentences) for word in words) * 2 > len(
+        words
+    )
 
 
 def _used_in_lower_case(word: str, text: str) -> bool:
     """True when ``word`` stands in ``text`` as a word of its own, not inside an address."""
     if word not in text:
         return False  # the usual answer, found by a plain substring scan
-    for match in re.finditer(re.escape(word) + r"(?![@\w])(?!\.\w)", text):  # starts with the literal: fast
+    for match in re.finditer(
+        re.escape(word) + r"(?![@\w])(?!\.\w)", text
+    ):  # starts with the literal: fast
         start = match.start()
-        before, before2 = text[start - 1:start], text[start - 2:start - 1]
-        if not (before.isalnum() or before in "@_" or (before == "." and (before2.isalnum() or before2 == "_"))):
+        before, before2 = text[start - 1 : start], text[start - 2 : start - 1]
+        if not (
+            before.isalnum()
+            or before in "@_"
+            or (before == "." and (before2.isalnum() or before2 == "_"))
+        ):
             return True
     return False

@@ -19,9 +19,13 @@ from newsreader.parse.scoring import scorer
 _MIN_CONTEXT = 6  # fewer unlabelled lines below the headline than this: judge by prose shape alone
 _RUN_THRESHOLD = -2.0  # body score a prose line inside the main run needs (0 elsewhere)
 _BIO_LINES = 3  # body lines at either end where an author's biography may stand
-_BIO_VERB = re.compile(r"\s+(?:is|was|covers|writes|has been|joined)\b")  # after a name: a biography
+_BIO_VERB = re.compile(
+    r"\s+(?:is|was|covers|writes|has been|joined)\b"
+)  # after a name: a biography
 _BIO_NAME_SPAN = 100  # characters in which the name opening a biography ends
-_BIO_GAP = 2  # lines from a biography to the body line going on with it (one other may stand between)
+_BIO_GAP = (
+    2  # lines from a biography to the body line going on with it (one other may stand between)
+)
 _CARD_WORDS = (2, 3)  # words of a contributor's card: a name alone on its line
 _CARD_ROLES = (BOILERPLATE, BYLINE)  # a card is left out of the body, or taken for a byline
 _WORD = re.compile(r"[^\W\d_]+")
@@ -55,8 +59,11 @@ def mark_body(page: Page, title_at: int | None) -> None:
     if len(candidates) < _MIN_CONTEXT:
         for i in candidates:  # too few lines for the classifiers' context: prose is body
             line = page.lines[i]
-            line.role, line.reason = (BODY, Reason.PROSE_ON_SHORT_PAGE) if page.facts[i].prose else (
-                BOILERPLATE, Reason.NOT_PROSE_ON_SHORT_PAGE)
+            line.role, line.reason = (
+                (BODY, Reason.PROSE_ON_SHORT_PAGE)
+                if page.facts[i].prose
+                else (BOILERPLATE, Reason.NOT_PROSE_ON_SHORT_PAGE)
+            )
         return
     start, end = page.run
     # read once, not per line: an enum's attribute is slow to read
@@ -83,16 +90,22 @@ def mark_biographies(lines: list[Line], authors: list[str], title_at: int) -> No
     body = [i for i, line in enumerate(lines) if line.role is BODY]
     for i in body[:_BIO_LINES] + body[-_BIO_LINES:]:
         text = lines[i].text
-        if lines[i].role is not BODY or not (text.startswith(openings) or any(map(text.startswith, names))):
+        if lines[i].role is not BODY or not (
+            text.startswith(openings) or any(map(text.startswith, names))
+        ):
             continue
         person = _biography_person(text)
-        if person not in names and not (any(i - _BIO_LINES <= j < i for j in cards.get(person, ()))
-                                        and only_names(person)):
+        if person not in names and not (
+            any(i - _BIO_LINES <= j < i for j in cards.get(person, ())) and only_names(person)
+        ):
             continue
         lines[i].role, lines[i].reason = BOILERPLATE, Reason.BIOGRAPHY
         after = next((j for j in body if j > i), None)
-        if (after is not None and after - i <= _BIO_GAP
-                and not set(person.split()).isdisjoint(_WORD.findall(lines[after].text))):
+        if (
+            after is not None
+            and after - i <= _BIO_GAP
+            and not set(person.split()).isdisjoint(_WORD.findall(lines[after].text))
+        ):
             lines[after].role, lines[after].reason = BOILERPLATE, Reason.BIOGRAPHY
     _end_at_late_biography(lines, body, authors)
 
@@ -112,7 +125,7 @@ def _end_at_late_biography(lines: list[Line], body: list[int], authors: list[str
     lines before the biographies were marked) ends the article: the body lines below it (a box
     of coverage, teasers) are the page's, not the story's."""
     names = tuple(authors)
-    for i in body[len(body) // 2:]:
+    for i in body[len(body) // 2 :]:
         text = lines[i].text
         if text.startswith(names) and _biography_person(text) in authors:
             lines[i].role, lines[i].reason = BOILERPLATE, Reason.BIOGRAPHY
@@ -126,4 +139,4 @@ def _biography_person(text: str) -> str:
     """The name a biography opens with: names are capitalised, so the first verb ("is", "covers",
     "writes" ...) ends it; "" when none comes soon enough."""
     verb = _BIO_VERB.search(text, 0, _BIO_NAME_SPAN)
-    return text[:verb.start()] if verb else ""
+    return text[: verb.start()] if verb else ""

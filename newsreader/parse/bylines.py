@@ -24,54 +24,174 @@ _PREFIX = re.compile(
     r"autor(?:in|a|es)?|author(?:s)?|auteur|tekst|texto|reporter)\s*[:\-–—]?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
-_LATE_BY = re.compile(r"\bby\s+(?P<rest>[^\W\d_].*)$", re.IGNORECASE)  # "posted on <date> by Jane Doe"
+_LATE_BY = re.compile(
+    r"\bby\s+(?P<rest>[^\W\d_].*)$", re.IGNORECASE
+)  # "posted on <date> by Jane Doe"
 _MAYBE_TAIL = re.compile(r"[|·•,\d–—]|\s-\s|[a-z][A-Z]|\s{2}")
 # separators between a byline's names and its outlet; a run of spaces (kept no-break spaces) is one too.
 # Each opens with a space or a bar or dot: the lookahead says so, and lets the scan skip other
 # characters at once
 _HARD_BREAK = re.compile(r"(?=[\s|·•])(?:\s+[|·•/]\s+|\s+[-–—]\s+|\s*\|\s*|\s*•\s*|\s*·\s*|\s{2,})")
 # "and" in several languages; the one-letter ones only in lower case and not as an initial ("Robert E. Moffit")
-_AND = re.compile(r"\s*(?:&|\band\b|\bund\b|\bet\b|\b(?-i:[yei])\b(?!\.)|\bog\b|\ben\b)\s*", re.IGNORECASE)
-_ROLES = frozenset((
-    "staff senior chief special contributing political business foreign deputy associate lead general executive "
-    "managing writer reporter correspondent editor columnist contributor journalist producer analyst "
-    "photographer director updated published opinion news desk team for data graphics draft intern fellow "
-    "critic host anchor expert wellness health science sport sports tech author freelance").split())
+_AND = re.compile(
+    r"\s*(?:&|\band\b|\bund\b|\bet\b|\b(?-i:[yei])\b(?!\.)|\bog\b|\ben\b)\s*", re.IGNORECASE
+)
+_ROLES = frozenset(
+    (
+        "staff senior chief special contributing political business foreign deputy associate lead general executive "
+        "managing writer reporter correspondent editor columnist contributor journalist producer analyst "
+        "photographer director updated published opinion news desk team for data graphics draft intern fellow "
+        "critic host anchor expert wellness health science sport sports tech author freelance"
+    ).split()
+)
 _WORD_RUN = re.compile(r"\w+")
 # "GuerreroDec", "KambhampatiData": two words run together; a glued month needs less ("SamDecember 22")
-_GLUE = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z])|(?<=[a-z])(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s*\d)")
-_YEAR_THEN_NAME = re.compile(r"(?:19|20)\d\d(?=[A-Z][a-z])")  # a year with a name glued on, "2023Chris"
-_CASE_TURN = re.compile(r"[a-z][A-Z]")  # what every _GLUE match stands on: a quick scan says if it can match
+_GLUE = re.compile(
+    r"(?<=[a-z]{3})(?=[A-Z][a-z])|(?<=[a-z])(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s*\d)"
+)
+_YEAR_THEN_NAME = re.compile(
+    r"(?:19|20)\d\d(?=[A-Z][a-z])"
+)  # a year with a name glued on, "2023Chris"
+_CASE_TURN = re.compile(
+    r"[a-z][A-Z]"
+)  # what every _GLUE match stands on: a quick scan says if it can match
 _BREAK_CHARS = "|·•/-–—"  # a hard break holds one of these, or a run of spaces
 _SPACE_RUN = re.compile(r"\s\s")
-_PARTICLES = {"de", "da", "del", "della", "der", "den", "van", "von", "la", "le", "du", "dos", "das",
-              "al", "el", "bin", "ibn", "ter", "st.", "y", "di"}
-_JOBS = {"writer", "reporter", "correspondent", "editor", "columnist", "contributor", "journalist", "critic"}
+_PARTICLES = {
+    "de",
+    "da",
+    "del",
+    "della",
+    "der",
+    "den",
+    "van",
+    "von",
+    "la",
+    "le",
+    "du",
+    "dos",
+    "das",
+    "al",
+    "el",
+    "bin",
+    "ibn",
+    "ter",
+    "st.",
+    "y",
+    "di",
+}
+_JOBS = {
+    "writer",
+    "reporter",
+    "correspondent",
+    "editor",
+    "columnist",
+    "contributor",
+    "journalist",
+    "critic",
+}
 _DIGIT = re.compile(r"\d")
-_OUTLET_WORD = re.compile(r"[A-Z][a-z]*[A-Z][A-Za-z]*")  # two capitals or more: "AJLabs", "BuzzFeed", "EBONY"
+_OUTLET_WORD = re.compile(
+    r"[A-Z][a-z]*[A-Z][A-Za-z]*"
+)  # two capitals or more: "AJLabs", "BuzzFeed", "EBONY"
 _COMMA = re.compile(r"\s*,\s*")
-_TIME = re.compile(r"\d{1,2}:\d{2}|\b\d+\s*(?:hours?|minutes?|mins?|hrs?|days?)\s+ago\b", re.IGNORECASE)
+_TIME = re.compile(
+    r"\d{1,2}:\d{2}|\b\d+\s*(?:hours?|minutes?|mins?|hrs?|days?)\s+ago\b", re.IGNORECASE
+)
 _ROLE_WORDS = 4  # words of a byline's tail a role must stand in
 _NAMES_SPAN = 160  # characters after a by-word in which the names must stand
 _INITIALS = re.compile(r"(?:[^\W\d_]\.){1,3}")  # "J.", "J.R.R."
 _NAME_PUNCTUATION = str.maketrans("", "", "'’.-,")
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 _MONTHS = {
-    "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july",
-    "aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december",
+    "jan",
+    "january",
+    "feb",
+    "february",
+    "mar",
+    "march",
+    "apr",
+    "april",
+    "may",
+    "jun",
+    "june",
+    "jul",
+    "july",
+    "aug",
+    "august",
+    "sep",
+    "sept",
+    "september",
+    "oct",
+    "october",
+    "nov",
+    "november",
+    "dec",
+    "december",
 }
 _STOP_WORDS = _MONTHS | {  # capitalised words that end a name: weekdays, "Updated" and friends
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "updated", "published",
-    "posted", "the", "on", "at", "in", "for", "and", "with", "from", "via", "comment", "comments", "share", "by",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "updated",
+    "published",
+    "posted",
+    "the",
+    "on",
+    "at",
+    "in",
+    "for",
+    "and",
+    "with",
+    "from",
+    "via",
+    "comment",
+    "comments",
+    "share",
+    "by",
 }
-_AMBIGUOUS_ALONE = {"di", "av", "af", "door", "par", "text", "texto", "tekst", "story", "review", "interview",
-                    "analysis", "commentary"}  # by-words that, alone on a line, are more often something else
+_AMBIGUOUS_ALONE = {
+    "di",
+    "av",
+    "af",
+    "door",
+    "par",
+    "text",
+    "texto",
+    "tekst",
+    "story",
+    "review",
+    "interview",
+    "analysis",
+    "commentary",
+}  # by-words that, alone on a line, are more often something else
 # words that make a capitalised run an organisation, which counts as the author only when no person is named
-_INSTITUTION = re.compile(r"\b(?:institutes?|university|universities|department|ministry|agency|council|"
-                          r"foundation|school|college|centre|center|association|society|laboratory|hospital)\b",
-                          re.IGNORECASE)
-_AGENCIES = {"associated press", "reuters", "afp", "ap", "agence france-presse", "bloomberg", "dpa",
-             "pa media", "press association", "upi", "ansa", "efe", "xinhua", "cnn", "bbc news"}
+_INSTITUTION = re.compile(
+    r"\b(?:institutes?|university|universities|department|ministry|agency|council|"
+    r"foundation|school|college|centre|center|association|society|laboratory|hospital)\b",
+    re.IGNORECASE,
+)
+_AGENCIES = {
+    "associated press",
+    "reuters",
+    "afp",
+    "ap",
+    "agence france-presse",
+    "bloomberg",
+    "dpa",
+    "pa media",
+    "press association",
+    "upi",
+    "ansa",
+    "efe",
+    "xinhua",
+    "cnn",
+    "bbc news",
+}
 #: Lines whose answers :func:`byline_names` and :func:`names_in` keep: the layout passes ask
 #: about the same lines of a file again (cues, lone bylines, name lines, the authors); only
 #: lines up to _REMEMBERED_LENGTH characters, so a huge line is never held after its file.
@@ -87,6 +207,7 @@ def _remembering(function: Callable[[str], _Answer]) -> Callable[[str], _Answer]
     @wraps(function)
     def answer(text: str) -> _Answer:
         return remembered(text) if len(text) <= _REMEMBERED_LENGTH else function(text)
+
     return answer
 
 
@@ -103,10 +224,16 @@ def byline_names(line: str) -> tuple[str, ...] | None:
     if _PREFIX.match(text):
         return prefixed_byline_names(text)
     if not _MAYBE_TAIL.search(text):
-        return _name_with_role(text)  # no separator, comma or digit: only a role after a name is left
+        return _name_with_role(
+            text
+        )  # no separator, comma or digit: only a role after a name is left
     glued = _YEAR_THEN_NAME.search(text)
-    if glued and _leading_name(text[glued.end():]) == text[glued.end():] and find_date(text[:glued.end()]):
-        return (text[glued.end():],)  # "Dec 6, 2023Chris Price": a date run into its author's name
+    if (
+        glued
+        and _leading_name(text[glued.end() :]) == text[glued.end() :]
+        and find_date(text[: glued.end()])
+    ):
+        return (text[glued.end() :],)  # "Dec 6, 2023Chris Price": a date run into its author's name
     late = _LATE_BY.search(text)
     if late and _DIGIT.search(text, 0, late.start()):
         return names_in(late.group("rest")) or None
@@ -122,7 +249,7 @@ def _name_with_role(text: str) -> tuple[str, ...] | None:
     name = _leading_name(text)
     if not name:
         return None
-    role = words[len(name.split()):]
+    role = words[len(name.split()) :]
     return (name,) if 1 <= len(role) <= 3 and all(word[:1].isupper() for word in role) else None
 
 
@@ -136,7 +263,9 @@ def prefixed_byline_names(text: str) -> tuple[str, ...] | None:
     rest = match.group("rest").strip()
     if not rest or rest.lower() in ("(s)", "(s):"):  # "Author(s)" too
         return () if text.rstrip(":").strip().lower() not in _AMBIGUOUS_ALONE else None
-    return names_in(rest[:_NAMES_SPAN]) or _named_outlet(rest) or None  # names open the rest: no full scan
+    return (
+        names_in(rest[:_NAMES_SPAN]) or _named_outlet(rest) or None
+    )  # names open the rest: no full scan
 
 
 def _named_outlet(rest: str) -> tuple[str, ...] | None:
@@ -144,7 +273,9 @@ def _named_outlet(rest: str) -> tuple[str, ...] | None:
     Reuters", "By AJLabs", "by MrAJCosplay, Dec 19th 2023", "By Team EBONY | September 21,
     2023"): the author when no person is named. A lone word other than a known agency must be
     shaped like a brand (two capitals or more), so "By Design" or "By Christmas" is no byline."""
-    head = _hard_split(rest, maxsplit=1)[0].split(",", 1)[0].strip(" .:")  # a comma ends it too: "by X, Dec 19"
+    head = (
+        _hard_split(rest, maxsplit=1)[0].split(",", 1)[0].strip(" .:")
+    )  # a comma ends it too: "by X, Dec 19"
     if head.lower() in _AGENCIES:
         return (head,)
     words = head.split()
@@ -180,7 +311,11 @@ def _names_before_tail(text: str) -> tuple[str, ...] | None:
             return (tail.strip(),)
         return None
     opening = " ".join(tail.split()[:_ROLE_WORDS])  # a role opens the tail ("Staff Writer, ...")
-    if _has_role(opening) or tail.lower() in _AGENCIES or (_DIGIT.search(tail) and _dated(text, tail)):
+    if (
+        _has_role(opening)
+        or tail.lower() in _AGENCIES
+        or (_DIGIT.search(tail) and _dated(text, tail))
+    ):
         return names
     if len(hard) == 2 and _leading_name(head) == head.strip():
         return names
@@ -224,7 +359,7 @@ def _comma_parts(segment: str) -> list[str]:
     chunks = [chunk for chunk in chunks if chunk]
     with_and = [i for i, chunk in enumerate(chunks) if _AND.search(f" {chunk} ")]
     if with_and:
-        chunks = chunks[:with_and[-1] + 1]
+        chunks = chunks[: with_and[-1] + 1]
     elif len(chunks) == 2:
         chunks = chunks[:1]
     parts: list[str] = []
@@ -263,7 +398,11 @@ def _is_name_word(word: str) -> bool:
     if not word[:1].isalpha() or not word[0].isupper():
         return False
     if word.isalpha():  # the usual case, answered without the pattern and the translation
-        return word[1:].islower() or sum(map(str.isupper, word[1:])) <= 2 or all(map(str.isupper, word))
+        return (
+            word[1:].islower()
+            or sum(map(str.isupper, word[1:])) <= 2
+            or all(map(str.isupper, word))
+        )
     if _INITIALS.fullmatch(word):
         return True
     letters = word.translate(_NAME_PUNCTUATION)

@@ -12,7 +12,9 @@ from newsreader.parse.reasons import Reason
 
 _LABEL_WORDS = 6  # words a caption label beside a credit has at most
 _MIN_CREDIT = 8  # characters a credit needs before a line ending with it counts as its caption
-_CAPTION_WORDS = 3  # words a line needs before it is read as a caption ending in a credit or shown again
+_CAPTION_WORDS = (
+    3  # words a line needs before it is read as a caption ending in a credit or shown again
+)
 
 
 def mark_captions(lines: list[Line], credits: list[str]) -> None:
@@ -26,7 +28,7 @@ def _mark_caption_labels(lines: list[Line]) -> None:
     """Short unlabelled lines right beside a credit, in its block, are its caption."""
     for i, line in enumerate(lines):
         if line.role is OTHER and line.words <= _LABEL_WORDS and not SENTENCE_END.search(line.text):
-            near = lines[max(0, i - 1):i] + lines[i + 1:i + 2]
+            near = lines[max(0, i - 1) : i] + lines[i + 1 : i + 2]
             if any(other.role is CREDIT and other.block == line.block for other in near):
                 line.role, line.reason = CAPTION, Reason.BESIDE_CREDIT
 
@@ -52,7 +54,13 @@ def _mark_caption_copies(lines: list[Line]) -> None:
     if not captions:
         return
     for line in lines:
-        if line.role is OTHER and line.words > _CAPTION_WORDS and any(
-                caption.startswith(line.text) and caption[len(line.text):len(line.text) + 1].isspace()
-                for caption in captions):
+        if (
+            line.role is OTHER
+            and line.words > _CAPTION_WORDS
+            and any(
+                caption.startswith(line.text)
+                and caption[len(line.text) : len(line.text) + 1].isspace()
+                for caption in captions
+            )
+        ):
             line.role, line.reason = CAPTION, Reason.CAPTION_AGAIN

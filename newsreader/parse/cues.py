@@ -33,15 +33,31 @@ _CREDIT_WORDS = re.compile(  # run on lower-cased text: a case-blind pattern cos
     r"getty images|shutterstock|ap photo|afp|reuters|epa|alamy|istock|pa images|pa wire|"
     r"bloomberg|nurphoto|anadolu|imago|dpa|sipa|xinhua|\bphoto\b|courtesy|handout|file photo|via\b",
 )
-_CREDIT_BY_WORDS = ("photo", "pictu", "image", "illus", "video", "foto", "sourc")  # how _CREDIT_BY may open
-_NAME_SLASH_ORG = re.compile(r"^[^\W\d_][\w.'’ -]{1,60}\S/\S[\w.'’ &/-]{1,60}$")  # "Jane Doe/AP", not "World / Europe"
+_CREDIT_BY_WORDS = (
+    "photo",
+    "pictu",
+    "image",
+    "illus",
+    "video",
+    "foto",
+    "sourc",
+)  # how _CREDIT_BY may open
+_NAME_SLASH_ORG = re.compile(
+    r"^[^\W\d_][\w.'’ -]{1,60}\S/\S[\w.'’ &/-]{1,60}$"
+)  # "Jane Doe/AP", not "World / Europe"
 _TRAILING_CREDIT = re.compile(r"\((?P<credit>[^()]{3,120})\)\s*$")
-_GLUED_CREDIT = re.compile(r"[.!?”\"]\s*(?P<credit>[A-Z][\w.'’ -]{1,40}/[\w.'’ &-]{2,40})$")  # "... all year. Clive Rose/Getty Images"
+_GLUED_CREDIT = re.compile(
+    r"[.!?”\"]\s*(?P<credit>[A-Z][\w.'’ -]{1,40}/[\w.'’ &-]{2,40})$"
+)  # "... all year. Clive Rose/Getty Images"
 _STAFF = re.compile(r"/[^/]*\b[Ss]taff(?: [Pp]hotographer)?$")  # "John Tlumacki/Globe Staff"
-_LABELLED_CREDIT = re.compile(r"(?:^|[|.!?”\"]\s*|\s)(?:image |photo |picture )?credits?\s*(?::|\.\.\.|…)\s*(?P<credit>[^|:]{3,80}?)\.?\s*$",
-                              re.IGNORECASE)
-_LABELLED_PICTURE = re.compile(r"[.!?”\"’)]\s+(?:images?|photos?|photographs?|pictures?)\s*:\s*(?P<credit>[^:]{3,100}?)\.?\s*$",
-                               re.IGNORECASE)
+_LABELLED_CREDIT = re.compile(
+    r"(?:^|[|.!?”\"]\s*|\s)(?:image |photo |picture )?credits?\s*(?::|\.\.\.|…)\s*(?P<credit>[^|:]{3,80}?)\.?\s*$",
+    re.IGNORECASE,
+)
+_LABELLED_PICTURE = re.compile(
+    r"[.!?”\"’)]\s+(?:images?|photos?|photographs?|pictures?)\s*:\s*(?P<credit>[^:]{3,100}?)\.?\s*$",
+    re.IGNORECASE,
+)
 _LABELLED_CREDIT_WORDS = 8  # "... Credit: Andrew Crowley"
 _PICTURE_CREDIT_WORDS = 12  # "Kevin Winter / Getty Images North America / Getty Images Via Afp"
 _CAPTION_LABELS = re.compile(
@@ -75,12 +91,15 @@ def credits_in(line: str) -> list[str] | None:
     """Photo credits when the whole line is a credit line, else None."""
     # each pattern runs only when the line holds what it needs: a colon, an opening word, a slash
     match = (("：" in line or ":" in line) and _CREDIT_PREFIX.match(line)) or (
-        line[:5].lower().startswith(_CREDIT_BY_WORDS) and _CREDIT_BY.match(line))
+        line[:5].lower().startswith(_CREDIT_BY_WORDS) and _CREDIT_BY.match(line)
+    )
     if match:
         return [part.strip() for part in re.split(r"\s*;\s*", match.group("rest")) if part.strip()]
     words = line.split()
     if 1 <= len(words) <= 10 and not line.endswith((".", "?", "!", ":")):
-        if ("/" in line and _NAME_SLASH_ORG.match(line)) or (len(words) <= 6 and _has_credit_word(line)):
+        if ("/" in line and _NAME_SLASH_ORG.match(line)) or (
+            len(words) <= 6 and _has_credit_word(line)
+        ):
             return [line.strip()]
     return None
 
@@ -102,10 +121,14 @@ def trailing_credit(line: str) -> str | None:
         return match.group("credit").strip()
     glued = _GLUED_CREDIT.search(tail) if "/" in tail else None
     if glued and (_has_credit_word(glued.group("credit")) or _STAFF.search(glued.group("credit"))):
-        return glued.group("credit").strip()  # no brackets: an agency or a paper's staff must show it
+        return glued.group(
+            "credit"
+        ).strip()  # no brackets: an agency or a paper's staff must show it
     if "redit" in tail and (credit := _labelled(_LABELLED_CREDIT, tail, _LABELLED_CREDIT_WORDS)):
         return credit  # the labelled form, checked only when its word is there
-    if ":" in tail:  # "... on 21 December. Photograph: Michal Čížek/AFP/Getty": a picture's label after a sentence
+    if (
+        ":" in tail
+    ):  # "... on 21 December. Photograph: Michal Čížek/AFP/Getty": a picture's label after a sentence
         return _labelled(_LABELLED_PICTURE, tail, _PICTURE_CREDIT_WORDS)
     return None
 
@@ -123,7 +146,8 @@ _CAPTION_OPENING = re.compile(
     r"\((?:L|R|L-R|L–R|R-L|R–L|from left|from top)\)\s|"  # who is who: "(L–R) Callum Turner as ..."
     r"(?i:from left(?: to right)?)\s?:\s|"  # ... or "From left: Ryan Gosling and Margot Robbie in ..."
     r"[A-Z][A-Z .,'’-]{2,60}\s[-–—]\s(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|"
-    r"NOVEMBER|DECEMBER)\s\d{1,2}(?:,\s\d{4})?\s*:")  # a picture agency's: "SAN FRANCISCO – JUNE 26: A man ..."
+    r"NOVEMBER|DECEMBER)\s\d{1,2}(?:,\s\d{4})?\s*:"
+)  # a picture agency's: "SAN FRANCISCO – JUNE 26: A man ..."
 
 
 def opens_like_a_caption(line: str) -> bool:
@@ -134,14 +158,17 @@ def opens_like_a_caption(line: str) -> bool:
 _PLACING_SPAN = 120  # characters of a caption in which it places the first people it names
 _IN_PICTURE = re.compile(  # where someone stands in a photo: "Jane Doe, left, ...", "Jane Doe (second from left)"
     r",\s(?:left|right|center|centre|(?:second|third|far) (?:from )?(?:left|right)),\s|"
-    r"\((?:left|right|center|centre|(?:second|third|far) (?:from )?(?:left|right))\)")
+    r"\((?:left|right|center|centre|(?:second|third|far) (?:from )?(?:left|right))\)"
+)
 
 
 def places_people_in_a_picture(line: str) -> bool:
     """A photo caption by how it says who is where: ", left,", "(right)", "(second from left)".
     A caption says it early, beside the first name it gives: only the first 120 characters are read."""
     head = line[:_PLACING_SPAN]
-    return ("left" in head or "right" in head or "cent" in head) and _IN_PICTURE.search(head) is not None
+    return ("left" in head or "right" in head or "cent" in head) and _IN_PICTURE.search(
+        head
+    ) is not None
 
 
 _RUNNING_TIME = re.compile(r"\s\((?:\d{1,2}:)?\d{1,2}:\d{2}\)$")  # "... land Shohei Ohtani (1:39)"
@@ -157,7 +184,9 @@ def is_caption_label(line: str) -> bool:
     return bool(_CAPTION_LABELS.match(line.strip()))
 
 
-_TRAILING_LABEL = re.compile(r"\s+(?:hide|toggle|show|expand) caption$|\s+image caption$", re.IGNORECASE)
+_TRAILING_LABEL = re.compile(
+    r"\s+(?:hide|toggle|show|expand) caption$|\s+image caption$", re.IGNORECASE
+)
 
 
 def without_caption_label(line: str) -> str:
@@ -182,44 +211,68 @@ _NOTICE_START = re.compile(  # how notices open, however long they run
     r"our (?:journalism|newsroom|work) needs your support|more from\b|exclusive\s*read more\s*:|"
     r"(?:required|recommended|essential|further|suggested|must) read(?:ing)?\s*:|"
     r"(?:accept|allow|reject|manage|enable)(?: all)? cookies\b|cookie (?:settings|preferences)\b)",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 #: A membership appeal's paragraph: it speaks of the outlet's own journalism and asks the reader for
 #: help or points to what keeps it free (reporting *on* newsrooms, their money or paywalls, names neither).
-_READER_APPEAL = (r"^(?=.*\b(?:our|quality|independent) (?:journalism|journalists|newsroom)\b)"
-                  r"(?=.*\b(?:your (?:help|support|contributions?|donations?|gifts?)|readers like you|"
-                  r"free for (?:everyone|all)|freely accessible|not everyone can afford)\b)")
+_READER_APPEAL = (
+    r"^(?=.*\b(?:our|quality|independent) (?:journalism|journalists|newsroom)\b)"
+    r"(?=.*\b(?:your (?:help|support|contributions?|donations?|gifts?)|readers like you|"
+    r"free for (?:everyone|all)|freely accessible|not everyone can afford)\b)"
+)
 #: Notices that may say it anywhere in the line, each behind a plain substring it must contain
 #: (a substring test is far cheaper than the pattern, and most lines hold none of them).
-_NOTICE_PHRASES = tuple((hint, re.compile(pattern, re.IGNORECASE)) for hint, pattern in (
-    ("reached at", r"\b(?:can|may) be reached at\b"),  # reporters' contact lines
-    ("ail us at", r"\be-?mail us at\b"),
-    ("ffiliate", r"\baffiliate (?:partnerships?|links?|commissions?|fees?)\b"),  # affiliate disclosures
-    ("ompensation", r"\bwe (?:may )?(?:receive|earn) (?:a )?(?:small )?compensation\b"),
-    ("ommission", r"\bwe (?:may )?(?:receive|earn) (?:a )?(?:small )?commission\b"),
-    ("nformational", r"\bfor (?:general )?(?:educational and )?informational purposes only\b"),
-    ("upport our", r"\bsupport our (?:newsroom|journalism)\b"),  # donation appeals
-    *((hint, _READER_APPEAL) for hint in ("ournalis", "ewsroom")),
-    ("s little as", r"\bas little as [$£€]\s?\d"),
-    ("ookie", r"\bmay be using cookies\b"),  # an embedded post's consent box
-    ("your podcasts", r"\bwherever you get your podcasts\b"),
-    ("twitter.com/", r"pic\.twitter\.com/"),  # embedded posts
-    ("t.co/", r"https?://t\.co/"),
-    ("<a href", r"<a href="),
-    ("omment", r"\bcomments? (?:below |on this \w+ )?(?:are|is|have been) (?:pre-?)?moderated\b|"
-               r"\bpost your comment\b"),  # comment boxes
-    ("expressed", r"\b(?:views|opinions) expressed (?:in |here|above|below|by)[^.]{0,80}"
-                  r"\b(?:are (?:those of|the author|solely)|do not (?:necessarily )?reflect)"),  # disclaimers
-    ("no role in", r"\bhad no role in the (?:creation|preparation|production)\b"),  # sponsored content
-    ("subscriber", r"\bnot a subscriber\b"),
-    # consent boxes: what a site says of its own cookies, and what signing up or opting out means
-    ("ookie", r"\bwe (?:also )?(?:use|store|set) cookies\b|\bopt[- ]out of (?:our )?(?:certain )?cookies\b|"
-              r"\bstrictly necessary cookies\b|\bcookies (?:may|might) be set through\b|"
-              r"\bwhen you visit (?:our|this|the) (?:web)?site\b[^.]{0,120}\bcookies\b"),
-    ("you agree", r"\bby (?:signing up|subscribing|registering|clicking\b[^.]{0,40}|"
-                  r"submitting your (?:e-?mail|email address|information|details))[^.]{0,20}\byou agree\b"),
-    ("protected by", r"\bthis site is protected by recaptcha\b"),
-    ("to opt", r"\ba valid request to opt[- ]out\b|\bright to opt[- ]out of the sale\b"),
-))
+_NOTICE_PHRASES = tuple(
+    (hint, re.compile(pattern, re.IGNORECASE))
+    for hint, pattern in (
+        ("reached at", r"\b(?:can|may) be reached at\b"),  # reporters' contact lines
+        ("ail us at", r"\be-?mail us at\b"),
+        (
+            "ffiliate",
+            r"\baffiliate (?:partnerships?|links?|commissions?|fees?)\b",
+        ),  # affiliate disclosures
+        ("ompensation", r"\bwe (?:may )?(?:receive|earn) (?:a )?(?:small )?compensation\b"),
+        ("ommission", r"\bwe (?:may )?(?:receive|earn) (?:a )?(?:small )?commission\b"),
+        ("nformational", r"\bfor (?:general )?(?:educational and )?informational purposes only\b"),
+        ("upport our", r"\bsupport our (?:newsroom|journalism)\b"),  # donation appeals
+        *((hint, _READER_APPEAL) for hint in ("ournalis", "ewsroom")),
+        ("s little as", r"\bas little as [$£€]\s?\d"),
+        ("ookie", r"\bmay be using cookies\b"),  # an embedded post's consent box
+        ("your podcasts", r"\bwherever you get your podcasts\b"),
+        ("twitter.com/", r"pic\.twitter\.com/"),  # embedded posts
+        ("t.co/", r"https?://t\.co/"),
+        ("<a href", r"<a href="),
+        (
+            "omment",
+            r"\bcomments? (?:below |on this \w+ )?(?:are|is|have been) (?:pre-?)?moderated\b|"
+            r"\bpost your comment\b",
+        ),  # comment boxes
+        (
+            "expressed",
+            r"\b(?:views|opinions) expressed (?:in |here|above|below|by)[^.]{0,80}"
+            r"\b(?:are (?:those of|the author|solely)|do not (?:necessarily )?reflect)",
+        ),  # disclaimers
+        (
+            "no role in",
+            r"\bhad no role in the (?:creation|preparation|production)\b",
+        ),  # sponsored content
+        ("subscriber", r"\bnot a subscriber\b"),
+        # consent boxes: what a site says of its own cookies, and what signing up or opting out means
+        (
+            "ookie",
+            r"\bwe (?:also )?(?:use|store|set) cookies\b|\bopt[- ]out of (?:our )?(?:certain )?cookies\b|"
+            r"\bstrictly necessary cookies\b|\bcookies (?:may|might) be set through\b|"
+            r"\bwhen you visit (?:our|this|the) (?:web)?site\b[^.]{0,120}\bcookies\b",
+        ),
+        (
+            "you agree",
+            r"\bby (?:signing up|subscribing|registering|clicking\b[^.]{0,40}|"
+            r"submitting your (?:e-?mail|email address|information|details))[^.]{0,20}\byou agree\b",
+        ),
+        ("protected by", r"\bthis site is protected by recaptcha\b"),
+        ("to opt", r"\ba valid request to opt[- ]out\b|\bright to opt[- ]out of the sale\b"),
+    )
+)
 _NOTICE_HINTS = frozenset(hint for hint, _ in _NOTICE_PHRASES)  # each searched for once per file
 
 
@@ -242,7 +295,12 @@ def is_notice(line: str, phrases: tuple) -> bool:
 
 _SECTION_TRAILER = re.compile(r"more in (?P<section>\w[\w&'’ ]{0,40}?)(?: more\W*)?", re.IGNORECASE)
 _TRAILER_WORDS = 4  # words of a section a "More In ..." trailer may name
-_TRAILER_OPENINGS = ("More In ", "More in ", "MORE IN ", "more in ")  # a prefix test, cheaper than lower-casing
+_TRAILER_OPENINGS = (
+    "More In ",
+    "More in ",
+    "MORE IN ",
+    "more in ",
+)  # a prefix test, cheaper than lower-casing
 
 
 def trailer_section(line: str) -> str | None:
@@ -258,7 +316,9 @@ def is_boilerplate(line: str) -> bool:
     return len(line) <= 120 and bool(_BOILERPLATE.match(line.strip().lower()))
 
 
-SHORT_LINE = 14  # words past which a line can only be a notice, a long byline or dateline, or a caption
+SHORT_LINE = (
+    14  # words past which a line can only be a notice, a long byline or dateline, or a caption
+)
 _LONG_LINE = 30  # words past which a line is no byline or dateline either
 _SHORT_DATE_LINE = 12  # words up to which a line holding a date is a dateline without saying so
 _CAPTION_WORDS = 80  # words a caption may run to
@@ -269,7 +329,9 @@ def mark_cues(lines: list[Line], credits: list[str], phrases: tuple) -> None:
     """Pass 1: every line the role its own cue earns (:func:`cue_of`), bar byline-shaped lines
     in a list (:func:`listed_bylines`); the credits the lines give are added to ``credits``."""
     found = [cue_of(line.text, line.words, credits, phrases) for line in lines]
-    for i in listed_bylines([i for i, cue in enumerate(found) if cue is not None and cue[0] is BYLINE]):
+    for i in listed_bylines(
+        [i for i, cue in enumerate(found) if cue is not None and cue[0] is BYLINE]
+    ):
         found[i] = None
     for line, cue in zip(lines, found):
         if cue is not None:
@@ -315,7 +377,9 @@ def cue_of(text: str, words: int, credits: list[str], phrases: tuple) -> tuple[R
     if credit := trailing_credit(text):
         credits.append(credit)
         return CAPTION, Reason.ENDS_WITH_CREDIT
-    if is_notice(text, phrases):  # after the date: "Correction: December 20, 2023:" may be the only date
+    if is_notice(
+        text, phrases
+    ):  # after the date: "Correction: December 20, 2023:" may be the only date
         return BOILERPLATE, Reason.NOTICE
     return None
 

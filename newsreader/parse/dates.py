@@ -14,32 +14,97 @@ from newsreader.parse.page import BYLINE, DATE, Line
 
 _MONTHS = {
     # English, then the common Western European spellings (prefixes match abbreviations).
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
-    "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-    "januar": 1, "februar": 2, "märz": 3, "mai": 5, "juni": 6, "juli": 7, "okt": 10, "dez": 12,
-    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "juin": 6, "juillet": 7,
-    "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12,
-    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
-    "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
-    "gennaio": 1, "febbraio": 2, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7,
-    "settembre": 9, "ottobre": 10, "dicembre": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+    "januar": 1,
+    "februar": 2,
+    "märz": 3,
+    "mai": 5,
+    "juni": 6,
+    "juli": 7,
+    "okt": 10,
+    "dez": 12,
+    "janvier": 1,
+    "février": 2,
+    "fevrier": 2,
+    "mars": 3,
+    "avril": 4,
+    "juin": 6,
+    "juillet": 7,
+    "août": 8,
+    "aout": 8,
+    "septembre": 9,
+    "octobre": 10,
+    "novembre": 11,
+    "décembre": 12,
+    "enero": 1,
+    "febrero": 2,
+    "marzo": 3,
+    "abril": 4,
+    "mayo": 5,
+    "junio": 6,
+    "julio": 7,
+    "agosto": 8,
+    "septiembre": 9,
+    "setiembre": 9,
+    "octubre": 10,
+    "noviembre": 11,
+    "diciembre": 12,
+    "gennaio": 1,
+    "febbraio": 2,
+    "aprile": 4,
+    "maggio": 5,
+    "giugno": 6,
+    "luglio": 7,
+    "settembre": 9,
+    "ottobre": 10,
+    "dicembre": 12,
 }
 _MONTH = r"(?P<month>[^\W\d_]{3,10})\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|\.)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)(?=\D|$|\d{1,2}[:\s])"  # also "20233:00 AM", "202322 Dec" (glued)
 
 _PATTERNS = [
-    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})(?!\d)"),  # ISO, also in datetimes
-    re.compile(r"(?:\b|(?<=[^\W_])(?=[A-Z]))" + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR),  # March 18, 2025, "ESPNDec 22, 2023"
-    re.compile(r"(?<!\d)" + _DAY + r"\s+(?:de\s+)?" + _MONTH + r",?\s+(?:de\s+)?" + _YEAR),  # 18 March 2025
-    re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<mnum>\d{1,2})\.(?P<year>(?:19|20)\d\d)\b"),  # 18.03.2025
+    re.compile(
+        r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})(?!\d)"
+    ),  # ISO, also in datetimes
+    re.compile(
+        r"(?:\b|(?<=[^\W_])(?=[A-Z]))" + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR
+    ),  # March 18, 2025, "ESPNDec 22, 2023"
+    re.compile(
+        r"(?<!\d)" + _DAY + r"\s+(?:de\s+)?" + _MONTH + r",?\s+(?:de\s+)?" + _YEAR
+    ),  # 18 March 2025
+    re.compile(
+        r"(?<![\d.])(?P<day>\d{1,2})\.(?P<mnum>\d{1,2})\.(?P<year>(?:19|20)\d\d)\b"
+    ),  # 18.03.2025
     re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>(?:19|20)\d\d)\b"),  # 12/22/2023
     re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<short>\d\d)\b(?!/)"),  # 08/25/22
 ]
 #: Words that mark a line as a dateline even when it is long ("Published: 12:40 GMT, 22 December 2023 | Updated: ...").
-_DATE_WORDS = re.compile(r"\b(?:published|posted|updated|date|released|first published|last modified|"
-                        r"veröffentlicht|publicado|publié|pubblicato|opublikowano)\b", re.IGNORECASE)
-_DATE_WORD_PARTS = ("publi", "pubbl", "post", "date", "releas", "modif", "veröff")  # one in each of them
+_DATE_WORDS = re.compile(
+    r"\b(?:published|posted|updated|date|released|first published|last modified|"
+    r"veröffentlicht|publicado|publié|pubblicato|opublikowano)\b",
+    re.IGNORECASE,
+)
+_DATE_WORD_PARTS = (
+    "publi",
+    "pubbl",
+    "post",
+    "date",
+    "releas",
+    "modif",
+    "veröff",
+)  # one in each of them
 _DATE_WORD_SPAN = 60  # characters at a line's start a date word must stand in
 _TWO_DIGITS = re.compile(r"\d\d")
 _RELATIVE = re.compile(r"\b(?:ago|yesterday|today|just now)\b", re.IGNORECASE)
@@ -50,7 +115,10 @@ def has_date_word(line: str) -> bool:
     runs only when the lower-cased start holds a part of one: substring tests are far cheaper
     than a case-blind regex, and most lines have none."""
     head = line[:_DATE_WORD_SPAN].lower()
-    return any(map(head.__contains__, _DATE_WORD_PARTS)) and _DATE_WORDS.search(line, 0, _DATE_WORD_SPAN) is not None
+    return (
+        any(map(head.__contains__, _DATE_WORD_PARTS))
+        and _DATE_WORDS.search(line, 0, _DATE_WORD_SPAN) is not None
+    )
 
 
 def find_date(line: str) -> str | None:
@@ -75,7 +143,9 @@ def _to_iso(parts: dict) -> str | None:
     year = int(parts["year"]) if parts.get("year") else 2000 + int(parts["short"])
     if parts.get("a"):
         first, second = int(parts["a"]), int(parts["b"])
-        month, day = (first, second) if first <= 12 else (second, first)  # US order unless impossible
+        month, day = (
+            (first, second) if first <= 12 else (second, first)
+        )  # US order unless impossible
     else:
         day = int(parts["day"])
         month = int(parts["mnum"]) if parts.get("mnum") else _month_number(parts["month"])
@@ -105,13 +175,19 @@ def published(lines: list[Line], title_at: int | None) -> str | None:
     line; a line that only says "Updated" yields to one that says when it was published."""
     dated = [i for i, line in enumerate(lines) if line.role is DATE]
     bylines = [i for i, line in enumerate(lines) if line.role is BYLINE]
-    near = sorted([i for i in dated if title_at is None or title_at - _NEAR_TITLE < i]
-                  + [i for i in bylines if title_at is None or title_at < i])  # bylines below it too: "By X | <date>"
+    near = sorted(
+        [i for i in dated if title_at is None or title_at - _NEAR_TITLE < i]
+        + [i for i in bylines if title_at is None or title_at < i]
+    )  # bylines below it too: "By X | <date>"
     order = near + dated + bylines
-    order.sort(key=lambda i: _only_updated(lines[i].text))  # stable: otherwise keeps the order above
+    order.sort(
+        key=lambda i: _only_updated(lines[i].text)
+    )  # stable: otherwise keeps the order above
     for i in order:
         text = lines[i].text
-        publish = text.lower().find("publish")  # "Updated <date> / Published <date>": the second one
+        publish = text.lower().find(
+            "publish"
+        )  # "Updated <date> / Published <date>": the second one
         found = (publish > 0 and find_date(text[publish:])) or find_date(text)
         if found:
             return found

@@ -26,7 +26,7 @@ def decode_bytes(data: bytes) -> tuple[str, list[str]]:
     guessed = False
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            text = data[len(bom):].decode(encoding, "replace")
+            text = data[len(bom) :].decode(encoding, "replace")
             break
     else:
         wide = _wide_encoding(data)
@@ -56,7 +56,10 @@ def _wide_encoding(data: bytes) -> str | None:
     sample = data[:4096]
     if sample.count(0) < len(sample) // 4 or len(sample) < 8:
         return None
-    zeros = [sum(1 for i in range(k, len(sample), 4) if sample[i] == 0) / (len(sample) // 4 or 1) for k in range(4)]
+    zeros = [
+        sum(1 for i in range(k, len(sample), 4) if sample[i] == 0) / (len(sample) // 4 or 1)
+        for k in range(4)
+    ]
     if min(zeros[1:]) > 0.9 and zeros[0] < 0.5:
         return "utf-32-le"
     if min(zeros[:3]) > 0.9 and zeros[3] < 0.5:
@@ -74,6 +77,8 @@ def _decode_guessing(data: bytes) -> tuple[str, str]:
 
     best = from_bytes(data[:_DETECT_PREFIX]).best()
     if best is None:
-        return data.decode("utf-8", "replace"), "not valid UTF-8 and no encoding fits; bad bytes replaced"
+        return data.decode(
+            "utf-8", "replace"
+        ), "not valid UTF-8 and no encoding fits; bad bytes replaced"
     encoding = best.encoding
     return data.decode(encoding, "replace"), f"not valid UTF-8; decoded as {encoding}"

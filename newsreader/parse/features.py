@@ -12,14 +12,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
+from functools import cache, lru_cache
 from math import log1p
 from operator import itemgetter
 
 from newsreader.model import Role
 
 _TOKEN = re.compile(r"\w+")
-_LONG_TOKEN = re.compile(r"\w\w\w\w+")  # the runs of _TOKEN of four or more characters (\w{4,}, spelt faster)
+_LONG_TOKEN = re.compile(
+    r"\w\w\w\w+"
+)  # the runs of _TOKEN of four or more characters (\w{4,}, spelt faster)
 _SENTENCE_CLOSERS = frozenset(".!?…\"”’'»)]")
 _URLISH = re.compile(r"https?://|www\.|\.com\b|@\w")
 _SEPARATORS = re.compile(r"\s[|•·]\s|\s[|•·]$|^[|•·]\s")
@@ -27,15 +29,32 @@ _DIGIT_BYTES = b"0123456789"
 _UPPER_BYTES = bytes(range(65, 91))
 _PUNCT_BYTES = b"!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
 #: bytes.translate table for ASCII text: word characters kept, every other byte a space
-_ASCII_SPACES = bytes(byte if chr(byte).isalnum() or byte == 95 else 32 for byte in range(128)) + bytes(range(128, 256))
+_ASCII_SPACES = bytes(
+    byte if chr(byte).isalnum() or byte == 95 else 32 for byte in range(128)
+) + bytes(range(128, 256))
 _FIRST = itemgetter(0)
-_TYPOGRAPHY = ("’", "“", "”", "‘", "—", "–", "…", "\xa0")  # common in news text; none is a word character
+_TYPOGRAPHY = (
+    "’",
+    "“",
+    "”",
+    "‘",
+    "—",
+    "–",
+    "…",
+    "\xa0",
+)  # common in news text; none is a word character
 _LANGUAGE_SAMPLE = 800  # characters read to pick the stopword language
 _SAMPLE = 120  # characters of a line its ratios are measured on: long lines gain nothing from more
-_SEARCHED_OPENING = 8000  # characters of the main run's opening up to which a headline's words are searched for
-_INSIDE_WORDS = 8  # times a word may be found inside longer words before the opening's words are collected
+_SEARCHED_OPENING = (
+    8000  # characters of the main run's opening up to which a headline's words are searched for
+)
+_INSIDE_WORDS = (
+    8  # times a word may be found inside longer words before the opening's words are collected
+)
 _CUE_ROLES = (Role.BOILERPLATE, Role.CREDIT, Role.CAPTION, Role.BYLINE, Role.DATE)
-_CUE_FLAGS = {role: tuple(float(role == other) for other in _CUE_ROLES) for role in _CUE_ROLES}  # one-hot
+_CUE_FLAGS = {
+    role: tuple(float(role == other) for other in _CUE_ROLES) for role in _CUE_ROLES
+}  # one-hot
 _NO_CUE = (0.0,) * len(_CUE_ROLES)
 _OTHER = Role.OTHER  # a global is read faster than an enum's attribute
 # roles of the two lines above and the three lines below a line that suggest it is a headline
@@ -43,20 +62,70 @@ _ABOVE_HEADLINE = frozenset((Role.BYLINE, Role.DATE, Role.SECTION))
 _BELOW_HEADLINE = frozenset((Role.BYLINE, Role.DATE, Role.CREDIT, Role.CAPTION))
 
 LINE_FEATURES = (
-    "bias", "words_log", "sentence_end", "colon_end", "stop_ratio", "cap_ratio", "digit_ratio",
-    "punct_ratio", "separators", *(f"cue_{role}" for role in _CUE_ROLES), "alone", "block_log", "rel_pos",
-    "in_run", "run_dist", "before_run", "prev_prose", "next_prose", "prev_words", "next_words",
-    "duplicate", "upper_ratio", "urlish", "mean_word_len", "question_end", "words_in_run",
+    "bias",
+    "words_log",
+    "sentence_end",
+    "colon_end",
+    "stop_ratio",
+    "cap_ratio",
+    "digit_ratio",
+    "punct_ratio",
+    "separators",
+    *(f"cue_{role}" for role in _CUE_ROLES),
+    "alone",
+    "block_log",
+    "rel_pos",
+    "in_run",
+    "run_dist",
+    "before_run",
+    "prev_prose",
+    "next_prose",
+    "prev_words",
+    "next_words",
+    "duplicate",
+    "upper_ratio",
+    "urlish",
+    "mean_word_len",
+    "question_end",
+    "words_in_run",
 )
 CONTEXT_FEATURES = (
-    "self", "prev_1", "next_1", "prev_mean_3", "next_mean_3", "prev_max_3", "next_max_3",
-    "window_mean_8", "doc_best", "below_best",
+    "self",
+    "prev_1",
+    "next_1",
+    "prev_mean_3",
+    "next_mean_3",
+    "prev_max_3",
+    "next_max_3",
+    "window_mean_8",
+    "doc_best",
+    "below_best",
 )
 TITLE_FEATURES = (
-    "bias", "words_log", "good_length", "period_end", "question_end", "colon_end", "alone", "cap_ratio",
-    "stop_ratio", "body_overlap", "index_log", "rel_pos", "dist_to_run", "in_run", "after_cue",
-    "before_cue", "first_candidate", "duplicate", "upper_ratio", "prev_short", "digit_ratio",
-    "prev_headline", "next_sentence", "prose",
+    "bias",
+    "words_log",
+    "good_length",
+    "period_end",
+    "question_end",
+    "colon_end",
+    "alone",
+    "cap_ratio",
+    "stop_ratio",
+    "body_overlap",
+    "index_log",
+    "rel_pos",
+    "dist_to_run",
+    "in_run",
+    "after_cue",
+    "before_cue",
+    "first_candidate",
+    "duplicate",
+    "upper_ratio",
+    "prev_short",
+    "digit_ratio",
+    "prev_headline",
+    "next_sentence",
+    "prose",
 )
 
 
@@ -74,7 +143,7 @@ def _stopword_lists() -> tuple[frozenset[str], ...]:
     return tuple(lists)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _written_list(number: int) -> frozenset[str]:
     """Stopword list ``number`` with each word also capitalised and in capitals, as it stands in
     a text: a line's words are looked up as written, without lower-casing each one."""
@@ -91,7 +160,9 @@ def _language_groups() -> tuple[dict[str, int], tuple[tuple[int, ...], ...]]:
         for word in words:
             languages.setdefault(word, []).append(number)
     groups: dict[tuple[int, ...], int] = {}
-    of_word = {word: groups.setdefault(tuple(numbers), len(groups)) for word, numbers in languages.items()}
+    of_word = {
+        word: groups.setdefault(tuple(numbers), len(groups)) for word, numbers in languages.items()
+    }
     return of_word, tuple(groups)
 
 
@@ -113,8 +184,17 @@ def file_stopwords(text: str) -> frozenset[str]:
 class LineFacts:
     """Per-line measurements computed once and reused by both feature sets."""
 
-    __slots__ = ("words", "stop_ratio", "cap_ratio", "digit_ratio", "punct_ratio",
-                 "upper_ratio", "mean_word_len", "sentence_end", "prose")
+    __slots__ = (
+        "words",
+        "stop_ratio",
+        "cap_ratio",
+        "digit_ratio",
+        "punct_ratio",
+        "upper_ratio",
+        "mean_word_len",
+        "sentence_end",
+        "prose",
+    )
 
     def __init__(self, text: str, stopwords: frozenset[str], words: int, measured: bool = True):
         """``measured``: False for a line whose cue role is final (see ``page.line_facts``), of
@@ -170,8 +250,14 @@ def _tokens(text: str, raw: bytes) -> list[str]:
     return words
 
 
-def line_vector(lines, facts: list[LineFacts], i: int, run: tuple[int, int], counts: dict[str, int],
-                blocks: dict[int, int]) -> list[float]:
+def line_vector(
+    lines,
+    facts: list[LineFacts],
+    i: int,
+    run: tuple[int, int],
+    counts: dict[str, int],
+    blocks: dict[int, int],
+) -> list[float]:
     """The LINE_FEATURES vector of line ``i`` (``lines`` are ``page.Line`` records with cue roles set).
     Flags are written ``1.0 if ... else 0.0``, cheaper than ``float(...)``: this runs for every
     candidate line of every file."""
@@ -224,11 +310,21 @@ def _has_separator(text: str) -> bool:
 def _looks_like_url(text: str) -> bool:
     """A web address, domain or handle in the first 200 characters."""
     head = text[:200]
-    return ("/" in head or "www" in head or ".com" in head or "@" in head) and _URLISH.search(head) is not None
+    return ("/" in head or "www" in head or ".com" in head or "@" in head) and _URLISH.search(
+        head
+    ) is not None
 
 
-def title_vector(lines, facts: list[LineFacts], i: int, run: tuple[int, int], body: Opening,
-                 first_candidate: int, counts: dict[str, int], blocks: dict[int, int]) -> list[float]:
+def title_vector(
+    lines,
+    facts: list[LineFacts],
+    i: int,
+    run: tuple[int, int],
+    body: Opening,
+    first_candidate: int,
+    counts: dict[str, int],
+    blocks: dict[int, int],
+) -> list[float]:
     """The TITLE_FEATURES vector of candidate headline ``i``; ``body``: the opening of the main
     run, which its content words are looked up in."""
     line, fact = lines[i], facts[i]
@@ -236,8 +332,8 @@ def title_vector(lines, facts: list[LineFacts], i: int, run: tuple[int, int], bo
     text = line.text
     words = content_words(text)
     overlap = sum(map(body.__contains__, words)) / len(words) if words else 0.0
-    before = {line.role for line in lines[max(0, i - 2):i]}
-    after = {line.role for line in lines[i + 1:i + 4]}
+    before = {line.role for line in lines[max(0, i - 2) : i]}
+    after = {line.role for line in lines[i + 1 : i + 4]}
     prev_short = i > 0 and facts[i - 1].words <= 4
     return [
         1.0,
@@ -262,8 +358,12 @@ def title_vector(lines, facts: list[LineFacts], i: int, run: tuple[int, int], bo
         float(prev_short),
         fact.digit_ratio,
         float(i > 0 and headline_shaped(lines[i - 1], facts[i - 1])),
-        float(i + 1 < len(lines) and lines[i + 1].role is _OTHER and facts[i + 1].sentence_end
-              and facts[i + 1].words > fact.words),
+        float(
+            i + 1 < len(lines)
+            and lines[i + 1].role is _OTHER
+            and facts[i + 1].sentence_end
+            and facts[i + 1].words > fact.words
+        ),
         float(fact.prose and text.endswith(".")),
     ]
 
@@ -311,8 +411,9 @@ def _holds_word(text: str, word: str) -> bool | None:
         if at < 0:
             return False
         end = at + size
-        if ((at == 0 or not _is_word_character(text[at - 1]))
-                and (end == len(text) or not _is_word_character(text[end]))):
+        if (at == 0 or not _is_word_character(text[at - 1])) and (
+            end == len(text) or not _is_word_character(text[end])
+        ):
             return True
         at = text.find(word, at + 1)
     return None
@@ -339,11 +440,21 @@ def context_vectors(scores: list[float]) -> list[list[float]]:
     best = max(scores, default=0.0)
     vectors = []
     for k, own in enumerate(scores):
-        before = scores[max(0, k - 3):k] or [0.0]
-        after = scores[k + 1:k + 4] or [0.0]
-        window = scores[max(0, k - 8):k + 9]
-        vectors.append([
-            own, before[-1], after[0], sum(before) / len(before), sum(after) / len(after),
-            max(before), max(after), sum(window) / len(window), best, best - own,
-        ])
+        before = scores[max(0, k - 3) : k] or [0.0]
+        after = scores[k + 1 : k + 4] or [0.0]
+        window = scores[max(0, k - 8) : k + 9]
+        vectors.append(
+            [
+                own,
+                before[-1],
+                after[0],
+                sum(before) / len(before),
+                sum(after) / len(after),
+                max(before),
+                max(after),
+                sum(window) / len(window),
+                best,
+                best - own,
+            ]
+        )
     return vectors

@@ -19,14 +19,17 @@ from typing import Iterable
 
 from newsreader.parse.decode import decode_bytes
 
-_MIN_WORDS = 4  # shorter lines (labels, kickers, "Advertisement") repeat by nature and are left to the cues
+_MIN_WORDS = (
+    4  # shorter lines (labels, kickers, "Advertisement") repeat by nature and are left to the cues
+)
 KEYED_WORDS = 40  # longer lines are paragraphs
-_MAX_PAIR = 600  # bytes of a counted pair at most: a short line beside a long paragraph still counts
+_MAX_PAIR = (
+    600  # bytes of a counted pair at most: a short line beside a long paragraph still counts
+)
 PAIR, LINE = 1, 0  # a key's kind, its lowest bit: a pair of adjacent lines, or a single line
 #: Files of a folder that must hold a key of each kind for its lines to be furniture: a pair is
 #: a box with its neighbours, but a single line may be a headline that other pages link to.
 SHARED_FROM: dict[int, int] = {PAIR: 2, LINE: 3}
-PAIR_FILES, LINE_FILES = SHARED_FROM[PAIR], SHARED_FROM[LINE]  # as the index's SQL still names them
 
 
 def kind(key: int) -> int:
@@ -35,7 +38,9 @@ def kind(key: int) -> int:
 
 
 def _key(text: bytes, of_kind: int) -> int:
-    return (int.from_bytes(blake2b(text, digest_size=8).digest(), "big", signed=True) & ~1) | of_kind
+    return (
+        int.from_bytes(blake2b(text, digest_size=8).digest(), "big", signed=True) & ~1
+    ) | of_kind
 
 
 def line_keys(lines: list[str]) -> list[tuple[tuple[int, ...], int]]:
@@ -44,14 +49,27 @@ def line_keys(lines: list[str]) -> list[tuple[tuple[int, ...], int]]:
     counted are not normalised at all: a file's paragraphs are most of its text. A printable
     line without double spaces holds no spacing to normalise (every whitespace character but
     the space is unprintable), which spares splitting and joining most lines."""
-    texts = [(line.casefold() if "  " not in line and line.isprintable() else " ".join(line.casefold().split()))
-             .encode("utf-8", "surrogatepass") if len(line) < _MAX_PAIR else b"" for line in lines]
+    texts = [
+        (
+            line.casefold()
+            if "  " not in line and line.isprintable()
+            else " ".join(line.casefold().split())
+        ).encode("utf-8", "surrogatepass")
+        if len(line) < _MAX_PAIR
+        else b""
+        for line in lines
+    ]
     words = [text.count(b" ") + 1 if text else 0 for text in texts]
     counted = [_MIN_WORDS <= n <= KEYED_WORDS for n in words]
     keys = [((i,), _key(text, LINE)) for i, text in enumerate(texts) if counted[i]]
-    keys += [((i, i + 1), _key(texts[i] + b"\n" + texts[i + 1], PAIR)) for i in range(len(texts) - 1)
-             if (counted[i] or counted[i + 1]) and texts[i] and texts[i + 1]
-             and len(texts[i]) + len(texts[i + 1]) < _MAX_PAIR]
+    keys += [
+        ((i, i + 1), _key(texts[i] + b"\n" + texts[i + 1], PAIR))
+        for i in range(len(texts) - 1)
+        if (counted[i] or counted[i + 1])
+        and texts[i]
+        and texts[i + 1]
+        and len(texts[i]) + len(texts[i + 1]) < _MAX_PAIR
+    ]
     return keys
 
 
@@ -85,7 +103,9 @@ def _positions(keys: bytes) -> Iterable[tuple[tuple[int, ...], int]]:
     """(line indexes, key) as :func:`line_keys` gives them, from :func:`file_keys`' packing."""
     found, first = _unpacked(keys)
     # kind(key), spelt out: this runs for every key of every file parsed from the index
-    return (((line, line + 1) if key & 1 == PAIR else (line,), key) for key, line in zip(found, first))
+    return (
+        ((line, line + 1) if key & 1 == PAIR else (line,), key) for key, line in zip(found, first)
+    )
 
 
 def shared_keys(files: Iterable[bytes]) -> frozenset[int]:

@@ -16,12 +16,25 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newsreader.model import LineRole
-from newsreader.parse.authors import find_authors, join_lone_bylines, mark_names_above_run, mark_names_below_title
+from newsreader.parse.authors import (
+    find_authors,
+    join_lone_bylines,
+    mark_names_above_run,
+    mark_names_below_title,
+)
 from newsreader.parse.body import mark_biographies, mark_body
 from newsreader.parse.captions import mark_captions
 from newsreader.parse.cues import mark_cues, notice_phrases
 from newsreader.parse.dates import published
-from newsreader.parse.page import BODY, Line, Page, furniture_and_run, line_facts, mark_furniture, split_lines
+from newsreader.parse.page import (
+    BODY,
+    Line,
+    Page,
+    furniture_and_run,
+    line_facts,
+    mark_furniture,
+    split_lines,
+)
 from newsreader.parse.title import find_title, mark_head, section_trailer, title_and_kicker
 
 
@@ -37,7 +50,9 @@ class Layout:
     credits: list[str]
 
     def roles(self) -> list[LineRole]:
-        return [LineRole(line.number, line.text, line.role, line.reason.value) for line in self.lines]
+        return [
+            LineRole(line.number, line.text, line.role, line.reason.value) for line in self.lines
+        ]
 
     def paragraphs(self) -> list[str]:
         return [line.text for line in self.lines if line.role is BODY]
@@ -76,8 +91,17 @@ def lay_out(text: str, shared: frozenset[int] = frozenset(), keys: bytes | None 
     title = ""
     if title_at is not None:
         title, kicker = title_and_kicker(lines, title_at)
-        section = kicker or section  # run into the headline: the article's own kicker, not a nearby link
+        section = (
+            kicker or section
+        )  # run into the headline: the article's own kicker, not a nearby link
     section = section or section_trailer(lines, title_at)
     authors = find_authors(lines, title_at)
     mark_biographies(lines, authors, -1 if title_at is None else title_at)
-    return Layout(lines, title, section, authors, published(lines, title_at), list(dict.fromkeys(page.credits)))
+    return Layout(
+        lines,
+        title,
+        section,
+        authors,
+        published(lines, title_at),
+        list(dict.fromkeys(page.credits)),
+    )

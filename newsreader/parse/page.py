@@ -21,12 +21,24 @@ from newsreader.parse.reasons import Reason
 
 # Role members as module names: a loop over every line reads a global faster than an enum's attribute
 BODY, BOILERPLATE, BYLINE, CAPTION, CREDIT, DATE, OTHER, SECTION, TITLE = (
-    Role.BODY, Role.BOILERPLATE, Role.BYLINE, Role.CAPTION, Role.CREDIT, Role.DATE,
-    Role.OTHER, Role.SECTION, Role.TITLE)
+    Role.BODY,
+    Role.BOILERPLATE,
+    Role.BYLINE,
+    Role.CAPTION,
+    Role.CREDIT,
+    Role.DATE,
+    Role.OTHER,
+    Role.SECTION,
+    Role.TITLE,
+)
 #: How a sentence (or a label leading into the next line) ends: such a line is no kicker, label or name.
 SENTENCE_END = re.compile(r"[.!?…:;\"”’'»)\]]$")
-_HEADING_WORDS = 14  # words up to which an unlabelled line that is no prose costs the main run little
-_OWN_PROSE = 150  # words of prose a file's main run must keep without its repeated lines to be an article
+_HEADING_WORDS = (
+    14  # words up to which an unlabelled line that is no prose costs the main run little
+)
+_OWN_PROSE = (
+    150  # words of prose a file's main run must keep without its repeated lines to be an article
+)
 _OWN_PARAGRAPHS = 5  # ... in at least this many prose lines
 
 
@@ -88,7 +100,9 @@ def line_facts(lines: list[Line], text: str) -> list[LineFacts]:
     return [LineFacts(line.text, stopwords, line.words, line.role is OTHER) for line in lines]
 
 
-def main_run(lines: list[Line], facts: list[LineFacts], furniture: frozenset[int] = frozenset()) -> tuple[int, int]:
+def main_run(
+    lines: list[Line], facts: list[LineFacts], furniture: frozenset[int] = frozenset()
+) -> tuple[int, int]:
     """Index range [start, end] of the contiguous run of lines with the most prose.
 
     Prose lines add their word count, other lines subtract a little (junk
@@ -109,13 +123,16 @@ def main_run(lines: list[Line], facts: list[LineFacts], furniture: frozenset[int
         if total > best:
             best, best_range = total, (run_start, i)
     start, end = best_range
-    while start <= end and not (lines[start].role is OTHER and start not in furniture and facts[start].prose):
+    while start <= end and not (
+        lines[start].role is OTHER and start not in furniture and facts[start].prose
+    ):
         start += 1
     return start, end
 
 
-def furniture_and_run(lines: list[Line], facts: list[LineFacts], shared: frozenset[int],
-                      keys: bytes | None) -> tuple[frozenset[int], tuple[int, int]]:
+def furniture_and_run(
+    lines: list[Line], facts: list[LineFacts], shared: frozenset[int], keys: bytes | None
+) -> tuple[frozenset[int], tuple[int, int]]:
     """The unlabelled lines that other files of the folder repeat (``shared``, ``keys``: see
     :mod:`furniture`), which are furniture, and the main run without them; unless the file
     copies another article (an update, a syndicated story), whose repeated lines are its news:
@@ -124,16 +141,32 @@ def furniture_and_run(lines: list[Line], facts: list[LineFacts], shared: frozens
     Furniture stands apart from the article, so without it the main run is still an article
     with little repeated in it; a copy's repeated lines are interleaved with its longer
     paragraphs (too long to be counted), so they sit inside the new run, or too little is left."""
-    repeated = frozenset(i for i in repeated_lines([line.text for line in lines], shared, keys)
-                         if lines[i].role is OTHER) if shared else frozenset()
+    repeated = (
+        frozenset(
+            i
+            for i in repeated_lines([line.text for line in lines], shared, keys)
+            if lines[i].role is OTHER
+        )
+        if shared
+        else frozenset()
+    )
     if repeated:
         start, end = run = main_run(lines, facts, repeated)
-        prose = [facts[i].words for i in range(start, end + 1)
-                 if lines[i].role is OTHER and i not in repeated and facts[i].prose]
-        keyed = {i: facts[i].words for i in range(start, end + 1)
-                 if facts[i].prose and facts[i].words <= KEYED_WORDS and lines[i].role is OTHER}
-        if (len(prose) >= _OWN_PARAGRAPHS and sum(prose) >= _OWN_PROSE
-                and sum(keyed.get(i, 0) for i in repeated) * 2 < sum(keyed.values())):
+        prose = [
+            facts[i].words
+            for i in range(start, end + 1)
+            if lines[i].role is OTHER and i not in repeated and facts[i].prose
+        ]
+        keyed = {
+            i: facts[i].words
+            for i in range(start, end + 1)
+            if facts[i].prose and facts[i].words <= KEYED_WORDS and lines[i].role is OTHER
+        }
+        if (
+            len(prose) >= _OWN_PARAGRAPHS
+            and sum(prose) >= _OWN_PROSE
+            and sum(keyed.get(i, 0) for i in repeated) * 2 < sum(keyed.values())
+        ):
             return repeated, run
     return frozenset(), main_run(lines, facts)
 

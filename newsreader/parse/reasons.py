@@ -19,7 +19,9 @@ class Reason(str, Enum):
     CAPTION_OPENING = "opens like a photo caption (FILE -, (L–R), PLACE - DATE:)"
     RUNNING_TIME = "a video's title with its running time"
     PEOPLE_PLACED = "says where people stand in a picture (left, right, centre)"
-    NOTICE = "a notice (sign-up, copyright, affiliate, contact, donation, cookies) or an embedded post"
+    NOTICE = (
+        "a notice (sign-up, copyright, affiliate, contact, donation, cookies) or an embedded post"
+    )
     LONG_BYLINE = "a long line that starts like a byline"
     DATELINE = "a dateline (published/updated) holding a date"
     ENDS_WITH_CREDIT = "ends with a photo credit"
@@ -43,7 +45,9 @@ class Reason(str, Enum):
     TITLE = "scored highest as the headline"
     LINKED_TITLE = "the headline, though other files of the folder repeat it (pages linking to it)"
     DEEP_TITLE = "the headline, deep in the main run: no line above it read as one"
-    OVER_STANDFIRST = "the headline over its standfirst (the line below scored higher; this one is as long)"
+    OVER_STANDFIRST = (
+        "the headline over its standfirst (the line below scored higher; this one is as long)"
+    )
     UNDER_KICKER = "the headline under its kicker (the short line above scored higher)"
     KICKER = "short kicker above the headline"
     ABOVE_TITLE = "above the headline"

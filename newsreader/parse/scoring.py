@@ -21,7 +21,11 @@ from newsreader.parse.features import CONTEXT_FEATURES, LINE_FEATURES, TITLE_FEA
 
 #: The classifiers and the features each was trained on: the first body pass
 #: sees a line alone, the second adds its neighbours' first-pass scores.
-CLASSIFIERS = {"title": TITLE_FEATURES, "body": LINE_FEATURES, "body_context": LINE_FEATURES + CONTEXT_FEATURES}
+CLASSIFIERS = {
+    "title": TITLE_FEATURES,
+    "body": LINE_FEATURES,
+    "body_context": LINE_FEATURES + CONTEXT_FEATURES,
+}
 
 
 def compile_models(data: dict) -> dict[str, Callable[[list[float]], float]]:
@@ -30,10 +34,16 @@ def compile_models(data: dict) -> dict[str, Callable[[list[float]], float]]:
     for kind, names in CLASSIFIERS.items():
         model = data[kind]
         if tuple(model["features"]) != names:
-            raise RuntimeError(f"weights.json does not match the {kind} features; rerun tools/train_parser.py")
+            raise RuntimeError(
+                f"weights.json does not match the {kind} features; rerun tools/train_parser.py"
+            )
         forest = _forest_source([(tree, 0) for tree in model["trees"]], len(names))
-        unpack = ", ".join(f"x{i}" for i in range(len(names)))  # local names: faster than indexing a list
-        source = f"def trees(x):\n    {unpack}, = x\n    return {_number(model['base'])} + {forest}\n"
+        unpack = ", ".join(
+            f"x{i}" for i in range(len(names))
+        )  # local names: faster than indexing a list
+        source = (
+            f"def trees(x):\n    {unpack}, = x\n    return {_number(model['base'])} + {forest}\n"
+        )
         scope: dict = {}
         exec(compile(source, f"<{kind} trees>", "exec"), scope)  # noqa: S102
         compiled[kind] = scope["trees"]

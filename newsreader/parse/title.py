@@ -23,16 +23,25 @@ from newsreader.parse.title_text import headline_text, trail
 _TITLE_WINDOW = 150  # headline candidates considered above the main run
 _TITLE_INTO_RUN = 5  # ... and this many lines into it (a question headline can open the run)
 _TITLE_WORDS = 40  # words a headline has at most
-_OPEN_ENDS = ("—", "–", "-", ":")  # a line ending so leads into the next one: a label or a kicker, not a headline
+_OPEN_ENDS = (
+    "—",
+    "–",
+    "-",
+    ":",
+)  # a line ending so leads into the next one: a label or a kicker, not a headline
 _OPENING_LINES = 10  # lines of the main run's opening whose words a headline's are looked up in
 _CAPITALS = 0.9  # share of capitals among a line's letters that makes it a line in capitals
-_CAPITALISED_WORDS = 3  # words a line in capitals needs to be put after the rest (a short one is a kicker)
+_CAPITALISED_WORDS = (
+    3  # words a line in capitals needs to be put after the rest (a short one is a kicker)
+)
 _LINKED_MARGIN = 4.0  # log-odds by which a repeated line must beat the headline left in play
 _DEEPER_MARGIN = 2.5  # ... and a line deep in the main run
 _KICKER_WORDS = 5  # words a kicker has at most
 _KICKER_ABOVE = 3  # lines above the headline where its kicker may stand
 _STANDFIRST_OVER = 8  # words a line above the chosen headline needs to be its headline instead
-_BREADCRUMB = re.compile(r"\s*(?:/|›|»|>|\|)\s*|\s+[-–—]\s+")  # "Sport - Football": a spaced dash too
+_BREADCRUMB = re.compile(
+    r"\s*(?:/|›|»|>|\|)\s*|\s+[-–—]\s+"
+)  # "Sport - Football": a spaced dash too
 _GLUED_KICKER_WORDS = 4  # words of the lines a kicker glued to the headline may be
 _REPEAT_BELOW = 2  # lines below the headline where it may stand again without what was glued to it
 
@@ -52,10 +61,17 @@ def title_candidates(page: Page, repeated: bool = False, deeper: bool = False) -
     lines, last = page.lines, title_reach(page)
     wanted = page.furniture.__contains__ if repeated else (lambda i: lines[i].role is OTHER)
     label = Reason.CAPTION_LABEL  # read once, not per line: an enum's attribute is slow to read
-    return [i for i in (range(last, page.run[1] + 1) if deeper else range(max(0, last - _TITLE_WINDOW), last))
-            if wanted(i) and 1 <= lines[i].words <= _TITLE_WORDS
-            and not lines[i].text.endswith(_OPEN_ENDS) and trail(lines[i].text) != "breadcrumb"
-            and not (i and lines[i - 1].reason is label)]
+    return [
+        i
+        for i in (
+            range(last, page.run[1] + 1) if deeper else range(max(0, last - _TITLE_WINDOW), last)
+        )
+        if wanted(i)
+        and 1 <= lines[i].words <= _TITLE_WORDS
+        and not lines[i].text.endswith(_OPEN_ENDS)
+        and trail(lines[i].text) != "breadcrumb"
+        and not (i and lines[i - 1].reason is label)
+    ]
 
 
 def title_scores(page: Page, candidates: list[int]) -> list[float]:
@@ -66,10 +82,14 @@ def title_scores(page: Page, candidates: list[int]) -> list[float]:
 def title_vectors(page: Page, candidates: list[int]) -> list[list[float]]:
     """The title classifier's feature vector of each candidate (see :func:`features.title_vector`)."""
     start, end = page.run
-    body = Opening(" ".join(line.text for line in page.lines[start:min(end + 1, start + _OPENING_LINES)]))
+    body = Opening(
+        " ".join(line.text for line in page.lines[start : min(end + 1, start + _OPENING_LINES)])
+    )
     first = candidates[0] if candidates else -1
-    return [title_vector(page.lines, page.facts, i, page.run, body, first, page.counts, page.blocks)
-            for i in candidates]
+    return [
+        title_vector(page.lines, page.facts, i, page.run, body, first, page.counts, page.blocks)
+        for i in candidates
+    ]
 
 
 def find_title(page: Page) -> tuple[int, Reason] | None:
@@ -82,14 +102,28 @@ def find_title(page: Page) -> tuple[int, Reason] | None:
     if not candidates:
         return None
     scores = title_scores(page, candidates)
-    capitals = [page.facts[i].upper_ratio >= _CAPITALS and page.lines[i].words >= _CAPITALISED_WORDS
-                for i in candidates]
-    if not any(headline_shaped(page.lines[i], page.facts[i]) for i, loud in zip(candidates, capitals) if not loud):
+    capitals = [
+        page.facts[i].upper_ratio >= _CAPITALS and page.lines[i].words >= _CAPITALISED_WORDS
+        for i in candidates
+    ]
+    if not any(
+        headline_shaped(page.lines[i], page.facts[i])
+        for i, loud in zip(candidates, capitals)
+        if not loud
+    ):
         capitals = [False] * len(candidates)  # nothing headline-shaped in its own case to prefer
     ranked = sorted(range(len(candidates)), key=lambda k: (capitals[k], -scores[k]))
-    last_prose = next((i for i in range(len(page.lines) - 1, -1, -1)  # from the end: it is usually near it
-                       if page.lines[i].role is OTHER and page.facts[i].prose), -1)
-    chosen = next((candidates[k] for k in ranked if last_prose > candidates[k]), candidates[ranked[0]])
+    last_prose = next(
+        (
+            i
+            for i in range(len(page.lines) - 1, -1, -1)  # from the end: it is usually near it
+            if page.lines[i].role is OTHER and page.facts[i].prose
+        ),
+        -1,
+    )
+    chosen = next(
+        (candidates[k] for k in ranked if last_prose > candidates[k]), candidates[ranked[0]]
+    )
     best = scores[candidates.index(chosen)]
     if best < 0 and (found := _linked_headline(page, last_prose, best)) is not None:
         return found, Reason.LINKED_TITLE
@@ -120,8 +154,11 @@ def _headline_in_run(page: Page, last_prose: int, best: float) -> int | None:
     headline (``best`` is the top score among them) and it reads as one far better, even seen
     from the run's start: the run began early, at a long line of glued links or a teaser above
     the article, and ran on through it."""
-    deeper = [i for i in title_candidates(page, deeper=True)
-              if i < last_prose and headline_shaped(page.lines[i], page.facts[i])]
+    deeper = [
+        i
+        for i in title_candidates(page, deeper=True)
+        if i < last_prose and headline_shaped(page.lines[i], page.facts[i])
+    ]
     if not deeper:
         return None
     scores = title_scores(page, deeper)
@@ -134,8 +171,11 @@ def _headline_under_kicker(page: Page, chosen: int, candidates: list[int]) -> in
     below is headline-shaped, in its own case and longer: the kicker ("COMMENTARY Markets and
     Finance", "World / Middle East") outscored its headline, as its words fill the body."""
     below = chosen + 1
-    if (page.lines[chosen].words > _KICKER_WORDS or not _reads_as_headline(page, below, candidates)
-            or page.lines[below].words <= _KICKER_WORDS):
+    if (
+        page.lines[chosen].words > _KICKER_WORDS
+        or not _reads_as_headline(page, below, candidates)
+        or page.lines[below].words <= _KICKER_WORDS
+    ):
         return None
     return below
 
@@ -145,8 +185,9 @@ def _headline_over_standfirst(page: Page, chosen: int, candidates: list[int]) ->
     least as long (so no kicker, which is short): a standfirst or summary line just below its
     headline often reads as the better headline on its own."""
     above = chosen - 1
-    if (not _reads_as_headline(page, above, candidates)
-            or page.lines[above].words < max(_STANDFIRST_OVER, page.lines[chosen].words)):
+    if not _reads_as_headline(page, above, candidates) or page.lines[above].words < max(
+        _STANDFIRST_OVER, page.lines[chosen].words
+    ):
         return None
     return above
 
@@ -154,7 +195,11 @@ def _headline_over_standfirst(page: Page, chosen: int, candidates: list[int]) ->
 def _reads_as_headline(page: Page, i: int, candidates: list[int]) -> bool:
     """Whether line ``i``, beside the chosen headline, is a candidate shaped like a headline
     and in its own case (what a kicker's headline or a standfirst's headline must be)."""
-    return i in candidates and headline_shaped(page.lines[i], page.facts[i]) and page.facts[i].upper_ratio < _CAPITALS
+    return (
+        i in candidates
+        and headline_shaped(page.lines[i], page.facts[i])
+        and page.facts[i].upper_ratio < _CAPITALS
+    )
 
 
 def mark_head(lines: list[Line], headline: tuple[int, Reason] | None) -> str | None:
@@ -168,7 +213,11 @@ def mark_head(lines: list[Line], headline: tuple[int, Reason] | None) -> str | N
     section = None
     for i in range(title_at - 1, max(-1, title_at - 1 - _KICKER_ABOVE), -1):
         line = lines[i]
-        if line.role is OTHER and line.words <= _KICKER_WORDS and not SENTENCE_END.search(line.text):
+        if (
+            line.role is OTHER
+            and line.words <= _KICKER_WORDS
+            and not SENTENCE_END.search(line.text)
+        ):
             section = _BREADCRUMB.split(line.text)[0].strip() or None
             if section:
                 line.role, line.reason = SECTION, Reason.KICKER
@@ -183,8 +232,11 @@ def mark_head(lines: list[Line], headline: tuple[int, Reason] | None) -> str | N
 def title_and_kicker(lines: list[Line], title_at: int) -> tuple[str, str | None]:
     """The headline's text without the furniture glued to it (see :mod:`title_text`), and the
     kicker run into it, if any."""
-    return headline_text(lines[title_at].text, [line.text for line in lines if line.words <= _GLUED_KICKER_WORDS],
-                         [line.text for line in lines[title_at + 1:title_at + 1 + _REPEAT_BELOW]])
+    return headline_text(
+        lines[title_at].text,
+        [line.text for line in lines if line.words <= _GLUED_KICKER_WORDS],
+        [line.text for line in lines[title_at + 1 : title_at + 1 + _REPEAT_BELOW]],
+    )
 
 
 def section_trailer(lines: list[Line], title_at: int | None) -> str | None:

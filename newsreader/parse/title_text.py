@@ -14,23 +14,33 @@ from __future__ import annotations
 import re
 
 _LABEL = re.compile(r"^[a-z][a-z ]{1,20}:\s+(?=[\"“‘'A-Z0-9])")  # "now reading: The ..."
-_TAG = re.compile(r"\s*[\[(](?:watch|video|photos?|pics|gallery|listen|audio|podcast)[\])]$", re.IGNORECASE)
+_TAG = re.compile(
+    r"\s*[\[(](?:watch|video|photos?|pics|gallery|listen|audio|podcast)[\])]$", re.IGNORECASE
+)
 _SITE_SUFFIX = re.compile(r"\s+\|\s+(?P<site>[^|]{2,50})$")  # a site or show name after a bar
 _SITE_WORDS = 5  # words a site's name may have
 _TRAIL = re.compile(r"\s+(?:/|›|»|>)\s+")  # the spaced separators of a breadcrumb trail
 _TRAIL_MARKS = ("/", "›", "»", ">")
 
 
-def headline_text(text: str, short_lines: list[str], below: list[str] = ()) -> tuple[str, str | None]:
+def headline_text(
+    text: str, short_lines: list[str], below: list[str] = ()
+) -> tuple[str, str | None]:
     """The headline without the furniture glued to it, and the kicker it carried if any.
     ``short_lines`` are the file's lines of up to four words: a glued kicker must be one of them;
     ``below`` are the lines just under it, where the headline may stand again on its own."""
     text = _TAG.sub("", _LABEL.sub("", text)) or text
     suffix = _SITE_SUFFIX.search(text)
-    if suffix and len(suffix.group("site").split()) <= _SITE_WORDS and len(text[:suffix.start()].split()) >= 4:
-        text = text[:suffix.start()]  # "<headline> | CBC Arts Loaded": the page title's form
+    if (
+        suffix
+        and len(suffix.group("site").split()) <= _SITE_WORDS
+        and len(text[: suffix.start()].split()) >= 4
+    ):
+        text = text[: suffix.start()]  # "<headline> | CBC Arts Loaded": the page title's form
     title, kicker = _without_kicker(text, short_lines)
-    for line in below:  # "Home News News <headline>" over "<headline>": a breadcrumb ending in the title
+    for (
+        line
+    ) in below:  # "Home News News <headline>" over "<headline>": a breadcrumb ending in the title
         if len(line.split()) >= 4 and len(line) < len(title) and title.endswith(line):
             return line, kicker
     return title, kicker
@@ -40,15 +50,21 @@ def _without_kicker(text: str, short_lines: list[str]) -> tuple[str, str | None]
     if trail(text) == "headline":
         parts = _TRAIL.split(text)
         return parts[-1], parts[0]
-    for kicker in short_lines:  # links joined without a space: a lower-case end, an upper-case start
-        if (len(kicker) < len(text) and text.startswith(kicker) and kicker[-1].islower()
-                and text[len(kicker)].isupper()):
-            return text[len(kicker):], kicker
+    for (
+        kicker
+    ) in short_lines:  # links joined without a space: a lower-case end, an upper-case start
+        if (
+            len(kicker) < len(text)
+            and text.startswith(kicker)
+            and kicker[-1].islower()
+            and text[len(kicker)].isupper()
+        ):
+            return text[len(kicker) :], kicker
     return text, None
 
 
 def trail(text: str) -> str | None:
-    """"breadcrumb" for a trail of short links ("Home / News / Electric Cars"), "headline" for
+    """ "breadcrumb" for a trail of short links ("Home / News / Electric Cars"), "headline" for
     such a trail ending in a headline ("News / India News / Navy, coast guard swing ..."), else None."""
     if not any(map(text.__contains__, _TRAIL_MARKS)):  # most lines: no separator, no trail
         return None

@@ -13,7 +13,15 @@ from __future__ import annotations
 from typing import Iterable, Mapping, Protocol, TextIO
 
 from newsreader.env import Environment, Output
-from newsreader.model import Article, ArticleHits, LineRole, Listing, SearchHit, SectionCount, SyncReport
+from newsreader.model import (
+    Article,
+    ArticleHits,
+    LineRole,
+    Listing,
+    SearchHit,
+    SectionCount,
+    SyncReport,
+)
 from newsreader.render.messages import Messages
 
 
@@ -58,8 +66,13 @@ class Printer(Protocol):
 PLAIN_WIDTH = 80  # columns plain text is wrapped at unless --width says otherwise
 
 
-def make_printer(env: Environment, output: Output, json: bool = False, width: int | None = None,
-                 paged: bool = False) -> Printer:
+def make_printer(
+    env: Environment,
+    output: Output,
+    json: bool = False,
+    width: int | None = None,
+    paged: bool = False,
+) -> Printer:
     """The printer for this run: JSON if asked, Rich on a terminal, else plain text. ``width``
     wraps article text (0: not at all; None: 80 columns piped, the terminal's up to 90 on one);
     ``paged``: long terminal output of articles goes through the pager."""
@@ -86,7 +99,13 @@ def make_console(out: TextIO, output: Output):
     from rich.console import Console
 
     return Console(
-        file=out, force_terminal=True, no_color=not output.color,
-        color_system="auto" if output.color else None, width=output.width, height=output.height,
-        markup=False, emoji=False, highlight=False,
+        file=out,
+        force_terminal=True,
+        no_color=not output.color,
+        color_system="auto" if output.color else None,
+        width=output.width,
+        height=output.height,
+        markup=False,
+        emoji=False,
+        highlight=False,
     )

@@ -19,7 +19,9 @@ _ESCAPE = re.compile(
     r"|\x9b[0-?]*[ -/]*[@-~]?"  # 8-bit CSI
     r"|\x9d[^\x07\x9c]*[\x07\x9c]?"  # 8-bit OSC
 )
-_C1_AND_BIDI = r"\x7f-\x9f\u202a-\u202e\u2066-\u2069"  # DEL, C1 controls, bidi overrides and isolates
+_C1_AND_BIDI = (
+    r"\x7f-\x9f\u202a-\u202e\u2066-\u2069"  # DEL, C1 controls, bidi overrides and isolates
+)
 _SURROGATES = r"\ud800-\udfff"  # undecodable bytes in file names (surrogateescape)
 _CONTROL = re.compile(rf"[\x00-\x08\x0b-\x1f{_C1_AND_BIDI}]")
 _SURROGATE = re.compile(rf"[{_SURROGATES}]")

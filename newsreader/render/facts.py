@@ -27,8 +27,10 @@ def report_line(report: SyncReport) -> str:
     """``N articles: P parsed, U unchanged, D dropped`` (N: the articles the index now holds),
     then ``; F could not be read (tried again next time)`` when some could not be read."""
     total = report.parsed + report.unchanged
-    line = (f"{total} article{'' if total == 1 else 's'}: {report.parsed} parsed, "
-            f"{report.unchanged} unchanged, {report.dropped} dropped")
+    line = (
+        f"{total} article{'' if total == 1 else 's'}: {report.parsed} parsed, "
+        f"{report.unchanged} unchanged, {report.dropped} dropped"
+    )
     if report.unreadable:
         line += f"; {report.unreadable} could not be read (tried again next time)"
     return line

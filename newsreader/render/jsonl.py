@@ -12,7 +12,15 @@ import json
 import re
 from typing import Iterable, Mapping, TextIO
 
-from newsreader.model import Article, ArticleHits, LineRole, Listing, SearchHit, SectionCount, SyncReport
+from newsreader.model import (
+    Article,
+    ArticleHits,
+    LineRole,
+    Listing,
+    SearchHit,
+    SectionCount,
+    SyncReport,
+)
 
 _UNSAFE = re.compile(r"[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
@@ -53,7 +61,9 @@ class JsonPrinter:
 
     def explain(self, article: Article, roles: list[LineRole]) -> None:
         for role in roles:
-            self._line({"line": role.number, "role": role.role, "reason": role.reason, "text": role.text})
+            self._line(
+                {"line": role.number, "role": role.role, "reason": role.reason, "text": role.text}
+            )
 
     def grep(self, results: Iterable[ArticleHits], mode: str, context: int = 0) -> int:
         """One object per article (``files``/``count``) or per printed paragraph."""
@@ -67,8 +77,13 @@ class JsonPrinter:
                 self._line({"id": article_id, "count": result.count})
             else:
                 for hit in result.hits:
-                    found = {"id": article_id, "paragraph": hit.paragraph, "matched": hit.matched,
-                             "text": hit.text, "spans": [list(span) for span in hit.spans]}
+                    found = {
+                        "id": article_id,
+                        "paragraph": hit.paragraph,
+                        "matched": hit.matched,
+                        "text": hit.text,
+                        "spans": [list(span) for span in hit.spans],
+                    }
                     if mode in ("numbered", "vimgrep"):
                         found.update(path=result.article.path, line=hit.line, column=hit.column)
                     self._line(found)
@@ -76,18 +91,37 @@ class JsonPrinter:
 
     def ranked(self, results: list[SearchHit]) -> None:
         for hit in results:
-            self._line({"id": hit.article.id, "score": round(hit.score, 4), "title": hit.article.title,
-                        "snippet": hit.snippet})
+            self._line(
+                {
+                    "id": hit.article.id,
+                    "score": round(hit.score, 4),
+                    "title": hit.article.title,
+                    "snippet": hit.snippet,
+                }
+            )
 
     def sections(self, sections: list[SectionCount]) -> None:
         for count in sections:
-            self._line({"section": count.section or None, "articles": count.articles,
-                        "first": count.first or None, "last": count.last or None})
+            self._line(
+                {
+                    "section": count.section or None,
+                    "articles": count.articles,
+                    "first": count.first or None,
+                    "last": count.last or None,
+                }
+            )
 
     def warnings(self, warned: Mapping[str, tuple[str, ...]]) -> None:
         for article_id, found in warned.items():
             self._line({"id": article_id, "warnings": list(found)})
 
     def report(self, report: SyncReport) -> None:
-        self._line({"articles": report.parsed + report.unchanged, "parsed": report.parsed,
-                    "unchanged": report.unchanged, "dropped": report.dropped, "unreadable": report.unreadable})
+        self._line(
+            {
+                "articles": report.parsed + report.unchanged,
+                "parsed": report.parsed,
+                "unchanged": report.unchanged,
+                "dropped": report.dropped,
+                "unreadable": report.unreadable,
+            }
+        )

@@ -31,8 +31,12 @@ class Messages:
         """Each article's parse warnings (by id) when there are a few, else a count and one example."""
         if len(warned) > WARN_EACH:
             first_id, first = next(iter(warned.items()))
-            self.stream.write(f"warning: {len(warned)} articles have parse warnings, e.g. {shown_id(first_id)}: "
-                              f"{clean_field('; '.join(first))} (`news check` shows them all)\n")
+            self.stream.write(
+                f"warning: {len(warned)} articles have parse warnings, e.g. {shown_id(first_id)}: "
+                f"{clean_field('; '.join(first))} (`news check` shows them all)\n"
+            )
             return
         for article_id, warnings in warned.items():
-            self.stream.write(f"warning: {shown_id(article_id)}: {clean_field('; '.join(warnings))}\n")
+            self.stream.write(
+                f"warning: {shown_id(article_id)}: {clean_field('; '.join(warnings))}\n"
+            )

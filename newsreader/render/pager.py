@@ -20,7 +20,9 @@ class Pager:
         if not self.height or text.count("\n") <= self.height:
             return False
         try:
-            process = subprocess.Popen(shlex.split(self.command), stdin=subprocess.PIPE, env=self.env)
+            process = subprocess.Popen(
+                shlex.split(self.command), stdin=subprocess.PIPE, env=self.env
+            )
         except (OSError, ValueError):
             return False
         try:

@@ -12,14 +12,25 @@ from typing import Iterable, Mapping, TextIO
 
 import textwrap3
 
-from newsreader.model import Article, ArticleHits, LineRole, Listing, SearchHit, SectionCount, SyncReport, shown_id
+from newsreader.model import (
+    Article,
+    ArticleHits,
+    LineRole,
+    Listing,
+    SearchHit,
+    SectionCount,
+    SyncReport,
+    shown_id,
+)
 from newsreader.render.clean import clean, clean_field, needs_cleaning
 from newsreader.render.facts import meta_line, report_line
 
 _BLOCK = 20_000  # listing rows formatted, checked and written at a time
 _ROW = "%s\t%s\t%s\t%s\t%s\n"  # id, date, section, words, title
 _ID = operator.itemgetter(0)
-_ARTICLE_SEPARATOR = "\f\n"  # between articles printed one after another: a form feed on its own line
+_ARTICLE_SEPARATOR = (
+    "\f\n"  # between articles printed one after another: a form feed on its own line
+)
 
 
 class PlainPrinter:
@@ -42,15 +53,23 @@ class PlainPrinter:
         """
         rows = listing.rows
         for start in range(0, len(rows), _BLOCK):
-            part = rows[start:start + _BLOCK]
+            part = rows[start : start + _BLOCK]
             block = "".join(map(_ROW.__mod__, part))
             printable_ids = "".join(map(_ID, part)).isprintable()  # else shown_id escapes some
-            if (printable_ids and block.count("\n") == len(part) and block.count("\t") == 4 * len(part)
-                    and not needs_cleaning(block)):
+            if (
+                printable_ids
+                and block.count("\n") == len(part)
+                and block.count("\t") == 4 * len(part)
+                and not needs_cleaning(block)
+            ):
                 self.out.write(block)
             else:
-                self.out.write("".join("\t".join([shown_id(row.id), *map(clean_field, map(str, row[1:]))]) + "\n"
-                                       for row in part))
+                self.out.write(
+                    "".join(
+                        "\t".join([shown_id(row.id), *map(clean_field, map(str, row[1:]))]) + "\n"
+                        for row in part
+                    )
+                )
 
     def articles(self, articles: Iterable[Article]) -> None:
         """Each article as :meth:`article` prints it, a line holding only a form feed between two
@@ -122,7 +141,9 @@ class PlainPrinter:
     def ranked(self, results: list[SearchHit]) -> None:
         """``id<TAB>score<TAB>title`` per article, best first (score: BM25, higher is better)."""
         for hit in results:
-            self.out.write(f"{shown_id(hit.article.id)}\t{hit.score:.3f}\t{clean_field(hit.article.title)}\n")
+            self.out.write(
+                f"{shown_id(hit.article.id)}\t{hit.score:.3f}\t{clean_field(hit.article.title)}\n"
+            )
 
     def report(self, report: SyncReport) -> None:
         """``N articles: P parsed, U unchanged, D dropped``."""
@@ -131,7 +152,9 @@ class PlainPrinter:
     def sections(self, sections: list[SectionCount]) -> None:
         """``section<TAB>articles<TAB>first<TAB>last`` per section, most articles first."""
         for count in sections:
-            self.out.write(f"{clean_field(count.section)}\t{count.articles}\t{count.first}\t{count.last}\n")
+            self.out.write(
+                f"{clean_field(count.section)}\t{count.articles}\t{count.first}\t{count.last}\n"
+            )
 
     def warnings(self, warned: Mapping[str, tuple[str, ...]]) -> None:
         """``id<TAB>warning`` per warning."""

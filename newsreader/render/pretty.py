@@ -17,7 +17,16 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from newsreader.model import Article, ArticleHits, LineRole, Listing, SearchHit, SectionCount, SyncReport, shown_id
+from newsreader.model import (
+    Article,
+    ArticleHits,
+    LineRole,
+    Listing,
+    SearchHit,
+    SectionCount,
+    SyncReport,
+    shown_id,
+)
 from newsreader.render.clean import clean, clean_field
 from newsreader.render.facts import meta_line, report_line
 from newsreader.render.messages import Messages
@@ -31,8 +40,15 @@ _GAP = 2  # columns between two columns of a list
 _EDGES = 2  # the table's blank left and right edges
 _NUMBERED = re.compile(r"0*(\d+)_[0-9a-f]{16}")  # a name whose running number `show` also takes
 _ROLE_STYLES = {
-    "title": "bold", "section": "magenta", "byline": "cyan", "date": "cyan", "credit": "dim",
-    "caption": "dim", "body": "", "boilerplate": "red dim", "other": "yellow",
+    "title": "bold",
+    "section": "magenta",
+    "byline": "cyan",
+    "date": "cyan",
+    "credit": "dim",
+    "caption": "dim",
+    "body": "",
+    "boilerplate": "red dim",
+    "other": "yellow",
 }
 
 
@@ -87,17 +103,33 @@ class RichPrinter:
             self.messages.note(listing.note or "No articles.")
             return
         columns, short = _list_columns(listing, self.console.width)
-        table = Table(box=box.SIMPLE_HEAD, pad_edge=False, header_style="bold", padding=(0, 1), collapse_padding=True)
+        table = Table(
+            box=box.SIMPLE_HEAD,
+            pad_edge=False,
+            header_style="bold",
+            padding=(0, 1),
+            collapse_padding=True,
+        )
         for name, width in columns:
-            table.add_column(name, width=width, no_wrap=True, overflow="ellipsis",
-                             style={"id": "cyan", "section": "magenta"}.get(name, ""),
-                             justify="right" if name == "words" else "left")
+            table.add_column(
+                name,
+                width=width,
+                no_wrap=True,
+                overflow="ellipsis",
+                style={"id": "cyan", "section": "magenta"}.get(name, ""),
+                justify="right" if name == "words" else "left",
+            )
         for article in listing.rows:
             table.add_row(*(_list_cell(article, name, listing, short) for name, _ in columns))
         self.console.print(table)
         if listing.total > len(listing.rows):
-            self.console.print(Text(f"{len(listing.rows)} of {listing.total} articles shown; "
-                                    "use --limit 0 to see them all.", style="dim"))
+            self.console.print(
+                Text(
+                    f"{len(listing.rows)} of {listing.total} articles shown; "
+                    "use --limit 0 to see them all.",
+                    style="dim",
+                )
+            )
 
     def articles(self, articles: Iterable[Article]) -> None:
         """Each article as :meth:`article` shows it, a rule between two, all through one pager."""
@@ -144,8 +176,13 @@ class RichPrinter:
             if mode == "vimgrep":
                 for hit in result.hits:
                     for start, _ in hit.spans or ((0, 0),):
-                        self.console.print(Text(f"{clean_field(result.article.path)}:{hit.line}:"
-                                                f"{hit.column + start}:{clean_field(hit.text)}"), soft_wrap=True)
+                        self.console.print(
+                            Text(
+                                f"{clean_field(result.article.path)}:{hit.line}:"
+                                f"{hit.column + start}:{clean_field(hit.text)}"
+                            ),
+                            soft_wrap=True,
+                        )
                 continue
             if mode in ("files", "count"):
                 self.console.print(self._heading(result, result.count if mode == "count" else None))
@@ -157,9 +194,15 @@ class RichPrinter:
             hits.add_column(no_wrap=True, width=5)
             hits.add_column(overflow="fold")
             for hit in result.hits:
-                place = f"{hit.line}" if mode == "numbered" else f"{'¶' if hit.paragraph else 'T'}{hit.paragraph}"
-                hits.add_row(Text(place, style="green" if hit.matched else "dim"),
-                             _highlighted(hit.text, hit.spans, "" if hit.matched else "dim"))
+                place = (
+                    f"{hit.line}"
+                    if mode == "numbered"
+                    else f"{'¶' if hit.paragraph else 'T'}{hit.paragraph}"
+                )
+                hits.add_row(
+                    Text(place, style="green" if hit.matched else "dim"),
+                    _highlighted(hit.text, hit.spans, "" if hit.matched else "dim"),
+                )
             self.console.print(hits)
         if not matched:
             self.messages.note("No article matches.")
@@ -209,7 +252,12 @@ class RichPrinter:
         table.add_column("why", ratio=1, style="dim")
         for role in roles:
             style = _ROLE_STYLES.get(role.role, "")
-            table.add_row(str(role.number), Text(role.role, style=style), _text(role.text, style), _text(role.reason))
+            table.add_row(
+                str(role.number),
+                Text(role.role, style=style),
+                _text(role.text, style),
+                _text(role.reason),
+            )
         self._paged(table)
 
     def report(self, report: SyncReport) -> None:
@@ -247,16 +295,25 @@ def _list_columns(listing: Listing, width: int) -> tuple[list[tuple[str, int]], 
     title gets the rest."""
     rows = listing.rows
     full = max(len(shown_id(row.id)) for row in rows)
-    short = max(2, *(len(_short_id(row.id, listing)) for row in rows))  # never under its header, "id"
+    short = max(
+        2, *(len(_short_id(row.id, listing)) for row in rows)
+    )  # never under its header, "id"
     date = 10 if any(row.published for row in rows) else 0
     longest = max(len(clean_field(row.section or "")) for row in rows)
     section = min(16, max(len("section"), longest)) if longest else 0
     words = max(len("words"), *(len(str(row.words)) for row in rows))
-    choices = [(full, date, section, words), (short, date, section, words),
-               (short, date, min(section, _MIN_SECTION), words), (short, date, 0, words),
-               (short, date, 0, 0), (short, 0, 0, 0)]
+    choices = [
+        (full, date, section, words),
+        (short, date, section, words),
+        (short, date, min(section, _MIN_SECTION), words),
+        (short, date, 0, words),
+        (short, date, 0, 0),
+        (short, 0, 0, 0),
+    ]
     for number, sizes in enumerate(choices):
-        fixed = [(name, size) for name, size in zip(("id", "date", "section", "words"), sizes) if size]
+        fixed = [
+            (name, size) for name, size in zip(("id", "date", "section", "words"), sizes) if size
+        ]
         room = width - _EDGES - sum(size + _GAP for _, size in fixed)
         if room >= (_FULL_ID_TITLE if number == 0 else _MIN_TITLE) or number == len(choices) - 1:
             return [*fixed, ("title", max(1, room))], sizes[0] < full

@@ -21,11 +21,25 @@ class IndexProgress:
             if total < SHOW_FROM:
                 return
             from rich.console import Console
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeRemainingColumn,
+            )
 
-            console = Console(file=self.stream, force_terminal=True, markup=False, emoji=False, highlight=False)
-            self.bar = Progress(TextColumn("indexing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                                console=console, transient=True)
+            console = Console(
+                file=self.stream, force_terminal=True, markup=False, emoji=False, highlight=False
+            )
+            self.bar = Progress(
+                TextColumn("indexing"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeRemainingColumn(),
+                console=console,
+                transient=True,
+            )
             self.bar.start()
             self.task = self.bar.add_task("index", total=total)
         self.bar.update(self.task, completed=done)

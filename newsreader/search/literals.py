@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+
 def required_literals(regex: re.Pattern) -> list[list[str]]:
     """Literal strings any match must contain, as an AND of OR-groups, as the pattern spells
     them (a pattern that ignores case matches them ignoring case).
@@ -39,7 +40,9 @@ def sre_parser():
     return sre_parse
 
 
-_CASELESS_GROUP = re.compile(r"\(\?[a-zA-Z-]*i[a-zA-Z-]*[:)]")  # (?i:...) or (?si); may over-match: then no skipping
+_CASELESS_GROUP = re.compile(
+    r"\(\?[a-zA-Z-]*i[a-zA-Z-]*[:)]"
+)  # (?i:...) or (?si); may over-match: then no skipping
 
 
 def _literal_groups(regex: re.Pattern) -> list[list[str]]:
@@ -47,7 +50,9 @@ def _literal_groups(regex: re.Pattern) -> list[list[str]]:
     try:
         parsed = sre_parse.parse(regex.pattern, regex.flags)
         return [group for group in _sequence(list(parsed), sre_parse) if all(group)]
-    except Exception:  # a parser-internals difference, or nesting deeper than the walk goes: know nothing
+    except (
+        Exception
+    ):  # a parser-internals difference, or nesting deeper than the walk goes: know nothing
         return []
 
 
@@ -75,7 +80,10 @@ def _sequence(items: list, sre) -> list[list[str]]:
         flush()
         if op is sre.SUBPATTERN:
             groups.extend(_sequence(list(arg[-1]), sre))
-        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", None)) and arg[0] >= 1:
+        elif (
+            op in (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", None))
+            and arg[0] >= 1
+        ):
             groups.extend(_sequence(list(arg[2]), sre))
         elif op is sre.BRANCH:
             choices = [_best(_sequence(list(branch), sre)) for branch in arg[1]]

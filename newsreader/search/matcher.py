@@ -18,8 +18,14 @@ from newsreader.model import Article, ArticleHits, Hit, Text
 from newsreader.search.literals import paragraph_literals, sre_parser
 
 
-def compile_pattern(pattern: str, *, fixed: bool = False, ignore_case: bool = False,
-                    smart_case: bool = False, word: bool = False) -> re.Pattern:
+def compile_pattern(
+    pattern: str,
+    *,
+    fixed: bool = False,
+    ignore_case: bool = False,
+    smart_case: bool = False,
+    word: bool = False,
+) -> re.Pattern:
     """Compile a grep pattern; raises PatternError with one sentence when it is invalid, nested
     too deeply for Python's parser, or holds a set Python may read differently in the future
     (``[[:alpha:]]``: POSIX classes are not Python's)."""
@@ -34,17 +40,27 @@ def compile_pattern(pattern: str, *, fixed: bool = False, ignore_case: bool = Fa
             return re.compile(source, re.IGNORECASE if caseless else 0)
     except re.error as error:
         where = f" at position {error.pos}" if error.pos is not None else ""
-        raise PatternError(f"The pattern {shown} is not a valid regular expression: {error.msg}{where}.") from None
+        raise PatternError(
+            f"The pattern {shown} is not a valid regular expression: {error.msg}{where}."
+        ) from None
     except RecursionError:
         raise PatternError(f"The pattern {shown} is nested too deeply to compile.") from None
     except FutureWarning as warning:
-        hint = _POSIX_HINT if _POSIX_CLASS.search(pattern) else "escape a '[' meant literally inside a set as '\\['"
-        raise PatternError(f"The pattern {shown} has a set Python reads ambiguously ({warning}): {hint}.") from None
+        hint = (
+            _POSIX_HINT
+            if _POSIX_CLASS.search(pattern)
+            else "escape a '[' meant literally inside a set as '\\['"
+        )
+        raise PatternError(
+            f"The pattern {shown} has a set Python reads ambiguously ({warning}): {hint}."
+        ) from None
 
 
 _POSIX_CLASS = re.compile(r"\[:[a-z]+:\]")
-_POSIX_HINT = ("POSIX classes such as [:alpha:] are not Python regular expressions; "
-               "use [^\\W\\d_] for letters, \\d for digits, \\s for spaces, \\w for word characters")
+_POSIX_HINT = (
+    "POSIX classes such as [:alpha:] are not Python regular expressions; "
+    "use [^\\W\\d_] for letters, \\d for digits, \\s for spaces, \\w for word characters"
+)
 _SHOWN_PATTERN = 80  # characters of a pattern quoted in an error
 
 
@@ -65,7 +81,9 @@ class GrepQuery:
     field: str = "all"
     context: int = 0
     mode: str = "lines"
-    literals: tuple[tuple[str, ...], ...] = ()  # from paragraph_literals: a paragraph lacking them cannot match
+    literals: tuple[
+        tuple[str, ...], ...
+    ] = ()  # from paragraph_literals: a paragraph lacking them cannot match
 
     def hits(self, text: Text) -> ArticleHits | None:
         """The paragraphs of an article the regex matches, or None when nothing matches.
@@ -74,7 +92,9 @@ class GrepQuery:
         if self.mode != "lines":
             return self._tally(text)
         units = list(enumerate(self._searched(text), start=1 if self.field == "body" else 0))
-        candidates = [unit for unit in units if self._may_match(unit[1])] if self.literals else units
+        candidates = (
+            [unit for unit in units if self._may_match(unit[1])] if self.literals else units
+        )
         spans = {}
         for number, line in candidates:
             found = [match.span() for match in self.regex.finditer(line)]
@@ -84,14 +104,18 @@ class GrepQuery:
             return None
         lines = dict(units)
         shown = _with_context(sorted(spans), self.context, set(lines))
-        hits = tuple(Hit(number, lines[number], number in spans, spans.get(number, ())) for number in shown)
+        hits = tuple(
+            Hit(number, lines[number], number in spans, spans.get(number, ())) for number in shown
+        )
         return ArticleHits(_shown(text), hits, len(spans))
 
     def _tally(self, text: Text) -> ArticleHits | None:
         """``files`` and ``count``: whether any paragraph matches, or how many do, with no
         paragraph numbers to keep (the hot loop of a grep over 100,000 articles)."""
         lines = self._searched(text)
-        if len(self.literals) == 1 and len(self.literals[0]) == 1:  # the usual case: one literal, tested inline
+        if (
+            len(self.literals) == 1 and len(self.literals[0]) == 1
+        ):  # the usual case: one literal, tested inline
             literal = self.literals[0][0]
             lines = [line for line in lines if literal in line]
         elif self.literals:
@@ -99,7 +123,9 @@ class GrepQuery:
         search = self.regex.search
         if self.mode == "files":
             return ArticleHits(_shown(text), (), 1) if any(map(search, lines)) else None
-        count = len(list(filter(None, map(search, lines))))  # C loops: no Python frame per paragraph
+        count = len(
+            list(filter(None, map(search, lines)))
+        )  # C loops: no Python frame per paragraph
         return ArticleHits(_shown(text), (), count) if count else None
 
     @property
@@ -141,7 +167,9 @@ class GrepQuery:
                 yield found
 
 
-def make_query(regex: re.Pattern, field: str = "all", context: int = 0, mode: str = "lines") -> GrepQuery:
+def make_query(
+    regex: re.Pattern, field: str = "all", context: int = 0, mode: str = "lines"
+) -> GrepQuery:
     """A GrepQuery that skips the paragraphs lacking the regex's literals (:func:`paragraph_literals`)."""
     return GrepQuery(regex, field, context, mode, paragraph_literals(regex))
 

@@ -15,7 +15,10 @@ from newsreader.model import WORD
 
 MIN_RUN = 3  # shorter word runs are too common to narrow anything
 
-def fts_query(groups: list[list[str]], fold: Callable[[str], str | None], terms_containing) -> str | None:
+
+def fts_query(
+    groups: list[list[str]], fold: Callable[[str], str | None], terms_containing
+) -> str | None:
     """An FTS5 query every article matching ``groups`` satisfies, or None when it cannot narrow.
 
     Each literal is first folded as the index folds its words (``fold``; None for a literal
@@ -55,7 +58,9 @@ def _literal_query(literal: str, terms_containing) -> str | None:
     if not runs:
         return None
     # prefer a run whose word boundaries the literal shows (exact word, then prefix), then the longest
-    start, end, run = max(runs, key=lambda r: ((r[0] > 0) + (r[0] > 0 and r[1] < len(literal)), r[1] - r[0]))
+    start, end, run = max(
+        runs, key=lambda r: ((r[0] > 0) + (r[0] > 0 and r[1] < len(literal)), r[1] - r[0])
+    )
     if start > 0 and end < len(literal):
         return _quote(run)
     if start > 0:  # bounded on the left, open on the right: the word starts with the run
@@ -87,7 +92,11 @@ def _phrase_query(literal: str, runs: list[tuple[int, int, str]], terms_containi
         return None
     star = "*" if prefix else ""
     rest = words[1:] if firsts else words
-    phrases = [_quote(" ".join([first, *rest])) + star for first in firsts] if firsts else [_quote(" ".join(rest)) + star]
+    phrases = (
+        [_quote(" ".join([first, *rest])) + star for first in firsts]
+        if firsts
+        else [_quote(" ".join(rest)) + star]
+    )
     return phrases[0] if len(phrases) == 1 else "(" + " OR ".join(phrases) + ")"
 
 

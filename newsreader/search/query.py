@@ -19,7 +19,9 @@ from dataclasses import dataclass
 from newsreader.errors import QueryError, UsageError
 from newsreader.model import WORD
 
-MAX_WORDS = 64  # the full-text index's time grows faster than the words do: a few hundred take minutes
+MAX_WORDS = (
+    64  # the full-text index's time grows faster than the words do: a few hundred take minutes
+)
 _OPERATORS = ("AND", "OR", "NOT")
 _TOKEN = re.compile(r'\s*(?:(")|([()])|([^\s()"]+))')
 
@@ -44,7 +46,9 @@ def parse_query(text: str) -> SearchQuery:
     if not parser.words:
         raise QueryError(f"The search query {text!r} has no words to search for.")
     if len(parser.words) > MAX_WORDS:
-        raise QueryError(f"The search query has {len(parser.words)} words; search with at most {MAX_WORDS}.")
+        raise QueryError(
+            f"The search query has {len(parser.words)} words; search with at most {MAX_WORDS}."
+        )
     return SearchQuery(fts, tuple(parser.words))
 
 
@@ -127,9 +131,14 @@ class _Parser:
             if after == "NOT":
                 raise QueryError("NOT needs words after it, as in 'ferry NOT strike'.")
             if after:
-                raise QueryError(f"{after} needs words on both sides, as in 'ferry {after} strike'.")
-            raise QueryError("The search query has a ')' with no '(' before it." if token == ")"
-                             else "The search query has no words where some are needed.")
+                raise QueryError(
+                    f"{after} needs words on both sides, as in 'ferry {after} strike'."
+                )
+            raise QueryError(
+                "The search query has a ')' with no '(' before it."
+                if token == ")"
+                else "The search query has no words where some are needed."
+            )
         kind, text = self.tokens[self.at]
         self.at += 1
         if kind == "(":
