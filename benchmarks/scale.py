@@ -130,6 +130,22 @@ def main() -> None:
             "≤ 0.3 s",
         )
     )
+    rows.append(
+        (
+            "`news list --since 7d` (a filter)",
+            *_vs(timed([news, "list", "--since", "7d"], env, args.runs), None),
+            "≤ 0.3 s",
+        )
+    )
+    sections = subprocess.run([news, "sections"], env=env, capture_output=True, text=True).stdout
+    section = sections.split("\t")[0] or "Politics"
+    rows.append(
+        (
+            f"`news search ceasefire --section {section}`",
+            *_vs(timed([news, "search", "ceasefire", "--section", section], env, args.runs), None),
+            "≤ 0.3 s",
+        )
+    )
     first_id = subprocess.run(
         [news, "list", "--sort", "number", "--limit", "1"], env=env, capture_output=True, text=True
     ).stdout.split("\t")[0]

@@ -30,6 +30,7 @@ app = typer.Typer(
     help="Read, list, search and export a folder of scraped news articles.\n\n"
     "Example: news --dir ~/scraped list --section Politics",
     add_completion=False,
+    suggest_commands=False,  # Click suggests a command for a typo already: once is enough
     no_args_is_help=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,

@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 from functools import partial
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from newsreader.env import Environment
 from newsreader.errors import (
@@ -23,11 +23,9 @@ from newsreader.errors import (
     UnknownIdError,
     UsageError,
 )
-from newsreader.filters import make_filters
 from newsreader.folder import Scan, check_folder, restat, scan
 from newsreader.index import Index, index_path
 from newsreader.inputs.text import located_in_file, raw_text
-from newsreader.matching import matched
 from newsreader.model import (
     Article,
     ArticleHits,
@@ -44,10 +42,9 @@ from newsreader.model import (
     shown_id,
 )
 from newsreader.parsing import FolderParsing, explain, load
-from newsreader.search.literals import required_literals
-from newsreader.search.matcher import GrepQuery, compile_pattern, make_query
-from newsreader.search.prefilter import fts_query
-from newsreader.search.query import parse_query
+
+if TYPE_CHECKING:  # each loads with the command that needs it: a list loads none of them
+    from newsreader.search.matcher import GrepQuery
 
 _MAX_EXPANSION = 300  # indexed words one fragment may stand for before the prefilter gives up on it
 #: Files a folder needs before an unchanged folder mtime is trusted to mean unchanged files: below
@@ -217,6 +214,10 @@ class Library:
     ) -> Filters:
         """The filters these options ask for (dates relative to the environment's today);
         raises UsageError for a date that cannot be read."""
+        if section is author is since is until is None:
+            return Filters()
+        from newsreader.filters import make_filters
+
         return make_filters(self.env.today, section, author, since, until)
 
     def listing(
@@ -239,13 +240,13 @@ class Library:
                 rows = index.summaries(sort, filters, reverse)
             shown = rows[:limit] if limit else rows
             warned = index.warnings(filters)
-            return Listing(
-                shown,
-                len(rows),
-                {row.id: warned[row.id] for row in shown if row.id in warned},
-                "" if rows else self._nothing_listed(index, filters),
-                index.numbers_distinct,
-            )
+            if limit and warned:  # only the shown rows' warnings: a list of 100 of 100,000
+                ids = {row.id if records else row[0] for row in shown}
+                warned = {
+                    article_id: found for article_id, found in warned.items() if article_id in ids
+                }
+            note = "" if rows else self._nothing_listed(index, filters)
+            return Listing(shown, len(rows), warned, note, index.numbers_distinct)
 
         return self._reading(read)
 
@@ -360,6 +361,9 @@ class Library:
         is False: then every article is scanned, for checking), and checks them itself when
         the pattern is a plain string and only matching files are wanted; the regex runs in
         child processes (see :mod:`matching`), a full scan of a large index on every core."""
+        from newsreader.matching import matched
+        from newsreader.search.matcher import compile_pattern, make_query
+
         regex = compile_pattern(
             pattern, fixed=fixed, ignore_case=ignore_case, smart_case=smart_case, word=word
         )
@@ -397,6 +401,9 @@ class Library:
     @staticmethod
     def _candidates(index: Index, query: GrepQuery) -> set[int] | None:
         """Rowids of the articles the index says may match; None when it cannot tell."""
+        from newsreader.search.literals import required_literals
+        from newsreader.search.prefilter import fts_query
+
         groups = required_literals(query.regex)
         if not groups:
             return None
@@ -418,6 +425,8 @@ class Library:
         """The best ``limit`` matches (0: all) of a user's query (see :mod:`search.query`) among
         those the filters pass, or the newest first (``by_date``); raises UsageError for an
         empty query and QueryError for one that cannot be read."""
+        from newsreader.search.query import parse_query
+
         fts = parse_query(query).fts
         return self._reading(lambda index: index.rank(fts, limit, filters, by_date, reverse))
 

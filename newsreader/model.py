@@ -77,20 +77,24 @@ class Article:
 
 
 class Summary(NamedTuple):
-    """What ``news list`` shows of an article; a named tuple, cheap to make by the 100,000.
-    Unlike :class:`Article`, an unknown date or section is ``""``, as a list prints it."""
+    """What ``news list`` shows of an article, as the text it shows: unlike :class:`Article`,
+    an unknown date or section is ``""`` and the word count is written out. A listing of
+    summaries holds plain tuples in this field order, as the index reads them (read by
+    position, or named with ``Summary._make``): a named tuple for each of 100,000 rows would
+    cost more than reading them."""
 
     id: str
     published: str
     section: str
-    words: int
+    words: str
     title: str
 
 
 @dataclass(frozen=True)
 class Listing:
-    """The articles a list shows: ``rows`` (summaries, or records without paragraphs when the
-    printer needs every field), how many there were before a limit (``total``), the parse
+    """The articles a list shows: ``rows`` (summaries, as tuples in :class:`Summary`'s field
+    order, or records without paragraphs when the printer needs every field), how many there
+    were before a limit (``total``), the parse
     warnings of those that have any, by id, what to say when there are none (``note``), and
     ``numbered``, asked only when needed: whether every running number in the folder names
     one article (so the number alone may stand for a long id)."""

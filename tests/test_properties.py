@@ -166,7 +166,7 @@ def test_furniture_keys_ignore_spacing_and_case(lines, gap):
             id=st.text(),
             published=st.text(),
             section=st.text(),
-            words=st.integers(min_value=0),
+            words=st.integers(min_value=0).map(str),
             title=st.text(),
         ),
         max_size=4,

@@ -16,13 +16,13 @@ ROWS = [
         "001_aaaaaaaaaaaaaaaa",
         "2025-03-18",
         "World",
-        71,
+        "71",
         "Harbour reopens after winter storms close it for a week",
     ),
     Summary(
-        "003_cccccccccccccccc", "", "Business", 63, "City council approves budget with new lanes"
+        "003_cccccccccccccccc", "", "Business", "63", "City council approves budget with new lanes"
     ),
-    Summary("notes", "", "", 20, ""),
+    Summary("notes", "", "", "20", ""),
 ]
 
 

@@ -21,14 +21,14 @@ from pathlib import Path
 from types import GeneratorType
 
 from newsreader.errors import IndexDamaged, IndexUnavailable, Interrupted
-from newsreader.index.letters import TOKENIZER
 
 try:
     import fcntl
 except ImportError:  # not POSIX: updates rely on SQLite's locks alone
     fcntl = None
 
-FORMAT = "11"  # bump when the schema changes; a changed parser is noticed by its fingerprint
+FORMAT = "11"
+TOKENIZER = "unicode61 remove_diacritics 0"  # the full-text index's; see letters.py for what it does  # bump when the schema changes; a changed parser is noticed by its fingerprint
 _SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE articles(

@@ -21,7 +21,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
-TOKENIZER = "unicode61 remove_diacritics 0"  # the full-text index's
+from newsreader.index.database import TOKENIZER
+
 _CAPITAL_SIGMA = (
     "\u03a3"  # the one letter Python's lower() reads by its place in the word (final: ς)
 )

@@ -8,16 +8,19 @@ a chunk at a time, so memory stays bounded at any folder size.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sqlite3
-from functools import partial
-from typing import Iterable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from newsreader.errors import QueryError
 from newsreader.index.database import Database, guarded
-from newsreader.index.letters import Letters, ask
 from newsreader.index.sync import name_key
+
+if TYPE_CHECKING:
+    from newsreader.index.letters import Letters
 from newsreader.model import (
     Article,
     Filters,
@@ -25,7 +28,6 @@ from newsreader.model import (
     SearchHit,
     SectionCount,
     SortKey,
-    Summary,
     Text,
 )
 
@@ -38,7 +40,7 @@ _META = (
     "a.credits, a.warnings"
 )
 _TEXT = "a.id, a.path, a.section, d.title, d.body"  # what grep reads of an article
-_SUMMARY = "a.id, ifnull(a.published, ''), ifnull(a.section, ''), a.words, a.title"
+_SUMMARY = "a.id, ifnull(a.published, ''), ifnull(a.section, ''), CAST(a.words AS TEXT), a.title"
 #: The rows named in ``wanted``, read from there (CROSS JOIN fixes the loop order): left to
 #: itself, SQLite walks every name in order and looks each up in ``wanted``, to save sorting
 #: the few it keeps, which is far slower for a few thousand candidates among 100,000.
@@ -52,7 +54,6 @@ ORDERS = {
     SortKey.TITLE: f"casefold(a.title), {_BY_NUMBER}",
     SortKey.WORDS: f"a.words DESC, {_BY_NUMBER}",
 }
-_new_summary = partial(tuple.__new__, Summary)  # Summary(*row) without a Python-level call per row
 _ALL = Filters()
 
 
@@ -64,6 +65,8 @@ class Reading(Database):
     def letters(self) -> Letters:
         """How the tokenizer reads each character (see :mod:`letters`): asked of SQLite and
         Python once per index and kept with it (the index's format names both versions)."""
+        from newsreader.index.letters import Letters, ask
+
         if self._letters is None:
             stored = self.meta("letters")
             self._letters = Letters.loads(stored) if stored else ask()
@@ -95,17 +98,16 @@ class Reading(Database):
     @guarded
     def summaries(
         self, sort: SortKey, filters: Filters = _ALL, reverse: bool = False
-    ) -> list[Summary]:
+    ) -> list[tuple]:
         """What ``news list`` shows of every article the filters pass, in ``sort`` order, read
-        from the ``listing`` index alone."""
+        from the ``listing`` index alone: tuples in :class:`Summary`'s field order, as SQLite
+        makes them (a named tuple for each of 100,000 rows would cost more than the query)."""
         where, params = _where(filters)
         order = _order(sort, reverse)
         rows = self.db.execute(
             f"SELECT {_SUMMARY} FROM articles a {where} ORDER BY {order}", params
         )
-        return list(
-            map(_new_summary, rows.fetchall())
-        )  # fetchall: far faster than stepping the cursor
+        return rows.fetchall()  # far faster than stepping the cursor
 
     @guarded
     def warnings(self, filters: Filters = _ALL) -> dict[str, tuple[str, ...]]:
@@ -187,10 +189,13 @@ class Reading(Database):
         """Every section with its articles and dates; spellings that differ only in case are one
         section, named as most of its articles spell it; the articles without one last, as ""."""
         merged: dict[str, list] = {}
-        for section, articles, first, last in self.db.execute(
+        groups = self.db.execute(
             "SELECT ifnull(section, ''), count(*), min(published), max(published) FROM articles a "
-            "GROUP BY section ORDER BY count(*) DESC, section"
-        ):
+            "GROUP BY section"
+        ).fetchall()
+        # the most common spelling names the section; of two as common, one not all in capitals
+        groups.sort(key=lambda group: (-group[1], group[0].isupper(), group[0]))
+        for section, articles, first, last in groups:
             spelling, total, firsts, lasts = merged.setdefault(
                 section.casefold(), [section, 0, [], []]
             )
@@ -372,6 +377,18 @@ class Reading(Database):
             SearchHit(_article(row[:-3], False), -row[-3], *_marked(row[-2]), _marked(row[-1])[1])
             for row in rows
         ]
+
+
+@contextmanager
+def _collector_paused():
+    """The cyclic garbage collector off meanwhile (tuples of strings and numbers form no cycles)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _where(filters: Filters, *conditions: str) -> tuple[str, list]:

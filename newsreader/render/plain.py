@@ -26,7 +26,6 @@ from newsreader.render.clean import clean, clean_field, needs_cleaning
 from newsreader.render.facts import meta_line, report_line
 
 _BLOCK = 20_000  # listing rows formatted, checked and written at a time
-_ROW = "%s\t%s\t%s\t%s\t%s\n"  # id, date, section, words, title
 _ID = operator.itemgetter(0)
 _ARTICLE_SEPARATOR = (
     "\f\n"  # between articles printed one after another: a form feed on its own line
@@ -54,7 +53,7 @@ class PlainPrinter:
         rows = listing.rows
         for start in range(0, len(rows), _BLOCK):
             part = rows[start : start + _BLOCK]
-            block = "".join(map(_ROW.__mod__, part))
+            block = "\n".join(map("\t".join, part)) + "\n"  # summaries are all text
             printable_ids = "".join(map(_ID, part)).isprintable()  # else shown_id escapes some
             if (
                 printable_ids
@@ -66,7 +65,7 @@ class PlainPrinter:
             else:
                 self.out.write(
                     "".join(
-                        "\t".join([shown_id(row.id), *map(clean_field, map(str, row[1:]))]) + "\n"
+                        "\t".join([shown_id(row[0]), *map(clean_field, row[1:])]) + "\n"
                         for row in part
                     )
                 )

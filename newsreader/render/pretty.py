@@ -24,6 +24,7 @@ from newsreader.model import (
     Listing,
     SearchHit,
     SectionCount,
+    Summary,
     SyncReport,
     shown_id,
 )
@@ -102,7 +103,8 @@ class RichPrinter:
         if not listing.rows:
             self.messages.note(listing.note or "No articles.")
             return
-        columns, short = _list_columns(listing, self.console.width)
+        rows = [row if isinstance(row, Article) else Summary._make(row) for row in listing.rows]
+        columns, short = _list_columns(rows, listing, self.console.width)
         table = Table(
             box=box.SIMPLE_HEAD,
             pad_edge=False,
@@ -119,7 +121,7 @@ class RichPrinter:
                 style={"id": "cyan", "section": "magenta"}.get(name, ""),
                 justify="right" if name == "words" else "left",
             )
-        for article in listing.rows:
+        for article in rows:
             table.add_row(*(_list_cell(article, name, listing, short) for name, _ in columns))
         self.console.print(table)
         if listing.total > len(listing.rows):
@@ -288,12 +290,11 @@ class RichPrinter:
         self.console.print(table)
 
 
-def _list_columns(listing: Listing, width: int) -> tuple[list[tuple[str, int]], bool]:
+def _list_columns(rows: list, listing: Listing, width: int) -> tuple[list[tuple[str, int]], bool]:
     """The list's columns and their widths at ``width``, and whether ids are shown short: the
     richest layout that leaves the title _MIN_TITLE columns (full ids first, then short ones,
     then the section narrowed, then section, words and date dropped, in that order); the
     title gets the rest."""
-    rows = listing.rows
     full = max(len(shown_id(row.id)) for row in rows)
     short = max(
         2, *(len(_short_id(row.id, listing)) for row in rows)
