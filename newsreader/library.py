@@ -240,8 +240,10 @@ class Library:
                 rows = index.summaries(sort, filters, reverse)
             shown = rows[:limit] if limit else rows
             warned = index.warnings(filters)
+            if not records:  # summaries name an article as it is shown
+                warned = {shown_id(article_id): found for article_id, found in warned.items()}
             if limit and warned:  # only the shown rows' warnings: a list of 100 of 100,000
-                ids = {row.id if records else row[0] for row in shown}
+                ids = {row.id for row in shown}
                 warned = {
                     article_id: found for article_id, found in warned.items() if article_id in ids
                 }

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 from enum import Enum
-from typing import Callable, Mapping, NamedTuple, Sequence
+from typing import Callable, Iterator, Mapping, NamedTuple, Sequence
 
 #: A word of a title or body, as the full-text index and grep's prefilter both count them:
 #: a run of letters and digits (FTS5's unicode61 tokens). One definition, so the two agree.
@@ -77,11 +77,9 @@ class Article:
 
 
 class Summary(NamedTuple):
-    """What ``news list`` shows of an article, as the text it shows: unlike :class:`Article`,
-    an unknown date or section is ``""`` and the word count is written out. A listing of
-    summaries holds plain tuples in this field order, as the index reads them (read by
-    position, or named with ``Summary._make``): a named tuple for each of 100,000 rows would
-    cost more than reading them."""
+    """What ``news list`` shows of an article, as the text it shows: its id as printed
+    (:func:`shown_id`), its date and section (``""`` when unknown), its word count written
+    out, and its title."""
 
     id: str
     published: str
@@ -90,16 +88,56 @@ class Summary(NamedTuple):
     title: str
 
 
+class Summaries(Sequence[Summary]):
+    """A listing's summaries, kept as the index stores them, one string per article (the
+    fields joined by the unit separator, which no field keeps): 100,000 of them are read as
+    100,000 strings, and each becomes a :class:`Summary` only when it is looked at.
+    :meth:`lines` writes them all out at once, the fields joined by what a printer asks."""
+
+    SEPARATOR = "\x1f"
+
+    def __init__(self, packed: list[str]):
+        self._packed = packed
+
+    @classmethod
+    def pack(cls, article: Article) -> str:
+        """The one string an article's summary is kept as."""
+        fields = (
+            shown_id(article.id),
+            article.published or "",
+            article.section or "",
+            str(article.words),
+            article.title,
+        )
+        return cls.SEPARATOR.join(field.replace(cls.SEPARATOR, "") for field in fields)
+
+    def __len__(self) -> int:
+        return len(self._packed)
+
+    def __getitem__(self, at):
+        if isinstance(at, slice):
+            return Summaries(self._packed[at])
+        return Summary._make(self._packed[at].split(self.SEPARATOR))
+
+    def __iter__(self) -> Iterator[Summary]:
+        return (Summary._make(packed.split(self.SEPARATOR)) for packed in self._packed)
+
+    def lines(self, separator: str) -> str:
+        """Every summary on a line of its own, its fields joined by ``separator``: one pass in C."""
+        if not self._packed:
+            return ""
+        return ("\n".join(self._packed) + "\n").replace(self.SEPARATOR, separator)
+
+
 @dataclass(frozen=True)
 class Listing:
-    """The articles a list shows: ``rows`` (summaries, as tuples in :class:`Summary`'s field
-    order, or records without paragraphs when the printer needs every field), how many there
-    were before a limit (``total``), the parse
+    """The articles a list shows: ``rows`` (:class:`Summaries`, or records without paragraphs
+    when the printer needs every field), how many there were before a limit (``total``), the parse
     warnings of those that have any, by id, what to say when there are none (``note``), and
     ``numbered``, asked only when needed: whether every running number in the folder names
     one article (so the number alone may stand for a long id)."""
 
-    rows: Sequence[Summary] | Sequence[Article]
+    rows: Summaries | Sequence[Article]
     total: int
     warnings: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     note: str = ""

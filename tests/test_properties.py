@@ -6,7 +6,7 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsreader.model import ROLES, Article, Summary, Text
+from newsreader.model import ROLES, Article, Text
 from newsreader.parse import explain_lines, parse_article
 from newsreader.parse.decode import decode_bytes
 
@@ -162,35 +162,42 @@ def test_furniture_keys_ignore_spacing_and_case(lines, gap):
 @given(
     st.lists(
         st.builds(
-            Summary,
+            Article,
             id=st.text(),
-            published=st.text(),
-            section=st.text(),
-            words=st.integers(min_value=0).map(str),
+            path=st.just(""),
             title=st.text(),
+            section=st.one_of(st.none(), st.text()),
+            published=st.one_of(st.none(), st.text()),
+            words=st.integers(min_value=0),
         ),
         max_size=4,
     )
 )
-def test_a_plain_listing_prints_one_clean_line_of_five_fields_per_article(rows):
-    """Whatever the fields hold (tabs, newlines, escape sequences), each article is one line of
-    five tab-separated fields: the id as shown_id prints it (which `show` reads back), the
-    others as clean_field shows them."""
+def test_a_plain_listing_prints_one_clean_line_of_five_fields_per_article(articles):
+    """Whatever the fields hold (tabs, newlines, escape sequences, the packing's own separator),
+    each article is one line of five tab-separated fields: the id as shown_id prints it (which
+    `show` reads back), the others as clean_field shows them."""
     import io
 
-    from newsreader.model import Listing, shown_id
+    from newsreader.model import Listing, Summaries, shown_id
     from newsreader.render.clean import clean_field
     from newsreader.render.plain import PlainPrinter
 
     out = io.StringIO()
-    PlainPrinter(out).listing(Listing(rows, len(rows)))
+    PlainPrinter(out).listing(
+        Listing(Summaries([Summaries.pack(a) for a in articles]), len(articles))
+    )
     lines = out.getvalue().split("\n")
-    assert lines.pop() == "" and len(lines) == len(rows)
-    for line, row in zip(lines, rows):
-        assert line.split("\t") == [
-            shown_id(row.id),
-            *(clean_field(str(field)) for field in row[1:]),
-        ]
+    assert lines.pop() == "" and len(lines) == len(articles)
+    for line, article in zip(lines, articles):
+        fields = (
+            shown_id(article.id),
+            article.published or "",
+            article.section or "",
+            str(article.words),
+            article.title,
+        )
+        assert line.split("\t") == [clean_field(field.replace("\x1f", "")) for field in fields]
 
 
 GREP_PATTERNS = [

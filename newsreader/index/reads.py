@@ -8,19 +8,14 @@ a chunk at a time, so memory stays bounded at any folder size.
 
 from __future__ import annotations
 
-import gc
 import json
 import os
 import sqlite3
-from contextlib import contextmanager
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from newsreader.errors import QueryError
 from newsreader.index.database import Database, guarded
 from newsreader.index.sync import name_key
-
-if TYPE_CHECKING:
-    from newsreader.index.letters import Letters
 from newsreader.model import (
     Article,
     Filters,
@@ -28,19 +23,21 @@ from newsreader.model import (
     SearchHit,
     SectionCount,
     SortKey,
+    Summaries,
     Text,
 )
 
+if TYPE_CHECKING:
+    from newsreader.index.letters import Letters
+
 _CHUNK = 256  # rows read at a time when reading a chosen set of articles
-_MOST_ROWS = (
-    2**62
-)  # a LIMIT beyond any index (SQLite's integers are 64-bit; a user may ask for more)
+#: A LIMIT beyond any index (SQLite's integers are 64-bit; a user may ask for more).
+_MOST_ROWS = 2**62
 _META = (
     "a.rowid, a.id, a.number, a.hash, a.path, a.section, a.title, a.published, a.words, a.authors, "
     "a.credits, a.warnings"
 )
 _TEXT = "a.id, a.path, a.section, d.title, d.body"  # what grep reads of an article
-_SUMMARY = "a.id, ifnull(a.published, ''), ifnull(a.section, ''), CAST(a.words AS TEXT), a.title"
 #: The rows named in ``wanted``, read from there (CROSS JOIN fixes the loop order): left to
 #: itself, SQLite walks every name in order and looks each up in ``wanted``, to save sorting
 #: the few it keeps, which is far slower for a few thousand candidates among 100,000.
@@ -96,18 +93,13 @@ class Reading(Database):
         )
 
     @guarded
-    def summaries(
-        self, sort: SortKey, filters: Filters = _ALL, reverse: bool = False
-    ) -> list[tuple]:
+    def summaries(self, sort: SortKey, filters: Filters = _ALL, reverse: bool = False) -> Summaries:
         """What ``news list`` shows of every article the filters pass, in ``sort`` order, read
-        from the ``listing`` index alone: tuples in :class:`Summary`'s field order, as SQLite
-        makes them (a named tuple for each of 100,000 rows would cost more than the query)."""
+        from the ``listing`` index alone, one string an article (see :class:`Summaries`)."""
         where, params = _where(filters)
         order = _order(sort, reverse)
-        rows = self.db.execute(
-            f"SELECT {_SUMMARY} FROM articles a {where} ORDER BY {order}", params
-        )
-        return rows.fetchall()  # far faster than stepping the cursor
+        rows = self.db.execute(f"SELECT a.listed FROM articles a {where} ORDER BY {order}", params)
+        return Summaries([row[0] for row in rows.fetchall()])  # fetchall: far faster than stepping
 
     @guarded
     def warnings(self, filters: Filters = _ALL) -> dict[str, tuple[str, ...]]:
@@ -377,18 +369,6 @@ class Reading(Database):
             SearchHit(_article(row[:-3], False), -row[-3], *_marked(row[-2]), _marked(row[-1])[1])
             for row in rows
         ]
-
-
-@contextmanager
-def _collector_paused():
-    """The cyclic garbage collector off meanwhile (tuples of strings and numbers form no cycles)."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _where(filters: Filters, *conditions: str) -> tuple[str, list]:

@@ -24,7 +24,7 @@ from typing import Callable, Iterable, Iterator, Mapping, Protocol
 
 from newsreader.index import vocabulary
 from newsreader.index.database import Database, as_news_error
-from newsreader.model import Article, Entry, SyncReport
+from newsreader.model import Article, Entry, Summaries, SyncReport
 
 BATCH = 1000  # files parsed per committed transaction
 #: Files to parse, at least, and share of the folder they must be, for a sync to take its new
@@ -295,7 +295,8 @@ class Syncing(Database):
     ) -> None:
         cursor = self.db.execute(
             "INSERT INTO articles(name, id, number, hash, path, section, title, published, words, authors, credits, "
-            "warnings, size, mtime_ns, ctime_ns, inode, keys) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "warnings, listed, size, mtime_ns, ctime_ns, inode, keys) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 name,
                 article.id,
@@ -309,6 +310,7 @@ class Syncing(Database):
                 json.dumps(article.authors),
                 json.dumps(article.credits),
                 json.dumps(article.warnings),
+                Summaries.pack(article),
                 entry.size,
                 entry.mtime_ns,
                 entry.ctime_ns,

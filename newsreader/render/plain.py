@@ -7,7 +7,6 @@ README's "Plain output" section documents each format; tests pin them.
 
 from __future__ import annotations
 
-import operator
 from typing import Iterable, Mapping, TextIO
 
 import textwrap3
@@ -26,7 +25,6 @@ from newsreader.render.clean import clean, clean_field, needs_cleaning
 from newsreader.render.facts import meta_line, report_line
 
 _BLOCK = 20_000  # listing rows formatted, checked and written at a time
-_ID = operator.itemgetter(0)
 _ARTICLE_SEPARATOR = (
     "\f\n"  # between articles printed one after another: a form feed on its own line
 )
@@ -43,32 +41,22 @@ class PlainPrinter:
         self.width = width
 
     def listing(self, listing: Listing) -> None:
-        """``id<TAB>date<TAB>section<TAB>words<TAB>title``, one line per article (the rows are
-        :class:`~newsreader.model.Summary` tuples, in that order, unknown fields empty).
+        """``id<TAB>date<TAB>section<TAB>words<TAB>title``, one line per article (ids as
+        ``shown_id`` prints them, unknown fields empty).
 
-        Written in blocks, each formatted in one pass in C and checked once as a whole: a block
-        holding nothing to clean (the usual case) is written as it is; one that does is
-        cleaned field by field.
+        Written in blocks, each written out in C (:meth:`Summaries.lines`) and checked once as
+        a whole: a block holding nothing to clean (the usual case) is written as it is; one
+        that does is cleaned field by field.
         """
         rows = listing.rows
         for start in range(0, len(rows), _BLOCK):
             part = rows[start : start + _BLOCK]
-            block = "\n".join(map("\t".join, part)) + "\n"  # summaries are all text
-            printable_ids = "".join(map(_ID, part)).isprintable()  # else shown_id escapes some
-            if (
-                printable_ids
-                and block.count("\n") == len(part)
-                and block.count("\t") == 4 * len(part)
-                and not needs_cleaning(block)
-            ):
+            block = part.lines("\t")
+            clean = block.count("\n") == len(part) and block.count("\t") == 4 * len(part)
+            if clean and not needs_cleaning(block):
                 self.out.write(block)
             else:
-                self.out.write(
-                    "".join(
-                        "\t".join([shown_id(row[0]), *map(clean_field, row[1:])]) + "\n"
-                        for row in part
-                    )
-                )
+                self.out.write("".join("\t".join(map(clean_field, row)) + "\n" for row in part))
 
     def articles(self, articles: Iterable[Article]) -> None:
         """Each article as :meth:`article` prints it, a line holding only a form feed between two

@@ -24,7 +24,6 @@ from newsreader.model import (
     Listing,
     SearchHit,
     SectionCount,
-    Summary,
     SyncReport,
     shown_id,
 )
@@ -103,7 +102,7 @@ class RichPrinter:
         if not listing.rows:
             self.messages.note(listing.note or "No articles.")
             return
-        rows = [row if isinstance(row, Article) else Summary._make(row) for row in listing.rows]
+        rows = list(listing.rows)
         columns, short = _list_columns(rows, listing, self.console.width)
         table = Table(
             box=box.SIMPLE_HEAD,
