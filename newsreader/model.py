@@ -29,6 +29,9 @@ EXPORT_KEYS = (
     "credits",
     "paragraphs",
     "words",
+    "language",
+    "url",
+    "site",
     "warnings",
 )
 
@@ -55,6 +58,9 @@ class Article:
     paragraphs: tuple[str, ...] = ()
     words: int = 0
     warnings: tuple[str, ...] = ()
+    language: str | None = None  # ISO 639-1, when known
+    url: str | None = None  # where the article was published, when the file says
+    site: str | None = None  # the site or outlet, when the file says
 
     def to_dict(self, body: bool = True) -> dict:
         """The export schema as a JSON-ready dict; ``body=False`` leaves out the paragraphs."""

@@ -27,7 +27,7 @@ try:
 except ImportError:  # not POSIX: updates rely on SQLite's locks alone
     fcntl = None
 
-FORMAT = "12"
+FORMAT = "13"
 TOKENIZER = "unicode61 remove_diacritics 0"  # the full-text index's; see letters.py for what it does  # bump when the schema changes; a changed parser is noticed by its fingerprint
 _SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -36,6 +36,7 @@ CREATE TABLE articles(
     size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, ctime_ns INTEGER NOT NULL, inode INTEGER NOT NULL,
     id TEXT NOT NULL, number INTEGER, hash TEXT, path TEXT NOT NULL, section TEXT, title TEXT NOT NULL,
     published TEXT, words INTEGER NOT NULL, authors TEXT NOT NULL, credits TEXT NOT NULL, warnings TEXT NOT NULL,
+    language TEXT, url TEXT, site TEXT,
     listed TEXT NOT NULL,  -- the summary `news list` shows, packed (model.Summaries)
     keys BLOB NOT NULL  -- the file's furniture keys, packed (see parse.furniture)
 );

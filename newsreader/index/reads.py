@@ -35,8 +35,9 @@ _CHUNK = 256  # rows read at a time when reading a chosen set of articles
 _MOST_ROWS = 2**62
 _META = (
     "a.rowid, a.id, a.number, a.hash, a.path, a.section, a.title, a.published, a.words, a.authors, "
-    "a.credits, a.warnings"
+    "a.credits, a.warnings, a.language, a.url, a.site"
 )
+_META_COLUMNS = _META.count(",") + 1
 _TEXT = "a.id, a.path, a.section, d.title, d.body"  # what grep reads of an article
 #: The rows named in ``wanted``, read from there (CROSS JOIN fixes the loop order): left to
 #: itself, SQLite walks every name in order and looks each up in ``wanted``, to save sorting
@@ -424,20 +425,9 @@ def _marked(snippet: str) -> tuple[str, tuple[tuple[int, int], ...]]:
 
 
 def _article(row: tuple, body: bool) -> Article:
-    (
-        _,
-        article_id,
-        number,
-        hash_,
-        path,
-        section,
-        title,
-        published,
-        words,
-        authors,
-        credits,
-        warnings,
-    ) = row[:12]
+    """The record of a row of ``_META`` (and the body, when ``body``)."""
+    (_, article_id, number, hash_, path, section, title, published, words, authors, credits, warnings,
+     language, url, site) = row[:_META_COLUMNS]  # fmt: skip
     return Article(
         id=article_id,
         path=path,
@@ -448,7 +438,10 @@ def _article(row: tuple, body: bool) -> Article:
         authors=tuple(json.loads(authors)),
         published=published,
         credits=tuple(json.loads(credits)),
-        paragraphs=tuple(row[12].split("\n")) if body and row[12] else (),
+        paragraphs=tuple(row[_META_COLUMNS].split("\n")) if body and row[_META_COLUMNS] else (),
         words=words,
         warnings=tuple(json.loads(warnings)),
+        language=language,
+        url=url,
+        site=site,
     )

@@ -295,8 +295,8 @@ class Syncing(Database):
     ) -> None:
         cursor = self.db.execute(
             "INSERT INTO articles(name, id, number, hash, path, section, title, published, words, authors, credits, "
-            "warnings, listed, size, mtime_ns, ctime_ns, inode, keys) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "warnings, language, url, site, listed, size, mtime_ns, ctime_ns, inode, keys) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 name,
                 article.id,
@@ -310,6 +310,9 @@ class Syncing(Database):
                 json.dumps(article.authors),
                 json.dumps(article.credits),
                 json.dumps(article.warnings),
+                article.language,
+                article.url,
+                article.site,
                 Summaries.pack(article),
                 entry.size,
                 entry.mtime_ns,
