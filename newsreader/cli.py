@@ -85,17 +85,25 @@ class Session:
     commands through the context; makes the library and the printer the commands use."""
 
     def __init__(
-        self, env: Environment, folder: Path | None, color: Color, plain: bool, cache: bool
+        self,
+        env: Environment,
+        folder: Path | None,
+        color: Color,
+        plain: bool,
+        cache: bool,
+        scanning: tuple[bool, tuple[str, ...], tuple[str, ...]],
     ):
         self.env = env
         self.folder = folder
         self.cache = cache
+        self.scanning = scanning  # recursive, include, exclude
         self.output = env.output(color.value, plain)
 
     def library(self, full_check: bool = False):
         """The folder's library, its index brought up to date (a progress bar on a terminal);
         the parse warnings of the files it had to read are said once, here."""
         from newsreader.library import Library, source_folder
+        from newsreader.model import ScanOptions
         from newsreader.render.messages import Messages
         from newsreader.render.progress import IndexProgress
 
@@ -109,6 +117,7 @@ class Session:
                 full_check=full_check,
                 warn=messages.warning,
                 progress=progress,
+                scanning=ScanOptions(*self.scanning),
             )
         finally:
             if progress:
@@ -148,6 +157,21 @@ def main_options(
     no_cache: bool = typer.Option(
         False, "--no-cache", help="Do not use or update the index; parse every file."
     ),
+    recursive: bool = typer.Option(
+        False,
+        "--recursive",
+        "-R",
+        help="Read the subfolders too (ids keep the path below the folder).",
+    ),
+    include: list[str] = typer.Option(
+        [],
+        "--include",
+        metavar="GLOB",
+        help="Read files matching GLOB as articles whatever they look like (repeatable).",
+    ),
+    exclude: list[str] = typer.Option(
+        [], "--exclude", metavar="GLOB", help="Never read files matching GLOB (repeatable)."
+    ),
     version: bool = typer.Option(
         False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
     ),
@@ -156,7 +180,9 @@ def main_options(
 
     Global options may also follow the command. Example: news list --dir ~/scraped --section Politics
     """
-    ctx.obj = Session(ctx.obj, folder, color, plain, cache=not no_cache)
+    ctx.obj = Session(
+        ctx.obj, folder, color, plain, not no_cache, (recursive, tuple(include), tuple(exclude))
+    )
 
 
 @app.command("list")
@@ -470,7 +496,17 @@ def index_command(ctx: typer.Context) -> None:
 
 
 # Global options, as they may also stand after the command: whether each takes a value.
-_GLOBALS = {"--dir": True, "-d": True, "--color": True, "--no-cache": False, "--plain": False}
+_GLOBALS = {
+    "--dir": True,
+    "-d": True,
+    "--color": True,
+    "--no-cache": False,
+    "--plain": False,
+    "--recursive": False,
+    "-R": False,
+    "--include": True,
+    "--exclude": True,
+}
 
 
 def hoist_global_options(argv: list[str]) -> list[str]:

@@ -10,6 +10,7 @@ it is damaged: it is a cache) and goes on from an index in memory.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from functools import partial
 from pathlib import Path
@@ -34,6 +35,7 @@ from newsreader.model import (
     IdQuery,
     LineRole,
     Listing,
+    ScanOptions,
     SearchHit,
     SectionCount,
     SortKey,
@@ -81,12 +83,14 @@ class Library:
         env: Environment,
         warn: Callable[[str], None],
         progress: Callable[[int, int], None] | None,
+        scanning: ScanOptions = ScanOptions(),
     ):
         self.folder = folder
         self.index = index
         self.env = env
         self.warn = warn
         self.progress = progress
+        self.scanning = scanning
         self.report: SyncReport | None = None  # what bringing the index in step did, when it had to
 
     @classmethod
@@ -99,23 +103,30 @@ class Library:
         full_check: bool = False,
         warn: Callable[[str], None] = lambda message: None,
         progress: Callable[[int, int], None] | None = None,
+        scanning: ScanOptions = ScanOptions(),
     ) -> Library:
         """The library of ``folder``, its index up to date. ``cache``: keep the index in the cache
         folder (else in memory); ``full_check``: stat every file even when the folder looks
-        unchanged; ``warn`` receives one sentence if the index on disk has to be given up;
-        ``progress(done, total)`` follows a long update. Raises SourceError for a bad folder."""
+        unchanged; ``warn`` receives one sentence if the index on disk has to be given up, or
+        about what the scan passed over; ``progress(done, total)`` follows a long update;
+        ``scanning``: which files are read (see :class:`~newsreader.folder.ScanOptions`).
+        Raises SourceError for a bad folder."""
         check_folder(folder)
         folder = _absolute(folder, env)
         index = None
         if cache:
+            place = index_path(env.cache_dir, folder, "recursive" if scanning.recursive else "")
             try:
-                index = Index(index_path(env.cache_dir, folder), _fingerprint())
+                index = Index(place, _fingerprint())
             except IndexUnavailable as error:
                 warn(f"not using the index: {error}; reading the files directly")
-        library = cls(folder, index or Index(None, _fingerprint()), env, warn, progress)
+        library = cls(folder, index or Index(None, _fingerprint()), env, warn, progress, scanning)
         if full_check or not library._is_current():
-            library._read_folder(scan(folder))
+            library._read_folder(library._scan(), told=full_check)
         return library
+
+    def _scan(self) -> Scan:
+        return scan(self.folder, self.scanning)
 
     # --- keeping the index in step ---------------------------------------------------------
 
@@ -128,32 +139,50 @@ class Library:
             return False
         try:
             state, _, files = (self.index.folder_state() or "").partition(" ")
-            return state == _folder_state(self.folder) and int(files or 0) >= TRUST_FOLDER_FROM
+            return state == self._state() and int(files or 0) >= TRUST_FOLDER_FROM
         except (IndexUnavailable, OSError, ValueError):
             return False  # the full sync that follows repairs or gives up the index
 
-    def _read_folder(self, found: Scan) -> None:
+    def _read_folder(self, found: Scan, told: bool = False) -> None:
         """Bring the index in line with the scanned files; on failure, go on in memory. The
         folder's state is kept only when every file could be read: those that could not are
-        listed with a warning and read again by the next command."""
+        listed with a warning and read again by the next command. What the scan passed over is
+        said when the index changed, or when ``told`` (``news index``); a folder holding no
+        article files but subfolders, every time."""
         for name, reason in found.skipped:
             self.warn(f"skipped {name}: {reason}")
-        state = _folder_state(
-            self.folder
-        )  # read before the sync, so a change during it is seen next time
+        state = self._state()  # read before the sync, so a change during it is seen next time
+        parsing = FolderParsing(self.env.workers)
         try:
-            self.report = self.index.sync(
-                found.entries, FolderParsing(self.env.workers), self.progress
-            )
+            self.report = self.index.sync(found.entries, parsing, self.progress)
             if not self.report.unreadable:
                 self.index.remember_folder(f"{state} {len(found.entries)}")
         except IndexUnavailable as error:
             if self.index.in_memory:
                 raise
             self._give_up(error)
-            self.report = self.index.sync(
-                found.entries, FolderParsing(self.env.workers), self.progress
+            self.report = self.index.sync(found.entries, parsing, self.progress)
+        if found.passed_over and (told or self.report.parsed or self.report.dropped):
+            kinds = ", ".join(
+                f"{count} {kind}" for kind, count in sorted(found.passed_over.items())
             )
+            total = sum(found.passed_over.values())
+            what = "files that are not articles" if total > 1 else "file that is not an article"
+            self.warn(f"passed over {total} {what} ({kinds}); --include GLOB reads them")
+        if found.subfolders and not found.entries:
+            self.warn(
+                f"the folder holds no article files, but {found.subfolders} subfolder"
+                f"{'s' if found.subfolders > 1 else ''}; --recursive reads them"
+            )
+
+    def _state(self) -> str:
+        """The folder's identity and mtime, and how it is scanned: what a sync leaves to compare
+        the next command's folder with (a different scan is a different folder)."""
+        info = os.stat(self.folder)
+        globs = repr((self.scanning.include, self.scanning.exclude)).encode(
+            "utf-8", "surrogatepass"
+        )
+        return f"{info.st_dev}:{info.st_ino}:{info.st_mtime_ns}:{hashlib.blake2b(globs, digest_size=8).hexdigest()}"
 
     def _give_up(self, error: IndexUnavailable) -> None:
         """Say why the index on disk is no longer used, delete it if damaged, go on in memory."""
@@ -175,7 +204,7 @@ class Library:
             if self.index.in_memory:
                 raise
             self._give_up(error)
-            self._read_folder(scan(self.folder))
+            self._read_folder(self._scan())
             return read(self.index)
 
     def _streaming(self, read: Callable[[Index], Iterator]) -> Iterator:
@@ -188,7 +217,7 @@ class Library:
             if self.index.in_memory:
                 raise
             self._give_up(error)
-            self._read_folder(scan(self.folder))
+            self._read_folder(self._scan())
             items = read(self.index)
             first = next(items, _END)
         if first is _END:
@@ -283,7 +312,7 @@ class Library:
         if (
             current is not None and current != entry
         ):  # rewritten in place, or unreadable when indexed
-            self._read_folder(scan(self.folder))
+            self._read_folder(self._scan())
             entry = current
         found = (
             self._reading(lambda index: index.article(entry.name)) if current is not None else None
@@ -448,12 +477,6 @@ def _fingerprint() -> str:
     from newsreader.parse import fingerprint
 
     return fingerprint()
-
-
-def _folder_state(folder: Path) -> str:
-    """The folder's identity and modification time, as stored after a complete sync."""
-    info = os.stat(folder)
-    return f"{info.st_dev}:{info.st_ino}:{info.st_mtime_ns}"
 
 
 def _absolute(folder: Path, env: Environment) -> Path:

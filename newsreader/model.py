@@ -196,6 +196,16 @@ class Entry(NamedTuple):
 
 
 @dataclass(frozen=True)
+class ScanOptions:
+    """How a news folder is read: its subfolders too (``recursive``), and the globs that make a
+    file an article whatever it looks like (``include``) or never one (``exclude``)."""
+
+    recursive: bool = False
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class SyncReport:
     """What one update of the index did: files parsed, dropped, and left as they were, how
     many of those parsed could not be read (listed with a warning, read again next time), and

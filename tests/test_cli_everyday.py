@@ -194,3 +194,25 @@ def test_show_width_is_honoured_on_a_terminal(in_terminal, news_folder):
         if "talk of the town" in line or "officials" in line
     ]
     assert body and all(len(line.rstrip()) <= 40 for line in body)
+
+
+def test_files_that_are_not_articles_are_noted_once_and_subfolders_suggest_recursive(cli, tmp_path):
+    folder = tmp_path / "scraped"
+    (folder / "2024").mkdir(parents=True)
+    (folder / "2024" / "001_0000000000000001.txt").write_text(f"Rovers win the derby\n\n{PROSE}\n")
+    (folder / "2024" / "manifest.json").write_text("[]")
+    first = cli("--dir", str(folder), "list")
+    assert first.stdout == ""
+    assert (
+        first.stderr
+        == "warning: the folder holds no article files, but 1 subfolder; --recursive reads them\n"
+    )
+    deep = cli("--dir", str(folder), "--recursive", "list")
+    assert deep.stdout.startswith("2024/001_0000000000000001\t")
+    assert deep.stderr == (
+        "warning: passed over 1 file that is not an article (1 .json); --include GLOB reads them\n"
+    )
+    assert cli("list", "-R", "--dir", str(folder)).stderr == ""  # said once, when the index changed
+    shown = cli("--dir", str(folder), "-R", "show", "2024/001_0000000000000001")
+    assert shown.stdout.startswith("Rovers win the derby")
+    assert cli("--dir", str(folder), "-R", "show", "1").stdout == shown.stdout

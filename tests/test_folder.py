@@ -32,9 +32,10 @@ def mixed(tmp_path):
 
 
 def test_scan_finds_regular_files_and_links_inside_sorted(mixed):
-    entries, skipped = scan(mixed)
+    found = scan(mixed)
+    entries = found.entries
     names = [entry.name for entry in entries]
-    assert names == sorted(names) and len(names) == 42 and skipped == []
+    assert names == sorted(names) and len(names) == 42 and found.skipped == []
     assert "link.txt" in names and not {"sub", "escape.txt", "dangling.txt"} & set(names)
     first = entries[0]
     info = os.stat(first.path)
@@ -53,9 +54,9 @@ def test_a_link_that_loops_is_skipped_and_named(mixed):
     (mixed / "self").symlink_to(mixed / "self")
     (mixed / "ping").symlink_to(mixed / "pong")
     (mixed / "pong").symlink_to(mixed / "ping")
-    entries, skipped = scan(mixed)
-    assert len(entries) == 42
-    assert sorted(skipped) == [
+    found = scan(mixed)
+    assert len(found.entries) == 42
+    assert sorted(found.skipped) == [
         (name, "a symbolic link that loops") for name in ("ping", "pong", "self")
     ]
 
@@ -118,3 +119,47 @@ def test_a_scan_leaves_the_garbage_collector_as_it_found_it(mixed, monkeypatch):
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_files_that_are_clearly_not_articles_are_passed_over_and_counted(mixed):
+    """Issue #17: hidden files, a scraper's manifest, pictures and binaries are not articles;
+    include and exclude globs override."""
+    from newsreader.model import ScanOptions
+
+    (mixed / ".DS_Store").write_bytes(b"\0\0\0\1Bud1")
+    (mixed / "manifest.json").write_text("[]")
+    (mixed / "urls.csv").write_text("url\n")
+    (mixed / "photo.jpg").write_bytes(b"\xff\xd8\xff")
+    (mixed / "dump.dat").write_bytes(b"\0" * 40)
+    (mixed / "story.dat").write_text("A headline\n\nA body.")
+    found = scan(mixed)
+    names = {entry.name for entry in found.entries}
+    assert (
+        "story.dat" in names
+        and not {".DS_Store", "manifest.json", "urls.csv", "photo.jpg", "dump.dat"} & names
+    )
+    assert found.passed_over == {"hidden": 1, ".json": 1, ".csv": 1, ".jpg": 1, "binary": 1}
+    chosen = scan(mixed, ScanOptions(include=("*.csv",), exclude=("story.*", "0*")))
+    assert {entry.name for entry in chosen.entries} == {
+        "urls.csv",
+        "link.txt",
+        os.fsdecode(b"caf\xe9.txt"),
+    }
+
+
+def test_subfolders_are_read_with_recursive_and_their_ids_keep_the_path(tmp_path):
+    from newsreader.model import ScanOptions
+
+    news = tmp_path / "news"
+    (news / "2024" / "05").mkdir(parents=True)
+    (news / ".git").mkdir()
+    (news / ".git" / "HEAD.txt").write_text("ref")
+    (news / "2024" / "05" / "001_0000000000000001.txt").write_text("A headline\n\nA body.")
+    (news / "2024" / "002_0000000000000002.txt").write_text("A headline\n\nA body.")
+    alone = scan(news)
+    assert alone.entries == [] and alone.subfolders == 1
+    deep = scan(news, ScanOptions(recursive=True))
+    assert [entry.name for entry in deep.entries] == [
+        "2024/002_0000000000000002.txt",
+        "2024/05/001_0000000000000001.txt",
+    ]

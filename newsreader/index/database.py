@@ -75,9 +75,11 @@ def _casefold(text: str | None) -> str | None:
     return text.casefold() if text else text
 
 
-def index_path(cache_dir: Path, folder: Path) -> Path:
-    """The index file for ``folder``: one per absolute folder path, inside ``cache_dir``."""
-    key = hashlib.sha256(str(folder.resolve()).encode("utf-8", "surrogateescape")).hexdigest()[:20]
+def index_path(cache_dir: Path, folder: Path, variant: str = "") -> Path:
+    """The index file for ``folder``: one per absolute folder path (and ``variant`` of reading
+    it, such as its subfolders too), inside ``cache_dir``."""
+    named = str(folder.resolve()) + (f"\0{variant}" if variant else "")
+    key = hashlib.sha256(named.encode("utf-8", "surrogateescape")).hexdigest()[:20]
     return cache_dir / f"index-{key}.sqlite"
 
 
