@@ -29,7 +29,7 @@ app = typer.Typer(
     name="news",
     help="Read, list, search and export a folder of scraped news articles.\n\n"
     "Example: news --dir ~/scraped list --section Politics",
-    add_completion=False,
+    add_completion=True,  # --install-completion: commands, options, ids and sections
     suggest_commands=False,  # Click suggests a command for a typo already: once is enough
     no_args_is_help=True,
     rich_markup_mode=None,
@@ -55,9 +55,44 @@ class Rank(str, Enum):
     date = "date"
 
 
+def _completing_library(ctx: typer.Context):
+    """The library a completion reads: the folder --dir names on the line being completed, else
+    the default one (the group's callback has not run while a shell completes)."""
+    from newsreader.env import Environment
+    from newsreader.library import Library, source_folder
+
+    env = Environment.from_process()
+    folder = ctx.find_root().params.get("folder")
+    return Library.open(source_folder(folder, env), env)
+
+
+def _complete_ids(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Ids that begin with what was typed (at most 200: a shell shows no more)."""
+    try:
+        return _completing_library(ctx).ids_starting(incomplete)
+    except NewsError:
+        return []
+
+
+def _complete_sections(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Sections that begin with what was typed, ignoring case."""
+    try:
+        sections = _completing_library(ctx).sections()
+    except NewsError:
+        return []
+    wanted = incomplete.casefold()
+    return [count.section for count in sections if count.section.casefold().startswith(wanted)]
+
+
 # The filters every command that reads many articles takes (see newsreader.filters).
 Section = Annotated[
-    str | None, typer.Option("--section", "-s", help="Only articles in this section (any case).")
+    str | None,
+    typer.Option(
+        "--section",
+        "-s",
+        help="Only articles in this section (any case).",
+        autocompletion=_complete_sections,
+    ),
 ]
 Author = Annotated[
     str | None,
@@ -233,6 +268,7 @@ def show_command(
     article_ids: list[str] = typer.Argument(
         ...,
         metavar="ID...",
+        autocompletion=_complete_ids,
         help="Full id, running number (0 or 000), a hash prefix of 4+ characters, or - to read ids from stdin, one a line.",
     ),
     as_json: bool = typer.Option(

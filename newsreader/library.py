@@ -82,7 +82,7 @@ class Library:
         index: Index,
         env: Environment,
         warn: Callable[[str], None],
-        progress: Callable[[int, int], None] | None,
+        progress: Callable[[str, int, int], None] | None,
         scanning: ScanOptions = ScanOptions(),
     ):
         self.folder = folder
@@ -102,13 +102,13 @@ class Library:
         cache: bool = True,
         full_check: bool = False,
         warn: Callable[[str], None] = lambda message: None,
-        progress: Callable[[int, int], None] | None = None,
+        progress: Callable[[str, int, int], None] | None = None,
         scanning: ScanOptions = ScanOptions(),
     ) -> Library:
         """The library of ``folder``, its index up to date. ``cache``: keep the index in the cache
         folder (else in memory); ``full_check``: stat every file even when the folder looks
         unchanged; ``warn`` receives one sentence if the index on disk has to be given up, or
-        about what the scan passed over; ``progress(done, total)`` follows a long update;
+        about what the scan passed over; ``progress(phase, done, total)`` follows a long update;
         ``scanning``: which files are read (see :class:`~newsreader.folder.ScanOptions`).
         Raises SourceError for a bad folder."""
         check_folder(folder)
@@ -328,6 +328,13 @@ class Library:
         passing = self._reading(lambda index: index.rowids(filters))
         named = self._reading(lambda index: index.rowids_of([entry.name for entry, _ in found]))
         return [article for (entry, article), rowid in zip(found, named) if rowid in passing]
+
+    def ids_starting(self, prefix: str, most: int = 200) -> list[str]:
+        """The ids (as shown) that begin with ``prefix``, at most ``most`` of them."""
+        return [
+            shown_id(found)
+            for found in self._reading(lambda index: index.ids_starting(prefix, most))
+        ]
 
     def sections(self) -> list[SectionCount]:
         """Every section with its articles and dates (case variants are one section)."""

@@ -216,3 +216,27 @@ def test_files_that_are_not_articles_are_noted_once_and_subfolders_suggest_recur
     shown = cli("--dir", str(folder), "-R", "show", "2024/001_0000000000000001")
     assert shown.stdout.startswith("Rovers win the derby")
     assert cli("--dir", str(folder), "-R", "show", "1").stdout == shown.stdout
+
+
+def test_the_shell_completes_ids_and_sections(news_folder, cache_dir):
+    """Typer's completion (news --install-completion) with ids and sections read from the index."""
+
+    def complete(line: str) -> list[str]:
+        words = line.split(" ")
+        env = {
+            **os.environ,
+            "NEWS_CACHE_DIR": str(cache_dir),
+            "_NEWS_COMPLETE": "complete_bash",
+            "COMP_WORDS": line,
+            "COMP_CWORD": str(len(words) - 1),
+        }
+        done = subprocess.run(
+            [_news_executable()], capture_output=True, text=True, env=env, timeout=60
+        )
+        return done.stdout.split()
+
+    assert complete(f"news --dir {news_folder} show 00") == [
+        f"00{n}_000000000000000{n}" for n in (1, 2, 3, 4)
+    ]
+    assert complete(f"news --dir {news_folder} list --section S") == ["Sport"]
+    assert complete("news sec") == ["sections"]

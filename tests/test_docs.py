@@ -67,7 +67,7 @@ def _examples():
 
 def test_readme_has_examples_of_every_command():
     shown = {shlex.split(command)[1] for command, _ in _examples()}
-    assert shown == {"list", "show", "grep", "search", "index", "export"}
+    assert shown == {"list", "show", "grep", "search", "index", "export", "sections"}
 
 
 def test_readme_examples_match_real_output(cli, seeds, monkeypatch):

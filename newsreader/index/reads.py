@@ -215,6 +215,15 @@ class Reading(Database):
         )
 
     @guarded
+    def ids_starting(self, prefix: str, most: int) -> list[str]:
+        """Up to ``most`` ids beginning with ``prefix``, in order (a range of the index of ids)."""
+        rows = self.db.execute(
+            "SELECT id FROM articles WHERE id >= ? AND substr(id, 1, ?) = ? ORDER BY id LIMIT ?",
+            (prefix, len(prefix), prefix, most),
+        )
+        return [row[0] for row in rows]
+
+    @guarded
     def ids(self) -> list[str]:
         """Every article's id (for suggestions when an id names none)."""
         return [row[0] for row in self.db.execute("SELECT id FROM articles")]

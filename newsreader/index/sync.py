@@ -27,6 +27,7 @@ from newsreader.index.database import Database, as_news_error
 from newsreader.model import Article, Entry, Summaries, SyncReport
 
 BATCH = 1000  # files parsed per committed transaction
+_STEP = 50  # files between two reports of progress: a bar that moves smoothly, at no cost
 #: Files to parse, at least, and share of the folder they must be, for a sync to take its new
 #: grep words from the full-text index's own word list at its end (one pass in C) rather than
 #: split each article's text in Python as it is stored (see _read_vocabulary).
@@ -93,7 +94,7 @@ class Syncing(Database):
         self,
         entries: Iterable[Entry],
         parsing: Parsing,
-        progress: Callable[[int, int], None] | None = None,
+        progress: Callable[[str, int, int], None] | None = None,
     ) -> SyncReport:
         """Bring the index in line with ``entries`` (the scanned files); ``progress(done, total)``
         follows the parsing. Raises IndexUnavailable when the index cannot be written."""
@@ -120,11 +121,10 @@ class Syncing(Database):
         if not todo and not gone and self.meta("reparse") is None:
             self.remember("listing", listing)
             return SyncReport(0, 0, len(seen))
-        if progress and todo:
-            progress(0, len(todo))
+        progress = progress or _quiet
         self.db.execute(f"PRAGMA cache_size={_WRITING_CACHE}")
         shared_sql = _shared_sql(parsing.shared_from)
-        self._count_files(todo, parsing, gone, counted)
+        self._count_files(todo, parsing, gone, counted, progress)
         work = self._parse_list(entries, parsing, shared_sql)
         words_later = len(work) >= max(WORDS_FROM_INDEX, len(entries) // INDEX_SHARE)
         if (
@@ -133,6 +133,7 @@ class Syncing(Database):
             self.remember("vocabulary", "pending")
         warned: dict[str, tuple[str, ...]] = {}
         unreadable = self._parse_and_write(work, parsing, shared_sql, words_later, progress, warned)
+        progress("writing", 0, 1)
         with self.transaction():
             self.db.execute(
                 f"UPDATE key_counts SET shared = {shared_sql} WHERE shared != {shared_sql}"
@@ -145,6 +146,7 @@ class Syncing(Database):
                 self._read_vocabulary()
             if not unreadable:  # else the next sync must look at the files again
                 self.db.execute("INSERT OR REPLACE INTO meta VALUES ('listing', ?)", (listing,))
+        progress("writing", 1, 1)
         return SyncReport(len(work), len(gone), len(seen) - len(work), unreadable, warned)
 
     def _parse_and_write(
@@ -164,9 +166,12 @@ class Syncing(Database):
         )
         done = unreadable = 0
         batch: list = []
-        for entry, (article, readable) in zip(
-            work, parsing.parse(work, shared, self._counted_keys)
+        progress("parsing", 0, len(work))
+        for number, (entry, (article, readable)) in enumerate(
+            zip(work, parsing.parse(work, shared, self._counted_keys)), start=1
         ):
+            if number % _STEP == 0:
+                progress("parsing", number, len(work))
             if not readable:
                 unreadable += 1
                 entry = entry._replace(mtime_ns=_UNREAD)
@@ -176,20 +181,18 @@ class Syncing(Database):
             if len(batch) >= BATCH:
                 done += self._write(batch, words_later)
                 batch = []
-                if progress:
-                    progress(done, len(work))
         done += self._write(batch, words_later)
-        if progress and work:
-            progress(done, len(work))
+        progress("parsing", done, len(work))
         return unreadable
 
     def _count_files(
-        self, todo: list[Entry], parsing: Parsing, gone: set[bytes], counted: set[bytes]
+        self, todo: list[Entry], parsing: Parsing, gone: set[bytes], counted: set[bytes], progress
     ) -> None:
         """Pass one: take the old rows of changed and vanished files out of the counts (and
         the index), count the new and changed files' keys and hold them in ``pending``.
         ``counted`` names the files the counts hold now (indexed or pending)."""
         keys = parsing.keys(todo)
+        progress("counting", 0, len(todo))
         for start in range(0, len(todo) or 1, BATCH):
             with self.transaction():
                 if start == 0:
@@ -198,13 +201,18 @@ class Syncing(Database):
                     for name in gone:
                         self._uncount(name, parsing)
                 tally: Counter = Counter()  # a batch's keys added up first: furniture keys recur
-                for entry, found in zip(todo[start : start + BATCH], keys):
+                for number, (entry, found) in enumerate(
+                    zip(todo[start : start + BATCH], keys), start
+                ):
+                    if number % _STEP == 0:
+                        progress("counting", number, len(todo))
                     name = name_key(entry.name)
                     if name in counted:
                         self._uncount(name, parsing)
                     tally.update(parsing.unpack(found))
                     self.db.execute("INSERT INTO pending VALUES (?, ?)", (name, found))
                 self._add_counts(tally.items())
+        progress("counting", len(todo), len(todo))
 
     def _uncount(self, name: bytes, parsing: Parsing) -> None:
         """Take file ``name``'s row or pending keys out of the counts, and the row out of the index."""
@@ -375,3 +383,7 @@ def _shared_sql(shared_from: Mapping[int, int]) -> str:
     """SQL true for a ``key_counts`` row whose key is shared now: the parser's rule, as data."""
     cases = " ".join(f"WHEN {kind} THEN {files}" for kind, files in sorted(shared_from.items()))
     return f"(files >= CASE key & 1 {cases} END)"
+
+
+def _quiet(phase: str, done: int, total: int) -> None:
+    """Progress nobody follows."""
