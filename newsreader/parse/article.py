@@ -5,6 +5,8 @@ No I/O, no printing, no global state: the same bytes always give the same record
 
 from __future__ import annotations
 
+import re
+
 from newsreader.model import Article, LineRole
 from newsreader.parse.decode import decode_bytes
 from newsreader.parse.ids import split_name, valid_text
@@ -37,7 +39,7 @@ def parse_article(
         title=layout.title,
         number=number,
         hash=hash_,
-        section=layout.section,
+        section=section_name(layout.section),
         authors=tuple(layout.authors),
         published=layout.published,
         credits=tuple(layout.credits),
@@ -45,6 +47,20 @@ def parse_article(
         words=layout.body_words(),
         warnings=tuple(notes),
     )
+
+
+#: A breadcrumb whose links ran together ("SportFootball", "WorldEurope"): capitalised words of
+#: four letters or more, glued; the first is the section. Shorter parts are left alone, as they
+#: are more often a name's own capitals ("McLaren", "LinkedIn") than two links.
+_GLUED_CRUMBS = re.compile(r"([A-Z][a-z]{3,})(?:[A-Z][a-z]{3,})+")
+
+
+def section_name(section: str | None) -> str | None:
+    """The section a kicker names, its glued breadcrumbs split."""
+    if section is None:
+        return None
+    glued = _GLUED_CRUMBS.fullmatch(section)
+    return glued.group(1) if glued else section
 
 
 def explain_lines(data: bytes, shared: frozenset[int] = frozenset()) -> list[LineRole]:
