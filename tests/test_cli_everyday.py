@@ -240,3 +240,13 @@ def test_the_shell_completes_ids_and_sections(news_folder, cache_dir):
     ]
     assert complete(f"news --dir {news_folder} list --section S") == ["Sport"]
     assert complete("news sec") == ["sections"]
+
+
+def test_help_examples_keep_their_lines(cli):
+    """Click rewraps paragraphs; examples are kept apart, one command a line, aligned."""
+    shown = cli("show", "--help").stdout
+    assert (
+        "      news show 0                   # by running number\n"
+        "      news show ab42 --raw          # by hash prefix, original text\n"
+        "      news grep -l ferry | news show -\n"
+    ) in shown
