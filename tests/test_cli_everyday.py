@@ -250,3 +250,26 @@ def test_help_examples_keep_their_lines(cli):
         "      news show ab42 --raw          # by hash prefix, original text\n"
         "      news grep -l ferry | news show -\n"
     ) in shown
+
+
+@pytest.mark.parametrize("columns", [40, 80, 200])
+def test_a_real_terminal_list_fits_and_cuts_no_id_or_number(in_terminal, cli, news_folder, columns):
+    """Issue #17, through a pseudo-terminal: every line fits, ids shown resolve, numbers are whole."""
+    from rich.text import Text
+
+    words = {
+        line.split("\t")[0]: line.split("\t")[3]
+        for line in cli("--dir", str(news_folder), "list").stdout.splitlines()
+    }
+    screen = in_terminal("--dir", str(news_folder), "list", cols=columns, env={"NO_COLOR": "1"})
+    lines = [Text.from_ansi(line).plain.rstrip() for line in screen.replace("\r", "").splitlines()]
+    assert all(len(line) <= columns for line in lines)
+    rows = [line.split() for line in lines if line.strip()[:1].isdigit()]
+    assert len(rows) == len(words)
+    for row in rows:
+        full = next(
+            article_id
+            for article_id in words
+            if article_id == row[0] or article_id.startswith(f"00{row[0]}_")
+        )
+        assert columns < 60 or words[full] in row  # the words column, when shown, is whole

@@ -37,6 +37,8 @@ _MIN_TITLE = 16  # columns a list's title keeps before other columns give way
 _FULL_ID_TITLE = 40  # ... and the title the full ids leave, else the short ids stand in
 _MIN_SECTION = 8  # a section column narrower than this is dropped instead
 _GAP = 2  # columns between two columns of a list
+_BESIDE = 24  # columns a title needs beside an id before it goes on a line of its own
+_SECTIONS_WITH_DATES = 56  # columns a terminal needs for the sections' dates
 _EDGES = 2  # the table's blank left and right edges
 _NUMBERED = re.compile(r"0*(\d+)_[0-9a-f]{16}")  # a name whose running number `show` also takes
 _ROLE_STYLES = {
@@ -219,14 +221,13 @@ class RichPrinter:
         title.truncate(max(1, self.console.width - line.cell_len), overflow="ellipsis")
         return line.append_text(title)
 
-    def _wrapped_heading(self, result: ArticleHits) -> Table:
-        """An article's id, then its title wrapped beside it."""
-        shown = shown_id(result.article.id)
-        grid = Table.grid(padding=(0, 2))
-        grid.add_column(no_wrap=True, style="bold cyan", width=len(shown), min_width=len(shown))
-        grid.add_column(overflow="fold", style="bold", ratio=1)
-        grid.add_row(shown, _text(result.article.title))
-        return grid
+    def _wrapped_heading(self, result: ArticleHits):
+        """An article's id, then its title wrapped beside it (see :func:`_beside`)."""
+        return _beside(
+            [(shown_id(result.article.id), "bold cyan")],
+            _text(result.article.title, "bold"),
+            self.console.width,
+        )
 
     def ranked(self, results: list[SearchHit]) -> None:
         """Each hit: id, score and title (its matched words highlighted), then its snippet."""
@@ -235,13 +236,9 @@ class RichPrinter:
         for number, hit in enumerate(results):
             if number:
                 self.console.print()
-            shown, score = shown_id(hit.article.id), f"{hit.score:.2f}"
-            grid = Table.grid(padding=(0, 2))
-            grid.add_column(no_wrap=True, style="bold cyan", width=len(shown), min_width=len(shown))
-            grid.add_column(no_wrap=True, style="green", width=len(score), min_width=len(score))
-            grid.add_column(overflow="fold", ratio=1)
-            grid.add_row(shown, score, _highlighted(hit.article.title, hit.title_spans, "bold"))
-            self.console.print(grid)
+            fixed = [(shown_id(hit.article.id), "bold cyan"), (f"{hit.score:.2f}", "green")]
+            title = _highlighted(hit.article.title, hit.title_spans, "bold")
+            self.console.print(_beside(fixed, title, self.console.width))
             self.console.print(Padding(_highlighted(hit.snippet, hit.spans, "dim"), (0, 0, 0, 2)))
 
     def explain(self, article: Article, roles: list[LineRole]) -> None:
@@ -266,14 +263,18 @@ class RichPrinter:
 
     def sections(self, sections: list[SectionCount]) -> None:
         """A table of the sections, most articles first."""
+        dated = self.console.width >= _SECTIONS_WITH_DATES  # else the dates give way to the names
         table = Table(box=box.SIMPLE_HEAD, pad_edge=False, header_style="bold")
-        table.add_column("section", style="magenta", overflow="fold")
+        table.add_column(
+            "section", style="magenta", no_wrap=True, overflow="ellipsis", min_width=_MIN_SECTION
+        )
         table.add_column("articles", justify="right", no_wrap=True)
-        table.add_column("first", no_wrap=True)
-        table.add_column("last", no_wrap=True)
+        if dated:
+            table.add_column("first", no_wrap=True)
+            table.add_column("last", no_wrap=True)
         for count in sections:
             name = _text(count.section) if count.section else Text("(none)", style="dim italic")
-            table.add_row(name, str(count.articles), count.first, count.last)
+            table.add_row(name, str(count.articles), *((count.first, count.last) if dated else ()))
         self.console.print(table)
 
     def warnings(self, warned: Mapping[str, tuple[str, ...]]) -> None:
@@ -287,6 +288,21 @@ class RichPrinter:
         for article_id, found in warned.items():
             table.add_row(shown_id(article_id), _text("; ".join(found)))
         self.console.print(table)
+
+
+def _beside(fixed: list[tuple[str, str]], title: Text, width: int):
+    """``fixed`` cells (text, style), never cut, then ``title`` wrapped beside them with a hanging
+    indent; when that leaves the title less than _BESIDE columns, on an indented line of its own."""
+    room = width - sum(len(text) + 2 for text, _ in fixed)
+    if room < _BESIDE:
+        head = Text("  ").join(Text(text, style=style) for text, style in fixed)
+        return Group(head, Padding(title, (0, 0, 0, 2)))
+    grid = Table.grid(padding=(0, 2))
+    for text, style in fixed:
+        grid.add_column(no_wrap=True, style=style, width=len(text), min_width=len(text))
+    grid.add_column(overflow="fold", ratio=1)
+    grid.add_row(*(text for text, _ in fixed), title)
+    return grid
 
 
 def _list_columns(rows: list, listing: Listing, width: int) -> tuple[list[tuple[str, int]], bool]:
