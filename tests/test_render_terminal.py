@@ -155,9 +155,9 @@ def test_grep_keeps_a_hanging_indent_and_never_cuts_an_id_or_a_count():
     printer.grep([HARBOUR], "count")
     printer.grep([HARBOUR], "files")
     assert _screen(out) == [
-        "001_aaaaaaaaaaaaaaaa  Harbour reopens",
-        "                      after the winter",
-        "                      storms",
+        "001_aaaaaaaaaaaaaaaa",
+        "  Harbour reopens after the winter",
+        "  storms",
         "¶1    The harbour reopened on Monday",
         "      after a week of storms kept the",
         "      ferries in port.",
