@@ -228,14 +228,21 @@ class StateFile:
 
     def check(self) -> bool:
         """Read the whole file (SQLite's ``quick_check``); if it is damaged, keep it aside and
-        start afresh. True if it was intact."""
+        start afresh. True if it was intact. A connection of its own reads the disk, not the
+        pages this one keeps in memory."""
         try:
-            if _intact(self.db):
-                return True
+            db = sqlite3.connect(self.path, timeout=_BUSY_MS / 1000, isolation_level=None)
+            try:
+                intact = _intact(db)
+            finally:
+                db.close()
         except sqlite3.Error as error:
-            raise unavailable(error, "checked") from None
-        self.recover()
-        return False
+            if not is_damage(error):
+                raise unavailable(error, "checked") from None
+            intact = False
+        if not intact:
+            self.recover()
+        return intact
 
     @contextmanager
     def writing(self):
