@@ -317,25 +317,34 @@ class ReaderState:
         self._db.executemany("INSERT OR IGNORE INTO temp.chosen VALUES (?)", ((k,) for k in keys))
 
     def _set_flag(self, flag: str, pairs: dict[int, bytes | None], on: bool) -> int:
+        """Set or clear ``flag`` (read, starred) and remember the names given: one statement
+        for all the keys, which leaves alone the rows it would not change (no page rewritten)."""
         folder = self.folder_id
+        rows = [(folder, key, name) for key, name in pairs.items()]
 
         def write() -> int:
-            if on:
+            if not on:
                 changed = self._db.executemany(
-                    f"INSERT INTO marks(folder, key, {flag}, {flag}_at) VALUES (?, ?, 1, {_NOW}) "
-                    f"ON CONFLICT (folder, key) DO UPDATE SET {flag} = 1, {flag}_at = {_NOW} "
-                    f"WHERE NOT marks.{flag}",
-                    ((folder, key) for key in pairs),
-                ).rowcount
-            else:
-                changed = self._db.executemany(
-                    f"UPDATE marks SET {flag} = 0, {flag}_at = NULL "
-                    f"WHERE folder = ? AND key = ? AND {flag}",
-                    ((folder, key) for key in pairs),
+                    f"UPDATE marks SET {flag} = 0, {flag}_at = NULL, name = COALESCE(?3, name) "
+                    f"WHERE folder = ?1 AND key = ?2 AND {flag}",
+                    rows,
                 ).rowcount
                 self._drop_empty(pairs)
-            self._remember_names(pairs)
-            return changed
+                return changed
+            self._choose(list(pairs))
+            (already,) = self._db.execute(
+                f"SELECT count(*) FROM marks WHERE folder = ? AND key IN temp.chosen AND {flag}",
+                (folder,),
+            ).fetchone()
+            self._db.executemany(
+                f"INSERT INTO marks(folder, key, name, {flag}, {flag}_at) "
+                f"VALUES (?, ?, ?, 1, {_NOW}) ON CONFLICT (folder, key) DO UPDATE SET "
+                f"{flag}_at = CASE WHEN marks.{flag} THEN marks.{flag}_at ELSE {_NOW} END, "
+                f"{flag} = 1, name = COALESCE(excluded.name, marks.name) "
+                f"WHERE NOT marks.{flag} OR excluded.name IS NOT COALESCE(marks.name, excluded.name)",
+                rows,
+            )
+            return len(pairs) - already
 
         return self._attempt("marked", lambda: self._in_write(write))
 
@@ -345,7 +354,7 @@ class ReaderState:
             self._choose(list(pairs))
             had: dict[int, set[str]] = {}
             for key, tag in self._db.execute(
-                "SELECT t.key, t.tag FROM temp.chosen c JOIN tags t ON t.folder = ? AND t.key = c.key",
+                "SELECT key, tag FROM tags WHERE folder = ? AND key IN temp.chosen",
                 (folder,),
             ):
                 had.setdefault(key, set()).add(tag)
@@ -387,9 +396,9 @@ class ReaderState:
 
     def _marks(self, keys: list[int] | None) -> dict[int, Marks]:
         folder = self.folder_id
-        source = "temp.chosen c JOIN {table} x ON x.folder = ? AND x.key = c.key"
-        if keys is None:
-            source = "{table} x WHERE x.folder = ?"
+        source = "{table} x WHERE x.folder = ?"
+        if keys is not None:  # a lookup per chosen key (a join would first scan the folder's rows)
+            source += " AND x.key IN temp.chosen"
         with self._file.reading():
             if keys is not None:
                 self._choose(keys)
