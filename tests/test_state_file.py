@@ -125,15 +125,34 @@ def test_each_damaged_file_gets_its_own_name(data_dir, folder):
     assert (data_dir / "state-damaged-1.sqlite").exists()
 
 
-def test_damage_found_mid_command_keeps_the_file_aside_and_the_write_lands_in_the_fresh_one(
-    data_dir, folder
+@pytest.mark.parametrize(
+    "command, check",
+    [
+        (lambda state: state.mark_read(KEYS[:3]), lambda state: state.read_keys() == set(KEYS[:3])),
+        (
+            lambda state: state.tag(KEYS[:3], add=["eu"]),
+            lambda state: len(state.tagged(["eu"])) == 3,
+        ),
+        (lambda state: state.tagged(["eu"]), lambda state: state.tag_counts() == {}),
+        (
+            lambda state: state.take_new(KEYS[:3]),
+            lambda state: state.new_keys(KEYS[:4]) == {KEYS[3]},
+        ),
+        (lambda state: state.save_search("x", "q"), lambda state: len(state.saved_searches()) == 1),
+    ],
+    ids=["mark_read", "tag", "tagged", "take_new", "save_search"],
+)
+def test_damage_found_mid_command_keeps_the_file_aside_and_the_command_runs_on_a_fresh_one(
+    data_dir, folder, tmp_path, command, check
 ):
+    ReaderState.open(data_dir, tmp_path).close()  # another folder first: this one is number 2
     _fill(data_dir, folder)
     warnings: list[str] = []
     with ReaderState.open(data_dir, folder, warnings.append) as state:
+        assert state.folder_id == 2
         _damage(state.path, "pages")  # damaged under an open store (a disk error, say)
-        assert state.mark_read(KEYS[:3]) == 3
-        assert state.read_keys() == set(KEYS[:3])
+        command(state)
+        assert check(state)
         assert len(warnings) == 1
 
 

@@ -147,10 +147,16 @@ class ReaderState:
         if not wanted:
             raise ValueError("tagged() needs a tag")
         query = " INTERSECT ".join(
-            ["SELECT key FROM tags WHERE folder = ? AND tag = ?"] * len(wanted)
+            f"SELECT key FROM tags WHERE folder = :folder AND tag = :tag{n}"
+            for n in range(len(wanted))
         )
-        params = [value for tag in wanted for value in (self.folder_id, tag)]
-        return self._attempt("read", lambda: {key for (key,) in self._db.execute(query, params)})
+        tag_params = {f"tag{n}": tag for n, tag in enumerate(wanted)}
+
+        def read() -> set[int]:
+            params = {"folder": self.folder_id, **tag_params}  # after damage, the fresh file's
+            return {key for (key,) in self._db.execute(query, params)}
+
+        return self._attempt("read", read)
 
     def tag_counts(self) -> dict[str, int]:
         """Every tag in use in this folder and how many articles carry it, by tag."""
@@ -319,10 +325,10 @@ class ReaderState:
     def _set_flag(self, flag: str, pairs: dict[int, bytes | None], on: bool) -> int:
         """Set or clear ``flag`` (read, starred) and remember the names given: one statement
         for all the keys, which leaves alone the rows it would not change (no page rewritten)."""
-        folder = self.folder_id
-        rows = [(folder, key, name) for key, name in pairs.items()]
 
         def write() -> int:
+            folder = self.folder_id  # here: after damage, the fresh file numbers folders anew
+            rows = [(folder, key, name) for key, name in pairs.items()]
             if not on:
                 changed = self._db.executemany(
                     f"UPDATE marks SET {flag} = 0, {flag}_at = NULL, name = COALESCE(?3, name) "
