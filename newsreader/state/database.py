@@ -67,7 +67,7 @@ _STATISTICS = [
 #: Page cache while open (KiB, negative): marking 1,000 articles among 100,000 touches most
 #: pages of the marks' tree, and a cache smaller than it spills them to the WAL twice.
 _CACHE = -16384
-SYNCHRONOUS = "FULL"
+SYNCHRONOUS = "FULL"  # the user's own data: each commit reaches the disk (one fsync a command)
 _DAMAGE_CODES = {getattr(sqlite3, "SQLITE_CORRUPT", 11), getattr(sqlite3, "SQLITE_NOTADB", 26)}
 
 

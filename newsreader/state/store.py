@@ -291,15 +291,17 @@ class ReaderState:
         """``work()``, with SQLite's errors as StateUnavailable; when they say the file is
         damaged, keep it aside, start afresh and run ``work`` once more. ``work`` must not
         consume its inputs (callers turn iterables into lists first)."""
-        for attempt in (1, 2):
-            try:
-                return work()
-            except sqlite3.Error as error:
-                if attempt == 2 or not is_damage(error):
-                    raise unavailable(error, doing) from None
+        try:
+            return work()
+        except sqlite3.Error as error:
+            if not is_damage(error):
+                raise unavailable(error, doing) from None
+        try:
             self._file.recover()
             self.folder_id = self._register()
-        raise AssertionError("unreachable")
+            return work()
+        except sqlite3.Error as error:
+            raise unavailable(error, doing) from None
 
     def _in_write(self, work: Callable[[], T]) -> T:
         with self._file.writing():
