@@ -342,5 +342,7 @@ def test_marking_a_thousand_articles_is_one_quick_transaction(state):
     state.mark_read(keys[:1])  # the first write makes the file's pages
     started = time.perf_counter()
     assert state.mark_read({key: f"{n:04}.txt" for n, key in enumerate(keys)}) == 999
-    assert time.perf_counter() - started < 0.1  # a few ms; the bound allows a slow shared machine
+    # a few ms; the bound is loose for a busy shared machine, yet a transaction a key (each
+    # synced to disk) takes seconds
+    assert time.perf_counter() - started < 0.5
     assert len(state.read_keys()) == 1000
