@@ -194,6 +194,13 @@ def test_new_is_what_the_previous_take_did_not_see(state):
     assert state.take_new([A, B, C]) == set()
 
 
+def test_new_among_a_whole_folder_of_keys(state):
+    keys = [content_key(str(number).encode()) for number in range(3000)]
+    assert state.take_new(keys[:2000]) == set(keys[:2000])
+    assert state.take_new(keys) == set(keys[2000:])
+    assert state.new_keys(keys[1990:2010]) == set()
+
+
 def test_asking_what_is_new_changes_nothing(state):
     state.mark_seen([A])
     assert state.new_keys([A, B]) == {B}

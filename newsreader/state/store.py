@@ -34,11 +34,10 @@ from newsreader.state.values import (
 T = TypeVar("T")
 #: Keys, or keys with the file name each was last seen under (the name lets an edit carry marks).
 Keys = Iterable[int] | Mapping[int, str]
+_FEW = 1000  # keys up to which looking each up beats reading all of a folder's
 _NOW = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"  # UTC, to the second
 _TEMPORARY = """
-CREATE TEMP TABLE IF NOT EXISTS chosen(key INTEGER PRIMARY KEY);
-CREATE TEMP TABLE IF NOT EXISTS present(name BLOB PRIMARY KEY, key INTEGER NOT NULL);
-CREATE INDEX IF NOT EXISTS temp.present_keys ON present(key)
+CREATE TEMP TABLE IF NOT EXISTS chosen(key INTEGER PRIMARY KEY)
 """
 #: Merge one article's marks into a row that may exist: a mark set on either side stays set
 #: (with its time as first set), a known name stays known.
@@ -177,8 +176,8 @@ class ReaderState:
         has its marks carried there (the file was edited); each marked key present remembers
         its file's name (renames). How many were carried. Call it after a sync that changed
         files."""
-        rows = {os.fsencode(name): check_key(key) for name, key in files}
-        return self._attempt("updated", lambda: self._in_write(lambda: self._follow(rows)))
+        present = {name: check_key(key) for name, key in files}
+        return self._attempt("updated", lambda: self._in_write(lambda: self._follow(present)))
 
     def prune(self, keep: Iterable[int]) -> int:
         """Forget the state of every article whose key is not in ``keep`` (the folder's keys);
@@ -206,7 +205,7 @@ class ReaderState:
 
         def take() -> set[int]:
             new = self._new(chosen)
-            self._see(chosen, filled=True)
+            self._see(new)  # the rest are in already: an unchanged folder writes nothing
             return new
 
         return self._attempt("updated", lambda: self._in_write(take))
@@ -451,30 +450,33 @@ class ReaderState:
             self._db.execute(f"DELETE FROM {table} WHERE folder = ? AND key = ?", (folder, old))
         return True
 
-    def _follow(self, rows: dict[bytes, int]) -> int:
+    def _follow(self, present: dict[str, int]) -> int:
+        """In Python, over the folder's marked keys (a few thousand) and the files (100,000):
+        cheaper than loading every file into a temporary table to join."""
         folder = self.folder_id
-        self._db.execute("DELETE FROM temp.present")
-        self._db.executemany("INSERT INTO temp.present VALUES (?, ?)", rows.items())
-        edits = self._db.execute(
-            "SELECT m.key, p.key FROM marks m JOIN temp.present p ON p.name = m.name "
-            "WHERE m.folder = ? AND p.key != m.key "
-            "AND NOT EXISTS (SELECT 1 FROM temp.present q WHERE q.key = m.key)",
-            (folder,),
-        ).fetchall()
+        marked = {
+            key: None if name is None else os.fsdecode(name)
+            for key, name in self._db.execute(
+                "SELECT key, name FROM marks WHERE folder = ?", (folder,)
+            )
+        }
+        named: dict[int, str] = {}  # each present key's file name (the first by name, for copies)
+        for name, key in present.items():
+            if key not in named or name < named[key]:
+                named[key] = name
         carried = 0
-        for old, new in edits:
-            taken = self._db.execute(
-                "SELECT 1 FROM marks WHERE folder = ? AND key = ?", (folder, new)
-            ).fetchone()
-            if not taken:  # a key with marks of its own keeps them as they are
-                carried += self._move(old, new)
-        # a renamed file: its key remembers the new name (one of them, for copies)
-        self._db.execute(
-            "UPDATE marks SET name = (SELECT min(p.name) FROM temp.present p WHERE p.key = marks.key) "
-            "WHERE folder = ? AND key IN (SELECT key FROM temp.present) AND NOT EXISTS "
-            "(SELECT 1 FROM temp.present p WHERE p.key = marks.key AND p.name IS marks.name)",
-            (folder,),
-        )
+        for old, name in list(marked.items()):
+            new = present.get(name) if old not in named and name is not None else None
+            if new is not None and new not in marked:  # a key with marks of its own keeps them
+                self._move(old, new)
+                marked[new] = marked.pop(old)
+                carried += 1
+        renamed = [
+            (os.fsencode(named[key]), folder, key)
+            for key, name in marked.items()
+            if key in named and present.get(name) != key
+        ]
+        self._db.executemany("UPDATE marks SET name = ? WHERE folder = ? AND key = ?", renamed)
         return carried
 
     def _prune(self, keep: list[int]) -> int:
@@ -491,21 +493,17 @@ class ReaderState:
         return count
 
     def _new(self, keys: list[int]) -> set[int]:
-        self._choose(keys)
-        return {
-            key
-            for (key,) in self._db.execute(
-                "SELECT key FROM temp.chosen c WHERE NOT EXISTS "
-                "(SELECT 1 FROM seen s WHERE s.folder = ? AND s.key = c.key)",
-                (self.folder_id,),
-            )
-        }
-
-    def _see(self, keys: list[int], filled: bool = False) -> None:
-        if not filled:
+        folder = self.folder_id
+        if len(keys) > _FEW:  # the folder's whole seen set, read once, beats a lookup a key
+            query = "SELECT key FROM seen WHERE folder = ?"
+        else:
             self._choose(keys)
-        self._db.execute(
-            "INSERT OR IGNORE INTO seen SELECT ?, key FROM temp.chosen", (self.folder_id,)
+            query = "SELECT key FROM seen WHERE folder = ? AND key IN temp.chosen"
+        return set(keys).difference(key for (key,) in self._db.execute(query, (folder,)))
+
+    def _see(self, keys: Iterable[int]) -> None:
+        self._db.executemany(
+            "INSERT OR IGNORE INTO seen VALUES (?, ?)", ((self.folder_id, key) for key in keys)
         )
 
     def _saved_searches(self) -> list[SavedSearch]:
