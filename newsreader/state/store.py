@@ -2,10 +2,11 @@
 searches, and keeping them with the articles as files are renamed, edited and removed.
 
 Every operation takes content keys (:func:`~newsreader.state.values.content_key`), many at a
-time, and is one transaction: marking 1,000 articles is one ``executemany``. Sets of keys go
-through a temporary table (``chosen``), so a filter of 100,000 keys is one statement. When SQLite
-calls the file damaged mid-operation, the file is kept aside, a fresh one started and the
-operation run again on it (:meth:`ReaderState._attempt`).
+time, and is one transaction: marking 1,000 articles is one ``executemany``. A set of keys to
+look up goes into a temporary table (``chosen``) read with ``key IN temp.chosen``; a whole
+folder's worth (``follow``, ``take_new``) is compared in Python with the rows read once. When
+SQLite calls the file damaged mid-operation, the file is kept aside, a fresh one started and
+the operation run again on it (:meth:`ReaderState._attempt`).
 """
 
 from __future__ import annotations
