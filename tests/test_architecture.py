@@ -24,9 +24,9 @@ ALLOWED = {
     "index": {"model", "errors"},
     "state": {"errors"},
     "inputs": {"model", "errors", "parse"},
-    "parsing": {"model", "inputs", "parse", "workers"},
+    "parsing": {"model", "inputs", "parse", "workers", "state"},
     "matching": {"model", "errors", "search"},
-    "filters": {"model", "errors"},
+    "filters": {"model", "errors", "state"},
     "library": {
         "model",
         "errors",
@@ -39,10 +39,12 @@ ALLOWED = {
         "parse",
         "parsing",
         "search",
+        "state",
         "workers",
     },
     "render": {"model", "errors", "env"},
     "cli": {"model", "errors", "env", "library", "render"},
+    "browse": {"model", "errors", "env", "library", "render"},
 }
 
 
