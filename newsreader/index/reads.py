@@ -85,7 +85,7 @@ class Reading(Database):
         if folder is None:
             return f"{_META}, NULL, NULL"
         return (
-            f"{_META}, (SELECT m.read | m.starred << 1 FROM state.marks m "
+            f"{_META}, (SELECT m.read + 2 * m.starred FROM state.marks m "
             f"WHERE m.folder = {int(folder)} AND m.key = a.content), "
             "(SELECT group_concat(tag, ' ') FROM (SELECT t.tag FROM state.tags t "
             f"WHERE t.folder = {int(folder)} AND t.key = a.content ORDER BY t.tag))"
