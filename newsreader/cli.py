@@ -703,6 +703,36 @@ def tag_command(
     session.printer().changed(library.tag(_ids(ids, session.env), changes))
 
 
+@app.command("browse")
+def browse_command(
+    ctx: typer.Context,
+    section: Section = None,
+    unread: Unread = False,
+    starred: Starred = False,
+    tags: Tags = [],  # noqa: B006
+    saved: str | None = typer.Option(
+        None, "--saved", metavar="NAME", help="The articles of a saved search."
+    ),
+) -> None:
+    """Read in a full-screen browser: Enter reads, n/p next/previous unread, ? the keys.
+
+    Opening an article marks it read. Example:
+
+    \b
+        news browse --unread
+    """
+    session: Session = ctx.obj
+    if not (session.env.stdout_isatty and session.env.stdin_isatty):
+        raise UsageError("news browse needs a terminal.")
+    library = session.library()
+    filters = library.filters(
+        section, read=False if unread else None, starred=starred, tags=tags, saved=saved
+    )
+    from newsreader.browse import browse
+
+    browse(library, filters)
+
+
 saved_app = typer.Typer(
     help="Keep searches and list them as folders of their own (news list --saved NAME).",
     no_args_is_help=True,

@@ -37,6 +37,7 @@ from newsreader.model import (
     LineRole,
     Listing,
     MarkChange,
+    MarkedSummary,
     SavedCount,
     ScanOptions,
     SearchHit,
@@ -373,6 +374,19 @@ class Library:
         keys = [key for _, key in self._reading(lambda index: index.contents())]
         return self._use_state().prune(keys)
 
+    def page(
+        self, filters: Filters = Filters(), offset: int = 0, limit: int = 100
+    ) -> list[MarkedSummary]:
+        """Rows ``offset`` to ``offset + limit`` of the listing (newest first) with their marks:
+        what the browser shows, read as it scrolls."""
+        self._use_state()
+        return self._reading(lambda index: index.page(SortKey.DATE, filters, offset, limit))
+
+    def count(self, filters: Filters = Filters()) -> int:
+        """How many articles the filters pass."""
+        self._use_state(create=filters.marked)
+        return self._reading(lambda index: index.count(filters))
+
     def update(self) -> SyncReport:
         """What the last update of the index on disk did (open the library with ``full_check``);
         raises IndexUnavailable when there is none to update."""
@@ -395,11 +409,31 @@ class Library:
         new: bool = False,
         before: str | None = None,
         saved: str | None = None,
+        query: str | None = None,
     ) -> Filters:
         """The filters these options ask for (dates relative to the environment's today; see
         :func:`~newsreader.filters.make_filters`), on top of those of the search saved as
-        ``saved``; raises UsageError for a date that cannot be read, BadTag for a bad tag."""
+        ``saved``, and only articles matching ``query`` (as ``news search`` reads it) if given;
+        raises UsageError for a date that cannot be read, BadTag for a bad tag, QueryError for
+        a query that cannot be read."""
         tags = tuple(tags)
+        if query is not None and query.strip():
+            from newsreader.search.query import parse_query
+
+            matching = parse_query(query).fts
+            given = self.filters(
+                section,
+                author,
+                since,
+                until,
+                read=read,
+                starred=starred,
+                tags=tags,
+                new=new,
+                before=before,
+                saved=saved,
+            )
+            return replace(given, matching=matching)
         base = self.saved_filters(saved) if saved is not None else None
         if base is None and section is author is since is until is before is read is None:
             if not (starred or tags or new):

@@ -430,6 +430,19 @@ class LineRole:
     reason: str = field(default="")
 
 
+class MarkedSummary(NamedTuple):
+    """A row of the browser's list: what ``news list`` shows of an article (its :class:`Summary`
+    fields) and whether it is read and starred."""
+
+    id: str
+    published: str
+    section: str
+    words: str
+    title: str
+    read: bool
+    starred: bool
+
+
 @dataclass(frozen=True)
 class MarkChange:
     """What one change of the reader's marks did: ``action`` (``read``, ``unread``, ``starred``,

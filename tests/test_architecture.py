@@ -43,7 +43,7 @@ ALLOWED = {
         "workers",
     },
     "render": {"model", "errors", "env"},
-    "cli": {"model", "errors", "env", "library", "render"},
+    "cli": {"model", "errors", "env", "library", "render", "browse"},
     "browse": {"model", "errors", "env", "library", "render"},
 }
 

@@ -21,6 +21,7 @@ from newsreader.model import (
     Article,
     Filters,
     IdQuery,
+    MarkedSummary,
     ReaderMarks,
     SearchHit,
     SectionCount,
@@ -106,6 +107,32 @@ class Reading(Database):
             f"SELECT a.name, a.content FROM articles a {where} ORDER BY {order}", params
         )
         return [(os.fsdecode(name), content) for name, content in rows.fetchall()]
+
+    @guarded
+    def page(self, sort: SortKey, filters: Filters, offset: int, limit: int) -> list[MarkedSummary]:
+        """``limit`` rows of the listing from row ``offset`` (in ``sort`` order), with their
+        read and starred marks: the browser reads its list a screen at a time."""
+        where, params = self._where(filters)
+        folder = self.state_folder
+        marks = (
+            f"(SELECT m.read + 2 * m.starred FROM state.marks m "
+            f"WHERE m.folder = {int(folder)} AND m.key = a.content)"
+            if folder is not None
+            else "0"
+        )
+        rows = self.db.execute(
+            f"SELECT a.listed, {marks} FROM articles a {where} ORDER BY {_order(sort, False)} "
+            "LIMIT ? OFFSET ?",
+            (*params, limit, offset),
+        )
+        return [
+            MarkedSummary(
+                *listed.split(Summaries.SEPARATOR),
+                bool(flags and flags & 1),
+                bool(flags and flags & 2),
+            )
+            for listed, flags in rows.fetchall()
+        ]
 
     @guarded
     def count(self, filters: Filters = _ALL) -> int:
