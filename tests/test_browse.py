@@ -156,3 +156,12 @@ def test_a_narrow_screen_keeps_the_title(basic, env):
 def test_browse_outside_a_terminal_says_it_needs_one(cli, basic):
     result = cli("--dir", str(basic), "browse")
     assert (result.exit_code, result.stderr) == (2, "Error: news browse needs a terminal.\n")
+
+
+def test_a_terminal_too_small_is_told_so_rather_than_crashing(basic, env):
+    async def scenario(pilot, app):
+        await pilot.press("enter", "escape", "j")
+        told = {notification.message for notification in app._notifications}
+        assert told == {"The terminal is too small for news browse."}
+
+    browsing(basic, env, scenario, size=(15, 4))

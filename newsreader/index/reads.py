@@ -71,9 +71,9 @@ class Reading(Database):
         the folder numbered ``folder`` there: filters on marks and records with marks need it.
         Attaching again (a state file started afresh after damage) replaces the first."""
         try:
-            if self.state_folder is not None:
+            self.state_folder = None
+            if any(row[1] == "state" for row in self.db.execute("PRAGMA database_list")):
                 self.db.execute("DETACH DATABASE state")
-                self.state_folder = None
             self.db.execute("ATTACH DATABASE ? AS state", (os.fsdecode(path),))
         except sqlite3.Error as error:
             raise as_news_error(error, "joined with the reader's marks") from None
