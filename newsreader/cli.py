@@ -733,12 +733,16 @@ def browse_command(
     browse(library, filters)
 
 
-saved_app = typer.Typer(
-    help="Keep searches and list them as folders of their own (news list --saved NAME).",
-    no_args_is_help=True,
-    rich_markup_mode=None,
+def _group(name: str, summary: str) -> typer.Typer:
+    """A command with commands of its own (``news saved add``), added to ``news``."""
+    group = typer.Typer(help=summary, no_args_is_help=True, rich_markup_mode=None)
+    app.add_typer(group, name=name)
+    return group
+
+
+saved_app = _group(
+    "saved", "Keep searches and list them as folders of their own (news list --saved NAME)."
 )
-app.add_typer(saved_app, name="saved")
 
 
 @saved_app.command("add")
@@ -797,12 +801,9 @@ def saved_remove_command(ctx: typer.Context, name: str = typer.Argument(...)) ->
     session.printer().note(f"removed the saved search {name!r}")
 
 
-state_app = typer.Typer(
-    help="Back up, restore and tidy the reader's marks (read, stars, tags, saved searches).",
-    no_args_is_help=True,
-    rich_markup_mode=None,
+state_app = _group(
+    "state", "Back up, restore and tidy the reader's marks (read, stars, tags, saved searches)."
 )
-app.add_typer(state_app, name="state")
 
 
 @state_app.command("export")

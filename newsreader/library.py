@@ -417,11 +417,13 @@ class Library:
         raises UsageError for a date that cannot be read, BadTag for a bad tag, QueryError for
         a query that cannot be read."""
         tags = tuple(tags)
-        if query is not None and query.strip():
-            from newsreader.search.query import parse_query
+        base = self.saved_filters(saved) if saved is not None else None
+        given = Filters()
+        if (section, author, since, until, before, read) != (None,) * 6 or starred or tags or new:
+            from newsreader.filters import make_filters
 
-            matching = parse_query(query).fts
-            given = self.filters(
+            given = make_filters(
+                self.env.today,
                 section,
                 author,
                 since,
@@ -431,28 +433,14 @@ class Library:
                 tags=tags,
                 new=new,
                 before=before,
-                saved=saved,
             )
-            return replace(given, matching=matching)
-        base = self.saved_filters(saved) if saved is not None else None
-        if base is None and section is author is since is until is before is read is None:
-            if not (starred or tags or new):
-                return Filters()
-        from newsreader.filters import make_filters
+        if base is not None:
+            given = _combined(base, given)
+        if query is not None and query.strip():
+            from newsreader.search.query import parse_query
 
-        given = make_filters(
-            self.env.today,
-            section,
-            author,
-            since,
-            until,
-            read=read,
-            starred=starred,
-            tags=tags,
-            new=new,
-            before=before,
-        )
-        return given if base is None else _combined(base, given)
+            given = replace(given, matching=parse_query(query).fts)
+        return given
 
     def listing(
         self,
