@@ -4,6 +4,7 @@
 import json
 import os
 import shutil
+import sqlite3
 import subprocess
 
 import pytest
@@ -269,3 +270,22 @@ def test_two_processes_marking_at_once_lose_nothing(news, basic, tmp_path):
         assert (process.returncode, out, err) == (0, b"30 of 30 articles marked read\n", b"")
     assert news("--dir", str(folder), "list", "--unread").stdout == b""
     assert news("--dir", str(folder), "list", "--read").stdout.count(b"\n") == 60
+
+
+def test_damage_met_through_the_joined_state_is_the_states_not_the_indexs(news, basic, data_dir):
+    assert news("--dir", str(basic), "mark", "read", "1", "2").returncode == 0
+    path = data_dir / "state.sqlite"
+    db = sqlite3.connect(path)
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    page_size = db.execute("PRAGMA page_size").fetchone()[0]
+    (page,) = db.execute("SELECT rootpage FROM sqlite_master WHERE name = 'marks'").fetchone()
+    db.close()
+    with open(path, "r+b") as handle:  # junk over the marks only: the file still opens
+        handle.seek((page - 1) * page_size)
+        handle.write(b"\xde\xad" * (page_size // 2))
+    result = news("--dir", str(basic), "list", "--unread")
+    aside = data_dir / "state-damaged-1.sqlite"
+    assert result.stdout.decode() == listed(A, B, C, "notes")  # a fresh state: nothing read
+    assert result.stderr.decode() == (
+        f"warning: the reader state was damaged: it is kept as {aside} and a fresh one was started\n"
+    )  # and the index was not given up for it
