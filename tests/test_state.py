@@ -7,7 +7,6 @@ env.data_dir, folder)``. Keys are made by ``content_key`` from the bytes a file 
 from __future__ import annotations
 
 import os
-import time
 from pathlib import Path
 
 import pytest
@@ -341,15 +340,9 @@ def test_saved_searches_belong_to_their_folder(data_dir, folder, tmp_path):
         assert other.saved_searches() == []
 
 
-# --- speed --------------------------------------------------------------------------------
-
-
-def test_marking_a_thousand_articles_is_one_quick_transaction(state):
+def test_marking_a_thousand_articles_counts_only_those_that_changed(state):
     keys = [content_key(str(number).encode()) for number in range(1000)]
-    state.mark_read(keys[:1])  # the first write makes the file's pages
-    started = time.perf_counter()
+    state.mark_read(keys[:1])
+    # how fast is benchmarks/scale.py's to say (no timed assertions in tests)
     assert state.mark_read({key: f"{n:04}.txt" for n, key in enumerate(keys)}) == 999
-    # a few ms; the bound is loose for a busy shared machine, yet a transaction a key (each
-    # synced to disk) takes seconds
-    assert time.perf_counter() - started < 0.5
     assert len(state.read_keys()) == 1000
