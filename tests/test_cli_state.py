@@ -9,6 +9,8 @@ import subprocess
 
 import pytest
 from conftest import _news_executable
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from newsreader.index import index_path
 
@@ -289,3 +291,27 @@ def test_damage_met_through_the_joined_state_is_the_states_not_the_indexs(news, 
     assert result.stderr.decode() == (
         f"warning: the reader state was damaged: it is kept as {aside} and a fresh one was started\n"
     )  # and the index was not given up for it
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    read=st.sets(st.sampled_from([A, B, C, "notes"])),
+    starred=st.sets(st.sampled_from([A, B, C, "notes"])),
+)
+def test_read_and_unread_split_every_list_and_stars_are_what_was_starred(run, read, starred):
+    run("mark", "unread", "--all")
+    run("star", A, B, C, "notes")
+    run("unstar", A, B, C, "notes")
+    if read:
+        run("mark", "read", *read)
+    if starred:
+        run("star", *starred)
+    every = run("list").stdout.splitlines(keepends=True)
+    shown_read, unread = run("list", "--read").stdout, run("list", "--unread").stdout
+    assert sorted(shown_read.splitlines(True) + unread.splitlines(True)) == sorted(every)
+    assert {line.split("\t")[0] for line in shown_read.splitlines()} == read
+    assert {line.split("\t")[0] for line in run("list", "--starred").stdout.splitlines()} == starred
+    both = run("list", "--read", "--starred").stdout.splitlines()
+    assert {line.split("\t")[0] for line in both} == read & starred
