@@ -113,6 +113,23 @@ Until = Annotated[
     ),
 ]
 Json = Annotated[bool, typer.Option("--json", help="JSON Lines (schema in the README).")]
+# The filters on what the reader has said of the articles (see `news mark`, `star`, `tag`).
+Unread = Annotated[bool, typer.Option("--unread", help="Only articles not marked read.")]
+Read = Annotated[bool, typer.Option("--read", help="Only articles marked read.")]
+Starred = Annotated[bool, typer.Option("--starred", help="Only starred articles.")]
+Tags = Annotated[
+    list[str],
+    typer.Option(
+        "--tag", metavar="NAME", help="Only articles tagged NAME (repeatable: all must match)."
+    ),
+]
+
+
+def _read_filter(unread: bool, read: bool) -> bool | None:
+    """--unread (False), --read (True) or neither (None); both at once is a mistake."""
+    if unread and read:
+        raise UsageError("--unread and --read leave no article; give one of them.")
+    return True if read else False if unread else None
 
 
 class Session:
@@ -243,6 +260,18 @@ def list_command(
     reverse: bool = typer.Option(
         False, "--reverse", "-r", help="The other way round (undated articles stay last)."
     ),
+    unread: Unread = False,
+    read: Read = False,
+    starred: Starred = False,
+    tags: Tags = [],  # noqa: B006 (Typer reads the default; it is never changed)
+    new: bool = typer.Option(
+        False,
+        "--new",
+        help="Only articles not shown by an earlier --new; they then count as shown.",
+    ),
+    saved: str | None = typer.Option(
+        None, "--saved", metavar="NAME", help="The articles of a saved search (see news saved)."
+    ),
     as_json: Json = False,
 ) -> None:
     """List the articles: id, date, section, words, title.
@@ -251,12 +280,23 @@ def list_command(
 
     \b
         news list --section politics --since 7d --sort words --limit 10
+        news list --unread --tag eu
     """
     session: Session = ctx.obj
     printer = session.printer(json=as_json)
     limit = printer.default_limit if limit is None else limit
     library = session.library()
-    filters = library.filters(section, author, since, until)
+    filters = library.filters(
+        section,
+        author,
+        since,
+        until,
+        read=_read_filter(unread, read),
+        starred=starred,
+        tags=tags,
+        new=new,
+        saved=saved,
+    )
     printer.listing(
         library.listing(sort, filters, limit, records=printer.needs_records, reverse=reverse)
     )
@@ -286,12 +326,19 @@ def show_command(
         help="Wrap text at N columns; 0 = no wrapping. Default: 80 piped, the terminal's width up to 90 on a terminal.",
     ),
     no_pager: bool = typer.Option(False, "--no-pager", help="Never use a pager."),
+    keep_unread: bool = typer.Option(
+        False, "--keep-unread", help="Do not mark the articles shown as read."
+    ),
     section: Section = None,
     author: Author = None,
     since: Since = None,
     until: Until = None,
+    unread: Unread = False,
+    read: Read = False,
+    starred: Starred = False,
+    tags: Tags = [],  # noqa: B006
 ) -> None:
-    """Show articles: title, metadata line, body.
+    """Show articles: title, metadata line, body; they count as read from then on.
 
     Several articles are separated by a form feed line when piped. Example:
 
@@ -312,10 +359,20 @@ def show_command(
             printer.explain(article, library.explain(entry))
     elif raw or explain:
         raise UsageError("--raw and --explain show one article at a time.")
-    elif len(ids) == 1 and not library.filters(section, author, since, until):
-        printer.article(library.article(ids[0])[1])
     else:
-        printer.articles(library.articles(ids, library.filters(section, author, since, until)))
+        filters = library.filters(
+            section,
+            author,
+            since,
+            until,
+            read=_read_filter(unread, read),
+            starred=starred,
+            tags=tags,
+        )
+        if len(ids) == 1 and not filters:
+            printer.article(library.article(ids[0], mark_read=not keep_unread)[1])
+        else:
+            printer.articles(library.articles(ids, filters, mark_read=not keep_unread))
 
 
 def _ids(given: list[str], env: Environment) -> list[str]:
@@ -368,6 +425,10 @@ def grep_command(
     author: Author = None,
     since: Since = None,
     until: Until = None,
+    unread: Unread = False,
+    read: Read = False,
+    starred: Starred = False,
+    tags: Tags = [],  # noqa: B006
     as_json: bool = typer.Option(
         False,
         "--json",
@@ -407,7 +468,9 @@ def grep_command(
         else "lines"
     )
     library = session.library()
-    filters = library.filters(section, author, since, until)
+    filters = library.filters(
+        section, author, since, until, read=_read_filter(unread, read), starred=starred, tags=tags
+    )
     results = library.grep(
         pattern,
         fixed=fixed,
@@ -442,6 +505,10 @@ def search_command(
     author: Author = None,
     since: Since = None,
     until: Until = None,
+    unread: Unread = False,
+    read: Read = False,
+    starred: Starred = False,
+    tags: Tags = [],  # noqa: B006
     as_json: bool = typer.Option(
         False, "--json", help="JSON Lines: id, score, title and snippet per article."
     ),
@@ -457,7 +524,9 @@ def search_command(
     """
     session: Session = ctx.obj
     library = session.library()
-    filters = library.filters(section, author, since, until)
+    filters = library.filters(
+        section, author, since, until, read=_read_filter(unread, read), starred=starred, tags=tags
+    )
     results = library.rank(query, limit, filters, by_date=rank is Rank.date, reverse=reverse)
     session.printer(json=as_json).ranked(results)
     if not results:
@@ -471,6 +540,10 @@ def export_command(
     author: Author = None,
     since: Since = None,
     until: Until = None,
+    unread: Unread = False,
+    read: Read = False,
+    starred: Starred = False,
+    tags: Tags = [],  # noqa: B006
 ) -> None:
     """Print every article's full record as JSON Lines (schema in the README).
 
@@ -481,14 +554,15 @@ def export_command(
     """
     session: Session = ctx.obj
     library = session.library()
-    session.printer(json=True).articles(
-        library.export(library.filters(section, author, since, until))
+    filters = library.filters(
+        section, author, since, until, read=_read_filter(unread, read), starred=starred, tags=tags
     )
+    session.printer(json=True).articles(library.export(filters))
 
 
 @app.command("sections")
 def sections_command(ctx: typer.Context, as_json: Json = False) -> None:
-    """List the sections: name, articles, first and last date.
+    """List the sections: name, articles, first and last date, unread articles.
 
     Sections that differ only in case are one. Example:
 
@@ -529,6 +603,267 @@ def index_command(ctx: typer.Context) -> None:
     if not session.cache:
         raise UsageError("news index has nothing to do with --no-cache.")
     session.printer().report(session.library(full_check=True).update())
+
+
+class MarkAs(str, Enum):
+    read = "read"
+    unread = "unread"
+
+
+Ids = Annotated[
+    list[str] | None,
+    typer.Argument(
+        metavar="ID...",
+        autocompletion=_complete_ids,
+        help="Ids as news show takes them, or - to read ids from stdin, one a line.",
+    ),
+]
+
+
+@app.command("mark")
+def mark_command(
+    ctx: typer.Context,
+    how: MarkAs = typer.Argument(..., metavar="read|unread", help="Mark as read or as unread."),
+    article_ids: Ids = None,
+    every: bool = typer.Option(False, "--all", help="Every article (of --section, --before)."),
+    section: Section = None,
+    before: str | None = typer.Option(
+        None, "--before", metavar="DATE", help="Only articles published before DATE (as --since)."
+    ),
+) -> None:
+    """Mark articles read or unread.
+
+    Example:
+
+    \b
+        news mark read 0 12 ab42
+        news mark read --all --before 7d
+        news grep -l ferry | news mark unread -
+    """
+    session: Session = ctx.obj
+    given = every or section is not None or before is not None
+    if bool(article_ids) == given:
+        raise UsageError("Give ids, or --all, --section or --before (not both).")
+    library = session.library()
+    ids = _ids(article_ids, session.env) if article_ids else []
+    filters = library.filters(section, before=before) if given else None
+    session.printer().changed(library.mark_read(ids, how is MarkAs.read, filters))
+
+
+@app.command("star")
+def star_command(ctx: typer.Context, article_ids: Ids = None) -> None:
+    """Star articles (news list --starred lists them).
+
+    Example:
+
+    \b
+        news star 0 ab42
+    """
+    session: Session = ctx.obj
+    library = session.library()
+    session.printer().changed(library.star(_ids(article_ids or [], session.env)))
+
+
+@app.command("unstar")
+def unstar_command(ctx: typer.Context, article_ids: Ids = None) -> None:
+    """Take the stars of articles away.
+
+    Example:
+
+    \b
+        news list --starred | news unstar -
+    """
+    session: Session = ctx.obj
+    library = session.library()
+    session.printer().changed(library.star(_ids(article_ids or [], session.env), starred=False))
+
+
+@app.command(
+    "tag", context_settings={"ignore_unknown_options": True, "allow_interspersed_args": True}
+)
+def tag_command(
+    ctx: typer.Context,
+    words: list[str] = typer.Argument(
+        ..., metavar="ID... +TAG -TAG", help="Ids (or -), then +tag to add and -tag to remove."
+    ),
+) -> None:
+    """Add and remove tags (news list --tag NAME lists the articles with one).
+
+    A tag is a word: letters, digits, '_', '-', '.'; case does not matter. Example:
+
+    \b
+        news tag 0 12 +eu +climate -draft
+    """
+    session: Session = ctx.obj
+    changes = [word for word in words if word[:1] in "+-" and len(word) > 1]
+    if not changes:
+        raise UsageError("Give at least one +tag to add or -tag to remove.")
+    ids = [word for word in words if not (word[:1] in "+-" and len(word) > 1)]
+    library = session.library()
+    session.printer().changed(library.tag(_ids(ids, session.env), changes))
+
+
+@app.command("browse")
+def browse_command(
+    ctx: typer.Context,
+    section: Section = None,
+    unread: Unread = False,
+    starred: Starred = False,
+    tags: Tags = [],  # noqa: B006
+    saved: str | None = typer.Option(
+        None, "--saved", metavar="NAME", help="The articles of a saved search."
+    ),
+) -> None:
+    """Read in a full-screen browser: Enter reads, n/p next/previous unread, ? the keys.
+
+    Opening an article marks it read. Example:
+
+    \b
+        news browse --unread
+    """
+    session: Session = ctx.obj
+    if not (session.env.stdout_isatty and session.env.stdin_isatty):
+        raise UsageError("news browse needs a terminal.")
+    library = session.library()
+    filters = library.filters(
+        section, read=False if unread else None, starred=starred, tags=tags, saved=saved
+    )
+    from newsreader.browse import browse
+
+    browse(library, filters)
+
+
+def _group(name: str, summary: str) -> typer.Typer:
+    """A command with commands of its own (``news saved add``), added to ``news``."""
+    group = typer.Typer(help=summary, no_args_is_help=True, rich_markup_mode=None)
+    app.add_typer(group, name=name)
+    return group
+
+
+saved_app = _group(
+    "saved", "Keep searches and list them as folders of their own (news list --saved NAME)."
+)
+
+
+@saved_app.command("add")
+def saved_add_command(
+    ctx: typer.Context,
+    name: str = typer.Argument(..., help="A word: letters, digits, '_', '-', '.'."),
+    query: str = typer.Argument("", help="A news search query; empty for every article."),
+    section: Section = None,
+    author: Author = None,
+    since: Since = None,
+    until: Until = None,
+    unread: Unread = False,
+    starred: Starred = False,
+    tags: Tags = [],  # noqa: B006
+    replace: bool = typer.Option(False, "--replace", help="Replace a search of that name."),
+) -> None:
+    """Keep a search under a name; dates such as 7d stay relative to each day it is used.
+
+    Example:
+
+    \b
+        news saved add climate 'climate OR emissions' --since 7d --unread
+        news list --saved climate
+    """
+    session: Session = ctx.obj
+    filters = {"section": section, "author": author, "since": since, "until": until}
+    filters.update(unread=unread, starred=starred, tags=tuple(tags))
+    saved = session.library().save_search(name, query, filters, replace)
+    session.printer().note(f"saved the search {saved.name!r}")
+
+
+@saved_app.command("list")
+def saved_list_command(ctx: typer.Context, as_json: Json = False) -> None:
+    """List the saved searches: name, unread, articles, query, filters.
+
+    Example:
+
+    \b
+        news saved list
+    """
+    session: Session = ctx.obj
+    session.printer(json=as_json).saved(session.library().saved_searches())
+
+
+@saved_app.command("remove")
+def saved_remove_command(ctx: typer.Context, name: str = typer.Argument(...)) -> None:
+    """Forget a saved search (the articles are not touched).
+
+    Example:
+
+    \b
+        news saved remove climate
+    """
+    session: Session = ctx.obj
+    session.library().remove_search(name)
+    session.printer().note(f"removed the saved search {name!r}")
+
+
+state_app = _group(
+    "state", "Back up, restore and tidy the reader's marks (read, stars, tags, saved searches)."
+)
+
+
+@state_app.command("export")
+def state_export_command(ctx: typer.Context) -> None:
+    """Print the folder's marks and saved searches as JSON Lines (a backup).
+
+    Example:
+
+    \b
+        news state export > marks.jsonl
+    """
+    session: Session = ctx.obj
+    session.library().export_state(session.env.stdout)
+
+
+@state_app.command("import")
+def state_import_command(
+    ctx: typer.Context,
+    backup: Path = typer.Argument(
+        Path("-"), help="A file written by news state export; - for stdin."
+    ),
+) -> None:
+    """Merge a backup into the folder's marks: a mark set on either side stays set.
+
+    Nothing is merged if a line of the backup cannot be read. Example:
+
+    \b
+        news --dir ~/news state import marks.jsonl
+    """
+    session: Session = ctx.obj
+    library = session.library()
+    if str(backup) == "-":
+        articles, searches = library.import_state(session.env.stdin)
+    else:
+        try:
+            with open(
+                session.env.cwd / backup, encoding="utf-8", errors="surrogateescape"
+            ) as lines:
+                articles, searches = library.import_state(lines)
+        except OSError as error:
+            raise UsageError(
+                f"The backup {backup} cannot be read: {error.strerror or error}."
+            ) from None
+    session.printer().note(
+        f"imported the marks of {articles} articles and {searches} saved searches"
+    )
+
+
+@state_app.command("prune")
+def state_prune_command(ctx: typer.Context) -> None:
+    """Forget the marks of articles no file of the folder holds any more.
+
+    Marks of vanished files are otherwise kept (the files may come back). Example:
+
+    \b
+        news state prune
+    """
+    session: Session = ctx.obj
+    forgotten = session.library().prune_state()
+    session.printer().note(f"forgot the marks of {forgotten} articles no file holds")
 
 
 # Global options, as they may also stand after the command: whether each takes a value.

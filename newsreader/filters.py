@@ -1,9 +1,10 @@
 """The filters every command takes, read from what the user typed into one :class:`Filters`.
 
-``--section``, ``--author``, ``--since`` and ``--until`` mean the same in
-``list``, ``grep``, ``search``, ``export`` and ``show``; the index applies
-them in its queries (see ``index.reads``), so a filter never loads records
-only to drop them. Dates may be ISO (``2024-03-05``, ``2024-03``, ``2024``)
+``--section``, ``--author``, ``--since`` and ``--until``, and the reader's
+marks ``--unread``, ``--read``, ``--starred`` and ``--tag`` (all must match),
+mean the same in ``list``, ``grep``, ``search``, ``export`` and ``show``; the
+index applies them in its queries (see ``index.reads``; the marks by joining
+the state file), so a filter never loads records only to drop them. Dates may be ISO (``2024-03-05``, ``2024-03``, ``2024``)
 or relative to today (``today``, ``yesterday``, ``7d``, ``2w``, ``3 months``,
 ``1y``); today comes from the caller, never from the clock here.
 """
@@ -16,6 +17,7 @@ from datetime import date, timedelta
 
 from newsreader.errors import UsageError
 from newsreader.model import Filters
+from newsreader.state.values import tag_word
 
 _RELATIVE = re.compile(r"(\d{1,5})\s*(d|days?|w|weeks?|m|months?|y|years?)")
 _ISO = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
@@ -28,13 +30,31 @@ def make_filters(
     author: str | None = None,
     since: str | None = None,
     until: str | None = None,
+    *,
+    read: bool | None = None,
+    starred: bool = False,
+    tags: tuple[str, ...] = (),
+    new: bool = False,
+    before: str | None = None,
 ) -> Filters:
-    """The filters the options ask for; raises UsageError for a date that cannot be read."""
+    """The filters the options ask for (``before``: published before that day, as ``news mark
+    --before``); raises UsageError for a date that cannot be read, BadTag for a tag that is not
+    a word."""
+    last = _day(until, today, "--until", first=False) if until else None
+    if before:
+        first_day = date.fromisoformat(_day(before, today, "--before", first=True))
+        # nothing is published before the first day of year 1: a day no date reaches
+        day_before = (first_day - timedelta(days=1)).isoformat() if first_day > date.min else "0000"
+        last = min(last or day_before, day_before)
     return Filters(
         section=section or None,
         author=author or None,
         since=_day(since, today, "--since", first=True) if since else None,
-        until=_day(until, today, "--until", first=False) if until else None,
+        until=last,
+        read=read,
+        starred=starred,
+        tags=tuple(sorted({tag_word(tag) for tag in tags})),
+        new=new,
     )
 
 

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import hashlib
 import os
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, TextIO
 
 from newsreader.env import Environment
 from newsreader.errors import (
@@ -35,6 +36,9 @@ from newsreader.model import (
     IdQuery,
     LineRole,
     Listing,
+    MarkChange,
+    MarkedSummary,
+    SavedCount,
     ScanOptions,
     SearchHit,
     SectionCount,
@@ -44,6 +48,7 @@ from newsreader.model import (
     shown_id,
 )
 from newsreader.parsing import FolderParsing, explain, load
+from newsreader.state import ReaderState, SavedSearch, SearchFilters, state_path, tag_changes
 
 if TYPE_CHECKING:  # each loads with the command that needs it: a list loads none of them
     from newsreader.search.matcher import GrepQuery
@@ -92,6 +97,7 @@ class Library:
         self.progress = progress
         self.scanning = scanning
         self.report: SyncReport | None = None  # what bringing the index in step did, when it had to
+        self._reader: ReaderState | None = None  # the reader's marks, opened when first needed
 
     @classmethod
     def open(
@@ -169,6 +175,8 @@ class Library:
             total = sum(found.passed_over.values())
             what = "files that are not articles" if total > 1 else "file that is not an article"
             self.warn(f"passed over {total} {what} ({kinds}); --include GLOB reads them")
+        if self.report.parsed or self.report.dropped:
+            self._follow()
         if found.subfolders and not found.entries:
             self.warn(
                 f"the folder holds no article files, but {found.subfolders} subfolder"
@@ -197,33 +205,187 @@ class Library:
         self.index = Index(None, _fingerprint())
 
     def _reading(self, read: Callable[[Index], object]):
-        """``read(index)``; when the index on disk fails, the same from an index in memory."""
+        """``read(index)``; when the index on disk fails, the same from an index in memory (or
+        again, when it was the joined state file that was damaged: see :meth:`_state_was_damaged`)."""
         try:
-            return read(self.index)
+            return read(self._joined())
         except IndexUnavailable as error:
+            if self._state_was_damaged(error):
+                return read(self._joined())
             if self.index.in_memory:
                 raise
             self._give_up(error)
             self._read_folder(self._scan())
-            return read(self.index)
+            return read(self._joined())
 
     def _streaming(self, read: Callable[[Index], Iterator]) -> Iterator:
         """``read(index)`` item by item; a failure before the first item is retried in memory
         (see :meth:`_reading`), one after it is raised: what was printed cannot be taken back."""
         try:
-            items = read(self.index)
+            items = read(self._joined())
             first = next(items, _END)
         except IndexUnavailable as error:
-            if self.index.in_memory:
-                raise
-            self._give_up(error)
-            self._read_folder(self._scan())
-            items = read(self.index)
+            if not self._state_was_damaged(error):
+                if self.index.in_memory:
+                    raise
+                self._give_up(error)
+                self._read_folder(self._scan())
+            items = read(self._joined())
             first = next(items, _END)
         if first is _END:
             return
         yield first
         yield from items
+
+    # --- the reader's state ------------------------------------------------------------------
+
+    def _use_state(self, create: bool = True) -> ReaderState | None:
+        """The reader's state of this folder, opened on first use (``create``: making the state
+        file if there is none; else None when there is none: nothing was ever marked)."""
+        if self._reader is None:
+            if not create and not state_path(self.env.data_dir).exists():
+                return None
+            self._reader = ReaderState.open(self.env.data_dir, self.folder, self.warn)
+        return self._reader
+
+    def _joined(self) -> Index:
+        """The index, with the state file attached once the state is open (a new index in
+        memory, or a state started afresh, is attached again)."""
+        state = self._reader
+        if state is not None and self.index.state_folder != state.folder_id:
+            self.index.attach_state(state.path, state.folder_id)
+        return self.index
+
+    def _state_was_damaged(self, error: IndexUnavailable) -> bool:
+        """Whether a damaged page an index query met was the attached state file's: then it has
+        been kept aside and started afresh (``warn`` said where), and the query may run again."""
+        if not isinstance(error, IndexDamaged) or self._reader is None:
+            return False
+        if self._reader.check():
+            return False
+        self.index.state_folder = None  # the old attachment names the file kept aside
+        return True
+
+    def _follow(self) -> None:
+        """Keep the reader's marks with the files after a sync that changed some (an edited
+        file's marks move to its new content; see ``ReaderState.follow``)."""
+        state = self._use_state(create=False)
+        if state is not None:
+            state.follow(self._reading(lambda index: index.contents()))
+
+    def _keys(self, ids: list[str], filters: Filters | None = None) -> dict[int, str]:
+        """The content keys (with their file names) of the articles the ids name, or with no
+        ids, of every article the filters pass; every id is resolved before anything changes."""
+        if ids:
+            names = [self._resolve(IdQuery(query)).name for query in dict.fromkeys(ids)]
+            found = self._reading(lambda index: index.contents_of(names))
+            pairs = [(found[name], name) for name in names if name in found]
+        else:
+            self._use_state()
+            pairs = [
+                (key, name)
+                for name, key in self._reading(lambda index: index.contents(filters or Filters()))
+            ]
+        return dict(pairs)
+
+    def mark_read(
+        self, ids: list[str], read: bool = True, filters: Filters | None = None
+    ) -> MarkChange:
+        """Mark the articles the ids name (or, with no ids, every one ``filters`` passes) read or
+        unread (``news mark``)."""
+        keys = self._keys(ids, filters)
+        changed = self._use_state().mark_read(keys, read) if keys else 0
+        return MarkChange("read" if read else "unread", changed, len(keys))
+
+    def star(self, ids: list[str], starred: bool = True) -> MarkChange:
+        """Star the articles the ids name, or take their stars away."""
+        keys = self._keys(ids)
+        changed = self._use_state().star(keys, starred)
+        return MarkChange("starred" if starred else "unstarred", changed, len(keys))
+
+    def tag(self, ids: list[str], changes: list[str]) -> MarkChange:
+        """Add (``+tag``) and remove (``-tag``) tags on the articles the ids name; BadTag for a
+        word that is neither."""
+        add, remove = tag_changes(changes)
+        keys = self._keys(ids)
+        return MarkChange("tagged", self._use_state().tag(keys, add, remove), len(keys))
+
+    def save_search(
+        self, name: str, query: str, filters: dict, replace: bool = False
+    ) -> SavedSearch:
+        """Keep ``query`` (a ``news search`` query, "" for every article) and ``filters`` (the
+        fields of :class:`SearchFilters`) under ``name``; the query, tags and dates are checked
+        now, so a saved search always runs. BadSavedSearch for a bad name or a name in use
+        (unless ``replace``)."""
+        search = SavedSearch(name, query, SearchFilters(**filters))
+        self._saved_filters(search)
+        return self._use_state().save_search(search.name, query, search.filters, replace)
+
+    def remove_search(self, name: str) -> None:
+        """Forget a saved search; UnknownSavedSearch if none has that name."""
+        self._use_state().remove_search(name)
+
+    def saved_searches(self) -> list[SavedCount]:
+        """Every saved search with its articles and how many are unread now."""
+        counts = []
+        for search in self._use_state().saved_searches():
+            filters = self._saved_filters(search)
+            articles = self._reading(partial(Index.count, filters=filters))
+            unread = self._reading(partial(Index.count, filters=replace(filters, read=False)))
+            counts.append(
+                SavedCount(search.name, search.query, _options(search.filters), articles, unread)
+            )
+        return counts
+
+    def saved_filters(self, name: str) -> Filters:
+        """The filters of the search saved under ``name`` (``news list --saved``);
+        UnknownSavedSearch if there is none."""
+        return self._saved_filters(self._use_state().saved_search(name))
+
+    def _saved_filters(self, search: SavedSearch) -> Filters:
+        given = search.filters
+        filters = self.filters(
+            given.section,
+            given.author,
+            given.since,
+            given.until,
+            read=False if given.unread else None,
+            starred=given.starred,
+            tags=given.tags,
+        )
+        if not search.query.strip():
+            return filters
+        from newsreader.search.query import parse_query
+
+        return replace(filters, matching=parse_query(search.query).fts)
+
+    def export_state(self, stream: TextIO) -> int:
+        """Write this folder's marks and saved searches to ``stream`` as JSON Lines (see
+        docs/state.md); how many records were written."""
+        return self._use_state().export(stream)
+
+    def import_state(self, lines: Iterable[str]) -> tuple[int, int]:
+        """Merge a backup into this folder's state; (articles, saved searches) read. BadBackup,
+        nothing merged, when a line is not a record."""
+        return self._use_state().import_lines(lines)
+
+    def prune_state(self) -> int:
+        """Forget the marks of articles no file of the folder holds now; how many."""
+        keys = [key for _, key in self._reading(lambda index: index.contents())]
+        return self._use_state().prune(keys)
+
+    def page(
+        self, filters: Filters = Filters(), offset: int = 0, limit: int = 100
+    ) -> list[MarkedSummary]:
+        """Rows ``offset`` to ``offset + limit`` of the listing (newest first) with their marks:
+        what the browser shows, read as it scrolls."""
+        self._use_state()
+        return self._reading(lambda index: index.page(SortKey.DATE, filters, offset, limit))
+
+    def count(self, filters: Filters = Filters()) -> int:
+        """How many articles the filters pass."""
+        self._use_state(create=filters.marked)
+        return self._reading(lambda index: index.count(filters))
 
     def update(self) -> SyncReport:
         """What the last update of the index on disk did (open the library with ``full_check``);
@@ -240,14 +402,45 @@ class Library:
         author: str | None = None,
         since: str | None = None,
         until: str | None = None,
+        *,
+        read: bool | None = None,
+        starred: bool = False,
+        tags: Iterable[str] = (),
+        new: bool = False,
+        before: str | None = None,
+        saved: str | None = None,
+        query: str | None = None,
     ) -> Filters:
-        """The filters these options ask for (dates relative to the environment's today);
-        raises UsageError for a date that cannot be read."""
-        if section is author is since is until is None:
-            return Filters()
-        from newsreader.filters import make_filters
+        """The filters these options ask for (dates relative to the environment's today; see
+        :func:`~newsreader.filters.make_filters`), on top of those of the search saved as
+        ``saved``, and only articles matching ``query`` (as ``news search`` reads it) if given;
+        raises UsageError for a date that cannot be read, BadTag for a bad tag, QueryError for
+        a query that cannot be read."""
+        tags = tuple(tags)
+        base = self.saved_filters(saved) if saved is not None else None
+        given = Filters()
+        if (section, author, since, until, before, read) != (None,) * 6 or starred or tags or new:
+            from newsreader.filters import make_filters
 
-        return make_filters(self.env.today, section, author, since, until)
+            given = make_filters(
+                self.env.today,
+                section,
+                author,
+                since,
+                until,
+                read=read,
+                starred=starred,
+                tags=tags,
+                new=new,
+                before=before,
+            )
+        if base is not None:
+            given = _combined(base, given)
+        if query is not None and query.strip():
+            from newsreader.search.query import parse_query
+
+            given = replace(given, matching=parse_query(query).fts)
+        return given
 
     def listing(
         self,
@@ -261,6 +454,7 @@ class Library:
         values still last): the first ``limit`` (0: all) of those the filters pass, as summaries,
         or as records without paragraphs. Raises UsageError for an unknown sort order."""
         sort = _sort_key(sort)
+        self._use_state(create=filters.marked or filters.new)
 
         def read(index: Index) -> Listing:
             if records:
@@ -279,7 +473,11 @@ class Library:
             note = "" if rows else self._nothing_listed(index, filters)
             return Listing(shown, len(rows), warned, note, index.numbers_distinct)
 
-        return self._reading(read)
+        listing = self._reading(read)
+        if filters.new:  # what was listed is no longer new (the rest of a --limit still is)
+            keys = self._reading(lambda index: index.contents(filters, sort, reverse))
+            self._use_state().mark_seen(key for _, key in keys[: limit or None])
+        return listing
 
     @staticmethod
     def _nothing_listed(index: Index, filters: Filters) -> str:
@@ -301,12 +499,15 @@ class Library:
         return "No article passes the filters."
 
     def export(self, filters: Filters = Filters()) -> Iterator[Article]:
-        """Every full record the filters pass, by file name."""
+        """Every full record the filters pass, by file name, with the reader's marks."""
+        self._use_state(create=filters.marked)
         return self._streaming(lambda index: index.articles(None, filters, body=True))
 
-    def article(self, query: str) -> tuple[Entry, Article]:
+    def article(self, query: str, mark_read: bool = False) -> tuple[Entry, Article]:
         """The file an id names and its full record, parsed again first if the file changed
-        since it was indexed (its new lines may change what the folder shares)."""
+        since it was indexed (its new lines may change what the folder shares); ``mark_read``:
+        the article counts as read from now on (the record says what it was before)."""
+        self._use_state(create=mark_read)
         entry = self._resolve(IdQuery(query))
         current = restat(entry)
         if (
@@ -317,17 +518,30 @@ class Library:
         found = (
             self._reading(lambda index: index.article(entry.name)) if current is not None else None
         )
+        if mark_read:
+            self._mark_shown([entry.name])
         return entry, found or load(entry, self._reading(Index.shared))
 
-    def articles(self, ids: list[str], filters: Filters = Filters()) -> list[Article]:
+    def articles(
+        self, ids: list[str], filters: Filters = Filters(), mark_read: bool = False
+    ) -> list[Article]:
         """The full records the ids name, in their order, those the filters pass; every id is
-        resolved first, so an unknown one stops before anything is shown."""
+        resolved first, so an unknown one stops before anything is shown. ``mark_read``: those
+        returned count as read from now on."""
+        self._use_state(create=mark_read or filters.marked)
         found = [self.article(query) for query in dict.fromkeys(ids)]
-        if not filters:
-            return [article for _, article in found]
-        passing = self._reading(lambda index: index.rowids(filters))
-        named = self._reading(lambda index: index.rowids_of([entry.name for entry, _ in found]))
-        return [article for (entry, article), rowid in zip(found, named) if rowid in passing]
+        if filters:
+            passing = self._reading(lambda index: index.rowids(filters))
+            named = self._reading(lambda index: index.rowids_of([entry.name for entry, _ in found]))
+            found = [pair for pair, rowid in zip(found, named) if rowid in passing]
+        if mark_read:
+            self._mark_shown([entry.name for entry, _ in found])
+        return [article for _, article in found]
+
+    def _mark_shown(self, names: list[str]) -> None:
+        """Mark the articles of these files read: they were shown."""
+        found = self._reading(lambda index: index.contents_of(names))
+        self._use_state().mark_read({found[name]: name for name in names if name in found})
 
     def ids_starting(self, prefix: str, most: int = 200) -> list[str]:
         """The ids (as shown) that begin with ``prefix``, at most ``most`` of them."""
@@ -337,7 +551,9 @@ class Library:
         ]
 
     def sections(self) -> list[SectionCount]:
-        """Every section with its articles and dates (case variants are one section)."""
+        """Every section with its articles, dates and unread articles (case variants are one
+        section)."""
+        self._use_state(create=False)
         return self._reading(Index.sections)
 
     def warnings(self) -> dict[str, tuple[str, ...]]:
@@ -420,6 +636,7 @@ class Library:
                 return query.listed(index.holding(literal, query.field, rowids))
             return matched(self._sources(index, rowids), query, timeout)
 
+        self._use_state(create=filters.marked)
         found = self._streaming(read)
         return map(located_in_file, found) if located else found
 
@@ -466,10 +683,40 @@ class Library:
         from newsreader.search.query import parse_query
 
         fts = parse_query(query).fts
+        self._use_state(create=filters.marked)
         return self._reading(lambda index: index.rank(fts, limit, filters, by_date, reverse))
 
 
 _END = object()
+
+
+def _combined(base: Filters, given: Filters) -> Filters:
+    """A saved search's filters with those given on the command line on top: a filter given
+    replaces the saved one, tags add up (all must match)."""
+    changes = {
+        name: getattr(given, name)
+        for name in ("section", "author", "since", "until", "read")
+        if getattr(given, name) is not None
+    }
+    return replace(
+        base,
+        **changes,
+        starred=base.starred or given.starred,
+        tags=tuple(sorted({*base.tags, *given.tags})),
+        new=given.new,
+    )
+
+
+def _options(filters: SearchFilters) -> tuple[str, ...]:
+    """A saved search's filters as the options that ask for them."""
+    words: list[str] = []
+    for name in ("section", "author", "since", "until"):
+        if getattr(filters, name) is not None:
+            words += [f"--{name}", getattr(filters, name)]
+    words += ["--unread"] * filters.unread + ["--starred"] * filters.starred
+    for tag in filters.tags:
+        words += ["--tag", tag]
+    return tuple(words)
 
 
 def _sort_key(name: SortKey | str) -> SortKey:

@@ -61,9 +61,12 @@ class Article:
     language: str | None = None  # ISO 639-1, when known
     url: str | None = None  # where the article was published, when the file says
     site: str | None = None  # the site or outlet, when the file says
+    #: what the reader said of it, when read from the index (None: straight from the parser)
+    marks: ReaderMarks | None = None
 
     def to_dict(self, body: bool = True) -> dict:
-        """The export schema as a JSON-ready dict; ``body=False`` leaves out the paragraphs."""
+        """The export schema as a JSON-ready dict; ``body=False`` leaves out the paragraphs;
+        ``read``, ``starred`` and ``tags`` follow when the record carries the reader's marks."""
         data = asdict(self)
         out = {
             key: (list(data[key]) if isinstance(data[key], tuple) else data[key])
@@ -71,6 +74,8 @@ class Article:
         }
         if not body:
             del out["paragraphs"]
+        if self.marks is not None:
+            out.update(read=self.marks.read, starred=self.marks.starred, tags=list(self.marks.tags))
         return out
 
     @classmethod
@@ -79,7 +84,20 @@ class Article:
         values = {key: data.get(key) for key in EXPORT_KEYS if key in data}
         for key in ("authors", "credits", "paragraphs", "warnings"):
             values[key] = tuple(values.get(key) or ())
+        if "read" in data:
+            values["marks"] = ReaderMarks(
+                bool(data["read"]), bool(data.get("starred")), tuple(data.get("tags") or ())
+            )
         return cls(**values)
+
+
+@dataclass(frozen=True)
+class ReaderMarks:
+    """What the reader has said of an article: read, starred, its tags (folded, sorted)."""
+
+    read: bool = False
+    starred: bool = False
+    tags: tuple[str, ...] = ()
 
 
 class Summary(NamedTuple):
@@ -154,15 +172,30 @@ class Listing:
 class Filters:
     """Which articles a command looks at: each filter given must hold. ``section`` compares
     ignoring case; ``author`` is part of any author's name, ignoring case; ``since`` and
-    ``until`` are ISO days, both included (an undated article passes neither)."""
+    ``until`` are ISO days, both included (an undated article passes neither). The reader's
+    marks: ``read`` True (only read) or False (only unread), ``starred``, ``tags`` (folded; all
+    must match), ``new`` (not yet shown by ``list --new``); ``matching``: an FTS5 query the
+    article must match (a saved search's)."""
 
     section: str | None = None
     author: str | None = None
     since: str | None = None
     until: str | None = None
+    read: bool | None = None
+    starred: bool = False
+    tags: tuple[str, ...] = ()
+    new: bool = False
+    matching: str | None = None
 
     def __bool__(self) -> bool:
-        return any((self.section is not None, self.author, self.since, self.until))
+        return any((self.section is not None, self.author, self.since, self.until)) or bool(
+            self.marked or self.matching
+        )
+
+    @property
+    def marked(self) -> bool:
+        """Whether the reader's marks decide (the state must be joined)."""
+        return self.read is not None or self.starred or bool(self.tags) or self.new
 
 
 class SortKey(str, Enum):
@@ -221,12 +254,14 @@ class SyncReport:
 @dataclass(frozen=True)
 class SectionCount:
     """A section of the folder: its name (as most of its articles spell it), how many articles
-    it has, and the first and last day they were published ("" when none is dated)."""
+    it has, and the first and last day they were published ("" when none is dated), and how many
+    are unread."""
 
     section: str
     articles: int
     first: str = ""
     last: str = ""
+    unread: int | None = None  # of its articles, those not marked read (None: not counted)
 
 
 #: Hash digits an id needs before it is read as a prefix of an article's hash.
@@ -393,3 +428,38 @@ class LineRole:
     text: str
     role: Role
     reason: str = field(default="")
+
+
+class MarkedSummary(NamedTuple):
+    """A row of the browser's list: what ``news list`` shows of an article (its :class:`Summary`
+    fields) and whether it is read and starred."""
+
+    id: str
+    published: str
+    section: str
+    words: str
+    title: str
+    read: bool
+    starred: bool
+
+
+@dataclass(frozen=True)
+class MarkChange:
+    """What one change of the reader's marks did: ``action`` (``read``, ``unread``, ``starred``,
+    ``unstarred``, ``tagged``), the articles ``changed`` and those ``named`` in all."""
+
+    action: str
+    changed: int
+    named: int
+
+
+@dataclass(frozen=True)
+class SavedCount:
+    """A saved search with its articles now and how many of them are unread: its ``query``
+    (a ``news search`` query, "" for every article) and ``filters`` as ``news`` options."""
+
+    name: str
+    query: str
+    filters: tuple[str, ...]
+    articles: int
+    unread: int

@@ -22,14 +22,15 @@ def load(entry: Entry, shared: frozenset[int] = frozenset(), keys: bytes | None 
     return _loaded(entry, shared, keys)[0]
 
 
-def _loaded(entry: Entry, shared: frozenset[int], keys: bytes | None) -> tuple[Article, bool]:
-    """:func:`load`'s record, and whether the file could be read."""
+def _loaded(entry: Entry, shared: frozenset[int], keys: bytes | None) -> tuple[Article, bool, int]:
+    """:func:`load`'s record, whether the file could be read, and the content key of the bytes
+    the record was parsed from (the reader's marks hang on it: see ``state.content_key``)."""
     from newsreader.parse import parse_article
+    from newsreader.state.values import content_key
 
     read = read_entry(entry)
-    return parse_article(
-        read.data, entry.name, entry.path, tuple(read.warnings), shared, keys
-    ), read.readable
+    article = parse_article(read.data, entry.name, entry.path, tuple(read.warnings), shared, keys)
+    return article, read.readable, content_key(read.data)
 
 
 def explain(entry: Entry, shared: frozenset[int]) -> list[LineRole]:
@@ -46,7 +47,9 @@ def keys_of(entry: Entry) -> bytes:
     return file_keys(read_entry(entry).data)
 
 
-def _load_keyed(item: tuple[Entry, bytes | None], shared: frozenset[int]) -> tuple[Article, bool]:
+def _load_keyed(
+    item: tuple[Entry, bytes | None], shared: frozenset[int]
+) -> tuple[Article, bool, int]:
     """:func:`_loaded` of an (entry, its counted keys) pair, as :meth:`FolderParsing.parse` hands them out."""
     return _loaded(item[0], shared, item[1])
 
@@ -69,7 +72,7 @@ class FolderParsing:
         entries: list[Entry],
         shared: frozenset[int],
         keys_for: Callable[[list[Entry]], list[bytes | None]],
-    ) -> Iterator[tuple[Article, bool]]:
+    ) -> Iterator[tuple[Article, bool, int]]:
         return workers.in_order(
             _load_keyed,
             entries,

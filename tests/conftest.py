@@ -81,12 +81,28 @@ def cache_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def cli(cache_dir: Path):
-    """Run ``news ARGS`` in-process in a fresh Environment whose only variable is
-    NEWS_CACHE_DIR; pass env={...} to set more (a None value unsets one)."""
+def data_dir(tmp_path: Path) -> Path:
+    """Where this test's reader state lives (never the user's real marks)."""
+    return tmp_path / "data"
+
+
+@pytest.fixture(autouse=True)
+def _own_data_dir(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Subprocesses started with this process's variables keep their marks in the test's folder."""
+    monkeypatch.setenv("NEWS_DATA_DIR", str(data_dir))
+
+
+@pytest.fixture
+def cli(cache_dir: Path, data_dir: Path):
+    """Run ``news ARGS`` in-process in a fresh Environment whose only variables are
+    NEWS_CACHE_DIR and NEWS_DATA_DIR; pass env={...} to set more (a None value unsets one)."""
 
     def invoke(*args: str, env: dict[str, str | None] | None = None, stdin: str = "") -> Result:
-        variables = {"NEWS_CACHE_DIR": str(cache_dir), **(env or {})}
+        variables = {
+            "NEWS_CACHE_DIR": str(cache_dir),
+            "NEWS_DATA_DIR": str(data_dir),
+            **(env or {}),
+        }
         environment = mock_environment({k: v for k, v in variables.items() if v is not None}, stdin)
         try:
             code = main(list(args), environment)
@@ -104,7 +120,7 @@ def _news_executable() -> str:
 
 
 @pytest.fixture
-def in_terminal(cache_dir: Path):
+def in_terminal(cache_dir: Path, data_dir: Path):
     """Run ``news ARGS`` with a real pseudo-terminal as stdout; returns what the screen got."""
     import fcntl
     import pty
@@ -115,7 +131,14 @@ def in_terminal(cache_dir: Path):
         master, slave = pty.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
         full_env = {k: v for k, v in os.environ.items() if k not in _LOOK}
-        full_env.update({"TERM": "xterm-256color", "NEWS_CACHE_DIR": str(cache_dir), **(env or {})})
+        full_env.update(
+            {
+                "TERM": "xterm-256color",
+                "NEWS_CACHE_DIR": str(cache_dir),
+                "NEWS_DATA_DIR": str(data_dir),
+                **(env or {}),
+            }
+        )
         process = subprocess.Popen(
             [_news_executable(), *args],
             stdin=subprocess.DEVNULL,
@@ -142,12 +165,14 @@ def in_terminal(cache_dir: Path):
 
 
 @pytest.fixture
-def news(cache_dir: Path):
+def news(cache_dir: Path, data_dir: Path):
     """Run the installed ``news`` as a real subprocess, returning CompletedProcess (bytes)."""
 
     def run(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None, **kwargs):
         full_env = {k: v for k, v in os.environ.items() if k not in _LOOK}
-        full_env.update({"NEWS_CACHE_DIR": str(cache_dir), **(env or {})})
+        full_env.update(
+            {"NEWS_CACHE_DIR": str(cache_dir), "NEWS_DATA_DIR": str(data_dir), **(env or {})}
+        )
         return subprocess.run(
             [_news_executable(), *args],
             capture_output=True,

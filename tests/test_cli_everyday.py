@@ -90,13 +90,19 @@ def test_sections_counts_case_variants_as_one(cli, news_folder):
     plain = cli("--dir", str(news_folder), "sections").stdout
     assert (
         plain
-        == "Sport\t2\t2025-12-01\t2025-12-30\nBusiness\t1\t\t\nWorld\t1\t2025-06-15\t2025-06-15\n"
+        == "Sport\t2\t2025-12-01\t2025-12-30\t2\nBusiness\t1\t\t\t1\nWorld\t1\t2025-06-15\t2025-06-15\t1\n"
     )
     records = [
         json.loads(line)
         for line in cli("--dir", str(news_folder), "sections", "--json").stdout.splitlines()
     ]
-    assert records[1] == {"section": "Business", "articles": 1, "first": None, "last": None}
+    assert records[1] == {
+        "section": "Business",
+        "articles": 1,
+        "first": None,
+        "last": None,
+        "unread": 1,
+    }
 
 
 def test_parse_warnings_are_said_once_and_check_lists_them(cli, news_folder):

@@ -67,7 +67,10 @@ def _examples():
 
 def test_readme_has_examples_of_every_command():
     shown = {shlex.split(command)[1] for command, _ in _examples()}
-    assert shown == {"list", "show", "grep", "search", "index", "export", "sections"}
+    assert shown == {
+        *("list", "show", "grep", "search", "index", "export", "sections"),
+        *("mark", "star", "tag", "saved"),
+    }
 
 
 def test_readme_examples_match_real_output(cli, seeds, monkeypatch):

@@ -75,8 +75,8 @@ def test_real_terminal_gets_a_rich_table(in_terminal, seeds):
     assert "\x1b[" in screen and "─" in screen and "No truce deal" in screen
 
 
-def test_help_does_not_import_rich_or_the_parser():
-    code = "import sys, newsreader.cli; print(sorted(m for m in sys.modules if m.split('.')[0] in ('rich', 'sqlite3', 'charset_normalizer') or m.startswith('newsreader.parse')))"
+def test_help_does_not_import_rich_textual_or_the_parser():
+    code = "import sys, newsreader.cli; print(sorted(m for m in sys.modules if m.split('.')[0] in ('rich', 'sqlite3', 'charset_normalizer', 'textual') or m.startswith('newsreader.parse')))"
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
     )
@@ -84,6 +84,6 @@ def test_help_does_not_import_rich_or_the_parser():
 
 
 def test_every_command_has_help_with_an_example(news):
-    for command in ("list", "show", "grep", "export", "search", "index"):
+    for command in ("list", "show", "grep", "export", "search", "index", "mark", "tag", "browse"):
         text = news(command, "--help").stdout.decode()
         assert "Example" in text and "Usage: news " + command in text

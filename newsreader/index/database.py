@@ -27,7 +27,7 @@ try:
 except ImportError:  # not POSIX: updates rely on SQLite's locks alone
     fcntl = None
 
-FORMAT = "13"
+FORMAT = "14"
 TOKENIZER = "unicode61 remove_diacritics 0"  # the full-text index's; see letters.py for what it does  # bump when the schema changes; a changed parser is noticed by its fingerprint
 _SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -38,7 +38,8 @@ CREATE TABLE articles(
     published TEXT, words INTEGER NOT NULL, authors TEXT NOT NULL, credits TEXT NOT NULL, warnings TEXT NOT NULL,
     language TEXT, url TEXT, site TEXT,
     listed TEXT NOT NULL,  -- the summary `news list` shows, packed (model.Summaries)
-    keys BLOB NOT NULL  -- the file's furniture keys, packed (see parse.furniture)
+    keys BLOB NOT NULL,  -- the file's furniture keys, packed (see parse.furniture)
+    content INTEGER NOT NULL  -- the content key of its bytes: the reader's marks join on it (docs/state.md)
 );
 CREATE TABLE pending(name BLOB PRIMARY KEY, keys BLOB NOT NULL);  -- files counted, not yet parsed
 CREATE TABLE key_counts(key INTEGER PRIMARY KEY, files INTEGER NOT NULL, shared INTEGER NOT NULL);
@@ -47,7 +48,8 @@ CREATE INDEX by_number ON articles(number);
 CREATE INDEX by_hash ON articles(hash);
 -- what `news list` shows, in its default order: listing 100,000 articles reads this index alone,
 -- one string a row, and sorts nothing
-CREATE INDEX listing ON articles(published IS NULL, published DESC, number IS NULL, number, id, listed);
+CREATE INDEX listing ON articles(published IS NULL, published DESC, number IS NULL, number, id, listed, content);
+CREATE INDEX by_content ON articles(content);
 CREATE INDEX warned ON articles(rowid) WHERE warnings != '[]';
 CREATE TABLE docs(rowid INTEGER PRIMARY KEY, title TEXT NOT NULL, body TEXT NOT NULL);
 CREATE VIRTUAL TABLE fts USING fts5(title, body, content='docs', content_rowid='rowid', tokenize='{tokenizer}');

@@ -11,15 +11,18 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from newsreader.errors import QueryError
-from newsreader.index.database import Database, guarded
+from newsreader.index.database import Database, as_news_error, guarded
 from newsreader.index.sync import name_key
 from newsreader.model import (
     Article,
     Filters,
     IdQuery,
+    MarkedSummary,
+    ReaderMarks,
     SearchHit,
     SectionCount,
     SortKey,
@@ -38,6 +41,7 @@ _META = (
     "a.credits, a.warnings, a.language, a.url, a.site"
 )
 _META_COLUMNS = _META.count(",") + 1
+_BODY = _META_COLUMNS + 2  # after the two columns of the reader's marks (see Reading._meta)
 _TEXT = "a.id, a.path, a.section, d.title, d.body"  # what grep reads of an article
 #: The rows named in ``wanted``, read from there (CROSS JOIN fixes the loop order): left to
 #: itself, SQLite walks every name in order and looks each up in ``wanted``, to save sorting
@@ -59,6 +63,97 @@ class Reading(Database):
     """The reading half of the index."""
 
     _letters: Letters | None
+    #: the folder's number in the reader's state file, once attached (see attach_state)
+    state_folder: int | None = None
+
+    def attach_state(self, path: Path, folder: int) -> None:
+        """Join the reader's state file (docs/state.md) to this connection as ``state``, for
+        the folder numbered ``folder`` there: filters on marks and records with marks need it.
+        Attaching again (a state file started afresh after damage) replaces the first."""
+        try:
+            self.state_folder = None
+            if any(row[1] == "state" for row in self.db.execute("PRAGMA database_list")):
+                self.db.execute("DETACH DATABASE state")
+            self.db.execute("ATTACH DATABASE ? AS state", (os.fsdecode(path),))
+        except sqlite3.Error as error:
+            raise as_news_error(error, "joined with the reader's marks") from None
+        self.state_folder = folder
+
+    def _meta(self) -> str:
+        """The columns of a record: ``_META``, then the reader's marks (read and starred as
+        bits 1 and 2, the tags space-separated), NULL when no state is attached."""
+        folder = self.state_folder
+        if folder is None:
+            return f"{_META}, NULL, NULL"
+        return (
+            f"{_META}, (SELECT m.read + 2 * m.starred FROM state.marks m "
+            f"WHERE m.folder = {int(folder)} AND m.key = a.content), "
+            "(SELECT group_concat(tag, ' ') FROM (SELECT t.tag FROM state.tags t "
+            f"WHERE t.folder = {int(folder)} AND t.key = a.content ORDER BY t.tag))"
+        )
+
+    def _where(self, filters: Filters, *conditions: str) -> tuple[str, list]:
+        return _where(filters, self.state_folder, *conditions)
+
+    @guarded
+    def contents(
+        self, filters: Filters = _ALL, sort: SortKey | None = None, reverse: bool = False
+    ) -> list[tuple[str, int]]:
+        """(file name, content key) of every article the filters pass, in ``sort`` order (else
+        by file name): what the reader's marks are set on."""
+        where, params = self._where(filters)
+        order = _order(sort, reverse) if sort is not None else "a.name"
+        rows = self.db.execute(
+            f"SELECT a.name, a.content FROM articles a {where} ORDER BY {order}", params
+        )
+        return [(os.fsdecode(name), content) for name, content in rows.fetchall()]
+
+    @guarded
+    def page(self, sort: SortKey, filters: Filters, offset: int, limit: int) -> list[MarkedSummary]:
+        """``limit`` rows of the listing from row ``offset`` (in ``sort`` order), with their
+        read and starred marks: the browser reads its list a screen at a time."""
+        where, params = self._where(filters)
+        folder = self.state_folder
+        marks = (
+            f"(SELECT m.read + 2 * m.starred FROM state.marks m "
+            f"WHERE m.folder = {int(folder)} AND m.key = a.content)"
+            if folder is not None
+            else "0"
+        )
+        rows = self.db.execute(
+            f"SELECT a.listed, {marks} FROM articles a {where} ORDER BY {_order(sort, False)} "
+            "LIMIT ? OFFSET ?",
+            (*params, limit, offset),
+        )
+        return [
+            MarkedSummary(
+                *listed.split(Summaries.SEPARATOR),
+                bool(flags and flags & 1),
+                bool(flags and flags & 2),
+            )
+            for listed, flags in rows.fetchall()
+        ]
+
+    @guarded
+    def count(self, filters: Filters = _ALL) -> int:
+        """How many articles the filters pass."""
+        where, params = self._where(filters)
+        return self.db.execute(f"SELECT count(*) FROM articles a {where}", params).fetchone()[0]
+
+    @guarded
+    def contents_of(self, names: list[str]) -> dict[str, int]:
+        """The content key of each of these files the index holds, by name."""
+        found = {}
+        for start in range(0, len(names), _CHUNK):
+            chunk = [name_key(name) for name in names[start : start + _CHUNK]]
+            found.update(
+                (os.fsdecode(name), content)
+                for name, content in self.db.execute(
+                    f"SELECT name, content FROM articles WHERE name IN ({', '.join('?' * len(chunk))})",
+                    chunk,
+                )
+            )
+        return found
 
     def letters(self) -> Letters:
         """How the tokenizer reads each character (see :mod:`letters`): asked of SQLite and
@@ -97,7 +192,7 @@ class Reading(Database):
     def summaries(self, sort: SortKey, filters: Filters = _ALL, reverse: bool = False) -> Summaries:
         """What ``news list`` shows of every article the filters pass, in ``sort`` order, read
         from the ``listing`` index alone, one string an article (see :class:`Summaries`)."""
-        where, params = _where(filters)
+        where, params = self._where(filters)
         order = _order(sort, reverse)
         rows = self.db.execute(f"SELECT a.listed FROM articles a {where} ORDER BY {order}", params)
         return Summaries([row[0] for row in rows.fetchall()])  # fetchall: far faster than stepping
@@ -105,14 +200,14 @@ class Reading(Database):
     @guarded
     def warnings(self, filters: Filters = _ALL) -> dict[str, tuple[str, ...]]:
         """The parse warnings of the articles that have any, by id (a partial index finds them)."""
-        where, params = _where(filters, "a.warnings != '[]'")
+        where, params = self._where(filters, "a.warnings != '[]'")
         rows = self.db.execute(f"SELECT a.id, a.warnings FROM articles a {where}", params)
         return {article_id: tuple(json.loads(found)) for article_id, found in rows}
 
     @guarded
     def rowids(self, filters: Filters) -> set[int]:
         """The rowids of the articles the filters pass."""
-        where, params = _where(filters)
+        where, params = self._where(filters)
         return {
             row[0] for row in self.db.execute(f"SELECT a.rowid FROM articles a {where}", params)
         }
@@ -127,8 +222,8 @@ class Reading(Database):
     ) -> Iterator[Article]:
         """Records the filters pass in ``sort`` order, else by file name, without paragraphs
         unless ``body``."""
-        where, params = _where(filters)
-        columns = f"{_META}, d.body" if body else _META
+        where, params = self._where(filters)
+        columns = f"{self._meta()}, d.body" if body else self._meta()
         join = " JOIN docs d ON d.rowid = a.rowid" if body else ""
         order = _order(sort, reverse) if sort is not None else "a.name"
         rows = self.db.execute(
@@ -141,7 +236,7 @@ class Reading(Database):
     def article(self, name: str) -> Article | None:
         """The full record of file ``name``, or None."""
         rows = self.db.execute(
-            f"SELECT {_META}, d.body FROM articles a JOIN docs d ON d.rowid = a.rowid "
+            f"SELECT {self._meta()}, d.body FROM articles a JOIN docs d ON d.rowid = a.rowid "
             "WHERE a.name = ?",
             (name_key(name),),
         ).fetchall()
@@ -182,22 +277,27 @@ class Reading(Database):
         """Every section with its articles and dates; spellings that differ only in case are one
         section, named as most of its articles spell it; the articles without one last, as ""."""
         merged: dict[str, list] = {}
+        unread = "count(*)"  # no state joined: nothing was marked read
+        if self.state_folder is not None:
+            unread = (
+                "sum(a.content NOT IN (SELECT key FROM state.marks "
+                f"WHERE folder = {int(self.state_folder)} AND read))"
+            )
         groups = self.db.execute(
-            "SELECT ifnull(section, ''), count(*), min(published), max(published) FROM articles a "
-            "GROUP BY section"
+            f"SELECT ifnull(section, ''), count(*), min(published), max(published), {unread} "
+            "FROM articles a GROUP BY section"
         ).fetchall()
         # the most common spelling names the section; of two as common, one not all in capitals
         groups.sort(key=lambda group: (-group[1], group[0].isupper(), group[0]))
-        for section, articles, first, last in groups:
-            spelling, total, firsts, lasts = merged.setdefault(
-                section.casefold(), [section, 0, [], []]
-            )
-            merged[section.casefold()][1] = total + articles
-            firsts.extend([first] if first else [])
-            lasts.extend([last] if last else [])
+        for section, articles, first, last, unread_here in groups:
+            entry = merged.setdefault(section.casefold(), [section, 0, [], [], 0])
+            entry[1] += articles
+            entry[4] += unread_here
+            entry[2].extend([first] if first else [])
+            entry[3].extend([last] if last else [])
         counts = [
-            SectionCount(name, total, min(firsts, default=""), max(lasts, default=""))
-            for name, total, firsts, lasts in merged.values()
+            SectionCount(name, total, min(firsts, default=""), max(lasts, default=""), unread)
+            for name, total, firsts, lasts, unread in merged.values()
         ]
         return sorted(
             counts, key=lambda count: (not count.section, -count.articles, count.section.casefold())
@@ -356,12 +456,12 @@ class Reading(Database):
         """The best ``limit`` matches (0: all) of an FTS5 query by BM25 (title weighs 5x), or the
         newest first when ``by_date``, among those the filters pass, each with a body snippet.
         Raises QueryError for a query the full-text index cannot parse."""
-        where, params = _where(filters, "fts MATCH ?")
+        where, params = self._where(filters, "fts MATCH ?")
         order = f"{ORDERS[SortKey.DATE]}, score" if by_date else f"score, {_BY_NUMBER}"
         if reverse:
             order = _reversed(order)
         query = (
-            f"SELECT {_META}, bm25(fts, 5.0, 1.0) AS score, snippet(fts, 1, char(2), char(3), '…', 16), "
+            f"SELECT {self._meta()}, bm25(fts, 5.0, 1.0) AS score, snippet(fts, 1, char(2), char(3), '…', 16), "
             "highlight(fts, 0, char(2), char(3)) FROM fts JOIN articles a ON a.rowid = fts.rowid "
             f"{where} ORDER BY {order} LIMIT ?"
         )
@@ -381,10 +481,19 @@ class Reading(Database):
         ]
 
 
-def _where(filters: Filters, *conditions: str) -> tuple[str, list]:
+def _where(filters: Filters, state: int | None, *conditions: str) -> tuple[str, list]:
     """A WHERE clause (over ``articles a``) for the filters and any other ``conditions`` (whose
-    parameters, if any, come before the filters'), and the filters' parameters."""
+    parameters, if any, come before the filters'), and the filters' parameters; ``state`` is
+    the folder's number in the attached state file, which filters on the reader's marks need."""
     where, params = list(conditions), []
+    if filters.marked:
+        if state is None:
+            raise ValueError("filters on the reader's marks need the state attached")
+        where.extend(_marked_where(filters, state))
+        params.extend(filters.tags)
+    if filters.matching is not None:
+        where.append("a.rowid IN (SELECT rowid FROM fts WHERE fts MATCH ?)")
+        params.append(filters.matching)
     if filters.section is not None:
         where.append("casefold(a.section) = ?")
         params.append(filters.section.casefold())
@@ -400,6 +509,26 @@ def _where(filters: Filters, *conditions: str) -> tuple[str, list]:
         where.append("substr(a.published, 1, 10) <= ?")
         params.append(filters.until)
     return ("WHERE " + " AND ".join(where) if where else ""), params
+
+
+def _marked_where(filters: Filters, folder: int) -> list[str]:
+    """The conditions of the filters on the reader's marks, as docs/state.md gives them (the
+    folder's number is SQLite's own integer, written in; one ``?`` per tag)."""
+    marks = f"SELECT key FROM state.marks WHERE folder = {int(folder)}"
+    where = []
+    if filters.read is False:
+        where.append(f"a.content NOT IN ({marks} AND read)")
+    elif filters.read:  # the + keeps SQLite walking the listing index (docs/state.md)
+        where.append(f"+a.content IN ({marks} AND read)")
+    if filters.starred:
+        where.append(f"a.content IN ({marks} AND starred)")
+    where.extend(
+        f"a.content IN (SELECT key FROM state.tags WHERE folder = {int(folder)} AND tag = ?)"
+        for _ in filters.tags
+    )
+    if filters.new:
+        where.append(f"a.content NOT IN (SELECT key FROM state.seen WHERE folder = {int(folder)})")
+    return where
 
 
 def _order(sort: SortKey, reverse: bool) -> str:
@@ -434,9 +563,10 @@ def _marked(snippet: str) -> tuple[str, tuple[tuple[int, int], ...]]:
 
 
 def _article(row: tuple, body: bool) -> Article:
-    """The record of a row of ``_META`` (and the body, when ``body``)."""
+    """The record of a row of :meth:`Reading._meta` (and the body, when ``body``)."""
     (_, article_id, number, hash_, path, section, title, published, words, authors, credits, warnings,
-     language, url, site) = row[:_META_COLUMNS]  # fmt: skip
+     language, url, site, flags, tags) = row[:_BODY]  # fmt: skip
+    flags = flags or 0
     return Article(
         id=article_id,
         path=path,
@@ -447,10 +577,11 @@ def _article(row: tuple, body: bool) -> Article:
         authors=tuple(json.loads(authors)),
         published=published,
         credits=tuple(json.loads(credits)),
-        paragraphs=tuple(row[_META_COLUMNS].split("\n")) if body and row[_META_COLUMNS] else (),
+        paragraphs=tuple(row[_BODY].split("\n")) if body and row[_BODY] else (),
         words=words,
         warnings=tuple(json.loads(warnings)),
         language=language,
         url=url,
         site=site,
+        marks=ReaderMarks(bool(flags & 1), bool(flags & 2), tuple(tags.split(" ")) if tags else ()),
     )

@@ -58,9 +58,10 @@ class Parsing(Protocol):
         entries: list[Entry],
         shared: frozenset[int],
         keys_for: Callable[[list[Entry]], list[bytes | None]],
-    ) -> Iterator[tuple[Article, bool]]:
-        """Each entry's record, in order, parsed with the folder's ``shared`` keys, and whether
-        its file could be read; ``keys_for`` gives the keys already counted of a slice of the
+    ) -> Iterator[tuple[Article, bool, int]]:
+        """Each entry's record, in order, parsed with the folder's ``shared`` keys, whether its
+        file could be read, and the content key of the bytes it was parsed from (a column of
+        its own: the reader's marks join on it); ``keys_for`` gives the keys already counted of a slice of the
         entries, so they are not taken again."""
 
     def unpack(self, keys: bytes) -> set[int]:
@@ -167,7 +168,7 @@ class Syncing(Database):
         done = unreadable = 0
         batch: list = []
         progress("parsing", 0, len(work))
-        for number, (entry, (article, readable)) in enumerate(
+        for number, (entry, (article, readable, content)) in enumerate(
             zip(work, parsing.parse(work, shared, self._counted_keys)), start=1
         ):
             if number % _STEP == 0:
@@ -177,7 +178,7 @@ class Syncing(Database):
                 entry = entry._replace(mtime_ns=_UNREAD)
             if article.warnings:
                 warned[article.id] = article.warnings
-            batch.append((entry, article))
+            batch.append((entry, article, content))
             if len(batch) >= BATCH:
                 done += self._write(batch, words_later)
                 batch = []
@@ -273,13 +274,13 @@ class Syncing(Database):
         except sqlite3.Error as error:
             raise as_news_error(error, "updated") from None
 
-    def _write(self, batch: list[tuple[Entry, Article]], words_later: bool) -> int:
-        """Store freshly parsed (entry, article) pairs, replacing their old rows; each keeps the
+    def _write(self, batch: list[tuple[Entry, Article, int]], words_later: bool) -> int:
+        """Store freshly parsed (entry, article, content key) triples, replacing their old rows; each keeps the
         keys it was counted with (pending, or its old row's). ``words_later``: the sync reads
         most articles' grep words from the index at its end (see _insert)."""
         if not batch:
             return 0
-        names = [name_key(entry.name) for entry, _ in batch]
+        names = [name_key(entry.name) for entry, _, _ in batch]
         marks = ", ".join("?" * len(names))
         with self.transaction():
             pending = dict(
@@ -293,18 +294,24 @@ class Syncing(Database):
             }
             self._delete([rowid for rowid, _ in old.values()])
             self.db.execute(f"DELETE FROM pending WHERE name IN ({marks})", names)
-            for name, (entry, article) in zip(names, batch):
+            for name, (entry, article, content) in zip(names, batch):
                 keys = pending.get(name, old[name][1] if name in old else b"")
-                self._insert(name, entry, keys, article, words_later)
+                self._insert(name, entry, keys, article, content, words_later)
         return len(batch)
 
     def _insert(
-        self, name: bytes, entry: Entry, keys: bytes, article: Article, words_later: bool
+        self,
+        name: bytes,
+        entry: Entry,
+        keys: bytes,
+        article: Article,
+        content: int,
+        words_later: bool,
     ) -> None:
         cursor = self.db.execute(
             "INSERT INTO articles(name, id, number, hash, path, section, title, published, words, authors, credits, "
-            "warnings, language, url, site, listed, size, mtime_ns, ctime_ns, inode, keys) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "warnings, language, url, site, listed, size, mtime_ns, ctime_ns, inode, keys, content) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 name,
                 article.id,
@@ -327,6 +334,7 @@ class Syncing(Database):
                 entry.ctime_ns,
                 entry.inode,
                 keys,
+                content,
             ),
         )
         rowid = cursor.lastrowid

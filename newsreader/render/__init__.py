@@ -18,6 +18,8 @@ from newsreader.model import (
     ArticleHits,
     LineRole,
     Listing,
+    MarkChange,
+    SavedCount,
     SearchHit,
     SectionCount,
     SyncReport,
@@ -57,10 +59,19 @@ class Printer(Protocol):
         """What an update of the index did."""
 
     def sections(self, sections: list[SectionCount]) -> None:
-        """The folder's sections with their articles and dates."""
+        """The folder's sections with their articles, dates and unread articles."""
 
     def warnings(self, warned: Mapping[str, tuple[str, ...]]) -> None:
         """Every article's parse warnings, by id."""
+
+    def changed(self, change: MarkChange) -> None:
+        """What a change of the reader's marks did (``news mark``, ``star``, ``tag``)."""
+
+    def saved(self, searches: list[SavedCount]) -> None:
+        """The saved searches with their unread and all articles."""
+
+    def note(self, sentence: str) -> None:
+        """One sentence saying what a command did (``news saved add``, ``state import``)."""
 
 
 PLAIN_WIDTH = 80  # columns plain text is wrapped at unless --width says otherwise

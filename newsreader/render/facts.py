@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from newsreader.model import Article, SyncReport
+from newsreader.model import Article, MarkChange, SyncReport
 
 WORDS_PER_MINUTE = 230
 
@@ -21,6 +21,22 @@ def meta_line(article: Article) -> str:
     if article.words:
         parts.append(f"{reading_minutes(article.words)} min read")
     return " · ".join(part for part in parts if part)
+
+
+_DONE = {
+    "read": "marked read",
+    "unread": "marked unread",
+    "starred": "starred",
+    "unstarred": "unstarred",
+    "tagged": "retagged",
+}
+
+
+def change_line(change: MarkChange) -> str:
+    """``C of N articles marked read`` (or starred, unstarred, retagged): of those named, how
+    many changed (the others were so already)."""
+    noun = "article" if change.named == 1 else "articles"
+    return f"{change.changed} of {change.named} {noun} {_DONE[change.action]}"
 
 
 def report_line(report: SyncReport) -> str:

@@ -17,6 +17,8 @@ from newsreader.model import (
     ArticleHits,
     LineRole,
     Listing,
+    MarkChange,
+    SavedCount,
     SearchHit,
     SectionCount,
     SyncReport,
@@ -108,12 +110,31 @@ class JsonPrinter:
                     "articles": count.articles,
                     "first": count.first or None,
                     "last": count.last or None,
+                    "unread": count.unread,
                 }
             )
 
     def warnings(self, warned: Mapping[str, tuple[str, ...]]) -> None:
         for article_id, found in warned.items():
             self._line({"id": article_id, "warnings": list(found)})
+
+    def changed(self, change: MarkChange) -> None:
+        self._line({"action": change.action, "changed": change.changed, "articles": change.named})
+
+    def saved(self, searches: list[SavedCount]) -> None:
+        for search in searches:
+            self._line(
+                {
+                    "name": search.name,
+                    "query": search.query,
+                    "filters": list(search.filters),
+                    "articles": search.articles,
+                    "unread": search.unread,
+                }
+            )
+
+    def note(self, sentence: str) -> None:
+        self._line({"note": sentence})
 
     def report(self, report: SyncReport) -> None:
         self._line(

@@ -16,13 +16,15 @@ from newsreader.model import (
     ArticleHits,
     LineRole,
     Listing,
+    MarkChange,
+    SavedCount,
     SearchHit,
     SectionCount,
     SyncReport,
     shown_id,
 )
 from newsreader.render.clean import clean, clean_field, needs_cleaning
-from newsreader.render.facts import meta_line, report_line
+from newsreader.render.facts import change_line, meta_line, report_line
 
 _BLOCK = 20_000  # listing rows formatted, checked and written at a time
 _ARTICLE_SEPARATOR = (
@@ -137,10 +139,12 @@ class PlainPrinter:
         self.out.write(report_line(report) + "\n")
 
     def sections(self, sections: list[SectionCount]) -> None:
-        """``section<TAB>articles<TAB>first<TAB>last`` per section, most articles first."""
+        """``section<TAB>articles<TAB>first<TAB>last<TAB>unread`` per section, most articles
+        first."""
         for count in sections:
             self.out.write(
-                f"{clean_field(count.section)}\t{count.articles}\t{count.first}\t{count.last}\n"
+                f"{clean_field(count.section)}\t{count.articles}\t{count.first}\t{count.last}"
+                f"\t{count.unread if count.unread is not None else ''}\n"
             )
 
     def warnings(self, warned: Mapping[str, tuple[str, ...]]) -> None:
@@ -148,3 +152,20 @@ class PlainPrinter:
         for article_id, found in warned.items():
             for warning in found:
                 self.out.write(f"{shown_id(article_id)}\t{clean_field(warning)}\n")
+
+    def changed(self, change: MarkChange) -> None:
+        """``C of N articles marked read`` (see :func:`~newsreader.render.facts.change_line`)."""
+        self.out.write(change_line(change) + "\n")
+
+    def saved(self, searches: list[SavedCount]) -> None:
+        """``name<TAB>unread<TAB>articles<TAB>query<TAB>filters`` per saved search, by name
+        (filters as the options that ask for them, space-separated)."""
+        for search in searches:
+            filters = " ".join(map(clean_field, search.filters))
+            self.out.write(
+                f"{search.name}\t{search.unread}\t{search.articles}\t{clean_field(search.query)}"
+                f"\t{filters}\n"
+            )
+
+    def note(self, sentence: str) -> None:
+        self.out.write(clean_field(sentence) + "\n")

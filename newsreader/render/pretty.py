@@ -22,13 +22,15 @@ from newsreader.model import (
     ArticleHits,
     LineRole,
     Listing,
+    MarkChange,
+    SavedCount,
     SearchHit,
     SectionCount,
     SyncReport,
     shown_id,
 )
 from newsreader.render.clean import clean, clean_field
-from newsreader.render.facts import meta_line, report_line
+from newsreader.render.facts import change_line, meta_line, report_line
 from newsreader.render.messages import Messages
 
 #: The widest a body is wrapped, in columns, however wide the terminal.
@@ -261,6 +263,33 @@ class RichPrinter:
     def report(self, report: SyncReport) -> None:
         self.console.print(Text(report_line(report)))
 
+    def changed(self, change: MarkChange) -> None:
+        self.console.print(Text(change_line(change)))
+
+    def note(self, sentence: str) -> None:
+        self.console.print(_text(sentence))
+
+    def saved(self, searches: list[SavedCount]) -> None:
+        """A table of the saved searches: name, unread, articles, query, filters."""
+        if not searches:
+            self.messages.note("There are no saved searches; news saved add NAME QUERY keeps one.")
+            return
+        table = Table(box=box.SIMPLE_HEAD, pad_edge=False, header_style="bold")
+        table.add_column("name", style="cyan", no_wrap=True)
+        table.add_column("unread", justify="right", style="bold", no_wrap=True)
+        table.add_column("articles", justify="right", no_wrap=True)
+        table.add_column("query", overflow="fold")
+        table.add_column("filters", style="dim", overflow="fold")
+        for search in searches:
+            table.add_row(
+                search.name,
+                str(search.unread),
+                str(search.articles),
+                _text(search.query),
+                _text(" ".join(search.filters)),
+            )
+        self.console.print(table)
+
     def sections(self, sections: list[SectionCount]) -> None:
         """A table of the sections, most articles first."""
         dated = self.console.width >= _SECTIONS_WITH_DATES  # else the dates give way to the names
@@ -269,12 +298,16 @@ class RichPrinter:
             "section", style="magenta", no_wrap=True, overflow="ellipsis", min_width=_MIN_SECTION
         )
         table.add_column("articles", justify="right", no_wrap=True)
+        table.add_column("unread", justify="right", style="bold", no_wrap=True)
         if dated:
             table.add_column("first", no_wrap=True)
             table.add_column("last", no_wrap=True)
         for count in sections:
             name = _text(count.section) if count.section else Text("(none)", style="dim italic")
-            table.add_row(name, str(count.articles), *((count.first, count.last) if dated else ()))
+            unread = "" if count.unread is None else str(count.unread)
+            table.add_row(
+                name, str(count.articles), unread, *((count.first, count.last) if dated else ())
+            )
         self.console.print(table)
 
     def warnings(self, warned: Mapping[str, tuple[str, ...]]) -> None:
