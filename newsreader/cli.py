@@ -113,6 +113,13 @@ Until = Annotated[
     ),
 ]
 Json = Annotated[bool, typer.Option("--json", help="JSON Lines (schema in the README).")]
+Collapse = Annotated[
+    bool,
+    typer.Option(
+        "--collapse",
+        help="One article per group of wire copies (see news dupes), with how many it stands for.",
+    ),
+]
 
 
 class Session:
@@ -243,6 +250,7 @@ def list_command(
     reverse: bool = typer.Option(
         False, "--reverse", "-r", help="The other way round (undated articles stay last)."
     ),
+    collapse: Collapse = False,
     as_json: Json = False,
 ) -> None:
     """List the articles: id, date, section, words, title.
@@ -258,7 +266,9 @@ def list_command(
     library = session.library()
     filters = library.filters(section, author, since, until)
     printer.listing(
-        library.listing(sort, filters, limit, records=printer.needs_records, reverse=reverse)
+        library.listing(
+            sort, filters, limit, records=printer.needs_records, reverse=reverse, collapse=collapse
+        )
     )
 
 
@@ -438,6 +448,7 @@ def search_command(
         Rank.score, "--sort", help="score (best first) or date (newest first)."
     ),
     reverse: bool = typer.Option(False, "--reverse", "-r", help="The other way round."),
+    collapse: Collapse = False,
     section: Section = None,
     author: Author = None,
     since: Since = None,
@@ -458,9 +469,38 @@ def search_command(
     session: Session = ctx.obj
     library = session.library()
     filters = library.filters(section, author, since, until)
-    results = library.rank(query, limit, filters, by_date=rank is Rank.date, reverse=reverse)
+    results = library.rank(
+        query, limit, filters, by_date=rank is Rank.date, reverse=reverse, collapse=collapse
+    )
     session.printer(json=as_json).ranked(results)
     if not results:
+        raise typer.Exit(ExitCode.NO_MATCH)
+
+
+@app.command("dupes")
+def dupes_command(
+    ctx: typer.Context,
+    section: Section = None,
+    author: Author = None,
+    since: Since = None,
+    until: Until = None,
+    as_json: Json = False,
+) -> None:
+    """List groups of wire copies: near-duplicate articles, the same story on several sites.
+
+    Piped: group<TAB>id<TAB>date<TAB>section<TAB>words<TAB>title lines, the
+    largest group first, each oldest first. Exit 1 when no article has a
+    copy. list and search take --collapse to show one article per group.
+    Example:
+
+    \b
+        news dupes --since 7d
+    """
+    session: Session = ctx.obj
+    library = session.library()
+    groups = library.copies(library.filters(section, author, since, until))
+    session.printer(json=as_json).copies(groups)
+    if not groups:
         raise typer.Exit(ExitCode.NO_MATCH)
 
 

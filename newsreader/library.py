@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
@@ -155,6 +156,8 @@ class Library:
         parsing = FolderParsing(self.env.workers)
         try:
             self.report = self.index.sync(found.entries, parsing, self.progress)
+            if self.report.parsed and not self.index.in_memory:  # in memory: when first asked
+                self._sign(self.index)
             if not self.report.unreadable:
                 self.index.remember_folder(f"{state} {len(found.entries)}")
         except IndexUnavailable as error:
@@ -256,17 +259,25 @@ class Library:
         limit: int = 0,
         records: bool = False,
         reverse: bool = False,
+        collapse: bool = False,
     ) -> Listing:
         """The articles ``news list`` shows, in ``sort`` order (``reverse``: backwards, unknown
         values still last): the first ``limit`` (0: all) of those the filters pass, as summaries,
-        or as records without paragraphs. Raises UsageError for an unknown sort order."""
+        or as records without paragraphs; ``collapse``: only the first of each group of wire
+        copies, with how many articles it stands for. Raises UsageError for an unknown sort order."""
         sort = _sort_key(sort)
 
         def read(index: Index) -> Listing:
+            copies = None
             if records:
                 rows = list(index.articles(sort, filters, reverse=reverse))
             else:
                 rows = index.summaries(sort, filters, reverse)
+            if collapse:  # summaries name an article as it is shown
+                ids = [row.id for row in rows]
+                kept, copies = self._collapse(index, filters, ids, str if records else shown_id)
+                rows = [rows[at] for at in kept] if records else rows.picked(kept)
+                copies = copies[:limit] if limit else copies
             shown = rows[:limit] if limit else rows
             warned = index.warnings(filters)
             if not records:  # summaries name an article as it is shown
@@ -277,7 +288,7 @@ class Library:
                     article_id: found for article_id, found in warned.items() if article_id in ids
                 }
             note = "" if rows else self._nothing_listed(index, filters)
-            return Listing(shown, len(rows), warned, note, index.numbers_distinct)
+            return Listing(shown, len(rows), warned, note, index.numbers_distinct, copies)
 
         return self._reading(read)
 
@@ -459,17 +470,84 @@ class Library:
         filters: Filters = Filters(),
         by_date: bool = False,
         reverse: bool = False,
+        collapse: bool = False,
     ) -> list[SearchHit]:
         """The best ``limit`` matches (0: all) of a user's query (see :mod:`search.query`) among
-        those the filters pass, or the newest first (``by_date``); raises UsageError for an
-        empty query and QueryError for one that cannot be read."""
+        those the filters pass, or the newest first (``by_date``); ``collapse``: only the first
+        match of each group of wire copies, with how many matches it stands for. Raises
+        UsageError for an empty query and QueryError for one that cannot be read."""
         from newsreader.search.query import parse_query
 
         fts = parse_query(query).fts
-        return self._reading(lambda index: index.rank(fts, limit, filters, by_date, reverse))
+
+        def read(index: Index) -> list[SearchHit]:
+            if not collapse:
+                return index.rank(fts, limit, filters, by_date, reverse)
+            hits = index.rank(fts, 0, filters, by_date, reverse)  # a group's copies may rank lower
+            kept, copies = self._collapse(index, filters, [hit.article.id for hit in hits])
+            collapsed = [replace(hits[at], copies=count) for at, count in zip(kept, copies)]
+            return collapsed[:limit] if limit else collapsed
+
+        return self._reading(read)
+
+    def copies(self, filters: Filters = Filters()) -> list[tuple[Article, ...]]:
+        """The groups of wire copies among the articles the filters pass (near-duplicate bodies,
+        see :mod:`search.copies`), largest first; each group's articles oldest first (undated
+        last), then by id. Signs the articles that have no signature yet first."""
+
+        def read(index: Index) -> list[tuple[Article, ...]]:
+            grouped: dict[int, list[Article]] = {}
+            for number, article in self._grouped(index, filters):
+                grouped.setdefault(number, []).append(article)
+            return [tuple(sorted(group, key=_oldest_first)) for group in grouped.values()]
+
+        return self._reading(read)
+
+    def _collapse(
+        self, index: Index, filters: Filters, ids: list[str], named: Callable[[str], str] = str
+    ) -> tuple[list[int], list[int]]:
+        """Which rows of a collapsed list stay, by position (the first of each group of copies,
+        and every row in none), and how many rows each stands for; ``ids`` are the rows' ids
+        as ``named`` writes an article's."""
+        groups = {named(article.id): number for number, article in self._grouped(index, filters)}
+        kept: list[int] = []
+        counts: list[int] = []
+        first: dict[int, int] = {}  # group -> where its first row is in ``kept``
+        for at, article_id in enumerate(ids):
+            group = groups.get(article_id)
+            if group in first:
+                counts[first[group]] += 1
+                continue
+            if group is not None:
+                first[group] = len(kept)
+            kept.append(at)
+            counts.append(1)
+        return kept, counts
+
+    def _grouped(self, index: Index, filters: Filters) -> Iterator[tuple[int, Article]]:
+        """(group number, record) of every article that has wire copies among those the
+        filters pass, the largest group first."""
+        from newsreader.search.copies import find_groups
+
+        self._sign(index)
+        groups = find_groups(index.signatures(filters))
+        records = index.records(rowid for group in groups for rowid in group)
+        for number, group in enumerate(groups):
+            for rowid in group:
+                yield number, records[rowid]
+
+    def _sign(self, index: Index) -> None:
+        """Sign the articles that have no signature yet (new or changed since the last time)."""
+        from newsreader.search.copies import signature
+
+        index.sign(signature, self.progress)
 
 
 _END = object()
+
+
+def _oldest_first(article: Article) -> tuple:
+    return (article.published is None, article.published or "", article.id)
 
 
 def _sort_key(name: SortKey | str) -> SortKey:
