@@ -20,13 +20,12 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from planted import plant  # noqa: E402
+from planted import plant, scored  # noqa: E402
 
 from newsreader.search.copies import signature  # noqa: E402
 
@@ -42,32 +41,6 @@ def news(*args: str, cache: Path) -> str:
     if done.returncode not in (0, 1):
         raise SystemExit(done.stderr)
     return done.stdout
-
-
-def quality(told: dict[str, str], groups: list[list[str]]) -> tuple[float, float, int, int]:
-    """Share of copies grouped with their story, share of grouped articles put with another
-    story, and how many copies and grouped articles there were."""
-    grouped = {article_id: number for number, group in enumerate(groups) for article_id in group}
-    stories = Counter(told.values())
-    copies = [article_id for article_id, tells in told.items() if stories[tells] > 1]
-    found = sum(
-        1
-        for article_id in copies
-        if article_id in grouped
-        and any(
-            told[other] == told[article_id]
-            for other in groups[grouped[article_id]]
-            if other != article_id
-        )
-    )
-    wrong = sum(
-        1
-        for article_id, number in grouped.items()
-        if any(
-            told.get(other, other) != told.get(article_id, article_id) for other in groups[number]
-        )
-    )
-    return found / len(copies), wrong / max(1, len(grouped)), len(copies), len(grouped)
 
 
 def cpu_per_body(work, bodies: list[str], runs: int) -> float:
@@ -120,7 +93,7 @@ def main() -> None:
         indexed = time.perf_counter() - started
         lines = news("--dir", str(folder), "dupes", "--json", cache=cache).splitlines()
         groups = [[a["id"] for a in json.loads(line)["articles"]] for line in lines]
-        recall, false, copies, grouped = quality(told, groups)
+        recall, false, copies, grouped = scored(told, groups)
         records = news("--dir", str(folder), "export", cache=cache).splitlines()
         bodies = ["\n".join(json.loads(line)["paragraphs"]) for line in records]
         signing = cpu_per_body(signature, bodies, args.runs)

@@ -11,6 +11,7 @@ a sentence or the last paragraph dropped, a line added at the end).
 from __future__ import annotations
 
 import random
+from collections import Counter
 from pathlib import Path
 
 FIRST = "Ana Ben Carla Dmitri Elif Farid Greta Hugo Ines Jonas Kemal Lena Marco Nadia Oskar Priya Rafael Sofia Tomas Uma".split()
@@ -217,3 +218,31 @@ def plant(folder: Path, stories: int, copies: int, unrelated: int, seed: int = 0
         (folder / f"{article_id}.txt").write_text(text, encoding="utf-8")
         told[article_id] = tells or article_id
     return told
+
+
+def scored(told: dict[str, str], groups: list[list[str]]) -> tuple[float, float, int, int]:
+    """How well ``groups`` (of ids) find the planted copies: the share of articles telling a
+    story told more than once that are grouped with another telling it, the share of grouped
+    articles put with one that tells another (an id ``told`` lacks tells its own), and how many
+    of each there were."""
+    grouped = {article_id: number for number, group in enumerate(groups) for article_id in group}
+    tellings = Counter(told.values())
+    copies = [article_id for article_id, tells in told.items() if tellings[tells] > 1]
+    found = [
+        article_id
+        for article_id in copies
+        if article_id in grouped
+        and any(
+            told[other] == told[article_id]
+            for other in groups[grouped[article_id]]
+            if other != article_id
+        )
+    ]
+    wrong = [
+        article_id
+        for article_id, number in grouped.items()
+        if any(
+            told.get(other, other) != told.get(article_id, article_id) for other in groups[number]
+        )
+    ]
+    return len(found) / len(copies), len(wrong) / max(1, len(grouped)), len(copies), len(grouped)

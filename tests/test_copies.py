@@ -5,11 +5,10 @@ import hashlib
 import json
 import random
 import re
-from collections import Counter
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from planted import plant, story
+from planted import plant, scored, story
 
 from newsreader.search.copies import (
     BINS,
@@ -95,23 +94,12 @@ def test_planted_copies_are_grouped_and_unrelated_articles_are_not(cli, tmp_path
         [article["id"] for article in json.loads(line)["articles"]]
         for line in result.stdout.splitlines()
     ]
-    grouped = {article_id: number for number, group in enumerate(groups) for article_id in group}
-    stories = Counter(told.values())
-    copies = [article_id for article_id, tells in told.items() if stories[tells] > 1]
-    found = [
-        article_id
-        for article_id in copies
-        if article_id in grouped
-        and any(
-            told[other] == told[article_id]
-            for other in groups[grouped[article_id]]
-            if other != article_id
-        )
-    ]
-    wrong = [
-        article_id
-        for article_id, number in grouped.items()
-        if any(told[other] != told[article_id] for other in groups[number])
-    ]
-    assert len(found) / len(copies) >= 0.9
-    assert len(wrong) / len(grouped) < 0.01
+    recall, false, _, grouped = scored(told, groups)
+    assert recall >= 0.9 and grouped
+    assert false < 0.01
+
+
+def test_the_planted_score_counts_misses_and_false_groupings():
+    told = {"a": "story", "b": "story", "c": "c", "d": "d"}
+    assert scored(told, [["a", "b"]]) == (1.0, 0.0, 2, 2)
+    assert scored(told, [["a", "c"], ["b", "d"]]) == (0.0, 1.0, 2, 4)

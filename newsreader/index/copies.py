@@ -30,11 +30,11 @@ class Copying(Database):
         """Store ``signature(body)`` for every article that has none yet; returns how many were
         signed. Raises IndexUnavailable when the index cannot be written."""
         try:
-            todo = [
+            todo = [  # read off a small index of the articles, not the table of bodies
                 row[0]
                 for row in self.db.execute(
-                    "SELECT rowid FROM docs d WHERE NOT EXISTS "
-                    "(SELECT 1 FROM copies c WHERE c.rowid = d.rowid)"
+                    "SELECT rowid FROM articles a WHERE NOT EXISTS "
+                    "(SELECT 1 FROM copies c WHERE c.rowid = a.rowid)"
                 )
             ]
             for start in range(0, len(todo), _BATCH):
