@@ -149,3 +149,11 @@ def test_dupes_on_a_terminal_heads_each_group(in_terminal, wire):
     assert "201_aaaaaaaaaaaaaaaa" in screen and "Kestrel Point harbour" in screen
     listed = in_terminal("--dir", str(wire), "list", "--collapse", cols=100)
     assert "×2 Port approves dredging" in re.sub(r"\x1b\[[0-9;]*m", "", listed)
+
+
+def test_titles_of_copies_cannot_act_on_the_terminal_or_break_the_columns(cli, wire):
+    page = wire / "202_bbbbbbbbbbbbbbbb.txt"
+    page.write_text(page.read_text().replace("Port approves", "Port\x1b[31m\tapproves\u202e"))
+    result = cli("--dir", str(wire), "dupes")
+    assert "\x1b" not in result.stdout and "\u202e" not in result.stdout
+    assert [line.count("\t") for line in result.stdout.splitlines()] == [5, 5]
