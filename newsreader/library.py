@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections import Counter
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -57,6 +58,7 @@ _SUGGESTIONS = 3  # closest ids named when an id names none
 GREP_TIMEOUT = 10.0  # seconds grep's regex may run on one article before it is stopped (--timeout)
 _CANDIDATES_SHOWN = 5  # ids named when an id names several
 _SECTIONS_NAMED = 12  # sections named when a section asked for does not exist
+_COLLAPSE_WINDOW = 4  # a collapsed search ranks this many times the hits it shows, and again
 
 
 def bundled_seeds() -> Path:
@@ -275,9 +277,11 @@ class Library:
                 rows = index.summaries(sort, filters, reverse)
             if collapse:  # summaries name an article as it is shown
                 ids = [row.id for row in rows]
-                kept, copies = self._collapse(index, filters, ids, str if records else shown_id)
-                rows = [rows[at] for at in kept] if records else rows.picked(kept)
-                copies = copies[:limit] if limit else copies
+                groups = self._groups(index, filters, str if records else shown_id)
+                kept = _collapsed(ids, groups, Counter(map(groups.get, ids)))
+                positions = [at for at, _ in kept]
+                rows = [rows[at] for at in positions] if records else rows.picked(positions)
+                copies = [count for _, count in (kept[:limit] if limit else kept)]
             shown = rows[:limit] if limit else rows
             warned = index.warnings(filters)
             if not records:  # summaries name an article as it is shown
@@ -483,10 +487,18 @@ class Library:
         def read(index: Index) -> list[SearchHit]:
             if not collapse:
                 return index.rank(fts, limit, filters, by_date, reverse)
-            hits = index.rank(fts, 0, filters, by_date, reverse)  # a group's copies may rank lower
-            kept, copies = self._collapse(index, filters, [hit.article.id for hit in hits])
-            collapsed = [replace(hits[at], copies=count) for at, count in zip(kept, copies)]
-            return collapsed[:limit] if limit else collapsed
+            # the best matches first, more of them until enough groups are seen: only the hits
+            # shown get a snippet, but every match counts in its group
+            window = max(_COLLAPSE_WINDOW * limit, 100) if limit else 0
+            hits = index.rank(fts, window, filters, by_date, reverse)
+            groups = self._groups(index, filters)
+            counts = Counter(map(groups.get, index.ids_matching(fts, filters)))
+            kept = _collapsed([hit.article.id for hit in hits], groups, counts, limit)
+            while len(kept) < limit and len(hits) == window:
+                window *= _COLLAPSE_WINDOW
+                hits = index.rank(fts, window, filters, by_date, reverse)
+                kept = _collapsed([hit.article.id for hit in hits], groups, counts, limit)
+            return [replace(hits[at], copies=count) for at, count in kept]
 
         return self._reading(read)
 
@@ -503,26 +515,12 @@ class Library:
 
         return self._reading(read)
 
-    def _collapse(
-        self, index: Index, filters: Filters, ids: list[str], named: Callable[[str], str] = str
-    ) -> tuple[list[int], list[int]]:
-        """Which rows of a collapsed list stay, by position (the first of each group of copies,
-        and every row in none), and how many rows each stands for; ``ids`` are the rows' ids
-        as ``named`` writes an article's."""
-        groups = {named(article.id): number for number, article in self._grouped(index, filters)}
-        kept: list[int] = []
-        counts: list[int] = []
-        first: dict[int, int] = {}  # group -> where its first row is in ``kept``
-        for at, article_id in enumerate(ids):
-            group = groups.get(article_id)
-            if group in first:
-                counts[first[group]] += 1
-                continue
-            if group is not None:
-                first[group] = len(kept)
-            kept.append(at)
-            counts.append(1)
-        return kept, counts
+    def _groups(
+        self, index: Index, filters: Filters, named: Callable[[str], str] = str
+    ) -> dict[str, int]:
+        """The group number of every article with wire copies among those the filters pass, by
+        its id as ``named`` writes it."""
+        return {named(article.id): number for number, article in self._grouped(index, filters)}
 
     def _grouped(self, index: Index, filters: Filters) -> Iterator[tuple[int, Article]]:
         """(group number, record) of every article that has wire copies among those the
@@ -544,6 +542,26 @@ class Library:
 
 
 _END = object()
+
+
+def _collapsed(
+    ids: list[str], groups: dict[str, int], counts: Counter, most: int = 0
+) -> list[tuple[int, int]]:
+    """(position, articles it stands for) of each row a collapsed list keeps: the first of each
+    group of copies (``groups`` names each id's; ``counts`` has each group's articles) and every
+    row in none; at most ``most`` (0: all)."""
+    kept: list[tuple[int, int]] = []
+    seen: set[int] = set()
+    for at, article_id in enumerate(ids):
+        group = groups.get(article_id)
+        if group is None:
+            kept.append((at, 1))
+        elif group not in seen:
+            seen.add(group)
+            kept.append((at, counts[group]))
+        if len(kept) == most:
+            break
+    return kept
 
 
 def _oldest_first(article: Article) -> tuple:

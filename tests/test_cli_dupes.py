@@ -157,3 +157,19 @@ def test_titles_of_copies_cannot_act_on_the_terminal_or_break_the_columns(cli, w
     result = cli("--dir", str(wire), "dupes")
     assert "\x1b" not in result.stdout and "\u202e" not in result.stdout
     assert [line.count("\t") for line in result.stdout.splitlines()] == [5, 5]
+
+
+def test_a_collapsed_search_ranks_more_until_it_has_enough_groups(cli, tmp_path):
+    """One story told 200 times among 10 others: the first 100 hits ranked are mostly its
+    copies, so the search must rank further to fill --limit, and still count every match."""
+    from planted import plant
+
+    told = plant(tmp_path / "many", stories=1, copies=199, unrelated=10, seed=3)
+    folder = str(tmp_path / "many")
+    ranked = cli("--dir", folder, "search", "--limit", "0", "the").stdout.splitlines()
+    others = [at for at, line in enumerate(ranked) if told[line.split("\t")[0]] != "story0"]
+    assert len(ranked) == 210 and max(others) >= 100  # beyond the first window
+    every = cli("--dir", folder, "search", "--collapse", "--limit", "0", "the").stdout
+    assert cli("--dir", folder, "search", "--collapse", "--limit", "11", "the").stdout == every
+    counts = sorted(int(line.split("\t")[-1]) for line in every.splitlines())
+    assert counts == [1] * 10 + [200]

@@ -67,6 +67,17 @@ class Copying(Database):
         ).fetchall()
 
     @guarded
+    def ids_matching(self, fts_query: str, filters: Filters = Filters()) -> list[str]:
+        """The id of every article an FTS5 query matches among those the filters pass (no
+        ranking, no snippet: what a collapsed search counts its groups' matches with)."""
+        where, params = _where(filters, "fts MATCH ?")
+        rows = self.db.execute(
+            f"SELECT a.id FROM fts JOIN articles a ON a.rowid = fts.rowid {where}",
+            (fts_query, *params),
+        )
+        return [row[0] for row in rows]
+
+    @guarded
     def records(self, rowids: Iterable[int]) -> dict[int, Article]:
         """The records (without paragraphs) of the articles ``rowids`` name, by rowid."""
         wanted = list(rowids)
