@@ -132,6 +132,15 @@ def _read_filter(unread: bool, read: bool) -> bool | None:
     return True if read else False if unread else None
 
 
+Collapse = Annotated[
+    bool,
+    typer.Option(
+        "--collapse",
+        help="One article per group of wire copies (see news dupes), with how many it stands for.",
+    ),
+]
+
+
 class Session:
     """One run: the environment and what the global options resolved to, shared with the
     commands through the context; makes the library and the printer the commands use."""
@@ -272,6 +281,7 @@ def list_command(
     saved: str | None = typer.Option(
         None, "--saved", metavar="NAME", help="The articles of a saved search (see news saved)."
     ),
+    collapse: Collapse = False,
     as_json: Json = False,
 ) -> None:
     """List the articles: id, date, section, words, title.
@@ -298,7 +308,9 @@ def list_command(
         saved=saved,
     )
     printer.listing(
-        library.listing(sort, filters, limit, records=printer.needs_records, reverse=reverse)
+        library.listing(
+            sort, filters, limit, records=printer.needs_records, reverse=reverse, collapse=collapse
+        )
     )
 
 
@@ -501,6 +513,7 @@ def search_command(
         Rank.score, "--sort", help="score (best first) or date (newest first)."
     ),
     reverse: bool = typer.Option(False, "--reverse", "-r", help="The other way round."),
+    collapse: Collapse = False,
     section: Section = None,
     author: Author = None,
     since: Since = None,
@@ -527,9 +540,38 @@ def search_command(
     filters = library.filters(
         section, author, since, until, read=_read_filter(unread, read), starred=starred, tags=tags
     )
-    results = library.rank(query, limit, filters, by_date=rank is Rank.date, reverse=reverse)
+    results = library.rank(
+        query, limit, filters, by_date=rank is Rank.date, reverse=reverse, collapse=collapse
+    )
     session.printer(json=as_json).ranked(results)
     if not results:
+        raise typer.Exit(ExitCode.NO_MATCH)
+
+
+@app.command("dupes")
+def dupes_command(
+    ctx: typer.Context,
+    section: Section = None,
+    author: Author = None,
+    since: Since = None,
+    until: Until = None,
+    as_json: Json = False,
+) -> None:
+    """List groups of wire copies: near-duplicate articles, the same story on several sites.
+
+    Piped: group<TAB>id<TAB>date<TAB>section<TAB>words<TAB>title lines, the
+    largest group first, each oldest first. Exit 1 when no article has a
+    copy. list and search take --collapse to show one article per group.
+    Example:
+
+    \b
+        news dupes --since 7d
+    """
+    session: Session = ctx.obj
+    library = session.library()
+    groups = library.copies(library.filters(section, author, since, until))
+    session.printer(json=as_json).copies(groups)
+    if not groups:
         raise typer.Exit(ExitCode.NO_MATCH)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections import Counter
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -61,6 +62,7 @@ _SUGGESTIONS = 3  # closest ids named when an id names none
 GREP_TIMEOUT = 10.0  # seconds grep's regex may run on one article before it is stopped (--timeout)
 _CANDIDATES_SHOWN = 5  # ids named when an id names several
 _SECTIONS_NAMED = 12  # sections named when a section asked for does not exist
+_COLLAPSE_WINDOW = 4  # a collapsed search ranks this many times the hits it shows, and again
 
 
 def bundled_seeds() -> Path:
@@ -161,6 +163,8 @@ class Library:
         parsing = FolderParsing(self.env.workers)
         try:
             self.report = self.index.sync(found.entries, parsing, self.progress)
+            if self.report.parsed and not self.index.in_memory:  # in memory: when first asked
+                self._sign(self.index)
             if not self.report.unreadable:
                 self.index.remember_folder(f"{state} {len(found.entries)}")
         except IndexUnavailable as error:
@@ -449,18 +453,28 @@ class Library:
         limit: int = 0,
         records: bool = False,
         reverse: bool = False,
+        collapse: bool = False,
     ) -> Listing:
         """The articles ``news list`` shows, in ``sort`` order (``reverse``: backwards, unknown
         values still last): the first ``limit`` (0: all) of those the filters pass, as summaries,
-        or as records without paragraphs. Raises UsageError for an unknown sort order."""
+        or as records without paragraphs; ``collapse``: only the first of each group of wire
+        copies, with how many articles it stands for. Raises UsageError for an unknown sort order."""
         sort = _sort_key(sort)
         self._use_state(create=filters.marked or filters.new)
 
         def read(index: Index) -> Listing:
+            copies = None
             if records:
                 rows = list(index.articles(sort, filters, reverse=reverse))
             else:
                 rows = index.summaries(sort, filters, reverse)
+            if collapse:  # summaries name an article as it is shown
+                ids = [row.id for row in rows]
+                groups = self._groups(index, filters, str if records else shown_id)
+                kept = _collapsed(ids, groups, Counter(map(groups.get, ids)))
+                positions = [at for at, _ in kept]
+                rows = [rows[at] for at in positions] if records else rows.picked(positions)
+                copies = [count for _, count in (kept[:limit] if limit else kept)]
             shown = rows[:limit] if limit else rows
             warned = index.warnings(filters)
             if not records:  # summaries name an article as it is shown
@@ -471,7 +485,7 @@ class Library:
                     article_id: found for article_id, found in warned.items() if article_id in ids
                 }
             note = "" if rows else self._nothing_listed(index, filters)
-            return Listing(shown, len(rows), warned, note, index.numbers_distinct)
+            return Listing(shown, len(rows), warned, note, index.numbers_distinct, copies)
 
         listing = self._reading(read)
         if filters.new:  # what was listed is no longer new (the rest of a --limit still is)
@@ -676,15 +690,72 @@ class Library:
         filters: Filters = Filters(),
         by_date: bool = False,
         reverse: bool = False,
+        collapse: bool = False,
     ) -> list[SearchHit]:
         """The best ``limit`` matches (0: all) of a user's query (see :mod:`search.query`) among
-        those the filters pass, or the newest first (``by_date``); raises UsageError for an
-        empty query and QueryError for one that cannot be read."""
+        those the filters pass, or the newest first (``by_date``); ``collapse``: only the first
+        match of each group of wire copies, with how many matches it stands for. Raises
+        UsageError for an empty query and QueryError for one that cannot be read."""
         from newsreader.search.query import parse_query
 
         fts = parse_query(query).fts
         self._use_state(create=filters.marked)
-        return self._reading(lambda index: index.rank(fts, limit, filters, by_date, reverse))
+
+        def read(index: Index) -> list[SearchHit]:
+            if not collapse:
+                return index.rank(fts, limit, filters, by_date, reverse)
+            # the best matches first, more of them until enough groups are seen: only the hits
+            # shown get a snippet, but every match counts in its group
+            window = max(_COLLAPSE_WINDOW * limit, 100) if limit else 0
+            hits = index.rank(fts, window, filters, by_date, reverse)
+            groups = self._groups(index, filters)
+            counts = Counter(map(groups.get, index.ids_matching(fts, filters)))
+            kept = _collapsed([hit.article.id for hit in hits], groups, counts, limit)
+            while len(kept) < limit and len(hits) == window:
+                window *= _COLLAPSE_WINDOW
+                hits = index.rank(fts, window, filters, by_date, reverse)
+                kept = _collapsed([hit.article.id for hit in hits], groups, counts, limit)
+            return [replace(hits[at], copies=count) for at, count in kept]
+
+        return self._reading(read)
+
+    def copies(self, filters: Filters = Filters()) -> list[tuple[Article, ...]]:
+        """The groups of wire copies among the articles the filters pass (near-duplicate bodies,
+        see :mod:`search.copies`), largest first; each group's articles oldest first (undated
+        last), then by id. Signs the articles that have no signature yet first."""
+
+        def read(index: Index) -> list[tuple[Article, ...]]:
+            grouped: dict[int, list[Article]] = {}
+            for number, article in self._grouped(index, filters):
+                grouped.setdefault(number, []).append(article)
+            return [tuple(sorted(group, key=_oldest_first)) for group in grouped.values()]
+
+        return self._reading(read)
+
+    def _groups(
+        self, index: Index, filters: Filters, named: Callable[[str], str] = str
+    ) -> dict[str, int]:
+        """The group number of every article with wire copies among those the filters pass, by
+        its id as ``named`` writes it."""
+        return {named(article.id): number for number, article in self._grouped(index, filters)}
+
+    def _grouped(self, index: Index, filters: Filters) -> Iterator[tuple[int, Article]]:
+        """(group number, record) of every article that has wire copies among those the
+        filters pass, the largest group first."""
+        from newsreader.search.copies import find_groups
+
+        self._sign(index)
+        groups = find_groups(index.signatures(filters))
+        records = index.records(rowid for group in groups for rowid in group)
+        for number, group in enumerate(groups):
+            for rowid in group:
+                yield number, records[rowid]
+
+    def _sign(self, index: Index) -> None:
+        """Sign the articles that have no signature yet (new or changed since the last time)."""
+        from newsreader.search.copies import signature
+
+        index.sign(signature, self.progress)
 
 
 _END = object()
@@ -717,6 +788,30 @@ def _options(filters: SearchFilters) -> tuple[str, ...]:
     for tag in filters.tags:
         words += ["--tag", tag]
     return tuple(words)
+
+
+def _collapsed(
+    ids: list[str], groups: dict[str, int], counts: Counter, most: int = 0
+) -> list[tuple[int, int]]:
+    """(position, articles it stands for) of each row a collapsed list keeps: the first of each
+    group of copies (``groups`` names each id's; ``counts`` has each group's articles) and every
+    row in none; at most ``most`` (0: all)."""
+    kept: list[tuple[int, int]] = []
+    seen: set[int] = set()
+    for at, article_id in enumerate(ids):
+        group = groups.get(article_id)
+        if group is None:
+            kept.append((at, 1))
+        elif group not in seen:
+            seen.add(group)
+            kept.append((at, counts[group]))
+        if len(kept) == most:
+            break
+    return kept
+
+
+def _oldest_first(article: Article) -> tuple:
+    return (article.published is None, article.published or "", article.id)
 
 
 def _sort_key(name: SortKey | str) -> SortKey:

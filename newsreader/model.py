@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 from enum import Enum
-from typing import Callable, Iterator, Mapping, NamedTuple, Sequence
+from typing import Callable, Iterable, Iterator, Mapping, NamedTuple, Sequence
 
 #: A word of a title or body, as the full-text index and grep's prefilter both count them:
 #: a run of letters and digits (FTS5's unicode61 tokens). One definition, so the two agree.
@@ -146,6 +146,10 @@ class Summaries(Sequence[Summary]):
     def __iter__(self) -> Iterator[Summary]:
         return (Summary._make(packed.split(self.SEPARATOR)) for packed in self._packed)
 
+    def picked(self, positions: Iterable[int]) -> Summaries:
+        """The summaries at ``positions``, in that order."""
+        return Summaries([self._packed[at] for at in positions])
+
     def lines(self, separator: str) -> str:
         """Every summary on a line of its own, its fields joined by ``separator``: one pass in C."""
         if not self._packed:
@@ -159,13 +163,15 @@ class Listing:
     when the printer needs every field), how many there were before a limit (``total``), the parse
     warnings of those that have any, by id, what to say when there are none (``note``), and
     ``numbered``, asked only when needed: whether every running number in the folder names
-    one article (so the number alone may stand for a long id)."""
+    one article (so the number alone may stand for a long id). ``copies``, when the list is
+    collapsed: how many articles each row stands for (itself and its wire copies)."""
 
     rows: Summaries | Sequence[Article]
     total: int
     warnings: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     note: str = ""
     numbered: Callable[[], bool] = lambda: False
+    copies: Sequence[int] | None = None
 
 
 @dataclass(frozen=True)
@@ -382,13 +388,15 @@ class ArticleHits:
 class SearchHit:
     """One ranked search result: the record (no paragraphs), its score (BM25, higher is
     better), a snippet of the body (its opening when only the title matched) with the spans
-    of the matched words, and the spans of those in the title."""
+    of the matched words, and the spans of those in the title; ``copies``, when the results
+    are collapsed: how many matching articles it stands for (itself and its wire copies)."""
 
     article: Article
     score: float
     snippet: str
     spans: tuple[tuple[int, int], ...] = ()
     title_spans: tuple[tuple[int, int], ...] = ()
+    copies: int | None = None
 
 
 class Role(str, Enum):

@@ -97,6 +97,9 @@ def test_files_that_fight_back(cli, tmp_path):
         ["grep", "-c", "x+"],
         ["index"],
         ["search", "bits"],
+        ["dupes"],
+        ["list", "--collapse"],
+        ["search", "--collapse", "bits"],
         *(
             ["show", str(n), *flag]
             for n in (1, 2, 3, 4, 5, 6, 9)

@@ -2,8 +2,9 @@
 
 The only package that imports sqlite3. ``database`` opens the file and
 checks its format, ``sync`` keeps it in step with the folder, ``reads``
-answers the commands, ``vocabulary`` keeps grep's word list and ``letters``
-knows how the tokenizer reads each character, against how grep does. It
+answers the commands, ``vocabulary`` keeps grep's word list, ``letters``
+knows how the tokenizer reads each character, against how grep does, and
+``copies`` keeps each article's signature for finding wire copies. It
 knows no parser: a sync is handed a :class:`~newsreader.index.sync.Parsing`.
 An index lives in the cache folder, one per news folder; ``--no-cache`` uses
 one in memory, so every command runs the same code either way.
@@ -13,14 +14,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from newsreader.index.copies import Copying
 from newsreader.index.database import MEMORY, index_path
-from newsreader.index.reads import Reading
 from newsreader.index.sync import Parsing, Syncing
 
 __all__ = ["Index", "Parsing", "index_path"]
 
 
-class Index(Syncing, Reading):
+class Index(Syncing, Copying):
     """An open index of one news folder (a file, or in memory when ``path`` is None)."""
 
     def __init__(self, path: Path | None, fingerprint: str):

@@ -27,7 +27,7 @@ try:
 except ImportError:  # not POSIX: updates rely on SQLite's locks alone
     fcntl = None
 
-FORMAT = "14"
+FORMAT = "15"
 TOKENIZER = "unicode61 remove_diacritics 0"  # the full-text index's; see letters.py for what it does  # bump when the schema changes; a changed parser is noticed by its fingerprint
 _SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -58,6 +58,8 @@ CREATE VIRTUAL TABLE fts USING fts5(title, body, content='docs', content_rowid='
 INSERT INTO fts(fts, rank) VALUES ('automerge', 16);
 CREATE TABLE terms(term TEXT PRIMARY KEY) WITHOUT ROWID;  -- grep's vocabulary (see vocabulary.py)
 CREATE TABLE unsplit(rowid INTEGER PRIMARY KEY);  -- articles whose words the index may join
+-- each article's MinHash signature, for finding wire copies (see copies.py)
+CREATE TABLE copies(rowid INTEGER PRIMARY KEY, signature BLOB NOT NULL);
 """
 _DAMAGE_CODES = {getattr(sqlite3, "SQLITE_CORRUPT", 11), getattr(sqlite3, "SQLITE_NOTADB", 26)}
 _INTERRUPT = getattr(sqlite3, "SQLITE_INTERRUPT", 9)

@@ -384,6 +384,7 @@ class Syncing(Database):
                 )
             self.db.execute("DELETE FROM docs WHERE rowid = ?", (rowid,))
             self.db.execute("DELETE FROM unsplit WHERE rowid = ?", (rowid,))
+            self.db.execute("DELETE FROM copies WHERE rowid = ?", (rowid,))
             self.db.execute("DELETE FROM articles WHERE rowid = ?", (rowid,))
 
 

@@ -55,6 +55,9 @@ class Printer(Protocol):
     def ranked(self, results: list[SearchHit]) -> None:
         """Search results, best first."""
 
+    def copies(self, groups: list[tuple[Article, ...]]) -> None:
+        """Groups of wire copies (``news dupes``), largest first."""
+
     def report(self, report: SyncReport) -> None:
         """What an update of the index did."""
 

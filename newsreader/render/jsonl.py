@@ -46,9 +46,12 @@ class JsonPrinter:
         self.out.write(dumps(value) + "\n")
 
     def listing(self, listing: Listing) -> None:
-        """One record per line, without the paragraphs."""
-        for article in listing.rows:
-            self._line(article.to_dict(body=False))
+        """One record per line, without the paragraphs; with ``copies`` when collapsed."""
+        for at, article in enumerate(listing.rows):
+            record = article.to_dict(body=False)
+            if listing.copies is not None:
+                record["copies"] = listing.copies[at]
+            self._line(record)
 
     def articles(self, articles: Iterable[Article]) -> None:
         """One full record per line (JSON Lines)."""
@@ -99,7 +102,15 @@ class JsonPrinter:
                     "score": round(hit.score, 4),
                     "title": hit.article.title,
                     "snippet": hit.snippet,
+                    **({} if hit.copies is None else {"copies": hit.copies}),
                 }
+            )
+
+    def copies(self, groups: list[tuple[Article, ...]]) -> None:
+        """One object per group: its number and its articles' records without paragraphs."""
+        for number, group in enumerate(groups, start=1):
+            self._line(
+                {"group": number, "articles": [article.to_dict(body=False) for article in group]}
             )
 
     def sections(self, sections: list[SectionCount]) -> None:

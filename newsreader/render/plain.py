@@ -20,6 +20,7 @@ from newsreader.model import (
     SavedCount,
     SearchHit,
     SectionCount,
+    Summary,
     SyncReport,
     shown_id,
 )
@@ -44,13 +45,18 @@ class PlainPrinter:
 
     def listing(self, listing: Listing) -> None:
         """``id<TAB>date<TAB>section<TAB>words<TAB>title``, one line per article (ids as
-        ``shown_id`` prints them, unknown fields empty).
+        ``shown_id`` prints them, unknown fields empty); a collapsed list adds
+        ``<TAB>copies``, how many articles the line stands for.
 
         Written in blocks, each written out in C (:meth:`Summaries.lines`) and checked once as
         a whole: a block holding nothing to clean (the usual case) is written as it is; one
         that does is cleaned field by field.
         """
         rows = listing.rows
+        if listing.copies is not None:
+            for row, count in zip(rows, listing.copies):
+                self.out.write(_summary_line(row) + f"\t{count}\n")
+            return
         for start in range(0, len(rows), _BLOCK):
             part = rows[start : start + _BLOCK]
             block = part.lines("\t")
@@ -58,7 +64,7 @@ class PlainPrinter:
             if clean and not needs_cleaning(block):
                 self.out.write(block)
             else:
-                self.out.write("".join("\t".join(map(clean_field, row)) + "\n" for row in part))
+                self.out.write("".join(_summary_line(row) + "\n" for row in part))
 
     def articles(self, articles: Iterable[Article]) -> None:
         """Each article as :meth:`article` prints it, a line holding only a form feed between two
@@ -128,11 +134,20 @@ class PlainPrinter:
                 self.out.write(f"{path}:{hit.line}:{hit.column + start}:{clean_field(hit.text)}\n")
 
     def ranked(self, results: list[SearchHit]) -> None:
-        """``id<TAB>score<TAB>title`` per article, best first (score: BM25, higher is better)."""
+        """``id<TAB>score<TAB>title`` per article, best first (score: BM25, higher is better),
+        then ``<TAB>copies`` when collapsed."""
         for hit in results:
+            copies = "" if hit.copies is None else f"\t{hit.copies}"
             self.out.write(
-                f"{shown_id(hit.article.id)}\t{hit.score:.3f}\t{clean_field(hit.article.title)}\n"
+                f"{shown_id(hit.article.id)}\t{hit.score:.3f}\t{clean_field(hit.article.title)}{copies}\n"
             )
+
+    def copies(self, groups: list[tuple[Article, ...]]) -> None:
+        """``group<TAB>id<TAB>date<TAB>section<TAB>words<TAB>title`` per article, groups
+        numbered from 1, largest first, each oldest first."""
+        for number, group in enumerate(groups, start=1):
+            for article in group:
+                self.out.write(f"{number}\t{_summary_line(article)}\n")
 
     def report(self, report: SyncReport) -> None:
         """``N articles: P parsed, U unchanged, D dropped``."""
@@ -169,3 +184,12 @@ class PlainPrinter:
 
     def note(self, sentence: str) -> None:
         self.out.write(clean_field(sentence) + "\n")
+
+
+def _summary_line(row: Summary | Article) -> str:
+    """A list's line of one article (a summary or a record), without its newline."""
+    if isinstance(row, Article):
+        row = Summary(
+            shown_id(row.id), row.published or "", row.section or "", str(row.words), row.title
+        )
+    return "\t".join(map(clean_field, row))

@@ -124,8 +124,11 @@ class RichPrinter:
                 style={"id": "cyan", "section": "magenta"}.get(name, ""),
                 justify="right" if name == "words" else "left",
             )
-        for article in rows:
-            table.add_row(*(_list_cell(article, name, listing, short) for name, _ in columns))
+        for at, article in enumerate(rows):
+            cells = [_list_cell(article, name, listing, short) for name, _ in columns]
+            if listing.copies is not None:  # the title is the last column
+                cells[-1] = _marked_copies(listing.copies[at], cells[-1])
+            table.add_row(*cells)
         self.console.print(table)
         if listing.total > len(listing.rows):
             self.console.print(
@@ -240,8 +243,27 @@ class RichPrinter:
                 self.console.print()
             fixed = [(shown_id(hit.article.id), "bold cyan"), (f"{hit.score:.2f}", "green")]
             title = _highlighted(hit.article.title, hit.title_spans, "bold")
+            if hit.copies is not None:
+                title = _marked_copies(hit.copies, title)
             self.console.print(_beside(fixed, title, self.console.width))
             self.console.print(Padding(_highlighted(hit.snippet, hit.spans, "dim"), (0, 0, 0, 2)))
+
+    def copies(self, groups: list[tuple[Article, ...]]) -> None:
+        """Each group under a heading with its size; an article a line: id, date, title."""
+        if not groups:
+            self.messages.note("No article has a wire copy.")
+        for number, group in enumerate(groups, start=1):
+            if number > 1:
+                self.console.print()
+            self.console.print(Text(f"Group {number}: {len(group)} articles", style="bold"))
+            for article in group:
+                fixed = [(shown_id(article.id), "cyan")]
+                if article.published:
+                    fixed.append((article.published, "dim"))
+                title = _text(article.title) if article.title else Text("(no title)", style="dim")
+                self.console.print(
+                    Padding(_beside(fixed, title, self.console.width - 2), (0, 0, 0, 2))
+                )
 
     def explain(self, article: Article, roles: list[LineRole]) -> None:
         """Each line of the file with its role and the reason for it."""
@@ -388,3 +410,11 @@ def _list_cell(article, column: str, listing: Listing, short: bool) -> Text:
     if column == "words":
         return Text(str(article.words))
     return _text((article.published if column == "date" else article.section) or "")
+
+
+def _marked_copies(count: int, title: Text) -> Text:
+    """A collapsed row's title, after how many articles it stands for (``×3``) when they are
+    several: first, so a title cut to fit the line keeps it."""
+    if count <= 1:
+        return title
+    return Text.assemble((f"×{count}", "bold yellow"), " ", title)

@@ -11,7 +11,12 @@ from typing import TextIO
 
 #: Fewer files than this to parse and no bar is shown: it would only flicker.
 SHOW_FROM = 200
-_PHASES = {"counting": "counting furniture", "parsing": "parsing", "writing": "writing the index"}
+_PHASES = {
+    "counting": "counting furniture",
+    "parsing": "parsing",
+    "writing": "writing the index",
+    "copies": "signing for copies",
+}
 
 
 class IndexProgress:
