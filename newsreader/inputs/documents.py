@@ -53,6 +53,8 @@ class Document:
     project's export); ``headings`` the page's ``<h1>`` texts; ``not_body`` the numbers of the
     lines of ``text`` (from 1, as the parser counts them) that markup marks as surely not the
     article's own text (navigation, asides, footers, figures, comment and share boxes);
+    ``article`` those inside the element markup says holds the article (``itemprop=
+    articleBody``, the ``<article>`` of its ``<h1>``), ``None`` when it names none;
     ``warnings`` what went wrong reading it.
     """
 
@@ -69,6 +71,7 @@ class Document:
     body: tuple[str, ...] | None = None
     headings: tuple[str, ...] = ()
     not_body: frozenset[int] = field(default_factory=frozenset)
+    article: frozenset[int] | None = None
     warnings: tuple[str, ...] = ()
 
 

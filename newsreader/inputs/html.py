@@ -20,13 +20,14 @@ from __future__ import annotations
 import codecs
 import json
 import re
-from typing import Any, Iterator
+from typing import Any, Iterator, NamedTuple
 
 from newsreader.inputs.documents import Document
 
 # Markers put into the tree and read back from its text: Unicode noncharacters, which no page
 # may hold (a page that does is parsed again without them).
 _PARAGRAPH, _LINE, _OPEN, _CLOSE = "\ufdd0", "\ufdd1", "\ufdd2", "\ufdd3"
+_ARTICLE_OPEN, _ARTICLE_CLOSE = "\ufdd4", "\ufdd5"  # around the headline's article element
 _NONCHARACTERS = re.compile("[\ufdd0-\ufdef]")
 _NOT_RENDERED = [
     "script",
@@ -64,7 +65,7 @@ _HIDDEN = '[hidden],[style*="none"],[style*="hidden"],[style*="NONE"],[style*="H
 _HIDING = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 # Unicode spaces that str.split() splits on but CSS does not collapse (the page keeps them):
 # put aside as noncharacters while the rest of the whitespace collapses
-_MARKS = re.compile(f"([{_OPEN}{_CLOSE}])")
+_MARKS = re.compile(f"([{_OPEN}{_CLOSE}{_ARTICLE_OPEN}{_ARTICLE_CLOSE}])")
 _KEPT_SPACES = (
     "\x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000"
 )
@@ -91,10 +92,10 @@ def html_document(
         tree, meta, probe = _parsed(decode_html(page, notes))
     if probe and max(probe) >= "\ufdd0" and _NONCHARACTERS.search(probe):
         tree, meta, probe = _parsed(_NONCHARACTERS.sub("", _as_text(page, notes)))
-    rendered, not_body, headings = render(tree)
+    rendered = render(tree)
     return Document(
         key,
-        rendered,
+        rendered.text,
         title=meta.get("title"),
         authors=tuple(meta.get("authors", ())),
         published=meta.get("published"),
@@ -102,8 +103,9 @@ def html_document(
         url=meta.get("url") or url,
         site=meta.get("site"),
         language=meta.get("language"),
-        headings=headings,
-        not_body=not_body,
+        headings=rendered.headings,
+        not_body=rendered.not_body,
+        article=rendered.article,
         warnings=tuple(notes),
     )
 
@@ -164,18 +166,21 @@ def decode_html(data: bytes, notes: list[str]) -> str:
     return text
 
 
-def render(tree) -> tuple[str, frozenset[int], tuple[str, ...]]:
-    """The page's ``<body>`` as innerText lines; the numbers (from 1) of the lines marked as no
-    article text; the ``<h1>`` texts. The tree is changed on the way (markers, hidden parts)."""
+def render(tree) -> Rendered:
+    """The page's ``<body>`` as innerText lines, and what its markup says of them (see
+    :class:`Rendered`). The tree is changed on the way (markers, hidden parts)."""
     body = tree.body
     if body is None:
-        return "", frozenset(), ()
+        return Rendered("", frozenset(), None, ())
     for node in body.css(_HIDDEN):
         if "hidden" in node.attributes or _HIDING.search(node.attributes.get("style") or ""):
             node.decompose()  # unlinks it (selectolax >= 1.0), so nested ones stay safe
-    headings = tuple(
-        heading for heading in (_one_line(h1.text()) for h1 in body.css("h1")) if heading
-    )
+    h1s = body.css("h1")
+    headings = tuple(heading for heading in (_one_line(h1.text()) for h1 in h1s) if heading)
+    container = _article_element(body, h1s)
+    if container is not None:
+        container.insert_before(_ARTICLE_OPEN)
+        container.insert_after(_ARTICLE_CLOSE)
     for node in _not_body_nodes(body):
         node.insert_before(_OPEN)
         node.insert_after(_CLOSE)
@@ -187,8 +192,36 @@ def render(tree) -> tuple[str, frozenset[int], tuple[str, ...]]:
         node.insert_after(_LINE)
     for node in body.css(_CELLS):
         node.insert_after(" ")
-    text, not_body = _lines(body.text(deep=True))
-    return text, not_body, headings
+    text, not_body, inside = _lines(body.text(deep=True))
+    return Rendered(text, not_body, inside, headings)
+
+
+class Rendered(NamedTuple):
+    """A page's text as innerText shows it; the numbers (from 1) of its lines that markup marks
+    as no article text; of those inside the article's own element (its ``articleBody``
+    element, else the ``<article>`` holding its ``<h1>``, else the page's only ``<article>``;
+    ``None`` when it has none); and the ``<h1>`` texts."""
+
+    text: str
+    not_body: frozenset[int]
+    article: frozenset[int] | None
+    headings: tuple[str, ...]
+
+
+def _article_element(body, h1s: list) -> Any:
+    """The element holding the article's text, as the markup says: ``itemprop=articleBody``,
+    else the ``<article>`` the first ``<h1>`` stands in, else the page's only ``<article>``."""
+    found = body.css('[itemprop="articleBody"]')
+    if len(found) == 1:
+        return found[0]
+    if h1s:
+        node = h1s[0].parent
+        while node is not None and node.tag not in ("article", "body"):
+            node = node.parent
+        if node is not None and node.tag == "article":
+            return node
+    found = body.css("article")
+    return found[0] if len(found) == 1 else None
 
 
 def _not_body_nodes(body) -> Iterator[Any]:
@@ -204,7 +237,7 @@ def _not_body_nodes(body) -> Iterator[Any]:
             yield node
 
 
-def _lines(raw: str) -> tuple[str, frozenset[int]]:
+def _lines(raw: str) -> tuple[str, frozenset[int], frozenset[int] | None]:
     """The marked text of a body as lines, and which of them stood inside marked markup.
     String methods only, each a pass in C: a page holds hundreds of blocks."""
     kept = [space for space in _KEPT_SPACES if space in raw]
@@ -225,21 +258,24 @@ def _lines(raw: str) -> tuple[str, frozenset[int]]:
     return _numbered(text.split("\n"))
 
 
-def _numbered(raw_lines: list[str]) -> tuple[str, frozenset[int]]:
-    """The lines stripped, never two blank ones in a row, without the marks of marked markup;
-    and the numbers of the lines whose text all stood inside it. A line holding only marks is
-    no line: the breaks around it are one break."""
+def _numbered(raw_lines: list[str]) -> tuple[str, frozenset[int], frozenset[int] | None]:
+    """The lines stripped, never two blank ones in a row, without the marks; the numbers of
+    the lines whose text all stood inside marked markup; and of those with text inside the
+    article element (``None`` when none was marked). A line holding only marks is no line:
+    the breaks around it are one break."""
     lines: list[str] = []
     not_body: set[int] = set()
-    depth = 0
+    inside: set[int] = set()
+    depth, within, marked = 0, False, False
     for line in raw_lines:
-        if _OPEN in line or _CLOSE in line:
-            line, outside, depth = _marked(line, depth)
+        if _OPEN in line or _CLOSE in line or _ARTICLE_OPEN in line or _ARTICLE_CLOSE in line:
+            marked = marked or _ARTICLE_OPEN in line
+            line, outside, within_line, depth, within = _marked(line, depth, within)
             line = line.strip(_EDGE_SPACES)
             if not line:
                 continue
         else:
-            outside = depth == 0
+            outside, within_line = depth == 0, within
             line = line.strip(_EDGE_SPACES)
         if not line:
             if lines and lines[-1]:
@@ -248,28 +284,38 @@ def _numbered(raw_lines: list[str]) -> tuple[str, frozenset[int]]:
         lines.append(line)
         if not outside:
             not_body.add(len(lines))
+        if within_line:
+            inside.add(len(lines))
     while lines and not lines[-1]:
         lines.pop()
-    return "\n".join(lines) + "\n" if lines else "", frozenset(not_body)
+    text = "\n".join(lines) + "\n" if lines else ""
+    return text, frozenset(not_body), frozenset(inside) if marked else None
 
 
-def _marked(line: str, depth: int) -> tuple[str, bool, int]:
+def _marked(line: str, depth: int, within: bool) -> tuple[str, bool, bool, int, bool]:
     """A line holding marks: its text without them, whether any of its text stands outside
-    marked markup, and the depth of marking after it."""
-    outside = False
+    marked markup, whether any stands inside the article element, and the depth of marking
+    and whether inside the article element after it."""
+    outside = within_line = False
     text = []
     for part in _MARKS.split(line):
         if part == _OPEN:
             depth += 1
         elif part == _CLOSE:
             depth = max(0, depth - 1)
+        elif part == _ARTICLE_OPEN:
+            within = True
+        elif part == _ARTICLE_CLOSE:
+            within = False
         else:
             text.append(part)
-            outside = outside or depth == 0 and bool(part.strip(_EDGE_SPACES))
+            if part.strip(_EDGE_SPACES):
+                outside = outside or depth == 0
+                within_line = within_line or within
     line = "".join(text)
     while "  " in line:  # a mark taken out between two spaces
         line = line.replace("  ", " ")
-    return line, outside, depth
+    return line, outside, within_line, depth, within
 
 
 def _one_line(text: str) -> str:

@@ -1,0 +1,217 @@
+"""A document to its record: the text parser's reading, corrected by what the format states.
+
+The parser (:mod:`newsreader.parse`) reads ``document.text`` as it reads any text dump, with
+the same passes in the same order (:func:`lay_out` follows ``parse.layout.lay_out``), and
+the document's own statements come in where they are strong evidence:
+
+- the headline: a line the page's markup names twice, as an ``<h1>`` and in its metadata
+  (JSON-LD ``headline``, ``og:title``, ``<title>``), is the headline, whatever the classifier
+  preferred; without such a line the classifier's choice stands;
+- the body: lines the markup marks as no article text (``not_body``) leave it;
+- the date: the one the text shows near the headline, else the one the metadata states;
+- the authors: the byline's names, else the metadata's;
+- ``url``, ``site``, ``language`` and a missing section come from the metadata.
+
+A document that states its body (scraper JSON, this project's export) keeps it as stated.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from enum import Enum
+
+from newsreader.inputs.documents import Document
+from newsreader.model import Article, LineRole
+from newsreader.parse.authors import find_authors, mark_names_below_title
+from newsreader.parse.body import mark_biographies, mark_body
+from newsreader.parse.dates import published
+from newsreader.parse.ids import split_name, valid_text
+from newsreader.parse.layout import Layout, read_page
+from newsreader.parse.page import BODY, BOILERPLATE, OTHER, Page
+from newsreader.parse.title import find_title, mark_head, section_trailer, title_and_kicker
+
+
+class Evidence(str, Enum):
+    """Why markup decided a line's role (printed by ``--explain`` like the parser's reasons)."""
+
+    HEADLINE = "the page's markup names it the headline (<h1> and its metadata)"
+    NOT_BODY = "the page's markup marks it as no article text (navigation, aside, figure, box)"
+    OUTSIDE_ARTICLE = "outside the element the page's markup says holds the article"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+def article_from(
+    document: Document,
+    name: str,
+    path: str = "",
+    shared: frozenset[int] = frozenset(),
+    keys: bytes | None = None,
+) -> Article:
+    """The record of ``document`` found in the file ``name`` (at ``path``). ``shared``: the
+    furniture keys of its folder; ``keys``: the document's own, taken from
+    ``document.text.encode()`` by ``parse.furniture.file_keys``, if taken already."""
+    article_id, number, hash_ = split_name(name)
+    notes = list(document.warnings)
+    if document.body is not None:
+        return _stated(document, article_id, number, hash_, path or name, notes)
+    layout = lay_out(document, shared, keys)
+    if not document.text.strip():
+        notes.append("no text in file")
+    elif not layout.title:
+        notes.append("no headline found")
+    paragraphs = tuple(layout.paragraphs())
+    return Article(
+        id=article_id,
+        path=valid_text(path or name),
+        title=layout.title,
+        number=number,
+        hash=hash_,
+        section=layout.section or document.section,
+        authors=tuple(layout.authors) or document.authors,
+        published=layout.published or document.published,
+        credits=tuple(layout.credits),
+        paragraphs=paragraphs,
+        words=layout.body_words(),
+        warnings=tuple(notes),
+        language=document.language,
+        url=document.url,
+        site=document.site,
+    )
+
+
+def explain_document(
+    document: Document, shared: frozenset[int] = frozenset(), keys: bytes | None = None
+) -> list[LineRole]:
+    """Every non-blank line of the document's text with its role and why (``--explain``)."""
+    return lay_out(document, shared, keys).roles()
+
+
+def lay_out(document: Document, shared: frozenset[int], keys: bytes | None) -> Layout:
+    """The parser's passes over the document's text, as ``parse.layout.lay_out`` runs them,
+    with the markup's evidence on the headline and the body."""
+    page = read_page(document.text, shared, keys)
+    lines = page.lines
+    headline = _named_headline(page, document, find_title(page))
+    title_at = headline[0] if headline else None
+    section = mark_head(lines, headline)
+    if title_at is not None:
+        mark_names_below_title(lines, title_at)
+    mark_body(page, title_at)
+    _leave_out_of_body(page, document.not_body, document.article)
+    title = ""
+    if title_at is not None:
+        title, kicker = title_and_kicker(lines, title_at)
+        section = kicker or section
+    section = section or section_trailer(lines, title_at)
+    authors = find_authors(lines, title_at)
+    mark_biographies(lines, authors, -1 if title_at is None else title_at)
+    return Layout(
+        lines,
+        title,
+        section,
+        authors,
+        published(lines, title_at),
+        list(dict.fromkeys(page.credits)),
+    )
+
+
+def _named_headline(page: Page, document: Document, chosen):
+    """The line the markup names the headline: an ``<h1>`` the metadata's title confirms (the
+    same text, or the same with the site's name or an ellipsis), standing in the text with
+    prose below it. The classifier's choice (``chosen``) stands when it is an ``<h1>`` itself,
+    or no such line is found."""
+    stated = _normal(document.title or "")
+    named = {_normal(h) for h in document.headings}
+    confirmed = {h for h in named if h and stated and _confirms(stated, h)}
+    if not confirmed or chosen is not None and _normal(page.lines[chosen[0]].text) in named:
+        return chosen
+    last_prose = max(
+        (i for i, line in enumerate(page.lines) if line.role is OTHER and page.facts[i].prose),
+        default=-1,
+    )
+    for i, line in enumerate(page.lines[:last_prose]):
+        if line.role is OTHER and _normal(line.text) in confirmed:
+            return i, Evidence.HEADLINE
+    return chosen
+
+
+def _confirms(stated: str, heading: str) -> bool:
+    """Whether a metadata title names ``heading``: the same, or it with the site's name
+    before or after it, or cut short with an ellipsis."""
+    if stated == heading:
+        return True
+    if stated.startswith(heading) or stated.endswith(heading):
+        rest = stated.replace(heading, "", 1).strip()
+        return bool(rest) and rest[0] in "-–—|:·•" or rest[-1:] in "-–—|:·•"
+    cut = stated.rstrip(".…").rstrip()
+    return len(cut) >= 20 and cut != stated and heading.startswith(cut)
+
+
+def _leave_out_of_body(
+    page: Page, not_body: frozenset[int], article: frozenset[int] | None
+) -> None:
+    """Body lines the markup marks as no article text leave the body; so do those below the
+    element it says holds the article (teasers, the next story), when that element holds most
+    of the body (else the markup names the wrong element, or too small a one). Lines above it
+    stay: a standfirst often stands between the headline and the article's element."""
+    body = [line for line in page.lines if line.role is BODY]
+    for line in body:
+        if line.number in not_body:
+            line.role, line.reason = BOILERPLATE, Evidence.NOT_BODY
+    if article is None:
+        return
+    body = [line for line in body if line.role is BODY]
+    inside = [line for line in body if line.number in article]
+    if sum(line.words for line in inside) * 2 < sum(line.words for line in body):
+        return
+    for line in body:
+        if line.number > inside[-1].number:  # a standfirst above the element stays
+            line.role, line.reason = BOILERPLATE, Evidence.OUTSIDE_ARTICLE
+
+
+_QUOTES = str.maketrans({c: "'" for c in "‘’‚‛′´`"} | {c: '"' for c in "“”„‟″«»"})
+_DASHES = re.compile(r"[\u2010-\u2015\u2212]")
+
+
+def _normal(text: str) -> str:
+    """Text compared as the same headline: entities read, compatibility forms, case, quotes,
+    dashes and spacing ignored, trailing punctuation dropped."""
+    if "&" in text:
+        text = html.unescape(text)
+    text = unicodedata.normalize("NFKC", text).casefold().translate(_QUOTES)
+    text = " ".join(_DASHES.sub("-", text).split())
+    return text.rstrip(" .!?:;,")
+
+
+def _stated(
+    document: Document,
+    article_id: str,
+    number: int | None,
+    hash_: str | None,
+    path: str,
+    notes: list[str],
+) -> Article:
+    """The record of a document that states its body: taken as stated."""
+    paragraphs = tuple(p for p in (document.body or ()) if p.strip())
+    if not (document.title or "").strip():
+        notes.append("no headline found")
+    return Article(
+        id=article_id,
+        path=valid_text(path),
+        title=document.title or "",
+        number=number,
+        hash=hash_,
+        section=document.section,
+        authors=document.authors,
+        published=document.published,
+        paragraphs=paragraphs,
+        words=sum(len(p.split()) for p in paragraphs),
+        warnings=tuple(notes),
+        language=document.language,
+        url=document.url,
+        site=document.site,
+    )
