@@ -30,6 +30,7 @@ from newsreader.parse.dates import published
 from newsreader.parse.ids import split_name, valid_text
 from newsreader.parse.layout import Layout, read_page
 from newsreader.parse.page import BODY, BOILERPLATE, OTHER, Page
+from newsreader.parse.reasons import Reason
 from newsreader.parse.title import find_title, mark_head, section_trailer, title_and_kicker
 
 
@@ -134,21 +135,25 @@ def _named_headline(page: Page, document: Document, chosen):
         default=-1,
     )
     for i, line in enumerate(page.lines[:last_prose]):
-        if line.role is OTHER and _normal(line.text) in confirmed:
+        # a headline other pages of the folder link to is furniture to the parser; the
+        # markup's word outweighs that
+        free = line.role is OTHER or line.reason is Reason.REPEATED
+        if free and _normal(line.text) in confirmed:
+            line.role = OTHER
             return i, Evidence.HEADLINE
     return chosen
 
 
 def _confirms(stated: str, heading: str) -> bool:
-    """Whether a metadata title names ``heading``: the same, or it with the site's name
-    before or after it, or cut short with an ellipsis."""
+    """Whether a metadata title names ``heading`` (both :func:`_normal`): the same, or it with
+    the site's name before or after it, or cut short (with an ellipsis, which ``_normal``
+    has dropped)."""
     if stated == heading:
         return True
     if stated.startswith(heading) or stated.endswith(heading):
         rest = stated.replace(heading, "", 1).strip()
         return bool(rest) and rest[0] in "-–—|:·•" or rest[-1:] in "-–—|:·•"
-    cut = stated.rstrip(".…").rstrip()
-    return len(cut) >= 20 and cut != stated and heading.startswith(cut)
+    return len(stated) >= 20 and heading.startswith(stated)  # cut short (its "..." dropped)
 
 
 def _leave_out_of_body(
