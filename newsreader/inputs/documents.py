@@ -12,7 +12,6 @@ record at a time, from bytes or from an open file; a single document is read up 
 
 from __future__ import annotations
 
-import gzip
 import io
 import zlib
 from dataclasses import dataclass, field, replace
@@ -98,8 +97,9 @@ def read_documents(name: str, source: bytes | BinaryIO) -> Iterator[Document]:
     its last document; a container with no good record yields one empty document saying so."""
     stream, damage = _opened(name, source)
     kind = format_of(name)
+    problems: list[str] = []  # what the container's reader could not read, said at the end
     if kind in ("jsonl", "warc"):
-        yield from with_trailing(_streamed(kind, stream), damage)
+        yield from with_trailing(_streamed(kind, stream, problems), lambda: damage() + problems)
         return
     data = stream.read(DOCUMENT_CAP + 1)
     notes = damage()
@@ -117,11 +117,11 @@ def read_documents(name: str, source: bytes | BinaryIO) -> Iterator[Document]:
     elif kind == "json":
         from newsreader.inputs.records import json_documents
 
-        yield from with_trailing(json_documents(data), lambda: notes)
+        yield from with_trailing(json_documents(data, problems), lambda: notes + problems)
     elif kind == "feed":
         from newsreader.inputs.feeds import feed_documents
 
-        yield from with_trailing(feed_documents(data), lambda: notes)
+        yield from with_trailing(feed_documents(data, problems), lambda: notes + problems)
     else:
         yield text_document(data, notes)
 
@@ -134,14 +134,14 @@ def text_document(data: bytes, warnings: Iterable[str] = ()) -> Document:
     return Document("", text, warnings=(*warnings, *found))
 
 
-def _streamed(kind: str, stream: BinaryIO) -> Iterator[Document]:
+def _streamed(kind: str, stream: BinaryIO, problems: list[str]) -> Iterator[Document]:
     if kind == "jsonl":
         from newsreader.inputs.records import jsonl_documents
 
-        return jsonl_documents(stream)
+        return jsonl_documents(stream, problems)
     from newsreader.inputs.warc import warc_documents
 
-    return warc_documents(stream)
+    return warc_documents(stream, problems)
 
 
 def with_trailing(
@@ -217,26 +217,50 @@ class _Prefixed(io.RawIOBase):
 
 
 class _SafeGzip(io.RawIOBase):
-    """Inflates a gzip stream and never raises: a cut or damaged stream ends where the damage
-    starts, and ``damage`` says so (one warning)."""
+    """Inflates a gzip stream (one member or several) in bounded pieces and never raises: a
+    cut or damaged stream ends where the damage starts, with what came out before it, and
+    ``damage`` says so (one warning)."""
+
+    _CHUNK = 64 * 1024
 
     def __init__(self, stream: BinaryIO):
-        self._gzip = gzip.GzipFile(fileobj=io.BufferedReader(stream))
+        self._pieces = self._inflated(stream)
+        self._pending = b""
         self.damage: list[str] = []
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, buffer) -> int:
-        if self.damage:
-            return 0
-        try:
-            chunk = self._gzip.read(len(buffer))
-        except EOFError:
-            self.damage.append("gzip stream cut short; read what it held")
-            return 0
-        except (OSError, zlib.error):
-            self.damage.append("gzip stream damaged; read what came before the damage")
-            return 0
-        buffer[: len(chunk)] = chunk
-        return len(chunk)
+        while not self._pending:
+            piece = next(self._pieces, None)
+            if piece is None:
+                return 0
+            self._pending = piece
+        size = min(len(buffer), len(self._pending))
+        buffer[:size], self._pending = self._pending[:size], self._pending[size:]
+        return size
+
+    def _inflated(self, stream: BinaryIO) -> Iterator[bytes]:
+        inflater, data = zlib.decompressobj(wbits=31), b""
+        while True:
+            data = data or stream.read(self._CHUNK)
+            if not data:
+                if not inflater.eof:
+                    self.damage.append("gzip stream cut short; read what it held")
+                return
+            try:
+                piece = inflater.decompress(data, self._CHUNK)  # at most a chunk out at a time
+            except zlib.error:
+                self.damage.append("gzip stream damaged; read what came before the damage")
+                return
+            data = inflater.unconsumed_tail
+            if piece:
+                yield piece
+            if inflater.eof:  # another member may follow; anything else after the last is ignored
+                data = inflater.unused_data
+                if len(data) < 2:
+                    data += stream.read(self._CHUNK)
+                if data[:2] != b"\x1f\x8b":
+                    return
+                inflater = zlib.decompressobj(wbits=31)

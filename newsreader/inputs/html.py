@@ -110,6 +110,15 @@ def html_document(
     )
 
 
+def html_paragraphs(fragment: str) -> tuple[str, ...]:
+    """The lines of an HTML fragment (a feed item's content) as innerText renders them."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    tree = LexborHTMLParser(_NONCHARACTERS.sub("", fragment))
+    tree.strip_tags(_NOT_RENDERED, recursive=True)
+    return tuple(line for line in render(tree).text.split("\n") if line)
+
+
 def _parsed(page: str | bytes) -> tuple[Any, dict[str, Any], str]:
     """The page's tree with what is never rendered taken out, its metadata (read before), and
     its body's text (a probe: bad bytes and noncharacters show there)."""
