@@ -99,7 +99,8 @@ def read_documents(name: str, source: bytes | BinaryIO) -> Iterator[Document]:
     kind = format_of(name)
     problems: list[str] = []  # what the container's reader could not read, said at the end
     if kind in ("jsonl", "warc"):
-        yield from with_trailing(_streamed(kind, stream, problems), lambda: damage() + problems)
+        # a cut or damaged gzip stream is the cause of whatever its reader then found amiss
+        yield from with_trailing(_streamed(kind, stream, problems), lambda: damage() or problems)
         return
     data = stream.read(DOCUMENT_CAP + 1)
     notes = damage()

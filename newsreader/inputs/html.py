@@ -18,6 +18,7 @@ the canonical link and ``<html lang>``.
 from __future__ import annotations
 
 import codecs
+import html
 import json
 import re
 from typing import Any, Iterator, NamedTuple
@@ -146,7 +147,8 @@ def _as_text(page: str | bytes, notes: list[str]) -> str:
 def decode_html(data: bytes, notes: list[str]) -> str:
     """The page's text: a byte-order mark, then UTF-8 when the bytes are valid UTF-8 (a saved
     page is often re-encoded while keeping its old declaration), then the charset its ``<meta>``
-    declares (Latin-1 read as Windows-1252, as browsers do), then a guess (with a warning)."""
+    declares (Latin-1 read as Windows-1252, as browsers do), else Windows-1252, the HTML
+    standard's default for a page that declares none (with a warning)."""
     from newsreader.parse.decode import decode_bytes
 
     if data.startswith(_BOMS):
@@ -170,9 +172,8 @@ def decode_html(data: bytes, notes: list[str]) -> str:
             if "\ufffd" in text:
                 notes.append(f"bytes not valid in the declared charset {name}; replaced")
             return text
-    text, found = decode_bytes(data)
-    notes += found
-    return text
+    notes.append("not UTF-8 and no charset declared; read as windows-1252, the HTML default")
+    return data.decode("windows-1252", "replace")
 
 
 def render(tree) -> Rendered:
@@ -388,6 +389,7 @@ _COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:$|T|\d)")
 _LANGUAGE = re.compile(r"^([a-zA-Z]{2})(?:$|[-_])")
 _URL = re.compile(r"^(?:https?:)?//|^www\.", re.I)
 _BY = re.compile(r"^\s*by\s+", re.I)
+_REFERENCE = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+\d*);", re.I)
 _JSON_LD_CAP = 2 * 1024 * 1024  # characters of one JSON-LD block read at most
 
 
@@ -425,7 +427,7 @@ def _meta_tags(tree) -> dict[str, list[str]]:
     meta: dict[str, list[str]] = {}
     for node in tree.css("meta[content]"):
         attributes = node.attributes
-        content = _one_line(attributes.get("content") or "")
+        content = _stated(attributes.get("content") or "")
         if not content:
             continue
         for name in ("property", "name", "itemprop", "http-equiv"):
@@ -524,8 +526,16 @@ def _names(values: list[str]) -> list[str]:
 
 def _text(value: Any) -> str | None:
     if isinstance(value, str):
-        return _one_line(value)[:1000] or None
+        return _stated(value)[:1000] or None
     return None
+
+
+def _stated(value: str) -> str:
+    """A metadata value on one line, with the character references many sites escape twice
+    (``&amp;#8217;``) read."""
+    if "&" in value and _REFERENCE.search(value):
+        value = html.unescape(value)
+    return _one_line(value)
 
 
 def _iso_day(value: str | None) -> str | None:

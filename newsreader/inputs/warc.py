@@ -35,9 +35,11 @@ def warc_documents(stream: BinaryIO, problems: list[str]) -> Iterator[Document]:
             if page is None:
                 continue
             data, uri, charset, notes = page
-            text = _decoded(data, charset)
+            if getattr(record.raw_stream, "limit", 0) > 0 and len(data) <= DOCUMENT_CAP:
+                problems.append(f"web archive cut short after {pages} pages; read those")
+                return  # the archive ends inside this record: no good page, nothing after
             pages += 1
-            yield html_document(text, key=uri, url=uri or None, warnings=tuple(notes))
+            yield html_document(_decoded(data, charset), key=uri, url=uri or None, warnings=notes)
     except (ArchiveLoadFailed, EOFError, OSError, ValueError) as error:
         reason = str(error).strip().splitlines()[0][:120] if str(error).strip() else "cut short"
         problems.append(
@@ -48,7 +50,7 @@ def warc_documents(stream: BinaryIO, problems: list[str]) -> Iterator[Document]:
         problems.append(f"no HTML pages in the web archive ({records} records read)")
 
 
-def _page(record) -> tuple[bytes, str, str | None, list[str]] | None:
+def _page(record) -> tuple[bytes, str, str | None, tuple[str, ...]] | None:
     """A record's HTML page: its bytes (at most DOCUMENT_CAP), target URI, declared charset
     and warnings; ``None`` for any other record."""
     if record.rec_type not in ("response", "resource"):
@@ -69,15 +71,13 @@ def _page(record) -> tuple[bytes, str, str | None, list[str]] | None:
     uri = record.rec_headers.get_header("WARC-Target-URI") or ""
     data = record.content_stream().read(DOCUMENT_CAP + 1)
     notes = []
-    if len(data) <= DOCUMENT_CAP and getattr(record.raw_stream, "limit", 0) > 0:
-        notes.append("page cut short in the web archive; read what it held")
     if len(data) > DOCUMENT_CAP:
         data = data[:DOCUMENT_CAP]
         notes.append(
             f"page larger than {DOCUMENT_CAP // (1024 * 1024)} MB; only the start was read"
         )
     declared = _CHARSET.search(content_type)
-    return data, uri.strip("<> "), declared.group(1) if declared else None, notes
+    return data, uri.strip("<> "), declared.group(1) if declared else None, tuple(notes)
 
 
 def _decoded(data: bytes, charset: str | None) -> bytes | str:
