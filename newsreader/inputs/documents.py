@@ -54,7 +54,9 @@ class Document:
     article's own text (navigation, asides, footers, figures, comment and share boxes);
     ``article`` those inside the element markup says holds the article (``itemprop=
     articleBody``, the ``<article>`` of its ``<h1>``), ``None`` when it names none;
-    ``warnings`` what went wrong reading it.
+    ``article_body`` the article's text as the page's metadata states it (JSON-LD
+    ``articleBody``, which sites often cut short or leave out); ``warnings`` what went wrong
+    reading it.
     """
 
     key: str
@@ -71,6 +73,7 @@ class Document:
     headings: tuple[str, ...] = ()
     not_body: frozenset[int] = field(default_factory=frozenset)
     article: frozenset[int] | None = None
+    article_body: str | None = None
     warnings: tuple[str, ...] = ()
 
 

@@ -40,6 +40,7 @@ class Evidence(str, Enum):
     HEADLINE = "the page's markup names it the headline (<h1> and its metadata)"
     NOT_BODY = "the page's markup marks it as no article text (navigation, aside, figure, box)"
     OUTSIDE_ARTICLE = "outside the element the page's markup says holds the article"
+    NOT_IN_STATED_BODY = "not in the article's text as the page's metadata states it"
 
     def __str__(self) -> str:
         return self.value
@@ -103,6 +104,8 @@ def lay_out(document: Document, shared: frozenset[int], keys: bytes | None) -> L
         mark_names_below_title(lines, title_at)
     mark_body(page, title_at)
     _leave_out_of_body(page, document.not_body, document.article)
+    if document.article_body:
+        _keep_to_stated_body(page, document.article_body)
     title = ""
     if title_at is not None:
         title, kicker = title_and_kicker(lines, title_at)
@@ -178,6 +181,38 @@ def _leave_out_of_body(
             line.role, line.reason = BOILERPLATE, Evidence.OUTSIDE_ARTICLE
 
 
+def _keep_to_stated_body(page: Page, stated: str) -> None:
+    """When the metadata states the article's text (JSON-LD ``articleBody``) at length and
+    the body holds nearly all of it, body lines below the first one it holds that it does
+    not hold leave the body (the next story, teasers, a contributor's note). Lines above stay,
+    as a standfirst does; a stated text cut short, or another text, changes nothing."""
+    words = _WORD.findall(stated.casefold())
+    if len(words) < _STATED_WORDS:
+        return
+    stated_shingles = _shingles(words)
+    body = [line for line in page.lines if line.role is BODY]
+    held, covered = [], set()
+    for line in body:
+        own = _shingles(_WORD.findall(line.text.casefold()))
+        found = own & stated_shingles
+        held.append(len(found) * 2 >= len(own))
+        if held[-1]:
+            covered |= found
+    if not any(held) or len(covered) < _STATED_COVERED * len(stated_shingles):
+        return
+    for line, inside in zip(body[held.index(True) :], held[held.index(True) :]):
+        if not inside:
+            line.role, line.reason = BOILERPLATE, Evidence.NOT_IN_STATED_BODY
+
+
+def _shingles(words: list[str]) -> set[tuple[str, ...]]:
+    """Runs of four words (a shorter text is one run), as the scorer and the trainer count."""
+    return {tuple(words[i : i + 4]) for i in range(max(1, len(words) - 3))} if words else set()
+
+
+_WORD = re.compile(r"\w+")
+_STATED_WORDS = 100  # words a stated article text needs to be taken as the whole article
+_STATED_COVERED = 0.8  # share of its word runs the body must hold for the two to be one text
 _QUOTES = str.maketrans({c: "'" for c in "‘’‚‛′´`"} | {c: '"' for c in "“”„‟″«»"})
 _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
 

@@ -107,6 +107,7 @@ def html_document(
         headings=rendered.headings,
         not_body=rendered.not_body,
         article=rendered.article,
+        article_body=meta.get("article_body"),
         warnings=tuple(notes),
     )
 
@@ -496,6 +497,9 @@ def _take_json_ld(found: dict[str, Any], item: dict) -> None:
     section = section[0] if isinstance(section, list) and section else section
     if _text(section) and "section" not in found:
         found["section"] = _text(section)
+    body = item.get("articleBody")
+    if isinstance(body, str) and body.strip() and "article_body" not in found:
+        found["article_body"] = body[:_JSON_LD_CAP]
     publisher = item.get("publisher")
     if isinstance(publisher, dict) and _text(publisher.get("name")) and "site" not in found:
         found["site"] = _text(publisher.get("name"))
