@@ -73,7 +73,7 @@ def article_from(
         number=number,
         hash=hash_,
         section=layout.section or document.section,
-        authors=tuple(layout.authors) or document.authors,
+        authors=_authors(layout.authors, document.authors),
         published=layout.published or document.published,
         credits=tuple(layout.credits),
         paragraphs=paragraphs,
@@ -83,6 +83,30 @@ def article_from(
         url=document.url,
         site=document.site,
     )
+
+
+def _authors(parsed: list[str], stated: tuple[str, ...]) -> tuple[str, ...]:
+    """The byline's names, else the metadata's. A byline name that is a stated name with
+    text glued to it ("Liz Stinsonlong Read": a label run into the name) is the stated name.
+    Stated names the byline lacks are not added: metadata lists editors and contributors."""
+    if not parsed:
+        return stated
+    cleaned = []
+    for name in parsed:
+        glued = _normal(name)
+        cleaned.append(
+            next(
+                (
+                    known
+                    for known in stated
+                    if glued != _normal(known)
+                    and glued.startswith(_normal(known))
+                    and glued[len(_normal(known))].isalpha()
+                ),
+                name,
+            )
+        )
+    return tuple(dict.fromkeys(cleaned))
 
 
 def explain_document(

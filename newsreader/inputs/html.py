@@ -520,12 +520,12 @@ def _people(value: Any) -> list[str]:
 
 def _names(values: list[str]) -> list[str]:
     """Author names as markup gives them, cleaned: no leading "By", no addresses, each once."""
-    names = []
+    names: dict[str, str] = {}
     for value in values:
         value = _BY.sub("", value).strip()
         if value and not _URL.match(value) and "@" not in value[:1] and len(value) <= 100:
-            names.append(value)
-    return list(dict.fromkeys(names))
+            names.setdefault(value.casefold(), value)
+    return list(names.values())
 
 
 def _text(value: Any) -> str | None:
