@@ -41,6 +41,7 @@ class Evidence(str, Enum):
     NOT_BODY = "the page's markup marks it as no article text (navigation, aside, figure, box)"
     OUTSIDE_ARTICLE = "outside the element the page's markup says holds the article"
     NOT_IN_STATED_BODY = "not in the article's text as the page's metadata states it"
+    SUBHEADING = "a heading inside the article's element, over article text"
 
     def __str__(self) -> str:
         return self.value
@@ -127,6 +128,7 @@ def lay_out(document: Document, shared: frozenset[int], keys: bytes | None) -> L
     if title_at is not None:
         mark_names_below_title(lines, title_at)
     mark_body(page, title_at)
+    _take_subheadings(page, document.subheadings)
     _leave_out_of_body(page, document.not_body, document.article)
     if document.article_body:
         _keep_to_stated_body(page, document.article_body)
@@ -203,6 +205,25 @@ def _leave_out_of_body(
     for line in body:
         if line.number > inside[-1].number:  # a standfirst above the element stays
             line.role, line.reason = BOILERPLATE, Evidence.OUTSIDE_ARTICLE
+
+
+def _take_subheadings(page: Page, subheadings: frozenset[str]) -> None:
+    """A heading of the article's element that the classifiers took for furniture, standing
+    between body lines with article text just below it, is the article's own subheading."""
+    if not subheadings:
+        return
+    lines = page.lines
+    body = [i for i, line in enumerate(lines) if line.role is BODY]
+    if not body:
+        return
+    for i in range(body[0] + 1, body[-1]):
+        line = lines[i]
+        if (
+            line.reason is Reason.PAGE_FURNITURE
+            and line.text in subheadings
+            and lines[i + 1].role is BODY
+        ):
+            line.role, line.reason = BODY, Evidence.SUBHEADING
 
 
 def _keep_to_stated_body(page: Page, stated: str) -> None:

@@ -55,17 +55,42 @@ _BLOCKS = (
     "caption,thead,tbody,tfoot,tr,br"
 )
 _CELLS = "td,th"
-_NOT_BODY_TAGS = "nav,aside,footer,figure,figcaption"
+_SUBHEADINGS = "h2,h3,h4,h5,h6"
+# what each element puts before and after itself: a paragraph break, a line break, a space
+_BREAKS = {
+    **{tag: (_PARAGRAPH, _PARAGRAPH) for tag in _PARAGRAPHS.split(",")},
+    **{tag: (_LINE, _LINE) for tag in _BLOCKS.split(",")},
+    **{tag: ("", " ") for tag in _CELLS.split(",")},
+}
+_BROKEN = ",".join(_BREAKS)
+# a line all of whose text is link text (a menu entry, a teaser, "read more") links elsewhere
+_NOT_BODY_TAGS = "nav,aside,footer,figure,figcaption,a"
 _NOT_BODY_ROLES = '[role="navigation"],[role="complementary"],[role="contentinfo"]'
-_NOT_BODY_NAMES = re.compile(r"(?:^|[-_\s])(?:comments?|related|share|sharing)(?:$|[-_\s])", re.I)
-_NOT_BODY_NAMED = (
-    '[class*="omment"],[class*="elated"],[class*="hare"],[id*="omment"],[id*="elated"]'
+# class or id words of boxes that never hold the article's own text (a word of the name, set
+# apart by dashes, underscores or spaces), and the CSS that finds the candidates
+_NOT_BODY_NAMES = re.compile(
+    r"(?:^|[-_\s])(?:comments?|related|share|sharing|social|newsletter|promo|sponsored"
+    r"|caption|recirc|trending|outbrain|taboola)(?:$|[-_\s])",
+    re.I,
 )
+_NOT_BODY_NAMED = ",".join(
+    f'[{attribute}*="{part}"]'
+    for attribute, parts in (
+        ("class", "omment elated hare ocial ewsletter romo ponsored aption ecirc rending utbrain"),
+        ("class", "aboola"),
+        ("id", "omment elated ewsletter ocial"),
+    )
+    for part in parts.split()
+)
+_NOT_BODY = ",".join((_NOT_BODY_TAGS, _NOT_BODY_ROLES, _NOT_BODY_NAMED))
+_NOT_BODY_TAG_SET = frozenset(_NOT_BODY_TAGS.split(","))
+_NOT_BODY_ROLE_SET = frozenset({"navigation", "complementary", "contentinfo"})
 _NEVER_NOT_BODY = frozenset({"html", "body", "main", "article", "h1"})
 _HIDDEN = '[hidden],[style*="none"],[style*="hidden"],[style*="NONE"],[style*="HIDDEN"]'
 _HIDING = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 # Unicode spaces that str.split() splits on but CSS does not collapse (the page keeps them):
 # put aside as noncharacters while the rest of the whitespace collapses
+_MARKED_SPANS = re.compile(f"{_OPEN}[^{_OPEN}{_CLOSE}]*{_CLOSE}")
 _MARKS = re.compile(f"([{_OPEN}{_CLOSE}{_ARTICLE_OPEN}{_ARTICLE_CLOSE}])")
 _KEPT_SPACES = (
     "\x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000"
@@ -91,7 +116,7 @@ def html_document(
     tree, meta, probe = _parsed(page)
     if isinstance(page, bytes) and "\ufffd" in probe + str(meta) and not _is_utf8(page):
         tree, meta, probe = _parsed(decode_html(page, notes))
-    if probe and max(probe) >= "\ufdd0" and _NONCHARACTERS.search(probe):
+    if _NONCHARACTERS.search(probe):
         tree, meta, probe = _parsed(_NONCHARACTERS.sub("", _as_text(page, notes)))
     rendered = render(tree)
     return Document(
@@ -105,6 +130,7 @@ def html_document(
         site=meta.get("site"),
         language=meta.get("language"),
         headings=rendered.headings,
+        subheadings=rendered.subheadings,
         not_body=rendered.not_body,
         article=rendered.article,
         article_body=meta.get("article_body"),
@@ -182,41 +208,48 @@ def render(tree) -> Rendered:
     :class:`Rendered`). The tree is changed on the way (markers, hidden parts)."""
     body = tree.body
     if body is None:
-        return Rendered("", frozenset(), None, ())
+        return Rendered("", frozenset(), None, (), frozenset())
     for node in body.css(_HIDDEN):
-        if "hidden" in node.attributes or _HIDING.search(node.attributes.get("style") or ""):
+        attributes = node.attrs
+        if "hidden" in attributes or _HIDING.search(attributes.get("style") or ""):
             node.decompose()  # unlinks it (selectolax >= 1.0), so nested ones stay safe
     h1s = body.css("h1")
     headings = tuple(heading for heading in (_one_line(h1.text()) for h1 in h1s) if heading)
     container = _article_element(body, h1s)
+    subheadings = (
+        frozenset(
+            text for text in (_one_line(h.text()) for h in container.css(_SUBHEADINGS)) if text
+        )
+        if container is not None
+        else frozenset()
+    )
     if container is not None:
         container.insert_before(_ARTICLE_OPEN)
         container.insert_after(_ARTICLE_CLOSE)
     for node in _not_body_nodes(body):
         node.insert_before(_OPEN)
         node.insert_after(_CLOSE)
-    for node in body.css(_PARAGRAPHS):
-        node.insert_before(_PARAGRAPH)
-        node.insert_after(_PARAGRAPH)
-    for node in body.css(_BLOCKS):
-        node.insert_before(_LINE)
-        node.insert_after(_LINE)
-    for node in body.css(_CELLS):
-        node.insert_after(" ")
+    for node in body.css(_BROKEN):  # one pass over the tree for every kind of break
+        before, after = _BREAKS[node.tag]
+        if before:
+            node.insert_before(before)
+        node.insert_after(after)
     text, not_body, inside = _lines(body.text(deep=True))
-    return Rendered(text, not_body, inside, headings)
+    return Rendered(text, not_body, inside, headings, subheadings)
 
 
 class Rendered(NamedTuple):
     """A page's text as innerText shows it; the numbers (from 1) of its lines that markup marks
     as no article text; of those inside the article's own element (its ``articleBody``
     element, else the ``<article>`` holding its ``<h1>``, else the page's only ``<article>``;
-    ``None`` when it has none); and the ``<h1>`` texts."""
+    ``None`` when it has none); the ``<h1>`` texts; and the texts of the headings inside the
+    article's element."""
 
     text: str
     not_body: frozenset[int]
     article: frozenset[int] | None
     headings: tuple[str, ...]
+    subheadings: frozenset[str]
 
 
 def _article_element(body, h1s: list) -> Any:
@@ -236,14 +269,19 @@ def _article_element(body, h1s: list) -> Any:
 
 
 def _not_body_nodes(body) -> Iterator[Any]:
-    yield from body.css(_NOT_BODY_TAGS)
-    yield from body.css(_NOT_BODY_ROLES)
-    for node in body.css(_NOT_BODY_NAMED):
-        if node.tag in _NEVER_NOT_BODY:
+    """The elements that surely hold no article text: by tag, by landmark role, or by a
+    class or id naming comments, related stories or sharing (one pass over the tree)."""
+    for node in body.css(_NOT_BODY):
+        tag = node.tag
+        if tag in _NOT_BODY_TAG_SET:
+            yield node
             continue
-        attributes = node.attributes
-        if _NOT_BODY_NAMES.search(attributes.get("class") or "") or _NOT_BODY_NAMES.search(
-            attributes.get("id") or ""
+        attributes = node.attrs
+        if attributes.get("role") in _NOT_BODY_ROLE_SET:
+            yield node
+        elif tag not in _NEVER_NOT_BODY and (
+            _NOT_BODY_NAMES.search(attributes.get("class") or "")
+            or _NOT_BODY_NAMES.search(attributes.get("id") or "")
         ):
             yield node
 
@@ -279,9 +317,23 @@ def _numbered(raw_lines: list[str]) -> tuple[str, frozenset[int], frozenset[int]
     inside: set[int] = set()
     depth, within, marked = 0, False, False
     for line in raw_lines:
-        if _OPEN in line or _CLOSE in line or _ARTICLE_OPEN in line or _ARTICLE_CLOSE in line:
+        if _ARTICLE_OPEN in line or _ARTICLE_CLOSE in line:
             marked = marked or _ARTICLE_OPEN in line
             line, outside, within_line, depth, within = _marked(line, depth, within)
+            line = line.strip(_EDGE_SPACES)
+            if not line:
+                continue
+        elif _OPEN in line or _CLOSE in line:
+            # most such lines hold whole marked spans (a link, a share button): their text
+            # outside the spans decides, and the depth is the same after them
+            rest = _MARKED_SPANS.sub("", line)
+            if _OPEN in rest or _CLOSE in rest:
+                line, outside, within_line, depth, within = _marked(line, depth, within)
+            else:
+                outside, within_line = depth == 0 and bool(rest.strip(_EDGE_SPACES)), within
+                line = line.replace(_OPEN, "").replace(_CLOSE, "")
+                while "  " in line:
+                    line = line.replace("  ", " ")
             line = line.strip(_EDGE_SPACES)
             if not line:
                 continue
@@ -427,7 +479,7 @@ def _meta_tags(tree) -> dict[str, list[str]]:
     """Every ``<meta>`` (and microdata ``itemprop``) content by its lower-cased name."""
     meta: dict[str, list[str]] = {}
     for node in tree.css("meta[content]"):
-        attributes = node.attributes
+        attributes = node.attrs
         content = _stated(attributes.get("content") or "")
         if not content:
             continue
