@@ -305,11 +305,11 @@ def show_command(
     ids = _ids(article_ids, session.env)
     printer = session.printer(json=as_json, width=width, paged=not no_pager)
     if len(ids) == 1 and (raw or explain):
-        entry, article = library.article(ids[0])
+        place, article = library.article(ids[0])
         if raw:
-            printer.raw(article, library.raw(entry))
+            printer.raw(article, library.raw(place))
         else:
-            printer.explain(article, library.explain(entry))
+            printer.explain(article, library.explain(place))
     elif raw or explain:
         raise UsageError("--raw and --explain show one article at a time.")
     elif len(ids) == 1 and not library.filters(section, author, since, until):

@@ -14,7 +14,7 @@ import hashlib
 import os
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, NamedTuple
 
 from newsreader.env import Environment
 from newsreader.errors import (
@@ -26,7 +26,7 @@ from newsreader.errors import (
 )
 from newsreader.folder import Scan, check_folder, restat, scan
 from newsreader.index import Index, index_path
-from newsreader.inputs.text import located_in_file, raw_text
+from newsreader.inputs.text import located_in_file
 from newsreader.model import (
     Article,
     ArticleHits,
@@ -43,7 +43,7 @@ from newsreader.model import (
     Text,
     shown_id,
 )
-from newsreader.parsing import FolderParsing, explain, load
+from newsreader.parsing import FolderParsing, explain, load, raw
 
 if TYPE_CHECKING:  # each loads with the command that needs it: a list loads none of them
     from newsreader.search.matcher import GrepQuery
@@ -71,6 +71,14 @@ def bundled_seeds() -> Path:
 def source_folder(option: Path | None, env: Environment) -> Path:
     """The folder to read: ``--dir``, else $NEWS_DIR, else ./seeds if it exists, else the bundled seeds."""
     return option if option is not None else env.news_dir or bundled_seeds()
+
+
+class Place(NamedTuple):
+    """Where an article is: its file, and its place among the file's articles (0 for a file of
+    one; a web archive, a feed or JSON lines hold many)."""
+
+    entry: Entry
+    part: int = 0
 
 
 class Library:
@@ -304,20 +312,24 @@ class Library:
         """Every full record the filters pass, by file name."""
         return self._streaming(lambda index: index.articles(None, filters, body=True))
 
-    def article(self, query: str) -> tuple[Entry, Article]:
-        """The file an id names and its full record, parsed again first if the file changed
-        since it was indexed (its new lines may change what the folder shares)."""
-        entry = self._resolve(IdQuery(query))
-        current = restat(entry)
+    def article(self, query: str) -> tuple[Place, Article]:
+        """Where the article an id names is, and its full record, its file parsed again first
+        if it changed since it was indexed (its new lines may change what the folder shares,
+        and a file of many may have moved its articles)."""
+        place = self._resolve(IdQuery(query))
+        current = restat(place.entry)
         if (
-            current is not None and current != entry
+            current is not None and current != place.entry
         ):  # rewritten in place, or unreadable when indexed
             self._read_folder(self._scan())
-            entry = current
+            place = self._resolve(IdQuery(query))
+        entry, part = place
         found = (
-            self._reading(lambda index: index.article(entry.name)) if current is not None else None
+            self._reading(lambda index: index.article(entry.name, part))
+            if current is not None
+            else None
         )
-        return entry, found or load(entry, self._reading(Index.shared))
+        return place, found or load(entry, self._reading(Index.shared), part=part)
 
     def articles(self, ids: list[str], filters: Filters = Filters()) -> list[Article]:
         """The full records the ids name, in their order, those the filters pass; every id is
@@ -326,8 +338,10 @@ class Library:
         if not filters:
             return [article for _, article in found]
         passing = self._reading(lambda index: index.rowids(filters))
-        named = self._reading(lambda index: index.rowids_of([entry.name for entry, _ in found]))
-        return [article for (entry, article), rowid in zip(found, named) if rowid in passing]
+        named = self._reading(
+            lambda index: index.rowids_of([(place.entry.name, place.part) for place, _ in found])
+        )
+        return [article for (_, article), rowid in zip(found, named) if rowid in passing]
 
     def ids_starting(self, prefix: str, most: int = 200) -> list[str]:
         """The ids (as shown) that begin with ``prefix``, at most ``most`` of them."""
@@ -344,20 +358,22 @@ class Library:
         """The parse warnings of every article that has any, by id."""
         return self._reading(Index.warnings)
 
-    def raw(self, entry: Entry) -> str:
-        """The file's original text, decoded."""
-        return raw_text(entry)
+    def raw(self, place: Place) -> str:
+        """The article's original text, decoded: its file's, or its own part of a file of many."""
+        return raw(place.entry, place.part)
 
-    def explain(self, entry: Entry) -> list[LineRole]:
-        """Every non-blank line of the file with the role the parser gives it in this folder, and why."""
-        return explain(entry, self._reading(Index.shared))
+    def explain(self, place: Place) -> list[LineRole]:
+        """Every non-blank line of the article's text with the role the parser gives it in this
+        folder, and why."""
+        return explain(place.entry, self._reading(Index.shared), place.part)
 
-    def _resolve(self, query: IdQuery) -> Entry:
-        """The one file an id names; raises UnknownIdError naming the candidates or the closest ids."""
+    def _resolve(self, query: IdQuery) -> Place:
+        """Where the one article an id names is; raises UnknownIdError naming the candidates or
+        the closest ids."""
         found = sorted(self._reading(lambda index: index.files_for_id(query)))
         if len(found) == 1:
-            name, *stamp = found[0]
-            return Entry(name, os.path.join(str(self.folder), name), *stamp)
+            name, part, *stamp = found[0]
+            return Place(Entry(name, os.path.join(str(self.folder), name), *stamp), part)
         if found:
             from newsreader.parse import split_name
 
@@ -481,9 +497,11 @@ def _sort_key(name: SortKey | str) -> SortKey:
 
 
 def _fingerprint() -> str:
+    """The parser's and the readers' code: records made by other code are stale."""
+    from newsreader.inputs import fingerprint as readers
     from newsreader.parse import fingerprint
 
-    return fingerprint()
+    return f"{fingerprint()}{readers()}"
 
 
 def _absolute(folder: Path, env: Environment) -> Path:

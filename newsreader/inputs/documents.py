@@ -13,6 +13,7 @@ record at a time, from bytes or from an open file; a single document is read up 
 from __future__ import annotations
 
 import io
+import re
 import zlib
 from dataclasses import dataclass, field, replace
 from hashlib import blake2b
@@ -92,6 +93,41 @@ def reads_as_documents(name: str) -> bool:
     text dump: a format of :data:`FORMATS`, or anything gzipped. The folder scan keeps these
     beside its text dumps and reads them through :func:`read_documents`."""
     return name.lower().endswith(".gz") or format_of(name) != "text"
+
+
+#: Name endings (a ``.gz`` taken off) of a text dump that may come gzipped.
+_TEXT_ENDINGS = frozenset({"", ".txt", ".text"})
+
+
+def is_readable(name: str, head: Callable[[], bytes]) -> bool:
+    """Whether the folder scan reads ``name``, a file whose name says it is no plain text dump
+    (:func:`reads_as_documents`): a format of :data:`FORMATS` or a gzipped text dump; but an
+    ``.xml`` only when ``head()`` (its first bytes as stored) starts a feed, and JSON only when
+    they name an article's fields (a scraper's manifest or a settings file is no article)."""
+    lowered = name.lower().rpartition("/")[2]
+    inner = lowered.removesuffix(".gz")
+    suffix = inner[inner.rfind(".") :] if "." in inner else ""
+    if suffix not in FORMATS:
+        return inner != lowered and suffix in _TEXT_ENDINGS
+    sniff = _SNIFFS.get(FORMATS[suffix] if suffix != ".xml" else "xml")
+    if sniff is None:
+        return True
+    data = head()
+    if inner != lowered and data[:2] == b"\x1f\x8b":
+        try:
+            data = zlib.decompressobj(wbits=31).decompress(data, _SNIFF)
+        except zlib.error:
+            return False
+    return sniff(data)
+
+
+def _names_fields(data: bytes) -> bool:
+    """Whether JSON data names a field of an article record near its start."""
+    return _RECORD_FIELDS.search(data[:_SNIFF]) is not None
+
+
+#: Keys of the fields the scrapers and this project's export give an article (any one will do).
+_RECORD_FIELDS = re.compile(rb'"(?:title|maintext|text|headline|paragraphs|authors?)"\s*:')
 
 
 def read_documents(name: str, source: bytes | BinaryIO) -> Iterator[Document]:
@@ -201,6 +237,14 @@ def _is_feed(data: bytes) -> bool:
     """Whether XML data is an RSS, RDF or Atom feed: its root element, near the start."""
     head = data[:_SNIFF].lower()
     return any(root in head for root in _FEED_ROOTS)
+
+
+#: What the scan checks a file's first bytes for before reading it, by format (see is_readable).
+_SNIFFS: dict[str, Callable[[bytes], bool]] = {
+    "xml": _is_feed,
+    "json": _names_fields,
+    "jsonl": _names_fields,
+}
 
 
 class _Prefixed(io.RawIOBase):
