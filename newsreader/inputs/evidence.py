@@ -31,6 +31,7 @@ from newsreader.parse.ids import split_name, valid_text
 from newsreader.parse.layout import Layout, read_page
 from newsreader.parse.page import BODY, BOILERPLATE, OTHER, Page
 from newsreader.parse.reasons import Reason
+from newsreader.parse.stated import stated_facts
 from newsreader.parse.title import find_title, mark_head, section_trailer, title_and_kicker
 
 
@@ -67,6 +68,7 @@ def article_from(
     elif not layout.title:
         notes.append("no headline found")
     paragraphs = tuple(layout.paragraphs())
+    stated = stated_facts(document.text)
     return Article(
         id=article_id,
         path=valid_text(path or name),
@@ -80,9 +82,9 @@ def article_from(
         paragraphs=paragraphs,
         words=layout.body_words(),
         warnings=tuple(notes),
-        language=document.language,
-        url=document.url,
-        site=document.site,
+        language=document.language or stated.language,
+        url=document.url or stated.url,
+        site=document.site or stated.site,
     )
 
 
