@@ -343,6 +343,14 @@ class Library:
         )
         return [article for (_, article), rowid in zip(found, named) if rowid in passing]
 
+    def output_folder(self, folder: Path) -> Path:
+        """Where ``folder`` (relative to the working folder) is, to write files into; raises
+        UsageError when it is the news folder or inside it: the news folder is never written."""
+        place = _absolute(folder, self.env)
+        if place == self.folder or self.folder in place.parents:
+            raise UsageError(f"{folder} is in the news folder, which news never writes to.")
+        return place
+
     def ids_starting(self, prefix: str, most: int = 200) -> list[str]:
         """The ids (as shown) that begin with ``prefix``, at most ``most`` of them."""
         return [
