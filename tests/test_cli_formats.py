@@ -9,6 +9,8 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -225,3 +227,43 @@ def test_a_container_is_read_again_only_when_it_changed_and_its_ids_stay(cli, mi
     assert ": 1 parsed, 8 unchanged" in updated  # the one file: the others are not read again
     after = cli("--dir", str(mixed), "list").stdout.splitlines()
     assert set(before) < set(after) and len(after) == 13
+
+
+def test_an_old_id_still_shows_its_article_after_items_are_added_before_it(cli, mixed):
+    records = map(json.loads, cli("--dir", str(mixed), "export").stdout.splitlines())
+    first = next(record for record in records if record["title"] == "Library opens late")
+    lines = (mixed / "scraped.jsonl").read_text()
+    (mixed / "scraped.jsonl").write_text('{"title": "Added", "maintext": "Added text."}\n' + lines)
+    shown = json.loads(cli("--dir", str(mixed), "show", "--json", first["id"]).stdout)
+    assert {**shown, "warnings": []} == {**first, "warnings": []}  # the cut line is now line 4
+
+
+SUFFIXES = [".html", ".htm.gz", ".json", ".jsonl", ".warc", ".warc.gz", ".rss", ".atom", ".txt.gz"]
+STARTS = [
+    b"",
+    b"\x1f\x8b",
+    b"WARC/1.0\r\n",
+    b'{"title": ',
+    b"<rss><channel><item>",
+    b"<html><body>",
+]
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(SUFFIXES), st.sampled_from(STARTS), st.binary(max_size=300)),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_any_bytes_in_any_format_list_and_show_without_a_traceback(cli, tmp_path_factory, files):
+    folder = tmp_path_factory.mktemp("hostile")
+    for number, (suffix, start, data) in enumerate(files):
+        (folder / f"f{number}{suffix}").write_bytes(start + data)
+    listed = cli("--dir", str(folder), "list")
+    assert listed.exit_code == 0 and listed.exception is None, listed
+    for line in listed.stdout.splitlines():
+        shown = cli("--dir", str(folder), "show", line.split("\t")[0])
+        assert shown.exit_code == 0 and shown.exception is None, shown
+    assert cli("--dir", str(folder), "export", "-f", "md").exception is None
