@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, NamedTuple
@@ -238,7 +239,7 @@ class Library:
         raises IndexUnavailable when there is none to update."""
         if self.index.in_memory or self.report is None:
             raise IndexUnavailable("The index could not be opened or updated here.")
-        return self.report
+        return replace(self.report, articles=self._reading(Index.article_count))
 
     # --- what the commands read ------------------------------------------------------------
 

@@ -215,7 +215,9 @@ def test_show_open_hands_the_address_to_the_browser(mixed, cache_dir, tmp_path):
 
 def test_a_container_is_read_again_only_when_it_changed_and_its_ids_stay(cli, mixed):
     before = cli("--dir", str(mixed), "list").stdout.splitlines()
-    assert ": 0 parsed, 9 unchanged" in cli("--dir", str(mixed), "index").stdout  # files
+    assert cli("--dir", str(mixed), "index").stdout == (
+        "12 articles in 9 files: 0 parsed, 9 unchanged, 0 dropped\n"
+    )
     lines = (mixed / "scraped.jsonl").read_text()
     added = {
         "title": "Pier lights fixed",
@@ -224,7 +226,7 @@ def test_a_container_is_read_again_only_when_it_changed_and_its_ids_stay(cli, mi
     }
     (mixed / "scraped.jsonl").write_text(json.dumps(added) + "\n" + lines)
     updated = cli("--dir", str(mixed), "index").stdout
-    assert ": 1 parsed, 8 unchanged" in updated  # the one file: the others are not read again
+    assert updated == "13 articles in 9 files: 1 parsed, 8 unchanged, 0 dropped\n"  # one file read
     after = cli("--dir", str(mixed), "list").stdout.splitlines()
     assert set(before) < set(after) and len(after) == 13
 

@@ -226,6 +226,11 @@ class Reading(Database):
         return [row[0] for row in rows]
 
     @guarded
+    def article_count(self) -> int:
+        """How many articles the index holds."""
+        return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    @guarded
     def ids(self) -> list[str]:
         """Every article's id (for suggestions when an id names none)."""
         return [row[0] for row in self.db.execute("SELECT id FROM articles")]
