@@ -20,10 +20,18 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from newsreader import __version__
-from newsreader.errors import ExitCode, Interrupted, NewsError, PipeClosed, UsageError
+from newsreader.errors import (
+    ExitCode,
+    Interrupted,
+    NewsError,
+    OutputError,
+    PipeClosed,
+    UsageError,
+)
 
 if TYPE_CHECKING:  # the records load with the commands that use them: `news --help` stays fast
     from newsreader.env import Environment
+    from newsreader.model import Article
 
 app = typer.Typer(
     name="news",
@@ -341,6 +349,9 @@ def show_command(
     keep_unread: bool = typer.Option(
         False, "--keep-unread", help="Do not mark the articles shown as read."
     ),
+    open_url: bool = typer.Option(
+        False, "--open", help="Open the article's web address in the browser instead."
+    ),
     section: Section = None,
     author: Author = None,
     since: Since = None,
@@ -362,13 +373,18 @@ def show_command(
     session: Session = ctx.obj
     library = session.library()
     ids = _ids(article_ids, session.env)
+    if open_url:
+        if len(ids) != 1 or raw or explain:
+            raise UsageError("--open opens one article, and shows nothing.")
+        _open_in_browser(library.article(ids[0])[1])
+        return
     printer = session.printer(json=as_json, width=width, paged=not no_pager)
     if len(ids) == 1 and (raw or explain):
-        entry, article = library.article(ids[0])
+        place, article = library.article(ids[0])
         if raw:
-            printer.raw(article, library.raw(entry))
+            printer.raw(article, library.raw(place))
         else:
-            printer.explain(article, library.explain(entry))
+            printer.explain(article, library.explain(place))
     elif raw or explain:
         raise UsageError("--raw and --explain show one article at a time.")
     else:
@@ -385,6 +401,20 @@ def show_command(
             printer.article(library.article(ids[0], mark_read=not keep_unread)[1])
         else:
             printer.articles(library.articles(ids, filters, mark_read=not keep_unread))
+
+
+def _open_in_browser(article: Article) -> None:
+    """Open the article's address in the user's browser (``$BROWSER`` or the system's): only a
+    web address (http, https), as a file's text may name anything."""
+    url = (article.url or "").strip()
+    if not url:
+        raise UsageError(f"The article {article.id!r} names no web address.")
+    if url.split(":", 1)[0].lower() not in ("http", "https") or not url.isprintable():
+        raise UsageError(f"The article {article.id!r} names no web address (only {url!r}).")
+    import webbrowser
+
+    if not webbrowser.open(url):
+        raise UsageError(f"No browser could open {url}.")
 
 
 def _ids(given: list[str], env: Environment) -> list[str]:
@@ -586,20 +616,55 @@ def export_command(
     read: Read = False,
     starred: Starred = False,
     tags: Tags = [],  # noqa: B006
+    form: str = typer.Option(
+        "jsonl",
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        help="jsonl (the full records), csv (a header row, then a row each) or md (Markdown).",
+    ),
+    output_dir: Path | None = typer.Option(
+        None,
+        "--output-dir",
+        "-o",
+        help="With md: write one file per article, ID.md, into this folder (made if missing).",
+    ),
 ) -> None:
-    """Print every article's full record as JSON Lines (schema in the README).
+    """Print every article's full record: JSON Lines (schema in the README), CSV or Markdown.
 
     Example:
 
     \b
         news export --since 2025-01 | jq -r .title
+        news export --format csv > articles.csv
+        news export --format md --output-dir notes/
     """
+    if form not in ("jsonl", "csv", "md"):
+        raise UsageError(f"There is no export format {form!r}; the formats are jsonl, csv, md.")
+    if output_dir is not None and form != "md":
+        raise UsageError("--output-dir writes Markdown files: use it with --format md.")
     session: Session = ctx.obj
     library = session.library()
     filters = library.filters(
         section, author, since, until, read=_read_filter(unread, read), starred=starred, tags=tags
     )
-    session.printer(json=True).articles(library.export(filters))
+    articles = library.export(filters)
+    if form == "jsonl":
+        session.printer(json=True).articles(articles)
+        return
+    from newsreader.render import export
+
+    if output_dir is not None:
+        folder = library.output_folder(output_dir)
+        try:
+            written = export.write_markdown_files(articles, folder)
+        except OSError as error:
+            raise OutputError(f"Could not write to {folder}: {error.strerror or error}.") from None
+        session.env.stderr.write(f"wrote {written} file{'s' * (written != 1)} to {folder}\n")
+    elif form == "csv":
+        export.write_csv(articles, session.env.stdout)
+    else:
+        export.write_markdown(articles, session.env.stdout)
 
 
 @app.command("sections")

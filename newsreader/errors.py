@@ -58,6 +58,10 @@ class QueryError(NewsError):
     """The search query is not valid."""
 
 
+class OutputError(NewsError):
+    """The output files could not be written."""
+
+
 class UsageError(NewsError):
     """Those options do not go together."""
 

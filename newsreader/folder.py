@@ -4,8 +4,10 @@ Regular files directly inside the folder are articles (a symlink counts
 only when it points at a file inside the folder), or in its subfolders too
 with ``recursive``, but for those that are clearly not articles: hidden
 files, files whose name says they are something else (images, archives,
-spreadsheets, a scraper's JSON or CSV manifest) and binary files; they are
-passed over and counted, and ``include``/``exclude`` globs override. At
+spreadsheets, CSV manifests, XML that is no feed) and binary files; they are
+passed over and counted, and ``include``/``exclude`` globs override. Files of
+the formats ``inputs`` reads (saved pages, scraper JSON, web archives, feeds,
+gzipped text) are articles too, by their name (an ``.xml`` by its first bytes). At
 100,000 files the ``stat`` calls are most of a re-scan, so on Linux a large
 folder is stat-ed by two processes at once, the second half by a forked
 child that sends back only numbers (never from a process running threads).
@@ -28,6 +30,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from newsreader.errors import SourceError
+from newsreader.inputs.documents import is_readable, reads_as_documents
 from newsreader.model import Entry, ScanOptions
 
 #: Folders with at least this many names are stat-ed by two processes (where fork is safe).
@@ -73,13 +76,14 @@ class Scan(NamedTuple):
     subfolders: int = 0
 
 
-#: Name endings that say a file is something other than an article.
+#: Name endings that say a file is something other than an article (JSON or XML whose first
+#: bytes name no article record or feed: a manifest, settings; the others are read).
 NOT_ARTICLES = frozenset(
     ".json .jsonl .csv .tsv .xml .yaml .yml .toml .ini .pdf .png .jpg .jpeg .gif .webp .svg .ico .bmp "
     ".tif .tiff .mp3 .mp4 .m4a .mov .avi .wav .ogg .webm .zip .gz .tgz .bz2 .xz .zst .7z .tar .rar .exe "
     ".dll .so .bin .db .sqlite .sqlite3 .pyc .doc .docx .xls .xlsx .ppt .pptx .odt .ods .css .js .log".split()
 )
-_SNIFFED = 1024  # bytes read of a file whose name says nothing, to tell binary from text
+_SNIFFED = 4096  # bytes read of a file to tell binary from text, or a feed from other XML
 
 
 def scan(folder: Path, options: ScanOptions = ScanOptions()) -> Scan:
@@ -174,6 +178,8 @@ def _is_article(
         kind = "hidden"
     else:
         suffix = os.path.splitext(name)[1].lower()
+        if reads_as_documents(name) and is_readable(name, partial(_head, prefix + name)):
+            return True
         if suffix in NOT_ARTICLES:
             kind = suffix
         elif suffix in ("", ".txt", ".text") or not _binary(prefix + name):
@@ -186,16 +192,21 @@ def _is_article(
 
 def _binary(path: str) -> bool:
     """Whether a regular file's first bytes hold a NUL, as text never does (anything else, or
-    a file that cannot be read, is left to the checks that follow). Opened without blocking:
-    a FIFO must not wait for a writer."""
+    a file that cannot be read, is left to the checks that follow)."""
+    return b"\0" in _head(path)
+
+
+def _head(path: str) -> bytes:
+    """A regular file's first bytes (none when it cannot be read or is no regular file).
+    Opened without blocking: a FIFO must not wait for a writer."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError:
-        return False
+        return b""
     try:
-        return stat.S_ISREG(os.fstat(fd).st_mode) and b"\0" in os.read(fd, _SNIFFED)
+        return os.read(fd, _SNIFFED) if stat.S_ISREG(os.fstat(fd).st_mode) else b""
     except OSError:
-        return False
+        return b""
     finally:
         os.close(fd)
 

@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator, TextIO
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, NamedTuple, TextIO
 
 from newsreader.env import Environment
 from newsreader.errors import (
@@ -28,7 +28,7 @@ from newsreader.errors import (
 )
 from newsreader.folder import Scan, check_folder, restat, scan
 from newsreader.index import Index, index_path
-from newsreader.inputs.text import located_in_file, raw_text
+from newsreader.inputs.text import located_in_file
 from newsreader.model import (
     Article,
     ArticleHits,
@@ -48,7 +48,7 @@ from newsreader.model import (
     Text,
     shown_id,
 )
-from newsreader.parsing import FolderParsing, explain, load
+from newsreader.parsing import FolderParsing, explain, load, raw
 from newsreader.state import ReaderState, SavedSearch, SearchFilters, state_path, tag_changes
 
 if TYPE_CHECKING:  # each loads with the command that needs it: a list loads none of them
@@ -78,6 +78,14 @@ def bundled_seeds() -> Path:
 def source_folder(option: Path | None, env: Environment) -> Path:
     """The folder to read: ``--dir``, else $NEWS_DIR, else ./seeds if it exists, else the bundled seeds."""
     return option if option is not None else env.news_dir or bundled_seeds()
+
+
+class Place(NamedTuple):
+    """Where an article is: its file, and its place among the file's articles (0 for a file of
+    one; a web archive, a feed or JSON lines hold many)."""
+
+    entry: Entry
+    part: int = 0
 
 
 class Library:
@@ -274,23 +282,19 @@ class Library:
         """Keep the reader's marks with the files after a sync that changed some (an edited
         file's marks move to its new content; see ``ReaderState.follow``)."""
         state = self._use_state(create=False)
-        if state is not None:
-            state.follow(self._reading(lambda index: index.contents()))
+        if state is not None:  # a file of many is left out: its name holds several keys
+            pairs = self._reading(lambda index: index.contents())
+            files = Counter(name for name, _ in pairs)
+            state.follow((name, key) for name, key in pairs if files[name] == 1)
 
     def _keys(self, ids: list[str], filters: Filters | None = None) -> dict[int, str]:
         """The content keys (with their file names) of the articles the ids name, or with no
         ids, of every article the filters pass; every id is resolved before anything changes."""
         if ids:
-            names = [self._resolve(IdQuery(query)).name for query in dict.fromkeys(ids)]
-            found = self._reading(lambda index: index.contents_of(names))
-            pairs = [(found[name], name) for name in names if name in found]
-        else:
-            self._use_state()
-            pairs = [
-                (key, name)
-                for name, key in self._reading(lambda index: index.contents(filters or Filters()))
-            ]
-        return dict(pairs)
+            return self._contents([self._resolve(IdQuery(query)) for query in dict.fromkeys(ids)])
+        self._use_state()
+        pairs = self._reading(lambda index: index.contents(filters or Filters()))
+        return {key: name for name, key in pairs}
 
     def mark_read(
         self, ids: list[str], read: bool = True, filters: Filters | None = None
@@ -396,7 +400,7 @@ class Library:
         raises IndexUnavailable when there is none to update."""
         if self.index.in_memory or self.report is None:
             raise IndexUnavailable("The index could not be opened or updated here.")
-        return self.report
+        return replace(self.report, articles=self._reading(Index.article_count))
 
     # --- what the commands read ------------------------------------------------------------
 
@@ -517,24 +521,28 @@ class Library:
         self._use_state(create=filters.marked)
         return self._streaming(lambda index: index.articles(None, filters, body=True))
 
-    def article(self, query: str, mark_read: bool = False) -> tuple[Entry, Article]:
-        """The file an id names and its full record, parsed again first if the file changed
-        since it was indexed (its new lines may change what the folder shares); ``mark_read``:
-        the article counts as read from now on (the record says what it was before)."""
+    def article(self, query: str, mark_read: bool = False) -> tuple[Place, Article]:
+        """Where the article an id names is, and its full record, its file parsed again first
+        if it changed since it was indexed (its new lines may change what the folder shares,
+        and a file of many may have moved its articles); ``mark_read``: the article counts as
+        read from now on (the record says what it was before)."""
         self._use_state(create=mark_read)
-        entry = self._resolve(IdQuery(query))
-        current = restat(entry)
+        place = self._resolve(IdQuery(query))
+        current = restat(place.entry)
         if (
-            current is not None and current != entry
+            current is not None and current != place.entry
         ):  # rewritten in place, or unreadable when indexed
             self._read_folder(self._scan())
-            entry = current
+            place = self._resolve(IdQuery(query))
+        entry, part = place
         found = (
-            self._reading(lambda index: index.article(entry.name)) if current is not None else None
+            self._reading(lambda index: index.article(entry.name, part))
+            if current is not None
+            else None
         )
         if mark_read:
-            self._mark_shown([entry.name])
-        return entry, found or load(entry, self._reading(Index.shared))
+            self._mark_shown([place])
+        return place, found or load(entry, self._reading(Index.shared), part=part)
 
     def articles(
         self, ids: list[str], filters: Filters = Filters(), mark_read: bool = False
@@ -546,16 +554,33 @@ class Library:
         found = [self.article(query) for query in dict.fromkeys(ids)]
         if filters:
             passing = self._reading(lambda index: index.rowids(filters))
-            named = self._reading(lambda index: index.rowids_of([entry.name for entry, _ in found]))
+            named = self._reading(
+                lambda index: index.rowids_of(
+                    [(place.entry.name, place.part) for place, _ in found]
+                )
+            )
             found = [pair for pair, rowid in zip(found, named) if rowid in passing]
         if mark_read:
-            self._mark_shown([entry.name for entry, _ in found])
+            self._mark_shown([place for place, _ in found])
         return [article for _, article in found]
 
-    def _mark_shown(self, names: list[str]) -> None:
-        """Mark the articles of these files read: they were shown."""
-        found = self._reading(lambda index: index.contents_of(names))
-        self._use_state().mark_read({found[name]: name for name in names if name in found})
+    def _mark_shown(self, places: list[Place]) -> None:
+        """Mark these articles read: they were shown."""
+        self._use_state().mark_read(self._contents(places))
+
+    def _contents(self, places: list[Place]) -> dict[int, str]:
+        """The content keys of the articles at these places (with their file names)."""
+        wanted = [(place.entry.name, place.part) for place in places]
+        found = self._reading(lambda index: index.contents_of(wanted))
+        return {found[place]: place[0] for place in wanted if place in found}
+
+    def output_folder(self, folder: Path) -> Path:
+        """Where ``folder`` (relative to the working folder) is, to write files into; raises
+        UsageError when it is the news folder or inside it: the news folder is never written."""
+        place = _absolute(folder, self.env)
+        if place == self.folder or self.folder in place.parents:
+            raise UsageError(f"{folder} is in the news folder, which news never writes to.")
+        return place
 
     def ids_starting(self, prefix: str, most: int = 200) -> list[str]:
         """The ids (as shown) that begin with ``prefix``, at most ``most`` of them."""
@@ -574,20 +599,22 @@ class Library:
         """The parse warnings of every article that has any, by id."""
         return self._reading(Index.warnings)
 
-    def raw(self, entry: Entry) -> str:
-        """The file's original text, decoded."""
-        return raw_text(entry)
+    def raw(self, place: Place) -> str:
+        """The article's original text, decoded: its file's, or its own part of a file of many."""
+        return raw(place.entry, place.part)
 
-    def explain(self, entry: Entry) -> list[LineRole]:
-        """Every non-blank line of the file with the role the parser gives it in this folder, and why."""
-        return explain(entry, self._reading(Index.shared))
+    def explain(self, place: Place) -> list[LineRole]:
+        """Every non-blank line of the article's text with the role the parser gives it in this
+        folder, and why."""
+        return explain(place.entry, self._reading(Index.shared), place.part)
 
-    def _resolve(self, query: IdQuery) -> Entry:
-        """The one file an id names; raises UnknownIdError naming the candidates or the closest ids."""
+    def _resolve(self, query: IdQuery) -> Place:
+        """Where the one article an id names is; raises UnknownIdError naming the candidates or
+        the closest ids."""
         found = sorted(self._reading(lambda index: index.files_for_id(query)))
         if len(found) == 1:
-            name, *stamp = found[0]
-            return Entry(name, os.path.join(str(self.folder), name), *stamp)
+            name, part, *stamp = found[0]
+            return Place(Entry(name, os.path.join(str(self.folder), name), *stamp), part)
         if found:
             from newsreader.parse import split_name
 
@@ -823,9 +850,11 @@ def _sort_key(name: SortKey | str) -> SortKey:
 
 
 def _fingerprint() -> str:
+    """The parser's and the readers' code: records made by other code are stale."""
+    from newsreader.inputs import fingerprint as readers
     from newsreader.parse import fingerprint
 
-    return fingerprint()
+    return f"{fingerprint()}{readers()}"
 
 
 def _absolute(folder: Path, env: Environment) -> Path:

@@ -255,6 +255,7 @@ class SyncReport:
     unchanged: int
     unreadable: int = 0
     warned: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    articles: int | None = None  # the articles the index holds, when a file may hold several
 
 
 @dataclass(frozen=True)

@@ -2,54 +2,168 @@
 
 :class:`FolderParsing` is the :class:`~newsreader.index.Parsing` the library
 hands to a sync: each file's furniture keys for the first pass, each file's
-record (parsed knowing what the folder shares) for the second, both in
-order and spread over the cores. The parser is imported inside the workers'
-functions, so a command served by the index never loads it.
+records (parsed knowing what the folder shares) for the second, both in
+order and spread over the cores. A text dump goes straight to the text
+parser; any other file goes through its reader (``inputs.documents``) and
+the evidence path, one record a document. JSON lines and web archives are
+streamed: their records are read here, one document at a time, so a huge one
+never sits in memory. The parser and the readers are imported inside the
+functions, so a command served by the index never loads them.
 """
 
 from __future__ import annotations
 
-from typing import Callable, Iterator, Mapping
+from typing import TYPE_CHECKING, BinaryIO, Callable, Iterable, Iterator, Mapping
 
 from newsreader import workers
-from newsreader.inputs.text import read_entry
+from newsreader.inputs.documents import format_of, reads_as_documents
+from newsreader.inputs.text import Read, open_entry, raw_text, read_entry
 from newsreader.model import Article, Entry, LineRole
+from newsreader.state.values import content_key
+
+if TYPE_CHECKING:
+    from newsreader.inputs.documents import Document
+
+#: Formats whose files are read as a stream of records, in this process (see the module note).
+STREAMED = ("jsonl", "warc")
 
 
-def load(entry: Entry, shared: frozenset[int] = frozenset(), keys: bytes | None = None) -> Article:
+def load(
+    entry: Entry, shared: frozenset[int] = frozenset(), keys: bytes | None = None, part: int = 0
+) -> Article:
     """Read and parse one file, with the furniture keys its folder ``shared`` and, if taken
-    already, its own ``keys``."""
-    return _loaded(entry, shared, keys)[0]
+    already, its own ``keys``: its record, or the ``part``-th (from 0) of a file of many."""
+    articles, _ = _loaded(entry, shared, keys)
+    if articles is None:
+        articles = _streamed(entry, shared)[0]
+    return next(
+        (article for number, (article, _) in enumerate(articles) if number == part),
+        _no_such_part(entry),
+    )
 
 
-def _loaded(entry: Entry, shared: frozenset[int], keys: bytes | None) -> tuple[Article, bool, int]:
-    """:func:`load`'s record, whether the file could be read, and the content key of the bytes
-    the record was parsed from (the reader's marks hang on it: see ``state.content_key``)."""
-    from newsreader.parse import parse_article
-    from newsreader.state.values import content_key
+def _no_such_part(entry: Entry) -> Article:
+    from newsreader.parse import split_name
 
+    return Article(
+        split_name(entry.name)[0], entry.path, "", warnings=("the file no longer holds it",)
+    )
+
+
+def _loaded(
+    entry: Entry, shared: frozenset[int], keys: bytes | None
+) -> tuple[tuple[tuple[Article, int], ...] | None, bool]:
+    """:func:`load`'s records, each with its content key (the reader's marks hang on it: see
+    ``state.content_key``), and whether the file could be read; None for the records of a file
+    streamed in the calling process (:data:`STREAMED`). A file of one document is keyed by its
+    bytes, a document of many by what names it (``inputs.articles``)."""
+    if reads_as_documents(entry.name) and format_of(entry.name) in STREAMED:
+        return None, True
     read = read_entry(entry)
-    article = parse_article(read.data, entry.name, entry.path, tuple(read.warnings), shared, keys)
-    return article, read.readable, content_key(read.data)
+    if not reads_as_documents(entry.name):
+        from newsreader.parse import parse_article
+
+        article = parse_article(
+            read.data, entry.name, entry.path, tuple(read.warnings), shared, keys
+        )
+        return ((article, content_key(read.data)),), read.readable
+    from newsreader.inputs.articles import articles_of
+    from newsreader.inputs.documents import read_documents
+
+    found = tuple(articles_of(entry, read_documents(entry.name, read.data), shared, keys))
+    if len(found) == 1:
+        return ((found[0][0], content_key(read.data)),), read.readable
+    return tuple(_keyed(found)), read.readable
 
 
-def explain(entry: Entry, shared: frozenset[int]) -> list[LineRole]:
-    """Every non-blank line of the file with the role the parser gives it and why."""
-    from newsreader.parse import explain_lines
+def _keyed(articles: Iterable[tuple[Article, str]]) -> Iterator[tuple[Article, int]]:
+    """Each record with the content key of what names its document."""
+    for article, identity in articles:
+        yield article, content_key(identity.encode("utf-8", "surrogatepass"))
 
-    return explain_lines(read_entry(entry).data, shared)
+
+def _streamed(entry: Entry, shared: frozenset[int]) -> tuple[Iterable[tuple[Article, int]], bool]:
+    """The records of a streamed file, read as they are asked for, and whether it could be
+    opened (when not, one record saying why)."""
+    opened = open_entry(entry)
+    if isinstance(opened, Read):
+        from newsreader.parse import parse_article
+
+        article = parse_article(b"", entry.name, entry.path, tuple(opened.warnings))
+        return ((article, content_key(b"")),), False
+    return _read_stream(entry, opened, shared), True
+
+
+def _read_stream(
+    entry: Entry, handle: BinaryIO, shared: frozenset[int]
+) -> Iterator[tuple[Article, int]]:
+    from newsreader.inputs.articles import articles_of
+    from newsreader.inputs.documents import read_documents
+
+    with handle:
+        yield from _keyed(articles_of(entry, read_documents(entry.name, handle), shared, None))
+
+
+def explain(entry: Entry, shared: frozenset[int], part: int = 0) -> list[LineRole]:
+    """Every non-blank line of the file (of its ``part``-th document) with the role the parser
+    gives it and why."""
+    if not reads_as_documents(entry.name):
+        from newsreader.parse import explain_lines
+
+        return explain_lines(read_entry(entry).data, shared)
+    from newsreader.inputs.evidence import explain_document
+
+    document = document_of(entry, part)
+    return explain_document(document, shared) if document else []
+
+
+def raw(entry: Entry, part: int = 0) -> str:
+    """The original text of a text dump, decoded; of any other file's ``part``-th document, the
+    text the parser read (a saved page as a browser shows it, a record's stated text)."""
+    if not reads_as_documents(entry.name):
+        return raw_text(entry)
+    document = document_of(entry, part)
+    return document.text if document else ""
+
+
+def document_of(entry: Entry, part: int) -> Document | None:
+    """The ``part``-th document (from 0) of a file that is not a text dump, or None."""
+    from newsreader.inputs.documents import read_documents
+
+    opened = open_entry(entry)
+    if isinstance(opened, Read):
+        return None
+    with opened:
+        return next(
+            (
+                document
+                for number, document in enumerate(read_documents(entry.name, opened))
+                if number == part
+            ),
+            None,
+        )
 
 
 def keys_of(entry: Entry) -> bytes:
-    """The file's furniture keys, packed (see ``parse.furniture``)."""
+    """The file's furniture keys, packed (see ``parse.furniture``): those of a text dump, or of
+    the text of a saved page; none for a file of many documents, or of one that states its body."""
     from newsreader.parse.furniture import file_keys
 
-    return file_keys(read_entry(entry).data)
+    if not reads_as_documents(entry.name):
+        return file_keys(read_entry(entry).data)
+    if format_of(entry.name) not in ("html", "text"):
+        return b""
+    from newsreader.inputs.documents import read_documents
+
+    documents = list(read_documents(entry.name, read_entry(entry).data))
+    if len(documents) != 1 or documents[0].body is not None:
+        return b""
+    return file_keys(documents[0].text.encode("utf-8", "surrogatepass"))
 
 
 def _load_keyed(
     item: tuple[Entry, bytes | None], shared: frozenset[int]
-) -> tuple[Article, bool, int]:
+) -> tuple[tuple[tuple[Article, int], ...] | None, bool]:
     """:func:`_loaded` of an (entry, its counted keys) pair, as :meth:`FolderParsing.parse` hands them out."""
     return _loaded(item[0], shared, item[1])
 
@@ -72,11 +186,13 @@ class FolderParsing:
         entries: list[Entry],
         shared: frozenset[int],
         keys_for: Callable[[list[Entry]], list[bytes | None]],
-    ) -> Iterator[tuple[Article, bool, int]]:
-        return workers.in_order(
+    ) -> Iterator[tuple[Iterable[tuple[Article, int]], bool]]:
+        parsed = workers.in_order(
             _load_keyed,
             entries,
             self.processes,
             shared,
             prepare=lambda part: list(zip(part, keys_for(part))),
         )
+        for entry, (articles, readable) in zip(entries, parsed):
+            yield (articles, readable) if articles is not None else _streamed(entry, shared)

@@ -20,7 +20,7 @@ ALLOWED = {
     "workers": set(),
     "parse": {"model", "errors"},
     "search": {"model", "errors"},
-    "folder": {"model", "errors"},
+    "folder": {"model", "errors", "inputs"},  # which names the readers read
     "index": {"model", "errors"},
     "state": {"errors"},
     "inputs": {"model", "errors", "parse"},

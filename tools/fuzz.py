@@ -9,7 +9,7 @@ Hypothesis properties run in turn with a large example budget until the time is 
   junk over a small folder of hostile files, exits 0, 1 or 2 without a traceback and writes
   no control characters to stdout;
 - ``prefilter``: over random Unicode articles, ``news grep`` through the index prints exactly
-  what ``--full-scan`` prints, for random patterns (pieces of the text, case-changed, with
+  what ``--full-scan`` prints, over text dumps, saved pages and JSON lines, for random patterns (pieces of the text, case-changed, with
   -i, -F, -w, -c, -l) and random regexes;
 - ``query``: ``news search`` with random queries (words, operators, quotes, stars, junk)
   exits 0, 1 or 2 with at most one error line, never a traceback, within seconds.
@@ -20,6 +20,8 @@ Prints the number of examples run; a failure prints Hypothesis's minimal example
 from __future__ import annotations
 
 import argparse
+import html
+import json
 import re
 import shutil
 import sys
@@ -170,6 +172,18 @@ def fuzz_prefilter(examples: int, work: Path) -> None:
                 encoding="utf-8",
                 errors="surrogatepass",
             )
+            # the same text as a saved page and as scraper records: grep reads the rendered
+            # text and each record, never markup or JSON, through the index or not
+            (folder / f"page{number}.html").write_text(
+                f"<html><body><nav>Home</nav><h1>Page {number}</h1><p>{html.escape(body)}</p>"
+                "<p>A second paragraph of the page, long enough to be read as prose.</p></body></html>",
+                encoding="utf-8",
+                errors="surrogatepass",
+            )
+        records = (
+            json.dumps({"title": f"Record {n}", "maintext": b}) for n, b in enumerate(bodies)
+        )
+        (folder / "records.jsonl").write_text("\n".join(records) + "\n", encoding="utf-8")
         _run(folder, cache, "index")  # parse warnings are said here, once, not by either grep
         for _ in range(8):
             source = data.draw(st.sampled_from(bodies))

@@ -27,19 +27,21 @@ try:
 except ImportError:  # not POSIX: updates rely on SQLite's locks alone
     fcntl = None
 
-FORMAT = "15"
+FORMAT = "16"
 TOKENIZER = "unicode61 remove_diacritics 0"  # the full-text index's; see letters.py for what it does  # bump when the schema changes; a changed parser is noticed by its fingerprint
 _SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE articles(
-    rowid INTEGER PRIMARY KEY, name BLOB UNIQUE NOT NULL,
+    rowid INTEGER PRIMARY KEY, name BLOB NOT NULL,
+    part INTEGER NOT NULL,  -- the article's place in its file (0, or 0, 1, … in a file of many)
     size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, ctime_ns INTEGER NOT NULL, inode INTEGER NOT NULL,
     id TEXT NOT NULL, number INTEGER, hash TEXT, path TEXT NOT NULL, section TEXT, title TEXT NOT NULL,
     published TEXT, words INTEGER NOT NULL, authors TEXT NOT NULL, credits TEXT NOT NULL, warnings TEXT NOT NULL,
     language TEXT, url TEXT, site TEXT,
     listed TEXT NOT NULL,  -- the summary `news list` shows, packed (model.Summaries)
-    keys BLOB NOT NULL,  -- the file's furniture keys, packed (see parse.furniture)
-    content INTEGER NOT NULL  -- the content key of its bytes: the reader's marks join on it (docs/state.md)
+    keys BLOB NOT NULL,  -- the file's furniture keys, packed (see parse.furniture), on each part
+    content INTEGER NOT NULL,  -- the content key of what it was parsed from: the reader's marks join on it (docs/state.md)
+    UNIQUE(name, id)  -- file-name order, then id: the order grep and export read in
 );
 CREATE TABLE pending(name BLOB PRIMARY KEY, keys BLOB NOT NULL);  -- files counted, not yet parsed
 CREATE TABLE key_counts(key INTEGER PRIMARY KEY, files INTEGER NOT NULL, shared INTEGER NOT NULL);

@@ -141,15 +141,16 @@ class Reading(Database):
         return self.db.execute(f"SELECT count(*) FROM articles a {where}", params).fetchone()[0]
 
     @guarded
-    def contents_of(self, names: list[str]) -> dict[str, int]:
-        """The content key of each of these files the index holds, by name."""
+    def contents_of(self, places: list[tuple[str, int]]) -> dict[tuple[str, int], int]:
+        """The content key of each of these (file name, part) the index holds."""
         found = {}
-        for start in range(0, len(names), _CHUNK):
-            chunk = [name_key(name) for name in names[start : start + _CHUNK]]
+        for start in range(0, len(places), _CHUNK):
+            chunk = [name_key(name) for name, _ in places[start : start + _CHUNK]]
             found.update(
-                (os.fsdecode(name), content)
-                for name, content in self.db.execute(
-                    f"SELECT name, content FROM articles WHERE name IN ({', '.join('?' * len(chunk))})",
+                ((os.fsdecode(name), part), content)
+                for name, part, content in self.db.execute(
+                    "SELECT name, part, content FROM articles "
+                    f"WHERE name IN ({', '.join('?' * len(chunk))})",
                     chunk,
                 )
             )
@@ -225,7 +226,7 @@ class Reading(Database):
         where, params = self._where(filters)
         columns = f"{self._meta()}, d.body" if body else self._meta()
         join = " JOIN docs d ON d.rowid = a.rowid" if body else ""
-        order = _order(sort, reverse) if sort is not None else "a.name"
+        order = _order(sort, reverse) if sort is not None else "a.name, a.id"
         rows = self.db.execute(
             f"SELECT {columns} FROM articles a{join} {where} ORDER BY {order}", params
         )
@@ -233,20 +234,20 @@ class Reading(Database):
             yield from (_article(row, body) for row in chunk)
 
     @guarded
-    def article(self, name: str) -> Article | None:
-        """The full record of file ``name``, or None."""
+    def article(self, name: str, part: int = 0) -> Article | None:
+        """The full record of the ``part``-th article of file ``name``, or None."""
         rows = self.db.execute(
             f"SELECT {self._meta()}, d.body FROM articles a JOIN docs d ON d.rowid = a.rowid "
-            "WHERE a.name = ?",
-            (name_key(name),),
+            "WHERE a.name = ? AND a.part = ?",
+            (name_key(name), part),
         ).fetchall()
         return _article(rows[0], True) if rows else None
 
     @guarded
     def files_for_id(self, query: IdQuery) -> list[tuple]:
-        """(name, size, mtime_ns, ctime_ns, inode) of the files an id names, by :class:`IdQuery`'s
-        rules: the stem, else the running number, else a hash prefix."""
-        columns = "SELECT name, size, mtime_ns, ctime_ns, inode FROM articles WHERE "
+        """(name, part, size, mtime_ns, ctime_ns, inode) of the articles an id names, by
+        :class:`IdQuery`'s rules: the id, else the running number, else a hash prefix."""
+        columns = "SELECT name, part, size, mtime_ns, ctime_ns, inode FROM articles WHERE "
         rows = self.db.execute(
             columns + f"id IN ({', '.join('?' * len(query.stems))})", query.stems
         ).fetchall()
@@ -262,15 +263,17 @@ class Reading(Database):
         return [(os.fsdecode(name), *stamp) for name, *stamp in rows]
 
     @guarded
-    def rowids_of(self, names: list[str]) -> list[int | None]:
-        """The rowid of each file name (None for a name the index does not hold)."""
-        found = dict(
-            self.db.execute(
-                f"SELECT name, rowid FROM articles WHERE name IN ({', '.join('?' * len(names))})",
-                [name_key(name) for name in names],
+    def rowids_of(self, places: list[tuple[str, int]]) -> list[int | None]:
+        """The rowid of each (file name, part) (None for one the index does not hold)."""
+        keys = [name_key(name) for name, _ in places]
+        found = {
+            (name, part): rowid
+            for name, part, rowid in self.db.execute(
+                f"SELECT name, part, rowid FROM articles WHERE name IN ({', '.join('?' * len(keys))})",
+                keys,
             )
-        )
-        return [found.get(name_key(name)) for name in names]
+        }
+        return [found.get((key, part)) for key, (_, part) in zip(keys, places)]
 
     @guarded
     def sections(self) -> list[SectionCount]:
@@ -324,6 +327,11 @@ class Reading(Database):
         return [row[0] for row in rows]
 
     @guarded
+    def article_count(self) -> int:
+        """How many articles the index holds."""
+        return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    @guarded
     def ids(self) -> list[str]:
         """Every article's id (for suggestions when an id names none)."""
         return [row[0] for row in self.db.execute("SELECT id FROM articles")]
@@ -357,7 +365,7 @@ class Reading(Database):
             Text._make,
             self.db.execute(
                 f"SELECT a.id, a.path, a.section, d.title, '' FROM {source} CROSS JOIN docs d ON d.rowid = a.rowid "
-                f"WHERE {where} ORDER BY a.name",
+                f"WHERE {where} ORDER BY a.name, a.id",
                 (literal,) * where.count("?"),
             ),
         )
@@ -390,14 +398,16 @@ class Reading(Database):
         candidates at once would hold them all in memory.
         """
         if rowids is None:
-            rows = self.db.execute(query + " ORDER BY a.name")
+            rows = self.db.execute(query + " ORDER BY a.name, a.id")
             while chunk := rows.fetchmany(_CHUNK):
                 yield from chunk
             return
         self._want(rowids)
         order = [
             row[0]
-            for row in self.db.execute(f"SELECT a.rowid FROM {_WANTED} ORDER BY a.name").fetchall()
+            for row in self.db.execute(
+                f"SELECT a.rowid FROM {_WANTED} ORDER BY a.name, a.id"
+            ).fetchall()
         ]
         keyed = query.replace("SELECT ", "SELECT a.rowid, ", 1)
         for start in range(0, len(order), _CHUNK):

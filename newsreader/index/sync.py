@@ -58,11 +58,12 @@ class Parsing(Protocol):
         entries: list[Entry],
         shared: frozenset[int],
         keys_for: Callable[[list[Entry]], list[bytes | None]],
-    ) -> Iterator[tuple[Article, bool, int]]:
-        """Each entry's record, in order, parsed with the folder's ``shared`` keys, whether its
-        file could be read, and the content key of the bytes it was parsed from (a column of
-        its own: the reader's marks join on it); ``keys_for`` gives the keys already counted of a slice of the
-        entries, so they are not taken again."""
+    ) -> Iterator[tuple[Iterable[tuple[Article, int]], bool]]:
+        """Each entry's records (one, or one per article of a file holding many), in order, each
+        with the content key of what it was parsed from (a column of its own: the reader's marks
+        join on it), parsed with the folder's ``shared`` keys, and whether its file could be
+        read; ``keys_for`` gives the keys already counted of a slice of the entries, so they are
+        not taken again."""
 
     def unpack(self, keys: bytes) -> set[int]:
         """The distinct keys of a packing made by :meth:`keys`."""
@@ -110,7 +111,9 @@ class Syncing(Database):
         if self.meta("listing") == listing and self.meta("reparse") is None:
             return SyncReport(0, 0, len(entries))  # the very files the last complete sync left
         known = set(
-            self.db.execute("SELECT name, size, mtime_ns, ctime_ns, inode FROM articles").fetchall()
+            self.db.execute(
+                "SELECT DISTINCT name, size, mtime_ns, ctime_ns, inode FROM articles"
+            ).fetchall()
         )
         names = [name_key(entry.name) for entry in entries]
         todo = [entry for entry, name in zip(entries, names) if (name, *_STAMP(entry)) not in known]
@@ -165,10 +168,10 @@ class Syncing(Database):
         shared = frozenset(
             row[0] for row in self.db.execute(f"SELECT key FROM key_counts WHERE {shared_sql}")
         )
-        done = unreadable = 0
+        unreadable = 0
         batch: list = []
         progress("parsing", 0, len(work))
-        for number, (entry, (article, readable, content)) in enumerate(
+        for number, (entry, (articles, readable)) in enumerate(
             zip(work, parsing.parse(work, shared, self._counted_keys)), start=1
         ):
             if number % _STEP == 0:
@@ -176,14 +179,20 @@ class Syncing(Database):
             if not readable:
                 unreadable += 1
                 entry = entry._replace(mtime_ns=_UNREAD)
-            if article.warnings:
-                warned[article.id] = article.warnings
-            batch.append((entry, article, content))
-            if len(batch) >= BATCH:
-                done += self._write(batch, words_later)
-                batch = []
-        done += self._write(batch, words_later)
-        progress("parsing", done, len(work))
+            held = None  # each part is held back one step, so the last one is known
+            for part, (article, content) in enumerate(articles):
+                if article.warnings:
+                    warned[article.id] = article.warnings
+                if held:
+                    batch.append((*held, False))
+                held = (entry, part, article, content)
+                if len(batch) >= BATCH:
+                    self._write(batch, words_later)
+                    batch = []
+            if held:
+                batch.append((*held, True))
+        self._write(batch, words_later)
+        progress("parsing", len(work), len(work))
         return unreadable
 
     def _count_files(
@@ -216,12 +225,14 @@ class Syncing(Database):
         progress("counting", len(todo), len(todo))
 
     def _uncount(self, name: bytes, parsing: Parsing) -> None:
-        """Take file ``name``'s row or pending keys out of the counts, and the row out of the index."""
-        for rowid, keys in self.db.execute(
-            "SELECT rowid, keys FROM articles WHERE name = ?", (name,)
-        ).fetchall():
-            self._add_counts((key, -1) for key in parsing.unpack(keys))
-            self._delete([rowid])
+        """Take file ``name``'s keys (its rows', counted once for the file, or pending) out of
+        the counts, and its rows out of the index."""
+        rows = self.db.execute(
+            "SELECT rowid, keys FROM articles WHERE name = ? ORDER BY part", (name,)
+        ).fetchall()
+        if rows:
+            self._add_counts((key, -1) for key in parsing.unpack(rows[0][1]))
+            self._delete([rowid for rowid, _ in rows])
         for (keys,) in self.db.execute(
             "SELECT keys FROM pending WHERE name = ?", (name,)
         ).fetchall():
@@ -274,34 +285,43 @@ class Syncing(Database):
         except sqlite3.Error as error:
             raise as_news_error(error, "updated") from None
 
-    def _write(self, batch: list[tuple[Entry, Article, int]], words_later: bool) -> int:
-        """Store freshly parsed (entry, article, content key) triples, replacing their old rows; each keeps the
-        keys it was counted with (pending, or its old row's). ``words_later``: the sync reads
+    def _write(self, batch: list[tuple[Entry, int, Article, int, bool]], words_later: bool) -> None:
+        """Store freshly parsed (entry, part, article, content key, last part of its file) rows,
+        replacing the old rows of their files; each keeps the keys its file was counted with
+        (pending, or its old row's). A file's pending mark goes with its last part, so a file of
+        many cut short by an interrupted sync is parsed again. ``words_later``: the sync reads
         most articles' grep words from the index at its end (see _insert)."""
         if not batch:
-            return 0
-        names = [name_key(entry.name) for entry, _, _ in batch]
+            return
+        names = [name_key(entry.name) for entry, *_ in batch]
         marks = ", ".join("?" * len(names))
         with self.transaction():
             pending = dict(
                 self.db.execute(f"SELECT name, keys FROM pending WHERE name IN ({marks})", names)
             )
-            old = {
-                name: (rowid, keys)
-                for rowid, name, keys in self.db.execute(
-                    f"SELECT rowid, name, keys FROM articles WHERE name IN ({marks})", names
-                )
-            }
-            self._delete([rowid for rowid, _ in old.values()])
-            self.db.execute(f"DELETE FROM pending WHERE name IN ({marks})", names)
-            for name, (entry, article, content) in zip(names, batch):
-                keys = pending.get(name, old[name][1] if name in old else b"")
-                self._insert(name, entry, keys, article, content, words_later)
-        return len(batch)
+            old = dict(
+                self.db.execute(f"SELECT name, keys FROM articles WHERE name IN ({marks})", names)
+            )
+            starting = {name for name, (_, part, *_) in zip(names, batch) if part == 0}
+            self._delete(
+                [
+                    rowid
+                    for name, rowid in self.db.execute(
+                        f"SELECT name, rowid FROM articles WHERE name IN ({marks})", names
+                    )
+                    if name in starting
+                ]
+            )
+            finished = [name for name, (*_, last) in zip(names, batch) if last]
+            self.db.executemany("DELETE FROM pending WHERE name = ?", ((n,) for n in finished))
+            for name, (entry, part, article, content, _) in zip(names, batch):
+                keys = pending.get(name, old.get(name, b""))
+                self._insert(name, part, entry, keys, article, content, words_later)
 
     def _insert(
         self,
         name: bytes,
+        part: int,
         entry: Entry,
         keys: bytes,
         article: Article,
@@ -309,11 +329,13 @@ class Syncing(Database):
         words_later: bool,
     ) -> None:
         cursor = self.db.execute(
-            "INSERT INTO articles(name, id, number, hash, path, section, title, published, words, authors, credits, "
-            "warnings, language, url, site, listed, size, mtime_ns, ctime_ns, inode, keys, content) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO articles(name, part, id, number, hash, path, section, title, published, "
+            "words, authors, credits, warnings, language, url, site, listed, size, mtime_ns, "
+            "ctime_ns, inode, keys, content) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 name,
+                part,
                 article.id,
                 article.number,
                 article.hash,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import stat
 from dataclasses import replace
-from typing import NamedTuple
+from typing import BinaryIO, NamedTuple
 
 from newsreader.model import ArticleHits, Entry
 
@@ -23,17 +23,33 @@ class Read(NamedTuple):
     readable: bool = True
 
 
-def read_entry(entry: Entry) -> Read:
-    """Read the file without ever blocking: it is opened non-blocking and must still be a
-    regular file once open (it may have been swapped for a FIFO or a folder since the scan)."""
+def open_entry(entry: Entry) -> BinaryIO | Read:
+    """The file, open for reading, or the unreadable :class:`Read` saying why it is not. It is
+    opened non-blocking and must still be a regular file once open (it may have been swapped
+    for a FIFO or a folder since the scan), so opening never blocks."""
     try:
         fd = os.open(entry.path, os.O_RDONLY | _NONBLOCK)
     except OSError as error:
         return Read(b"", [f"could not read the file: {error.strerror or error}"], False)
-    with os.fdopen(fd, "rb") as handle:
+    handle = os.fdopen(fd, "rb")
+    try:
+        regular = stat.S_ISREG(os.fstat(fd).st_mode)
+    except OSError as error:
+        handle.close()
+        return Read(b"", [f"could not read the file: {error.strerror or error}"], False)
+    if not regular:
+        handle.close()
+        return Read(b"", ["could not read the file: it is no longer a regular file"], False)
+    return handle
+
+
+def read_entry(entry: Entry) -> Read:
+    """Read the file up to READ_CAP, without ever blocking (see :func:`open_entry`)."""
+    opened = open_entry(entry)
+    if isinstance(opened, Read):
+        return opened
+    with opened as handle:
         try:
-            if not stat.S_ISREG(os.fstat(fd).st_mode):
-                return Read(b"", ["could not read the file: it is no longer a regular file"], False)
             data = handle.read(READ_CAP + 1)
         except OSError as error:
             return Read(b"", [f"could not read the file: {error.strerror or error}"], False)

@@ -11,6 +11,7 @@ from newsreader.model import Article, LineRole
 from newsreader.parse.decode import decode_bytes
 from newsreader.parse.ids import split_name, valid_text
 from newsreader.parse.layout import lay_out
+from newsreader.parse.stated import stated_facts
 
 
 def parse_article(
@@ -33,6 +34,7 @@ def parse_article(
         notes.append("no headline found")
     paragraphs = tuple(layout.paragraphs())
     article_id, number, hash_ = split_name(name)
+    url, site, language = stated_facts(text)
     return Article(
         id=article_id,
         path=valid_text(path or name),
@@ -46,6 +48,9 @@ def parse_article(
         paragraphs=paragraphs,
         words=layout.body_words(),
         warnings=tuple(notes),
+        language=language,
+        url=url,
+        site=site,
     )
 
 

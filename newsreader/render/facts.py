@@ -40,11 +40,14 @@ def change_line(change: MarkChange) -> str:
 
 
 def report_line(report: SyncReport) -> str:
-    """``N articles: P parsed, U unchanged, D dropped`` (N: the articles the index now holds),
-    then ``; F could not be read (tried again next time)`` when some could not be read."""
-    total = report.parsed + report.unchanged
+    """``N articles: P parsed, U unchanged, D dropped`` (N: the articles the index now holds;
+    P, U, D: files), ``N articles in F files: …`` when some file holds several, then ``; F
+    could not be read (tried again next time)`` when some could not be read."""
+    files = report.parsed + report.unchanged
+    total = files if report.articles is None else report.articles
+    held = f" in {files} file{'' if files == 1 else 's'}" if total != files else ""
     line = (
-        f"{total} article{'' if total == 1 else 's'}: {report.parsed} parsed, "
+        f"{total} article{'' if total == 1 else 's'}{held}: {report.parsed} parsed, "
         f"{report.unchanged} unchanged, {report.dropped} dropped"
     )
     if report.unreadable:

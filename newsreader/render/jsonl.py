@@ -150,7 +150,9 @@ class JsonPrinter:
     def report(self, report: SyncReport) -> None:
         self._line(
             {
-                "articles": report.parsed + report.unchanged,
+                "articles": report.parsed + report.unchanged
+                if report.articles is None
+                else report.articles,
                 "parsed": report.parsed,
                 "unchanged": report.unchanged,
                 "dropped": report.dropped,

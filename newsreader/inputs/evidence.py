@@ -1,0 +1,304 @@
+"""A document to its record: the text parser's reading, corrected by what the format states.
+
+The parser (:mod:`newsreader.parse`) reads ``document.text`` as it reads any text dump, with
+the same passes in the same order (:func:`lay_out` follows ``parse.layout.lay_out``), and
+the document's own statements come in where they are strong evidence:
+
+- the headline: a line the page's markup names twice, as an ``<h1>`` and in its metadata
+  (JSON-LD ``headline``, ``og:title``, ``<title>``), is the headline, whatever the classifier
+  preferred; without such a line the classifier's choice stands;
+- the body: lines the markup marks as no article text (``not_body``) leave it;
+- the date: the one the text shows near the headline, else the one the metadata states;
+- the authors: the byline's names, else the metadata's;
+- ``url``, ``site``, ``language`` and a missing section come from the metadata.
+
+A document that states its body (scraper JSON, this project's export) keeps it as stated.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from enum import Enum
+
+from newsreader.inputs.documents import Document
+from newsreader.model import Article, LineRole
+from newsreader.parse.authors import find_authors, mark_names_below_title
+from newsreader.parse.body import mark_biographies, mark_body
+from newsreader.parse.dates import published
+from newsreader.parse.ids import split_name, valid_text
+from newsreader.parse.layout import Layout, read_page
+from newsreader.parse.page import BODY, BOILERPLATE, OTHER, Page
+from newsreader.parse.reasons import Reason
+from newsreader.parse.stated import stated_facts
+from newsreader.parse.title import find_title, mark_head, section_trailer, title_and_kicker
+
+
+class Evidence(str, Enum):
+    """Why markup decided a line's role (printed by ``--explain`` like the parser's reasons)."""
+
+    HEADLINE = "the page's markup names it the headline (<h1> and its metadata)"
+    NOT_BODY = "the page's markup marks it as no article text (navigation, aside, figure, box)"
+    OUTSIDE_ARTICLE = "outside the element the page's markup says holds the article"
+    NOT_IN_STATED_BODY = "not in the article's text as the page's metadata states it"
+    SUBHEADING = "a heading inside the article's element, over article text"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+def article_from(
+    document: Document,
+    name: str,
+    path: str = "",
+    shared: frozenset[int] = frozenset(),
+    keys: bytes | None = None,
+) -> Article:
+    """The record of ``document`` found in the file ``name`` (at ``path``). ``shared``: the
+    furniture keys of its folder; ``keys``: the document's own, taken from
+    ``document.text.encode()`` by ``parse.furniture.file_keys``, if taken already."""
+    article_id, number, hash_ = split_name(name)
+    notes = list(document.warnings)
+    if document.body is not None:
+        return _stated(document, article_id, number, hash_, path or name, notes)
+    layout = lay_out(document, shared, keys)
+    if not document.text.strip():
+        notes.append("no text in file")
+    elif not layout.title:
+        notes.append("no headline found")
+    paragraphs = tuple(layout.paragraphs())
+    stated = stated_facts(document.text)
+    return Article(
+        id=article_id,
+        path=valid_text(path or name),
+        title=layout.title,
+        number=number,
+        hash=hash_,
+        section=layout.section or document.section,
+        authors=_authors(layout.authors, document.authors),
+        published=layout.published or document.published,
+        credits=tuple(layout.credits),
+        paragraphs=paragraphs,
+        words=layout.body_words(),
+        warnings=tuple(notes),
+        language=document.language or stated.language,
+        url=document.url or stated.url,
+        site=document.site or stated.site,
+    )
+
+
+def _authors(parsed: list[str], stated: tuple[str, ...]) -> tuple[str, ...]:
+    """The byline's names, else the metadata's. A byline name that is a stated name with
+    text glued to it ("Liz Stinsonlong Read": a label run into the name) is the stated name.
+    Stated names the byline lacks are not added: metadata lists editors and contributors."""
+    if not parsed:
+        return stated
+    cleaned = []
+    for name in parsed:
+        glued = _normal(name)
+        cleaned.append(
+            next(
+                (
+                    known
+                    for known in stated
+                    if glued != _normal(known)
+                    and glued.startswith(_normal(known))
+                    and glued[len(_normal(known))].isalpha()
+                ),
+                name,
+            )
+        )
+    return tuple(dict.fromkeys(cleaned))
+
+
+def explain_document(
+    document: Document, shared: frozenset[int] = frozenset(), keys: bytes | None = None
+) -> list[LineRole]:
+    """Every non-blank line of the document's text with its role and why (``--explain``)."""
+    return lay_out(document, shared, keys).roles()
+
+
+def lay_out(document: Document, shared: frozenset[int], keys: bytes | None) -> Layout:
+    """The parser's passes over the document's text, as ``parse.layout.lay_out`` runs them,
+    with the markup's evidence on the headline and the body."""
+    page = read_page(document.text, shared, keys)
+    lines = page.lines
+    headline = _named_headline(page, document, find_title(page))
+    title_at = headline[0] if headline else None
+    section = mark_head(lines, headline)
+    if title_at is not None:
+        mark_names_below_title(lines, title_at)
+    mark_body(page, title_at)
+    _take_subheadings(page, document.subheadings)
+    _leave_out_of_body(page, document.not_body, document.article)
+    if document.article_body:
+        _keep_to_stated_body(page, document.article_body)
+    title = ""
+    if title_at is not None:
+        title, kicker = title_and_kicker(lines, title_at)
+        section = kicker or section
+    section = section or section_trailer(lines, title_at)
+    authors = find_authors(lines, title_at)
+    mark_biographies(lines, authors, -1 if title_at is None else title_at)
+    return Layout(
+        lines,
+        title,
+        section,
+        authors,
+        published(lines, title_at),
+        list(dict.fromkeys(page.credits)),
+    )
+
+
+def _named_headline(page: Page, document: Document, chosen):
+    """The line the markup names the headline: an ``<h1>`` the metadata's title confirms (the
+    same text, or the same with the site's name or an ellipsis), standing in the text with
+    prose below it. The classifier's choice (``chosen``) stands when it is an ``<h1>`` itself,
+    or no such line is found."""
+    stated = _normal(document.title or "")
+    named = {_normal(h) for h in document.headings}
+    confirmed = {h for h in named if h and stated and _confirms(stated, h)}
+    if not confirmed or chosen is not None and _normal(page.lines[chosen[0]].text) in named:
+        return chosen
+    last_prose = max(
+        (i for i, line in enumerate(page.lines) if line.role is OTHER and page.facts[i].prose),
+        default=-1,
+    )
+    for i, line in enumerate(page.lines[:last_prose]):
+        # a headline other pages of the folder link to is furniture to the parser; the
+        # markup's word outweighs that
+        free = line.role is OTHER or line.reason is Reason.REPEATED
+        if free and _normal(line.text) in confirmed:
+            line.role = OTHER
+            return i, Evidence.HEADLINE
+    return chosen
+
+
+def _confirms(stated: str, heading: str) -> bool:
+    """Whether a metadata title names ``heading`` (both :func:`_normal`): the same, or it with
+    the site's name before or after it, or cut short (with an ellipsis, which ``_normal``
+    has dropped)."""
+    if stated == heading:
+        return True
+    if stated.startswith(heading) or stated.endswith(heading):
+        rest = stated.replace(heading, "", 1).strip()
+        return bool(rest) and rest[0] in "-–—|:·•" or rest[-1:] in "-–—|:·•"
+    return len(stated) >= 20 and heading.startswith(stated)  # cut short (its "..." dropped)
+
+
+def _leave_out_of_body(
+    page: Page, not_body: frozenset[int], article: frozenset[int] | None
+) -> None:
+    """Body lines the markup marks as no article text leave the body; so do those below the
+    element it says holds the article (teasers, the next story), when that element holds most
+    of the body (else the markup names the wrong element, or too small a one). Lines above it
+    stay: a standfirst often stands between the headline and the article's element."""
+    body = [line for line in page.lines if line.role is BODY]
+    for line in body:
+        if line.number in not_body:
+            line.role, line.reason = BOILERPLATE, Evidence.NOT_BODY
+    if article is None:
+        return
+    body = [line for line in body if line.role is BODY]
+    inside = [line for line in body if line.number in article]
+    if sum(line.words for line in inside) * 2 < sum(line.words for line in body):
+        return
+    for line in body:
+        if line.number > inside[-1].number:  # a standfirst above the element stays
+            line.role, line.reason = BOILERPLATE, Evidence.OUTSIDE_ARTICLE
+
+
+def _take_subheadings(page: Page, subheadings: frozenset[str]) -> None:
+    """A heading of the article's element that the classifiers took for furniture, standing
+    between body lines with article text just below it, is the article's own subheading."""
+    if not subheadings:
+        return
+    lines = page.lines
+    body = [i for i, line in enumerate(lines) if line.role is BODY]
+    if not body:
+        return
+    for i in range(body[0] + 1, body[-1]):
+        line = lines[i]
+        if (
+            line.reason is Reason.PAGE_FURNITURE
+            and line.text in subheadings
+            and lines[i + 1].role is BODY
+        ):
+            line.role, line.reason = BODY, Evidence.SUBHEADING
+
+
+def _keep_to_stated_body(page: Page, stated: str) -> None:
+    """When the metadata states the article's text (JSON-LD ``articleBody``) at length and
+    the body holds nearly all of it, body lines below the first one it holds that it does
+    not hold leave the body (the next story, teasers, a contributor's note). Lines above stay,
+    as a standfirst does; a stated text cut short, or another text, changes nothing."""
+    words = _WORD.findall(stated.casefold())
+    if len(words) < _STATED_WORDS:
+        return
+    stated_shingles = _shingles(words)
+    body = [line for line in page.lines if line.role is BODY]
+    held, covered = [], set()
+    for line in body:
+        own = _shingles(_WORD.findall(line.text.casefold()))
+        found = own & stated_shingles
+        held.append(len(found) * 2 >= len(own))
+        if held[-1]:
+            covered |= found
+    if not any(held) or len(covered) < _STATED_COVERED * len(stated_shingles):
+        return
+    for line, inside in zip(body[held.index(True) :], held[held.index(True) :]):
+        if not inside:
+            line.role, line.reason = BOILERPLATE, Evidence.NOT_IN_STATED_BODY
+
+
+def _shingles(words: list[str]) -> set[tuple[str, ...]]:
+    """Runs of four words (a shorter text is one run), as the scorer and the trainer count."""
+    return {tuple(words[i : i + 4]) for i in range(max(1, len(words) - 3))} if words else set()
+
+
+_WORD = re.compile(r"\w+")
+_STATED_WORDS = 100  # words a stated article text needs to be taken as the whole article
+_STATED_COVERED = 0.8  # share of its word runs the body must hold for the two to be one text
+_QUOTES = str.maketrans({c: "'" for c in "‘’‚‛′´`"} | {c: '"' for c in "“”„‟″«»"})
+_DASHES = re.compile(r"[\u2010-\u2015\u2212]")
+
+
+def _normal(text: str) -> str:
+    """Text compared as the same headline: entities read, compatibility forms, case, quotes,
+    dashes and spacing ignored, trailing punctuation dropped."""
+    if "&" in text:
+        text = html.unescape(text)
+    text = unicodedata.normalize("NFKC", text).casefold().translate(_QUOTES)
+    text = " ".join(_DASHES.sub("-", text).split())
+    return text.rstrip(" .!?:;,")
+
+
+def _stated(
+    document: Document,
+    article_id: str,
+    number: int | None,
+    hash_: str | None,
+    path: str,
+    notes: list[str],
+) -> Article:
+    """The record of a document that states its body: taken as stated."""
+    paragraphs = tuple(p for p in (document.body or ()) if p.strip())
+    if not (document.title or "").strip():
+        notes.append("no headline found")
+    return Article(
+        id=article_id,
+        path=valid_text(path),
+        title=document.title or "",
+        number=number,
+        hash=hash_,
+        section=document.section,
+        authors=document.authors,
+        published=document.published,
+        paragraphs=paragraphs,
+        words=sum(len(p.split()) for p in paragraphs),
+        warnings=tuple(notes),
+        language=document.language,
+        url=document.url,
+        site=document.site,
+    )

@@ -1,0 +1,60 @@
+"""Feeds: each RSS item or Atom entry is a document; a summary-only item is marked as such."""
+
+from pathlib import Path
+
+from newsreader.inputs.documents import read_documents
+from newsreader.inputs.evidence import article_from
+
+INPUTS = Path(__file__).parent / "fixtures" / "inputs"
+
+
+def test_rss_items_with_content_and_with_a_summary_only():
+    full, summary = read_documents("valley.rss", (INPUTS / "feed.rss").read_bytes())
+    assert full.key == "valley-2024-0117" and full.url == "https://valley.example/bridge-reopens"
+    assert full.title == "Bridge reopens after repairs"
+    assert full.authors == ("Ines Moreau",)
+    assert full.published == "2024-01-17"  # as written: 23:40 at -05:00 is the 18th in UTC
+    assert (full.section, full.site, full.language) == ("Local", "Valley Gazette", "en")
+    assert full.body == (
+        "The old stone bridge over the river reopened on Wednesday after six months of repairs.",
+        "Traffic lights will control the single lane until the spring.",
+    )
+    assert not full.summary_only
+    assert summary.key == "https://valley.example/market-square" and summary.summary_only
+    assert summary.body == ("The Saturday market moves to the square from February.",)
+
+
+def test_atom_entries():
+    entry, note = read_documents("port.atom", (INPUTS / "feed.atom").read_bytes())
+    assert (entry.key, entry.title, entry.authors) == (
+        "urn:port:phare",
+        "Le phare rouvre ses portes",
+        ("Léa Marchand",),
+    )
+    assert entry.published == "2024-02-09" and entry.language == "fr"
+    assert entry.body == (
+        "Le vieux phare accueille de nouveau les visiteurs.",
+        "La visite dure une heure.",
+    )
+    assert note.summary_only and note.published == "2024-02-08"
+
+
+def test_an_xml_file_that_is_a_feed_is_read_as_one():
+    documents = list(read_documents("feed.xml", (INPUTS / "feed.rss").read_bytes()))
+    assert len(documents) == 2 and documents[0].body
+
+
+def test_an_item_becomes_a_record_with_its_stated_body():
+    full, _ = read_documents("valley.rss", (INPUTS / "feed.rss").read_bytes())
+    record = article_from(full, "valley.rss")
+    assert record.title == full.title and record.paragraphs == full.body
+    assert record.url == "https://valley.example/bridge-reopens"
+
+
+def test_a_malformed_feed_keeps_what_could_be_read_with_one_warning():
+    data = (INPUTS / "feed.rss").read_bytes()
+    cut = data[: data.index(b"<item>", data.index(b"</item>"))] + b"<item><title>Half"
+    documents = list(read_documents("cut.rss", cut))
+    assert documents[0].title == "Bridge reopens after repairs"
+    warned = [w for d in documents for w in d.warnings]
+    assert len(warned) == 1 and "not well-formed" in warned[0]

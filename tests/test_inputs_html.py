@@ -1,0 +1,191 @@
+"""Saved HTML pages: the text a browser's innerText shows, what the markup states, hostile pages."""
+
+from pathlib import Path
+
+import pytest
+
+from newsreader.inputs.evidence import article_from
+from newsreader.inputs.html import html_document
+
+PAGE = Path(__file__).parent / "fixtures" / "inputs" / "page.html"
+
+
+def render(body: str, head: str = "") -> str:
+    return html_document(f"<html><head>{head}</head><body>{body}</body></html>".encode()).text
+
+
+@pytest.fixture(scope="module")
+def page():
+    return html_document(PAGE.read_bytes())
+
+
+def lines_of(document, numbers) -> set[str]:
+    text = document.text.split("\n")
+    return {text[n - 1] for n in numbers}
+
+
+def test_blocks_become_lines_as_innertext_shows_them():
+    assert render("<p>one</p><p>two</p>") == "one\n\ntwo\n"
+    assert render("<div>one</div><div>two</div>") == "one\ntwo\n"
+    assert render("<div><div><div>deep</div></div></div><div>next</div>") == "deep\nnext\n"
+    assert render("<div>a<p>para</p>b</div>") == "a\n\npara\n\nb\n"
+    assert render("<h2>Head</h2><ul><li>x</li><li>y</li></ul>") == "Head\n\nx\n\ny\n"
+    assert render("line<br>break<br><br>again") == "line\nbreak\nagain\n"
+    assert render("<table><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></table>") == ("a b\nc\n")
+
+
+def test_inline_elements_join_as_the_browser_joins_them():
+    assert render("<p>Crime<a>los angeles</a><a>Charlie Sheen</a></p>") == (
+        "Crimelos angelesCharlie Sheen\n"
+    )
+    assert render("<p>a <b> bold </b>  word</p>") == "a bold word\n"
+    assert render("<p>\n   spread\n   over\tlines   </p>") == "spread over lines\n"
+
+
+def test_spaces_the_page_keeps_survive_inside_lines_only():
+    assert render("<p>10\u00a0km and\u2009more</p>") == "10\u00a0km and\u2009more\n"
+    assert render("<p>\u00a0edge\u00a0</p><p>\ufeffmark</p>") == "edge\n\nmark\n"
+    assert render("<p>a</p><p>\u00a0</p><p>\u00a0</p><p>b</p>") == "a\n\nb\n"
+
+
+def test_what_is_never_rendered_is_left_out(page):
+    for hidden in (
+        "hidden and must never",
+        "Nor must this one",
+        "enable JavaScript",
+        "template is never",
+        "search text",
+        "Option text",
+        "typed",
+        "svg text",
+        "frame text",
+        "display: none",
+    ):
+        assert hidden not in page.text
+    assert render('<p style="visibility:hidden">x</p><p>y</p>') == "y\n"
+    assert render('<span>a</span><div style="DISPLAY : NONE">b</div><span>c</span>') == "ac\n"
+
+
+def test_markup_marks_what_is_surely_not_the_articles_text(page):
+    marked = lines_of(page, page.not_body)
+    assert {"Home", "Most read", "Related"} <= marked
+    assert any(line.startswith("A harbour seal hauled out") for line in marked)  # figcaption
+    assert any(line.startswith("Share this story") for line in marked)  # class="share-tools"
+    assert any(line.startswith("A reader comment") for line in marked)  # id="comments"
+    assert any(line.startswith("Copyright") for line in marked)  # footer
+    assert not any(line.startswith(("Harbour seals have", "Volunteers")) for line in marked)
+
+
+def test_the_article_element_is_marked(page):
+    inside = lines_of(page, page.article)
+    assert "Harbour seals return to the Wash" in inside
+    assert any(line.startswith("Volunteers will repeat") for line in inside)
+    assert not any(line.startswith("Another story about the coast") for line in inside)
+    assert html_document(b"<p>no article element</p>").article is None
+
+
+def test_metadata_comes_from_json_ld_meta_and_links(page):
+    assert page.title == "Harbour seals return to the Wash"
+    assert page.authors == ("Priya Lindqvist", "Tomas Erle")
+    assert page.published == "2024-03-05"  # as written: no conversion to UTC
+    assert page.section == "Nature"
+    assert page.site == "The Coastal Courier"
+    assert page.url == "https://courier.example/nature/harbour-seals-return"
+    assert page.language == "en"
+    assert page.headings == ("Harbour seals return to the Wash",)
+
+
+def test_meta_tags_stand_in_when_there_is_no_json_ld():
+    head = (
+        '<meta property="og:title" content="Rock &amp;amp; Roll &#8216;Hall&#8217;">'
+        '<meta name="author" content="By Ada Byron">'
+        '<meta name="author" content="https://social.example/ada">'
+        '<meta property="article:published_time" content="20240102T0800">'
+        '<meta property="og:url" content="https://x.example/a">'
+        '<meta property="og:locale" content="pt_BR">'
+    )
+    document = html_document(f"<html><head>{head}</head><body><p>x</p></body></html>".encode())
+    assert document.title == "Rock & Roll \u2018Hall\u2019"
+    assert document.authors == ("Ada Byron",)
+    assert document.published == "2024-01-02"
+    assert document.url == "https://x.example/a"
+    assert document.language == "pt"
+
+
+def test_a_page_states_nothing_when_it_says_nothing():
+    document = html_document(b"<p>Just a paragraph.</p>")
+    assert (document.title, document.authors, document.published, document.url) == (
+        None,
+        (),
+        None,
+        None,
+    )
+
+
+def test_encodings_the_declared_charset_then_a_guess():
+    latin = '<meta charset="iso-8859-1"><p>Caf\u00e9 \u2013 cr\u00e8me</p>'.encode("cp1252")
+    assert html_document(latin).text == "Caf\u00e9 \u2013 cr\u00e8me\n"
+    assert html_document("<p>d\u00e9j\u00e0 vu</p>".encode("utf-16")).text == "d\u00e9j\u00e0 vu\n"
+    undeclared = html_document("<p>ni\u00f1o peque\u00f1o en la ma\u00f1ana</p>".encode("cp1252"))
+    assert "ni\u00f1o" in undeclared.text and undeclared.warnings
+    # a page re-encoded to UTF-8 that still declares its old charset reads as UTF-8
+    assert html_document('<meta charset="windows-1252"><p>\u00e9t\u00e9</p>'.encode()).text == (
+        "\u00e9t\u00e9\n"
+    )
+
+
+def test_hostile_pages_never_break_the_reader():
+    huge = "x" * 2_000_000
+    assert render(f'<p title="{huge}">ok</p>') == "ok\n"
+    assert render("<div>" * 20_000 + "deep" + "</div>" * 20_000) == "deep\n"
+    assert render("<p>a\ufdd0b\ufdd1c\ufdd2d</p><p>e</p>") == "abcd\n\ne\n"  # our markers
+    assert render("<p>x</p>", '<meta name="author" content="\x1b[31mRed\x1b[0m">') == "x\n"
+    broken = html_document(b"<html><body><p>unclosed <b>bold <p>next</td></tr></html")
+    assert "unclosed bold" in broken.text and "next" in broken.text
+    assert html_document(b"").text == ""
+    assert html_document(b"\xff\xfe\x00\x00garbage\x00").text is not None
+    script = html_document(
+        b"<head><script type='application/ld+json'>{not json</script></head>"
+        b"<body><script>document.write('<p>no</p>')</script><p>yes</p></body>"
+    )
+    assert script.text == "yes\n" and script.title is None
+
+
+def test_the_record_takes_the_headline_the_markup_names_over_a_louder_line():
+    page = (
+        "<html><head><meta property='og:title' content='Quiet headline of the story | Site'>"
+        "</head><body><div>Breaking: A much more headline-like teaser about another story</div>"
+        "<article><h1>Quiet headline of the story</h1>"
+        + "".join(
+            f"<p>Paragraph {n} of the story goes on long enough to count as prose, surely.</p>"
+            for n in range(6)
+        )
+        + "</article><div class='related'><p>Related: a teaser paragraph that is long enough"
+        " to read as prose on its own here.</p></div></body></html>"
+    )
+    record = article_from(html_document(page.encode()), "story.html")
+    assert record.title == "Quiet headline of the story"
+    assert len(record.paragraphs) == 6
+    assert not any("teaser" in paragraph for paragraph in record.paragraphs)
+
+
+def test_the_record_of_the_fixture_page(page):
+    record = article_from(page, "007_0123456789abcdef.html", "/news/007_0123456789abcdef.html")
+    assert (record.id, record.number, record.hash) == (
+        "007_0123456789abcdef",
+        7,
+        "0123456789abcdef",
+    )
+    assert record.title == "Harbour seals return to the Wash"
+    assert record.authors == ("Priya Lindqvist", "Tomas Erle")
+    assert record.published == "2024-03-05"
+    assert record.paragraphs[0].startswith("Harbour seals have returned")
+    assert record.paragraphs[-1].startswith("Volunteers will repeat")
+    body = " ".join(record.paragraphs)
+    for left_out in ("Share this story", "A reader comment", "Another story", "Copyright"):
+        assert left_out not in body
+    assert (record.url, record.site, record.language) == (
+        "https://courier.example/nature/harbour-seals-return",
+        "The Coastal Courier",
+        "en",
+    )

@@ -1,0 +1,106 @@
+"""Scraper JSON: news-please, newspaper4k, trafilatura and this project's own export."""
+
+import json
+from pathlib import Path
+
+from newsreader.inputs.documents import read_documents
+from newsreader.inputs.evidence import article_from
+from newsreader.model import Article
+
+INPUTS = Path(__file__).parent / "fixtures" / "inputs"
+
+
+def only(name: str, data: bytes):
+    (document,) = read_documents(name, data)
+    return document
+
+
+def test_a_news_please_record():
+    document = only("ferry.json", (INPUTS / "newsplease.json").read_bytes())
+    assert document.key == "https://isles.example/news/island-ferry-resumes"
+    assert document.title == "Island ferry to resume in April"
+    assert document.authors == ("Mara Quint",)
+    assert document.published == "2024-02-01"
+    assert (document.site, document.language) == ("isles.example", "en")
+    assert document.body == (
+        "The island ferry will resume its summer timetable in April, the operator said on Thursday.",
+        "Tickets go on sale next week, with a discount for residents of the islands.",
+    )
+
+
+def test_a_newspaper4k_record():
+    document = only("library.json", (INPUTS / "newspaper4k.json").read_bytes())
+    assert document.title == "Library opens late on Fridays"
+    assert document.authors == ("Odile Brandt", "Ken Ashby")
+    assert document.published == "2024-01-19"  # as written, not moved to UTC
+    assert (document.site, document.language) == ("town.example", "de")
+    assert len(document.body) == 2 and document.body[1].startswith("The council said")
+
+
+def test_a_trafilatura_record_with_authors_in_one_string():
+    data = json.dumps(
+        {
+            "title": "T",
+            "author": "Ann Lee; Bo Park",
+            "date": "2023-05-06",
+            "hostname": "t.example",
+            "text": "One.\nTwo.",
+        }
+    ).encode()
+    document = only("t.json", data)
+    assert document.authors == ("Ann Lee", "Bo Park") and document.body == ("One.", "Two.")
+
+
+def test_the_projects_own_export_reads_back_as_the_same_record():
+    original = Article(
+        id="003_0123456789abcdef",
+        path="/news/003_0123456789abcdef.txt",
+        title="Headline",
+        number=3,
+        hash="0123456789abcdef",
+        section="World",
+        authors=("A Writer",),
+        published="2024-01-02",
+        paragraphs=("First paragraph.", "Second paragraph."),
+        words=4,
+        language="en",
+        url="https://e.example/x",
+        site="E",
+    )
+    line = json.dumps(original.to_dict()).encode() + b"\n"
+    (document,) = read_documents("export.jsonl", line + b"\n")
+    assert document.key == "003_0123456789abcdef"
+    record = article_from(document, "export.jsonl")
+    for field in ("title", "section", "authors", "published", "paragraphs", "words", "url"):
+        assert getattr(record, field) == getattr(original, field), field
+
+
+def test_a_json_list_and_a_list_cut_short():
+    items = [{"title": f"Item {n}", "text": f"Body {n}."} for n in range(4)]
+    data = json.dumps(items).encode()
+    assert [d.title for d in read_documents("l.json", data)] == [f"Item {n}" for n in range(4)]
+    cut = list(read_documents("l.json", data[: data.index(b"Item 3") - 5]))
+    assert [d.title for d in cut] == ["Item 0", "Item 1", "Item 2"]
+    assert cut[-1].warnings == ("the JSON list is cut short; read the records before the cut",)
+
+
+def test_malformed_json_never_raises():
+    for data in (b"{", b"[1, 2, 3]", b'{"no": "article"}', b"\xff\xfe garbage", b"null"):
+        documents = list(read_documents("bad.json", data))
+        assert len(documents) == 1 and documents[0].text == "" and documents[0].warnings
+
+
+def test_jsonl_keeps_every_good_line_and_warns_once():
+    data = (
+        b'{"title": "One", "maintext": "Body one."}\n'
+        b"{broken\n"
+        b"[1]\n"
+        b'{"title": "Two", "maintext": "Body two."}\n'
+        b'{"title": "Three", "maintext": "Body'
+    )
+    documents = list(read_documents("a.jsonl", data))
+    assert [d.title for d in documents] == ["One", "Two"]
+    assert documents[0].warnings == ()
+    assert documents[1].warnings == (
+        "3 of 5 lines are not article records (the first is line 2); skipped",
+    )

@@ -1,0 +1,27 @@
+"""Issue #20: a text dump's url, site and language, when it states them on a line of its own."""
+
+from newsreader.parse import parse_article
+
+BODY = (
+    "The ferry company said on Monday that the winter timetable would start a week early "
+    "because of the storms forecast for the coast."
+)
+
+
+def test_an_address_line_and_a_language_line_are_the_records_url_site_and_language():
+    dump = f"Ferry timetable starts early\n\nURL: https://www.Coast.example/ferry?x=1\n\nLanguage: en-GB\n\n{BODY}\n"
+    article = parse_article(dump.encode(), "ferry.txt")
+    assert (article.url, article.site, article.language) == (
+        "https://www.Coast.example/ferry?x=1",
+        "coast.example",
+        "en",
+    )
+
+
+def test_an_address_inside_a_sentence_or_another_scheme_states_nothing():
+    dump = (
+        f"Ferry timetable starts early\n\n{BODY} See https://coast.example/ferry for more.\n\n"
+        "ftp://coast.example/timetable.pdf\n\nThe language of the notice: plain.\n"
+    )
+    article = parse_article(dump.encode(), "ferry.txt")
+    assert (article.url, article.site, article.language) == (None, None, None)
