@@ -24,35 +24,43 @@ def authors(head: str, body: str = BODY) -> tuple[str, ...]:
     return parse_article(text.encode(), "001_0123456789abcdef.txt").authors
 
 
-@pytest.mark.parametrize(
-    "line, expected",
-    [
-        ("Dana Whitlock@dwhitlock", ["Dana Whitlock"]),
-        ("Dana Whitlock@@dwhitlockFeatured Columnist", ["Dana Whitlock"]),
-        ("Dana Whitlock/", ["Dana Whitlock"]),
-        ("Dana Whitlock, Harbor Weekly", ["Dana Whitlock"]),
-        ("Dana WhitlockSenior Writer", ["Dana Whitlock"]),
-        ("Dana Whitlock 3 weeks ago", ["Dana Whitlock"]),
-        ("Dana Whitlock 4 min read", ["Dana Whitlock"]),
-        ("By Dana WDec. 3, 2024", ["Dana W"]),
-        ("Posted On : 12/03/2024 Published By : DanaWhitlock", ["Dana Whitlock"]),
-        ("Dec 3, 2024 by Newsroom Staff", ["Newsroom Staff"]),
-        ("Jo Park as told to Dana Whitlock", ["Dana Whitlock"]),
-        ("Reporting by Example Wire.", ["Example Wire"]),
-        ("Social Links for Dana Whitlock", ["Dana Whitlock"]),
-        ("By Example Staff", ["Example Staff"]),
-        ("by University of Northfield", ["University of Northfield"]),
-        ("By: Dana Whitlock, Jo Park - @site", ["Dana Whitlock", "Jo Park"]),
-        ("Dana Whitlock MS, RDN, LD", ["Dana Whitlock"]),
-        ("By Dana Whitlock MS, RDN, LD", ["Dana Whitlock"]),
-        ("Example Times staff reporter", None),
-        ("Paris, France", None),
-        ("Part of Example News. ©2024 Example Inc.", None),
-        ("Contact Us", None),
-    ],
-)
+#: Byline shapes and the authors each gives (None: no byline at all).
+SHAPES = [
+    ("Dana Whitlock@dwhitlock", ["Dana Whitlock"]),
+    ("Dana Whitlock@@dwhitlockFeatured Columnist", ["Dana Whitlock"]),
+    ("Dana Whitlock/", ["Dana Whitlock"]),
+    ("Dana Whitlock, Harbor Weekly", ["Dana Whitlock"]),
+    ("Dana WhitlockSenior Writer", ["Dana Whitlock"]),
+    ("Dana Whitlock 3 weeks ago", ["Dana Whitlock"]),
+    ("Dana Whitlock 4 min read", ["Dana Whitlock"]),
+    ("By Dana WDec. 3, 2024", ["Dana W"]),
+    ("Posted On : 12/03/2024 Published By : DanaWhitlock", ["Dana Whitlock"]),
+    ("Dec 3, 2024 by Newsroom Staff", ["Newsroom Staff"]),
+    ("Jo Park as told to Dana Whitlock", ["Dana Whitlock"]),
+    ("Reporting by Example Wire.", ["Example Wire"]),
+    ("Social Links for Dana Whitlock", ["Dana Whitlock"]),
+    ("By Example Staff", ["Example Staff"]),
+    ("by University of Northfield", ["University of Northfield"]),
+    ("By: Dana Whitlock, Jo Park - @site", ["Dana Whitlock", "Jo Park"]),
+    ("Dana Whitlock MS, RDN, LD", ["Dana Whitlock"]),
+    ("By Dana Whitlock MS, RDN, LD", ["Dana Whitlock"]),
+    ("Example Times staff reporter", None),
+    ("Paris, France", None),
+    ("Part of Example News. ©2024 Example Inc.", None),
+    ("Contact Us", None),
+]
+
+
+@pytest.mark.parametrize("line, expected", SHAPES)
 def test_byline_shapes(line, expected):
     assert byline_names(line) == (None if expected is None else tuple(expected))
+
+
+@pytest.mark.parametrize("line, expected", SHAPES)
+@pytest.mark.parametrize("dated", [False, True])
+def test_byline_shapes_under_the_headline_are_the_record_authors(line, expected, dated):
+    head = f"{line}\nMarch 5, 2024" if dated else line
+    assert authors(head) == tuple(expected or ())
 
 
 @pytest.mark.parametrize(

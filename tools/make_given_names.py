@@ -1,12 +1,15 @@
 """Write ``newsreader/parse/given_names.txt``: given names of many countries, from Faker's lists.
 
-    pip install faker && python tools/make_given_names.py
+    pip install faker && apt-get install wamerican && python tools/make_given_names.py
 
 A development-time tool: the parser reads the text file and never imports Faker. Faker's
 person providers hold the common first names of each locale it knows (census and registry
 lists, MIT-licensed); written in Latin, Greek or Cyrillic letters, lower-cased, one a line.
 The byline pass reads them as evidence that a capitalised pair of words is a person
-("Dana Whitlock") rather than interface text ("Contact Us", "Copy URL").
+("Dana Whitlock") rather than interface text ("Contact Us", "Copy URL"). Names that are
+ordinary English words and no proper names ("Council", in the US list) are left out, by
+Debian's English word list, and so are a few that are proper names but more often page words
+("June", "Page", "Will").
 """
 
 from __future__ import annotations
@@ -20,8 +23,12 @@ import faker.providers.person as person
 
 OUT = Path(__file__).resolve().parent.parent / "newsreader" / "parse" / "given_names.txt"
 _SCRIPTS = ("LATIN", "GREEK", "CYRILLIC")
-#: Words that are given names somewhere but far more often interface or news words on a page;
-#: a name list is evidence, and these would be false evidence.
+#: An English word list (Debian's wamerican): it writes proper names capitalised, so a name that
+#: stands there only in lower case ("council", "library" in the US list of every name ever
+#: given) is an ordinary word, and no evidence of a person.
+WORDS = Path("/usr/share/dict/american-english")
+#: Words that are given names somewhere, and capitalised in the word list as months, places or
+#: names, but far more often interface or news words on a page: false evidence of a person.
 _COMMON_WORDS = set(
     "will may june april august art grace hope joy faith bill mark rich ray page case "
     "major read share save follow home love star sky rose iris summer autumn dawn news sport "
@@ -42,7 +49,9 @@ def given_names() -> set[str]:
                 word = name.strip().lower()
                 if len(word) >= 2 and word.isalpha() and _script(word) and " " not in word:
                     names.add(word)
-    return names - _COMMON_WORDS
+    words = set(WORDS.read_text(encoding="utf-8").split())
+    names -= _COMMON_WORDS
+    return {name for name in names if name.capitalize() in words or name not in words}
 
 
 def _script(word: str) -> bool:

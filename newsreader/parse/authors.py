@@ -199,7 +199,7 @@ def _byline_at(lines: list[Line], i: int) -> list[str]:
     not as interface text ("Copy URL", "Contact Us", see :mod:`names`)."""
     text = lines[i].text
     if staff := staff_byline(text):
-        return list(staff)
+        return list(prefixed_byline_names(text) or staff)  # "By Example Staff": without its By
     names = list(byline_names(text) or names_in(text))
     if names and prefixed_byline_names(text) is None:
         names = [name for name in names if not reads_as_interface(name)]

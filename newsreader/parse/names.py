@@ -29,6 +29,7 @@ _INTERFACE = frozenset(
     "food style entertainment culture lifestyle world local national update updates "
     "click watch listen download app apps premium icon button".split()
 )
+_LONG_NAME = 4  # words from which a would-be name without a given name reads as a phrase
 #: Function words that stand in interface text ("Contact Us", "About This") but in no name.
 _FUNCTION_WORDS = frozenset(
     "us we our you your the a an of to in on for and with this that it my all me here now".split()
@@ -56,15 +57,16 @@ def has_given_name(name: str) -> bool:
 
 def reads_as_interface(name: str) -> bool:
     """True when a would-be name with no given name in it holds a word that a person's name
-    does not: an interface word ("Copy URL", "Social Links"), a function word ("Contact Us") or
-    a sentence's full stop ("Post Crime."); and any would-be name with an acronym of three
-    capitals or more beside ordinary words ("CBC Arts")."""
+    does not: an interface word ("Copy URL", "Social Links"), a function word ("Contact Us"),
+    a sentence's full stop ("Post Crime."), four words or more, or capitals ("HARBOR COUNCIL");
+    and any would-be name with an acronym of three capitals or more beside ordinary words
+    ("CBC Arts")."""
     words = [word.strip(".,:;'’\"") for word in name.split()]
     acronyms = sum(len(word) >= 3 and word.isupper() and word.isalpha() for word in words)
     if 0 < acronyms < len(words):
         return True  # an acronym beside ordinary words: "CBC Arts", "Copy URL"; not "DANA WHITLOCK"
     if has_given_name(name):
         return False
-    if name.endswith("."):
-        return True
+    if name.endswith(".") or len(words) >= _LONG_NAME or acronyms:
+        return True  # "Post Crime.", "Harbor Council Keeps Library", "HARBOR COUNCIL"
     return any(word.lower() in _INTERFACE or word.lower() in _FUNCTION_WORDS for word in words)
