@@ -46,6 +46,7 @@ def parse_article(
         paragraphs=paragraphs,
         words=layout.body_words(),
         warnings=tuple(notes),
+        language=layout.language,
     )
 
 
