@@ -44,6 +44,8 @@ _OWN_PARAGRAPHS = 5  # ... in at least this many prose lines
 #: (in place of the run it stands in), so their paragraphs measure as prose as others do.
 _IDEOGRAPHS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _IDEOGRAPH_RUNS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_PARAGRAPH_WORDS = 12  # words past which a line ending a sentence is a paragraph of its own
+_PARAGRAPH_ENDS = frozenset(".!?…\"”’'»")  # how such a line ends
 
 
 # slots: the per-line loops read a line's fields on the interpreter's fast path, which a
@@ -81,6 +83,11 @@ class Page:
 def split_lines(text: str) -> list[Line]:
     """Non-blank lines of ``text``, stripped, with their block index and word count.
 
+    A block is a run of lines between blank lines, but two long lines that end sentences, one
+    after the other, are two paragraphs whatever the blank lines: wire copy and some CMSs
+    separate paragraphs by a single newline, and the classifiers must see them as they see
+    blank-line paragraphs.
+
     The count is ``len(line.split())`` without building the words: every whitespace character
     but the space is unprintable, so a printable line without double spaces has one word more
     than spaces (inline: this runs on every line of every file); Chinese and Japanese count by
@@ -88,6 +95,7 @@ def split_lines(text: str) -> list[Line]:
     """
     lines: list[Line] = []
     block = 0
+    alone = False  # the line before is a paragraph: a paragraph next to it opens a block
     for number, raw in enumerate(text.split("\n"), start=1):
         stripped = raw.strip()
         if stripped:
@@ -95,9 +103,18 @@ def split_lines(text: str) -> list[Line]:
             words = stripped.count(" ") + 1 if plain else len(stripped.split())
             if not stripped.isascii() and (ideographs := len(_IDEOGRAPHS.findall(stripped))):
                 words += ideographs - len(_IDEOGRAPH_RUNS.findall(stripped))
+            paragraph = words >= _PARAGRAPH_WORDS and stripped[-1] in _PARAGRAPH_ENDS
+            if paragraph and alone:
+                first = lines[-1]  # the paragraph before: its own block too, if it shared one
+                if len(lines) > 1 and lines[-2].block == first.block:
+                    block += 1
+                    first.block = block
+                block += 1
+            alone = paragraph
             lines.append(Line(number, stripped, block, words))
         else:
             block += 1
+            alone = False
     return lines
 
 
