@@ -51,6 +51,7 @@ EXPLAINED = {
     "DEEP_TITLE": "the headline, deep in the main run: no line above it read as one",
     "OVER_STANDFIRST": "the headline over its standfirst (the line below scored higher; this one is as long)",
     "UNDER_KICKER": "the headline under its kicker (the short line above scored higher)",
+    "OVER_BYLINE": "the headline over its byline or date (the lines above it are teasers)",
     "KICKER": "short kicker above the headline",
     "ABOVE_TITLE": "above the headline",
     "PROSE_ON_SHORT_PAGE": "prose on a short page",

@@ -49,6 +49,7 @@ class Reason(str, Enum):
         "the headline over its standfirst (the line below scored higher; this one is as long)"
     )
     UNDER_KICKER = "the headline under its kicker (the short line above scored higher)"
+    OVER_BYLINE = "the headline over its byline or date (the lines above it are teasers)"
     KICKER = "short kicker above the headline"
     ABOVE_TITLE = "above the headline"
     # the body, and the author's biography that may end it (body.py)
