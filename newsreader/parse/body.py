@@ -37,6 +37,7 @@ _BETWEEN_LINES = 12  # lines of a list between two paragraphs of the main run, a
 _LIST_STORY_ITEMS = 3  # items of a list that make a page without prose a list story
 #: A comment's "Reply" button, alone on its line, perhaps with a count: "Reply", "Reply (2)".
 _REPLY_BUTTON = re.compile(r"(?:reply|antworten|répondre|responder|rispondi)(?:\s*\(?\d+\)?)?")
+_REPLY_LENGTH = 16  # characters of such a line, at most
 _LIST_ITEM_WORDS = 16  # words of a list's item, fewer than
 _BULLETS = frozenset("•·-–—*▪►✓")
 #: What a list's items hold: "June 9 – Springfield @ Arena". Not a price: on dev, runs of price
@@ -115,6 +116,7 @@ def _drop_comments(lines: list[Line], candidates: list[int]) -> None:
         if (
             lines[i].role is BODY
             and i + 1 < len(lines)
+            and len(lines[i + 1].text) <= _REPLY_LENGTH  # most lines: no regex run
             and _REPLY_BUTTON.fullmatch(lines[i + 1].text.lower())
         ):
             lines[i].role, lines[i].reason = BOILERPLATE, Reason.COMMENT
