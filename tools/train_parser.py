@@ -18,9 +18,11 @@ training data. ``--cv-predictions DIR`` writes those held-out parses as
 ``DIR/region.jsonl`` and ``DIR/page.jsonl`` for ``score.py --predictions``;
 ``--write`` fits on everything and writes ``newsreader/parse/weights.json``.
 ``--split N`` groups the sites into folds differently, to see how much a
-held-out score owes to one grouping. The classifiers also learn from rewritten copies of each
-page (``AUGMENTATIONS``: the same article with single newlines between its paragraphs), which
-share their page's fold and are never scored; ``--no-augment`` leaves them out.
+held-out score owes to one grouping. ``--augment`` also teaches the classifiers rewritten
+copies of each region file (``AUGMENTATIONS``: the same article with single newlines between
+its paragraphs), which share their page's fold and are never scored. Held out over the five
+groupings it raised headlines (region 0.960 -> 0.966, page 0.923 -> 0.930) but cut page body
+F1 (0.917 -> 0.905), so the shipped weights are fitted without it.
 Needs numpy (``pip install numpy``); the parser itself does not.
 """
 
@@ -115,7 +117,7 @@ AUGMENTATIONS = {"single newlines": single_newlines}
 AUGMENTED_FORMS = ("region",)
 
 
-def load_samples(corpus: Path, split: int = 0, augment: bool = True) -> list[Sample]:
+def load_samples(corpus: Path, split: int = 0, augment: bool = False) -> list[Sample]:
     """Training rows of every article in both forms, and of its rewritten copies
     (:data:`AUGMENTATIONS`, marked ``augmented``) when ``augment``."""
     samples = []
@@ -386,14 +388,16 @@ def main() -> None:
         "several splits show how much they owe to one grouping of the sites",
     )
     parser.add_argument(
-        "--no-augment", action="store_true", help="learn from the dev pages alone, no rewrites"
+        "--augment",
+        action="store_true",
+        help="also learn from rewritten copies of the region files (single newlines)",
     )
     args = parser.parse_args()
     if not (args.corpus / "truth.jsonl").exists():
         sys.exit(
             f"No corpus at {args.corpus} (needs truth.jsonl and region/ or page/); pass --corpus."
         )
-    samples = load_samples(args.corpus, args.split, augment=not args.no_augment)
+    samples = load_samples(args.corpus, args.split, augment=args.augment)
     if args.write:
         fitted = as_weights(fit_models(samples))
         if args.only:
