@@ -1,6 +1,8 @@
 """`news export`: one full record per line, the documented schema, round-trippable."""
 
 import json
+import shutil
+from pathlib import Path
 
 from conftest import SEED_ID
 
@@ -30,3 +32,23 @@ def test_export_of_the_seed_matches_its_truth(cli, seeds):
     assert record["paragraphs"][0].startswith("Russia says it is willing")
     assert record["paragraphs"][-1].endswith("Zaporizhzhia nuclear power plant.")
     assert len(record["paragraphs"]) == 9
+
+
+def test_export_reads_the_made_up_pages_of_unseen_shapes(cli, tmp_path):
+    """The hand-written pages of ``fixtures/parse`` (issue #19's shapes), read as one folder."""
+    folder = tmp_path / "parse"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "parse", folder)
+    lines = cli("--dir", str(folder), "export").stdout.splitlines()
+    records = {record["id"]: record for record in map(json.loads, lines)}
+    assert {key: (r["title"], r["authors"], r["language"]) for key, r in records.items()} == {
+        "caps_headline": ("HARBOR COUNCIL KEEPS LIBRARY OPEN", ["JANE DOE"], "en"),
+        "comments": ("Harbour board votes to rebuild the old pier", [], "en"),
+        "event_blurb": ("Spring book fair returns to the town hall", [], "en"),
+        "japanese": ("東京都、新しい図書館を来月開館へ", [], "ja"),
+        "numbered_subheadings": ("Five ways to enjoy the harbour festival", [], "en"),
+        "results_table": ("Harbour regatta results", [], "en"),
+        "schedule": ("Harbour festival announces its summer tour dates", ["Dana Whitlock"], "en"),
+        "wire_single_newlines": ("Harbour board votes to rebuild the old pier", [], "en"),
+    }
+    assert records["caps_headline"]["paragraphs"][0].startswith("HARBORTOWN (AP) — The council")
+    assert len(records["wire_single_newlines"]["paragraphs"]) == 7

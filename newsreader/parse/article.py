@@ -48,7 +48,7 @@ def parse_article(
         paragraphs=paragraphs,
         words=layout.body_words(),
         warnings=tuple(notes),
-        language=language,
+        language=language or layout.language,
         url=url,
         site=site,
     )

@@ -16,8 +16,10 @@ from newsreader.parse.bylines import (
     names_in,
     prefixed_byline_names,
     separated_byline_names,
+    staff_byline,
 )
 from newsreader.parse.cues import SHORT_LINE
+from newsreader.parse.names import reads_as_interface
 from newsreader.parse.page import BYLINE, DATE, OTHER, SENTENCE_END, Line
 from newsreader.parse.reasons import Reason
 
@@ -30,6 +32,7 @@ _NAME_INTO_RUN = (
 _NAME_BELOW_TITLE = 8  # lines below the headline where a bare name may still be a byline
 _NAME_SUFFIXES = (" Jr.", " Sr.")  # a name may end with a period
 _HANDLE = re.compile(r"@\w+$")  # a line that is a social-media handle, as under an author's name
+_READING_TIME = re.compile(r"\d+\s*min(?:ute)?s?\s+read$", re.IGNORECASE)  # "4 min read"
 _DATED_OR_BYLINE = (DATE, BYLINE)  # roles of a line beside a bare name that make the name a byline
 _AUTHOR_BUTTONS = {
     "follow",
@@ -101,14 +104,20 @@ def _mark_name_lines(lines: list[Line], where: range) -> None:
             or (SENTENCE_END.search(line.text) and not line.text.endswith(_NAME_SUFFIXES))
         ):
             continue
-        if not only_names(line.text):
+        staff = staff_byline(line.text)
+        if not staff and not (only_names(line.text) and not reads_as_interface(line.text)):
             continue
         neighbours = lines[max(0, i - 1) : i] + lines[i + 1 : i + 2]
+        if staff:  # "Hollywood.com Staff" beside a date; beside a name it is that name's role
+            if any(other.role is DATE for other in neighbours):
+                line.role, line.reason = BYLINE, Reason.NAME_LINE
+            continue
         # a one-word desk ("Opinion", "Sports") beside it is a menu, not the author's role
         if any(
             other.role in _DATED_OR_BYLINE
             or (other.words > 1 and _is_role_line(other))
             or _HANDLE.match(other.text)
+            or _READING_TIME.match(other.text)
             or other.text.lower() in _AUTHOR_BUTTONS
             for other in neighbours
         ):
@@ -149,23 +158,33 @@ def find_authors(lines: list[Line], title_at: int | None) -> list[str]:
         or (line.role is DATE and line.words > SHORT_LINE and separated_byline_names(line.text))
     ]
     near = [i for i in bylines if title_at is None or i > title_at - _NEAR_TITLE]
-    # a line that says "By" outranks a bare name, and one below the headline one above it
+    # a line that says "By" outranks a bare name, one below the headline one above it, and of
+    # those, the nearest to the headline
     near.sort(
         key=lambda i: (
             prefixed_byline_names(lines[i].text) is None,
             title_at is not None and i < title_at,
+            0 if title_at is None else abs(i - title_at),
         )
     )
     sentences: str | None = None
     for i in near + bylines:
-        names = list(byline_names(lines[i].text) or names_in(lines[i].text))
-        if (
-            names and lines[i].reason is Reason.JOINED
-        ):  # the first of several name lines after a lone "By"
+        names = _byline_at(lines, i)
+        if names and lines[i].reason is Reason.JOINED:
+            # the first of several name lines after a lone "By"
             for following in lines[i + 1 :]:
                 if following.reason not in _JOINED_BYLINE:
                     break
                 names += [name for name in names_in(following.text) if name not in names]
+        elif names and i + 1 < len(lines) and lines[i + 1].role is BYLINE:
+            # several authors on consecutive byline lines ("By A" / "By B"), each a byline alone
+            following = lines[i + 1].text
+            more = prefixed_byline_names(following) or (
+                names_in(following)
+                if lines[i + 1].block == lines[i].block and only_names(following)
+                else ()
+            )
+            names += [name for name in more if name not in names and not reads_as_interface(name)]
         if names:
             if sentences is None:
                 sentences = "\n".join(line.text for line in lines if line.words >= _SENTENCE_WORDS)
@@ -173,6 +192,18 @@ def find_authors(lines: list[Line], title_at: int | None) -> list[str]:
         if names:
             return names
     return []
+
+
+def _byline_at(lines: list[Line], i: int) -> list[str]:
+    """The names byline ``i`` gives; a byline without a "by" word must read as a person's name,
+    not as interface text ("Copy URL", "Contact Us", see :mod:`names`)."""
+    text = lines[i].text
+    if staff := staff_byline(text):
+        return list(prefixed_byline_names(text) or staff)  # "By Example Staff": without its By
+    names = list(byline_names(text) or names_in(text))
+    if names and prefixed_byline_names(text) is None:
+        names = [name for name in names if not reads_as_interface(name)]
+    return names
 
 
 def _reads_as_words(name: str, sentences: str) -> bool:

@@ -9,6 +9,7 @@ the authors are known, an author's biography at either end of the body is taken 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from newsreader.parse.authors import only_names
 from newsreader.parse.features import context_vectors, line_vector
@@ -29,6 +30,22 @@ _BIO_GAP = (
 _CARD_WORDS = (2, 3)  # words of a contributor's card: a name alone on its line
 _CARD_ROLES = (BOILERPLATE, BYLINE)  # a card is left out of the body, or taken for a byline
 _WORD = re.compile(r"[^\W\d_]+")
+_FIRST_PERSON_BIO = re.compile(  # "As a senior analyst, I report on ...", "I write about schools."
+    r"(?:As an? [^,.]{3,60}, I|I) (?:cover|report on|write about|write on|focus on|specialize in)\b"
+)
+_BETWEEN_LINES = 12  # lines of a list between two paragraphs of the main run, at most
+_LIST_STORY_ITEMS = 3  # items of a list that make a page without prose a list story
+#: A comment's "Reply" button, alone on its line, perhaps with a count: "Reply", "Reply (2)".
+_REPLY_BUTTON = re.compile(r"(?:reply|antworten|répondre|responder|rispondi)(?:\s*\(?\d+\)?)?")
+_REPLY_LENGTH = 16  # characters of such a line, at most
+_LIST_ITEM_WORDS = 16  # words of a list's item, fewer than
+_BULLETS = frozenset("•·-–—*▪►✓")
+#: What a list's items hold: "June 9 – Springfield @ Arena". Not a price: on dev, runs of price
+#: lines between paragraphs are shopping widgets ("$21 $16 at Glossier") the truth leaves out.
+_MARKERS = (
+    ("dash", re.compile(r"\s[–—-]\s")),
+    ("at", re.compile(r"\s@\s")),
+)
 
 
 def body_candidates(page: Page, first: int) -> list[int]:
@@ -64,6 +81,7 @@ def mark_body(page: Page, title_at: int | None) -> None:
                 if page.facts[i].prose
                 else (BOILERPLATE, Reason.NOT_PROSE_ON_SHORT_PAGE)
             )
+        _keep_a_list_story(page, candidates)
         return
     start, end = page.run
     # read once, not per line: an enum's attribute is slow to read
@@ -72,6 +90,90 @@ def mark_body(page: Page, title_at: int | None) -> None:
         inside = start <= i <= end and page.facts[i].prose
         is_body = verdict > (_RUN_THRESHOLD if inside else 0.0)
         page.lines[i].role, page.lines[i].reason = article if is_body else furniture
+    _keep_lines_between_paragraphs(page.lines, page.run)
+    _keep_a_list_story(page, candidates)
+    _drop_comments(page.lines, candidates)
+
+
+def _keep_a_list_story(page: Page, candidates: list[int]) -> None:
+    """A story that is a list or a table (results, a schedule) on a page with no prose below
+    the headline: its items are the body, which the classifiers, looking for prose, drop."""
+    lines = page.lines
+    if any(page.facts[i].prose or lines[i].role is BODY for i in candidates):
+        return
+    markers = {i: marker for i in candidates if (marker := _list_marker(lines[i].text))}
+    if len(markers) < _LIST_STORY_ITEMS:
+        return
+    top = Counter(markers.values()).most_common(1)[0][0]
+    for i, marker in markers.items():
+        if marker == top:
+            lines[i].role, lines[i].reason = BODY, Reason.LIST_STORY
+
+
+def _drop_comments(lines: list[Line], candidates: list[int]) -> None:
+    """Readers' comments leave the body: a line just above a "Reply" button is a comment."""
+    for i in candidates:
+        if (
+            lines[i].role is BODY
+            and i + 1 < len(lines)
+            and len(lines[i + 1].text) <= _REPLY_LENGTH  # most lines: no regex run
+            and _REPLY_BUTTON.fullmatch(lines[i + 1].text.lower())
+        ):
+            lines[i].role, lines[i].reason = BOILERPLATE, Reason.COMMENT
+
+
+def _keep_lines_between_paragraphs(lines: list[Line], run: tuple[int, int]) -> None:
+    """A list the classifiers dropped inside the main run, with article text right above and
+    right below it and nothing a cue marked between, is the story's own: a schedule ("June 9 –
+    Springfield @ Arena"), numbered steps, a bulleted list; with its lead-in ("The dates are:") and the
+    paragraph it pulled down. Its items share a marker (a number or bullet opening them, a
+    spaced dash or an @ in them), which captions and teaser headlines do not."""
+    start, end = run
+    i = max(start, 1)
+    while i <= end:
+        if lines[i].reason is not Reason.PAGE_FURNITURE or lines[i - 1].role is not BODY:
+            i += 1
+            continue
+        last = i
+        while last + 1 <= end and lines[last + 1].reason is Reason.PAGE_FURNITURE:
+            last += 1
+        if (
+            last - i < _BETWEEN_LINES
+            and last + 1 <= end
+            and lines[last + 1].role is BODY
+            and _holds_a_list(lines[i : last + 1])
+        ):
+            for line in lines[i : last + 1]:
+                line.role, line.reason = BODY, Reason.BETWEEN_PARAGRAPHS
+        i = last + 1
+
+
+def _holds_a_list(run: list[Line]) -> bool:
+    """Two lines or more of ``run`` are items of one list (they share a marker, see
+    :data:`_MARKERS`), and they make up most of its short lines; or ``run`` is one numbered
+    line, a subheading of a numbered story ("3. Stay late")."""
+    markers = Counter(marker for line in run if (marker := _list_marker(line.text)))
+    if not markers:
+        return False
+    if len(run) == 1:
+        return markers["number"] == 1
+    top = markers.most_common(1)[0][1]
+    short = sum(line.words < _LIST_ITEM_WORDS for line in run)
+    return top >= 2 and top * 2 >= short
+
+
+def _list_marker(text: str) -> str | None:
+    """What makes ``text`` an item of a list: how it opens (a number, a bullet), or a spaced
+    dash or an @ inside a short line; None for a line with none of them."""
+    if text.split(None, 1)[0].rstrip(".):").isdigit() and len(text.split()) > 1:
+        return "number"
+    if text[0] in _BULLETS:
+        return "bullet"
+    if len(text.split()) < _LIST_ITEM_WORDS:
+        for marker, pattern in _MARKERS:
+            if pattern.search(text):
+                return marker
+    return None
 
 
 def mark_biographies(lines: list[Line], authors: list[str], title_at: int) -> None:
@@ -82,6 +184,7 @@ def mark_biographies(lines: list[Line], authors: list[str], title_at: int) -> No
     senior culinary specialist ..."), and the body line right after a biography that names
     its person again ("Since then, Meredith has ..."). A late biography ends the article
     (:func:`_end_at_late_biography`)."""
+    _drop_first_person_biographies(lines)
     names = {name for author in authors for name in (author, author.split()[0])}
     cards = _cards(lines, title_at)
     if not names and not cards:
@@ -108,6 +211,17 @@ def mark_biographies(lines: list[Line], authors: list[str], title_at: int) -> No
         ):
             lines[after].role, lines[after].reason = BOILERPLATE, Reason.BIOGRAPHY
     _end_at_late_biography(lines, body, authors)
+
+
+def _drop_first_person_biographies(lines: list[Line]) -> None:
+    """A body line at either end of the body in which the author speaks of their job in the
+    first person ("As a senior analyst, I report on ...", "I write about schools.") is their
+    biography, not the story."""
+    body = [i for i, line in enumerate(lines) if line.role is BODY]
+    for i in body[:_BIO_LINES] + body[-_BIO_LINES:]:
+        text = lines[i].text
+        if text.startswith(("As a", "As an", "I ")) and _FIRST_PERSON_BIO.match(text):
+            lines[i].role, lines[i].reason = BOILERPLATE, Reason.BIOGRAPHY
 
 
 def _cards(lines: list[Line], title_at: int) -> dict[str, list[int]]:

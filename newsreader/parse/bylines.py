@@ -16,18 +16,31 @@ from functools import lru_cache, wraps
 from typing import Callable, TypeVar
 
 from newsreader.parse.dates import find_date
+from newsreader.parse.names import has_given_name, is_credential
 
 _PREFIX = re.compile(
-    r"^(?:(?:written|words|reporting|story|text|posted|report(?:ed)?|review(?:ed)?|interview|analysis|"
-    r"commentary|photos? and text|news|opinion|feature|column|essay|guide|explainer|preview)\s+by|"
-    r"as told to|(?-i:By)(?=[A-Z][a-z])|by(?=[\s:]|$)|von|por|par|door|di|av|af|"
-    r"autor(?:in|a|es)?|author(?:s)?|auteur|tekst|texto|reporter)\s*[:\-–—]?\s*(?P<rest>.*)$",
+    r"^(?:(?:written|words|reporting|story|text|posted|published|report(?:ed)?|review(?:ed)?|interview|"
+    r"analysis|commentary|photos? and text|news|opinion|feature|column|essay|guide|explainer|preview)"
+    r"\s+by|as told to|social links for|(?-i:By)(?=[A-Z][a-z])|by(?=[\s:]|$)|"
+    r"(?:von|por|par|door|di|av|af|autor(?:in|a|es)?|author(?:s)?|auteur|tekst|texto|reporter)"
+    r"(?![^\W\d_]))\s*[:\-–—]?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
 _LATE_BY = re.compile(
-    r"\bby\s+(?P<rest>[^\W\d_].*)$", re.IGNORECASE
-)  # "posted on <date> by Jane Doe"
-_MAYBE_TAIL = re.compile(r"[|·•,\d–—]|\s-\s|[a-z][A-Z]|\s{2}")
+    r"\bby\s*:?\s+(?P<rest>[^\W\d_].*)$", re.IGNORECASE
+)  # "posted on <date> by Jane Doe", "Posted On : <date> Published By : DanaWhitlock"
+_TOLD_TO = re.compile(
+    r"\s(?:as )?told to\s+(?P<rest>[^\W\d_].*)$"
+)  # "Jo Park as told to Dana Whitlock"
+#: What a site glues after a bare name: a handle, a slash, a relative or reading time.
+_NAME_TAIL = re.compile(
+    r"\s*(?:@+\w.*|/|\d+\s*(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?|years?)\s+(?:ago|read)\b.*)$",
+    re.IGNORECASE,
+)
+_MONTH_ABBREVIATIONS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+#: A CamelCase pair that is one person's name run together ("DanaWhitlock").
+_RUN_TOGETHER = re.compile(r"[A-Z][a-z]+(?=[A-Z][a-z]+$)")
+_MAYBE_TAIL = re.compile(r"[|·•,\d–—@/]|\s-\s|[a-z][A-Z]|\s{2}|[A-Z]" + _MONTH_ABBREVIATIONS)
 # separators between a byline's names and its outlet; a run of spaces (kept no-break spaces) is one too.
 # Each opens with a space or a bar or dot: the lookahead says so, and lets the scan skip other
 # characters at once
@@ -47,13 +60,14 @@ _ROLES = frozenset(
 _WORD_RUN = re.compile(r"\w+")
 # "GuerreroDec", "KambhampatiData": two words run together; a glued month needs less ("SamDecember 22")
 _GLUE = re.compile(
-    r"(?<=[a-z]{3})(?=[A-Z][a-z])|(?<=[a-z])(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s*\d)"
-)
+    r"(?<=[a-z]{3})(?=[A-Z][a-z])|(?<=[a-z])(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s*\d)|"
+    r"(?<=\b[A-Z])(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s*\d)"
+)  # ... and a one-letter surname glued to a date: "Dana WDec. 3, 2024"
 _YEAR_THEN_NAME = re.compile(
     r"(?:19|20)\d\d(?=[A-Z][a-z])"
 )  # a year with a name glued on, "2023Chris"
 _CASE_TURN = re.compile(
-    r"[a-z][A-Z]"
+    r"[a-z][A-Z]|\b[A-Z](?=" + _MONTH_ABBREVIATIONS + ")"
 )  # what every _GLUE match stands on: a quick scan says if it can match
 _BREAK_CHARS = "|·•/-–—"  # a hard break holds one of these, or a run of spaces
 _SPACE_RUN = re.compile(r"\s\s")
@@ -175,6 +189,12 @@ _INSTITUTION = re.compile(
     r"foundation|school|college|centre|center|association|society|laboratory|hospital)\b",
     re.IGNORECASE,
 )
+#: A capitalised run that may name an organisation: "University of Northfield", "Newsroom Staff".
+_ORGANISATION = re.compile(
+    r"(?:The\s+)?[A-Z][\w.&'’-]*(?:\s+(?:of|for|the|and|&|de|[A-Z][\w.&'’-]*)){0,6}"
+)
+_STAFF_WORDS = {"staff", "team", "desk", "newsroom", "wire", "editors", "reporters", "service"}
+_STAFF_ENDINGS = (" Staff", " Team", " Desk", " Newsroom", " Editors")
 _AGENCIES = {
     "associated press",
     "reuters",
@@ -224,9 +244,14 @@ def byline_names(line: str) -> tuple[str, ...] | None:
     if _PREFIX.match(text):
         return prefixed_byline_names(text)
     if not _MAYBE_TAIL.search(text):
-        return _name_with_role(
-            text
-        )  # no separator, comma or digit: only a role after a name is left
+        # no separator, comma or digit: only a role after a name is left, or a name told to
+        return _name_with_role(text) or (_told_to(text) if " told to " in text else None)
+    if (
+        (tail := _NAME_TAIL.search(text))
+        and tail.start()
+        and (name := _leading_name(text[: tail.start()])) == text[: tail.start()]
+    ):
+        return (name,)  # "Dana Whitlock@dwhitlock", "Dana Whitlock/", "Dana Whitlock 3 weeks ago"
     glued = _YEAR_THEN_NAME.search(text)
     if (
         glued
@@ -236,8 +261,21 @@ def byline_names(line: str) -> tuple[str, ...] | None:
         return (text[glued.end() :],)  # "Dec 6, 2023Chris Price": a date run into its author's name
     late = _LATE_BY.search(text)
     if late and _DIGIT.search(text, 0, late.start()):
-        return names_in(late.group("rest")) or None
-    return _names_before_tail(_unglued(text, " "))
+        rest = late.group("rest")
+        return names_in(rest) or _named_outlet(rest) or None
+    unglued = _unglued(text, " ")
+    if unglued != text and (named := _name_with_role(unglued)):
+        return named  # "Dana WhitlockSenior Writer"
+    return _names_before_tail(unglued)
+
+
+def _told_to(text: str) -> tuple[str, ...] | None:
+    """The writer of a first-person story: "Jo Park as told to Dana Whitlock" gives Dana
+    Whitlock, when a name opens the line too."""
+    told = _TOLD_TO.search(text)
+    if not told or not _leading_name(text[: told.start()]):
+        return None
+    return names_in(told.group("rest")) or None
 
 
 def _name_with_role(text: str) -> tuple[str, ...] | None:
@@ -278,12 +316,27 @@ def _named_outlet(rest: str) -> tuple[str, ...] | None:
     )  # a comma ends it too: "by X, Dec 19"
     if head.lower() in _AGENCIES:
         return (head,)
+    if _ORGANISATION.fullmatch(head) and (
+        head.split()[-1].lower() in _STAFF_WORDS or _INSTITUTION.search(head)
+    ):
+        return (head,)  # "By Example Staff", "by University of Northfield"
     words = head.split()
     if words[:1] == ["Team"] and len(words) == 2:
         words = words[1:]
     if len(words) != 1 or not _OUTLET_WORD.fullmatch(words[0]) or words[0].lower() in _STOP_WORDS:
         return None
+    run = _RUN_TOGETHER.match(head)
+    if run and has_given_name(f"{run.group()} ."):
+        return (f"{run.group()} {head[run.end() :]}",)  # "DanaWhitlock": a person, run together
     return (head,)
+
+
+def staff_byline(text: str) -> tuple[str, ...] | None:
+    """An outlet's staff or desk named alone on a line ("Hollywood.com Staff", "Newsroom
+    Staff"): the author when no person is named, if the line stands beside a date."""
+    if not text.endswith(_STAFF_ENDINGS) or not _ORGANISATION.fullmatch(text):
+        return None
+    return (text,) if len(text.split()) <= _ROLE_WORDS else None
 
 
 def separated_byline_names(text: str) -> tuple[str, ...] | None:
@@ -319,7 +372,24 @@ def _names_before_tail(text: str) -> tuple[str, ...] | None:
         return names
     if len(hard) == 2 and _leading_name(head) == head.strip():
         return names
+    if all(map(is_credential, tail.replace(",", " ").split())):
+        return names  # "Dana Whitlock MS, RDN, LD"
+    if _leading_name(head) == head.strip() and _outlet_after_name(head, tail):
+        return names  # "Dana Whitlock, Harbor Weekly"
     return None
+
+
+def _outlet_after_name(head: str, tail: str) -> bool:
+    """A short capitalised outlet after the comma that follows a person's name ("Dana
+    Whitlock, Harbor Weekly"): the name must hold a known given name, as a place or a list
+    ("Paris, France", "Smith, Jones and Brown") is shaped alike."""
+    words = tail.split()
+    return (
+        1 <= len(words) <= _ROLE_WORDS
+        and all(word[:1].isupper() for word in words)
+        and not _DIGIT.search(tail)
+        and has_given_name(head)
+    )
 
 
 def _dated(line: str, tail: str) -> bool:
@@ -356,12 +426,14 @@ def _comma_parts(segment: str) -> list[str]:
     if not segment:
         return []
     chunks = [chunk.strip(" .-–—:") for chunk in segment.split(",")]
-    chunks = [chunk for chunk in chunks if chunk]
+    chunks = [chunk for chunk in chunks if chunk and not all(map(is_credential, chunk.split()))]
     with_and = [i for i, chunk in enumerate(chunks) if _AND.search(f" {chunk} ")]
     if with_and:
         chunks = chunks[: with_and[-1] + 1]
-    elif len(chunks) == 2:
-        chunks = chunks[:1]
+    elif len(chunks) == 2 and not (
+        _leading_name(chunks[1]) == chunks[1] and has_given_name(chunks[1])
+    ):
+        chunks = chunks[:1]  # "Jane Doe, Medical Xpress", but "Dana Whitlock, Jo Park"
     parts: list[str] = []
     for chunk in chunks:  # "Institute of Allergy and Infectious Diseases" is one organisation
         pieces = [chunk] if _INSTITUTION.search(chunk) else _AND.split(chunk)
@@ -377,7 +449,11 @@ def _leading_name(part: str) -> str | None:
         lower = word.lower().rstrip(",.")
         if lower in _ROLES or (lower in _STOP_WORDS and lower not in _MONTHS):
             ended_by_role = lower in _ROLES and lower not in _STOP_WORDS
+            if ended_by_role and word[:1].islower() and not any(w.endswith(",") for w in taken):
+                return None  # "Example Times staff reporter": an outlet and a role, no person
             break
+        if len(taken) >= 2 and is_credential(word):
+            break  # "Dana Whitlock MS": a credential ends the name
         if _is_name_word(word) or (taken and (lower in _PARTICLES or lower in _SUFFIXES)):
             taken.append(word)
             if len(taken) == 5:

@@ -75,13 +75,14 @@ _BOILERPLATE = re.compile(  # matched on lower-cased lines: far cheaper than cas
     r"continue reading|article continues below(?: this ad)?|story continues below(?: advertisement)?|"
     r"skip (?:to|advert).*|follow us.*|subscribe.*|sign up.*|newsletter.*|related(?: articles| stories| topics| content| coverage)?|"
     r"recommended(?: for you)?|most (?:read|popular|viewed)|trending(?: now)?|top stories|"
-    r"click here.*|back to top|loading.*|play video|watch(?: now| video)?|"
+    r"click (?:here|for|to) .*|click here|back to top|loading.*|play video|watch(?: now| video)?|"
     r"(?:all rights reserved|copyright|©).*|.*\bmore\.\.\.$|more in .*|more from .*|"
     r"leer más|lire (?:la )?suite|weiterlesen|czytaj (?:też|także|więcej).*|read also.*|also read.*|"
     r"see also.*|more stories.*|you may also like.*|\d+ comments?|join the conversation.*|"
     r"\(?\W*(?:read|also|more|related|read more|see more)\s*:\s.{3,}|a post shared by .*|people are also reading.*|"
     r"more for you|more like this|about the author|in this article|get the whole story|\d+ (?:images|photos|slides)|"
     r"before you go.*|comments are closed\.?|editor[’']?s picks?|view (?:full )?post on \w+|"
+    r"repl(?:y|ies)|\d+ repl(?:y|ies)|(?:load|show|view) (?:more|all|\d+) (?:comments|replies)|"
     r"(?:free |daily |weekly )+newsletter.*|"
     r"updated|published|posted)\s*:?$",
 )
@@ -198,6 +199,7 @@ def without_caption_label(line: str) -> str:
 
 _NOTICE_START = re.compile(  # how notices open, however long they run
     r"^(?:sign up\b|subscribe\b|©|copyright\b|all rights reserved|follow us\b|click here\b|"
+    r"have a (?:news )?tip\b|got a (?:news )?tip\b|"  # a promo box: the site asks for stories
     r"follow\b.{0,80}\bon (?:facebook|instagram|twitter|x|tiktok|threads|youtube|linkedin)\b|"
     r"an? (?:previous |earlier )?version of this (?:article|story)\b|editor[’']?s note\s*:|correction\s*:|"
     r"privacy notice\s*:|\(c\)\s|citation\s*:|more information\s*:|share or comment on this (?:article|story)|"

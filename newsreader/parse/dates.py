@@ -8,71 +8,40 @@ the article's date from the lines the passes marked as datelines and bylines.
 
 from __future__ import annotations
 
+import json
 import re
+from importlib import resources
 
 from newsreader.parse.page import BYLINE, DATE, Line
 
+_WESTERN = (  # each month's English and common Western European spellings, January first
+    "jan januar janvier enero gennaio",
+    "feb februar février fevrier febrero febbraio",
+    "mar märz mars marzo",
+    "apr avril abril aprile",
+    "may mai mayo maggio",
+    "jun juni juin junio giugno",
+    "jul juli juillet julio luglio",
+    "aug août aout agosto",
+    "sep septembre septiembre setiembre settembre",
+    "oct okt octobre octubre ottobre",
+    "nov novembre noviembre",
+    "dec dez décembre diciembre dicembre",
+)
+
 _MONTHS = {
     # English, then the common Western European spellings (prefixes match abbreviations).
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "may": 5,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-    "januar": 1,
-    "februar": 2,
-    "märz": 3,
-    "mai": 5,
-    "juni": 6,
-    "juli": 7,
-    "okt": 10,
-    "dez": 12,
-    "janvier": 1,
-    "février": 2,
-    "fevrier": 2,
-    "mars": 3,
-    "avril": 4,
-    "juin": 6,
-    "juillet": 7,
-    "août": 8,
-    "aout": 8,
-    "septembre": 9,
-    "octobre": 10,
-    "novembre": 11,
-    "décembre": 12,
-    "enero": 1,
-    "febrero": 2,
-    "marzo": 3,
-    "abril": 4,
-    "mayo": 5,
-    "junio": 6,
-    "julio": 7,
-    "agosto": 8,
-    "septiembre": 9,
-    "setiembre": 9,
-    "octubre": 10,
-    "noviembre": 11,
-    "diciembre": 12,
-    "gennaio": 1,
-    "febbraio": 2,
-    "aprile": 4,
-    "maggio": 5,
-    "giugno": 6,
-    "luglio": 7,
-    "settembre": 9,
-    "ottobre": 10,
-    "dicembre": 12,
+    **{name: number for number, names in enumerate(_WESTERN, start=1) for name in names.split()}
 }
-_MONTH = r"(?P<month>[^\W\d_]{3,10})\.?"
+#: Month names of many languages, wide and abbreviated, as CLDR spells them (lower case):
+#: ``months.json``, written by ``tools/make_months.py``; looked up whole, never by prefix.
+_WORLD_MONTHS: dict[str, int] = json.loads(
+    resources.files("newsreader.parse").joinpath("months.json").read_text(encoding="utf-8")
+)
+_MONTH = r"(?P<month>[^\W\d_]{3,12})\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|\.)?"
-_YEAR = r"(?P<year>(?:19|20)\d\d)(?=\D|$|\d{1,2}[:\s])"  # also "20233:00 AM", "202322 Dec" (glued)
+# also glued: "20233:00 AM", "202322 Dec", a share count "20244812 Shares"
+_YEAR = r"(?P<year>(?:19|20)\d\d)(?=\D|$|\d{1,2}[:\s]|\d+\s?(?i:shares?|views?|comments?)\b)"
 
 _PATTERNS = [
     re.compile(
@@ -89,7 +58,18 @@ _PATTERNS = [
     ),  # 18.03.2025
     re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>(?:19|20)\d\d)\b"),  # 12/22/2023
     re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<short>\d\d)\b(?!/)"),  # 08/25/22
+    re.compile(
+        r"(?<![\d/])(?P<year>(?:19|20)\d\d)/(?P<mnum>\d{1,2})/(?P<day>\d{1,2})(?![\d/])"
+    ),  # 2024/03/05
+    re.compile(
+        r"(?<![\d-])(?P<a>\d{1,2})-(?P<b>\d{1,2})-(?P<year>(?:19|20)\d\d)(?![\d-])"
+    ),  # 03-05-2024
 ]
+#: Chinese, Japanese and Korean dates: "2024年3月5日", "2024년 3월 5일"; looked for only in a line
+#: holding the year's sign.
+_CJK_DATE = re.compile(
+    r"(?P<year>(?:19|20)\d\d)\s?[年년]\s?(?P<mnum>\d{1,2})\s?[月월]\s?(?P<day>\d{1,2})\s?[日일]"
+)
 #: Words that mark a line as a dateline even when it is long ("Published: 12:40 GMT, 22 December 2023 | Updated: ...").
 _DATE_WORDS = re.compile(
     r"\b(?:published|posted|updated|date|released|first published|last modified|"
@@ -127,6 +107,8 @@ def find_date(line: str) -> str | None:
         return None  # every pattern needs a year: most lines are out at once
     if _RELATIVE.search(line) and not re.search(r"\d{4}", line):
         return None
+    if ("年" in line or "년" in line) and (found := _CJK_DATE.search(line)):
+        return _to_iso(found.groupdict())
     for pattern in _PATTERNS:
         match = pattern.search(line)
         while match:
@@ -157,7 +139,7 @@ def _to_iso(parts: dict) -> str | None:
 def _month_number(name: str) -> int | None:
     """Month number for a month name or its three-letter abbreviation."""
     name = name.lower()
-    return _MONTHS.get(name) or _MONTHS.get(name[:3])
+    return _MONTHS.get(name) or _WORLD_MONTHS.get(name) or _MONTHS.get(name[:3])
 
 
 def _days_in(month: int, year: int) -> int:

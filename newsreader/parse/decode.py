@@ -48,7 +48,25 @@ def decode_bytes(data: bytes) -> tuple[str, list[str]]:
     if (guessed or b"\x00" in data) and "\x00" in text:
         text = text.replace("\x00", "")
         warnings.append("NUL bytes removed; the file may be binary")
+    if any(map(text.__contains__, _MOJIBAKE_MARKS)):
+        text = _repaired(text, warnings)
     return text, warnings
+
+
+#: What UTF-8 read as Latin-1 or Windows-1252 leaves behind: "companyâ€™s", "cafÃ©", "Â ".
+#: Three substring scans in C tell the usual file it has none, so ftfy (~2 ms a file) runs
+#: only where they stand.
+_MOJIBAKE_MARKS = ("â€", "Ã", "Â")
+
+
+def _repaired(text: str, warnings: list[str]) -> str:
+    """``text`` with double-encoded UTF-8 repaired by ftfy, saying so when it changed."""
+    from ftfy import fix_encoding
+
+    fixed = fix_encoding(text)
+    if fixed != text:
+        warnings.append("double-encoded UTF-8 (mojibake) repaired")
+    return fixed
 
 
 def _wide_encoding(data: bytes) -> str | None:

@@ -130,17 +130,23 @@ TITLE_FEATURES = (
 
 
 @lru_cache(maxsize=1)
-def _stopword_lists() -> tuple[frozenset[str], ...]:
-    """Stopword sets of every language the ``stop-words`` package ships, loaded once."""
-    from stop_words import AVAILABLE_LANGUAGES, get_stop_words
+def _stopword_table() -> tuple[tuple[str, frozenset[str]], ...]:
+    """(ISO 639-1 code, stopword set) of every language the ``stop-words`` package ships,
+    loaded once."""
+    from stop_words import LANGUAGE_MAPPING, get_stop_words
 
-    lists = []
-    for language in AVAILABLE_LANGUAGES:
+    table = []
+    for code, language in LANGUAGE_MAPPING.items():
         try:
-            lists.append(frozenset(word.lower() for word in get_stop_words(language)))
+            table.append((code, frozenset(word.lower() for word in get_stop_words(language))))
         except Exception:  # a language file the installed version lacks: skip it, keep the rest
             continue
-    return tuple(lists)
+    return tuple(table)
+
+
+def _stopword_lists() -> tuple[frozenset[str], ...]:
+    """Stopword sets of every language the ``stop-words`` package ships, in a fixed order."""
+    return tuple(words for _, words in _stopword_table())
 
 
 @cache
@@ -166,19 +172,53 @@ def _language_groups() -> tuple[dict[str, int], tuple[tuple[int, ...], ...]]:
     return of_word, tuple(groups)
 
 
-def file_stopwords(text: str) -> frozenset[str]:
-    """The stopword set of the language that best explains the start of ``text``."""
+def file_language(text: str) -> tuple[str | None, frozenset[str]]:
+    """The language of ``text`` (ISO 639-1; None when nothing tells) and its stopword set
+    (empty when none fits): the stopword lists vote on the start of the text, and a text mostly
+    in Greek, Cyrillic, Chinese, Japanese or Korean letters is told by its script (a Cyrillic
+    text keeps the vote's Ukrainian or Bulgarian; else it is Russian)."""
     of_word, groups = _language_groups()
-    hits = [0] * len(_stopword_lists())
+    table = _stopword_table()
+    hits = [0] * len(table)
     sample = text[:_LANGUAGE_SAMPLE].lower()
     tally = Counter(map(of_word.get, _tokens(sample, sample.encode("utf-8", "replace"))))
     tally.pop(None, None)  # words no language lists
     for group, count in tally.items():
         for number in groups[group]:
             hits[number] += count
-    if not any(hits):
-        return frozenset()
-    return _written_list(hits.index(max(hits)))
+    stopwords = _written_list(hits.index(max(hits))) if any(hits) else frozenset()
+    language = table[hits.index(max(hits))][0] if any(hits) else None
+    script = None if sample.isascii() else _script(sample)
+    if script is not None and not (script in _CYRILLIC and language in _CYRILLIC):
+        language = script  # the vote's stopwords stay: the features were learned with them
+    return language, stopwords
+
+
+_SCRIPTS = (  # each script's letters, and the language it tells
+    ("ja", re.compile(r"[\u3040-\u30ff]")),  # hiragana and katakana (with ideographs: Japanese)
+    ("zh", re.compile(r"[\u4e00-\u9fff]")),  # CJK ideographs
+    ("ko", re.compile(r"[\uac00-\ud7af]")),  # Hangul syllables
+    ("el", re.compile(r"[\u0370-\u03ff]")),  # Greek
+    ("ru", re.compile(r"[\u0400-\u04ff]")),  # Cyrillic: Russian unless the vote says otherwise
+)
+_ANY_SCRIPT = re.compile(r"[\u0370-\u04ff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
+_LETTER = re.compile(r"[^\W\d_]")
+_CYRILLIC = ("ru", "uk", "bg")
+_SCRIPT_SHARE = 0.3  # share of a sample's letters a script must have to tell its language
+
+
+def _script(sample: str) -> str | None:
+    """The language a sample's script tells, when at least 30 % of its letters are Greek,
+    Cyrillic, kana, ideographs or Hangul; None for other scripts (Latin above all). One search
+    in C answers for most samples, which hold none of those letters."""
+    if not _ANY_SCRIPT.search(sample):
+        return None
+    letters = len(_LETTER.findall(sample)) or 1
+    counts = {language: len(pattern.findall(sample)) for language, pattern in _SCRIPTS}
+    if counts["ja"] and counts["ja"] + counts["zh"] >= _SCRIPT_SHARE * letters:
+        return "ja"
+    language = max(counts, key=counts.__getitem__)
+    return language if counts[language] >= _SCRIPT_SHARE * letters else None
 
 
 class LineFacts:

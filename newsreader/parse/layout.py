@@ -26,6 +26,7 @@ from newsreader.parse.body import mark_biographies, mark_body
 from newsreader.parse.captions import mark_captions
 from newsreader.parse.cues import mark_cues, notice_phrases
 from newsreader.parse.dates import published
+from newsreader.parse.features import file_language
 from newsreader.parse.page import (
     BODY,
     Line,
@@ -48,6 +49,7 @@ class Layout:
     authors: list[str]
     published: str | None
     credits: list[str]
+    language: str | None = None
 
     def roles(self) -> list[LineRole]:
         return [
@@ -71,11 +73,12 @@ def read_page(text: str, shared: frozenset[int] = frozenset(), keys: bytes | Non
     mark_cues(lines, credits, notice_phrases(text))
     mark_captions(lines, credits)
     join_lone_bylines(lines)
-    facts = line_facts(lines, text)
+    language, stopwords = file_language(text)
+    facts = line_facts(lines, text, stopwords)
     furniture, run = furniture_and_run(lines, facts, shared, keys)
     mark_furniture(lines, furniture)
     mark_names_above_run(lines, run)
-    return Page(lines, facts, run, credits, furniture)
+    return Page(lines, facts, run, credits, furniture, language)
 
 
 def lay_out(text: str, shared: frozenset[int] = frozenset(), keys: bytes | None = None) -> Layout:
@@ -104,4 +107,5 @@ def lay_out(text: str, shared: frozenset[int] = frozenset(), keys: bytes | None 
         authors,
         published(lines, title_at),
         list(dict.fromkeys(page.credits)),
+        page.language,
     )

@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from newsreader.model import Role
-from newsreader.parse.features import LineFacts, file_stopwords
+from newsreader.parse.features import LineFacts, file_language
 from newsreader.parse.furniture import KEYED_WORDS, repeated_lines
 from newsreader.parse.reasons import Reason
 
@@ -40,6 +40,12 @@ _OWN_PROSE = (
     150  # words of prose a file's main run must keep without its repeated lines to be an article
 )
 _OWN_PARAGRAPHS = 5  # ... in at least this many prose lines
+#: Chinese and Japanese write no spaces between words: each ideograph or kana counts as a word
+#: (in place of the run it stands in), so their paragraphs measure as prose as others do.
+_IDEOGRAPHS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_IDEOGRAPH_RUNS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_PARAGRAPH_WORDS = 12  # words past which a line ending a sentence is a paragraph of its own
+_PARAGRAPH_ENDS = frozenset(".!?…\"”’'»")  # how such a line ends
 
 
 # slots: the per-line loops read a line's fields on the interpreter's fast path, which a
@@ -65,6 +71,7 @@ class Page:
     run: tuple[int, int]  # the main run of prose, first and last index; (0, -1) for none
     credits: list[str] = field(default_factory=list)  # photo credits the file gives, in order
     furniture: frozenset[int] = frozenset()  # indexes of the lines other files of the folder repeat
+    language: str | None = None  # ISO 639-1, from the stopwords and the script (file_language)
     counts: Counter = field(init=False)  # how often each text stands in the file
     blocks: Counter = field(init=False)  # how many lines each block holds
 
@@ -76,27 +83,49 @@ class Page:
 def split_lines(text: str) -> list[Line]:
     """Non-blank lines of ``text``, stripped, with their block index and word count.
 
+    A block is a run of lines between blank lines, but two long lines that end sentences, one
+    after the other, are two paragraphs whatever the blank lines: wire copy and some CMSs
+    separate paragraphs by a single newline, and the classifiers must see them as they see
+    blank-line paragraphs.
+
     The count is ``len(line.split())`` without building the words: every whitespace character
     but the space is unprintable, so a printable line without double spaces has one word more
-    than spaces (inline: this runs on every line of every file).
+    than spaces (inline: this runs on every line of every file); Chinese and Japanese count by
+    characters (``_IDEOGRAPHS``).
     """
     lines: list[Line] = []
     block = 0
+    alone = False  # the line before is a paragraph: a paragraph next to it opens a block
     for number, raw in enumerate(text.split("\n"), start=1):
         stripped = raw.strip()
         if stripped:
             plain = "  " not in stripped and stripped.isprintable()
             words = stripped.count(" ") + 1 if plain else len(stripped.split())
+            if not stripped.isascii() and (ideographs := len(_IDEOGRAPHS.findall(stripped))):
+                words += ideographs - len(_IDEOGRAPH_RUNS.findall(stripped))
+            paragraph = words >= _PARAGRAPH_WORDS and stripped[-1] in _PARAGRAPH_ENDS
+            if paragraph and alone:
+                first = lines[-1]  # the paragraph before: its own block too, if it shared one
+                if len(lines) > 1 and lines[-2].block == first.block:
+                    block += 1
+                    first.block = block
+                block += 1
+            alone = paragraph
             lines.append(Line(number, stripped, block, words))
         else:
             block += 1
+            alone = False
     return lines
 
 
-def line_facts(lines: list[Line], text: str) -> list[LineFacts]:
-    """Each line's measurements, in the stopwords of the language ``text`` (the file) is in.
-    A line with a role already never becomes a candidate again: only its shape is measured."""
-    stopwords = file_stopwords(text)
+def line_facts(
+    lines: list[Line], text: str, stopwords: frozenset[str] | None = None
+) -> list[LineFacts]:
+    """Each line's measurements, in the stopwords of the language ``text`` (the file) is in
+    (``stopwords``, when found already). A line with a role already never becomes a candidate
+    again: only its shape is measured."""
+    if stopwords is None:
+        stopwords = file_language(text)[1]
     return [LineFacts(line.text, stopwords, line.words, line.role is OTHER) for line in lines]
 
 

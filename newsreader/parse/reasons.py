@@ -49,6 +49,7 @@ class Reason(str, Enum):
         "the headline over its standfirst (the line below scored higher; this one is as long)"
     )
     UNDER_KICKER = "the headline under its kicker (the short line above scored higher)"
+    OVER_BYLINE = "the headline over its byline or date (the lines above it are teasers)"
     KICKER = "short kicker above the headline"
     ABOVE_TITLE = "above the headline"
     # the body, and the author's biography that may end it (body.py)
@@ -56,6 +57,9 @@ class Reason(str, Enum):
     NOT_PROSE_ON_SHORT_PAGE = "not prose, on a short page"
     ARTICLE_TEXT = "scored as article text"
     PAGE_FURNITURE = "scored as page furniture, not article text"
+    BETWEEN_PARAGRAPHS = "a list between two paragraphs of the story, with nothing marked between"
+    LIST_STORY = "an item of the list or table that is the story (no prose on the page)"
+    COMMENT = "a reader's comment (a Reply button below it)"
     BIOGRAPHY = "the author's biography"
     AFTER_BIOGRAPHY = "after the author's biography, which ends the article"
 

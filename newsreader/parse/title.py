@@ -15,10 +15,20 @@ import re
 
 from newsreader.parse.cues import trailer_section
 from newsreader.parse.features import Opening, headline_shaped, title_vector
-from newsreader.parse.page import BOILERPLATE, OTHER, SECTION, SENTENCE_END, TITLE, Line, Page
+from newsreader.parse.page import (
+    BOILERPLATE,
+    BYLINE,
+    DATE,
+    OTHER,
+    SECTION,
+    SENTENCE_END,
+    TITLE,
+    Line,
+    Page,
+)
 from newsreader.parse.reasons import Reason
 from newsreader.parse.scoring import scorer
-from newsreader.parse.title_text import headline_text, trail
+from newsreader.parse.title_text import headline_text, not_a_headline, trail
 
 _TITLE_WINDOW = 150  # headline candidates considered above the main run
 _TITLE_INTO_RUN = 5  # ... and this many lines into it (a question headline can open the run)
@@ -37,6 +47,11 @@ _CAPITALISED_WORDS = (
 _LINKED_MARGIN = 4.0  # log-odds by which a repeated line must beat the headline left in play
 _DEEPER_MARGIN = 2.5  # ... and a line deep in the main run
 _KICKER_WORDS = 5  # words a kicker has at most
+_BYLINE_BLOCK = (BYLINE, DATE)  # the roles of the lines a headline is followed by
+_TEASERS = 3  # headline-shaped lines in a row that make a list of teasers
+_BYLINE_MARGIN = 5.0  # log-odds a headline over its byline may score below a teaser above it
+_DESK_WORDS = 2  # words of a desk's name ("Sport", "Local News") above a short headline
+_SHORT_HEADLINE = 3  # words a headline has at least, below a desk's name
 _KICKER_ABOVE = 3  # lines above the headline where its kicker may stand
 _STANDFIRST_OVER = 8  # words a line above the chosen headline needs to be its headline instead
 _BREADCRUMB = re.compile(
@@ -57,8 +72,10 @@ def title_candidates(page: Page, repeated: bool = False, deeper: bool = False) -
     """Indexes of lines that may be the headline, in order: the unlabelled lines above the main
     run and just into it; with ``repeated``, the furniture lines there instead; with ``deeper``,
     the unlabelled lines of the rest of the main run. A line just below a caption label is its
-    caption (or, the caption missing, the text going on), never the headline."""
-    lines, last = page.lines, title_reach(page)
+    caption (or, the caption missing, the text going on), never the headline; nor is a
+    paragraph ending in a full stop just below another (a sentence of the story), nor a line
+    :func:`not_a_headline` rules out (teaser marks, tags, menus, a wire dateline's sentence)."""
+    lines, last, facts = page.lines, title_reach(page), page.facts
     wanted = page.furniture.__contains__ if repeated else (lambda i: lines[i].role is OTHER)
     label = Reason.CAPTION_LABEL  # read once, not per line: an enum's attribute is slow to read
     return [
@@ -70,7 +87,16 @@ def title_candidates(page: Page, repeated: bool = False, deeper: bool = False) -
         and 1 <= lines[i].words <= _TITLE_WORDS
         and not lines[i].text.endswith(_OPEN_ENDS)
         and trail(lines[i].text) != "breadcrumb"
+        and not not_a_headline(lines[i].text)
         and not (i and lines[i - 1].reason is label)
+        # a sentence right after a paragraph goes on with the story: no headline
+        and not (
+            i
+            and lines[i].text.endswith(".")
+            and facts[i].prose
+            and facts[i - 1].prose
+            and lines[i - 1].role is OTHER
+        )
     ]
 
 
@@ -133,7 +159,33 @@ def find_title(page: Page) -> tuple[int, Reason] | None:
         return found, Reason.UNDER_KICKER
     if (found := _headline_over_standfirst(page, chosen, candidates)) is not None:
         return found, Reason.OVER_STANDFIRST
+    if (found := _headline_over_byline(page, chosen, candidates, scores)) is not None:
+        return found, Reason.OVER_BYLINE
     return chosen, Reason.TITLE
+
+
+def _headline_over_byline(
+    page: Page, chosen: int, candidates: list[int], scores: list[float]
+) -> int | None:
+    """The candidate below ``chosen`` that a byline or date line follows, when ``chosen`` and
+    the lines down to it are headline-shaped candidates, three or more: ``chosen`` heads a list
+    of teasers, and a headline is followed by its byline and date, not by more headlines."""
+    lines = page.lines
+    best = scores[candidates.index(chosen)]
+    for k, i in enumerate(candidates):
+        if i <= chosen:
+            continue
+        if i - 1 not in candidates or not headline_shaped(lines[i - 1], page.facts[i - 1]):
+            return None  # the lines down to ``i`` are no list of headlines
+        if (
+            i - chosen >= _TEASERS
+            and i + 1 < len(lines)
+            and lines[i + 1].role in _BYLINE_BLOCK
+            and scores[k] >= best - _BYLINE_MARGIN
+            and headline_shaped(lines[i], page.facts[i])
+        ):
+            return i
+    return None
 
 
 def _linked_headline(page: Page, last_prose: int, best: float) -> int | None:
@@ -171,13 +223,21 @@ def _headline_under_kicker(page: Page, chosen: int, candidates: list[int]) -> in
     below is headline-shaped, in its own case and longer: the kicker ("COMMENTARY Markets and
     Finance", "World / Middle East") outscored its headline, as its words fill the body."""
     below = chosen + 1
-    if (
-        page.lines[chosen].words > _KICKER_WORDS
-        or not _reads_as_headline(page, below, candidates)
-        or page.lines[below].words <= _KICKER_WORDS
-    ):
+    if page.lines[chosen].words > _KICKER_WORDS or below not in candidates:
         return None
-    return below
+    if _reads_as_headline(page, below, candidates) and page.lines[below].words > _KICKER_WORDS:
+        return below
+    # a one- or two-word desk over a short headline ("Sport" / "Harbour regatta results")
+    short = page.lines[below]
+    if (
+        page.lines[chosen].words <= _DESK_WORDS
+        and _SHORT_HEADLINE <= short.words <= _KICKER_WORDS
+        and not SENTENCE_END.search(short.text)
+        and page.facts[below].upper_ratio < _CAPITALS
+        and (page.blocks[short.block] == 1 or page.lines[chosen].block != short.block)
+    ):
+        return below
+    return None
 
 
 def _headline_over_standfirst(page: Page, chosen: int, candidates: list[int]) -> int | None:

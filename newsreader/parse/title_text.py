@@ -23,6 +23,45 @@ _TRAIL = re.compile(r"\s+(?:/|›|»|>)\s+")  # the spaced separators of a bread
 _TRAIL_MARKS = ("/", "›", "»", ">")
 
 
+_WRAPPERS = (  # what a page wraps a headline in: a share widget, a slide counter, a tool tail
+    re.compile(r"^share\s+(?P<headline>.+?)\s+close$", re.IGNORECASE),
+    re.compile(r"^\d{1,3}\s?/\s?\d{1,3}(?P<headline>[A-Z\"“‘'].+)$"),  # "01/9Ten festivals ..."
+    re.compile(
+        r"^(?P<headline>.+?)(?:\s*[|•·]\s*(?:print|e-?mail|share|save|comments?|pdf)\b)+\s*$",
+        re.IGNORECASE,
+    ),
+)
+_QUOTED = re.compile(r"^[\"“‘'](?P<headline>[^\"“”‘’]+)[\"”’']$")  # a headline wrapped in quotes
+
+
+def not_a_headline(text: str) -> bool:
+    """A line that is never the headline whatever it scores: a teaser led by ">>" or "›", a
+    "Tags:" line, a numbered item of a list, a menu (links run together, or four or more short
+    ones between bars), or a sentence of the story that opens with a wire dateline
+    ("HARBORTOWN (AP) — The council ...").
+    Cheap tests first: most lines fail them all at once."""
+    if text.startswith(_TEASER_MARKS) or text[:7].lower().startswith(_TAG_LABELS):
+        return True
+    if text[:1].isdigit() and _LIST_ITEM.match(text):
+        return True  # "1. Sea Swift, Dana Whitlock, 42:10": an item of a list
+    if text.count("|") >= _MENU_BARS and all(
+        len(part.split()) <= _MENU_WORDS for part in text.split("|")
+    ):
+        return True
+    if len(_CASE_TURNS.findall(text)) >= _MENU_BARS and text.count(" ") < _MENU_BARS:
+        return True  # "HomeNewsSportBusinessWeather"
+    return text[:2].isupper() and text[-1:] in '.!?"”’' and _DATELINE.match(text) is not None
+
+
+_TEASER_MARKS = (">>", "» ", "› ", "> ", "►")
+_LIST_ITEM = re.compile(r"\d{1,3}[.)]\s")
+_TAG_LABELS = ("tags:", "tagged:", "topics:", "tags ")
+_MENU_BARS = 3  # bars (or links run together) that make a line of short parts a menu
+_MENU_WORDS = 3  # words of a menu's part, at most
+_CASE_TURNS = re.compile(r"[a-z][A-Z]")
+_DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{2,40}(?:\s*\([^)]{1,30}\))?\s*[-–—]{1,2}\s*\S")
+
+
 def headline_text(
     text: str, short_lines: list[str], below: list[str] = ()
 ) -> tuple[str, str | None]:
@@ -30,6 +69,7 @@ def headline_text(
     ``short_lines`` are the file's lines of up to four words: a glued kicker must be one of them;
     ``below`` are the lines just under it, where the headline may stand again on its own."""
     text = _TAG.sub("", _LABEL.sub("", text)) or text
+    text = _unwrapped(text)
     suffix = _SITE_SUFFIX.search(text)
     if (
         suffix
@@ -44,6 +84,17 @@ def headline_text(
         if len(line.split()) >= 4 and len(line) < len(title) and title.endswith(line):
             return line, kicker
     return title, kicker
+
+
+def _unwrapped(text: str) -> str:
+    """``text`` out of the wrappers a page puts around a headline ("SHARE <headline> CLOSE",
+    "01/9<headline>", "<headline> | Print") and of the quotes it may stand in whole."""
+    for wrapper in _WRAPPERS:
+        found = wrapper.match(text)
+        if found and len(found["headline"].split()) >= 2:
+            text = found["headline"]
+    quoted = _QUOTED.match(text)
+    return quoted["headline"] if quoted else text
 
 
 def _without_kicker(text: str, short_lines: list[str]) -> tuple[str, str | None]:

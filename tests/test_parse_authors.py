@@ -1,0 +1,120 @@
+"""Authors in the shapes issue #19 names, on made-up pages: names with something glued to
+them, labels in mid-line, organisations and staff, several authors, credentials and roles,
+and interface text that is no name at all."""
+
+import pytest
+
+from newsreader.parse import parse_article
+from newsreader.parse.bylines import byline_names
+from newsreader.parse.names import has_given_name, reads_as_interface
+
+HEADLINE = "Harbour board votes to rebuild the old pier"
+BODY = (
+    "The harbour board voted on Tuesday to rebuild the old pier before the summer season opens.\n\n"
+    "Fishermen had asked for the work for years, saying the boards were no longer safe to walk on.\n\n"
+    "The new pier will be wider and will have lights along its whole length, the board said.\n\n"
+    "Work starts in April, and the board expects the pier to open again by the end of June.\n\n"
+    "A local café owner said the rebuilt pier would bring more visitors to the harbour front.\n\n"
+    "The board will publish the full plans and the cost of the work at its next meeting.\n"
+)
+
+
+def authors(head: str, body: str = BODY) -> tuple[str, ...]:
+    text = f"{HEADLINE}\n\n{head}\n\n{body}"
+    return parse_article(text.encode(), "001_0123456789abcdef.txt").authors
+
+
+#: Byline shapes and the authors each gives (None: no byline at all).
+SHAPES = [
+    ("Dana Whitlock@dwhitlock", ["Dana Whitlock"]),
+    ("Dana Whitlock@@dwhitlockFeatured Columnist", ["Dana Whitlock"]),
+    ("Dana Whitlock/", ["Dana Whitlock"]),
+    ("Dana Whitlock, Harbor Weekly", ["Dana Whitlock"]),
+    ("Dana WhitlockSenior Writer", ["Dana Whitlock"]),
+    ("Dana Whitlock 3 weeks ago", ["Dana Whitlock"]),
+    ("Dana Whitlock 4 min read", ["Dana Whitlock"]),
+    ("By Dana WDec. 3, 2024", ["Dana W"]),
+    ("Posted On : 12/03/2024 Published By : DanaWhitlock", ["Dana Whitlock"]),
+    ("Dec 3, 2024 by Newsroom Staff", ["Newsroom Staff"]),
+    ("Jo Park as told to Dana Whitlock", ["Dana Whitlock"]),
+    ("Reporting by Example Wire.", ["Example Wire"]),
+    ("Social Links for Dana Whitlock", ["Dana Whitlock"]),
+    ("By Example Staff", ["Example Staff"]),
+    ("by University of Northfield", ["University of Northfield"]),
+    ("By: Dana Whitlock, Jo Park - @site", ["Dana Whitlock", "Jo Park"]),
+    ("Dana Whitlock MS, RDN, LD", ["Dana Whitlock"]),
+    ("By Dana Whitlock MS, RDN, LD", ["Dana Whitlock"]),
+    ("Example Times staff reporter", None),
+    ("Paris, France", None),
+    ("Part of Example News. ©2024 Example Inc.", None),
+    ("Contact Us", None),
+]
+
+
+@pytest.mark.parametrize("line, expected", SHAPES)
+def test_byline_shapes(line, expected):
+    assert byline_names(line) == (None if expected is None else tuple(expected))
+
+
+@pytest.mark.parametrize("line, expected", SHAPES)
+@pytest.mark.parametrize("dated", [False, True])
+def test_byline_shapes_under_the_headline_are_the_record_authors(line, expected, dated):
+    head = f"{line}\nMarch 5, 2024" if dated else line
+    assert authors(head) == tuple(expected or ())
+
+
+@pytest.mark.parametrize(
+    "name, interface",
+    [
+        ("Dana Whitlock", False),
+        ("Contact Us", True),
+        ("Copy URL", True),
+        ("Social Links", True),
+        ("Save Article", True),
+        ("Example Arts", False),  # no given name, but nothing a name cannot hold either
+        ("XYZ Extra", True),
+        ("DANA WHITLOCK", False),
+        ("Breaking News.", True),
+    ],
+)
+def test_interface_text_is_no_name(name, interface):
+    assert reads_as_interface(name) is interface
+
+
+def test_given_names_are_known():
+    assert has_given_name("Dana Whitlock") and has_given_name("Jo Park")
+    assert not has_given_name("Copy URL")
+
+
+def test_interface_text_beside_a_date_gives_no_author():
+    assert authors("Copy URL\nMarch 5, 2024") == ()
+    assert authors("Social Links\nMarch 5, 2024") == ()
+
+
+def test_a_bare_name_beside_a_date_is_the_author():
+    assert authors("Dana Whitlock\nMarch 5, 2024") == ("Dana Whitlock",)
+
+
+def test_a_staff_byline_beside_a_date_is_the_author_when_no_person_is_named():
+    assert authors("Example News Staff\nMarch 5, 2024") == ("Example News Staff",)
+
+
+def test_a_name_then_a_reading_time_is_the_author():
+    assert authors("Dana Whitlock\n4 min read\nMarch 5, 2024") == ("Dana Whitlock",)
+
+
+def test_several_authors_on_consecutive_byline_lines():
+    assert authors("By Dana Whitlock\nBy Jo Park\nMarch 5, 2024") == ("Dana Whitlock", "Jo Park")
+
+
+def test_the_byline_nearest_the_headline_wins():
+    text = f"By Jo Park\n\n{HEADLINE}\n\nBy Dana Whitlock\n\n{BODY}"
+    assert parse_article(text.encode(), "001_0123456789abcdef.txt").authors == ("Dana Whitlock",)
+
+
+def test_related_stories_bylines_and_photo_credits_give_no_author():
+    related = "\n".join(
+        f"By {name} | March {day}, 2024"
+        for name, day in (("Ann Lee", 1), ("Tom Berg", 2), ("Jo Park", 3))
+    )
+    assert authors(f"Photo: Dana Whitlock/Example Wire\n\n{BODY}\n{related}", body="") == ()

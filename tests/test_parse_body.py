@@ -1,0 +1,100 @@
+"""The body in the shapes issue #19 names, on made-up pages (``tests/fixtures/parse``):
+paragraphs separated by single newlines, short lines inside the story, CJK text, a story that
+is a list, and what leaves the body: comments, promo boxes, first-person biographies."""
+
+from pathlib import Path
+
+import pytest
+
+from newsreader.parse import explain_lines, parse_article
+from newsreader.parse.page import split_lines
+
+FIXTURES = Path(__file__).parent / "fixtures" / "parse"
+
+
+def parse(name: str):
+    return parse_article((FIXTURES / name).read_bytes(), name)
+
+
+def roles(name: str) -> dict[str, str]:
+    return {role.text: role.role for role in explain_lines((FIXTURES / name).read_bytes())}
+
+
+def test_wire_copy_with_single_newlines_keeps_every_paragraph():
+    article = parse("wire_single_newlines.txt")
+    assert article.title == "Harbour board votes to rebuild the old pier"
+    assert len(article.paragraphs) == 7
+    assert article.paragraphs[0].startswith("HARBORTOWN (Example Wire) —")
+
+
+def test_the_same_story_with_and_without_blank_lines_gives_the_same_body():
+    text = (FIXTURES / "wire_single_newlines.txt").read_text(encoding="utf-8")
+    spaced = parse_article(text.replace("\n", "\n\n").encode(), "a.txt")
+    single = parse_article(text.encode(), "a.txt")
+    assert single.paragraphs == spaced.paragraphs
+
+
+def test_two_long_sentences_in_one_block_are_two_paragraphs():
+    lines = split_lines(
+        "A short label\n"
+        "The harbour board voted on Tuesday to rebuild the old pier before the summer.\n"
+        "Fishermen had asked for the work for years, saying the boards were unsafe now.\n"
+    )
+    assert len({line.block for line in lines}) == 3
+
+
+def test_a_schedule_inside_the_story_is_kept_and_the_promo_and_biography_leave():
+    article = parse("schedule.txt")
+    assert "June 9 – Springfield @ Arena" in article.paragraphs
+    assert "June 20 – Hillview @ Park Stage" in article.paragraphs
+    assert "The dates announced so far are:" in article.paragraphs
+    assert any(p.startswith("Tickets go on sale") for p in article.paragraphs)
+    assert not any(p.startswith("Have a tip?") for p in article.paragraphs)
+    assert not any(p.startswith("As a senior reporter") for p in article.paragraphs)
+
+
+def test_numbered_subheadings_inside_the_story_are_kept():
+    article = parse("numbered_subheadings.txt")
+    assert article.paragraphs[1:6:2] == ("1. Go early", "2. Bring cash", "3. Stay late")
+    assert len(article.paragraphs) == 7
+
+
+def test_a_short_event_blurb_is_not_all_furniture():
+    article = parse("event_blurb.txt")
+    assert len(article.paragraphs) == 1 and article.words == 36
+
+
+def test_a_results_table_on_a_page_without_prose_is_the_story():
+    article = parse("results_table.txt")
+    assert article.title == "Harbour regatta results"
+    assert article.section == "Sport"
+    assert len(article.paragraphs) == 6 and article.paragraphs[0].startswith("1. Sea Swift")
+
+
+def test_japanese_text_counts_words_by_characters():
+    article = parse("japanese.txt")
+    assert len(article.paragraphs) == 3
+    assert article.words > 100  # three paragraphs of about forty characters each
+    assert article.language == "ja"
+    assert article.published == "2024-03-05"
+
+
+def test_readers_comments_leave_the_body():
+    article = parse("comments.txt")
+    assert len(article.paragraphs) == 3
+    assert not any("falling apart" in p or "benches" in p for p in article.paragraphs)
+    assert roles("comments.txt")["Reply"] == "boilerplate"
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "As a senior analyst, I report on energy markets and the companies that shape them.",
+        "I write about schools, colleges and the people who run them.",
+    ],
+)
+def test_a_first_person_biography_at_the_end_leaves_the_body(bio):
+    story = (FIXTURES / "wire_single_newlines.txt").read_text(encoding="utf-8")
+    article = parse_article(f"{story}\n{bio}\n".encode(), "a.txt")
+    assert bio not in article.paragraphs
+    assert len(article.paragraphs) == 7

@@ -1,0 +1,129 @@
+"""Headlines in the shapes issue #19 names, on made-up pages: older and simpler templates,
+short and all-caps headlines, wire datelines, wrappers and teaser lines."""
+
+import pytest
+
+from newsreader.parse import parse_article
+from newsreader.parse.title_text import headline_text, not_a_headline
+
+STORY = (
+    "The council said on Tuesday it would keep the old library open for five more years after a long campaign by residents.\n"
+    "Residents had collected more than four thousand signatures asking the council to change its mind, the mayor said.\n"
+    "The library will now get a new roof and longer opening hours on weekends, the council said in a statement.\n"
+    "Work on the roof starts in spring, and the building will stay open while the builders are on site this year.\n"
+    "A local charity has offered to run reading clubs for children in the new rooms on the top floor of the building.\n"
+    "The council expects to publish the full plans for the building in the first week of next month, officials said.\n"
+)
+
+
+def title(head: str, story: str = STORY) -> str:
+    """The headline of ``head`` above ``story``; a head ending in a space runs into its first line."""
+    text = head + story if head.endswith(" ") else f"{head}\n{story}"
+    return parse_article(text.encode(), "001_0123456789abcdef.txt").title
+
+
+def test_an_all_caps_headline_over_a_wire_story_wins_over_the_menu():
+    head = "Home | News | Sport | Business | Weather\nHARBOR COUNCIL KEEPS LIBRARY OPEN\nBy JANE DOE, Associated Press Writer\nHARBORTOWN (AP) — "
+    assert title(head) == "HARBOR COUNCIL KEEPS LIBRARY OPEN"
+
+
+def test_a_three_word_headline_beats_the_dateline_paragraph():
+    assert title("Home\nNews\nLibrary stays open\nMarch 5, 2024\nHARBORTOWN (AP) — ") == (
+        "Library stays open"
+    )
+
+
+@pytest.mark.parametrize(
+    "shown, expected",
+    [
+        (
+            "“Library stays open after long campaign” | Print",
+            "Library stays open after long campaign",
+        ),
+        (
+            "Library stays open after long campaign | Print | Email",
+            "Library stays open after long campaign",
+        ),
+        (
+            "SHARE Library stays open after long campaign CLOSE",
+            "Library stays open after long campaign",
+        ),
+        (
+            "01/9Ten festivals to visit this summer by the sea",
+            "Ten festivals to visit this summer by the sea",
+        ),
+        ("‘The Voice:’ Finale brings a surprise", "‘The Voice:’ Finale brings a surprise"),
+    ],
+)
+def test_wrappers_and_quotes_leave_the_headline(shown, expected):
+    assert headline_text(shown, [])[0] == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        ">> Council meeting moved to Thursday",
+        "› Council meeting moved to Thursday",
+        "Tags: library, council, harbortown",
+        "HomeNewsSportBusinessWeather",
+        "Home | News | Sport | Business",
+        "HARBORTOWN (AP) — The council said on Tuesday it would keep the library open.",
+        "1. Sea Swift, Dana Whitlock, 42:10",
+    ],
+)
+def test_lines_that_are_never_the_headline(line):
+    assert not_a_headline(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Library stays open after long campaign",
+        "HARBOR COUNCIL KEEPS LIBRARY OPEN",
+        "10 things to know",
+    ],
+)
+def test_headlines_are_not_ruled_out(line):
+    assert not not_a_headline(line)
+
+
+def test_teasers_and_tags_above_do_not_take_the_headline():
+    head = ">> Council meeting moved to Thursday\nTags: library, council\n01/9Ten festivals to visit this summer by the sea\nMarch 5, 2024"
+    assert title(head) == "Ten festivals to visit this summer by the sea"
+
+
+def test_a_sentence_of_the_story_is_not_the_headline():
+    head = "Home\nMarch 5, 2024"
+    assert title(head, story=STORY.replace("\n", "\n", 1)) not in STORY.splitlines()[1:]
+
+
+def test_a_promo_line_is_not_body():
+    text = f"Library stays open after long campaign\n\nClick for the gallery\n\nMarch 5, 2024\n\n{STORY}"
+    article = parse_article(text.encode(), "a.txt")
+    assert "Click for the gallery" not in article.paragraphs
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        "Whitlock - under pressure.",  # a caption
+        "WATCH: Library campaigners celebrate 1:39",  # a video player's title
+        "Click for the gallery",  # a promo line
+    ],
+)
+def test_captions_players_and_promos_above_do_not_take_the_headline(above):
+    assert title(f"Home\n{above}\nMayor faces library vote\nMarch 5, 2024") == (
+        "Mayor faces library vote"
+    )
+
+
+def test_on_a_whole_page_the_headline_is_the_one_over_the_byline_not_the_teasers():
+    teasers = (
+        "Council to vote on new bus lanes next week\n"
+        "School fair raises money for new playground\n"
+        "Ferry timetable changes from Monday"
+    )
+    head = (
+        f"Home\nTop stories\n{teasers}\nMayor faces library vote\nBy Dana Whitlock\nMarch 5, 2024"
+    )
+    assert title(head) == "Mayor faces library vote"
