@@ -120,6 +120,9 @@ class StateFile:
 
     def _connect(self) -> sqlite3.Connection:
         try:
+            if _is_new(self.path):  # made under the lock: switching a new file to WAL is
+                with self._locked():  # refused at once, not waited for, while another does
+                    return self._open()
             return self._open()
         except Damaged:
             return self._start_afresh()
@@ -315,3 +318,11 @@ def _roll_back(db: sqlite3.Connection) -> None:
             db.execute("ROLLBACK")
         except sqlite3.Error:
             pass  # the error that brought us here is the one to report
+
+
+def _is_new(path: Path) -> bool:
+    """Whether the state file is still to be made (missing, or empty)."""
+    try:
+        return path.stat().st_size == 0
+    except OSError:
+        return True
