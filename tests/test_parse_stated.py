@@ -24,4 +24,5 @@ def test_an_address_inside_a_sentence_or_another_scheme_states_nothing():
         "ftp://coast.example/timetable.pdf\n\nThe language of the notice: plain.\n"
     )
     article = parse_article(dump.encode(), "ferry.txt")
-    assert (article.url, article.site, article.language) == (None, None, None)
+    # no address stated; the language is the parser's own reading of the words, not the line's
+    assert (article.url, article.site, article.language) == (None, None, "en")
