@@ -171,8 +171,6 @@ class Library:
         parsing = FolderParsing(self.env.workers)
         try:
             self.report = self.index.sync(found.entries, parsing, self.progress)
-            if self.report.parsed and not self.index.in_memory:  # in memory: when first asked
-                self._sign(self.index)
             if not self.report.unreadable:
                 self.index.remember_folder(f"{state} {len(found.entries)}")
         except IndexUnavailable as error:
