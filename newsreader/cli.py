@@ -660,7 +660,9 @@ def export_command(
             written = export.write_markdown_files(articles, folder)
         except OSError as error:
             raise OutputError(f"Could not write to {folder}: {error.strerror or error}.") from None
-        session.env.stderr.write(f"wrote {written} file{'s' * (written != 1)} to {folder}\n")
+        from newsreader.render.messages import Messages
+
+        Messages(session.env.stderr).note(f"wrote {written} file{'s' * (written != 1)} to {folder}")
     elif form == "csv":
         export.write_csv(articles, session.env.stdout)
     else:
