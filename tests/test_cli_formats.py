@@ -187,8 +187,12 @@ def test_grep_reads_the_rendered_text_not_the_markup_and_the_index_agrees(cli, m
 
 
 def test_export_as_csv_and_markdown(cli, mixed, tmp_path):
-    rows = list(csv.DictReader(io.StringIO(cli("--dir", str(mixed), "export", "-f", "csv").stdout)))
-    assert len(rows) == 12 and rows[0].keys() >= {"id", "title", "url", "site", "language"}
+    assert cli("--dir", str(mixed), "tag", "orchard", "+farm", "+local").exit_code == 0
+    table = list(csv.reader(io.StringIO(cli("--dir", str(mixed), "export", "-f", "csv").stdout)))
+    assert {len(row) for row in table} == {len(table[0])}  # every row under its header
+    rows = [dict(zip(table[0], row)) for row in table[1:]]
+    assert len(rows) == 12 and rows[0].keys() >= {"id", "title", "url", "site", "language", "tags"}
+    assert [row["tags"] for row in rows if row["id"] == "orchard"] == ["farm; local"]
     document = cli("--dir", str(mixed), "export", "--format", "md").stdout
     assert document.count("\n---\n") == 11 and "# New ferry timetable agreed\n" in document
     assert "<https://coast.example/ferry>" in document

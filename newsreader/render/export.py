@@ -23,12 +23,18 @@ _UNSAFE_NAME = re.compile(r"[^\w.#@+-]", re.UNICODE)
 _RULE = "\n---\n\n"
 
 
+#: the CSV columns: the export schema's keys, then the reader's marks (empty when a record
+#: was read straight from its file, without them)
+CSV_KEYS = (*EXPORT_KEYS, "read", "starred", "tags")
+
+
 def write_csv(articles: Iterable[Article], out: TextIO) -> None:
-    """Every record as a CSV row under a header row of the export schema's keys."""
+    """Every record as a CSV row under a header row of :data:`CSV_KEYS`."""
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(EXPORT_KEYS)
+    writer.writerow(CSV_KEYS)
     for article in articles:
-        writer.writerow(_cell(key, value) for key, value in article.to_dict().items())
+        record = article.to_dict()
+        writer.writerow(_cell(key, record.get(key)) for key in CSV_KEYS)
 
 
 def _cell(key: str, value: object) -> str:
