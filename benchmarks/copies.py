@@ -58,9 +58,11 @@ def index_time(cache: Path, folder: Path, runs: int) -> tuple[float, float]:
     """What signing every article of the folder's index costs as a sync does it (bodies read
     back from the index, signatures written), the least of ``runs``: CPU and wall ms an article."""
     from newsreader.index import Index, index_path
+    from newsreader.inputs import fingerprint as readers
     from newsreader.parse import fingerprint
 
-    index = Index(index_path(cache, folder.resolve()), fingerprint())
+    # the library's fingerprint (parser and readers): any other finds the index stale and empty
+    index = Index(index_path(cache, folder.resolve()), f"{fingerprint()}{readers()}")
     best = (float("inf"), float("inf"))
     for _ in range(runs):
         with index.transaction():

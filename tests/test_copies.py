@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from planted import plant, scored, story
 
+from newsreader.search import copies as copies_module
 from newsreader.search.copies import (
     BINS,
     MIN_WORDS,
@@ -103,3 +104,18 @@ def test_the_planted_score_counts_misses_and_false_groupings():
     told = {"a": "story", "b": "story", "c": "c", "d": "d"}
     assert scored(told, [["a", "b"]]) == (1.0, 0.0, 2, 2)
     assert scored(told, [["a", "c"], ["b", "d"]]) == (0.0, 1.0, 2, 4)
+
+
+def test_many_unlike_bodies_sharing_a_band_are_not_compared_pair_by_pair(monkeypatch):
+    """A template shared by thousands of unlike records must not make grouping quadratic."""
+    calls = []
+    real = copies_module._copies
+    monkeypatch.setattr(copies_module, "_copies", lambda a, b: calls.append(1) or real(a, b))
+    shared = [7] * copies_module.ROWS  # every body agrees in the first band, nowhere else
+    rows = random.Random(5)
+    signed = [
+        (n, copies_module._PACKING.pack(*shared, *(rows.randrange(65536) for _ in range(60))))
+        for n in range(400)
+    ]
+    assert find_groups(signed) == []
+    assert len(calls) <= 400 * 32  # pair by pair it would be 79,800

@@ -29,6 +29,9 @@ BANDS = BINS // ROWS
 #: Bins two signatures must share to be copies: an estimated Jaccard similarity of their shingles
 #: of 0.5 (unrelated news articles share well under 0.05; a copy with light edits, over 0.6).
 SIMILAR = BINS // 2
+#: the latest bodies of a bucket a new one is compared with: many unlike bodies that agree in a
+#: band (a shared template) would otherwise be compared pair by pair, quadratically
+COMPARED = 32
 SHINGLE = 4  # words a shingle holds
 #: Characters of a body read: its opening, some 400 words, where a copy's editors change least
 #: (sites cut a story's end, seldom its start); it also bounds the cost of a long article.
@@ -110,7 +113,7 @@ def find_groups(signed: Iterable[tuple[Key, bytes]]) -> list[list[Key]]:
         seen: dict[bytes, list[int]] = {}
         for at, found in enumerate(signatures):
             others = seen.setdefault(found[band : band + width], [])
-            for other in others:
+            for other in others[-COMPARED:]:
                 if root(other) == root(at) or _copies(signatures[other], found):
                     parent[root(at)] = root(other)
                     break
