@@ -400,7 +400,13 @@ def show_command(
         if len(ids) == 1 and not filters:
             printer.article(library.article(ids[0], mark_read=not keep_unread)[1])
         else:
-            printer.articles(library.articles(ids, filters, mark_read=not keep_unread))
+            shown = library.articles(ids, filters, mark_read=not keep_unread)
+            printer.articles(shown)
+            if not shown:  # every article asked for was filtered out: say so, as grep would
+                from newsreader.render.messages import Messages
+
+                Messages(session.env.stderr).note("No article given passes the filters.")
+                raise typer.Exit(ExitCode.NO_MATCH)
 
 
 def _open_in_browser(article: Article) -> None:

@@ -128,6 +128,12 @@ def test_show_takes_several_ids_and_ids_on_stdin(cli, news_folder):
         "--dir", str(news_folder), "show", "-", "--section", "sport", stdin=from_list
     ).stdout
     assert filtered.count("\f\n") == 1 and "Ferry" not in filtered
+    none = cli("--dir", str(news_folder), "show", "3", "--section", "sport")  # 3 is World
+    assert (none.exit_code, none.stdout, none.stderr) == (
+        1,
+        "",
+        "No article given passes the filters.\n",
+    )
     assert cli("--dir", str(news_folder), "show", "1", "nope").exit_code == 2
 
 

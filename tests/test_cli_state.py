@@ -220,6 +220,10 @@ def test_state_export_import_and_prune(run, cli, basic, tmp_path):
     (tmp_path / "backup.jsonl").write_text(backup + "not json\n", encoding="utf-8")
     refused = run("state", "import", str(tmp_path / "backup.jsonl"), code=2)
     assert refused.stderr.startswith("Error: line 5 of the backup")
+    (tmp_path / "empty.jsonl").write_text("\n", encoding="utf-8")  # the wrong file, or cut
+    assert run("state", "import", str(tmp_path / "empty.jsonl"), code=2).stderr == (
+        "Error: the backup is empty\n"
+    )
     (basic / f"{B}.txt").unlink()
     assert run("state", "prune").stdout == "forgot the marks of 1 articles no file holds\n"
     assert [json.loads(line).get("name") for line in run("state", "export").stdout.splitlines()][

@@ -102,7 +102,9 @@ def _line(record: dict[str, Any]) -> str:
 def read_backup(lines: Iterable[str]) -> Backup:
     """Every record of a backup, checked; BadBackup naming the first line that is not one."""
     backup = Backup()
+    empty = True
     for number, record in _records(lines):
+        empty = False
         try:
             kind = record.get("type")
             if kind == HEADER:
@@ -115,6 +117,8 @@ def read_backup(lines: Iterable[str]) -> Backup:
                 raise ValueError(f"unknown record type {kind!r}")
         except (ValueError, TypeError, BadTag, BadSavedSearch) as error:
             raise BadBackup(f"line {number} of the backup: {error}") from None
+    if empty:  # most likely the wrong file, or a backup cut to nothing: say so, merge nothing
+        raise BadBackup("the backup is empty")
     return backup
 
 
