@@ -24,15 +24,13 @@ from enum import Enum
 
 from newsreader.inputs.documents import Document
 from newsreader.model import Article, LineRole
-from newsreader.parse.authors import find_authors, mark_names_below_title
-from newsreader.parse.body import mark_biographies, mark_body
-from newsreader.parse.dates import published
+from newsreader.parse.article import section_name
 from newsreader.parse.ids import split_name, valid_text
-from newsreader.parse.layout import Layout, read_page
+from newsreader.parse.layout import Layout, gather, mark_head_and_body, read_page
 from newsreader.parse.page import BODY, BOILERPLATE, OTHER, Page
 from newsreader.parse.reasons import Reason
 from newsreader.parse.stated import stated_facts
-from newsreader.parse.title import find_title, mark_head, section_trailer, title_and_kicker
+from newsreader.parse.title import find_title
 
 
 class Evidence(str, Enum):
@@ -75,14 +73,14 @@ def article_from(
         title=layout.title,
         number=number,
         hash=hash_,
-        section=layout.section or document.section,
+        section=section_name(layout.section or document.section),
         authors=_authors(layout.authors, document.authors),
         published=layout.published or document.published,
         credits=tuple(layout.credits),
         paragraphs=paragraphs,
         words=layout.body_words(),
         warnings=tuple(notes),
-        language=document.language or stated.language,
+        language=document.language or stated.language or layout.language,
         url=document.url or stated.url,
         site=document.site or stated.site,
     )
@@ -123,32 +121,12 @@ def lay_out(document: Document, shared: frozenset[int], keys: bytes | None) -> L
     """The parser's passes over the document's text, as ``parse.layout.lay_out`` runs them,
     with the markup's evidence on the headline and the body."""
     page = read_page(document.text, shared, keys)
-    lines = page.lines
-    headline = _named_headline(page, document, find_title(page))
-    title_at = headline[0] if headline else None
-    section = mark_head(lines, headline)
-    if title_at is not None:
-        mark_names_below_title(lines, title_at)
-    mark_body(page, title_at)
+    title_at, section = mark_head_and_body(page, _named_headline(page, document, find_title(page)))
     _take_subheadings(page, document.subheadings)
     _leave_out_of_body(page, document.not_body, document.article)
     if document.article_body:
         _keep_to_stated_body(page, document.article_body)
-    title = ""
-    if title_at is not None:
-        title, kicker = title_and_kicker(lines, title_at)
-        section = kicker or section
-    section = section or section_trailer(lines, title_at)
-    authors = find_authors(lines, title_at)
-    mark_biographies(lines, authors, -1 if title_at is None else title_at)
-    return Layout(
-        lines,
-        title,
-        section,
-        authors,
-        published(lines, title_at),
-        list(dict.fromkeys(page.credits)),
-    )
+    return gather(page, title_at, section)
 
 
 def _named_headline(page: Page, document: Document, chosen):

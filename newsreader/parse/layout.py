@@ -84,19 +84,29 @@ def read_page(text: str, shared: frozenset[int] = frozenset(), keys: bytes | Non
 def lay_out(text: str, shared: frozenset[int] = frozenset(), keys: bytes | None = None) -> Layout:
     """Assign a role to every non-blank line of ``text`` and collect the record's fields."""
     page = read_page(text, shared, keys)
-    lines = page.lines
-    headline = find_title(page)
+    title_at, section = mark_head_and_body(page, find_title(page))
+    return gather(page, title_at, section)
+
+
+def mark_head_and_body(page: Page, headline: tuple | None) -> tuple[int | None, str | None]:
+    """Pass 3: the headline's block and the body below it marked; (the headline's line, the
+    section found above it). Readers that know more of the page correct the body after it."""
     title_at = headline[0] if headline else None
-    section = mark_head(lines, headline)
+    section = mark_head(page.lines, headline)
     if title_at is not None:
-        mark_names_below_title(lines, title_at)
+        mark_names_below_title(page.lines, title_at)
     mark_body(page, title_at)
+    return title_at, section
+
+
+def gather(page: Page, title_at: int | None, section: str | None) -> Layout:
+    """Pass 4: the record's fields from the marked lines: the headline and its kicker, the
+    section, authors (biographies of them leave the body), date, credits and language."""
+    lines = page.lines
     title = ""
     if title_at is not None:
         title, kicker = title_and_kicker(lines, title_at)
-        section = (
-            kicker or section
-        )  # run into the headline: the article's own kicker, not a nearby link
+        section = kicker or section  # run into the headline: the article's own kicker
     section = section or section_trailer(lines, title_at)
     authors = find_authors(lines, title_at)
     mark_biographies(lines, authors, -1 if title_at is None else title_at)
