@@ -169,6 +169,21 @@ def test_the_record_takes_the_headline_the_markup_names_over_a_louder_line():
     assert not any("teaser" in paragraph for paragraph in record.paragraphs)
 
 
+def test_a_short_h1_whose_metadata_title_goes_on_is_still_the_headline():
+    """og:title is often the h1 with more words: the h1 stays the headline, the first
+    paragraph stays body, and the page's stated section wins over its navigation."""
+    page = (
+        '<html><head><meta property="og:title" content="Library reopens after long refurbishment">'
+        '<meta property="article:section" content="Culture"></head><body><nav><a href="/">Home'
+        "</a></nav><h1>Library reopens</h1><p>The central library reopened on Saturday with a"
+        " new wing.</p><p>Visitors queued from early morning; the mayor cut a ribbon.</p>"
+        "</body></html>"
+    )
+    record = article_from(html_document(page.encode()), "p4.html")
+    assert (record.title, record.section) == ("Library reopens", "Culture")
+    assert record.paragraphs[0].startswith("The central library reopened")
+
+
 def test_the_record_of_the_fixture_page(page):
     record = article_from(page, "007_0123456789abcdef.html", "/news/007_0123456789abcdef.html")
     assert (record.id, record.number, record.hash) == (

@@ -73,7 +73,7 @@ def article_from(
         title=layout.title,
         number=number,
         hash=hash_,
-        section=section_name(layout.section or document.section),
+        section=section_name(document.section or layout.section),  # the page's own word first
         authors=_authors(layout.authors, document.authors),
         published=layout.published or document.published,
         credits=tuple(layout.credits),
@@ -155,10 +155,12 @@ def _named_headline(page: Page, document: Document, chosen):
 
 def _confirms(stated: str, heading: str) -> bool:
     """Whether a metadata title names ``heading`` (both :func:`_normal`): the same, or it with
-    the site's name before or after it, or cut short (with an ellipsis, which ``_normal``
-    has dropped)."""
+    the site's name before or after it, it followed by more words, or cut short (with an
+    ellipsis, which ``_normal`` has dropped)."""
     if stated == heading:
         return True
+    if len(heading.split()) >= 2 and stated.startswith(heading + " "):
+        return True  # the metadata's longer version of it ("Library reopens after …")
     if stated.startswith(heading) or stated.endswith(heading):
         rest = stated.replace(heading, "", 1).strip()
         return bool(rest) and rest[0] in "-–—|:·•" or rest[-1:] in "-–—|:·•"
