@@ -81,6 +81,14 @@ def cache_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """An empty news folder of this test's own."""
+    path = tmp_path / "news"
+    path.mkdir()
+    return path
+
+
+@pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     """Where this test's reader state lives (never the user's real marks)."""
     return tmp_path / "data"

@@ -29,18 +29,6 @@ A, B, C, D = (content_key(text.encode()) for text in ("alpha", "bravo", "charlie
 
 
 @pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    path = tmp_path / "news"
-    path.mkdir()
-    return path
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path) -> Path:
-    return tmp_path / "data"
-
-
-@pytest.fixture
 def state(data_dir: Path, folder: Path):
     with ReaderState.open(data_dir, folder) as opened:
         yield opened

@@ -19,18 +19,6 @@ from newsreader.state import ReaderState, StateTooNew, StateUnavailable, content
 KEYS = [content_key(f"article {number}".encode()) for number in range(1000)]
 
 
-@pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    path = tmp_path / "news"
-    path.mkdir()
-    return path
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path) -> Path:
-    return tmp_path / "data"
-
-
 _WRITER = textwrap.dedent(
     """
     import sys, time
