@@ -92,6 +92,15 @@ def _complete_sections(ctx: typer.Context, incomplete: str) -> list[str]:
     return [count.section for count in sections if count.section.casefold().startswith(wanted)]
 
 
+def _complete_languages(ctx: typer.Context, incomplete: str) -> list[str]:
+    """The folder's languages that begin with what was typed."""
+    try:
+        languages = _completing_library(ctx).languages()
+    except NewsError:
+        return []
+    return [code for code in languages if code.startswith(incomplete.lower())]
+
+
 # The filters every command that reads many articles takes (see newsreader.filters).
 Section = Annotated[
     str | None,
@@ -118,6 +127,15 @@ Until = Annotated[
     str | None,
     typer.Option(
         "--until", metavar="DATE", help="Only articles published on or before DATE (as --since)."
+    ),
+]
+Language = Annotated[
+    str | None,
+    typer.Option(
+        "--language",
+        metavar="CODE",
+        help="Only articles in this language (ISO 639-1: en, de; any of several: en,de).",
+        autocompletion=_complete_languages,
     ),
 ]
 Json = Annotated[bool, typer.Option("--json", help="JSON Lines (schema in the README).")]
@@ -261,6 +279,7 @@ def list_command(
     author: Author = None,
     since: Since = None,
     until: Until = None,
+    language: Language = None,
     limit: int | None = typer.Option(
         None,
         "--limit",
@@ -309,6 +328,7 @@ def list_command(
         author,
         since,
         until,
+        language=language,
         read=_read_filter(unread, read),
         starred=starred,
         tags=tags,
@@ -356,6 +376,7 @@ def show_command(
     author: Author = None,
     since: Since = None,
     until: Until = None,
+    language: Language = None,
     unread: Unread = False,
     read: Read = False,
     starred: Starred = False,
@@ -393,6 +414,7 @@ def show_command(
             author,
             since,
             until,
+            language=language,
             read=_read_filter(unread, read),
             starred=starred,
             tags=tags,
@@ -473,6 +495,7 @@ def grep_command(
     author: Author = None,
     since: Since = None,
     until: Until = None,
+    language: Language = None,
     unread: Unread = False,
     read: Read = False,
     starred: Starred = False,
@@ -517,7 +540,14 @@ def grep_command(
     )
     library = session.library()
     filters = library.filters(
-        section, author, since, until, read=_read_filter(unread, read), starred=starred, tags=tags
+        section,
+        author,
+        since,
+        until,
+        language=language,
+        read=_read_filter(unread, read),
+        starred=starred,
+        tags=tags,
     )
     results = library.grep(
         pattern,
@@ -554,6 +584,7 @@ def search_command(
     author: Author = None,
     since: Since = None,
     until: Until = None,
+    language: Language = None,
     unread: Unread = False,
     read: Read = False,
     starred: Starred = False,
@@ -574,7 +605,14 @@ def search_command(
     session: Session = ctx.obj
     library = session.library()
     filters = library.filters(
-        section, author, since, until, read=_read_filter(unread, read), starred=starred, tags=tags
+        section,
+        author,
+        since,
+        until,
+        language=language,
+        read=_read_filter(unread, read),
+        starred=starred,
+        tags=tags,
     )
     results = library.rank(
         query, limit, filters, by_date=rank is Rank.date, reverse=reverse, collapse=collapse
@@ -591,6 +629,7 @@ def dupes_command(
     author: Author = None,
     since: Since = None,
     until: Until = None,
+    language: Language = None,
     as_json: Json = False,
 ) -> None:
     """List groups of wire copies: near-duplicate articles, the same story on several sites.
@@ -605,7 +644,7 @@ def dupes_command(
     """
     session: Session = ctx.obj
     library = session.library()
-    groups = library.copies(library.filters(section, author, since, until))
+    groups = library.copies(library.filters(section, author, since, until, language=language))
     session.printer(json=as_json).copies(groups)
     if not groups:
         raise typer.Exit(ExitCode.NO_MATCH)
@@ -618,6 +657,7 @@ def export_command(
     author: Author = None,
     since: Since = None,
     until: Until = None,
+    language: Language = None,
     unread: Unread = False,
     read: Read = False,
     starred: Starred = False,
@@ -652,7 +692,14 @@ def export_command(
     session: Session = ctx.obj
     library = session.library()
     filters = library.filters(
-        section, author, since, until, read=_read_filter(unread, read), starred=starred, tags=tags
+        section,
+        author,
+        since,
+        until,
+        language=language,
+        read=_read_filter(unread, read),
+        starred=starred,
+        tags=tags,
     )
     articles = library.export(filters)
     if form == "jsonl":
@@ -822,6 +869,7 @@ def tag_command(
 def browse_command(
     ctx: typer.Context,
     section: Section = None,
+    language: Language = None,
     unread: Unread = False,
     starred: Starred = False,
     tags: Tags = [],  # noqa: B006
@@ -841,7 +889,12 @@ def browse_command(
         raise UsageError("news browse needs a terminal.")
     library = session.library()
     filters = library.filters(
-        section, read=False if unread else None, starred=starred, tags=tags, saved=saved
+        section,
+        language=language,
+        read=False if unread else None,
+        starred=starred,
+        tags=tags,
+        saved=saved,
     )
     from newsreader.browse import browse
 
@@ -869,6 +922,7 @@ def saved_add_command(
     author: Author = None,
     since: Since = None,
     until: Until = None,
+    language: Language = None,
     unread: Unread = False,
     starred: Starred = False,
     tags: Tags = [],  # noqa: B006
@@ -884,7 +938,7 @@ def saved_add_command(
     """
     session: Session = ctx.obj
     filters = {"section": section, "author": author, "since": since, "until": until}
-    filters.update(unread=unread, starred=starred, tags=tuple(tags))
+    filters.update(language=language, unread=unread, starred=starred, tags=tuple(tags))
     saved = session.library().save_search(name, query, filters, replace)
     session.printer().note(f"saved the search {saved.name!r}")
 

@@ -1,6 +1,6 @@
 """The filters every command takes, read from what the user typed into one :class:`Filters`.
 
-``--section``, ``--author``, ``--since`` and ``--until``, and the reader's
+``--section``, ``--author``, ``--since``, ``--until`` and ``--language``, and the reader's
 marks ``--unread``, ``--read``, ``--starred`` and ``--tag`` (all must match),
 mean the same in ``list``, ``grep``, ``search``, ``export`` and ``show``; the
 index applies them in its queries (see ``index.reads``; the marks by joining
@@ -21,6 +21,7 @@ from newsreader.state.values import tag_word
 
 _RELATIVE = re.compile(r"(\d{1,5})\s*(d|days?|w|weeks?|m|months?|y|years?)")
 _ISO = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+_LANGUAGE = re.compile(r"[a-z]{2}")
 _SHOWN_FORMS = "YYYY-MM-DD, YYYY-MM, YYYY, today, yesterday, or an age such as 7d, 2w, 3 months, 1y"
 
 
@@ -31,6 +32,7 @@ def make_filters(
     since: str | None = None,
     until: str | None = None,
     *,
+    language: str | None = None,
     read: bool | None = None,
     starred: bool = False,
     tags: tuple[str, ...] = (),
@@ -38,8 +40,8 @@ def make_filters(
     before: str | None = None,
 ) -> Filters:
     """The filters the options ask for (``before``: published before that day, as ``news mark
-    --before``); raises UsageError for a date that cannot be read, BadTag for a tag that is not
-    a word."""
+    --before``; ``language``: codes separated by commas, any may match); raises UsageError for
+    a date or a language code that cannot be read, BadTag for a tag that is not a word."""
     last = _day(until, today, "--until", first=False) if until else None
     if before:
         first_day = date.fromisoformat(_day(before, today, "--before", first=True))
@@ -51,11 +53,26 @@ def make_filters(
         author=author or None,
         since=_day(since, today, "--since", first=True) if since else None,
         until=last,
+        languages=_languages(language) if language else (),
         read=read,
         starred=starred,
         tags=tuple(sorted({tag_word(tag) for tag in tags})),
         new=new,
     )
+
+
+def _languages(text: str) -> tuple[str, ...]:
+    """The ISO 639-1 codes of ``en``, ``EN, de`` or ``pt-BR`` (a region is ignored: the records
+    keep the language alone)."""
+    codes = set()
+    for given in text.split(","):
+        code = given.strip().lower().replace("_", "-").split("-")[0]
+        if not _LANGUAGE.fullmatch(code):
+            raise UsageError(
+                f"--language takes ISO 639-1 codes such as en or en,de, not {given.strip()!r}."
+            )
+        codes.add(code)
+    return tuple(sorted(codes))
 
 
 def _day(text: str, today: date, option: str, first: bool) -> str:

@@ -355,6 +355,7 @@ class Library:
             given.author,
             given.since,
             given.until,
+            language=given.language,
             read=False if given.unread else None,
             starred=given.starred,
             tags=given.tags,
@@ -409,6 +410,7 @@ class Library:
         since: str | None = None,
         until: str | None = None,
         *,
+        language: str | None = None,
         read: bool | None = None,
         starred: bool = False,
         tags: Iterable[str] = (),
@@ -425,7 +427,8 @@ class Library:
         tags = tuple(tags)
         base = self.saved_filters(saved) if saved is not None else None
         given = Filters()
-        if (section, author, since, until, before, read) != (None,) * 6 or starred or tags or new:
+        options = (section, author, since, until, before, read, language)
+        if options != (None,) * len(options) or starred or tags or new:
             from newsreader.filters import make_filters
 
             given = make_filters(
@@ -434,6 +437,7 @@ class Library:
                 author,
                 since,
                 until,
+                language=language,
                 read=read,
                 starred=starred,
                 tags=tags,
@@ -512,6 +516,10 @@ class Library:
             return (
                 f"No article is in section {filters.section!r}; the sections are {names or 'none'}."
             )
+        if filters.languages and not set(filters.languages) & set(index.languages()):
+            known = ", ".join(index.languages()[:_SECTIONS_NAMED]) or "none known"
+            wanted = " or ".join(filters.languages)
+            return f"No article is in {wanted}; the articles' languages are {known}."
         return "No article passes the filters."
 
     def export(self, filters: Filters = Filters()) -> Iterator[Article]:
@@ -592,6 +600,10 @@ class Library:
         section)."""
         self._use_state(create=False)
         return self._reading(Index.sections)
+
+    def languages(self) -> list[str]:
+        """The languages of the folder's articles (ISO 639-1), most articles first."""
+        return self._reading(Index.languages)
 
     def warnings(self) -> dict[str, tuple[str, ...]]:
         """The parse warnings of every article that has any, by id."""
@@ -797,6 +809,7 @@ def _combined(base: Filters, given: Filters) -> Filters:
     return replace(
         base,
         **changes,
+        languages=given.languages or base.languages,
         starred=base.starred or given.starred,
         tags=tuple(sorted({*base.tags, *given.tags})),
         new=given.new,
@@ -806,7 +819,7 @@ def _combined(base: Filters, given: Filters) -> Filters:
 def _options(filters: SearchFilters) -> tuple[str, ...]:
     """A saved search's filters as the options that ask for them."""
     words: list[str] = []
-    for name in ("section", "author", "since", "until"):
+    for name in ("section", "author", "since", "until", "language"):
         if getattr(filters, name) is not None:
             words += [f"--{name}", getattr(filters, name)]
     words += ["--unread"] * filters.unread + ["--starred"] * filters.starred

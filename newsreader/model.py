@@ -178,7 +178,8 @@ class Listing:
 class Filters:
     """Which articles a command looks at: each filter given must hold. ``section`` compares
     ignoring case; ``author`` is part of any author's name, ignoring case; ``since`` and
-    ``until`` are ISO days, both included (an undated article passes neither). The reader's
+    ``until`` are ISO days, both included (an undated article passes neither); ``languages``:
+    ISO 639-1 codes, any of which the article's language must be. The reader's
     marks: ``read`` True (only read) or False (only unread), ``starred``, ``tags`` (folded; all
     must match), ``new`` (not yet shown by ``list --new``); ``matching``: an FTS5 query the
     article must match (a saved search's)."""
@@ -187,6 +188,7 @@ class Filters:
     author: str | None = None
     since: str | None = None
     until: str | None = None
+    languages: tuple[str, ...] = ()
     read: bool | None = None
     starred: bool = False
     tags: tuple[str, ...] = ()
@@ -194,9 +196,8 @@ class Filters:
     matching: str | None = None
 
     def __bool__(self) -> bool:
-        return any((self.section is not None, self.author, self.since, self.until)) or bool(
-            self.marked or self.matching
-        )
+        given = (self.section is not None, self.author, self.since, self.until, self.languages)
+        return any(given) or bool(self.marked or self.matching)
 
     @property
     def marked(self) -> bool:

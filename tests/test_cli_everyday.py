@@ -230,7 +230,7 @@ def test_files_that_are_not_articles_are_noted_once_and_subfolders_suggest_recur
     assert cli("--dir", str(folder), "-R", "show", "1").stdout == shown.stdout
 
 
-def test_the_shell_completes_ids_and_sections(news_folder, cache_dir):
+def test_the_shell_completes_ids_sections_and_languages(news_folder, cache_dir):
     """Typer's completion (news --install-completion) with ids and sections read from the index."""
 
     def complete(line: str) -> list[str]:
@@ -251,6 +251,7 @@ def test_the_shell_completes_ids_and_sections(news_folder, cache_dir):
         f"00{n}_000000000000000{n}" for n in (1, 2, 3, 4)
     ]
     assert complete(f"news --dir {news_folder} list --section S") == ["Sport"]
+    assert complete(f"news --dir {news_folder} list --language e") == ["en"]
     assert complete("news sec") == ["sections"]
 
 

@@ -276,6 +276,15 @@ class Reading(Database):
         return [found.get((key, part)) for key, (_, part) in zip(keys, places)]
 
     @guarded
+    def languages(self) -> list[str]:
+        """The languages the folder's articles are in (ISO 639-1), most articles first."""
+        rows = self.db.execute(
+            "SELECT language FROM articles WHERE language IS NOT NULL "
+            "GROUP BY language ORDER BY count(*) DESC, language"
+        )
+        return [row[0] for row in rows]
+
+    @guarded
     def sections(self) -> list[SectionCount]:
         """Every section with its articles and dates; spellings that differ only in case are one
         section, named as most of its articles spell it; the articles without one last, as ""."""
@@ -512,6 +521,9 @@ def _where(filters: Filters, state: int | None, *conditions: str) -> tuple[str, 
             "EXISTS (SELECT 1 FROM json_each(a.authors) WHERE instr(casefold(value), ?) > 0)"
         )
         params.append(filters.author.casefold())
+    if filters.languages:
+        where.append(f"a.language IN ({', '.join('?' * len(filters.languages))})")
+        params.extend(filters.languages)
     if filters.since:
         where.append("a.published >= ?")
         params.append(filters.since)

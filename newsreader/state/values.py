@@ -126,9 +126,10 @@ class SearchFilters:
     unread: bool = False
     starred: bool = False
     tags: tuple[str, ...] = ()
+    language: str | None = None  # as typed: ISO 639-1 codes, separated by commas
 
     def __post_init__(self):
-        for name in ("section", "author", "since", "until"):
+        for name in ("section", "author", "since", "until", "language"):
             value = getattr(self, name)
             if value is not None and not isinstance(value, str):
                 raise BadSavedSearch(f"the filter {name} of a saved search is text")
