@@ -326,7 +326,8 @@ class IdQuery:
     """An id as a user gives it, and what it may name, in this order: the full stem
     (``000_ab421d6d9d13d5bb``, or as :func:`shown_id` printed it); the running number when it is
     ASCII digits (``0``, ``000``); a prefix of the 16-hex hash of at least MIN_HASH_PREFIX
-    digits (``ab42``)."""
+    digits (``ab42``); for an article inside a file of several, ``FILE#`` and a prefix of its
+    10-hex key of as many digits (``crawl#4417``)."""
 
     text: str
 
@@ -347,6 +348,14 @@ class IdQuery:
     def hash_prefix(self) -> str | None:
         if len(self.text) >= MIN_HASH_PREFIX and set(self.text) <= _HEX:
             return self.text.lower()
+        return None
+
+    @property
+    def key_prefix(self) -> str | None:
+        """``FILE#`` and the key's digits given, lower-cased, when the text ends so."""
+        file, mark, key = self.text.rpartition("#")
+        if mark and file and len(key) >= MIN_HASH_PREFIX and set(key) <= _HEX:
+            return f"{file}#{key.lower()}"
         return None
 
 

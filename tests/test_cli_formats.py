@@ -174,6 +174,10 @@ def test_every_article_shows_by_its_id_and_exports_its_fields(cli, mixed):
     for record in records:
         shown = cli("--dir", str(mixed), "show", "--json", record["id"])
         assert json.loads(shown.stdout) == record
+        file, mark, key = record["id"].rpartition("#")
+        if mark and len(key) == 10:  # a keyed item: its id shortened, as a hash prefix is
+            shortened = cli("--dir", str(mixed), "show", "--json", f"{file}#{key[:5].upper()}")
+            assert json.loads(shortened.stdout)["id"] == record["id"]
 
 
 def test_grep_reads_the_rendered_text_not_the_markup_and_the_index_agrees(cli, mixed):

@@ -246,7 +246,8 @@ class Reading(Database):
     @guarded
     def files_for_id(self, query: IdQuery) -> list[tuple]:
         """(name, part, size, mtime_ns, ctime_ns, inode) of the articles an id names, by
-        :class:`IdQuery`'s rules: the id, else the running number, else a hash prefix."""
+        :class:`IdQuery`'s rules: the id, else the running number, else a hash prefix, else a
+        key prefix (hex digits sort below "g": each range is the prefix, read off an index)."""
         columns = "SELECT name, part, size, mtime_ns, ctime_ns, inode FROM articles WHERE "
         rows = self.db.execute(
             columns + f"id IN ({', '.join('?' * len(query.stems))})", query.stems
@@ -254,11 +255,14 @@ class Reading(Database):
         if not rows and query.number is not None:
             rows = self.db.execute(columns + "number = ?", (query.number,)).fetchall()
         if not rows and query.hash_prefix is not None:
-            prefix = (
-                query.hash_prefix
-            )  # hex digits sort below "g": the range is the prefix, read off the index
+            prefix = query.hash_prefix
             rows = self.db.execute(
                 columns + "hash >= ? AND hash < ?", (prefix, prefix + "g")
+            ).fetchall()
+        if not rows and query.key_prefix is not None:
+            prefix = query.key_prefix
+            rows = self.db.execute(
+                columns + "id >= ? AND id < ?", (prefix, prefix + "g")
             ).fetchall()
         return [(os.fsdecode(name), *stamp) for name, *stamp in rows]
 
