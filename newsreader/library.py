@@ -285,36 +285,44 @@ class Library:
             files = Counter(name for name, _ in pairs)
             state.follow((name, key) for name, key in pairs if files[name] == 1)
 
-    def _keys(self, ids: list[str], filters: Filters | None = None) -> dict[int, str]:
+    def _keys(self, ids: list[str], filters: Filters | None = None) -> tuple[dict[int, str], int]:
         """The content keys (with their file names) of the articles the ids name, or with no
-        ids, of every article the filters pass; every id is resolved before anything changes."""
+        ids, of every article the filters pass, and how many articles that is; every id is
+        resolved before anything changes."""
         if ids:
-            return self._contents([self._resolve(IdQuery(query)) for query in dict.fromkeys(ids)])
+            places = list(dict.fromkeys(self._resolve(IdQuery(query)) for query in ids))
+            return self._contents(places), len(places)
         self._use_state()
         pairs = self._reading(lambda index: index.contents(filters or Filters()))
-        return {key: name for name, key in pairs}
+        return {key: name for name, key in pairs}, len(pairs)
+
+    def _change(self, action: str, changed: int, keys: dict[int, str], named: int) -> MarkChange:
+        """What a change of marks did to the texts of the ``named`` articles, with the articles
+        not named that share the marks because they hold the same text as one that was."""
+        shared = self._reading(lambda index: index.sharing(list(keys))) if keys else 0
+        return MarkChange(action, changed, len(keys), max(shared - named, 0))
 
     def mark_read(
         self, ids: list[str], read: bool = True, filters: Filters | None = None
     ) -> MarkChange:
         """Mark the articles the ids name (or, with no ids, every one ``filters`` passes) read or
         unread (``news mark``)."""
-        keys = self._keys(ids, filters)
+        keys, named = self._keys(ids, filters)
         changed = self._use_state().mark_read(keys, read) if keys else 0
-        return MarkChange("read" if read else "unread", changed, len(keys))
+        return self._change("read" if read else "unread", changed, keys, named)
 
     def star(self, ids: list[str], starred: bool = True) -> MarkChange:
         """Star the articles the ids name, or take their stars away."""
-        keys = self._keys(ids)
+        keys, named = self._keys(ids)
         changed = self._use_state().star(keys, starred)
-        return MarkChange("starred" if starred else "unstarred", changed, len(keys))
+        return self._change("starred" if starred else "unstarred", changed, keys, named)
 
     def tag(self, ids: list[str], changes: list[str]) -> MarkChange:
         """Add (``+tag``) and remove (``-tag``) tags on the articles the ids name; BadTag for a
         word that is neither."""
         add, remove = tag_changes(changes)
-        keys = self._keys(ids)
-        return MarkChange("tagged", self._use_state().tag(keys, add, remove), len(keys))
+        keys, named = self._keys(ids)
+        return self._change("tagged", self._use_state().tag(keys, add, remove), keys, named)
 
     def save_search(
         self, name: str, query: str, filters: dict, replace: bool = False

@@ -465,11 +465,14 @@ class MarkedSummary(NamedTuple):
 @dataclass(frozen=True)
 class MarkChange:
     """What one change of the reader's marks did: ``action`` (``read``, ``unread``, ``starred``,
-    ``unstarred``, ``tagged``), the articles ``changed`` and those ``named`` in all."""
+    ``unstarred``, ``tagged``), the articles ``changed`` and those ``named`` in all (articles of
+    the same text count once), and ``alike``: articles not named that share the marks, holding
+    the same text as one named."""
 
     action: str
     changed: int
     named: int
+    alike: int = 0
 
 
 @dataclass(frozen=True)

@@ -51,6 +51,16 @@ def test_mark_read_and_unread_with_the_exact_lines_printed(run):
     assert run("list", "--read").stdout == listed(A)
 
 
+def test_a_mark_says_which_identical_copies_share_it(run, basic):
+    shutil.copy(basic / f"{A}.txt", basic / "copy.txt")  # the same text under another name
+    assert run("mark", "read", "copy").stdout == (
+        "1 of 1 article marked read, and 1 identical copy\n"
+    )
+    assert A in run("list", "--read").stdout  # marks go with the text
+    assert run("star", "copy", A).stdout == "1 of 1 article starred\n"  # both named: no copy left
+    assert run("tag", "1", "+x").stdout == "1 of 1 article retagged, and 1 identical copy\n"
+
+
 def test_mark_takes_all_section_and_before_instead_of_ids(run):
     assert run("mark", "read", "--before", "2025-01").stdout == "1 of 1 article marked read\n"
     assert run("list", "--read").stdout == listed(B)  # undated articles are before no day

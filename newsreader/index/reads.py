@@ -141,6 +141,19 @@ class Reading(Database):
         return self.db.execute(f"SELECT count(*) FROM articles a {where}", params).fetchone()[0]
 
     @guarded
+    def sharing(self, keys: list[int]) -> int:
+        """How many articles hold one of these content keys (the reader's marks are shared by
+        articles of the same text)."""
+        total = 0
+        for start in range(0, len(keys), _CHUNK):
+            chunk = keys[start : start + _CHUNK]
+            total += self.db.execute(
+                f"SELECT count(*) FROM articles WHERE content IN ({', '.join('?' * len(chunk))})",
+                chunk,
+            ).fetchone()[0]
+        return total
+
+    @guarded
     def contents_of(self, places: list[tuple[str, int]]) -> dict[tuple[str, int], int]:
         """The content key of each of these (file name, part) the index holds."""
         found = {}

@@ -34,9 +34,13 @@ _DONE = {
 
 def change_line(change: MarkChange) -> str:
     """``C of N articles marked read`` (or starred, unstarred, retagged): of those named, how
-    many changed (the others were so already)."""
+    many changed (the others were so already), then ``, and K identical copies`` when articles
+    not named share the marks by holding the same text."""
     noun = "article" if change.named == 1 else "articles"
-    return f"{change.changed} of {change.named} {noun} {_DONE[change.action]}"
+    line = f"{change.changed} of {change.named} {noun} {_DONE[change.action]}"
+    if change.alike:
+        line += f", and {change.alike} identical cop{'y' if change.alike == 1 else 'ies'}"
+    return line
 
 
 def report_line(report: SyncReport) -> str:

@@ -130,7 +130,14 @@ class JsonPrinter:
             self._line({"id": article_id, "warnings": list(found)})
 
     def changed(self, change: MarkChange) -> None:
-        self._line({"action": change.action, "changed": change.changed, "articles": change.named})
+        self._line(
+            {
+                "action": change.action,
+                "changed": change.changed,
+                "articles": change.named,
+                "copies": change.alike,
+            }
+        )
 
     def saved(self, searches: list[SavedCount]) -> None:
         for search in searches:
