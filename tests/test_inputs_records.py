@@ -6,6 +6,7 @@ from pathlib import Path
 from newsreader.inputs.documents import read_documents
 from newsreader.inputs.evidence import article_from
 from newsreader.model import Article
+from newsreader.parse.page import split_lines
 
 INPUTS = Path(__file__).parent / "fixtures" / "inputs"
 
@@ -73,6 +74,19 @@ def test_the_projects_own_export_reads_back_as_the_same_record():
     record = article_from(document, "export.jsonl")
     for field in ("title", "section", "authors", "published", "paragraphs", "words", "url"):
         assert getattr(record, field) == getattr(original, field), field
+
+
+def test_a_record_that_names_no_language_is_told_its_language_as_text_is():
+    english = "The council said on Monday that the new bridge would not be ready before summer."
+    chinese = "北京市政府星期二宣布了一项新的交通计划，旨在减少市中心的交通拥堵。"
+    records = [{"title": "Bridge", "maintext": english}, {"title": "交通", "maintext": chinese}]
+    data = "".join(json.dumps(record) + "\n" for record in records).encode()
+    first, second = (
+        article_from(document, "r.jsonl") for document in read_documents("r.jsonl", data)
+    )
+    assert (first.language, first.words) == ("en", 15)
+    assert second.language == "zh"
+    assert second.words == split_lines(chinese)[0].words > 20  # by ideographs, as the parser counts
 
 
 def test_a_json_list_and_a_list_cut_short():

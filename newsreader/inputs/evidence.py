@@ -25,9 +25,10 @@ from enum import Enum
 from newsreader.inputs.documents import Document
 from newsreader.model import Article, LineRole
 from newsreader.parse.article import section_name
+from newsreader.parse.features import file_language
 from newsreader.parse.ids import split_name, valid_text
 from newsreader.parse.layout import Layout, gather, mark_head_and_body, read_page
-from newsreader.parse.page import BODY, BOILERPLATE, OTHER, Page
+from newsreader.parse.page import BODY, BOILERPLATE, OTHER, Page, split_lines
 from newsreader.parse.reasons import Reason
 from newsreader.parse.stated import stated_facts
 from newsreader.parse.title import find_title
@@ -262,8 +263,10 @@ def _stated(
     path: str,
     notes: list[str],
 ) -> Article:
-    """The record of a document that states its body: taken as stated."""
+    """The record of a document that states its body: taken as stated; words counted and the
+    language told (when the document names none) as the text parser does."""
     paragraphs = tuple(p for p in (document.body or ()) if p.strip())
+    text = "\n".join(paragraphs)
     if not (document.title or "").strip():
         notes.append("no headline found")
     return Article(
@@ -276,9 +279,9 @@ def _stated(
         authors=document.authors,
         published=document.published,
         paragraphs=paragraphs,
-        words=sum(len(p.split()) for p in paragraphs),
+        words=sum(line.words for line in split_lines(text)),
         warnings=tuple(notes),
-        language=document.language,
+        language=document.language or file_language(text)[0],
         url=document.url,
         site=document.site,
     )
