@@ -1,6 +1,7 @@
 """Everyday use (issue #17): filters on every command, sections, check, several articles in show,
 grep for editors, global options anywhere, quiet ends in pipes, warnings said once."""
 
+import gzip
 import json
 import os
 import subprocess
@@ -144,6 +145,13 @@ def test_grep_points_editors_at_the_raw_file(cli, news_folder):
     vim = cli("--dir", str(news_folder), "grep", "--vimgrep", "strands").stdout.splitlines()
     assert vim[0] == f"{path}:3:14:Ferry strike strands thousands"
     assert vim[1].startswith(f"{path}:9:14:Ferry strike strands thousands was the talk")
+    source = news_folder / "003_0000000000000003.txt"
+    zipped = news_folder / "005_0000000000000005.txt.gz"  # its lines as an editor opens it
+    zipped.write_bytes(gzip.compress(source.read_bytes()))
+    source.unlink()
+    vim = cli("--dir", str(news_folder), "grep", "--vimgrep", "strands").stdout.splitlines()
+    assert vim[0] == f"{zipped.resolve()}:3:14:Ferry strike strands thousands"
+    assert vim[1].startswith(f"{zipped.resolve()}:9:14:Ferry strike strands thousands was the talk")
 
 
 def test_global_options_may_follow_the_command(cli, news_folder, tmp_path):

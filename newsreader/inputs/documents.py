@@ -136,7 +136,7 @@ def read_documents(name: str, source: bytes | BinaryIO) -> Iterator[Document]:
     of none of the formats, or an ``.xml`` that is no feed, is one text document. What went
     wrong with the file as a whole (a cut gzip stream, bad records skipped) is one warning on
     its last document; a container with no good record yields one empty document saying so."""
-    stream, damage = _opened(name, source)
+    stream, damage = opened_content(name, source)
     kind = format_of(name)
     problems: list[str] = []  # what the container's reader could not read, said at the end
     if kind in ("jsonl", "warc"):
@@ -218,7 +218,7 @@ def _keyed(document: Document, position: int, seen: set[bytes]) -> Document:
     return document if key == document.key else replace(document, key=key)
 
 
-def _opened(name: str, source: bytes | BinaryIO) -> tuple[BinaryIO, Callable[[], list[str]]]:
+def opened_content(name: str, source: bytes | BinaryIO) -> tuple[BinaryIO, Callable[[], list[str]]]:
     """A buffered stream of the file's content (inflated when its name ends in ``.gz``), and a
     function saying, once it has been read, what went wrong reading it."""
     raw: BinaryIO = io.BytesIO(source) if isinstance(source, (bytes, bytearray)) else source

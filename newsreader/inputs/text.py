@@ -68,11 +68,28 @@ def raw_text(entry: Entry) -> str:
     return decode_bytes(read_entry(entry).data)[0]
 
 
+def file_text(entry: Entry) -> str:
+    """The whole file's text decoded, inflated first when its name ends in ``.gz`` (as editors
+    and pagers open it), up to READ_CAP."""
+    if not entry.path.lower().endswith(".gz"):
+        return raw_text(entry)
+    from newsreader.inputs.documents import opened_content
+    from newsreader.parse.decode import decode_bytes
+
+    opened = open_entry(entry)
+    if isinstance(opened, Read):
+        return ""
+    with opened:
+        stream, _ = opened_content(entry.path, opened)
+        return decode_bytes(stream.read(READ_CAP))[0]
+
+
 def located_in_file(found: ArticleHits) -> ArticleHits:
-    """``found`` with each paragraph's line in the raw file and the column it starts at, for
-    editors (``grep -n``, ``--vimgrep``). Paragraphs are looked for in the decoded lines in
-    order, the title from the top; one not found (the parser joined or trimmed it) keeps 0."""
-    lines = raw_text(Entry("", found.article.path, 0, 0)).split("\n")
+    """``found`` with each paragraph's line in the file and the column it starts at, for
+    editors (``grep -n``, ``--vimgrep``; a gzipped file's lines once inflated). Paragraphs are
+    looked for in the decoded lines in order, the title from the top; one not found (the parser
+    joined or trimmed it, or a markup tag splits it) keeps 0."""
+    lines = file_text(Entry("", found.article.path, 0, 0)).split("\n")
     located, cursor = [], 0
     for hit in found.hits:
         start = 0 if hit.paragraph == 0 else cursor
