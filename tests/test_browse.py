@@ -92,6 +92,40 @@ def test_star_toggle_read_and_tag_go_to_the_reader_state(basic, env, cli):
     assert marked(cli, basic, "--tag", "eu") == B + "\n"
 
 
+def test_the_tag_prompt_names_the_tags_the_article_has(basic, env, cli):
+    cli("--dir", str(basic), "tag", "1", "+eu", "+climate")
+
+    async def scenario(pilot, app):
+        await pilot.press("t")
+        label = str(app.screen.query_one("#prompt-label").render())
+        assert label.startswith("Tags now: climate, eu. +tag adds, -tag removes")
+        await pilot.press(*"-eu", "enter")
+        await pilot.pause()
+        await pilot.press("t")
+        assert str(app.screen.query_one("#prompt-label").render()).startswith("Tags now: climate.")
+
+    browsing(basic, env, scenario)
+
+
+def test_o_opens_the_article_address_in_the_browser(basic, env, monkeypatch):
+    (basic / "001_aaaaaaaaaaaaaaaa.txt").write_text(
+        (basic / "001_aaaaaaaaaaaaaaaa.txt").read_text()
+        + "\nURL: https://harbour.example/reopens\n"
+    )
+    opened = []
+    monkeypatch.setattr("newsreader.browse.app.webbrowser.open", opened.append)
+
+    async def scenario(pilot, app):
+        await pilot.press("o")  # from the list: the row under the cursor
+        await pilot.press("j", "enter", "o")  # from the reader of an article that names none
+        await pilot.pause()
+        assert opened == ["https://harbour.example/reopens"]
+        told = {notification.message for notification in app._notifications}
+        assert "The file does not say where the article was published." in told
+
+    browsing(basic, env, scenario)
+
+
 def test_n_and_p_move_between_unread_articles_and_open_them_from_the_reader(basic, env, cli):
     cli("--dir", str(basic), "mark", "read", "2")
 

@@ -230,9 +230,12 @@ class BrowseApp(App):
             self.rows.replace_row(current[0], current[1]._replace(starred=not current[1].starred))
 
     def action_tag(self) -> None:
+        """A prompt for tag changes, naming the tags the article has now."""
         current = self._current()
         if current is None:
             return
+        article = self._do(lambda: self.library.article(current[1].id)[1])
+        tags = ", ".join(article.marks.tags) if article and article.marks else ""
 
         def tagged(words: str | None) -> None:
             if words and words.split():
@@ -240,7 +243,8 @@ class BrowseApp(App):
                 if self._do(lambda: self.library.tag([current[1].id], changes)) is not None:
                     self._status(f"tagged {' '.join(changes)}")
 
-        self.push_screen(Prompt("Tags (+tag to add, -tag to remove):"), tagged)
+        label = f"Tags now: {tags or 'none'}. +tag adds, -tag removes (a word alone adds):"
+        self.push_screen(Prompt(clean_field(label)), tagged)
 
     def action_search(self) -> None:
         def searched(query: str | None) -> None:
