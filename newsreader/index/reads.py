@@ -280,6 +280,19 @@ class Reading(Database):
         return [(os.fsdecode(name), *stamp) for name, *stamp in rows]
 
     @guarded
+    def files_for_ids(self, ids: list[str]) -> list[tuple]:
+        """(id, name, part, size, mtime_ns, ctime_ns, inode) of the articles with these ids."""
+        rows = []
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start : start + _CHUNK]
+            rows += self.db.execute(
+                "SELECT id, name, part, size, mtime_ns, ctime_ns, inode FROM articles "
+                f"WHERE id IN ({', '.join('?' * len(chunk))})",
+                chunk,
+            ).fetchall()
+        return [(article_id, os.fsdecode(name), *stamp) for article_id, name, *stamp in rows]
+
+    @guarded
     def rowids_of(self, places: list[tuple[str, int]]) -> list[int | None]:
         """The rowid of each (file name, part) (None for one the index does not hold)."""
         keys = [name_key(name) for name, _ in places]
