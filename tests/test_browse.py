@@ -113,7 +113,7 @@ def test_o_opens_the_article_address_in_the_browser(basic, env, monkeypatch):
         + "\nURL: https://harbour.example/reopens\n"
     )
     opened = []
-    monkeypatch.setattr("newsreader.browse.app.webbrowser.open", opened.append)
+    monkeypatch.setattr("webbrowser.open", opened.append)
 
     async def scenario(pilot, app):
         await pilot.press("o")  # from the list: the row under the cursor

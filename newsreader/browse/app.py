@@ -7,7 +7,6 @@ notification, never a crash. Text from files goes through ``render.clean`` into 
 
 from __future__ import annotations
 
-import webbrowser
 from dataclasses import replace
 
 from rich.console import Group
@@ -276,6 +275,8 @@ class BrowseApp(App):
             current = self._current()
             article = current and self._do(lambda: self.library.article(current[1].id)[1])
         if article and article.url:
+            import webbrowser  # 10 ms of imports the first screen need not wait for
+
             webbrowser.open(article.url)
         elif article:
             self.notify("The file does not say where the article was published.")
