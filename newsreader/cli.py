@@ -1021,6 +1021,28 @@ def state_import_command(
     )
 
 
+@state_app.command("adopt")
+def state_adopt_command(
+    ctx: typer.Context,
+    old_folder: Path = typer.Argument(..., help="Where this folder was before it moved."),
+) -> None:
+    """Take the marks kept for this folder under its old path, after it was moved or renamed.
+
+    Marks are kept per folder path; a folder moved starts with none until it
+    adopts them. Moved when the old path is gone, copied when it is still
+    there; a mark set on either side stays set. Example:
+
+    \b
+        news --dir ~/News state adopt ~/news
+    """
+    session: Session = ctx.obj
+    articles, searches, moved = session.library().adopt_state(old_folder)
+    done = "moved" if moved else "copied"
+    session.printer().note(
+        f"{done} the marks of {articles} articles and {searches} saved searches from {old_folder}"
+    )
+
+
 @state_app.command("prune")
 def state_prune_command(ctx: typer.Context) -> None:
     """Forget the marks of articles no file of the folder holds any more.

@@ -384,6 +384,12 @@ class Library:
         nothing merged, when a line is not a record."""
         return self._use_state().import_lines(lines)
 
+    def adopt_state(self, old_folder: Path) -> tuple[int, int, bool]:
+        """Take the marks kept for ``old_folder`` (relative to the working folder), this folder
+        before it was moved or renamed; (articles, saved searches, whether moved rather than
+        copied: the old folder is gone). UnknownFolder when none are kept for it."""
+        return self._use_state().adopt(_absolute(old_folder, self.env))
+
     def prune_state(self) -> int:
         """Forget the marks of articles no file of the folder holds now; how many."""
         keys = [key for _, key in self._reading(lambda index: index.contents())]

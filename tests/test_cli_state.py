@@ -241,6 +241,39 @@ def test_state_export_import_and_prune(run, cli, basic, tmp_path):
     ] == [f"{A}.txt"]
 
 
+def test_a_moved_folder_adopts_its_marks_and_a_copied_one_copies_them(cli, basic, tmp_path):
+    def news(folder, *args):
+        return cli("--dir", str(folder), *args)
+
+    news(basic, "mark", "read", "1")
+    news(basic, "tag", "2", "+x")
+    news(basic, "saved", "add", "s", "harbour")
+    copied = tmp_path / "copied"
+    shutil.copytree(basic, copied)
+    news(copied, "star", "3")  # marks of its own, kept beside those it takes
+    assert news(copied, "state", "adopt", str(basic)).stdout == (
+        f"copied the marks of 2 articles and 1 saved searches from {basic}\n"
+    )
+    assert news(copied, "list", "--read").stdout == listed(A)
+    assert news(basic, "list", "--read").stdout == listed(A)  # still there: copied, not moved
+    moved = tmp_path / "moved"
+    basic.rename(moved)
+    assert news(moved, "list", "--tag", "x").stdout == ""  # a new path: no marks yet
+    refused = news(moved, "state", "adopt", str(tmp_path / "elsewhere"))
+    assert refused.exit_code == 2
+    assert refused.stderr == (
+        f"Error: No marks are kept for {tmp_path / 'elsewhere'}. Marks are kept for: "
+        f"{basic} (2 marked, gone); {copied} (3 marked).\n"
+    )
+    assert news(moved, "state", "adopt", str(basic)).stdout.startswith("moved the marks of 2 ")
+    assert news(moved, "list", "--tag", "x").stdout == listed(B)
+    assert news(moved, "saved", "list").stdout.startswith("s\t")
+    assert "No marks are kept for" in news(moved, "state", "adopt", str(basic)).stderr
+    assert news(moved, "state", "adopt", str(moved)).stderr == (
+        f"Error: {moved} is this folder: its marks are its own already.\n"
+    )
+
+
 def test_a_damaged_state_file_is_kept_aside_and_a_fresh_one_started(news, basic, data_dir):
     # real processes: a connection this process still held would see the file it had open
     assert news("--dir", str(basic), "mark", "read", "1").returncode == 0

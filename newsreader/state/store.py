@@ -25,6 +25,7 @@ from newsreader.state.values import (
     Marks,
     SavedSearch,
     SearchFilters,
+    UnknownFolder,
     UnknownSavedSearch,
     check_key,
     key_text,
@@ -42,6 +43,7 @@ CREATE TEMP TABLE IF NOT EXISTS chosen(key INTEGER PRIMARY KEY)
 """
 #: Merge one article's marks into a row that may exist: a mark set on either side stays set
 #: (with its time as first set), a known name stays known.
+_FOLDERS_NAMED = 5  # folders named when the folder to adopt has no marks kept
 _MERGE = """
 INSERT INTO marks(folder, key, name, read, starred, read_at, starred_at) VALUES (?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT (folder, key) DO UPDATE SET
@@ -259,6 +261,79 @@ class ReaderState:
         )
         if not removed.rowcount:
             raise UnknownSavedSearch(f"no saved search is named {folded!r}")
+
+    # --- a folder moved ---------------------------------------------------------------------
+
+    def adopt(self, old_folder: Path) -> tuple[int, int, bool]:
+        """Take the state kept for ``old_folder`` (an absolute path: this folder before it was
+        moved or renamed) into this folder's, merged as a backup is (a mark set on either side
+        stays set; this folder's saved search of a name stays). Moved when ``old_folder`` is
+        gone, copied when it is still there. (articles, saved searches, moved); UnknownFolder,
+        naming the folders there are, when nothing is kept for it."""
+        path = os.fsencode(old_folder)
+        if old_folder == self.folder:
+            raise UnknownFolder(f"{old_folder} is this folder: its marks are its own already.")
+        moved = not old_folder.exists()
+
+        def adopt() -> tuple[int, int, bool]:
+            row = self._db.execute("SELECT id FROM folders WHERE path = ?", (path,)).fetchone()
+            if row is None:
+                raise UnknownFolder(self._no_state_for(old_folder))
+            return (*self._take(row[0], moved), moved)
+
+        return self._attempt("updated", lambda: self._in_write(adopt))
+
+    def _take(self, old: int, moved: bool) -> tuple[int, int]:
+        """Merge folder ``old``'s rows into this folder's (inside a write); forget them if
+        ``moved``. (articles with marks or seen, saved searches) taken."""
+        new, both = self.folder_id, (self.folder_id, old)
+        (articles,) = self._db.execute(
+            "SELECT count(*) FROM (SELECT key FROM marks WHERE folder = ? "
+            "UNION SELECT key FROM seen WHERE folder = ?)",
+            (old, old),
+        ).fetchone()
+        rows = self._db.execute(
+            "SELECT key, name, read, starred, read_at, starred_at FROM marks WHERE folder = ?",
+            (old,),
+        ).fetchall()
+        self._db.executemany(_MERGE, ((new, *row) for row in rows))
+        for table, columns in (
+            ("tags", "key, tag"),
+            ("seen", "key"),
+            ("saved", "name, query, filters"),
+        ):
+            self._db.execute(
+                f"INSERT OR IGNORE INTO {table} SELECT ?, {columns} FROM {table} WHERE folder = ?",
+                both,
+            )
+        (searches,) = self._db.execute(
+            "SELECT count(*) FROM saved WHERE folder = ?", (old,)
+        ).fetchone()
+        if moved:
+            for table in ("tags", "marks", "seen", "saved"):
+                self._db.execute(f"DELETE FROM {table} WHERE folder = ?", (old,))
+            self._db.execute("DELETE FROM folders WHERE id = ?", (old,))
+        return articles, searches
+
+    def _no_state_for(self, old_folder: Path) -> str:
+        """A sentence saying no marks are kept for ``old_folder``, naming the folders that have
+        some (those gone first: a moved folder is one of them)."""
+        rows = self._db.execute(
+            "SELECT f.path, count(m.key) FROM folders f JOIN marks m ON m.folder = f.id "
+            "WHERE f.id != ? GROUP BY f.id ORDER BY count(m.key) DESC",
+            (self.folder_id,),
+        ).fetchall()
+        known = sorted(
+            ((os.fsdecode(path), count) for path, count in rows),
+            key=lambda pair: os.path.exists(pair[0]),
+        )
+        named = "; ".join(
+            f"{path} ({count} marked{'' if os.path.exists(path) else ', gone'})"
+            for path, count in known[:_FOLDERS_NAMED]
+        )
+        return f"No marks are kept for {old_folder}" + (
+            f". Marks are kept for: {named}." if named else ", nor for any other folder."
+        )
 
     # --- backup -------------------------------------------------------------------------------
 

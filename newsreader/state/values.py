@@ -37,6 +37,10 @@ class UnknownSavedSearch(NewsError):
     """No saved search has that name."""
 
 
+class UnknownFolder(NewsError):
+    """No marks are kept for that folder."""
+
+
 def content_key(data: bytes) -> int:
     """The key an article's marks hang on: the first 64 bits of a BLAKE2b digest of the file's
     bytes, as a signed integer (SQLite's own). It must never change: every mark is keyed by it."""
