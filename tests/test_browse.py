@@ -98,11 +98,11 @@ def test_the_tag_prompt_names_the_tags_the_article_has(basic, env, cli):
     async def scenario(pilot, app):
         await pilot.press("t")
         label = str(app.screen.query_one("#prompt-label").render())
-        assert label.startswith("Tags now: climate, eu. +tag adds, -tag removes")
+        assert label == "Tags: climate, eu · +tag adds, -tag removes"
         await pilot.press(*"-eu", "enter")
         await pilot.pause()
         await pilot.press("t")
-        assert str(app.screen.query_one("#prompt-label").render()).startswith("Tags now: climate.")
+        assert str(app.screen.query_one("#prompt-label").render()).startswith("Tags: climate ·")
 
     browsing(basic, env, scenario)
 

@@ -242,7 +242,7 @@ class BrowseApp(App):
                 if self._do(lambda: self.library.tag([current[1].id], changes)) is not None:
                     self._status(f"tagged {' '.join(changes)}")
 
-        label = f"Tags now: {tags or 'none'}. +tag adds, -tag removes (a word alone adds):"
+        label = f"Tags: {tags or 'none'} · +tag adds, -tag removes"
         self.push_screen(Prompt(clean_field(label)), tagged)
 
     def action_search(self) -> None:
