@@ -62,9 +62,8 @@ _BREAKS = {
     **{tag: (_LINE, _LINE) for tag in _BLOCKS.split(",")},
     **{tag: ("", " ") for tag in _CELLS.split(",")},
 }
-_BROKEN = ",".join(_BREAKS)
 # a line all of whose text is link text (a menu entry, a teaser, "read more") links elsewhere
-_NOT_BODY_TAGS = "nav,aside,footer,figure,figcaption,a"
+_NOT_BODY_TAGS = frozenset({"nav", "aside", "footer", "figure", "figcaption", "a"})
 _NOT_BODY_ROLES = '[role="navigation"],[role="complementary"],[role="contentinfo"]'
 # class or id words of boxes that never hold the article's own text (a word of the name, set
 # apart by dashes, underscores or spaces), and the CSS that finds the candidates
@@ -82,8 +81,7 @@ _NOT_BODY_NAMED = ",".join(
     )
     for part in parts.split()
 )
-_NOT_BODY = ",".join((_NOT_BODY_TAGS, _NOT_BODY_ROLES, _NOT_BODY_NAMED))
-_NOT_BODY_TAG_SET = frozenset(_NOT_BODY_TAGS.split(","))
+_NOT_BODY_MARKED = f"{_NOT_BODY_ROLES},{_NOT_BODY_NAMED}"
 _NOT_BODY_ROLE_SET = frozenset({"navigation", "complementary", "contentinfo"})
 _NEVER_NOT_BODY = frozenset({"html", "body", "main", "article", "h1"})
 _HIDDEN = '[hidden],[style*="none"],[style*="hidden"],[style*="NONE"],[style*="HIDDEN"]'
@@ -226,14 +224,23 @@ def render(tree) -> Rendered:
     if container is not None:
         container.insert_before(_ARTICLE_OPEN)
         container.insert_after(_ARTICLE_CLOSE)
-    for node in _not_body_nodes(body):
+    for node in _not_body_boxes(body):
         node.insert_before(_OPEN)
         node.insert_after(_CLOSE)
-    for node in body.css(_BROKEN):  # one pass over the tree for every kind of break
-        before, after = _BREAKS[node.tag]
-        if before:
-            node.insert_before(before)
-        node.insert_after(after)
+    # one walk over the elements (a Python loop is cheaper here than matching a long list of
+    # tag selectors) for the furniture tags and every break; a node's marks go in before its
+    # breaks, so a break stands inside the marked span
+    for node in body.traverse():
+        tag = node.tag
+        if tag in _NOT_BODY_TAGS:
+            node.insert_before(_OPEN)
+            node.insert_after(_CLOSE)
+        breaks = _BREAKS.get(tag)
+        if breaks is not None:
+            before, after = breaks
+            if before:
+                node.insert_before(before)
+            node.insert_after(after)
     text, not_body, inside = _lines(body.text(deep=True))
     return Rendered(text, not_body, inside, headings, subheadings)
 
@@ -268,13 +275,13 @@ def _article_element(body, h1s: list) -> Any:
     return found[0] if len(found) == 1 else None
 
 
-def _not_body_nodes(body) -> Iterator[Any]:
-    """The elements that surely hold no article text: by tag, by landmark role, or by a
-    class or id naming comments, related stories or sharing (one pass over the tree)."""
-    for node in body.css(_NOT_BODY):
+def _not_body_boxes(body) -> Iterator[Any]:
+    """The elements that surely hold no article text by a landmark role, or by a class or id
+    naming comments, related stories or sharing (one pass over the tree); those whose tag
+    says so already (``_NOT_BODY_TAGS``) are marked by :func:`render`'s walk."""
+    for node in body.css(_NOT_BODY_MARKED):
         tag = node.tag
-        if tag in _NOT_BODY_TAG_SET:
-            yield node
+        if tag in _NOT_BODY_TAGS:
             continue
         attributes = node.attrs
         if attributes.get("role") in _NOT_BODY_ROLE_SET:
