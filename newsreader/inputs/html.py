@@ -451,15 +451,20 @@ _URL = re.compile(r"^(?:https?:)?//|^www\.", re.I)
 _BY = re.compile(r"^\s*by\s+", re.I)
 _REFERENCE = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+\d*);", re.I)
 _JSON_LD_CAP = 2 * 1024 * 1024  # characters of one JSON-LD block read at most
+# the elements that state metadata, by their tag: meta, script (JSON-LD), link (canonical)
+_STATING = 'meta[content],script[type="application/ld+json"],link[rel="canonical"]'
 
 
 def page_metadata(tree) -> dict[str, Any]:
     """What the page's markup states of its article: ``title``, ``authors`` (a list),
     ``published`` (``YYYY-MM-DD``, as written: no time-zone conversion), ``section``, ``url``,
     ``site``, ``language``. JSON-LD first (it names the article itself), then ``<meta>``."""
-    meta = _meta_tags(tree)
+    stating: dict[str, list] = {"meta": [], "script": [], "link": []}
+    for node in tree.css(_STATING):  # one pass over the tree
+        stating[node.tag].append(node)
+    meta = _meta_tags(stating["meta"])
     found: dict[str, Any] = {}
-    for item in _json_ld_articles(tree):
+    for item in _json_ld_articles(stating["script"]):
         _take_json_ld(found, item)
     found.setdefault("title", _first(meta, _TITLE_KEYS) or _title_tag(tree))
     if not found.get("authors"):
@@ -471,8 +476,8 @@ def page_metadata(tree) -> dict[str, Any]:
             None,
         ) or _time_element(tree)
     found.setdefault("section", _first(meta, _SECTION_KEYS))
-    canonical = tree.css_first('link[rel="canonical"]')
-    url = (canonical.attributes.get("href") if canonical else None) or _first(meta, ("og:url",))
+    canonical = stating["link"][0].attributes.get("href") if stating["link"] else None
+    url = canonical or _first(meta, ("og:url",))
     if url and _URL.match(url):
         found["url"] = url.strip()
     found.setdefault("site", _first(meta, _SITE_KEYS))
@@ -482,10 +487,10 @@ def page_metadata(tree) -> dict[str, Any]:
     return {key: value for key, value in found.items() if value}
 
 
-def _meta_tags(tree) -> dict[str, list[str]]:
+def _meta_tags(nodes: list) -> dict[str, list[str]]:
     """Every ``<meta>`` (and microdata ``itemprop``) content by its lower-cased name."""
     meta: dict[str, list[str]] = {}
-    for node in tree.css("meta[content]"):
+    for node in nodes:
         attributes = node.attrs
         content = _stated(attributes.get("content") or "")
         if not content:
@@ -516,9 +521,9 @@ def _time_element(tree) -> str | None:
     return None
 
 
-def _json_ld_articles(tree) -> Iterator[dict]:
+def _json_ld_articles(nodes: list) -> Iterator[dict]:
     """The article objects of the page's JSON-LD blocks, nested ``@graph``s and lists included."""
-    for node in tree.css('script[type="application/ld+json"]'):
+    for node in nodes:
         source = node.text()[:_JSON_LD_CAP]
         try:
             data = json.loads(source, strict=False)
