@@ -18,9 +18,10 @@ alike. The evidence rules are fitted to nothing, so they need no folds. Without 
 shipped weights, trained on all of dev, read every page (in-sample).
 
 Speed is pages per second on one core (CPU time, the best of ``--runs`` passes): reading a
-page (bytes to document: innerText and metadata), and the whole path (document to record),
-with the Lexbor parse alone as the reference measured in the same run. Needs ../shared; says
-so when it is missing.
+page (bytes to document: innerText and metadata); the whole path (reading, then document to
+record); the folder as a sync reads it (``parsing.FolderParsing`` on one process: each file
+read and keyed, then its record parsed with the folder's shared keys); and the Lexbor parse
+alone, the reference measured in the same run. Needs ../shared; says so when it is missing.
 """
 
 from __future__ import annotations
@@ -146,19 +147,23 @@ def score(shared: Path, form: str, records: list[dict], out: Path) -> dict[str, 
     return dict(part.split("=", 1) for part in last.split() if "=" in part)
 
 
-def speed(pages: list[tuple[str, bytes]], runs: int) -> tuple[float, float, float]:
+def speed(corpus: Path, pages: list[tuple[str, bytes]], runs: int) -> dict[str, float]:
     """Pages per second on one core, best of ``runs`` passes (CPU time): the Lexbor parse
-    alone, reading each page into a document, and the whole path to the record."""
+    alone, reading each page into a document, the whole path to the record, and the folder
+    as a sync reads it."""
     from selectolax.lexbor import LexborHTMLParser
 
+    from newsreader.folder import scan
     from newsreader.inputs.evidence import article_from
     from newsreader.inputs.html import html_document
 
     documents = [html_document(data) for _, data in pages]
+    entries = scan(corpus / "html").entries
     passes = {
         "parse": lambda: [LexborHTMLParser(data) for _, data in pages],
         "read": lambda: [html_document(data) for _, data in pages],
         "record": lambda: [article_from(d, name) for (name, _), d in zip(pages, documents)],
+        "sync": lambda: folder_records(entries),
     }
     best = dict.fromkeys(passes, float("inf"))
     for _ in range(runs):
@@ -166,8 +171,21 @@ def speed(pages: list[tuple[str, bytes]], runs: int) -> tuple[float, float, floa
             start = time.process_time()
             run()
             best[name] = min(best[name], time.process_time() - start)
-    read_and_record = best["read"] + best["record"]
-    return len(pages) / best["parse"], len(pages) / best["read"], len(pages) / read_and_record
+    best["path"] = best["read"] + best["record"]
+    return {name: len(pages) / seconds for name, seconds in best.items()}
+
+
+def folder_records(entries: list) -> list:
+    """The records of a folder's files as a sync parses them, on this process: every file's
+    keys first, then every record with the keys the folder shares."""
+    from newsreader.parse.furniture import shared_keys
+    from newsreader.parsing import FolderParsing
+
+    parsing = FolderParsing()
+    own = dict(zip(entries, parsing.keys(entries)))
+    shared = shared_keys(own.values())
+    parsed = parsing.parse(entries, shared, lambda part: [own[entry] for entry in part])
+    return [articles for articles, _ in parsed]
 
 
 def main() -> None:
@@ -210,11 +228,12 @@ def main() -> None:
             f"| {LABELS[method]} | {found.get('title')} | {found.get('body_f1')} | "
             f"{found.get('authors')} | {found.get('date')} |"
         )
-    parse_rate, read_rate, path_rate = speed(pages, args.runs)
+    rate = speed(corpus, pages, args.runs)
     print(
         f"\nspeed, one core, CPU time, best of {args.runs}: reading a page (innerText and "
-        f"metadata) {read_rate:,.0f} pages/s; the whole path to the record {path_rate:,.0f} "
-        f"pages/s; the Lexbor parse alone {parse_rate:,.0f} pages/s"
+        f"metadata) {rate['read']:,.0f} pages/s; the whole path to the record "
+        f"{rate['path']:,.0f} pages/s; the folder as a sync reads it {rate['sync']:,.0f} "
+        f"pages/s; the Lexbor parse alone {rate['parse']:,.0f} pages/s"
         + (f"; trafilatura {rates['trafilatura']:,.0f} pages/s" if rates else "")
     )
     print(f"predictions in {out}")

@@ -5,27 +5,41 @@ hands to a sync: each file's furniture keys for the first pass, each file's
 records (parsed knowing what the folder shares) for the second, both in
 order and spread over the cores. A text dump goes straight to the text
 parser; any other file goes through its reader (``inputs.documents``) and
-the evidence path, one record a document. JSON lines and web archives are
-streamed: their records are read here, one document at a time, so a huge one
-never sits in memory. The parser and the readers are imported inside the
-functions, so a command served by the index never loads them.
+the evidence path, one record a document. A saved page is read (rendered)
+once: the first pass keeps its document for the second, up to a budget. JSON
+lines and web archives are streamed: their records are read here, one
+document at a time, so a huge one never sits in memory. The parser and the
+readers are imported inside the functions, so a command served by the index
+never loads them.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, BinaryIO, Callable, Iterable, Iterator, Mapping
+from typing import BinaryIO, Callable, Iterable, Iterator, Mapping, NamedTuple
 
 from newsreader import workers
-from newsreader.inputs.documents import format_of, reads_as_documents
+from newsreader.inputs.documents import Document, format_of, reads_as_documents
 from newsreader.inputs.text import Read, open_entry, raw_text, read_entry
 from newsreader.model import Article, Entry, LineRole
 from newsreader.state.values import content_key
 
-if TYPE_CHECKING:
-    from newsreader.inputs.documents import Document
-
 #: Formats whose files are read as a stream of records, in this process (see the module note).
 STREAMED = ("jsonl", "warc")
+#: Characters of documents the first pass of a sync keeps for the second; files past it are
+#: read again there.
+KEPT_CHARACTERS = 32 * 1024 * 1024
+
+
+class Kept(NamedTuple):
+    """What the first pass read of a file of one document, so the second need not read it
+    again: the document, its file's content key, and whether the file could be read."""
+
+    document: Document
+    content: int
+    readable: bool
+
+    def size(self) -> int:
+        return len(self.document.text) + len(self.document.article_body or "")
 
 
 def load(
@@ -51,14 +65,20 @@ def _no_such_part(entry: Entry) -> Article:
 
 
 def _loaded(
-    entry: Entry, shared: frozenset[int], keys: bytes | None
+    entry: Entry, shared: frozenset[int], keys: bytes | None, kept: Kept | None = None
 ) -> tuple[tuple[tuple[Article, int], ...] | None, bool]:
     """:func:`load`'s records, each with its content key (the reader's marks hang on it: see
     ``state.content_key``), and whether the file could be read; None for the records of a file
     streamed in the calling process (:data:`STREAMED`). A file of one document is keyed by its
-    bytes, a document of many by what names it (``inputs.articles``)."""
+    bytes, a document of many by what names it (``inputs.articles``). ``kept``: the file's
+    document as the first pass read it, if it kept it."""
     if reads_as_documents(entry.name) and format_of(entry.name) in STREAMED:
         return None, True
+    if kept is not None:
+        from newsreader.inputs.articles import articles_of
+
+        article, _ = next(articles_of(entry, iter((kept.document,)), shared, keys))
+        return ((article, kept.content),), kept.readable
     read = read_entry(entry)
     if not reads_as_documents(entry.name):
         from newsreader.parse import parse_article
@@ -144,32 +164,39 @@ def document_of(entry: Entry, part: int) -> Document | None:
         )
 
 
-def keys_of(entry: Entry) -> bytes:
+def keys_of(entry: Entry) -> tuple[bytes, Kept | None]:
     """The file's furniture keys, packed (see ``parse.furniture``): those of a text dump, or of
-    the text of a saved page; none for a file of many documents, or of one that states its body."""
+    the text of a saved page; none for a file of many documents, or of one that states its
+    body. With them, what was read of a page (or a gzipped text dump) for the second pass."""
     from newsreader.parse.furniture import file_keys
 
     if not reads_as_documents(entry.name):
-        return file_keys(read_entry(entry).data)
+        return file_keys(read_entry(entry).data), None
     if format_of(entry.name) not in ("html", "text"):
-        return b""
+        return b"", None
     from newsreader.inputs.documents import read_documents
 
-    documents = list(read_documents(entry.name, read_entry(entry).data))
-    if len(documents) != 1 or documents[0].body is not None:
-        return b""
-    return file_keys(documents[0].text.encode("utf-8", "surrogatepass"))
+    read = read_entry(entry)
+    documents = list(read_documents(entry.name, read.data))
+    if len(documents) != 1:
+        return b"", None
+    kept = Kept(documents[0], content_key(read.data), read.readable)
+    if kept.document.body is not None:
+        return b"", kept
+    return file_keys(kept.document.text.encode("utf-8", "surrogatepass")), kept
 
 
 def _load_keyed(
-    item: tuple[Entry, bytes | None], shared: frozenset[int]
+    item: tuple[Entry, bytes | None, Kept | None], shared: frozenset[int]
 ) -> tuple[tuple[tuple[Article, int], ...] | None, bool]:
-    """:func:`_loaded` of an (entry, its counted keys) pair, as :meth:`FolderParsing.parse` hands them out."""
-    return _loaded(item[0], shared, item[1])
+    """:func:`_loaded` of an (entry, its counted keys, what the first pass kept of it) triple,
+    as :meth:`FolderParsing.parse` hands them out."""
+    return _loaded(item[0], shared, item[1], item[2])
 
 
 class FolderParsing:
-    """Keys and records of a folder's files on ``processes`` worker processes (see :mod:`workers`)."""
+    """Keys and records of a folder's files on ``processes`` worker processes (see :mod:`workers`).
+    The documents read for the keys are kept, up to :data:`KEPT_CHARACTERS`, for the records."""
 
     def __init__(self, processes: int = 1):
         from newsreader.parse.furniture import SHARED_FROM, unpack
@@ -177,9 +204,20 @@ class FolderParsing:
         self.processes = processes
         self.shared_from: Mapping[int, int] = SHARED_FROM
         self.unpack: Callable[[bytes], set[int]] = unpack  # the distinct keys of a packing
+        self._kept: dict[Entry, Kept] = {}
 
     def keys(self, entries: list[Entry]) -> Iterator[bytes]:
-        return workers.in_order(keys_of, entries, self.processes)
+        self._kept = {}
+        room = KEPT_CHARACTERS
+        for entry, (keys, kept) in zip(entries, workers.in_order(keys_of, entries, self.processes)):
+            if kept is not None and kept.size() <= room:
+                room -= kept.size()
+                self._kept[entry] = kept
+            yield keys
+
+    def _with_kept(self, entries: list[Entry], keys: list[bytes | None]) -> list[tuple]:
+        """Each entry with its counted keys and what the first pass kept of it (handed on once)."""
+        return [(entry, own, self._kept.pop(entry, None)) for entry, own in zip(entries, keys)]
 
     def parse(
         self,
@@ -192,7 +230,7 @@ class FolderParsing:
             entries,
             self.processes,
             shared,
-            prepare=lambda part: list(zip(part, keys_for(part))),
+            prepare=lambda part: self._with_kept(part, keys_for(part)),
         )
         for entry, (articles, readable) in zip(entries, parsed):
             yield (articles, readable) if articles is not None else _streamed(entry, shared)

@@ -204,3 +204,26 @@ def test_the_record_of_the_fixture_page(page):
         "The Coastal Courier",
         "en",
     )
+
+
+def test_a_sync_renders_each_page_once_and_past_its_budget_again(tmp_path, monkeypatch):
+    from newsreader import parsing
+    from newsreader.inputs import html
+    from newsreader.model import Entry
+
+    entries = []
+    for name in ("a.html", "b.html"):
+        (tmp_path / name).write_bytes(PAGE.read_bytes().replace(b"Harbour", name[:1].encode()))
+        entries.append(Entry(name, str(tmp_path / name), (tmp_path / name).stat().st_size, 1))
+    rendered, real = [], html.render
+    monkeypatch.setattr(html, "render", lambda tree: rendered.append(tree) or real(tree))
+
+    def records() -> list:
+        folder = parsing.FolderParsing()
+        keys = list(folder.keys(entries))
+        return [articles for articles, _ in folder.parse(entries, frozenset(), lambda _: keys)]
+
+    once = records()
+    assert len(rendered) == 2
+    monkeypatch.setattr(parsing, "KEPT_CHARACTERS", 0)  # none kept: each page read again
+    assert records() == once and len(rendered) == 6

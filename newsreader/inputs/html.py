@@ -62,9 +62,8 @@ _BREAKS = {
     **{tag: (_LINE, _LINE) for tag in _BLOCKS.split(",")},
     **{tag: ("", " ") for tag in _CELLS.split(",")},
 }
-_BROKEN = ",".join(_BREAKS)
 # a line all of whose text is link text (a menu entry, a teaser, "read more") links elsewhere
-_NOT_BODY_TAGS = "nav,aside,footer,figure,figcaption,a"
+_NOT_BODY_TAGS = frozenset({"nav", "aside", "footer", "figure", "figcaption", "a"})
 _NOT_BODY_ROLES = '[role="navigation"],[role="complementary"],[role="contentinfo"]'
 # class or id words of boxes that never hold the article's own text (a word of the name, set
 # apart by dashes, underscores or spaces), and the CSS that finds the candidates
@@ -82,8 +81,7 @@ _NOT_BODY_NAMED = ",".join(
     )
     for part in parts.split()
 )
-_NOT_BODY = ",".join((_NOT_BODY_TAGS, _NOT_BODY_ROLES, _NOT_BODY_NAMED))
-_NOT_BODY_TAG_SET = frozenset(_NOT_BODY_TAGS.split(","))
+_NOT_BODY_MARKED = f"{_NOT_BODY_ROLES},{_NOT_BODY_NAMED}"
 _NOT_BODY_ROLE_SET = frozenset({"navigation", "complementary", "contentinfo"})
 _NEVER_NOT_BODY = frozenset({"html", "body", "main", "article", "h1"})
 _HIDDEN = '[hidden],[style*="none"],[style*="hidden"],[style*="NONE"],[style*="HIDDEN"]'
@@ -226,14 +224,23 @@ def render(tree) -> Rendered:
     if container is not None:
         container.insert_before(_ARTICLE_OPEN)
         container.insert_after(_ARTICLE_CLOSE)
-    for node in _not_body_nodes(body):
+    for node in _not_body_boxes(body):
         node.insert_before(_OPEN)
         node.insert_after(_CLOSE)
-    for node in body.css(_BROKEN):  # one pass over the tree for every kind of break
-        before, after = _BREAKS[node.tag]
-        if before:
-            node.insert_before(before)
-        node.insert_after(after)
+    # one walk over the elements (a Python loop is cheaper here than matching a long list of
+    # tag selectors) for the furniture tags and every break; a node's marks go in before its
+    # breaks, so a break stands inside the marked span
+    for node in body.traverse():
+        tag = node.tag
+        if tag in _NOT_BODY_TAGS:
+            node.insert_before(_OPEN)
+            node.insert_after(_CLOSE)
+        breaks = _BREAKS.get(tag)
+        if breaks is not None:
+            before, after = breaks
+            if before:
+                node.insert_before(before)
+            node.insert_after(after)
     text, not_body, inside = _lines(body.text(deep=True))
     return Rendered(text, not_body, inside, headings, subheadings)
 
@@ -268,13 +275,13 @@ def _article_element(body, h1s: list) -> Any:
     return found[0] if len(found) == 1 else None
 
 
-def _not_body_nodes(body) -> Iterator[Any]:
-    """The elements that surely hold no article text: by tag, by landmark role, or by a
-    class or id naming comments, related stories or sharing (one pass over the tree)."""
-    for node in body.css(_NOT_BODY):
+def _not_body_boxes(body) -> Iterator[Any]:
+    """The elements that surely hold no article text by a landmark role, or by a class or id
+    naming comments, related stories or sharing (one pass over the tree); those whose tag
+    says so already (``_NOT_BODY_TAGS``) are marked by :func:`render`'s walk."""
+    for node in body.css(_NOT_BODY_MARKED):
         tag = node.tag
-        if tag in _NOT_BODY_TAG_SET:
-            yield node
+        if tag in _NOT_BODY_TAGS:
             continue
         attributes = node.attrs
         if attributes.get("role") in _NOT_BODY_ROLE_SET:
@@ -444,15 +451,20 @@ _URL = re.compile(r"^(?:https?:)?//|^www\.", re.I)
 _BY = re.compile(r"^\s*by\s+", re.I)
 _REFERENCE = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+\d*);", re.I)
 _JSON_LD_CAP = 2 * 1024 * 1024  # characters of one JSON-LD block read at most
+# the elements that state metadata, by their tag: meta, script (JSON-LD), link (canonical)
+_STATING = 'meta[content],script[type="application/ld+json"],link[rel="canonical"]'
 
 
 def page_metadata(tree) -> dict[str, Any]:
     """What the page's markup states of its article: ``title``, ``authors`` (a list),
     ``published`` (``YYYY-MM-DD``, as written: no time-zone conversion), ``section``, ``url``,
     ``site``, ``language``. JSON-LD first (it names the article itself), then ``<meta>``."""
-    meta = _meta_tags(tree)
+    stating: dict[str, list] = {"meta": [], "script": [], "link": []}
+    for node in tree.css(_STATING):  # one pass over the tree
+        stating[node.tag].append(node)
+    meta = _meta_tags(stating["meta"])
     found: dict[str, Any] = {}
-    for item in _json_ld_articles(tree):
+    for item in _json_ld_articles(stating["script"]):
         _take_json_ld(found, item)
     found.setdefault("title", _first(meta, _TITLE_KEYS) or _title_tag(tree))
     if not found.get("authors"):
@@ -464,8 +476,8 @@ def page_metadata(tree) -> dict[str, Any]:
             None,
         ) or _time_element(tree)
     found.setdefault("section", _first(meta, _SECTION_KEYS))
-    canonical = tree.css_first('link[rel="canonical"]')
-    url = (canonical.attributes.get("href") if canonical else None) or _first(meta, ("og:url",))
+    canonical = stating["link"][0].attributes.get("href") if stating["link"] else None
+    url = canonical or _first(meta, ("og:url",))
     if url and _URL.match(url):
         found["url"] = url.strip()
     found.setdefault("site", _first(meta, _SITE_KEYS))
@@ -475,10 +487,10 @@ def page_metadata(tree) -> dict[str, Any]:
     return {key: value for key, value in found.items() if value}
 
 
-def _meta_tags(tree) -> dict[str, list[str]]:
+def _meta_tags(nodes: list) -> dict[str, list[str]]:
     """Every ``<meta>`` (and microdata ``itemprop``) content by its lower-cased name."""
     meta: dict[str, list[str]] = {}
-    for node in tree.css("meta[content]"):
+    for node in nodes:
         attributes = node.attrs
         content = _stated(attributes.get("content") or "")
         if not content:
@@ -509,9 +521,9 @@ def _time_element(tree) -> str | None:
     return None
 
 
-def _json_ld_articles(tree) -> Iterator[dict]:
+def _json_ld_articles(nodes: list) -> Iterator[dict]:
     """The article objects of the page's JSON-LD blocks, nested ``@graph``s and lists included."""
-    for node in tree.css('script[type="application/ld+json"]'):
+    for node in nodes:
         source = node.text()[:_JSON_LD_CAP]
         try:
             data = json.loads(source, strict=False)
