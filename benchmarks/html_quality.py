@@ -111,7 +111,7 @@ def held_out(corpus: Path, pages: list[tuple[str, bytes]], split: int) -> dict[s
     sys.path.insert(0, str(ROOT / "tools"))
     import train_parser
 
-    samples = train_parser.load_samples(corpus, split)
+    samples = train_parser.load_samples(corpus, split, augment=True)  # as the weights are fitted
     truth = [json.loads(line) for line in (corpus / "truth.jsonl").read_text().splitlines()]
     fold_of = {
         record["id"]: train_parser.site_fold(record.get("site") or record["id"], split)

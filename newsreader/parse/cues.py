@@ -173,11 +173,20 @@ def places_people_in_a_picture(line: str) -> bool:
 
 
 _RUNNING_TIME = re.compile(r"\s\((?:\d{1,2}:)?\d{1,2}:\d{2}\)$")  # "... land Shohei Ohtani (1:39)"
+_BARE_RUNNING_TIME = re.compile(r"\s(?:\d{1,2}:)?\d{1,2}:\d{2}$")  # "WATCH: ... celebrate 1:39"
+_MEDIA_LABEL = re.compile(r"(?:watch|video|listen|play)\s*:", re.IGNORECASE)
 
 
 def ends_with_running_time(line: str) -> bool:
-    """A video's title in a player or playlist: it ends with the clip's length in brackets."""
-    return line.endswith(")") and _RUNNING_TIME.search(line, len(line) - 12) is not None
+    """A video's title in a player or playlist: it ends with the clip's length in brackets,
+    or bare after a media label at its start ("WATCH: ... 1:39")."""
+    if line.endswith(")"):
+        return _RUNNING_TIME.search(line, len(line) - 12) is not None
+    return (
+        line[-1:].isdigit()
+        and _MEDIA_LABEL.match(line) is not None
+        and _BARE_RUNNING_TIME.search(line, len(line) - 10) is not None
+    )
 
 
 def is_caption_label(line: str) -> bool:

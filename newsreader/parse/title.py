@@ -49,6 +49,7 @@ _DEEPER_MARGIN = 2.5  # ... and a line deep in the main run
 _KICKER_WORDS = 5  # words a kicker has at most
 _BYLINE_BLOCK = (BYLINE, DATE)  # the roles of the lines a headline is followed by
 _TEASERS = 3  # headline-shaped lines in a row that make a list of teasers
+_SUMMARISED_WORDS = 15  # words of a headline with summary points below it, at least
 _BYLINE_MARGIN = 5.0  # log-odds a headline over its byline may score below a teaser above it
 _DESK_WORDS = 2  # words of a desk's name ("Sport", "Local News") above a short headline
 _SHORT_HEADLINE = 3  # words a headline has at least, below a desk's name
@@ -184,8 +185,18 @@ def _headline_over_byline(
             and scores[k] >= best - _BYLINE_MARGIN
             and headline_shaped(lines[i], page.facts[i])
         ):
-            return i
+            return None if _summarised(page, chosen, i) else i
     return None
+
+
+def _summarised(page: Page, chosen: int, last: int) -> bool:
+    """Whether the lines below ``chosen`` down to ``last`` are its summary rather than teasers
+    with ``chosen`` at their head: ``chosen`` is as long as a headline over summary points runs
+    (:data:`_SUMMARISED_WORDS`), longer than each of them; a teaser is a headline of its own."""
+    words = page.lines[chosen].words
+    return words >= _SUMMARISED_WORDS and all(
+        page.lines[i].words < words for i in range(chosen + 1, last + 1)
+    )
 
 
 def _linked_headline(page: Page, last_prose: int, best: float) -> int | None:
