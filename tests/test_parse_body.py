@@ -1,6 +1,6 @@
 """The body in the shapes issue #19 names, on made-up pages (``tests/fixtures/parse``):
 paragraphs separated by single newlines, short lines inside the story, CJK text, a story that
-is a list, and what leaves the body: comments, promo boxes, first-person biographies."""
+is a list, and what leaves the body: comments, teasers, promo boxes, first-person biographies."""
 
 from pathlib import Path
 
@@ -98,3 +98,17 @@ def test_a_first_person_biography_at_the_end_leaves_the_body(bio):
     article = parse_article(f"{story}\n{bio}\n".encode(), "a.txt")
     assert bio not in article.paragraphs
     assert len(article.paragraphs) == 7
+
+
+def test_teasers_below_the_story_leave_the_body_and_give_no_headline():
+    """Other stories' headlines, each over its blurb cut with an ellipsis, in a run."""
+    article = parse("teasers.txt")
+    assert article.title == "Library to stay open on Sundays after petition"
+    assert len(article.paragraphs) == 3 and article.paragraphs[-1].startswith("The head librarian")
+    assert roles("teasers.txt")["Bus lanes vote delayed again"] == "boilerplate"
+
+
+def test_one_paragraph_trailing_off_is_no_teaser():
+    text = (FIXTURES / "teasers.txt").read_text(encoding="utf-8").split("Read next")[0]
+    trailing = text + "A closing line\n\nAnd the librarian, asked about the old reading room, only said that...\n"
+    assert parse_article(trailing.encode(), "a.txt").paragraphs[-1].startswith("And the librarian")

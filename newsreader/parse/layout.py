@@ -36,6 +36,7 @@ from newsreader.parse.page import (
     mark_furniture,
     split_lines,
 )
+from newsreader.parse.teasers import mark_teasers
 from newsreader.parse.title import find_title, mark_head, section_trailer, title_and_kicker
 
 
@@ -72,6 +73,7 @@ def read_page(text: str, shared: frozenset[int] = frozenset(), keys: bytes | Non
     credits: list[str] = []
     mark_cues(lines, credits, notice_phrases(text))
     mark_captions(lines, credits)
+    mark_teasers(lines)
     join_lone_bylines(lines)
     language, stopwords = file_language(text)
     facts = line_facts(lines, text, stopwords)

@@ -1,0 +1,45 @@
+"""Teasers: the headlines of other stories, each over its blurb cut short ("…"), in a run.
+
+"More from the site" boxes, related stories and newsletters pair a headline with the first
+words of its story, cut with an ellipsis. Two or more such pairs in a row are the page's, never
+the story's: none of the development corpus's true bodies holds one, and a headline among them
+is another story's.
+"""
+
+from __future__ import annotations
+
+from newsreader.parse.page import BOILERPLATE, OTHER, SENTENCE_END, Line
+from newsreader.parse.reasons import Reason
+
+_PAIRS = 2  # headline-and-blurb pairs in a row that make a run of teasers
+_HEADLINE_WORDS = (2, 16)  # words a teaser's headline has
+_BLURB_WORDS = 6  # words a blurb has at least
+_CUT = ("…", "...")  # how a blurb cut short ends
+
+
+def mark_teasers(lines: list[Line]) -> None:
+    """Mark each run of two or more teasers (a headline, then its blurb cut short) boilerplate."""
+    i = 0
+    while i < len(lines) - 1:
+        end = i
+        while end + 1 < len(lines) and _teaser(lines[end], lines[end + 1]):
+            end += 2
+        if end - i >= 2 * _PAIRS:
+            for line in lines[i:end]:
+                line.role, line.reason = BOILERPLATE, Reason.TEASER
+            i = end
+        else:
+            i += 1
+
+
+def _teaser(headline: Line, blurb: Line) -> bool:
+    """Whether ``headline`` and the line after it read as a teaser's headline and its blurb."""
+    low, high = _HEADLINE_WORDS
+    return (
+        blurb.text.endswith(_CUT)
+        and blurb.words >= _BLURB_WORDS
+        and blurb.role is OTHER
+        and headline.role is OTHER
+        and low <= headline.words <= high
+        and not SENTENCE_END.search(headline.text)
+    )
