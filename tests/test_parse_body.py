@@ -110,5 +110,8 @@ def test_teasers_below_the_story_leave_the_body_and_give_no_headline():
 
 def test_one_paragraph_trailing_off_is_no_teaser():
     text = (FIXTURES / "teasers.txt").read_text(encoding="utf-8").split("Read next")[0]
-    trailing = text + "A closing line\n\nAnd the librarian, asked about the old reading room, only said that...\n"
+    trailing = (
+        text
+        + "A closing line\n\nAnd the librarian, asked about the old reading room, only said that...\n"
+    )
     assert parse_article(trailing.encode(), "a.txt").paragraphs[-1].startswith("And the librarian")
