@@ -274,10 +274,11 @@ def _write_all(fd: int, data: bytes) -> None:
 
 
 def _linked_entry(name: str, path: str, root: Path) -> Entry | None:
-    """An Entry for a symlink that points at a regular file inside the folder, else None."""
+    """An Entry for a symlink that points at a regular file inside the folder (in a subfolder
+    too: the link is how the user put it among the articles), else None."""
     try:
         target = Path(path).resolve()
-        if target.parent != root or not target.is_file():
+        if root not in target.parents or not target.is_file():
             return None
         info = target.stat()
     except OSError as error:

@@ -49,6 +49,13 @@ def test_scan_finds_regular_files_and_links_inside_sorted(mixed):
     )
 
 
+def test_a_link_into_a_subfolder_is_read_without_recursive(mixed):
+    (mixed / "sub" / "deep.txt").write_text("Headline\n\nbody")
+    (mixed / "deeplink.txt").symlink_to(mixed / "sub" / "deep.txt")
+    names = [entry.name for entry in scan(mixed).entries]
+    assert "deeplink.txt" in names and "sub/deep.txt" not in names
+
+
 def test_a_link_that_loops_is_skipped_and_named(mixed):
     """Issue #21.9: a symlink loop crashed every command."""
     (mixed / "self").symlink_to(mixed / "self")
