@@ -29,6 +29,12 @@ _PREFIX = re.compile(
 _LATE_BY = re.compile(
     r"\bby\s*:?\s+(?P<rest>[^\W\d_].*)$", re.IGNORECASE
 )  # "posted on <date> by Jane Doe", "Posted On : <date> Published By : DanaWhitlock"
+_BY_CASES = (
+    "by",
+    "By",
+    "BY",
+    "bY",
+)  # what _LATE_BY needs: case-blind, "b" and "y" match only these
 _TOLD_TO = re.compile(
     r"\s(?:as )?told to\s+(?P<rest>[^\W\d_].*)$"
 )  # "Jo Park as told to Dana Whitlock"
@@ -259,7 +265,8 @@ def byline_names(line: str) -> tuple[str, ...] | None:
         and find_date(text[: glued.end()])
     ):
         return (text[glued.end() :],)  # "Dec 6, 2023Chris Price": a date run into its author's name
-    late = _LATE_BY.search(text)
+    # the case-blind pattern scans every position: it runs only when "by" is there in some case
+    late = _LATE_BY.search(text) if any(map(text.__contains__, _BY_CASES)) else None
     if late and _DIGIT.search(text, 0, late.start()):
         rest = late.group("rest")
         return names_in(rest) or _named_outlet(rest) or None
