@@ -253,7 +253,8 @@ def byline_names(line: str) -> tuple[str, ...] | None:
         # no separator, comma or digit: only a role after a name is left, or a name told to
         return _name_with_role(text) or (_told_to(text) if " told to " in text else None)
     if (
-        (tail := _NAME_TAIL.search(text))
+        _may_have_name_tail(text)
+        and (tail := _NAME_TAIL.search(text))
         and tail.start()
         and (name := _leading_name(text[: tail.start()])) == text[: tail.start()]
     ):
@@ -274,6 +275,12 @@ def byline_names(line: str) -> tuple[str, ...] | None:
     if unglued != text and (named := _name_with_role(unglued)):
         return named  # "Dana WhitlockSenior Writer"
     return _names_before_tail(unglued)
+
+
+def _may_have_name_tail(text: str) -> bool:
+    """Whether ``text`` holds what every ``_NAME_TAIL`` needs (a handle's "@", a slash, a
+    number): the pattern tries its spaces at every position, so most lines skip it."""
+    return "@" in text or "/" in text or _DIGIT.search(text) is not None
 
 
 def _told_to(text: str) -> tuple[str, ...] | None:
