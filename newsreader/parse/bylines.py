@@ -46,7 +46,12 @@ _NAME_TAIL = re.compile(
 _MONTH_ABBREVIATIONS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
 #: A CamelCase pair that is one person's name run together ("DanaWhitlock").
 _RUN_TOGETHER = re.compile(r"[A-Z][a-z]+(?=[A-Z][a-z]+$)")
-_MAYBE_TAIL = re.compile(r"[|·•,\d–—@/]|\s-\s|[a-z][A-Z]|\s{2}|[A-Z]" + _MONTH_ABBREVIATIONS)
+# What a byline's tail may hold (see _may_have_tail), one pattern each: a pattern that opens
+# with one character class skips to where it can match, an alternation of them tries every position
+_TAIL_MARK = re.compile(r"[|·•,\d–—@/]")  # a separator, a comma, a digit
+_CASE_JOIN = re.compile(r"[a-z][A-Z]")  # words run together
+_SPACED_DASH = re.compile(r"\s(?:-\s|\s)")  # a spaced dash, a run of spaces
+_GLUED_MONTH = re.compile(r"[A-Z]" + _MONTH_ABBREVIATIONS)
 # separators between a byline's names and its outlet; a run of spaces (kept no-break spaces) is one too.
 # Each opens with a space or a bar or dot: the lookahead says so, and lets the scan skip other
 # characters at once
@@ -249,7 +254,7 @@ def byline_names(line: str) -> tuple[str, ...] | None:
         return None
     if _PREFIX.match(text):
         return prefixed_byline_names(text)
-    if not _MAYBE_TAIL.search(text):
+    if not _may_have_tail(text):
         # no separator, comma or digit: only a role after a name is left, or a name told to
         return _name_with_role(text) or (_told_to(text) if " told to " in text else None)
     if (
@@ -275,6 +280,17 @@ def byline_names(line: str) -> tuple[str, ...] | None:
     if unglued != text and (named := _name_with_role(unglued)):
         return named  # "Dana WhitlockSenior Writer"
     return _names_before_tail(unglued)
+
+
+def _may_have_tail(text: str) -> bool:
+    """Whether ``text`` holds a separator, comma or digit, a spaced dash or a run of spaces,
+    or words or a month run together: what a byline's tail shows after the names."""
+    return bool(
+        _TAIL_MARK.search(text)
+        or _CASE_JOIN.search(text)
+        or _SPACED_DASH.search(text)
+        or _GLUED_MONTH.search(text)
+    )
 
 
 def _may_have_name_tail(text: str) -> bool:
