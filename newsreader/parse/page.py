@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 
 from newsreader.model import Role
-from newsreader.parse.features import LineFacts, file_language
+from newsreader.parse.features import LineFacts, Opening, file_language
 from newsreader.parse.furniture import KEYED_WORDS, repeated_lines
 from newsreader.parse.reasons import Reason
 
@@ -76,6 +76,7 @@ class Page:
     credits: list[str] = field(default_factory=list)  # photo credits the file gives, in order
     furniture: frozenset[int] = frozenset()  # indexes of the lines other files of the folder repeat
     language: str | None = None  # ISO 639-1, from the stopwords and the script (file_language)
+    opening: Opening | None = None  # the main run's opening, made by the headline pass on first use
     counts: Counter = field(init=False)  # how often each text stands in the file
     blocks: Counter = field(init=False)  # how many lines each block holds
 
