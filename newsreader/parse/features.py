@@ -180,7 +180,7 @@ def file_language(text: str) -> tuple[str | None, frozenset[str]]:
     of_word, groups = _language_groups()
     table = _stopword_table()
     hits = [0] * len(table)
-    sample = text[:_LANGUAGE_SAMPLE].lower()
+    sample = _plain(text[:_LANGUAGE_SAMPLE]).lower()
     tally = Counter(map(of_word.get, _tokens(sample, sample.encode("utf-8", "replace"))[0]))
     tally.pop(None, None)  # words no language lists
     for group, count in tally.items():
@@ -266,6 +266,16 @@ class LineFacts:
         self.punct_ratio = punct / length
 
 
+def _plain(text: str) -> str:
+    """``text`` with the usual non-ASCII characters of news text (typographic quotes, dashes,
+    no-break spaces) as spaces: none is a word character, so the words stay, and a text left
+    ASCII is lower-cased, split and searched many times faster than a wide string."""
+    if not text.isascii():
+        for mark in _TYPOGRAPHY:
+            text = text.replace(mark, " ")
+    return text
+
+
 def _tokens(text: str, raw: bytes) -> tuple[list[str], bytes]:
     """The ``_TOKEN`` runs of ``text`` (``raw``: its UTF-8 bytes), and their UTF-8 bytes with
     spaces between (where :class:`LineFacts` counts their initials), faster than the pattern finds
@@ -275,8 +285,7 @@ def _tokens(text: str, raw: bytes) -> tuple[list[str], bytes]:
     left with other characters in it ("café", "a½b") gets the pattern, and the ASCII separators
     around it, and the whitespace split on, end words anyway."""
     if not text.isascii():
-        for mark in _TYPOGRAPHY:
-            text = text.replace(mark, " ")
+        text = _plain(text)
         raw = text.encode("utf-8", "replace")
     spaced = raw.translate(_ASCII_SPACES)
     chunks = spaced.decode("utf-8").split()
@@ -427,12 +436,7 @@ class Opening:
     __slots__ = ("text", "words")
 
     def __init__(self, text: str):
-        # news text's usual non-ASCII characters, no word characters, as spaces: the words
-        # stay, and a text left ASCII lower-cases and is searched many times faster
-        if not text.isascii():
-            for mark in _TYPOGRAPHY:
-                text = text.replace(mark, " ")
-        self.text = text.lower()
+        self.text = _plain(text).lower()  # ASCII, when it can: lower-cased and searched faster
         self.words = self._collected() if len(self.text) > _SEARCHED_OPENING else None
 
     def __contains__(self, word: str) -> bool:
@@ -475,6 +479,9 @@ def headline_shaped(line, fact: LineFacts) -> bool:
     return line.role is _OTHER and 4 <= fact.words <= 25 and not line.text.endswith((".", ",", ";"))
 
 
+_NO_SCORE = [0.0]  # the neighbours' scores before the first candidate and after the last
+
+
 def context_vectors(scores: list[float]) -> list[list[float]]:
     """CONTEXT_FEATURES of every body candidate, from all candidates' first-pass scores.
 
@@ -486,9 +493,10 @@ def context_vectors(scores: list[float]) -> list[list[float]]:
     best = max(scores, default=0.0)
     vectors = []
     for k, own in enumerate(scores):
-        before = scores[max(0, k - 3) : k] or [0.0]
-        after = scores[k + 1 : k + 4] or [0.0]
-        window = scores[max(0, k - 8) : k + 9]
+        # the slices' starts clamped by conditionals, not max(): this runs for every candidate
+        before = scores[k - 3 : k] if k >= 3 else scores[:k] or _NO_SCORE
+        after = scores[k + 1 : k + 4] or _NO_SCORE
+        window = scores[k - 8 if k >= 8 else 0 : k + 9]
         vectors.append(
             [
                 own,
