@@ -129,10 +129,13 @@ def test_a_headlines_words_are_looked_up_in_the_body_as_whole_words(body, headli
     )
 )
 def test_line_words_are_the_word_pattern_runs(text):
-    """The fast split of a line's words gives exactly what the word pattern finds."""
+    """The fast split of a line's words gives exactly what the word pattern finds, and the
+    spaced bytes it gives with them (where their initials are counted) hold the same words."""
     from newsreader.parse.features import _TOKEN, _tokens
 
-    assert _tokens(text, text.encode("utf-8", "replace")) == _TOKEN.findall(text)
+    words, spaced = _tokens(text, text.encode("utf-8", "replace"))
+    assert words == _TOKEN.findall(text)
+    assert spaced.decode("utf-8").split() == words
 
 
 @settings(max_examples=200)

@@ -29,6 +29,12 @@ _PREFIX = re.compile(
 _LATE_BY = re.compile(
     r"\bby\s*:?\s+(?P<rest>[^\W\d_].*)$", re.IGNORECASE
 )  # "posted on <date> by Jane Doe", "Posted On : <date> Published By : DanaWhitlock"
+_BY_CASES = (
+    "by",
+    "By",
+    "BY",
+    "bY",
+)  # what _LATE_BY needs: case-blind, "b" and "y" match only these
 _TOLD_TO = re.compile(
     r"\s(?:as )?told to\s+(?P<rest>[^\W\d_].*)$"
 )  # "Jo Park as told to Dana Whitlock"
@@ -40,7 +46,12 @@ _NAME_TAIL = re.compile(
 _MONTH_ABBREVIATIONS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
 #: A CamelCase pair that is one person's name run together ("DanaWhitlock").
 _RUN_TOGETHER = re.compile(r"[A-Z][a-z]+(?=[A-Z][a-z]+$)")
-_MAYBE_TAIL = re.compile(r"[|·•,\d–—@/]|\s-\s|[a-z][A-Z]|\s{2}|[A-Z]" + _MONTH_ABBREVIATIONS)
+# What a byline's tail may hold (see _may_have_tail), one pattern each: a pattern that opens
+# with one character class skips to where it can match, an alternation of them tries every position
+_TAIL_MARK = re.compile(r"[|·•,\d–—@/]")  # a separator, a comma, a digit
+_CASE_JOIN = re.compile(r"[a-z][A-Z]")  # words run together
+_SPACED_DASH = re.compile(r"\s(?:-\s|\s)")  # a spaced dash, a run of spaces
+_GLUED_MONTH = re.compile(r"[A-Z]" + _MONTH_ABBREVIATIONS)
 # separators between a byline's names and its outlet; a run of spaces (kept no-break spaces) is one too.
 # Each opens with a space or a bar or dot: the lookahead says so, and lets the scan skip other
 # characters at once
@@ -243,11 +254,12 @@ def byline_names(line: str) -> tuple[str, ...] | None:
         return None
     if _PREFIX.match(text):
         return prefixed_byline_names(text)
-    if not _MAYBE_TAIL.search(text):
+    if not _may_have_tail(text):
         # no separator, comma or digit: only a role after a name is left, or a name told to
         return _name_with_role(text) or (_told_to(text) if " told to " in text else None)
     if (
-        (tail := _NAME_TAIL.search(text))
+        _may_have_name_tail(text)
+        and (tail := _NAME_TAIL.search(text))
         and tail.start()
         and (name := _leading_name(text[: tail.start()])) == text[: tail.start()]
     ):
@@ -259,7 +271,8 @@ def byline_names(line: str) -> tuple[str, ...] | None:
         and find_date(text[: glued.end()])
     ):
         return (text[glued.end() :],)  # "Dec 6, 2023Chris Price": a date run into its author's name
-    late = _LATE_BY.search(text)
+    # the case-blind pattern scans every position: it runs only when "by" is there in some case
+    late = _LATE_BY.search(text) if any(map(text.__contains__, _BY_CASES)) else None
     if late and _DIGIT.search(text, 0, late.start()):
         rest = late.group("rest")
         return names_in(rest) or _named_outlet(rest) or None
@@ -267,6 +280,23 @@ def byline_names(line: str) -> tuple[str, ...] | None:
     if unglued != text and (named := _name_with_role(unglued)):
         return named  # "Dana WhitlockSenior Writer"
     return _names_before_tail(unglued)
+
+
+def _may_have_tail(text: str) -> bool:
+    """Whether ``text`` holds a separator, comma or digit, a spaced dash or a run of spaces,
+    or words or a month run together: what a byline's tail shows after the names."""
+    return bool(
+        _TAIL_MARK.search(text)
+        or _CASE_JOIN.search(text)
+        or _SPACED_DASH.search(text)
+        or _GLUED_MONTH.search(text)
+    )
+
+
+def _may_have_name_tail(text: str) -> bool:
+    """Whether ``text`` holds what every ``_NAME_TAIL`` needs (a handle's "@", a slash, a
+    number): the pattern tries its spaces at every position, so most lines skip it."""
+    return "@" in text or "/" in text or _DIGIT.search(text) is not None
 
 
 def _told_to(text: str) -> tuple[str, ...] | None:

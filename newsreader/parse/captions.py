@@ -39,10 +39,14 @@ def _mark_credited_captions(lines: list[Line], credits: list[str]) -> None:
     known = {credit for credit in credits if len(credit) >= _MIN_CREDIT}
     if not known:
         return
+    endings = tuple(known)  # str.endswith tests them all in C; the loop only for a credit itself
     for line in lines:
         if line.role is OTHER and line.words > _CAPTION_WORDS:
             text = without_caption_label(line.text)
-            if any(text.endswith(credit) and text != credit for credit in known):
+            if text.endswith(endings) and (
+                text not in known
+                or any(text.endswith(credit) and text != credit for credit in known)
+            ):
                 line.role, line.reason = CAPTION, Reason.CREDIT_GIVEN_ELSEWHERE
 
 

@@ -11,6 +11,7 @@ by their neighbours and their position.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from newsreader.model import Role
 from newsreader.parse.bylines import byline_names, prefixed_byline_names
@@ -29,9 +30,11 @@ _CREDIT_BY = re.compile(  # "Photograph by Jim Richardson, Nat Geo Image Collect
     r"(?:(?:provided\s+)?by|courtesy(?:\s+of)?|von|de|por|par)\s+(?P<rest>.{3,120}?)\.?$",
     re.IGNORECASE,
 )
-_CREDIT_WORDS = re.compile(  # run on lower-cased text: a case-blind pattern costs far more
+# Run on lower-cased text: a case-blind pattern costs far more. "photo" as a word has its start
+# checked behind it, so every branch opens with a letter and the scan skips to where one can start.
+_CREDIT_WORDS = re.compile(
     r"getty images|shutterstock|ap photo|afp|reuters|epa|alamy|istock|pa images|pa wire|"
-    r"bloomberg|nurphoto|anadolu|imago|dpa|sipa|xinhua|\bphoto\b|courtesy|handout|file photo|via\b",
+    r"bloomberg|nurphoto|anadolu|imago|dpa|sipa|xinhua|photo(?<!\wphoto)\b|courtesy|handout|file photo|via\b",
 )
 _CREDIT_BY_WORDS = (
     "photo",
@@ -76,7 +79,9 @@ _BOILERPLATE = re.compile(  # matched on lower-cased lines: far cheaper than cas
     r"skip (?:to|advert).*|follow us.*|subscribe.*|sign up.*|newsletter.*|related(?: articles| stories| topics| content| coverage)?|"
     r"recommended(?: for you)?|most (?:read|popular|viewed)|trending(?: now)?|top stories|"
     r"click (?:here|for|to) .*|click here|back to top|loading.*|play video|watch(?: now| video)?|"
-    r"(?:all rights reserved|copyright|©).*|.*\bmore\.\.\.$|more in .*|more from .*|"
+    # "... more...": the word's boundary checked behind it, so the scan back from the line's
+    # end jumps from "m" to "m" instead of trying every position
+    r"(?:all rights reserved|copyright|©).*|.*more(?<!\wmore)\.\.\.$|more in .*|more from .*|"
     r"leer más|lire (?:la )?suite|weiterlesen|czytaj (?:też|także|więcej).*|read also.*|also read.*|"
     r"see also.*|more stories.*|you may also like.*|\d+ comments?|join the conversation.*|"
     r"\(?\W*(?:read|also|more|related|read more|see more)\s*:\s.{3,}|a post shared by .*|people are also reading.*|"
@@ -284,24 +289,37 @@ _NOTICE_PHRASES = tuple(
         ("to opt", r"\ba valid request to opt[- ]out\b|\bright to opt[- ]out of the sale\b"),
     )
 )
-_NOTICE_HINTS = frozenset(hint for hint, _ in _NOTICE_PHRASES)  # each searched for once per file
+_NOTICE_HINTS = tuple(
+    dict.fromkeys(hint for hint, _ in _NOTICE_PHRASES)
+)  # each searched for once per file
 
 
-def notice_phrases(text: str) -> tuple:
+class Notices(NamedTuple):
+    """The anywhere-in-the-line notice phrases one file can hold: their hints, and the
+    (hint, pattern) pairs themselves."""
+
+    hints: tuple[str, ...]
+    phrases: tuple[tuple[str, re.Pattern], ...]
+
+
+def notice_phrases(text: str) -> Notices:
     """The anywhere-in-the-line notice phrases whose hint ``text`` holds at all: looked up once
     per file, so lines of a file with none (most files) skip the phrase tests entirely."""
-    found = {hint for hint in _NOTICE_HINTS if hint in text}
-    return tuple(phrase for phrase in _NOTICE_PHRASES if phrase[0] in found)
+    found = tuple(filter(text.__contains__, _NOTICE_HINTS))  # the loop in C
+    return Notices(found, tuple(phrase for phrase in _NOTICE_PHRASES if phrase[0] in found))
 
 
-def is_notice(line: str, phrases: tuple) -> bool:
+def is_notice(line: str, notices: Notices) -> bool:
     """A sign-up, subscription, copyright, follow-us, affiliate, contact, correction, donation,
     republishing or disclaimer notice of any length, or an embedded post ("Sign up to get the
     latest ...", "Jane Doe can be reached at jane@example.com", "A previous version of this
-    story said ..."). ``phrases``: those of :func:`notice_phrases` for the line's file."""
+    story said ..."). ``notices``: those of :func:`notice_phrases` for the line's file."""
     if _NOTICE_START.match(line):
         return True
-    return any(hint in line and pattern.search(line) for hint, pattern in phrases)
+    # the hints tested in one C loop first: most lines hold none, and skip the Python loop
+    return any(map(line.__contains__, notices.hints)) and any(
+        hint in line and pattern.search(line) for hint, pattern in notices.phrases
+    )
 
 
 _SECTION_TRAILER = re.compile(r"more in (?P<section>\w[\w&'’ ]{0,40}?)(?: more\W*)?", re.IGNORECASE)
@@ -336,10 +354,10 @@ _CAPTION_WORDS = 80  # words a caption may run to
 _LISTED_BYLINES = 3  # byline-shaped lines in a row that make a list instead
 
 
-def mark_cues(lines: list[Line], credits: list[str], phrases: tuple) -> None:
+def mark_cues(lines: list[Line], credits: list[str], notices: Notices) -> None:
     """Pass 1: every line the role its own cue earns (:func:`cue_of`), bar byline-shaped lines
     in a list (:func:`listed_bylines`); the credits the lines give are added to ``credits``."""
-    found = [cue_of(line.text, line.words, credits, phrases) for line in lines]
+    found = [cue_of(line.text, line.words, credits, notices) for line in lines]
     for i in listed_bylines(
         [i for i, cue in enumerate(found) if cue is not None and cue[0] is BYLINE]
     ):
@@ -349,9 +367,11 @@ def mark_cues(lines: list[Line], credits: list[str], phrases: tuple) -> None:
             line.role, line.reason = cue
 
 
-def cue_of(text: str, words: int, credits: list[str], phrases: tuple) -> tuple[Role, Reason] | None:
+def cue_of(
+    text: str, words: int, credits: list[str], notices: Notices
+) -> tuple[Role, Reason] | None:
     """The role a line earns by itself, and why, checked from the most to the least specific cue
-    (``phrases``: the notice phrases its file holds, see :func:`notice_phrases`); None when no
+    (``notices``: the notice phrases its file holds, see :func:`notice_phrases`); None when no
     cue fits. The credits the line gives are added to ``credits``.
 
     Captions told by their shape come first; past that, long lines can only be notices, long
@@ -364,7 +384,7 @@ def cue_of(text: str, words: int, credits: list[str], phrases: tuple) -> tuple[R
     if words <= _CAPTION_WORDS and places_people_in_a_picture(text):
         return CAPTION, Reason.PEOPLE_PLACED
     if words > SHORT_LINE:  # inline, not a helper: most lines of a file are long
-        if is_notice(text, phrases):
+        if is_notice(text, notices):
             return BOILERPLATE, Reason.NOTICE
         if words <= _LONG_LINE and prefixed_byline_names(text):
             return BYLINE, Reason.LONG_BYLINE
@@ -389,7 +409,7 @@ def cue_of(text: str, words: int, credits: list[str], phrases: tuple) -> tuple[R
         credits.append(credit)
         return CAPTION, Reason.ENDS_WITH_CREDIT
     if is_notice(
-        text, phrases
+        text, notices
     ):  # after the date: "Correction: December 20, 2023:" may be the only date
         return BOILERPLATE, Reason.NOTICE
     return None

@@ -14,7 +14,6 @@ import re
 from collections import Counter
 from functools import cache, lru_cache
 from math import log1p
-from operator import itemgetter
 
 from newsreader.model import Role
 
@@ -32,7 +31,8 @@ _PUNCT_BYTES = b"!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
 _ASCII_SPACES = bytes(
     byte if chr(byte).isalnum() or byte == 95 else 32 for byte in range(128)
 ) + bytes(range(128, 256))
-_FIRST = itemgetter(0)
+#: bytes.translate table marking a word's letters: ASCII capitals "A", spaces kept, the rest "a"
+_INITIALS = bytes(65 if 65 <= byte <= 90 else 32 if byte == 32 else 97 for byte in range(256))
 _TYPOGRAPHY = (
     "’",
     "“",
@@ -180,8 +180,8 @@ def file_language(text: str) -> tuple[str | None, frozenset[str]]:
     of_word, groups = _language_groups()
     table = _stopword_table()
     hits = [0] * len(table)
-    sample = text[:_LANGUAGE_SAMPLE].lower()
-    tally = Counter(map(of_word.get, _tokens(sample, sample.encode("utf-8", "replace"))))
+    sample = _plain(text[:_LANGUAGE_SAMPLE]).lower()
+    tally = Counter(map(of_word.get, _tokens(sample, sample.encode("utf-8", "replace"))[0]))
     tally.pop(None, None)  # words no language lists
     for group, count in tally.items():
         for number in groups[group]:
@@ -248,12 +248,11 @@ class LineFacts:
             return
         text = text[:_SAMPLE]
         raw = text.encode("utf-8", "replace")
-        tokens = _tokens(text, raw)
+        tokens, spaced = _tokens(text, raw)
         count = len(tokens) or 1
         self.stop_ratio = sum(map(stopwords.__contains__, tokens)) / count
-        # words opening with an ASCII capital: their first letters' bytes, counted in C
-        firsts = "".join(map(_FIRST, tokens)).encode("utf-8", "replace")
-        self.cap_ratio = (len(firsts) - len(firsts.translate(None, _UPPER_BYTES))) / count
+        # words opening with an ASCII capital: a space, then a capital, counted in C
+        self.cap_ratio = (b" " + spaced.translate(_INITIALS)).count(b" A") / count
         self.mean_word_len = len("".join(tokens)) / count
         # Character classes counted on the UTF-8 bytes with bytes.translate, which runs in C:
         # ASCII classes are exact, and the rare non-ASCII letter or mark only blurs a ratio.
@@ -267,27 +266,38 @@ class LineFacts:
         self.punct_ratio = punct / length
 
 
-def _tokens(text: str, raw: bytes) -> list[str]:
-    """The ``_TOKEN`` runs of ``text`` (``raw``: its UTF-8 bytes), faster than the pattern finds
+def _plain(text: str) -> str:
+    """``text`` with the usual non-ASCII characters of news text (typographic quotes, dashes,
+    no-break spaces) as spaces: none is a word character, so the words stay, and a text left
+    ASCII is lower-cased, split and searched many times faster than a wide string."""
+    if not text.isascii():
+        for mark in _TYPOGRAPHY:
+            text = text.replace(mark, " ")
+    return text
+
+
+def _tokens(text: str, raw: bytes) -> tuple[list[str], bytes]:
+    """The ``_TOKEN`` runs of ``text`` (``raw``: its UTF-8 bytes), and their UTF-8 bytes with
+    spaces between (where :class:`LineFacts` counts their initials), faster than the pattern finds
     them: every ASCII byte that is no word character becomes a space and the rest is split, in C.
     Typographic quotes, dashes and no-break spaces, the usual non-ASCII characters of news text
     and no word characters either, become spaces first, so most lines take that path; a chunk
     left with other characters in it ("café", "a½b") gets the pattern, and the ASCII separators
     around it, and the whitespace split on, end words anyway."""
     if not text.isascii():
-        for mark in _TYPOGRAPHY:
-            text = text.replace(mark, " ")
+        text = _plain(text)
         raw = text.encode("utf-8", "replace")
-    chunks = raw.translate(_ASCII_SPACES).decode("utf-8").split()
+    spaced = raw.translate(_ASCII_SPACES)
+    chunks = spaced.decode("utf-8").split()
     if text.isascii():
-        return chunks
+        return chunks, spaced
     words: list[str] = []
     for chunk in chunks:
         if chunk.isascii():
             words.append(chunk)
         else:
             words.extend(_TOKEN.findall(chunk))
-    return words
+    return words, " ".join(words).encode("utf-8", "replace")
 
 
 def line_vector(
@@ -426,7 +436,7 @@ class Opening:
     __slots__ = ("text", "words")
 
     def __init__(self, text: str):
-        self.text = text.lower()
+        self.text = _plain(text).lower()  # ASCII, when it can: lower-cased and searched faster
         self.words = self._collected() if len(self.text) > _SEARCHED_OPENING else None
 
     def __contains__(self, word: str) -> bool:
@@ -469,6 +479,9 @@ def headline_shaped(line, fact: LineFacts) -> bool:
     return line.role is _OTHER and 4 <= fact.words <= 25 and not line.text.endswith((".", ",", ";"))
 
 
+_NO_SCORE = [0.0]  # the neighbours' scores before the first candidate and after the last
+
+
 def context_vectors(scores: list[float]) -> list[list[float]]:
     """CONTEXT_FEATURES of every body candidate, from all candidates' first-pass scores.
 
@@ -480,9 +493,10 @@ def context_vectors(scores: list[float]) -> list[list[float]]:
     best = max(scores, default=0.0)
     vectors = []
     for k, own in enumerate(scores):
-        before = scores[max(0, k - 3) : k] or [0.0]
-        after = scores[k + 1 : k + 4] or [0.0]
-        window = scores[max(0, k - 8) : k + 9]
+        # the slices' starts clamped by conditionals, not max(): this runs for every candidate
+        before = scores[k - 3 : k] if k >= 3 else scores[:k] or _NO_SCORE
+        after = scores[k + 1 : k + 4] or _NO_SCORE
+        window = scores[k - 8 if k >= 8 else 0 : k + 9]
         vectors.append(
             [
                 own,

@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from newsreader.model import Role
-from newsreader.parse.features import LineFacts, file_language
+from newsreader.parse.features import LineFacts, Opening, file_language
 from newsreader.parse.furniture import KEYED_WORDS, repeated_lines
 from newsreader.parse.reasons import Reason
 
@@ -48,6 +49,9 @@ _PARAGRAPH_WORDS = 12  # words past which a line ending a sentence is a paragrap
 _PARAGRAPH_ENDS = frozenset(".!?…\"”’'»")  # how such a line ends
 
 
+_TEXT, _BLOCK = attrgetter("text"), attrgetter("block")
+
+
 # slots: the per-line loops read a line's fields on the interpreter's fast path, which a
 # class attribute holding an enum member (a field's default, without slots) keeps them off
 @dataclass(slots=True)
@@ -72,12 +76,14 @@ class Page:
     credits: list[str] = field(default_factory=list)  # photo credits the file gives, in order
     furniture: frozenset[int] = frozenset()  # indexes of the lines other files of the folder repeat
     language: str | None = None  # ISO 639-1, from the stopwords and the script (file_language)
+    opening: Opening | None = None  # the main run's opening, made by the headline pass on first use
     counts: Counter = field(init=False)  # how often each text stands in the file
     blocks: Counter = field(init=False)  # how many lines each block holds
 
     def __post_init__(self) -> None:
-        self.counts = Counter(line.text for line in self.lines)
-        self.blocks = Counter(line.block for line in self.lines)
+        # attrgetter: counted in C, without a generator's frame per line
+        self.counts = Counter(map(_TEXT, self.lines))
+        self.blocks = Counter(map(_BLOCK, self.lines))
 
 
 def split_lines(text: str) -> list[Line]:

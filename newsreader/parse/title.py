@@ -108,15 +108,22 @@ def title_scores(page: Page, candidates: list[int]) -> list[float]:
 
 def title_vectors(page: Page, candidates: list[int]) -> list[list[float]]:
     """The title classifier's feature vector of each candidate (see :func:`features.title_vector`)."""
-    start, end = page.run
-    body = Opening(
-        " ".join(line.text for line in page.lines[start : min(end + 1, start + _OPENING_LINES)])
-    )
+    body = _opening(page)
     first = candidates[0] if candidates else -1
     return [
         title_vector(page.lines, page.facts, i, page.run, body, first, page.counts, page.blocks)
         for i in candidates
     ]
+
+
+def _opening(page: Page) -> Opening:
+    """The main run's opening lines, which a candidate's words are looked up in: made once per
+    page, as the headline's corrections score candidates again."""
+    if page.opening is None:
+        start, end = page.run
+        lines = page.lines[start : min(end + 1, start + _OPENING_LINES)]
+        page.opening = Opening(" ".join(line.text for line in lines))
+    return page.opening
 
 
 def find_title(page: Page) -> tuple[int, Reason] | None:
