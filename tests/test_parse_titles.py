@@ -127,3 +127,28 @@ def test_on_a_whole_page_the_headline_is_the_one_over_the_byline_not_the_teasers
         f"Home\nTop stories\n{teasers}\nMayor faces library vote\nBy Dana Whitlock\nMarch 5, 2024"
     )
     assert title(head) == "Mayor faces library vote"
+
+
+def test_links_run_together_are_navigation_not_the_story_or_its_headline():
+    """A region menu whose links carry screen-reader notes ("(opens in a new window)"), glued
+    into one long line, started the main run early, so the menu's label took the headline."""
+    regions = "".join(
+        f"{place} (opens in a new window)"
+        for place in ("Africa", "Australia", "Brazil", "Canada", "France", "Germany", "India")
+    )
+    head = (
+        f"Home\nNews\nChange Region\n{regions}\nFacebook (Opens in a new tab)\n"
+        "Library stays open for five more years\nBy Dana Whitlock\nMarch 5, 2024"
+    )
+    assert title(head) == "Library stays open for five more years"
+    article = parse_article(f"{head}\n{STORY}".encode(), "001_0123456789abcdef.txt")
+    assert not any("new window" in paragraph for paragraph in article.paragraphs)
+
+
+def test_a_story_sentence_naming_such_a_note_once_stays():
+    sentence = (
+        "The council posted the full plans online, where a link marked opens in a new window "
+        "leads readers to the budget, officials said on Tuesday."
+    )
+    article = parse_article(f"Library stays open\n{STORY}{sentence}\n".encode(), "a.txt")
+    assert article.paragraphs[-1] == sentence

@@ -340,6 +340,19 @@ def trailer_section(line: str) -> str | None:
     return match["section"]
 
 
+#: What a link says for screen readers when it opens elsewhere: "Facebook (Opens in a new tab)".
+_NEW_WINDOW = re.compile(r"opens in (?:a )?new (?:window|tab)", re.IGNORECASE)
+
+
+def is_link_text(line: str, words: int) -> bool:
+    """A link's text, told by its note for screen readers: a short line holding one, or links
+    run together ("Africa (opens in a new window)Australia (opens in a new window)...")."""
+    if "pens in " not in line:  # the usual answer, without a regex scan of the line
+        return False
+    found = len(_NEW_WINDOW.findall(line))
+    return found >= 2 or (found == 1 and words <= SHORT_LINE)
+
+
 def is_boilerplate(line: str) -> bool:
     """Share buttons, ads, newsletter prompts, "More In X" trailers and the like."""
     return len(line) <= 120 and bool(_BOILERPLATE.match(line.strip().lower()))
@@ -383,6 +396,8 @@ def cue_of(
         return CAPTION, Reason.RUNNING_TIME
     if words <= _CAPTION_WORDS and places_people_in_a_picture(text):
         return CAPTION, Reason.PEOPLE_PLACED
+    if is_link_text(text, words):
+        return BOILERPLATE, Reason.NAVIGATION
     if words > SHORT_LINE:  # inline, not a helper: most lines of a file are long
         if is_notice(text, notices):
             return BOILERPLATE, Reason.NOTICE
