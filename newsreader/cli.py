@@ -31,7 +31,8 @@ from newsreader.errors import (
 
 if TYPE_CHECKING:  # the records load with the commands that use them: `news --help` stays fast
     from newsreader.env import Environment
-    from newsreader.model import Article
+    from newsreader.library import Library
+    from newsreader.model import Article, Filters
 
 app = typer.Typer(
     name="news",
@@ -323,15 +324,17 @@ def list_command(
     printer = session.printer(json=as_json)
     limit = printer.default_limit if limit is None else limit
     library = session.library()
-    filters = library.filters(
+    filters = _filters(
+        library,
         section,
         author,
         since,
         until,
-        language=language,
-        read=_read_filter(unread, read),
-        starred=starred,
-        tags=tags,
+        language,
+        unread,
+        read,
+        starred,
+        tags,
         new=new,
         saved=saved,
     )
@@ -409,15 +412,8 @@ def show_command(
     elif raw or explain:
         raise UsageError("--raw and --explain show one article at a time.")
     else:
-        filters = library.filters(
-            section,
-            author,
-            since,
-            until,
-            language=language,
-            read=_read_filter(unread, read),
-            starred=starred,
-            tags=tags,
+        filters = _filters(
+            library, section, author, since, until, language, unread, read, starred, tags
         )
         if len(ids) == 1 and not filters:
             printer.article(library.article(ids[0], mark_read=not keep_unread)[1])
@@ -429,6 +425,34 @@ def show_command(
 
                 Messages(session.env.stderr).note("No article given passes the filters.")
                 raise typer.Exit(ExitCode.NO_MATCH)
+
+
+def _filters(
+    library: Library,
+    section: str | None,
+    author: str | None,
+    since: str | None,
+    until: str | None,
+    language: str | None,
+    unread: bool,
+    read: bool,
+    starred: bool,
+    tags: list[str],
+    **more,
+) -> Filters:
+    """The filters every command that reads many articles takes, as the library reads them
+    (``more``: a command's own, such as ``new`` and ``saved``)."""
+    return library.filters(
+        section,
+        author,
+        since,
+        until,
+        language=language,
+        read=_read_filter(unread, read),
+        starred=starred,
+        tags=tags,
+        **more,
+    )
 
 
 def _open_in_browser(article: Article) -> None:
@@ -539,15 +563,8 @@ def grep_command(
         else "lines"
     )
     library = session.library()
-    filters = library.filters(
-        section,
-        author,
-        since,
-        until,
-        language=language,
-        read=_read_filter(unread, read),
-        starred=starred,
-        tags=tags,
+    filters = _filters(
+        library, section, author, since, until, language, unread, read, starred, tags
     )
     results = library.grep(
         pattern,
@@ -604,15 +621,8 @@ def search_command(
     """
     session: Session = ctx.obj
     library = session.library()
-    filters = library.filters(
-        section,
-        author,
-        since,
-        until,
-        language=language,
-        read=_read_filter(unread, read),
-        starred=starred,
-        tags=tags,
+    filters = _filters(
+        library, section, author, since, until, language, unread, read, starred, tags
     )
     results = library.rank(
         query, limit, filters, by_date=rank is Rank.date, reverse=reverse, collapse=collapse
@@ -691,15 +701,8 @@ def export_command(
         raise UsageError("--output-dir writes Markdown files: use it with --format md.")
     session: Session = ctx.obj
     library = session.library()
-    filters = library.filters(
-        section,
-        author,
-        since,
-        until,
-        language=language,
-        read=_read_filter(unread, read),
-        starred=starred,
-        tags=tags,
+    filters = _filters(
+        library, section, author, since, until, language, unread, read, starred, tags
     )
     articles = library.export(filters)
     if form == "jsonl":
