@@ -1114,10 +1114,16 @@ def _narrowed(argv: list[str]) -> typer.Typer:
     """The app holding only the command ``argv`` names, with the global options: Typer makes a
     Click command of every command it holds on each run (about 35 ms, cProfile), and a run
     needs one. The whole app when ``argv`` names no known command (help, a typo to suggest
-    for, shell completion)."""
+    for, shell completion) or when an option other than a global one stands before it."""
     at = _command_at(argv)
     if at is None:
         return app
+    before = 0
+    while before < at:  # only the global options may stand before it, else Click decides all
+        name, equals, _ = argv[before].partition("=")
+        if name not in _GLOBALS:  # --help, --version, a cluster such as -Rd
+            return app
+        before += 2 if _GLOBALS[name] and not equals else 1
     commands = [info for info in app.registered_commands if info.name == argv[at]]
     groups = [info for info in app.registered_groups if info.name == argv[at]]
     if not commands and not groups:

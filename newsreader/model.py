@@ -353,7 +353,8 @@ class IdQuery:
     @property
     def key_prefix(self) -> str | None:
         """``FILE#`` and the key's digits given, lower-cased, when the text ends so."""
-        file, mark, key = self.text.rpartition("#")
+        text = _unescaped(self.text) if "\\" in self.text else self.text  # as `list` shows it
+        file, mark, key = text.rpartition("#")
         if mark and file and len(key) >= MIN_HASH_PREFIX and set(key) <= _HEX:
             return f"{file}#{key.lower()}"
         return None

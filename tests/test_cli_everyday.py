@@ -156,6 +156,8 @@ def test_grep_points_editors_at_the_raw_file(cli, news_folder):
 
 def test_global_options_may_follow_the_command(cli, news_folder, tmp_path):
     before = cli("--dir", str(news_folder), "--plain", "list").stdout
+    assert cli("-Rd", str(news_folder), "list").stdout == before  # a cluster of short options
+    assert "sections" in cli("--help", "list").stdout  # help before a command: every command
     assert cli("list", "--dir", str(news_folder), "--plain").stdout == before
     assert cli("list", f"--dir={news_folder}").stdout == before
     assert (

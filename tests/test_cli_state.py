@@ -251,9 +251,11 @@ def test_a_moved_folder_adopts_its_marks_and_a_copied_one_copies_them(cli, basic
     copied = tmp_path / "copied"
     shutil.copytree(basic, copied)
     news(copied, "star", "3")  # marks of its own, kept beside those it takes
+    news(copied, "saved", "add", "s", "ferry")  # and a search of the same name, which stays
     assert news(copied, "state", "adopt", str(basic)).stdout == (
-        f"copied the marks of 2 articles and 1 saved searches from {basic}\n"
+        f"copied the marks of 2 articles and 0 saved searches from {basic}\n"
     )
+    assert "\tferry\t" in news(copied, "saved", "list").stdout
     assert news(copied, "list", "--read").stdout == listed(A)
     assert news(basic, "list", "--read").stdout == listed(A)  # still there: copied, not moved
     moved = tmp_path / "moved"

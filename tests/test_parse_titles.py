@@ -4,6 +4,7 @@ short and all-caps headlines, wire datelines, wrappers and teaser lines."""
 import pytest
 
 from newsreader.parse import parse_article
+from newsreader.parse.cues import ends_with_running_time
 from newsreader.parse.title_text import headline_text, not_a_headline
 
 STORY = (
@@ -145,10 +146,23 @@ def test_links_run_together_are_navigation_not_the_story_or_its_headline():
     assert not any("new window" in paragraph for paragraph in article.paragraphs)
 
 
-def test_a_story_sentence_naming_such_a_note_once_stays():
+def test_story_sentences_citing_linked_sources_stay():
     sentence = (
         "The council posted the full plans online, where a link marked opens in a new window "
         "leads readers to the budget, officials said on Tuesday."
     )
-    article = parse_article(f"Library stays open\n{STORY}{sentence}\n".encode(), "a.txt")
-    assert article.paragraphs[-1] == sentence
+    cited = (
+        "According to the Treasury report (opens in a new tab) and the council minutes (opens in "
+        "a new tab), the mayor defended the budget and said the library would stay open for years."
+    )
+    for kept in (sentence, cited):
+        article = parse_article(f"Library stays open\n{STORY}{kept}\n".encode(), "a.txt")
+        assert article.paragraphs[-1] == kept
+
+
+def test_a_player_title_ends_in_its_running_time_and_a_sentence_naming_a_time_does_not():
+    assert ends_with_running_time("WATCH: Library campaigners celebrate 1:39")
+    assert ends_with_running_time("Harbour crews at work (2:05)")
+    assert not ends_with_running_time(
+        "Listen: The council meeting on the budget will be broadcast live from the hall at 10:30"
+    )

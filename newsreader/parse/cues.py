@@ -180,6 +180,7 @@ def places_people_in_a_picture(line: str) -> bool:
 _RUNNING_TIME = re.compile(r"\s\((?:\d{1,2}:)?\d{1,2}:\d{2}\)$")  # "... land Shohei Ohtani (1:39)"
 _BARE_RUNNING_TIME = re.compile(r"\s(?:\d{1,2}:)?\d{1,2}:\d{2}$")  # "WATCH: ... celebrate 1:39"
 _MEDIA_LABEL = re.compile(r"(?:watch|video|listen|play)\s*:", re.IGNORECASE)
+_PLAYER_WORDS = 12  # words a player's title has at most ("Listen: ... live at 10:30" is prose)
 
 
 def ends_with_running_time(line: str) -> bool:
@@ -189,6 +190,7 @@ def ends_with_running_time(line: str) -> bool:
         return _RUNNING_TIME.search(line, len(line) - 12) is not None
     return (
         line[-1:].isdigit()
+        and line.count(" ") < _PLAYER_WORDS
         and _MEDIA_LABEL.match(line) is not None
         and _BARE_RUNNING_TIME.search(line, len(line) - 10) is not None
     )
@@ -342,15 +344,17 @@ def trailer_section(line: str) -> str | None:
 
 #: What a link says for screen readers when it opens elsewhere: "Facebook (Opens in a new tab)".
 _NEW_WINDOW = re.compile(r"opens in (?:a )?new (?:window|tab)", re.IGNORECASE)
+_LINK_WORDS = 8  # words a link of a run-together menu has at most, its note included
 
 
 def is_link_text(line: str, words: int) -> bool:
     """A link's text, told by its note for screen readers: a short line holding one, or links
     run together ("Africa (opens in a new window)Australia (opens in a new window)...")."""
-    if "pens in " not in line:  # the usual answer, without a regex scan of the line
+    if "pens in " not in line and "PENS IN " not in line:  # the usual answer, without a regex
         return False
     found = len(_NEW_WINDOW.findall(line))
-    return found >= 2 or (found == 1 and words <= SHORT_LINE)
+    # run together: a few words a link; a paragraph citing two linked sources has far more
+    return (found >= 2 and words <= _LINK_WORDS * found) or (found == 1 and words <= SHORT_LINE)
 
 
 def is_boilerplate(line: str) -> bool:

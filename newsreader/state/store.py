@@ -285,7 +285,8 @@ class ReaderState:
 
     def _take(self, old: int, moved: bool) -> tuple[int, int]:
         """Merge folder ``old``'s rows into this folder's (inside a write); forget them if
-        ``moved``. (articles with marks or seen, saved searches) taken."""
+        ``moved``. (articles with marks or seen, saved searches taken: not those this folder
+        has one of the same name of, which stay)."""
         new, both = self.folder_id, (self.folder_id, old)
         (articles,) = self._db.execute(
             "SELECT count(*) FROM (SELECT key FROM marks WHERE folder = ? "
@@ -297,18 +298,17 @@ class ReaderState:
             (old,),
         ).fetchall()
         self._db.executemany(_MERGE, ((new, *row) for row in rows))
+        searches = 0
         for table, columns in (
             ("tags", "key, tag"),
             ("seen", "key"),
             ("saved", "name, query, filters"),
         ):
-            self._db.execute(
+            taken = self._db.execute(
                 f"INSERT OR IGNORE INTO {table} SELECT ?, {columns} FROM {table} WHERE folder = ?",
                 both,
             )
-        (searches,) = self._db.execute(
-            "SELECT count(*) FROM saved WHERE folder = ?", (old,)
-        ).fetchone()
+            searches = taken.rowcount  # the last: the saved searches this folder had no namesake of
         if moved:
             for table in ("tags", "marks", "seen", "saved"):
                 self._db.execute(f"DELETE FROM {table} WHERE folder = ?", (old,))
