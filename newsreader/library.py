@@ -530,8 +530,9 @@ class Library:
             return (
                 f"No article is in section {filters.section!r}; the sections are {names or 'none'}."
             )
-        if filters.languages and not set(filters.languages) & set(index.languages()):
-            known = ", ".join(index.languages()[:_SECTIONS_NAMED]) or "none known"
+        languages = index.languages() if filters.languages else []
+        if filters.languages and not set(filters.languages) & set(languages):
+            known = ", ".join(languages[:_SECTIONS_NAMED]) or "none known"
             wanted = " or ".join(filters.languages)
             return f"No article is in {wanted}; the articles' languages are {known}."
         return "No article passes the filters."

@@ -80,13 +80,5 @@ class Copying(Reading):
     @guarded
     def records(self, rowids: Iterable[int]) -> dict[int, Article]:
         """The records (without paragraphs) of the articles ``rowids`` name, by rowid."""
-        wanted = list(rowids)
-        found: dict[int, Article] = {}
-        for start in range(0, len(wanted), _BATCH):
-            chunk = wanted[start : start + _BATCH]
-            rows = self.db.execute(
-                f"SELECT {self._meta()} FROM articles a WHERE a.rowid IN ({', '.join('?' * len(chunk))})",
-                chunk,
-            )
-            found.update((row[0], _article(row, False)) for row in rows)
-        return found
+        query = f"SELECT {self._meta()} FROM articles a WHERE a.rowid IN ({{marks}})"
+        return {row[0]: _article(row, False) for row in self._rows_in(query, list(rowids))}

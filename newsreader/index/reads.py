@@ -140,34 +140,29 @@ class Reading(Database):
         where, params = self._where(filters)
         return self.db.execute(f"SELECT count(*) FROM articles a {where}", params).fetchone()[0]
 
+    def _rows_in(self, query: str, values: list) -> Iterator[tuple]:
+        """The rows of ``query`` for each chunk of ``values``, whose ``{marks}`` stands for the
+        chunk's placeholders (``?, ?, …``): SQLite caps the parameters of one statement."""
+        for start in range(0, len(values), _CHUNK):
+            chunk = values[start : start + _CHUNK]
+            yield from self.db.execute(query.format(marks=", ".join("?" * len(chunk))), chunk)
+
     @guarded
     def sharing(self, keys: list[int]) -> int:
         """How many articles hold one of these content keys (the reader's marks are shared by
         articles of the same text)."""
-        total = 0
-        for start in range(0, len(keys), _CHUNK):
-            chunk = keys[start : start + _CHUNK]
-            total += self.db.execute(
-                f"SELECT count(*) FROM articles WHERE content IN ({', '.join('?' * len(chunk))})",
-                chunk,
-            ).fetchone()[0]
-        return total
+        query = "SELECT count(*) FROM articles WHERE content IN ({marks})"
+        return sum(count for (count,) in self._rows_in(query, keys))
 
     @guarded
     def contents_of(self, places: list[tuple[str, int]]) -> dict[tuple[str, int], int]:
         """The content key of each of these (file name, part) the index holds."""
-        found = {}
-        for start in range(0, len(places), _CHUNK):
-            chunk = [name_key(name) for name, _ in places[start : start + _CHUNK]]
-            found.update(
-                ((os.fsdecode(name), part), content)
-                for name, part, content in self.db.execute(
-                    "SELECT name, part, content FROM articles "
-                    f"WHERE name IN ({', '.join('?' * len(chunk))})",
-                    chunk,
-                )
-            )
-        return found
+        query = "SELECT name, part, content FROM articles WHERE name IN ({marks})"
+        names = [name_key(name) for name, _ in places]
+        return {
+            (os.fsdecode(name), part): content
+            for name, part, content in self._rows_in(query, names)
+        }
 
     def letters(self) -> Letters:
         """How the tokenizer reads each character (see :mod:`letters`): asked of SQLite and
@@ -282,15 +277,11 @@ class Reading(Database):
     @guarded
     def files_for_ids(self, ids: list[str]) -> list[tuple]:
         """(id, name, part, size, mtime_ns, ctime_ns, inode) of the articles with these ids."""
-        rows = []
-        for start in range(0, len(ids), _CHUNK):
-            chunk = ids[start : start + _CHUNK]
-            rows += self.db.execute(
-                "SELECT id, name, part, size, mtime_ns, ctime_ns, inode FROM articles "
-                f"WHERE id IN ({', '.join('?' * len(chunk))})",
-                chunk,
-            ).fetchall()
-        return [(article_id, os.fsdecode(name), *stamp) for article_id, name, *stamp in rows]
+        query = "SELECT id, name, part, size, mtime_ns, ctime_ns, inode FROM articles WHERE id IN ({marks})"
+        return [
+            (article_id, os.fsdecode(name), *stamp)
+            for article_id, name, *stamp in self._rows_in(query, ids)
+        ]
 
     @guarded
     def rowids_of(self, places: list[tuple[str, int]]) -> list[int | None]:
