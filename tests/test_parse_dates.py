@@ -1,6 +1,6 @@
-"""Dates in the shapes issue #19 names, on made-up lines: other orders and separators, glued
-share counts, month names of many languages (``months.json``) and CJK dates; relative and
-weekday-only dates give no date."""
+"""Dates on made-up lines: the usual shapes and those issue #19 names (other orders and
+separators, glued share counts, month names of many languages from ``months.json``, CJK
+dates); relative and weekday-only dates give no date."""
 
 import pytest
 
@@ -17,6 +17,23 @@ BODY = (
 @pytest.mark.parametrize(
     "line, expected",
     [
+        ("Published 18 March 2025", "2025-03-18"),
+        ("March 18, 2025 10:45 a.m. ET", "2025-03-18"),
+        ("2025-03-18T10:00Z", "2025-03-18"),
+        ("18.03.2025", "2025-03-18"),
+        ("12/22/2023 05:00 AM EST", "2023-12-22"),
+        ("Updated Sept. 5, 2023", "2023-09-05"),
+        ("5 de marzo de 2024", "2024-03-05"),
+        ("December 22, 20233:00 AM ET", "2023-12-22"),
+        ("Published On 22 Dec 202322 Dec 2023", "2023-12-22"),
+        ("By Erin Taylor • 08/25/22 12:54pm", "2022-08-25"),
+        ("updatedSep 4, 2023", "2023-09-04"),
+        ("Mike Coppinger, ESPNDec 22, 2023, 06:21 AM ET", "2023-12-22"),
+        ("Nate Saunders, General Editor, F1Dec 19, 2023, 05:30 PM", "2023-12-19"),
+        ("In 20235 people came", None),
+        ("3 hours ago", None),
+        ("31/02/2023", None),
+        ("No date here at all", None),
         ("2024/03/05", "2024-03-05"),
         ("Posted 2024/03/05 09:12", "2024-03-05"),
         ("03-05-2024", "2024-03-05"),
