@@ -166,7 +166,7 @@ def _fingerprint(root: Path) -> str:
     ).stdout.strip()
 
 
-def test_the_fingerprint_follows_the_parsers_code_and_weights_only(tmp_path):
+def test_the_fingerprint_follows_the_parsers_code_weights_and_word_lists_only(tmp_path):
     shutil.copytree(
         Path(newsreader.__file__).parent,
         tmp_path / "newsreader",
@@ -174,9 +174,11 @@ def test_the_fingerprint_follows_the_parsers_code_and_weights_only(tmp_path):
     )
     parse = tmp_path / "newsreader" / "parse"
     first = _fingerprint(tmp_path)
-    (parse / "notes.txt").write_text("not code")
+    (parse / "notes.md").write_text("not read by the parser")
     assert _fingerprint(tmp_path) == first
     (parse / "weights.json").write_text((parse / "weights.json").read_text() + "\n")
     second = _fingerprint(tmp_path)
     (parse / "dates.py").write_text((parse / "dates.py").read_text() + "\n")
-    assert len({first, second, _fingerprint(tmp_path)}) == 3
+    third = _fingerprint(tmp_path)
+    (parse / "given_names.txt").write_text((parse / "given_names.txt").read_text() + "zyx\n")
+    assert len({first, second, third, _fingerprint(tmp_path)}) == 4

@@ -26,12 +26,12 @@ _LOADED_ON_USE = ("explain_lines", "parse_article")  # from newsreader.parse.art
 
 @lru_cache(maxsize=1)
 def fingerprint() -> str:
-    """A short hex digest of the parser's code and weights (this package's ``.py`` and
-    ``.json`` files): records parsed by another parser are stale. Read from the files, so
+    """A short hex digest of the parser's code, weights and word lists (this package's
+    ``.py``, ``.json`` and ``.txt`` files): records parsed by another parser are stale. Read from the files, so
     the parser itself is not imported."""
     digest = hashlib.sha256()
     for path in sorted(Path(__file__).parent.iterdir()):
-        if path.suffix in (".py", ".json"):
+        if path.suffix in (".py", ".json", ".txt"):
             digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
 
