@@ -10,6 +10,7 @@ patching the process. :meth:`Environment.output` decides, once, how to print.
 
 from __future__ import annotations
 
+import codecs
 import os
 import sys
 from dataclasses import dataclass, field
@@ -72,7 +73,10 @@ class Environment:
 
     @classmethod
     def from_process(cls) -> Environment:
-        """This process's environment: the real streams, variables, folder and cores."""
+        """This process's environment: the real streams, variables, folder and cores. Text
+        that standard output's encoding cannot hold (a Latin-1 locale, PYTHONIOENCODING) is
+        printed as ``?`` rather than failing the command."""
+        _replace_unwritable(sys.stdout)
         size = None
         tty = sys.stdout.isatty()
         if tty:
@@ -144,6 +148,13 @@ class Environment:
         command = variables.get("NEWS_PAGER") or variables.get("PAGER") or "less -R"
         variables.setdefault("LESS", "FRX")
         return command, variables
+
+
+def _replace_unwritable(stream) -> None:
+    """Have ``stream`` write ``?`` for what its encoding cannot hold (UTF-8 holds everything)."""
+    encoding = getattr(stream, "encoding", None)
+    if encoding and codecs.lookup(encoding).name != "utf-8" and hasattr(stream, "reconfigure"):
+        stream.reconfigure(errors="replace")
 
 
 def _usable_cores() -> int:

@@ -70,6 +70,24 @@ def test_piped_output_has_no_escape_codes_even_with_force_color_unset(news, seed
         assert result.returncode == 0 and b"\x1b" not in result.stdout
 
 
+def test_output_in_an_encoding_that_cannot_hold_the_text_prints_question_marks(news, tmp_path):
+    """A Latin-1 (or ASCII) standard output gets ``?`` for what it cannot hold, not a traceback;
+    what it can hold is written in its own encoding."""
+    (tmp_path / "a.txt").write_text(
+        "World\n\nThe “quoted” café headline for 日本\n\n"
+        "A paragraph of the story that runs on long enough to be kept as the body.\n",
+        encoding="utf-8",
+    )
+    for encoding, title in (
+        ("latin-1", "The ?quoted? café headline for ??"),
+        ("ascii", "The ?quoted? caf? headline for ??"),
+    ):
+        for args in (["list"], ["show", "a"], ["export"]):
+            result = news("--dir", str(tmp_path), *args, env={"PYTHONIOENCODING": encoding})
+            assert result.returncode == 0 and result.stderr == b"", result.stderr
+            assert title in result.stdout.decode(encoding), (encoding, args)
+
+
 def test_real_terminal_gets_a_rich_table(in_terminal, seeds):
     screen = in_terminal("--dir", str(seeds), "list", cols=100)
     assert "\x1b[" in screen and "─" in screen and "No truce deal" in screen
