@@ -185,5 +185,19 @@ class WatchedStream:
         except BrokenPipeError:
             raise PipeClosed from None
 
+    def write_utf8(self, data: bytes) -> None:
+        """UTF-8 text written as it is to the stream's bytes when it writes UTF-8 (no decoding
+        and encoding again of a long listing), else decoded and written as text."""
+        buffer = getattr(self._stream, "buffer", None)
+        encoding = getattr(self._stream, "encoding", None)
+        if buffer is None or not encoding or codecs.lookup(encoding).name != "utf-8":
+            self.write(data.decode())
+            return
+        try:
+            self._stream.flush()
+            buffer.write(data)
+        except BrokenPipeError:
+            raise PipeClosed from None
+
     def __getattr__(self, name: str):
         return getattr(self._stream, name)

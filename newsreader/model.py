@@ -114,13 +114,14 @@ class Summary(NamedTuple):
 
 class Summaries(Sequence[Summary]):
     """A listing's summaries, kept as the index stores them, one string per article (the
-    fields joined by the unit separator, which no field keeps): 100,000 of them are read as
-    100,000 strings, and each becomes a :class:`Summary` only when it is looked at.
-    :meth:`lines` writes them all out at once, the fields joined by what a printer asks."""
+    fields joined by the unit separator, which no field keeps) and read back as its UTF-8
+    bytes: 100,000 of them are read without decoding 100,000 strings, and each becomes a
+    :class:`Summary` only when it is looked at. :meth:`lines` writes them all out at once,
+    the fields joined by what a printer asks."""
 
     SEPARATOR = "\x1f"
 
-    def __init__(self, packed: list[str]):
+    def __init__(self, packed: list[bytes]):
         self._packed = packed
 
     @classmethod
@@ -141,20 +142,26 @@ class Summaries(Sequence[Summary]):
     def __getitem__(self, at):
         if isinstance(at, slice):
             return Summaries(self._packed[at])
-        return Summary._make(self._packed[at].split(self.SEPARATOR))
+        return _unpacked(self._packed[at])
 
     def __iter__(self) -> Iterator[Summary]:
-        return (Summary._make(packed.split(self.SEPARATOR)) for packed in self._packed)
+        return map(_unpacked, self._packed)
 
     def picked(self, positions: Iterable[int]) -> Summaries:
         """The summaries at ``positions``, in that order."""
         return Summaries([self._packed[at] for at in positions])
 
-    def lines(self, separator: str) -> str:
-        """Every summary on a line of its own, its fields joined by ``separator``: one pass in C."""
+    def lines(self, separator: str) -> bytes:
+        """Every summary on a line of its own, its fields joined by ``separator``, as UTF-8:
+        one pass in C."""
         if not self._packed:
-            return ""
-        return ("\n".join(self._packed) + "\n").replace(self.SEPARATOR, separator)
+            return b""
+        return (b"\n".join(self._packed) + b"\n").replace(b"\x1f", separator.encode())
+
+
+def _unpacked(packed: bytes) -> Summary:
+    # a byte that is not UTF-8 (a damaged index) prints as U+FFFD rather than failing
+    return Summary._make(packed.decode(errors="replace").split(Summaries.SEPARATOR))
 
 
 @dataclass(frozen=True)

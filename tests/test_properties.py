@@ -3,7 +3,7 @@
 import json
 import re
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from newsreader.model import ROLES, Article, Text
@@ -188,7 +188,7 @@ def test_a_plain_listing_prints_one_clean_line_of_five_fields_per_article(articl
 
     out = io.StringIO()
     PlainPrinter(out).listing(
-        Listing(Summaries([Summaries.pack(a) for a in articles]), len(articles))
+        Listing(Summaries([Summaries.pack(a).encode() for a in articles]), len(articles))
     )
     lines = out.getvalue().split("\n")
     assert lines.pop() == "" and len(lines) == len(articles)
@@ -275,7 +275,7 @@ def test_grep_shortcuts_change_no_result(pattern, mode, field, paragraphs):
     )
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)  # the first example builds the letters' table
 @given(st.one_of(st.text(), NEWSY_TEXT, st.text(alphabet="a \u0301\ue000\u0378’€😀\U0001f979İıΣς")))
 def test_the_never_ruled_out_check_reads_every_character(text):
     """The index's check for characters it reads unlike grep (done on UTF-8 bytes, for speed)
@@ -341,3 +341,28 @@ def test_indexed_grep_finds_what_a_full_scan_finds(bodies, data):
             code = main(["--dir", str(folder), "grep", "-l", *flags, *extra, "--", pattern], env)
             outputs.append((code, env.stdout.getvalue()))
         assert outputs[0] == outputs[1], (pattern, flags)
+
+
+@settings(max_examples=300)
+@given(st.one_of(st.text().map(str.encode), st.binary()))
+@example("plain\ttext\n“quoted” café".encode())
+@example("\u202eevil".encode())  # a bidi override
+@example("\u2066isolated".encode())  # a bidi isolate
+@example("next \x85line".encode())  # a C1 control
+@example(b"\x1b[31mred")
+@example(b"\xed\xa0\x80")  # a surrogate
+@example(b"\xc3A\xa9")  # a broken character around ASCII
+def test_utf8_is_clean_is_true_exactly_of_utf8_that_clean_field_leaves_alone(data):
+    """The byte check a plain listing takes (tabs and newlines are the caller's own) agrees with
+    clean_field on every line and field of the decoded text, and refuses bytes that are not UTF-8."""
+    from newsreader.render.clean import clean_field, utf8_is_clean
+
+    tabs, newlines = data.count(b"\t"), data.count(b"\n")
+    try:
+        text = data.decode()
+    except UnicodeDecodeError:
+        assert not utf8_is_clean(data, tabs, newlines)
+        return
+    expected = all(clean_field(part) == part for part in re.split("[\t\n]", text))
+    assert utf8_is_clean(data, tabs, newlines) == expected
+    assert not utf8_is_clean(data, tabs + 1, newlines)

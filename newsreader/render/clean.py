@@ -26,9 +26,6 @@ _SURROGATES = r"\ud800-\udfff"  # undecodable bytes in file names (surrogateesca
 _CONTROL = re.compile(rf"[\x00-\x08\x0b-\x1f{_C1_AND_BIDI}]")
 _SURROGATE = re.compile(rf"[{_SURROGATES}]")
 _SPACES = re.compile(r"[\t\n]+")
-# What clean_field would change bar tabs and newlines (the caller counts those); a lone ESC or
-# surrogate is enough to send a text the slow way.
-_UNCLEAN = re.compile(rf"[\x00-\x08\x0b-\x1f{_C1_AND_BIDI}{_SURROGATES}]")
 
 
 def clean(text: str) -> str:
@@ -45,7 +42,27 @@ def clean_field(text: str) -> str:
     return _SPACES.sub(" ", clean(text))
 
 
-def needs_cleaning(text: str) -> bool:
-    """True when ``text`` holds something :func:`clean_field` removes or replaces, other
-    than tabs and newlines (which the caller accounts for)."""
-    return _UNCLEAN.search(text) is not None
+#: Printable ASCII, most of a listing's bytes: none of it needs cleaning, so it is set aside
+#: in one C pass before the rest is looked at.
+_PLAIN_ASCII = bytes(range(0x20, 0x7F))
+#: What clean_field changes, as UTF-8, in bytes that hold no printable ASCII: C0 controls and
+#: DEL, C1 controls (U+0080-U+009F), bidi overrides (U+202A-U+202E) and isolates (U+2066-U+2069).
+_UNCLEAN_UTF8 = re.compile(
+    rb"[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]"
+)
+
+
+def utf8_is_clean(data: bytes, tabs: int, newlines: int) -> bool:
+    """True when UTF-8 ``data`` holds nothing :func:`clean_field` would change but exactly
+    ``tabs`` tabs and ``newlines`` newlines, the ones the caller put there. Bytes that are
+    not UTF-8 (surrogates included) make it False."""
+    rest = data.translate(None, _PLAIN_ASCII)  # multi-byte characters stay whole
+    if rest.count(b"\t") != tabs or rest.count(b"\n") != newlines:
+        return False
+    if _UNCLEAN_UTF8.search(rest):
+        return False
+    try:
+        data.decode()  # the whole: taking out ASCII could join the halves of a broken character
+    except UnicodeDecodeError:
+        return False
+    return True

@@ -24,7 +24,7 @@ from newsreader.model import (
     SyncReport,
     shown_id,
 )
-from newsreader.render.clean import clean, clean_field, needs_cleaning
+from newsreader.render.clean import clean, clean_field, utf8_is_clean
 from newsreader.render.facts import change_line, meta_line, report_line
 
 _BLOCK = 20_000  # listing rows formatted, checked and written at a time
@@ -48,23 +48,26 @@ class PlainPrinter:
         ``shown_id`` prints them, unknown fields empty); a collapsed list adds
         ``<TAB>copies``, how many articles the line stands for.
 
-        Written in blocks, each written out in C (:meth:`Summaries.lines`) and checked once as
-        a whole: a block holding nothing to clean (the usual case) is written as it is; one
-        that does is cleaned field by field.
+        Written in blocks, each joined in C as UTF-8 (:meth:`Summaries.lines`) and checked once
+        as a whole: a block holding nothing to clean (the usual case) is written as it is, its
+        bytes straight to standard output when that takes UTF-8; one that does is cleaned field
+        by field.
         """
         rows = listing.rows
         if listing.copies is not None:
             for row, count in zip(rows, listing.copies):
                 self.out.write(_summary_line(row) + f"\t{count}\n")
             return
+        write_utf8 = getattr(self.out, "write_utf8", None)  # stdout takes the bytes as they are
         for start in range(0, len(rows), _BLOCK):
             part = rows[start : start + _BLOCK]
             block = part.lines("\t")
-            clean = block.count("\n") == len(part) and block.count("\t") == 4 * len(part)
-            if clean and not needs_cleaning(block):
-                self.out.write(block)
-            else:
+            if not utf8_is_clean(block, tabs=4 * len(part), newlines=len(part)):
                 self.out.write("".join(_summary_line(row) + "\n" for row in part))
+            elif write_utf8 is not None:
+                write_utf8(block)
+            else:
+                self.out.write(block.decode())
 
     def articles(self, articles: Iterable[Article]) -> None:
         """Each article as :meth:`article` prints it, a line holding only a form feed between two
