@@ -248,6 +248,24 @@ def test_an_old_id_still_shows_its_article_after_items_are_added_before_it(cli, 
     assert {**shown, "warnings": []} == {**first, "warnings": []}  # the cut line is now line 4
 
 
+def test_a_key_prefix_names_no_article_of_a_file_whose_name_starts_the_same(cli, tmp_path):
+    """``feed#1234`` is a prefix of a key in the file ``feed``, not the start of another file's
+    name (``feed#1234 b``), though its ids sort in the same range."""
+    records = [
+        {"title": title, "maintext": PROSE, "url": f"https://a.example/{n}"}
+        for n, title in enumerate(("Harbour wall repaired", "Ferry back in service", "Gulls"))
+    ]
+    (tmp_path / "feed.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records[:2]))
+    first = cli("--dir", str(tmp_path), "list").stdout.split("\t")[0]
+    file, _, key = first.rpartition("#")
+    assert file == "feed" and len(key) == 10
+    other = f"feed#{key[:4]} b.jsonl"
+    (tmp_path / other).write_text("".join(json.dumps(r) + "\n" for r in records[1:]))
+    assert len(cli("--dir", str(tmp_path), "list").stdout.splitlines()) == 4
+    shown = cli("--dir", str(tmp_path), "show", "--json", f"feed#{key[:4]}")
+    assert shown.exit_code == 0 and json.loads(shown.stdout)["id"] == first
+
+
 SUFFIXES = [".html", ".htm.gz", ".json", ".jsonl", ".warc", ".warc.gz", ".rss", ".atom", ".txt.gz"]
 STARTS = [
     b"",

@@ -34,6 +34,9 @@ if TYPE_CHECKING:
     from newsreader.index.letters import Letters
 
 _CHUNK = 256  # rows read at a time when reading a chosen set of articles
+_HEX_DIGITS = frozenset(
+    "0123456789abcdef"
+)  # of a key in an id, as IdQuery.key_prefix lower-cases it
 #: A LIMIT beyond any index (SQLite's integers are 64-bit; a user may ask for more).
 _MOST_ROWS = 2**62
 _META = (
@@ -271,9 +274,14 @@ class Reading(Database):
             ).fetchall()
         if not rows and query.key_prefix is not None:
             prefix = query.key_prefix
-            rows = self.db.execute(
-                columns + "id >= ? AND id < ?", (prefix, prefix + "g")
-            ).fetchall()
+            rows = [  # the range also holds other files' ids that start so ("feed#1234 b#…")
+                row
+                for article_id, *row in self.db.execute(
+                    "SELECT id, " + columns[len("SELECT ") :] + "id >= ? AND id < ?",
+                    (prefix, prefix + "g"),
+                )
+                if _HEX_DIGITS.issuperset(article_id[len(prefix) :])
+            ]
         return [(os.fsdecode(name), *stamp) for name, *stamp in rows]
 
     @guarded
