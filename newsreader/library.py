@@ -381,8 +381,9 @@ class Library:
 
     def import_state(self, lines: Iterable[str]) -> tuple[int, int]:
         """Merge a backup into this folder's state; (articles, saved searches) read. BadBackup,
-        nothing merged, when a line is not a record."""
-        return self._use_state().import_lines(lines)
+        nothing merged, when a line is not a record or a saved search's filters cannot run (a
+        language or date this version cannot read would fail every later `saved list`)."""
+        return self._use_state().import_lines(lines, check=self._saved_filters)
 
     def adopt_state(self, old_folder: Path) -> tuple[int, int, bool]:
         """Take the marks kept for ``old_folder`` (relative to the working folder), this folder

@@ -241,6 +241,27 @@ def test_state_export_import_and_prune(run, cli, basic, tmp_path):
     ] == [f"{A}.txt"]
 
 
+def test_an_import_whose_saved_search_cannot_run_is_refused_whole(run, tmp_path):
+    """A saved search whose language or date this version cannot read would make every later
+    `saved list` fail: the import names it and merges nothing."""
+    run("saved", "add", "kept", "harbour")
+    header, saved = map(json.loads, run("state", "export").stdout.splitlines())
+    for bad, says in (
+        ({"language": "english"}, "english"),
+        ({"since": "last blue moon"}, "last blue moon"),
+    ):
+        record = {**saved, "name": "broken", "filters": bad}
+        (tmp_path / "backup.jsonl").write_text(
+            f"{json.dumps(header)}\n{json.dumps(record)}\n", encoding="utf-8"
+        )
+        refused = run("state", "import", str(tmp_path / "backup.jsonl"), code=2)
+        assert refused.stderr.startswith("Error: the saved search 'broken': ") and says in (
+            refused.stderr
+        )
+        listed_searches = run("saved", "list").stdout
+        assert "kept" in listed_searches and "broken" not in listed_searches
+
+
 def test_a_moved_folder_adopts_its_marks_and_a_copied_one_copies_them(cli, basic, tmp_path):
     def news(folder, *args):
         return cli("--dir", str(folder), *args)

@@ -17,6 +17,7 @@ import sqlite3
 from pathlib import Path
 from typing import Callable, Iterable, Mapping, TextIO, TypeVar
 
+from newsreader.errors import NewsError
 from newsreader.state import backup
 from newsreader.state.database import StateFile, is_damage, state_path, unavailable
 from newsreader.state.values import (
@@ -348,11 +349,19 @@ class ReaderState:
             stream.write(backup.article_line(article))
         return len(articles) + len(searches)
 
-    def import_lines(self, lines: Iterable[str]) -> tuple[int, int]:
+    def import_lines(
+        self, lines: Iterable[str], check: Callable[[SavedSearch], object] = lambda _: None
+    ) -> tuple[int, int]:
         """Merge a backup into this folder's state: marks and tags set on either side stay set,
         a saved search of the same name is replaced. (articles, saved searches) read. BadBackup
-        naming the first bad line, and nothing merged, if any line is not a record."""
+        naming the first bad line, and nothing merged, if any line is not a record or ``check``
+        raises a NewsError for a saved search (the library checks that its filters run)."""
         read = backup.read_backup(lines)
+        for search in read.saved:
+            try:
+                check(search)
+            except NewsError as error:
+                raise backup.BadBackup(f"the saved search {search.name!r}: {error}") from None
         self._attempt("updated", lambda: self._in_write(lambda: self._merge(read)))
         return len(read.articles), len(read.saved)
 
