@@ -160,7 +160,8 @@ class Summaries(Sequence[Summary]):
 
 
 def _unpacked(packed: bytes) -> Summary:
-    # a byte that is not UTF-8 (a damaged index) prints as U+FFFD rather than failing
+    """A packed summary's fields; a byte that is not UTF-8 (a damaged index) becomes U+FFFD
+    rather than failing the listing."""
     return Summary._make(packed.decode(errors="replace").split(Summaries.SEPARATOR))
 
 

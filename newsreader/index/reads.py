@@ -34,9 +34,8 @@ if TYPE_CHECKING:
     from newsreader.index.letters import Letters
 
 _CHUNK = 256  # rows read at a time when reading a chosen set of articles
-_HEX_DIGITS = frozenset(
-    "0123456789abcdef"
-)  # of a key in an id, as IdQuery.key_prefix lower-cases it
+#: The digits of a key in an id, as IdQuery.key_prefix lower-cases them.
+_HEX_DIGITS = frozenset("0123456789abcdef")
 #: A LIMIT beyond any index (SQLite's integers are 64-bit; a user may ask for more).
 _MOST_ROWS = 2**62
 _META = (

@@ -27,8 +27,8 @@ _LOADED_ON_USE = ("explain_lines", "parse_article")  # from newsreader.parse.art
 @lru_cache(maxsize=1)
 def fingerprint() -> str:
     """A short hex digest of the parser's code, weights and word lists (this package's
-    ``.py``, ``.json`` and ``.txt`` files): records parsed by another parser are stale. Read from the files, so
-    the parser itself is not imported."""
+    ``.py``, ``.json`` and ``.txt`` files): records parsed by another parser are stale. Read
+    from the files, so the parser itself is not imported."""
     digest = hashlib.sha256()
     for path in sorted(Path(__file__).parent.iterdir()):
         if path.suffix in (".py", ".json", ".txt"):
