@@ -166,3 +166,18 @@ def test_a_player_title_ends_in_its_running_time_and_a_sentence_naming_a_time_do
     assert not ends_with_running_time(
         "Listen: The council meeting on the budget will be broadcast live from the hall at 10:30"
     )
+
+
+@pytest.mark.parametrize("question", ["Library saved at last?", "‘Library saved at last?’"])
+def test_a_short_question_headline_wins_over_the_standfirst_below_it(question):
+    """A kicker never asks: a question of a few words over a standfirst is the headline, though
+    the standfirst alone reads as the better one (the shape of a magazine's news page)."""
+    head = f"{question}\nResidents won the vote; the builders start in spring\nby Jane Doe\nMarch 5, 2024\n"
+    assert title(head) == question.strip("‘’")
+
+
+def test_a_short_kicker_over_the_headline_stays_the_kicker():
+    head = (
+        "Local news\nLibrary saved as the council changes its mind after a campaign\nby Jane Doe\n"
+    )
+    assert title(head) == "Library saved as the council changes its mind after a campaign"

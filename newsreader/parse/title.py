@@ -55,6 +55,7 @@ _DESK_WORDS = 2  # words of a desk's name ("Sport", "Local News") above a short 
 _SHORT_HEADLINE = 3  # words a headline has at least, below a desk's name
 _KICKER_ABOVE = 3  # lines above the headline where its kicker may stand
 _STANDFIRST_OVER = 8  # words a line above the chosen headline needs to be its headline instead
+_CLOSING_QUOTES = "\"'’”»"  # may close a question headline after its question mark
 _BREADCRUMB = re.compile(
     r"\s*(?:/|›|»|>|\|)\s*|\s+[-–—]\s+"
 )  # "Sport - Football": a spaced dash too
@@ -260,14 +261,19 @@ def _headline_under_kicker(page: Page, chosen: int, candidates: list[int]) -> in
 
 def _headline_over_standfirst(page: Page, chosen: int, candidates: list[int]) -> int | None:
     """The candidate just above ``chosen`` when it is headline-shaped, in its own case and at
-    least as long (so no kicker, which is short): a standfirst or summary line just below its
-    headline often reads as the better headline on its own."""
+    least as long (so no kicker, which is short) or a question of a few words (a kicker never
+    asks): a standfirst or summary line just below its headline often reads as the better
+    headline on its own."""
     above = chosen - 1
-    if not _reads_as_headline(page, above, candidates) or page.lines[above].words < max(
+    line = page.lines[above]
+    if _reads_as_headline(page, above, candidates) and line.words >= max(
         _STANDFIRST_OVER, page.lines[chosen].words
     ):
+        return above
+    asks = line.text.rstrip(_CLOSING_QUOTES).endswith("?")  # and may be short: "Rates to fall?"
+    if not (asks and above in candidates and line.words >= _SHORT_HEADLINE):
         return None
-    return above
+    return above if page.facts[above].upper_ratio < _CAPITALS else None
 
 
 def _reads_as_headline(page: Page, i: int, candidates: list[int]) -> bool:
