@@ -282,6 +282,8 @@ class SectionCount:
 
 #: Hash digits an id needs before it is read as a prefix of an article's hash.
 MIN_HASH_PREFIX = 4
+#: Hex digits of the key that names an article inside a file of several (``file#`` and them).
+KEY_DIGITS = 10
 _HEX = frozenset("0123456789abcdefABCDEF")
 _LARGEST_NUMBER = 2**63 - 1  # what an index can store
 

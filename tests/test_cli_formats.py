@@ -250,7 +250,7 @@ def test_an_old_id_still_shows_its_article_after_items_are_added_before_it(cli, 
 
 def test_a_key_prefix_names_no_article_of_a_file_whose_name_starts_the_same(cli, tmp_path):
     """``feed#1234`` is a prefix of a key in the file ``feed``, not the start of another file's
-    name (``feed#1234 b``), though its ids sort in the same range."""
+    name (``feed#1234 b``, ``feed#1234a``), though their ids sort in the same range."""
     records = [
         {"title": title, "maintext": PROSE, "url": f"https://a.example/{n}"}
         for n, title in enumerate(("Harbour wall repaired", "Ferry back in service", "Gulls"))
@@ -261,7 +261,10 @@ def test_a_key_prefix_names_no_article_of_a_file_whose_name_starts_the_same(cli,
     assert file == "feed" and len(key) == 10
     other = f"feed#{key[:4]} b.jsonl"
     (tmp_path / other).write_text("".join(json.dumps(r) + "\n" for r in records[1:]))
-    assert len(cli("--dir", str(tmp_path), "list").stdout.splitlines()) == 4
+    (tmp_path / f"feed#{key[:4]}a.txt").write_text(
+        "A different single article here\n\nBody of a single file article with enough words.\n"
+    )
+    assert len(cli("--dir", str(tmp_path), "list").stdout.splitlines()) == 5
     shown = cli("--dir", str(tmp_path), "show", "--json", f"feed#{key[:4]}")
     assert shown.exit_code == 0 and json.loads(shown.stdout)["id"] == first
 

@@ -18,6 +18,7 @@ from newsreader.errors import QueryError
 from newsreader.index.database import Database, as_news_error, guarded
 from newsreader.index.sync import name_key
 from newsreader.model import (
+    KEY_DIGITS,
     Article,
     Filters,
     IdQuery,
@@ -273,13 +274,16 @@ class Reading(Database):
             ).fetchall()
         if not rows and query.key_prefix is not None:
             prefix = query.key_prefix
-            rows = [  # the range also holds other files' ids that start so ("feed#1234 b#…")
+            key_at = prefix.rindex("#") + 1
+            rows = [  # the range also holds other ids that start so: "feed#1234 b#…", the
+                # single article of "feed#1234a.txt", the 12,345th item of feed ("feed#12345")
                 row
                 for article_id, *row in self.db.execute(
                     "SELECT id, " + columns[len("SELECT ") :] + "id >= ? AND id < ?",
                     (prefix, prefix + "g"),
                 )
-                if _HEX_DIGITS.issuperset(article_id[len(prefix) :])
+                if len(article_id) - key_at == KEY_DIGITS
+                and _HEX_DIGITS.issuperset(article_id[key_at:])
             ]
         return [(os.fsdecode(name), *stamp) for name, *stamp in rows]
 

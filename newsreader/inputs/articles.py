@@ -16,7 +16,7 @@ from typing import Iterator
 
 from newsreader.inputs.documents import Document
 from newsreader.inputs.evidence import article_from
-from newsreader.model import Article, Entry
+from newsreader.model import KEY_DIGITS, Article, Entry
 
 
 def articles_of(
@@ -49,9 +49,10 @@ def _identity(document: Document) -> str:
 
 def contained_id(file_id: str, key: str) -> str:
     """The id of the document ``key`` (its own id or URL, or ``#N``) in the file ``file_id``:
-    ``file#N`` for the N-th item that states no key of its own, else ``file#`` and 10 hex
-    digits of the key's digest, stable while the item is in the file whatever moves around it."""
+    ``file#N`` for the N-th item that states no key of its own, else ``file#`` and KEY_DIGITS
+    hex digits of the key's digest, stable while the item is in the file whatever moves
+    around it."""
     if key[:1] == "#" and key[1:].isdigit():
         return f"{file_id}{key}"
-    digest = blake2b(key.encode("utf-8", "surrogatepass"), digest_size=5).hexdigest()
+    digest = blake2b(key.encode("utf-8", "surrogatepass"), digest_size=KEY_DIGITS // 2).hexdigest()
     return f"{file_id}#{digest}"
