@@ -242,22 +242,23 @@ def test_state_export_import_and_prune(run, cli, basic, tmp_path):
 
 
 def test_an_import_whose_saved_search_cannot_run_is_refused_whole(run, tmp_path):
-    """A saved search whose language or date this version cannot read would make every later
+    """A saved search whose language or date this version cannot read, or whose text is not
+    Unicode (a lone surrogate escaped in the JSON), would make every later
     `saved list` fail: the import names it and merges nothing."""
     run("saved", "add", "kept", "harbour")
     header, saved = map(json.loads, run("state", "export").stdout.splitlines())
     for bad, says in (
-        ({"language": "english"}, "english"),
-        ({"since": "last blue moon"}, "last blue moon"),
+        ({"filters": {"language": "english"}}, "the saved search 'broken': "),
+        ({"filters": {"since": "last blue moon"}}, "the saved search 'broken': "),
+        ({"filters": {"section": "a\udcff"}}, "line 2 of the backup: "),  # a lone surrogate
+        ({"query": "harbour \udcff"}, "line 2 of the backup: "),
     ):
-        record = {**saved, "name": "broken", "filters": bad}
+        record = {**saved, "name": "broken", **bad}
         (tmp_path / "backup.jsonl").write_text(
             f"{json.dumps(header)}\n{json.dumps(record)}\n", encoding="utf-8"
         )
         refused = run("state", "import", str(tmp_path / "backup.jsonl"), code=2)
-        assert refused.stderr.startswith("Error: the saved search 'broken': ") and says in (
-            refused.stderr
-        )
+        assert refused.stderr.startswith(f"Error: {says}"), refused.stderr
         listed_searches = run("saved", "list").stdout
         assert "kept" in listed_searches and "broken" not in listed_searches
 

@@ -165,6 +165,10 @@ def _article(record: dict[str, Any]) -> ArticleState:
 
 def _saved(record: dict[str, Any]) -> SavedSearch:
     _only(record, _SAVED_FIELDS)
+    try:  # a JSON escape can make a lone surrogate, which no query or filter can hold
+        json.dumps(record, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError("a saved search holds text that is not Unicode") from None
     return SavedSearch(record.get("name"), record.get("query", ""), record.get("filters", {}))
 
 
