@@ -1176,6 +1176,22 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
         return _quiet_pipe(env)
     finally:
         signal.signal(signal.SIGINT, previous)
+        _say_unwritable(env)
+
+
+def _say_unwritable(env: Environment) -> None:
+    """Say so when standard output's encoding could not hold some characters (printed as ?):
+    the output is not what the files hold, and the user can fix that."""
+    from newsreader.env import unwritable
+
+    if count := unwritable():
+        from newsreader.render.messages import Messages
+
+        encoding = getattr(env.stdout, "encoding", None) or "its encoding"
+        Messages(env.stderr).warning(
+            f"{count} character{'s' if count > 1 else ''} could not be written in {encoding} and "
+            "were printed as ?; a UTF-8 locale (or PYTHONIOENCODING=utf-8) keeps them"
+        )
 
 
 def _report(env: Environment, error: NewsError) -> None:

@@ -67,6 +67,7 @@ class Environment:
         None  # (columns, lines) of stdout, when it is a terminal
     )
     workers: int = 1
+    stdout_utf8: bool = True  # False when standard output's encoding cannot hold every character
     today: date = date(
         2026, 1, 1
     )  # what relative dates count from ("7d"); the real day in from_process
@@ -75,8 +76,8 @@ class Environment:
     def from_process(cls) -> Environment:
         """This process's environment: the real streams, variables, folder and cores. Text
         that standard output's encoding cannot hold (a Latin-1 locale, PYTHONIOENCODING) is
-        printed as ``?`` rather than failing the command."""
-        _replace_unwritable(sys.stdout)
+        printed as ``?`` rather than failing the command, and counted (:func:`unwritable`)."""
+        utf8 = _replace_unwritable(sys.stdout)
         size = None
         tty = sys.stdout.isatty()
         if tty:
@@ -95,6 +96,7 @@ class Environment:
             vars=dict(os.environ),
             terminal_size=size,
             workers=_usable_cores(),
+            stdout_utf8=utf8,
         )
 
     def output(self, color: str = "auto", plain: bool = False) -> Output:
@@ -150,11 +152,30 @@ class Environment:
         return command, variables
 
 
-def _replace_unwritable(stream) -> None:
-    """Have ``stream`` write ``?`` for what its encoding cannot hold (UTF-8 holds everything)."""
+_UNWRITABLE = "newsreader-unwritable"  # the error handler that prints ? and counts
+_unwritable = [0]  # characters printed as ? in this process
+
+
+def _printed_as_question_marks(error: UnicodeEncodeError) -> tuple[str, int]:
+    _unwritable[0] += error.end - error.start
+    return "?" * (error.end - error.start), error.end
+
+
+def unwritable() -> int:
+    """How many characters standard output's encoding could not hold so far (printed as ?)."""
+    return _unwritable[0]
+
+
+def _replace_unwritable(stream) -> bool:
+    """Have ``stream`` write ``?`` for what its encoding cannot hold, counting them; False when
+    its encoding is not UTF-8 (which holds everything)."""
     encoding = getattr(stream, "encoding", None)
-    if encoding and codecs.lookup(encoding).name != "utf-8" and hasattr(stream, "reconfigure"):
-        stream.reconfigure(errors="replace")
+    if not encoding or codecs.lookup(encoding).name == "utf-8":
+        return True
+    if hasattr(stream, "reconfigure"):
+        codecs.register_error(_UNWRITABLE, _printed_as_question_marks)
+        stream.reconfigure(errors=_UNWRITABLE)
+    return False
 
 
 def _usable_cores() -> int:

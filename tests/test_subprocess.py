@@ -1,6 +1,8 @@
 """The installed `news` as a real process: pipes, entry points, defaults, speed-sensitive imports."""
 
+import json
 import os
+import re
 import subprocess
 import sys
 
@@ -70,22 +72,34 @@ def test_piped_output_has_no_escape_codes_even_with_force_color_unset(news, seed
         assert result.returncode == 0 and b"\x1b" not in result.stdout
 
 
-def test_output_in_an_encoding_that_cannot_hold_the_text_prints_question_marks(news, tmp_path):
-    """A Latin-1 (or ASCII) standard output gets ``?`` for what it cannot hold, not a traceback;
-    what it can hold is written in its own encoding."""
+def test_output_in_an_encoding_that_cannot_hold_the_text_says_so_and_json_loses_nothing(
+    news, tmp_path
+):
+    """A Latin-1 (or ASCII) standard output gets ``?`` for what it cannot hold, not a traceback,
+    and a warning counting them; what it can hold is written in its own encoding. JSON escapes
+    every character beyond ASCII instead, so it holds the true text."""
+    true_title = "The “quoted” café headline for 日本"
     (tmp_path / "a.txt").write_text(
-        "World\n\nThe “quoted” café headline for 日本\n\n"
+        f"World\n\n{true_title}\n\n"
         "A paragraph of the story that runs on long enough to be kept as the body.\n",
         encoding="utf-8",
     )
-    for encoding, title in (
-        ("latin-1", "The ?quoted? café headline for ??"),
-        ("ascii", "The ?quoted? caf? headline for ??"),
+    for encoding, title, lost in (
+        ("latin-1", "The ?quoted? café headline for ??", 4),
+        ("ascii", "The ?quoted? caf? headline for ??", 5),
     ):
-        for args in (["list"], ["show", "a"], ["export"]):
+        for args in (["list"], ["show", "a"], ["export", "-f", "csv"]):
+            result = news("--dir", str(tmp_path), *args, env={"PYTHONIOENCODING": encoding})
+            assert result.returncode == 0, result.stderr
+            assert title in result.stdout.decode(encoding), (encoding, args)
+            warned = re.match(
+                r"warning: (\d+) characters could not be written in ", result.stderr.decode()
+            )
+            assert warned and int(warned[1]) >= lost, result.stderr
+        for args in (["export"], ["show", "--json", "a"], ["list", "--json"]):
             result = news("--dir", str(tmp_path), *args, env={"PYTHONIOENCODING": encoding})
             assert result.returncode == 0 and result.stderr == b"", result.stderr
-            assert title in result.stdout.decode(encoding), (encoding, args)
+            assert result.stdout.isascii() and json.loads(result.stdout)["title"] == true_title
 
 
 def test_real_terminal_gets_a_rich_table(in_terminal, seeds):

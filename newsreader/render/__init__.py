@@ -93,7 +93,7 @@ def make_printer(
     if json:
         from newsreader.render.jsonl import JsonPrinter
 
-        return JsonPrinter(env.stdout)
+        return JsonPrinter(env.stdout, ascii_only=not env.stdout_utf8)
     if output.pretty:
         from newsreader.render.pretty import RichPrinter
 

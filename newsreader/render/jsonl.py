@@ -4,6 +4,8 @@ Strings keep their Unicode (``ensure_ascii=False``) for readability, but
 control characters, bidi overrides and the lone surrogates that stand for
 undecodable bytes in file names are written as ``\\uXXXX`` escapes,
 so JSON output can go to a terminal or a pipe without acting on either.
+When standard output cannot hold every character (a Latin-1 or ASCII locale),
+every non-ASCII character is escaped so: JSON loses nothing to the encoding.
 """
 
 from __future__ import annotations
@@ -27,9 +29,10 @@ from newsreader.model import (
 _UNSAFE = re.compile(r"[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
-def dumps(value: object) -> str:
-    """One line of JSON with terminal-unsafe characters escaped."""
-    text = json.dumps(value, ensure_ascii=False)
+def dumps(value: object, ascii_only: bool = False) -> str:
+    """One line of JSON with terminal-unsafe characters escaped (``ascii_only``: every
+    character beyond ASCII)."""
+    text = json.dumps(value, ensure_ascii=ascii_only)
     return _UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
@@ -39,11 +42,12 @@ class JsonPrinter:
     default_limit = 0
     needs_records = True
 
-    def __init__(self, out: TextIO):
+    def __init__(self, out: TextIO, ascii_only: bool = False):
         self.out = out
+        self.ascii_only = ascii_only  # for an output whose encoding cannot hold every character
 
     def _line(self, value: object) -> None:
-        self.out.write(dumps(value) + "\n")
+        self.out.write(dumps(value, self.ascii_only) + "\n")
 
     def listing(self, listing: Listing) -> None:
         """One record per line, without the paragraphs; with ``copies`` when collapsed."""
