@@ -168,12 +168,35 @@ def test_a_player_title_ends_in_its_running_time_and_a_sentence_naming_a_time_do
     )
 
 
-@pytest.mark.parametrize("question", ["Library saved at last?", "‘Library saved at last?’"])
+@pytest.mark.parametrize(
+    "question", ["Harbour library rescue approved?", "‘Harbour library rescue approved?’"]
+)
 def test_a_short_question_headline_wins_over_the_standfirst_below_it(question):
     """A kicker never asks: a question of a few words over a standfirst is the headline, though
     the standfirst alone reads as the better one (the shape of a magazine's news page)."""
     head = f"{question}\nResidents won the vote; the builders start in spring\nby Jane Doe\nMarch 5, 2024\n"
     assert title(head) == question.strip("‘’")
+
+
+@pytest.mark.parametrize(
+    "kicker",
+    [
+        "Did you know?",
+        "What do you think?",
+        "Can you help?",
+        "Want more stories like this?",
+        "Who is to blame?",
+        "Is this the end?",
+        "Coming up: who wins?",
+        "Have you seen this man?",
+    ],
+)
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_a_question_that_is_mostly_function_words_stays_a_kicker(kicker, gap):
+    """A promo or kicker that asks the reader something is no headline over the real one."""
+    headline = "Village council rejects plan for 40 homes on eastern edge"
+    head = gap.join([kicker, headline, "By Tom Brown", "3 April 2024", ""])
+    assert title(head) == headline
 
 
 def test_a_short_kicker_over_the_headline_stays_the_kicker():

@@ -55,6 +55,7 @@ _DESK_WORDS = 2  # words of a desk's name ("Sport", "Local News") above a short 
 _SHORT_HEADLINE = 3  # words a headline has at least, below a desk's name
 _KICKER_ABOVE = 3  # lines above the headline where its kicker may stand
 _STANDFIRST_OVER = 8  # words a line above the chosen headline needs to be its headline instead
+_QUESTION_STOPS = 0.34  # share of stopwords a short question headline has at most (1 in 3)
 _CLOSING_QUOTES = "\"'’”»"  # may close a question headline after its question mark
 _BREADCRUMB = re.compile(
     r"\s*(?:/|›|»|>|\|)\s*|\s+[-–—]\s+"
@@ -261,9 +262,10 @@ def _headline_under_kicker(page: Page, chosen: int, candidates: list[int]) -> in
 
 def _headline_over_standfirst(page: Page, chosen: int, candidates: list[int]) -> int | None:
     """The candidate just above ``chosen`` when it is headline-shaped, in its own case and at
-    least as long (so no kicker, which is short) or a question of a few words (a kicker never
-    asks): a standfirst or summary line just below its headline often reads as the better
-    headline on its own."""
+    least as long (so no kicker, which is short) or a question of a few words that are mostly
+    content words ("Harbour library rescue approved?", where a kicker or promo that asks is
+    mostly function words: "Did you know?", "Who is to blame?"): a standfirst or summary line
+    just below its headline often reads as the better headline on its own."""
     above = chosen - 1
     line = page.lines[above]
     if _reads_as_headline(page, above, candidates) and line.words >= max(
@@ -273,7 +275,8 @@ def _headline_over_standfirst(page: Page, chosen: int, candidates: list[int]) ->
     asks = line.text.rstrip(_CLOSING_QUOTES).endswith("?")  # and may be short: "Rates to fall?"
     if not (asks and above in candidates and line.words >= _SHORT_HEADLINE):
         return None
-    return above if page.facts[above].upper_ratio < _CAPITALS else None
+    fact = page.facts[above]
+    return above if fact.upper_ratio < _CAPITALS and fact.stop_ratio <= _QUESTION_STOPS else None
 
 
 def _reads_as_headline(page: Page, i: int, candidates: list[int]) -> bool:
