@@ -118,3 +118,21 @@ def test_jsonl_keeps_every_good_line_and_warns_once():
     assert documents[1].warnings == (
         "3 of 5 lines are not article records (the first is line 2); skipped",
     )
+
+
+def test_a_lone_surrogate_escaped_in_json_becomes_a_replacement_character(cli, tmp_path):
+    """``"\\udcff"`` is valid JSON but no Unicode text: the record is read (and indexed,
+    listed, exported) with U+FFFD in its place, while an escaped surrogate pair stays the
+    character it spells."""
+    (tmp_path / "f.jsonl").write_bytes(
+        b'{"title": "Harbour \\udcff wall", "maintext": "The harbour wall was repaired.",'
+        b' "url": "https://a.example/\\udcff", "authors": ["Ana \\ud800"]}\n'
+        b'{"title": "Emoji \\ud83d\\ude00 kept", "maintext": "A real pair stays."}\n'
+    )
+    first, second = read_documents("f.jsonl", (tmp_path / "f.jsonl").read_bytes())
+    assert (first.title, first.url) == ("Harbour \ufffd wall", "https://a.example/\ufffd")
+    assert second.title == "Emoji \U0001f600 kept"
+    exported = cli("--dir", str(tmp_path), "export")
+    assert exported.exit_code == 0
+    titles = {json.loads(line)["title"] for line in exported.stdout.splitlines()}
+    assert titles == {"Harbour \ufffd wall", "Emoji \U0001f600 kept"}

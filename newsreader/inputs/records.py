@@ -113,6 +113,7 @@ def record_document(value: Any) -> Document | None:
     """One scraper or export record as a document, ``None`` when it is no article record."""
     if not isinstance(value, dict):
         return None
+    value = _unicode(value)
     title = _text(value.get("title"))
     paragraphs = _paragraphs(value)
     if not title and not paragraphs:
@@ -140,6 +141,22 @@ def record_document(value: Any) -> Document | None:
         language=_language(value.get("language") or value.get("meta_lang")),
         body=paragraphs,
     )
+
+
+def _unicode(value: Any) -> Any:
+    """``value`` with every lone surrogate as U+FFFD: a JSON escape (``"\\udcff"``) makes one,
+    and no index, terminal or UTF-8 file can hold it."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+        return value
+    if isinstance(value, list):
+        return [_unicode(item) for item in value]
+    if isinstance(value, dict):
+        return {_unicode(key): _unicode(item) for key, item in value.items()}
+    return value
 
 
 def _paragraphs(value: dict) -> tuple[str, ...]:
