@@ -288,6 +288,15 @@ _HEX = frozenset("0123456789abcdefABCDEF")
 _LARGEST_NUMBER = 2**63 - 1  # what an index can store
 
 
+def valid_text(text: str) -> str:
+    """``text`` with lone surrogates (undecodable bytes of a file name or an argument) replaced
+    by U+FFFD, so it can be stored, compared and printed."""
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:  # a surrogate no undecodable byte makes ("\ud800")
+        return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+
 def shown_id(article_id: str) -> str:
     """An id as the printers show it: itself when every character is printable, else with
     backslash escapes as ``ls -b`` writes them (``new\\nline``, ``\\x1b``, ``\\u202e``), so a
@@ -340,6 +349,10 @@ class IdQuery:
     10-hex key of as many digits (``crawl#4417``)."""
 
     text: str
+
+    def __post_init__(self):
+        if not self.text.isprintable():  # bytes of the argument that were not UTF-8: as ids
+            object.__setattr__(self, "text", valid_text(self.text))  # have them (U+FFFD)
 
     @property
     def stems(self) -> tuple[str, ...]:

@@ -351,6 +351,23 @@ def test_every_id_list_prints_can_be_given_back_to_show(cli, tmp_path):
             assert json.loads(result.stdout)["id"] in names
 
 
+def test_an_id_argument_that_is_not_utf8_names_the_file_whose_name_it_is(cli, tmp_path):
+    """Typed in a Latin-1 terminal, a file's name reaches news with undecodable bytes (lone
+    surrogates): it names the file, as its id holds U+FFFD there, and one that names no file
+    is no such article, never a traceback."""
+    name = b"caf\xe9".decode("utf-8", "surrogateescape")
+    (tmp_path / f"{name}.txt").write_text(_article("Headline of a file with a Latin-1 name"))
+    (tmp_path / "other.txt").write_text(_article("Headline of another file for the test"))
+    for extra in ([], ["--no-cache"]):
+        shown = cli("--dir", str(tmp_path), *extra, "show", "--json", name)
+        assert shown.exit_code == 0, shown.stderr
+        assert json.loads(shown.stdout)["title"] == "Headline of a file with a Latin-1 name"
+        for query in ("nosuch\udce6\udc9d", "x\ud800"):
+            missing = cli("--dir", str(tmp_path), *extra, "show", query)
+            assert missing.exit_code == 2 and missing.exception is None
+            assert missing.stderr.startswith("Error: No article has the id")
+
+
 @pytest.mark.parametrize(
     "query", ["9223372036854775808", "99999999999999999999", "³", "٣", "0x1", "1.0"]
 )

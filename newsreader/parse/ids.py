@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from newsreader.model import valid_text
+
 _NAME = re.compile(r"^(?P<number>\d+)_(?P<hash>[0-9a-f]{16})$")
 
 
@@ -23,8 +25,3 @@ def split_name(name: str) -> tuple[str, int | None, str | None]:
     if not match:
         return article_id, None, None
     return article_id, int(match["number"]), match["hash"]
-
-
-def valid_text(text: str) -> str:
-    """``text`` with lone surrogates (undecodable bytes of a file name) replaced by U+FFFD."""
-    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
