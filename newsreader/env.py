@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import Mapping, TextIO
 
-from newsreader.errors import PipeClosed
+from newsreader.errors import OutputError, PipeClosed
 
 #: The variables ``news`` reads; documented in the README.
 VARIABLES = (
@@ -189,7 +189,8 @@ def _usable_cores() -> int:
 
 class WatchedStream:
     """A text stream whose closed reader (a broken pipe) raises PipeClosed, so a command stops
-    quietly wherever it was writing; everything else is the stream's own."""
+    quietly wherever it was writing, and whose other failures (a full disk, ``> /dev/full``)
+    raise OutputError, one line; everything else is the stream's own."""
 
     def __init__(self, stream: TextIO):
         self._stream = stream
@@ -197,14 +198,14 @@ class WatchedStream:
     def write(self, text: str) -> int:
         try:
             return self._stream.write(text)
-        except BrokenPipeError:
-            raise PipeClosed from None
+        except OSError as error:
+            raise self._failed(error) from None
 
     def flush(self) -> None:
         try:
             self._stream.flush()
-        except BrokenPipeError:
-            raise PipeClosed from None
+        except OSError as error:
+            raise self._failed(error) from None
 
     def write_utf8(self, data: bytes) -> None:
         """UTF-8 text written as it is to the stream's bytes when it writes UTF-8 (no decoding
@@ -217,8 +218,21 @@ class WatchedStream:
         try:
             self._stream.flush()
             buffer.write(data)
-        except BrokenPipeError:
-            raise PipeClosed from None
+        except OSError as error:
+            raise self._failed(error) from None
+
+    def _failed(self, error: OSError) -> BaseException:
+        """PipeClosed for a reader gone, else OutputError; the text still buffered is sent
+        nowhere, so the flush at exit cannot fail again."""
+        if isinstance(error, BrokenPipeError):
+            return PipeClosed()
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, self._stream.fileno())
+            os.close(devnull)
+        except (OSError, ValueError, AttributeError):
+            pass  # a stream without a descriptor (in tests)
+        return OutputError(f"The output could not be written: {error.strerror or error}.")
 
     def __getattr__(self, name: str):
         return getattr(self._stream, name)

@@ -5,7 +5,9 @@ import os
 import re
 import subprocess
 import sys
+from pathlib import Path
 
+import pytest
 from conftest import SEED_ID, SEEDS, _news_executable
 
 
@@ -33,6 +35,21 @@ def test_closed_pipe_on_a_large_listing_prints_no_traceback(tmp_path, cache_dir)
     )
     assert result.stdout.count(b"\n") == 1
     assert b"Traceback" not in result.stderr and b"BrokenPipe" not in result.stderr
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full here")
+@pytest.mark.parametrize("args", [["list"], ["export"], ["show", "001_aaaaaaaaaaaaaaaa"]])
+def test_output_to_a_full_disk_is_one_line_not_a_traceback(basic, cache_dir, args):
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [_news_executable(), "--dir", str(basic), *args],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            timeout=60,
+            env=_env(cache_dir),
+        )
+    assert result.returncode == 2
+    assert result.stderr == b"Error: The output could not be written: No space left on device.\n"
 
 
 def test_version_and_module_entry_point(news):
