@@ -49,7 +49,9 @@ _RUN_TOGETHER = re.compile(r"[A-Z][a-z]+(?=[A-Z][a-z]+$)")
 # What a byline's tail may hold (see _may_have_tail), one pattern each: a pattern that opens
 # with one character class skips to where it can match, an alternation of them tries every position
 _TAIL_MARK = re.compile(r"[|·•,\d–—@/]")  # a separator, a comma, a digit
-_CASE_JOIN = re.compile(r"[a-z][A-Z]")  # words run together
+_CASE_JOIN = re.compile(
+    r"[A-Z](?<=[a-z][A-Z])"
+)  # words run together: a capital after a small letter
 _SPACED_DASH = re.compile(r"\s(?:-\s|\s)")  # a spaced dash, a run of spaces
 _GLUED_MONTH = re.compile(r"[A-Z]" + _MONTH_ABBREVIATIONS)
 # separators between a byline's names and its outlet; a run of spaces (kept no-break spaces) is one too.
@@ -77,9 +79,10 @@ _GLUE = re.compile(
 _YEAR_THEN_NAME = re.compile(
     r"(?:19|20)\d\d(?=[A-Z][a-z])"
 )  # a year with a name glued on, "2023Chris"
-_CASE_TURN = re.compile(
-    r"[a-z][A-Z]|\b[A-Z](?=" + _MONTH_ABBREVIATIONS + ")"
-)  # what every _GLUE match stands on: a quick scan says if it can match
+# What every _GLUE match stands on, a quick scan saying if it can match: a capital after a small
+# letter, or opening a word and a month ("[a-z][A-Z]|\b[A-Z](?=Jan|...)"). Spelt to open with the
+# capital, the case turn checked behind it, so the scan skips from capital to capital.
+_CASE_TURN = re.compile(r"[A-Z](?:(?<=[a-z][A-Z])|(?<!\w[A-Z])(?=" + _MONTH_ABBREVIATIONS + "))")
 _BREAK_CHARS = "|·•/-–—"  # a hard break holds one of these, or a run of spaces
 _SPACE_RUN = re.compile(r"\s\s")
 _PARTICLES = {
