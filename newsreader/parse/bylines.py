@@ -297,9 +297,13 @@ def _may_have_tail(text: str) -> bool:
 
 
 def _may_have_name_tail(text: str) -> bool:
-    """Whether ``text`` holds what every ``_NAME_TAIL`` needs (a handle's "@", a slash, a
-    number): the pattern tries its spaces at every position, so most lines skip it."""
-    return "@" in text or "/" in text or _DIGIT.search(text) is not None
+    """Whether ``text`` holds what every ``_NAME_TAIL`` needs (a handle's "@", a slash at its
+    end, a number and "ago" or "read" in any case): the pattern tries its spaces at every
+    position, so most lines skip it; a date's or a count's digits alone are not enough."""
+    if "@" in text or text.endswith(("/", "/\n")):  # "$" matches before a last newline too
+        return True
+    lower = text.lower()
+    return ("ago" in lower or "read" in lower) and _DIGIT.search(text) is not None
 
 
 def _told_to(text: str) -> tuple[str, ...] | None:
