@@ -59,9 +59,10 @@ _GLUED_MONTH = re.compile(r"[A-Z]" + _MONTH_ABBREVIATIONS)
 # characters at once
 _HARD_BREAK = re.compile(r"(?=[\s|·•])(?:\s+[|·•/]\s+|\s+[-–—]\s+|\s*\|\s*|\s*•\s*|\s*·\s*|\s{2,})")
 # "and" in several languages; the one-letter ones only in lower case and not as an initial ("Robert E. Moffit")
-_AND = re.compile(
-    r"\s*(?:&|\band\b|\bund\b|\bet\b|\b(?-i:[yei])\b(?!\.)|\bog\b|\ben\b)\s*", re.IGNORECASE
-)
+_AND_WORDS = r"&|\b(?:and|und|et|og|en)\b|\b(?-i:[yei])\b(?!\.)"
+_AND = re.compile(r"\s*(?:" + _AND_WORDS + r")\s*", re.IGNORECASE)  # split on, with its spaces
+# whether a chunk holds one: without the spaces around, which the scan tried at every position
+_HAS_AND = re.compile(_AND_WORDS, re.IGNORECASE)
 _ROLES = frozenset(
     (
         "staff senior chief special contributing political business foreign deputy associate lead general executive "
@@ -464,7 +465,7 @@ def _comma_parts(segment: str) -> list[str]:
         return []
     chunks = [chunk.strip(" .-–—:") for chunk in segment.split(",")]
     chunks = [chunk for chunk in chunks if chunk and not all(map(is_credential, chunk.split()))]
-    with_and = [i for i, chunk in enumerate(chunks) if _AND.search(f" {chunk} ")]
+    with_and = [i for i, chunk in enumerate(chunks) if _HAS_AND.search(chunk)]
     if with_and:
         chunks = chunks[: with_and[-1] + 1]
     elif len(chunks) == 2 and not (
