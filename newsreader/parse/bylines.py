@@ -391,7 +391,8 @@ def _names_before_tail(text: str) -> tuple[str, ...] | None:
     """Names leading a line whose tail shows it is a byline: a role, an agency or a date,
     or an outlet after a bar when the head is a name and nothing else."""
     hard = _hard_split(text, maxsplit=1)
-    parts = hard if len(hard) == 2 else _COMMA.split(text, maxsplit=1)
+    # the comma pattern tries its spaces at every position: a line without a comma skips it
+    parts = hard if len(hard) == 2 or "," not in text else _COMMA.split(text, maxsplit=1)
     if len(parts) != 2:
         return None
     head, tail = parts
