@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Collection
 
 from newsreader.parse.authors import only_names
-from newsreader.parse.features import context_vectors, line_vector
+from newsreader.parse.features import LINE_FEATURES, context_vectors, line_vector
 from newsreader.parse.page import BODY, BOILERPLATE, BYLINE, OTHER, Line, Page
 from newsreader.parse.reasons import Reason
-from newsreader.parse.scoring import scorer
+from newsreader.parse.scoring import scorer, tested
 
 _MIN_CONTEXT = 6  # fewer unlabelled lines below the headline than this: judge by prose shape alone
 _RUN_THRESHOLD = -2.0  # body score a prose line inside the main run needs (0 elsewhere)
@@ -53,16 +54,19 @@ def body_candidates(page: Page, first: int) -> list[int]:
     return [i for i in range(first, len(page.lines)) if page.lines[i].role is OTHER]
 
 
-def line_vectors(page: Page, candidates: list[int]) -> list[list[float]]:
-    """The body classifiers' feature vector of each candidate (see :func:`features.line_vector`)."""
+def line_vectors(
+    page: Page, candidates: list[int], needed: Collection[str] = LINE_FEATURES
+) -> list[list[float]]:
+    """The body classifiers' feature vector of each candidate (see :func:`features.line_vector`);
+    ``needed``: the features to compute, the costly others left 0.0."""
     lines, facts, run, counts, blocks = page.lines, page.facts, page.run, page.counts, page.blocks
-    return [line_vector(lines, facts, i, run, counts, blocks) for i in candidates]
+    return [line_vector(lines, facts, i, run, counts, blocks, needed) for i in candidates]
 
 
 def body_scores(page: Page, candidates: list[int]) -> list[float]:
     """Body scores (log-odds) of the candidates: a first pass on each line alone, then a second
     pass that adds its neighbours' first-pass scores."""
-    local = line_vectors(page, candidates)
+    local = line_vectors(page, candidates, tested("body", "body_context"))
     context = context_vectors(list(map(scorer("body"), local)))
     return list(map(scorer("body_context"), map(list.__add__, local, context)))
 

@@ -49,7 +49,9 @@ _RUN_TOGETHER = re.compile(r"[A-Z][a-z]+(?=[A-Z][a-z]+$)")
 # What a byline's tail may hold (see _may_have_tail), one pattern each: a pattern that opens
 # with one character class skips to where it can match, an alternation of them tries every position
 _TAIL_MARK = re.compile(r"[|·•,\d–—@/]")  # a separator, a comma, a digit
-_CASE_JOIN = re.compile(r"[a-z][A-Z]")  # words run together
+_CASE_JOIN = re.compile(
+    r"[A-Z](?<=[a-z][A-Z])"
+)  # words run together: a capital after a small letter
 _SPACED_DASH = re.compile(r"\s(?:-\s|\s)")  # a spaced dash, a run of spaces
 _GLUED_MONTH = re.compile(r"[A-Z]" + _MONTH_ABBREVIATIONS)
 # separators between a byline's names and its outlet; a run of spaces (kept no-break spaces) is one too.
@@ -57,9 +59,10 @@ _GLUED_MONTH = re.compile(r"[A-Z]" + _MONTH_ABBREVIATIONS)
 # characters at once
 _HARD_BREAK = re.compile(r"(?=[\s|·•])(?:\s+[|·•/]\s+|\s+[-–—]\s+|\s*\|\s*|\s*•\s*|\s*·\s*|\s{2,})")
 # "and" in several languages; the one-letter ones only in lower case and not as an initial ("Robert E. Moffit")
-_AND = re.compile(
-    r"\s*(?:&|\band\b|\bund\b|\bet\b|\b(?-i:[yei])\b(?!\.)|\bog\b|\ben\b)\s*", re.IGNORECASE
-)
+_AND_WORDS = r"&|\b(?:and|und|et|og|en)\b|\b(?-i:[yei])\b(?!\.)"
+_AND = re.compile(r"\s*(?:" + _AND_WORDS + r")\s*", re.IGNORECASE)  # split on, with its spaces
+# whether a chunk holds one: without the spaces around, which the scan tried at every position
+_HAS_AND = re.compile(_AND_WORDS, re.IGNORECASE)
 _ROLES = frozenset(
     (
         "staff senior chief special contributing political business foreign deputy associate lead general executive "
@@ -77,9 +80,10 @@ _GLUE = re.compile(
 _YEAR_THEN_NAME = re.compile(
     r"(?:19|20)\d\d(?=[A-Z][a-z])"
 )  # a year with a name glued on, "2023Chris"
-_CASE_TURN = re.compile(
-    r"[a-z][A-Z]|\b[A-Z](?=" + _MONTH_ABBREVIATIONS + ")"
-)  # what every _GLUE match stands on: a quick scan says if it can match
+# What every _GLUE match stands on, a quick scan saying if it can match: a capital after a small
+# letter, or opening a word and a month ("[a-z][A-Z]|\b[A-Z](?=Jan|...)"). Spelt to open with the
+# capital, the case turn checked behind it, so the scan skips from capital to capital.
+_CASE_TURN = re.compile(r"[A-Z](?:(?<=[a-z][A-Z])|(?<!\w[A-Z])(?=" + _MONTH_ABBREVIATIONS + "))")
 _BREAK_CHARS = "|·•/-–—"  # a hard break holds one of these, or a run of spaces
 _SPACE_RUN = re.compile(r"\s\s")
 _PARTICLES = {
@@ -294,9 +298,13 @@ def _may_have_tail(text: str) -> bool:
 
 
 def _may_have_name_tail(text: str) -> bool:
-    """Whether ``text`` holds what every ``_NAME_TAIL`` needs (a handle's "@", a slash, a
-    number): the pattern tries its spaces at every position, so most lines skip it."""
-    return "@" in text or "/" in text or _DIGIT.search(text) is not None
+    """Whether ``text`` holds what every ``_NAME_TAIL`` needs (a handle's "@", a slash at its
+    end, a number and "ago" or "read" in any case): the pattern tries its spaces at every
+    position, so most lines skip it; a date's or a count's digits alone are not enough."""
+    if "@" in text or text.endswith(("/", "/\n")):  # "$" matches before a last newline too
+        return True
+    lower = text.lower()
+    return ("ago" in lower or "read" in lower) and _DIGIT.search(text) is not None
 
 
 def _told_to(text: str) -> tuple[str, ...] | None:
@@ -383,7 +391,8 @@ def _names_before_tail(text: str) -> tuple[str, ...] | None:
     """Names leading a line whose tail shows it is a byline: a role, an agency or a date,
     or an outlet after a bar when the head is a name and nothing else."""
     hard = _hard_split(text, maxsplit=1)
-    parts = hard if len(hard) == 2 else _COMMA.split(text, maxsplit=1)
+    # the comma pattern tries its spaces at every position: a line without a comma skips it
+    parts = hard if len(hard) == 2 or "," not in text else _COMMA.split(text, maxsplit=1)
     if len(parts) != 2:
         return None
     head, tail = parts
@@ -457,7 +466,7 @@ def _comma_parts(segment: str) -> list[str]:
         return []
     chunks = [chunk.strip(" .-–—:") for chunk in segment.split(",")]
     chunks = [chunk for chunk in chunks if chunk and not all(map(is_credential, chunk.split()))]
-    with_and = [i for i, chunk in enumerate(chunks) if _AND.search(f" {chunk} ")]
+    with_and = [i for i, chunk in enumerate(chunks) if _HAS_AND.search(chunk)]
     if with_and:
         chunks = chunks[: with_and[-1] + 1]
     elif len(chunks) == 2 and not (

@@ -43,26 +43,42 @@ _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|\.)?"
 # also glued: "20233:00 AM", "202322 Dec", a share count "20244812 Shares"
 _YEAR = r"(?P<year>(?:19|20)\d\d)(?=\D|$|\d{1,2}[:\s]|\d+\s?(?i:shares?|views?|comments?)\b)"
 
+#: Each pattern with a character it cannot match without ("" for none): a substring test is far
+#: cheaper than the pattern's search, and most lines with a year hold no slash, dot or hyphen.
 _PATTERNS = [
-    re.compile(
-        r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})(?!\d)"
+    (
+        "-",
+        re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})(?!\d)"),
     ),  # ISO, also in datetimes
-    re.compile(
-        r"(?:\b|(?<=[^\W_])(?=[A-Z]))" + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR
+    (
+        "",
+        re.compile(r"(?:\b|(?<=[^\W_])(?=[A-Z]))" + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR),
     ),  # March 18, 2025, "ESPNDec 22, 2023"
-    re.compile(
-        r"(?<!\d)" + _DAY + r"\s+(?:de\s+)?" + _MONTH + r",?\s+(?:de\s+)?" + _YEAR
+    (
+        "",
+        re.compile(r"(?<!\d)" + _DAY + r"\s+(?:de\s+)?" + _MONTH + r",?\s+(?:de\s+)?" + _YEAR),
     ),  # 18 March 2025
-    re.compile(
-        r"(?<![\d.])(?P<day>\d{1,2})\.(?P<mnum>\d{1,2})\.(?P<year>(?:19|20)\d\d)\b"
+    (
+        ".",
+        re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<mnum>\d{1,2})\.(?P<year>(?:19|20)\d\d)\b"),
     ),  # 18.03.2025
-    re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>(?:19|20)\d\d)\b"),  # 12/22/2023
-    re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<short>\d\d)\b(?!/)"),  # 08/25/22
-    re.compile(
-        r"(?<![\d/])(?P<year>(?:19|20)\d\d)/(?P<mnum>\d{1,2})/(?P<day>\d{1,2})(?![\d/])"
+    (
+        "/",
+        re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>(?:19|20)\d\d)\b"),
+    ),  # 12/22/2023
+    (
+        "/",
+        re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<short>\d\d)\b(?!/)"),
+    ),  # 08/25/22
+    (
+        "/",
+        re.compile(
+            r"(?<![\d/])(?P<year>(?:19|20)\d\d)/(?P<mnum>\d{1,2})/(?P<day>\d{1,2})(?![\d/])"
+        ),
     ),  # 2024/03/05
-    re.compile(
-        r"(?<![\d-])(?P<a>\d{1,2})-(?P<b>\d{1,2})-(?P<year>(?:19|20)\d\d)(?![\d-])"
+    (
+        "-",
+        re.compile(r"(?<![\d-])(?P<a>\d{1,2})-(?P<b>\d{1,2})-(?P<year>(?:19|20)\d\d)(?![\d-])"),
     ),  # 03-05-2024
 ]
 #: Chinese, Japanese and Korean dates: "2024年3月5日", "2024년 3월 5일"; looked for only in a line
@@ -87,6 +103,7 @@ _DATE_WORD_PARTS = (
 )  # one in each of them
 _DATE_WORD_SPAN = 60  # characters at a line's start a date word must stand in
 _TWO_DIGITS = re.compile(r"\d\d")
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")  # what every pattern but the two-digit year's needs
 _RELATIVE = re.compile(r"\b(?:ago|yesterday|today|just now)\b", re.IGNORECASE)
 
 
@@ -103,14 +120,14 @@ def has_date_word(line: str) -> bool:
 
 def find_date(line: str) -> str | None:
     """Return the first absolute date in ``line`` as ``YYYY-MM-DD``, or None."""
-    if not _TWO_DIGITS.search(line):
-        return None  # every pattern needs a year: most lines are out at once
+    if not (_YEAR_DIGITS.search(line) or ("/" in line and _TWO_DIGITS.search(line))):
+        return None  # every pattern needs a year, "08/25/22" a slash: most lines are out at once
     if _RELATIVE.search(line) and not re.search(r"\d{4}", line):
         return None
     if ("年" in line or "년" in line) and (found := _CJK_DATE.search(line)):
         return _to_iso(found.groupdict())
-    for pattern in _PATTERNS:
-        match = pattern.search(line)
+    for needed, pattern in _PATTERNS:
+        match = pattern.search(line) if needed in line else None
         while match:
             iso = _to_iso(match.groupdict())
             if iso:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Collection
 from functools import cache, lru_cache
 from math import log1p
 
@@ -307,10 +308,12 @@ def line_vector(
     run: tuple[int, int],
     counts: dict[str, int],
     blocks: dict[int, int],
+    needed: Collection[str] = LINE_FEATURES,
 ) -> list[float]:
     """The LINE_FEATURES vector of line ``i`` (``lines`` are ``page.Line`` records with cue roles set).
     Flags are written ``1.0 if ... else 0.0``, cheaper than ``float(...)``: this runs for every
-    candidate line of every file."""
+    candidate line of every file. The pattern-searching features left out of ``needed`` (those no
+    classifier compares, see ``scoring.tested``) are 0.0."""
     line, fact = lines[i], facts[i]
     start, end = run
     n = len(lines)
@@ -330,7 +333,7 @@ def line_vector(
         fact.cap_ratio,
         fact.digit_ratio,
         fact.punct_ratio,
-        1.0 if _has_separator(text) else 0.0,
+        1.0 if "separators" in needed and _has_separator(text) else 0.0,
         *_CUE_FLAGS.get(line.role, _NO_CUE),
         1.0 if block_size == 1 else 0.0,
         log1p(block_size),
@@ -344,7 +347,7 @@ def line_vector(
         log1p(next_fact.words) if next_fact else 0.0,
         1.0 if counts[text] > 1 else 0.0,
         fact.upper_ratio,
-        1.0 if _looks_like_url(text) else 0.0,
+        1.0 if "urlish" in needed and _looks_like_url(text) else 0.0,
         fact.mean_word_len / 10,
         1.0 if text.endswith("?") else 0.0,
         words_log if inside else 0.0,

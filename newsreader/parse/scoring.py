@@ -12,7 +12,7 @@ built only from the numbers in the file, which are checked to be numbers.
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from numbers import Real
 from typing import Callable
@@ -79,9 +79,28 @@ def _number(value) -> str:
 
 
 @lru_cache(maxsize=1)
-def _models() -> dict[str, Callable[[list[float]], float]]:
+def _weights() -> dict:
     text = resources.files("newsreader.parse").joinpath("weights.json").read_text(encoding="utf-8")
-    return compile_models(json.loads(text))
+    return json.loads(text)
+
+
+@lru_cache(maxsize=1)
+def _models() -> dict[str, Callable[[list[float]], float]]:
+    return compile_models(_weights())
+
+
+@cache
+def tested(*kinds: str) -> frozenset[str]:
+    """The names of the features the trees of the classifiers ``kinds`` compare: a feature none
+    of them compares cannot change their scores, so the parser may leave it uncomputed."""
+    models = [_weights()[kind] for kind in kinds]
+    return frozenset(
+        model["features"][int(node[0])]
+        for model in models
+        for tree in model["trees"]
+        for node in tree
+        if int(node[0]) >= 0
+    )
 
 
 def scorer(kind: str) -> Callable[[list[float]], float]:

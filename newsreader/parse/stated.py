@@ -7,14 +7,34 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-_ADDRESS_LINE = re.compile(
-    r"^[ \t]*(?:(?:url|source|link|canonical|permalink|original(?: url)?)[ \t]*:[ \t]*)?"
-    r"(https?://([^\s/?#<>\"']+)[^\s<>\"']*)[ \t]*$",
-    re.IGNORECASE | re.MULTILINE,
+
+class _LinePattern(NamedTuple):
+    """A pattern of a whole line, twice: at the text's start, and after a newline. Not one
+    pattern opening with ``^`` in multiline mode, which is tried at every position: the second
+    opens with a literal, so the search skips from newline to newline."""
+
+    at_start: re.Pattern
+    after_newline: re.Pattern
+
+
+def _line_pattern(line: str) -> _LinePattern:
+    return _LinePattern(
+        re.compile(line, re.IGNORECASE | re.MULTILINE),
+        re.compile("\n" + line, re.IGNORECASE | re.MULTILINE),
+    )
+
+
+def _first_line(pattern: _LinePattern, text: str) -> re.Match | None:
+    """The first line of ``text`` that ``pattern`` matches whole (its groups as the line's)."""
+    return pattern.at_start.match(text) or pattern.after_newline.search(text)
+
+
+_ADDRESS_LINE = _line_pattern(
+    r"[ \t]*(?:(?:url|source|link|canonical|permalink|original(?: url)?)[ \t]*:[ \t]*)?"
+    r"(https?://([^\s/?#<>\"']+)[^\s<>\"']*)[ \t]*$"
 )
-_LANGUAGE_LINE = re.compile(
-    r"^[ \t]*(?:language[ \t]*|lang):[ \t]*([a-z]{2})(?:[-_][a-z]{2})?[ \t]*$",
-    re.IGNORECASE | re.MULTILINE,
+_LANGUAGE_LINE = _line_pattern(
+    r"[ \t]*(?:language[ \t]*|lang):[ \t]*([a-z]{2})(?:[-_][a-z]{2})?[ \t]*$"
 )
 
 _LABELS = ("anguage", "ANGUAGE", "ang:", "ANG:")  # what a language line holds, whatever its case
@@ -31,8 +51,8 @@ class Stated(NamedTuple):
 def stated_facts(text: str) -> Stated:
     """The address, site and language ``text`` states on lines of their own (None if it does not)."""
     # most dumps state neither: a search for a fixed string rules a line out far faster
-    address = _ADDRESS_LINE.search(text) if "://" in text else None
-    language = _LANGUAGE_LINE.search(text) if any(map(text.__contains__, _LABELS)) else None
+    address = _first_line(_ADDRESS_LINE, text) if "://" in text else None
+    language = _first_line(_LANGUAGE_LINE, text) if any(map(text.__contains__, _LABELS)) else None
     host = address.group(2).lower().rsplit("@", 1)[-1].split(":", 1)[0] if address else None
     return Stated(
         address.group(1) if address else None,
