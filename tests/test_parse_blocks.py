@@ -466,7 +466,7 @@ def test_a_kicker_whose_words_fill_the_body_is_not_the_headline(kicker, section)
         "East African ports have taken some of the traffic, the World Trade Organization said in its latest report.\n\n"
         "Officials from the region will meet again in March to review the rules and the cost of insuring ships.\n"
     )
-    text = f"{kicker}\n\nBut I doubt Stefanik is as principled\n\n(Photo by Ana Lima/NurPhoto via Getty Images)\n\n{body}"
+    text = f"{kicker}\n\nBut I doubt Stefanik is as principled\n\n{body}"
     article = parse(text)
     assert (article.title, article.section) == ("But I doubt Stefanik is as principled", section)
     reasons = {role.text: role.reason for role in explain_lines(text.encode())}

@@ -204,3 +204,15 @@ def test_a_short_kicker_over_the_headline_stays_the_kicker():
         "Local news\nLibrary saved as the council changes its mind after a campaign\nby Jane Doe\n"
     )
     assert title(head) == "Library saved as the council changes its mind after a campaign"
+
+
+def test_the_headline_over_the_byline_beats_a_video_title_below_it():
+    """On a whole page, a player's title and blurb stand between the byline and the story,
+    nearer the prose than the headline is: the headline is the line above the byline."""
+    head = (
+        "Harbour council approves new sea wall\n"
+        "The new wall will cost four million and be built in stages over two years\n"
+        "Facebook\nTwitter\nComments\nPrint\nEmail\nBy Jane Doe Harbour Post\nclose\nvideo\n"
+        "Harbour Post Flash top headlines for March 5\nCheck out what's clicking on the site\n"
+    )
+    assert title(head) == "Harbour council approves new sea wall"

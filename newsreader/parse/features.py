@@ -61,6 +61,8 @@ _OTHER = Role.OTHER  # a global is read faster than an enum's attribute
 # roles of the two lines above and the three lines below a line that suggest it is a headline
 _ABOVE_HEADLINE = frozenset((Role.BYLINE, Role.DATE, Role.SECTION))
 _BELOW_HEADLINE = frozenset((Role.BYLINE, Role.DATE, Role.CREDIT, Role.CAPTION))
+_BYLINE = Role.BYLINE
+_BYLINE_REACH = 11  # lines on either side of a headline candidate where a byline counts
 
 LINE_FEATURES = (
     "bias",
@@ -127,6 +129,8 @@ TITLE_FEATURES = (
     "prev_headline",
     "next_sentence",
     "prose",
+    "byline_below",
+    "byline_above",
 )
 
 
@@ -418,6 +422,8 @@ def title_vector(
             and facts[i + 1].words > fact.words
         ),
         float(fact.prose and text.endswith(".")),
+        float(any(below.role is _BYLINE for below in lines[i + 1 : i + _BYLINE_REACH])),
+        float(any(above.role is _BYLINE for above in lines[max(0, i - _BYLINE_REACH) : i])),
     ]
 
 
