@@ -73,3 +73,29 @@ def test_a_page_with_only_relative_and_weekday_dates_has_none():
 def test_a_korean_date_line_is_the_date():
     text = f"Harbour board votes to rebuild the old pier\n\n입력 2024년 3월 5일 09:12\n\n{BODY}"
     assert parse_article(text.encode(), "001_0123456789abcdef.txt").published == "2024-03-05"
+
+
+def test_a_last_updated_line_beats_the_teaser_bylines_at_the_foot():
+    """Issue #19: never dates from teaser lists. The headline's own "last updated" line yields to
+    a published date, but not to a teaser's "By Jo Park15 February 2024" far below."""
+    teasers = "".join(
+        f"Harbour {topic} guide for the new season\n\nBy Jo Park{day} February 2024\n\n"
+        for topic, day in (("pier", 15), ("ferry", 14), ("market", 13))
+    )
+    text = (
+        "Harbour board votes to rebuild the old pier\n\nBy Ana Lopes\n\n"
+        f"last updated 22 December 2023\n\n{BODY}\n{BODY}\n{BODY}\nMore from the harbour\n\n{teasers}"
+    )
+    assert parse_article(text.encode(), "001_0123456789abcdef.txt").published == "2023-12-22"
+
+
+def test_an_embedded_posts_date_is_not_the_articles():
+    """The signature of an embedded post ("— Name (@handle) date") dates the post: the article's
+    own "Updated" line above it is its date, and a page with no other date has none."""
+    post = "And the results are in! https://t.co/abc123\n\n— Harbour Zoo (@HarbourZoo) December 19, 2023\n\n"
+    updated = "Updated on: December 20, 2023 / 12:51 PM\n\n"
+    for above, expected in ((updated, "2023-12-20"), ("", None)):
+        text = f"Harbour board votes to rebuild the old pier\n\nBy Ana Lopes\n\n{above}{BODY}\n{post}{BODY}"
+        article = parse_article(text.encode(), "001_0123456789abcdef.txt")
+        assert article.published == expected
+        assert article.authors == ("Ana Lopes",)

@@ -357,6 +357,16 @@ def is_link_text(line: str, words: int) -> bool:
     return (found >= 2 and words <= _LINK_WORDS * found) or (found == 1 and words <= SHORT_LINE)
 
 
+#: The line an embedded post signs off with: a dash, the author, their handle, then the date.
+_POST_SIGNATURE = re.compile(r"[—–-]\s*[^\s(].{0,80}?\(@\w{1,30}\)\s+\S")
+
+
+def is_post_signature(line: str) -> bool:
+    """An embedded post's last line ("— Harbour Zoo (@HarbourZoo) March 5, 2024"): its date is
+    the post's, not the article's, and the name is no byline."""
+    return _POST_SIGNATURE.match(line) is not None and find_date(line) is not None
+
+
 def is_boilerplate(line: str) -> bool:
     """Share buttons, ads, newsletter prompts, "More In X" trailers and the like."""
     return len(line) <= 120 and bool(_BOILERPLATE.match(line.strip().lower()))
@@ -415,6 +425,8 @@ def cue_of(
         return None
     if is_caption_label(text):
         return CAPTION, Reason.CAPTION_LABEL
+    if "(@" in text and is_post_signature(text):
+        return BOILERPLATE, Reason.NOTICE
     if is_boilerplate(text):
         return BOILERPLATE, Reason.NAVIGATION
     if byline_names(text) is not None:

@@ -167,26 +167,29 @@ def _days_in(month: int, year: int) -> int:
 
 
 _NEAR_TITLE = 5  # lines above the headline a dateline may stand and still be the article's own
+_BYLINE_BELOW = 10  # lines below the headline where the article's own byline block stands
 
 
 def published(lines: list[Line], title_at: int | None) -> str | None:
-    """The date of the first date or byline line near the headline, else of any date or byline
-    line; a line that only says "Updated" yields to one that says when it was published."""
+    """The date of the first date line below (or just above) the headline, or byline below it,
+    else of any date or byline line. In the headline's own block (its next ten lines), a line
+    that only says "Updated" yields to one that says when it was published, but not to a line
+    further down (a teaser's "By Jo Park 15 February 2024" at the page's foot); further down,
+    the same holds among those lines."""
     dated = [i for i, line in enumerate(lines) if line.role is DATE]
     bylines = [i for i, line in enumerate(lines) if line.role is BYLINE]
     near = sorted(
         [i for i in dated if title_at is None or title_at - _NEAR_TITLE < i]
         + [i for i in bylines if title_at is None or title_at < i]
     )  # bylines below it too: "By X | <date>"
-    order = near + dated + bylines
-    order.sort(
-        key=lambda i: _only_updated(lines[i].text)
-    )  # stable: otherwise keeps the order above
-    for i in order:
+    block_end = len(lines) if title_at is None else title_at + _BYLINE_BELOW
+
+    def rank(i: int) -> tuple[bool, bool]:  # sorted stably: otherwise the order above holds
+        return i > block_end, _only_updated(lines[i].text)
+
+    for i in sorted(near, key=rank) + sorted(dated + bylines, key=rank):
         text = lines[i].text
-        publish = text.lower().find(
-            "publish"
-        )  # "Updated <date> / Published <date>": the second one
+        publish = text.lower().find("publish")  # "Updated <date> / Published <date>": the second
         found = (publish > 0 and find_date(text[publish:])) or find_date(text)
         if found:
             return found
