@@ -1188,9 +1188,9 @@ def _say_unwritable(env: Environment) -> None:
         from newsreader.render.messages import Messages
 
         encoding = getattr(env.stdout, "encoding", None) or "its encoding"
+        what = f"{count} characters were" if count > 1 else "1 character was"
         Messages(env.stderr).warning(
-            f"{count} character{'s' if count > 1 else ''} could not be written in {encoding} and "
-            "were printed as ?; a UTF-8 locale (or PYTHONIOENCODING=utf-8) keeps them"
+            f"{what} printed as ? ({encoding} cannot hold them); a UTF-8 locale keeps them"
         )
 
 
