@@ -62,7 +62,7 @@ _OTHER = Role.OTHER  # a global is read faster than an enum's attribute
 _ABOVE_HEADLINE = frozenset((Role.BYLINE, Role.DATE, Role.SECTION))
 _BELOW_HEADLINE = frozenset((Role.BYLINE, Role.DATE, Role.CREDIT, Role.CAPTION))
 _BYLINE = Role.BYLINE
-_BYLINE_REACH = 11  # lines on either side of a headline candidate where a byline counts
+_BYLINE_REACH = 11  # a byline counts in the 10 lines below a headline candidate or the 11 above
 
 LINE_FEATURES = (
     "bias",
