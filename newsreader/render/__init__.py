@@ -101,7 +101,9 @@ def make_printer(
         if paged:
             from newsreader.render.pager import Pager
 
-            pager = Pager(*env.pager(), output.height)
+            encoding = "utf-8" if env.stdout_utf8 else env.stdout.encoding
+            errors = "replace" if env.stdout_utf8 else env.stdout.errors
+            pager = Pager(*env.pager(), output.height, encoding, errors)
         return RichPrinter(make_console(env.stdout, output), Messages(env.stderr), pager, width)
     from newsreader.render.plain import PlainPrinter
 

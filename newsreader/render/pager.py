@@ -7,12 +7,23 @@ import subprocess
 
 
 class Pager:
-    """``command`` run with the variables ``env`` for text taller than ``height`` rows."""
+    """``command`` run with the variables ``env`` for text taller than ``height`` rows, handed
+    the text in the terminal's ``encoding`` (what it cannot hold as ``errors`` says, as on the
+    terminal itself)."""
 
-    def __init__(self, command: str, env: dict[str, str], height: int | None):
+    def __init__(
+        self,
+        command: str,
+        env: dict[str, str],
+        height: int | None,
+        encoding: str = "utf-8",
+        errors: str = "replace",
+    ):
         self.command = command
         self.env = env
         self.height = height
+        self.encoding = encoding
+        self.errors = errors
 
     def show(self, text: str) -> bool:
         """Show ``text`` through the pager when it is taller than the screen; False when it is
@@ -26,7 +37,7 @@ class Pager:
         except (OSError, ValueError):
             return False
         try:
-            process.communicate(text.encode("utf-8", "replace"))
+            process.communicate(text.encode(self.encoding, self.errors))
         except (BrokenPipeError, KeyboardInterrupt):
             pass  # the reader quit the pager early: not an error
         process.wait()
