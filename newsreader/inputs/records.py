@@ -16,6 +16,7 @@ import re
 from typing import Any, BinaryIO, Iterator
 
 from newsreader.inputs.documents import DOCUMENT_CAP, Document
+from newsreader.model import valid_text
 
 _DAY = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 _LANGUAGE = re.compile(r"^([a-zA-Z]{2})(?:$|[-_])")
@@ -144,14 +145,10 @@ def record_document(value: Any) -> Document | None:
 
 
 def _unicode(value: Any) -> Any:
-    """``value`` with every lone surrogate as U+FFFD: a JSON escape (``"\\udcff"``) makes one,
-    and no index, terminal or UTF-8 file can hold it."""
+    """``value`` with every lone surrogate as U+FFFD (:func:`~newsreader.model.valid_text`): a
+    JSON escape (``"\\udcff"``) makes one, and no index, terminal or UTF-8 file can hold it."""
     if isinstance(value, str):
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
-        return value
+        return valid_text(value)
     if isinstance(value, list):
         return [_unicode(item) for item in value]
     if isinstance(value, dict):
