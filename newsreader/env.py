@@ -166,11 +166,16 @@ def unwritable() -> int:
     return _unwritable[0]
 
 
+def _encoding(stream) -> str | None:
+    """The canonical name of the encoding ``stream`` writes in ("utf-8"), None if it names none."""
+    encoding = getattr(stream, "encoding", None)
+    return codecs.lookup(encoding).name if encoding else None
+
+
 def _replace_unwritable(stream) -> bool:
     """Have ``stream`` write ``?`` for what its encoding cannot hold, counting them; False when
     its encoding is not UTF-8 (which holds everything)."""
-    encoding = getattr(stream, "encoding", None)
-    if not encoding or codecs.lookup(encoding).name == "utf-8":
+    if _encoding(stream) in (None, "utf-8"):
         return True
     if hasattr(stream, "reconfigure"):
         codecs.register_error(_UNWRITABLE, _printed_as_question_marks)
@@ -211,8 +216,7 @@ class WatchedStream:
         """UTF-8 text written as it is to the stream's bytes when it writes UTF-8 (no decoding
         and encoding again of a long listing), else decoded and written as text."""
         buffer = getattr(self._stream, "buffer", None)
-        encoding = getattr(self._stream, "encoding", None)
-        if buffer is None or not encoding or codecs.lookup(encoding).name != "utf-8":
+        if buffer is None or _encoding(self._stream) != "utf-8":
             self.write(data.decode())
             return
         try:
