@@ -227,3 +227,24 @@ def test_a_sync_renders_each_page_once_and_past_its_budget_again(tmp_path, monke
     assert len(rendered) == 2
     monkeypatch.setattr(parsing, "KEPT_CHARACTERS", 0)  # none kept: each page read again
     assert records() == once and len(rendered) == 6
+
+
+def test_a_page_whose_markup_marks_furniture_lets_the_classifiers_admit_more(monkeypatch):
+    """Markup that takes out what it marks keeps the body clean, so the body needs less score
+    (``parse.body.MARKED``); a page that marks nothing is judged as a text dump is."""
+    from newsreader.inputs import evidence
+    from newsreader.parse.body import MARKED, TEXT
+
+    used = []
+    real = evidence.mark_head_and_body
+    monkeypatch.setattr(
+        evidence,
+        "mark_head_and_body",
+        lambda page, headline, thresholds: (
+            used.append(thresholds) or real(page, headline, thresholds)
+        ),
+    )
+    story = "<h1>Harbour fair returns</h1><p>The fair opened on Saturday by the quay.</p>"
+    article_from(html_document(f"<html><body><nav>Home</nav>{story}</body></html>"), "a.html")
+    article_from(html_document(f"<html><body>{story}</body></html>"), "b.html")
+    assert used == [MARKED, TEXT]

@@ -115,3 +115,41 @@ def test_one_paragraph_trailing_off_is_no_teaser():
         + "A closing line\n\nAnd the librarian, asked about the old reading room, only said that...\n"
     )
     assert parse_article(trailing.encode(), "a.txt").paragraphs[-1].startswith("And the librarian")
+
+
+def test_the_body_thresholds_decide_what_the_classifiers_admit():
+    """On a long page, no line passes infinite thresholds and every line passes minus infinite
+    ones; the text dump's stricter thresholds admit no line the marked page's would not."""
+    from newsreader.parse.body import MARKED, TEXT, Thresholds
+    from newsreader.parse.layout import mark_head_and_body, read_page
+    from newsreader.parse.page import BODY
+    from newsreader.parse.reasons import Reason
+    from newsreader.parse.title import find_title
+
+    story = [
+        f"The harbour board met for the {n}th time this year on Tuesday, and members said the"
+        f" pier repairs would take {n} more weeks than the engineers had first estimated."
+        for n in range(4, 16)
+    ]
+    furniture = ["Weather", "Sport", "Letters to the editor", "Puzzles", "Obituaries"] * 3
+    text = "\n\n".join(
+        ["Harbour board delays the pier repairs again", "By Dana Whitlock", "March 5, 2024"]
+        + story
+        + furniture
+    )
+
+    def body_lines(thresholds):
+        page = read_page(text)
+        mark_head_and_body(page, find_title(page), thresholds)
+        judged = [
+            line
+            for line in page.lines
+            if line.reason in (Reason.ARTICLE_TEXT, Reason.PAGE_FURNITURE)
+        ]
+        assert len(judged) >= 20
+        return {line.number for line in judged if line.role is BODY}, len(judged)
+
+    assert body_lines(Thresholds(float("inf"), float("inf")))[0] == set()
+    admitted, judged = body_lines(Thresholds(-1e9, -1e9))
+    assert len(admitted) == judged
+    assert body_lines(TEXT)[0] <= body_lines(MARKED)[0]

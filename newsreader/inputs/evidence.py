@@ -7,7 +7,8 @@ the document's own statements come in where they are strong evidence:
 - the headline: a line the page's markup names twice, as an ``<h1>`` and in its metadata
   (JSON-LD ``headline``, ``og:title``, ``<title>``), is the headline, whatever the classifier
   preferred; without such a line the classifier's choice stands;
-- the body: lines the markup marks as no article text (``not_body``) leave it;
+- the body: lines the markup marks as no article text (``not_body``) leave it, and as the
+  markup keeps the body clean, the body classifiers admit more (``parse.body.MARKED``);
 - the date: the one the text shows near the headline, else the one the metadata states;
 - the authors: the byline's names, else the metadata's;
 - ``url``, ``site``, ``language`` and a missing section come from the metadata.
@@ -25,6 +26,7 @@ from enum import Enum
 from newsreader.inputs.documents import Document
 from newsreader.model import Article, LineRole
 from newsreader.parse.article import section_name
+from newsreader.parse.body import MARKED, TEXT
 from newsreader.parse.features import file_language
 from newsreader.parse.ids import split_name, valid_text
 from newsreader.parse.layout import Layout, gather, mark_head_and_body, read_page
@@ -122,7 +124,9 @@ def lay_out(document: Document, shared: frozenset[int], keys: bytes | None) -> L
     """The parser's passes over the document's text, as ``parse.layout.lay_out`` runs them,
     with the markup's evidence on the headline and the body."""
     page = read_page(document.text, shared, keys)
-    title_at, section = mark_head_and_body(page, _named_headline(page, document, find_title(page)))
+    marked = bool(document.not_body) or document.article is not None
+    headline = _named_headline(page, document, find_title(page))
+    title_at, section = mark_head_and_body(page, headline, MARKED if marked else TEXT)
     _take_subheadings(page, document.subheadings)
     _leave_out_of_body(page, document.not_body, document.article)
     if document.article_body:

@@ -22,7 +22,7 @@ from newsreader.parse.authors import (
     mark_names_above_run,
     mark_names_below_title,
 )
-from newsreader.parse.body import mark_biographies, mark_body
+from newsreader.parse.body import TEXT, Thresholds, mark_biographies, mark_body
 from newsreader.parse.captions import mark_captions
 from newsreader.parse.cues import mark_cues, notice_phrases
 from newsreader.parse.dates import published
@@ -90,14 +90,17 @@ def lay_out(text: str, shared: frozenset[int] = frozenset(), keys: bytes | None 
     return gather(page, title_at, section)
 
 
-def mark_head_and_body(page: Page, headline: tuple | None) -> tuple[int | None, str | None]:
+def mark_head_and_body(
+    page: Page, headline: tuple | None, thresholds: Thresholds = TEXT
+) -> tuple[int | None, str | None]:
     """Pass 3: the headline's block and the body below it marked; (the headline's line, the
-    section found above it). Readers that know more of the page correct the body after it."""
+    section found above it). ``thresholds``: the body scores lines need (``body.TEXT`` for a
+    text dump). Readers that know more of the page correct the body after it."""
     title_at = headline[0] if headline else None
     section = mark_head(page.lines, headline)
     if title_at is not None:
         mark_names_below_title(page.lines, title_at)
-    mark_body(page, title_at)
+    mark_body(page, title_at, thresholds)
     return title_at, section
 
 
