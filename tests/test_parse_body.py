@@ -153,3 +153,22 @@ def test_the_body_thresholds_decide_what_the_classifiers_admit():
     admitted, judged = body_lines(Thresholds(-1e9, -1e9))
     assert len(admitted) == judged
     assert body_lines(TEXT)[0] <= body_lines(MARKED)[0]
+
+
+def test_teasers_with_one_sentence_summaries_leave_the_body():
+    """Three or more headline-and-summary pairs in a row are other stories, even when their
+    summaries end like sentences instead of trailing off."""
+    article = parse("summary_teasers.txt")
+    assert article.title == "Harbour fair returns to the quay this weekend"
+    assert len(article.paragraphs) == 4 and article.paragraphs[-1].startswith("Stallholders")
+    assert roles("summary_teasers.txt")["Bus lanes vote delayed for a third time"] == "boilerplate"
+
+
+def test_two_subheadings_over_short_paragraphs_stay_in_the_body():
+    text = (FIXTURES / "summary_teasers.txt").read_text(encoding="utf-8")
+    story = text.split("More from the town")[0] + (
+        "What to bring\n\nVisitors should bring cash, as few of the stalls take cards.\n\n"
+        "Getting there\n\nExtra buses will run from the station every ten minutes all day.\n"
+    )
+    paragraphs = parse_article(story.encode(), "a.txt").paragraphs
+    assert paragraphs[-1].startswith("Extra buses") and paragraphs[-2].startswith("Visitors")

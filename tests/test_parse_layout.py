@@ -45,7 +45,7 @@ EXPLAINED = {
     "JOINER": "joins the names of a byline",
     "JOINED": "names after a lone byline word",
     "NAME_LINE": "a name beside a date, a role, a handle or a follow button",
-    "TEASER": "a teaser: another story's headline and its blurb cut short, among others",
+    "TEASER": "a teaser: another story's headline and its blurb, among others",
     "REPEATED": "repeated in other files of the folder",
     "TITLE": "scored highest as the headline",
     "LINKED_TITLE": "the headline, though other files of the folder repeat it (pages linking to it)",

@@ -40,7 +40,7 @@ class Reason(str, Enum):
     JOINED = "names after a lone byline word"
     NAME_LINE = "a name beside a date, a role, a handle or a follow button"
     # teasers: other stories' headlines over their blurbs cut short (teasers.py)
-    TEASER = "a teaser: another story's headline and its blurb cut short, among others"
+    TEASER = "a teaser: another story's headline and its blurb, among others"
     # furniture: boxes the other files of the folder share (page.py)
     REPEATED = "repeated in other files of the folder"
     # the headline and what stands above it (title.py)
