@@ -172,3 +172,19 @@ def test_two_subheadings_over_short_paragraphs_stay_in_the_body():
     )
     paragraphs = parse_article(story.encode(), "a.txt").paragraphs
     assert paragraphs[-1].startswith("Extra buses") and paragraphs[-2].startswith("Visitors")
+
+
+def test_a_list_that_ends_the_story_below_its_lead_in_is_kept():
+    """A story may end with the list it announces: no paragraph follows the items."""
+    text = (FIXTURES / "schedule.txt").read_text(encoding="utf-8")
+    story = text.split("June 9")[0] + (
+        "June 9 – Springfield @ Arena\nJune 12 – Riverton @ Town Hall\n"
+        "June 15 – Lakeside @ The Pier\n\nHave a tip? Send it to our newsroom.\n"
+    )
+    paragraphs = parse_article(story.encode(), "a.txt").paragraphs
+    assert paragraphs[-4:] == (
+        "The dates announced so far are:",
+        "June 9 – Springfield @ Arena",
+        "June 12 – Riverton @ Town Hall",
+        "June 15 – Lakeside @ The Pier",
+    )
