@@ -48,6 +48,11 @@ def test_export_reads_the_made_up_pages_of_unseen_shapes(cli, tmp_path):
         "numbered_subheadings": ("Five ways to enjoy the harbour festival", [], "en"),
         "results_table": ("Harbour regatta results", [], "en"),
         "schedule": ("Harbour festival announces its summer tour dates", ["Dana Whitlock"], "en"),
+        "summary_teasers": (
+            "Harbour fair returns to the quay this weekend",
+            ["Dana Whitlock"],
+            "en",
+        ),
         "teasers": ("Library to stay open on Sundays after petition", ["Dana Whitlock"], "en"),
         "wire_single_newlines": ("Harbour board votes to rebuild the old pier", [], "en"),
     }

@@ -76,13 +76,15 @@ def drop_summary_teasers(lines: list[Line]) -> None:
 
 def _summary_teaser(headline: Line, blurb: Line) -> bool:
     """Whether ``headline`` and the line after it read as a teaser's headline and a whole
-    one-sentence summary of its story."""
+    one-sentence summary of its story; a numbered heading ("2. Bring cash") is the story's
+    own step over its paragraph."""
     low, high = _HEADLINE_WORDS
     text = blurb.text
     return (
         _BLURB_WORDS <= blurb.words <= _SUMMARY_WORDS
         and low <= headline.words <= high
         and not SENTENCE_END.search(headline.text)
+        and not headline.text.split(None, 1)[0].rstrip(".):").isdigit()  # a story's own step
         and SENTENCE_END.search(text) is not None
         and not text.endswith((":", *_CUT))
     )
