@@ -248,3 +248,52 @@ def test_a_page_whose_markup_marks_furniture_lets_the_classifiers_admit_more(mon
     article_from(html_document(f"<html><body><nav>Home</nav>{story}</body></html>"), "a.html")
     article_from(html_document(f"<html><body>{story}</body></html>"), "b.html")
     assert used == [MARKED, TEXT]
+
+
+def _menu(name: str, count: int) -> str:
+    """A box of ``count`` links, each on its own line: the furniture around an article."""
+    return "".join(f"<div><a href='/{n}'>{name} link {n}</a></div>" for n in range(count))
+
+
+def _story(paragraphs: int) -> str:
+    return "".join(
+        f"<p>Paragraph {n} of the story goes on long enough to count as prose, surely.</p>"
+        for n in range(paragraphs)
+    )
+
+
+def test_the_parser_reads_only_a_window_around_what_the_markup_names():
+    from newsreader.inputs.evidence import Evidence, explain_document
+
+    page = (
+        "<html><head><meta property='og:title' content='Harbour gets a new crane'></head><body>"
+        + _menu("Top", 40)
+        + "<article><h1>Harbour gets a new crane</h1><p>By Ann Smith</p>"
+        + _story(6)
+        + "</article>"
+        + _menu("Bottom", 40)
+        + "</body></html>"
+    )
+    document = html_document(page.encode())
+    record = article_from(document, "crane.html")
+    assert (record.title, record.authors) == ("Harbour gets a new crane", ("Ann Smith",))
+    assert len(record.paragraphs) == 6
+    roles = explain_document(document)
+    assert [role.number for role in roles] == sorted(role.number for role in roles)
+    unread = [role.text for role in roles if role.reason == str(Evidence.OUTSIDE_WINDOW)]
+    assert "Top link 0" in unread and "Bottom link 39" in unread
+    assert "Top link 39" not in unread and "Bottom link 0" not in unread
+    assert len(roles) == len([line for line in document.text.split("\n") if line])
+
+
+def test_a_body_running_past_the_window_has_the_whole_page_read():
+    """An element that holds only the article's opening bounds nothing: the body past the
+    window is read as before."""
+    page = (
+        "<html><head><meta property='og:title' content='Harbour gets a new crane'></head><body>"
+        + _menu("Top", 40)
+        + "<h1>Harbour gets a new crane</h1><article><p>The opening paragraph of the story, long"
+        " enough to count as prose.</p></article>" + _story(30) + "</body></html>"
+    )
+    record = article_from(html_document(page.encode()), "crane.html")
+    assert record.paragraphs[-1].startswith("Paragraph 29 of the story")

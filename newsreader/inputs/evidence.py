@@ -13,6 +13,10 @@ the document's own statements come in where they are strong evidence:
 - the authors: the byline's names, else the metadata's;
 - ``url``, ``site``, ``language`` and a missing section come from the metadata.
 
+Where the markup names the headline or the article's element, the parser reads only a window
+of the text around them (:func:`_window`): the rest is menus, teasers and footers, and every
+line read costs every pass.
+
 A document that states its body (scraper JSON, this project's export) keeps it as stated.
 """
 
@@ -21,7 +25,9 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from array import array
 from enum import Enum
+from operator import attrgetter
 
 from newsreader.inputs.documents import Document
 from newsreader.model import Article, LineRole
@@ -44,6 +50,7 @@ class Evidence(str, Enum):
     OUTSIDE_ARTICLE = "outside the element the page's markup says holds the article"
     NOT_IN_STATED_BODY = "not in the article's text as the page's metadata states it"
     SUBHEADING = "a heading inside the article's element, over article text"
+    OUTSIDE_WINDOW = "far from the headline and the article's element the markup names: not read"
 
     def __str__(self) -> str:
         return self.value
@@ -116,14 +123,81 @@ def _authors(parsed: list[str], stated: tuple[str, ...]) -> tuple[str, ...]:
 def explain_document(
     document: Document, shared: frozenset[int] = frozenset(), keys: bytes | None = None
 ) -> list[LineRole]:
-    """Every non-blank line of the document's text with its role and why (``--explain``)."""
-    return lay_out(document, shared, keys).roles()
+    """Every non-blank line of the document's text with its role and why (``--explain``),
+    the lines outside the window the parser read too."""
+    roles = lay_out(document, shared, keys).roles()
+    read = {role.number for role in roles}
+    unread = str(Evidence.OUTSIDE_WINDOW)
+    roles += [
+        LineRole(line.number, line.text, BOILERPLATE, unread)
+        for line in split_lines(document.text)
+        if line.number not in read
+    ]
+    return sorted(roles, key=attrgetter("number"))
 
 
 def lay_out(document: Document, shared: frozenset[int], keys: bytes | None) -> Layout:
-    """The parser's passes over the document's text, as ``parse.layout.lay_out`` runs them,
-    with the markup's evidence on the headline and the body."""
-    page = read_page(document.text, shared, keys)
+    """The parser's passes over the window of the document's text that the markup names
+    (:func:`_window`), else over all of it: when the window holds no headline or body, or
+    the body runs to its end (the element named is not the whole article)."""
+    raw = document.text.split("\n")
+    first, last = _window(document, raw)
+    if first or last < len(raw):
+        skipped = sum(1 for text in raw[:first] if text.strip())
+        window = "\n".join(raw[first:last])
+        layout = _passes(document, window, first, shared, _shifted(keys, skipped))
+        body = [line.number for line in layout.lines if line.role is BODY]
+        if layout.title and body and (last == len(raw) or body[-1] <= last - _EDGE):
+            return layout
+    return _passes(document, document.text, 0, shared, keys)
+
+
+def _window(document: Document, raw: list[str]) -> tuple[int, int]:
+    """The lines the parser reads (indexes of ``raw``, the first and one past the last): from
+    ``_ABOVE`` lines over the article's element or its named headline, whichever stands
+    first, to ``_BELOW`` lines under both (to the end when the markup names no element);
+    all of them when it names neither. Far from both stand only menus, teasers and footers,
+    and each line read costs the parser's every pass."""
+    headline = _headline_at(document, raw)
+    starts = [] if headline is None else [headline]
+    if document.article:
+        starts.append(min(document.article) - 1)
+    if not starts:
+        return 0, len(raw)
+    first = max(0, min(starts) - _ABOVE)
+    if not document.article:
+        return first, len(raw)
+    end = max(max(document.article) - 1, -1 if headline is None else headline)
+    return first, min(len(raw), end + 1 + _BELOW)
+
+
+def _headline_at(document: Document, raw: list[str]) -> int | None:
+    """The index of the first line that is an ``<h1>`` the metadata's title confirms."""
+    stated = _normal(document.title or "")
+    named = {h for h in document.headings if stated and _confirms(stated, _normal(h))}
+    return next((i for i, text in enumerate(raw) if text in named), None) if named else None
+
+
+def _shifted(keys: bytes | None, skipped: int) -> bytes | None:
+    """The document's furniture keys (packed as ``parse.furniture.file_keys`` packs them: the
+    keys, then the index of the non-blank line each starts at) for its text without its
+    first ``skipped`` non-blank lines; keys now before the text fall out of its reading."""
+    if keys is None or not skipped:
+        return keys
+    packed = array("q")
+    packed.frombytes(keys)
+    half = len(packed) // 2
+    return (packed[:half] + array("q", [at - skipped for at in packed[half:]])).tobytes()
+
+
+def _passes(
+    document: Document, text: str, offset: int, shared: frozenset[int], keys: bytes | None
+) -> Layout:
+    """The parser's passes over ``text`` (the document's lines from index ``offset`` on), as
+    ``parse.layout.lay_out`` runs them, with the markup's evidence on the headline and body."""
+    page = read_page(text, shared, keys)
+    for line in page.lines if offset else ():
+        line.number += offset
     marked = bool(document.not_body) or document.article is not None
     headline = _named_headline(page, document, find_title(page))
     title_at, section = mark_head_and_body(page, headline, MARKED if marked else TEXT)
@@ -243,6 +317,12 @@ def _shingles(words: list[str]) -> set[tuple[str, ...]]:
 
 
 _WORD = re.compile(r"\w+")
+# the window the parser reads around what the markup names, in lines of the text (half of
+# them blank): a kicker, standfirst or byline stands just above the headline, a byline,
+# dateline or correction just below the article's element
+_ABOVE = 20
+_BELOW = 30
+_EDGE = 6  # a body ending this near the window's end may go on past it: all is read
 _STATED_WORDS = 100  # words a stated article text needs to be taken as the whole article
 _STATED_COVERED = 0.8  # share of its word runs the body must hold for the two to be one text
 _QUOTES = str.maketrans({c: "'" for c in "‘’‚‛′´`"} | {c: '"' for c in "“”„‟″«»"})
