@@ -297,3 +297,22 @@ def test_a_body_running_past_the_window_has_the_whole_page_read():
     )
     record = article_from(html_document(page.encode()), "crane.html")
     assert record.paragraphs[-1].startswith("Paragraph 29 of the story")
+
+
+def test_under_a_headline_no_element_bounds_a_long_body_is_read_to_its_end():
+    """Without an article element the window ends a fixed way under the headline; a body
+    reaching that far has the whole page read."""
+    from newsreader.inputs.evidence import Evidence, explain_document
+
+    head = "<html><head><meta property='og:title' content='Harbour gets a new crane'></head>"
+    short = html_document(
+        f"{head}<body><h1>Harbour gets a new crane</h1>{_story(6)}{_menu('Bottom', 200)}"
+        "</body></html>".encode()
+    )
+    unread = [
+        role.text for role in explain_document(short) if role.reason == str(Evidence.OUTSIDE_WINDOW)
+    ]
+    assert "Bottom link 199" in unread and "Bottom link 0" not in unread
+    long = html_document(f"{head}<body><h1>Harbour gets a new crane</h1>{_story(120)}".encode())
+    record = article_from(long, "crane.html")
+    assert len(record.paragraphs) == 120

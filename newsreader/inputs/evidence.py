@@ -155,9 +155,9 @@ def lay_out(document: Document, shared: frozenset[int], keys: bytes | None) -> L
 def _window(document: Document, raw: list[str]) -> tuple[int, int]:
     """The lines the parser reads (indexes of ``raw``, the first and one past the last): from
     ``_ABOVE`` lines over the article's element or its named headline, whichever stands
-    first, to ``_BELOW`` lines under both (to the end when the markup names no element);
-    all of them when it names neither. Far from both stand only menus, teasers and footers,
-    and each line read costs the parser's every pass."""
+    first, to ``_BELOW`` lines under both (``_UNBOUNDED`` under the headline when the markup
+    names no element); all of them when it names neither. Far from both stand only menus,
+    teasers and footers, and each line read costs the parser's every pass."""
     headline = _headline_at(document, raw)
     starts = [] if headline is None else [headline]
     if document.article:
@@ -166,7 +166,7 @@ def _window(document: Document, raw: list[str]) -> tuple[int, int]:
         return 0, len(raw)
     first = max(0, min(starts) - _ABOVE)
     if not document.article:
-        return first, len(raw)
+        return first, min(len(raw), min(starts) + 1 + _UNBOUNDED)
     end = max(max(document.article) - 1, -1 if headline is None else headline)
     return first, min(len(raw), end + 1 + _BELOW)
 
@@ -322,6 +322,7 @@ _WORD = re.compile(r"\w+")
 # dateline or correction just below the article's element
 _ABOVE = 20
 _BELOW = 30
+_UNBOUNDED = 150  # under a headline no element bounds: a longer body reaches the end
 _EDGE = 6  # a body ending this near the window's end may go on past it: all is read
 _STATED_WORDS = 100  # words a stated article text needs to be taken as the whole article
 _STATED_COVERED = 0.8  # share of its word runs the body must hold for the two to be one text
