@@ -316,3 +316,30 @@ def test_under_a_headline_no_element_bounds_a_long_body_is_read_to_its_end():
     long = html_document(f"{head}<body><h1>Harbour gets a new crane</h1>{_story(120)}".encode())
     record = article_from(long, "crane.html")
     assert len(record.paragraphs) == 120
+
+
+def test_the_window_reads_the_folders_furniture_keys_where_its_lines_stand():
+    """A page's furniture keys, taken over its whole text, find the same lines in the window
+    as keys taken over the window itself."""
+    from newsreader.parse.furniture import file_keys, shared_keys
+
+    box = "<p>Why you can trust us: our editors check every story twice before it runs.</p>"
+    documents = [
+        html_document(
+            f"<html><head><meta property='og:title' content='Story {n} of the day'></head><body>"
+            f"{_menu('Top', 40)}<article><h1>Story {n} of the day</h1>"
+            + "".join(
+                f"<p>Story {n} tells in paragraph {k} of the harbour, its {k + n} cranes and the"
+                f" ships that wait {k} days in the roads for a berth, as the port grows.</p>"
+                for k in range(6)
+            )
+            + f"{box}<p>Only story {n} ends with this paragraph, long enough to be prose.</p>"
+            f"</article>{_menu('Bottom', 40)}</body></html>"
+        )
+        for n in range(3)
+    ]
+    keys = [file_keys(document.text.encode()) for document in documents]
+    shared = shared_keys(keys)
+    taken = article_from(documents[0], "story.html", shared=shared, keys=keys[0])
+    assert taken == article_from(documents[0], "story.html", shared=shared)
+    assert not any(paragraph.startswith("Why you can trust us") for paragraph in taken.paragraphs)
