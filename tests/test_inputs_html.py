@@ -343,3 +343,32 @@ def test_the_window_reads_the_folders_furniture_keys_where_its_lines_stand():
     taken = article_from(documents[0], "story.html", shared=shared, keys=keys[0])
     assert taken == article_from(documents[0], "story.html", shared=shared)
     assert not any(paragraph.startswith("Why you can trust us") for paragraph in taken.paragraphs)
+
+
+def test_an_element_no_headline_vouches_for_does_not_hide_the_story_beside_it(monkeypatch):
+    """The page's only ``<article>`` is a teaser and no metadata confirms the ``<h1>``: the
+    ``<h1>`` widens the window, the story under it runs to the window's end, and the record
+    is the one the whole text gives."""
+    from newsreader.inputs import evidence
+
+    said = [
+        "The port authority said on Monday that the new crane would double the number of"
+        " containers the harbour can move in a day.",
+        "Dock workers, who had asked for the upgrade for years, welcomed the news but warned"
+        " that shifts would need to change.",
+    ]
+    page = (
+        "<html><body>"
+        + _menu("Top", 40)
+        + "<article><h2>Another story</h2><p>A teaser for another story, which is long enough"
+        " to read as prose on its own, surely.</p></article>"
+        + _menu("Side", 30)
+        + "<h1>Harbour gets a new crane</h1>"
+        + "".join(f"<p>{said[n % 2]} ({n})</p>" for n in range(40))
+        + "</body></html>"
+    )
+    document = html_document(page.encode())
+    record = article_from(document, "crane.html")
+    assert len(record.paragraphs) >= 39
+    monkeypatch.setattr(evidence, "_window", lambda document, raw: (0, len(raw)))
+    assert record == article_from(document, "crane.html")

@@ -157,25 +157,27 @@ def _window(document: Document, raw: list[str]) -> tuple[int, int]:
     ``_ABOVE`` lines over the article's element or its named headline, whichever stands
     first, to ``_BELOW`` lines under both (``_UNBOUNDED`` under the headline when the markup
     names no element); all of them when it names neither. Far from both stand only menus,
-    teasers and footers, and each line read costs the parser's every pass."""
-    headline = _headline_at(document, raw)
-    starts = [] if headline is None else [headline]
-    if document.article:
-        starts.append(min(document.article) - 1)
-    if not starts:
-        return 0, len(raw)
-    first = max(0, min(starts) - _ABOVE)
-    if not document.article:
-        return first, min(len(raw), min(starts) + 1 + _UNBOUNDED)
-    end = max(max(document.article) - 1, -1 if headline is None else headline)
-    return first, min(len(raw), end + 1 + _BELOW)
-
-
-def _headline_at(document: Document, raw: list[str]) -> int | None:
-    """The index of the first line that is an ``<h1>`` the metadata's title confirms."""
+    teasers and footers, and each line read costs the parser's every pass. An element no
+    confirmed headline vouches for may be a teaser: the page's first ``<h1>`` widens the
+    window to it, so a story beside the element reaches the window's end and is read whole."""
     stated = _normal(document.title or "")
-    named = {h for h in document.headings if stated and _confirms(stated, _normal(h))}
-    return next((i for i, text in enumerate(raw) if text in named), None) if named else None
+    headline = _first_of(
+        raw, {h for h in document.headings if stated and _confirms(stated, _normal(h))}
+    )
+    if not document.article:
+        if headline is None:
+            return 0, len(raw)
+        return max(0, headline - _ABOVE), min(len(raw), headline + 1 + _UNBOUNDED)
+    if headline is None:
+        headline = _first_of(raw, set(document.headings[:1]))
+    ends = [min(document.article) - 1, max(document.article) - 1]
+    ends += [] if headline is None else [headline]
+    return max(0, min(ends) - _ABOVE), min(len(raw), max(ends) + 1 + _BELOW)
+
+
+def _first_of(raw: list[str], texts: set[str]) -> int | None:
+    """The index of the first line of ``raw`` that is one of ``texts``."""
+    return next((i for i, text in enumerate(raw) if text in texts), None) if texts else None
 
 
 def _shifted(keys: bytes | None, skipped: int) -> bytes | None:
