@@ -142,7 +142,7 @@ def lay_out(document: Document, shared: frozenset[int], keys: bytes | None) -> L
     the body runs to its end (the element named is not the whole article)."""
     raw = document.text.split("\n")
     first, last = _window(document, raw)
-    if first or last < len(raw):
+    if (first or last < len(raw)) and not _cuts_prose(raw, first, last):
         skipped = sum(1 for text in raw[:first] if text.strip())
         window = "\n".join(raw[first:last])
         layout = _passes(document, window, first, shared, _shifted(keys, skipped))
@@ -173,6 +173,21 @@ def _window(document: Document, raw: list[str]) -> tuple[int, int]:
     ends = [min(document.article) - 1, max(document.article) - 1]
     ends += [] if headline is None else [headline]
     return max(0, min(ends) - _ABOVE), min(len(raw), max(ends) + 1 + _BELOW)
+
+
+def _cuts_prose(raw: list[str], first: int, last: int) -> bool:
+    """Whether the window's end falls inside a run of paragraphs: the non-blank lines on
+    both sides of it are paragraphs (as ``parse.page`` counts one: a sentence's end after
+    12 words or more), so the article may go on past it, whatever the classifiers score."""
+    inside = next((text for text in reversed(raw[first:last]) if text.strip()), "")
+    after = next((text for text in raw[last:] if text.strip()), "")
+    return _is_paragraph(inside) and _is_paragraph(after)
+
+
+def _is_paragraph(text: str) -> bool:
+    """Whether a line reads as a paragraph of prose, not a link, label or heading."""
+    text = text.strip()
+    return len(text.split()) >= _PARAGRAPH_WORDS and text[-1] in _PARAGRAPH_ENDS
 
 
 def _first_of(raw: list[str], texts: set[str]) -> int | None:
@@ -326,6 +341,8 @@ _ABOVE = 20
 _BELOW = 30
 _UNBOUNDED = 150  # under a headline no element bounds: a longer body reaches the end
 _EDGE = 6  # a body ending this near the window's end may go on past it: all is read
+_PARAGRAPH_WORDS = 12  # words past which a line ending a sentence is a paragraph (parse.page)
+_PARAGRAPH_ENDS = frozenset(".!?…\"”’'»")
 _STATED_WORDS = 100  # words a stated article text needs to be taken as the whole article
 _STATED_COVERED = 0.8  # share of its word runs the body must hold for the two to be one text
 _QUOTES = str.maketrans({c: "'" for c in "‘’‚‛′´`"} | {c: '"' for c in "“”„‟″«»"})
