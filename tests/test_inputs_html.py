@@ -248,3 +248,131 @@ def test_a_page_whose_markup_marks_furniture_lets_the_classifiers_admit_more(mon
     article_from(html_document(f"<html><body><nav>Home</nav>{story}</body></html>"), "a.html")
     article_from(html_document(f"<html><body>{story}</body></html>"), "b.html")
     assert used == [MARKED, TEXT]
+
+
+def _menu(name: str, count: int) -> str:
+    """A box of ``count`` links, each on its own line: the furniture around an article."""
+    return "".join(f"<div><a href='/{n}'>{name} link {n}</a></div>" for n in range(count))
+
+
+def _story(paragraphs: int) -> str:
+    return "".join(
+        f"<p>Paragraph {n} of the story goes on long enough to count as prose, surely.</p>"
+        for n in range(paragraphs)
+    )
+
+
+def test_the_parser_reads_only_a_window_around_what_the_markup_names():
+    from newsreader.inputs.evidence import Evidence, explain_document
+
+    page = (
+        "<html><head><meta property='og:title' content='Harbour gets a new crane'></head><body>"
+        + _menu("Top", 40)
+        + "<article><h1>Harbour gets a new crane</h1><p>By Ann Smith</p>"
+        + _story(6)
+        + "</article>"
+        + _menu("Bottom", 40)
+        + "</body></html>"
+    )
+    document = html_document(page.encode())
+    record = article_from(document, "crane.html")
+    assert (record.title, record.authors) == ("Harbour gets a new crane", ("Ann Smith",))
+    assert len(record.paragraphs) == 6
+    roles = explain_document(document)
+    assert [role.number for role in roles] == sorted(role.number for role in roles)
+    unread = [role.text for role in roles if role.reason == str(Evidence.OUTSIDE_WINDOW)]
+    assert "Top link 0" in unread and "Bottom link 39" in unread
+    assert "Top link 39" not in unread and "Bottom link 0" not in unread
+    assert len(roles) == len([line for line in document.text.split("\n") if line])
+
+
+def test_a_body_running_past_the_window_has_the_whole_page_read():
+    """An element that holds only the article's opening bounds nothing: the body past the
+    window is read as before."""
+    page = (
+        "<html><head><meta property='og:title' content='Harbour gets a new crane'></head><body>"
+        + _menu("Top", 40)
+        + "<h1>Harbour gets a new crane</h1><article><p>The opening paragraph of the story, long"
+        " enough to count as prose.</p></article>" + _story(30) + "</body></html>"
+    )
+    record = article_from(html_document(page.encode()), "crane.html")
+    assert record.paragraphs[-1].startswith("Paragraph 29 of the story")
+
+
+def test_under_a_headline_no_element_bounds_a_long_body_is_read_to_its_end(monkeypatch):
+    """Without an article element the window ends a fixed way under the headline; a story
+    going on past it (paragraphs on both sides of its end) has the whole page read."""
+    from newsreader.inputs import evidence
+    from newsreader.inputs.evidence import Evidence, explain_document
+
+    head = "<html><head><meta property='og:title' content='Harbour gets a new crane'></head>"
+    short = html_document(
+        f"{head}<body><h1>Harbour gets a new crane</h1>{_story(6)}{_menu('Bottom', 200)}"
+        "</body></html>".encode()
+    )
+    unread = [
+        role.text for role in explain_document(short) if role.reason == str(Evidence.OUTSIDE_WINDOW)
+    ]
+    assert "Bottom link 199" in unread and "Bottom link 0" not in unread
+    long = html_document(f"{head}<body><h1>Harbour gets a new crane</h1>{_story(120)}".encode())
+    raw = long.text.split("\n")
+    assert evidence._window(long, raw)[1] < len(raw)  # the window ends inside the story
+    record = article_from(long, "crane.html")
+    monkeypatch.setattr(evidence, "_window", lambda document, raw: (0, len(raw)))
+    assert record == article_from(long, "crane.html")
+
+
+def test_the_window_reads_the_folders_furniture_keys_where_its_lines_stand():
+    """A page's furniture keys, taken over its whole text, find the same lines in the window
+    as keys taken over the window itself."""
+    from newsreader.parse.furniture import file_keys, shared_keys
+
+    box = "<p>Why you can trust us: our editors check every story twice before it runs.</p>"
+    documents = [
+        html_document(
+            f"<html><head><meta property='og:title' content='Story {n} of the day'></head><body>"
+            f"{_menu('Top', 40)}<article><h1>Story {n} of the day</h1>"
+            + "".join(
+                f"<p>Story {n} tells in paragraph {k} of the harbour, its {k + n} cranes and the"
+                f" ships that wait {k} days in the roads for a berth, as the port grows.</p>"
+                for k in range(6)
+            )
+            + f"{box}<p>Only story {n} ends with this paragraph, long enough to be prose.</p>"
+            f"</article>{_menu('Bottom', 40)}</body></html>"
+        )
+        for n in range(3)
+    ]
+    keys = [file_keys(document.text.encode()) for document in documents]
+    shared = shared_keys(keys)
+    taken = article_from(documents[0], "story.html", shared=shared, keys=keys[0])
+    assert taken == article_from(documents[0], "story.html", shared=shared)
+    assert not any(paragraph.startswith("Why you can trust us") for paragraph in taken.paragraphs)
+
+
+def test_an_element_no_headline_vouches_for_does_not_hide_the_story_beside_it(monkeypatch):
+    """The page's only ``<article>`` is a teaser and no metadata confirms the ``<h1>``: the
+    ``<h1>`` widens the window, the story under it runs to the window's end, and the record
+    is the one the whole text gives."""
+    from newsreader.inputs import evidence
+
+    said = [
+        "The port authority said on Monday that the new crane would double the number of"
+        " containers the harbour can move in a day.",
+        "Dock workers, who had asked for the upgrade for years, welcomed the news but warned"
+        " that shifts would need to change.",
+    ]
+    page = (
+        "<html><body>"
+        + _menu("Top", 40)
+        + "<article><h2>Another story</h2><p>A teaser for another story, which is long enough"
+        " to read as prose on its own, surely.</p></article>"
+        + _menu("Side", 30)
+        + "<h1>Harbour gets a new crane</h1>"
+        + "".join(f"<p>{said[n % 2]} ({n})</p>" for n in range(40))
+        + "</body></html>"
+    )
+    document = html_document(page.encode())
+    record = article_from(document, "crane.html")
+    assert len(record.paragraphs) >= 39
+    monkeypatch.setattr(evidence, "_window", lambda document, raw: (0, len(raw)))
+    assert record == article_from(document, "crane.html")

@@ -13,6 +13,10 @@ the document's own statements come in where they are strong evidence:
 - the authors: the byline's names, else the metadata's;
 - ``url``, ``site``, ``language`` and a missing section come from the metadata.
 
+Where the markup names the headline or the article's element, the parser reads only a window
+of the text around them (:func:`_window`): the rest is menus, teasers and footers, and every
+line read costs every pass.
+
 A document that states its body (scraper JSON, this project's export) keeps it as stated.
 """
 
@@ -21,7 +25,9 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from array import array
 from enum import Enum
+from operator import attrgetter
 
 from newsreader.inputs.documents import Document
 from newsreader.model import Article, LineRole
@@ -44,6 +50,7 @@ class Evidence(str, Enum):
     OUTSIDE_ARTICLE = "outside the element the page's markup says holds the article"
     NOT_IN_STATED_BODY = "not in the article's text as the page's metadata states it"
     SUBHEADING = "a heading inside the article's element, over article text"
+    OUTSIDE_WINDOW = "far from the headline and the article's element the markup names: not read"
 
     def __str__(self) -> str:
         return self.value
@@ -116,14 +123,98 @@ def _authors(parsed: list[str], stated: tuple[str, ...]) -> tuple[str, ...]:
 def explain_document(
     document: Document, shared: frozenset[int] = frozenset(), keys: bytes | None = None
 ) -> list[LineRole]:
-    """Every non-blank line of the document's text with its role and why (``--explain``)."""
-    return lay_out(document, shared, keys).roles()
+    """Every non-blank line of the document's text with its role and why (``--explain``),
+    the lines outside the window the parser read too."""
+    roles = lay_out(document, shared, keys).roles()
+    read = {role.number for role in roles}
+    unread = str(Evidence.OUTSIDE_WINDOW)
+    roles += [
+        LineRole(line.number, line.text, BOILERPLATE, unread)
+        for line in split_lines(document.text)
+        if line.number not in read
+    ]
+    return sorted(roles, key=attrgetter("number"))
 
 
 def lay_out(document: Document, shared: frozenset[int], keys: bytes | None) -> Layout:
-    """The parser's passes over the document's text, as ``parse.layout.lay_out`` runs them,
-    with the markup's evidence on the headline and the body."""
-    page = read_page(document.text, shared, keys)
+    """The parser's passes over the window of the document's text that the markup names
+    (:func:`_window`), else over all of it: when the window holds no headline or body, or
+    the body runs to its end (the element named is not the whole article)."""
+    raw = document.text.split("\n")
+    first, last = _window(document, raw)
+    if (first or last < len(raw)) and not _cuts_prose(raw, first, last):
+        skipped = sum(1 for text in raw[:first] if text.strip())
+        window = "\n".join(raw[first:last])
+        layout = _passes(document, window, first, shared, _shifted(keys, skipped))
+        body = [line.number for line in layout.lines if line.role is BODY]
+        if layout.title and body and (last == len(raw) or body[-1] <= last - _EDGE):
+            return layout
+    return _passes(document, document.text, 0, shared, keys)
+
+
+def _window(document: Document, raw: list[str]) -> tuple[int, int]:
+    """The lines the parser reads (indexes of ``raw``, the first and one past the last): from
+    ``_ABOVE`` lines over the article's element or its named headline, whichever stands
+    first, to ``_BELOW`` lines under both (``_UNBOUNDED`` under the headline when the markup
+    names no element); all of them when it names neither. Far from both stand only menus,
+    teasers and footers, and each line read costs the parser's every pass. An element no
+    confirmed headline vouches for may be a teaser: the page's first ``<h1>`` widens the
+    window to it, so a story beside the element reaches the window's end and is read whole."""
+    stated = _normal(document.title or "")
+    headline = _first_of(
+        raw, {h for h in document.headings if stated and _confirms(stated, _normal(h))}
+    )
+    if not document.article:
+        if headline is None:
+            return 0, len(raw)
+        return max(0, headline - _ABOVE), min(len(raw), headline + 1 + _UNBOUNDED)
+    if headline is None:
+        headline = _first_of(raw, set(document.headings[:1]))
+    ends = [min(document.article) - 1, max(document.article) - 1]
+    ends += [] if headline is None else [headline]
+    return max(0, min(ends) - _ABOVE), min(len(raw), max(ends) + 1 + _BELOW)
+
+
+def _cuts_prose(raw: list[str], first: int, last: int) -> bool:
+    """Whether the window's end falls inside a run of paragraphs: the non-blank lines on
+    both sides of it are paragraphs (as ``parse.page`` counts one: a sentence's end after
+    12 words or more), so the article may go on past it, whatever the classifiers score."""
+    inside = next((text for text in reversed(raw[first:last]) if text.strip()), "")
+    after = next((text for text in raw[last:] if text.strip()), "")
+    return _is_paragraph(inside) and _is_paragraph(after)
+
+
+def _is_paragraph(text: str) -> bool:
+    """Whether a line reads as a paragraph of prose, not a link, label or heading."""
+    text = text.strip()
+    return len(text.split()) >= _PARAGRAPH_WORDS and text[-1] in _PARAGRAPH_ENDS
+
+
+def _first_of(raw: list[str], texts: set[str]) -> int | None:
+    """The index of the first line of ``raw`` that is one of ``texts``."""
+    return next((i for i, text in enumerate(raw) if text in texts), None) if texts else None
+
+
+def _shifted(keys: bytes | None, skipped: int) -> bytes | None:
+    """The document's furniture keys (packed as ``parse.furniture.file_keys`` packs them: the
+    keys, then the index of the non-blank line each starts at) for its text without its
+    first ``skipped`` non-blank lines; keys now before the text fall out of its reading."""
+    if keys is None or not skipped:
+        return keys
+    packed = array("q")
+    packed.frombytes(keys)
+    half = len(packed) // 2
+    return (packed[:half] + array("q", [at - skipped for at in packed[half:]])).tobytes()
+
+
+def _passes(
+    document: Document, text: str, offset: int, shared: frozenset[int], keys: bytes | None
+) -> Layout:
+    """The parser's passes over ``text`` (the document's lines from index ``offset`` on), as
+    ``parse.layout.lay_out`` runs them, with the markup's evidence on the headline and body."""
+    page = read_page(text, shared, keys)
+    for line in page.lines if offset else ():
+        line.number += offset
     marked = bool(document.not_body) or document.article is not None
     headline = _named_headline(page, document, find_title(page))
     title_at, section = mark_head_and_body(page, headline, MARKED if marked else TEXT)
@@ -243,6 +334,15 @@ def _shingles(words: list[str]) -> set[tuple[str, ...]]:
 
 
 _WORD = re.compile(r"\w+")
+# the window the parser reads around what the markup names, in lines of the text (half of
+# them blank): a kicker, standfirst or byline stands just above the headline, a byline,
+# dateline or correction just below the article's element
+_ABOVE = 20
+_BELOW = 30
+_UNBOUNDED = 150  # under a headline no element bounds: a longer body reaches the end
+_EDGE = 6  # a body ending this near the window's end may go on past it: all is read
+_PARAGRAPH_WORDS = 12  # words past which a line ending a sentence is a paragraph (parse.page)
+_PARAGRAPH_ENDS = frozenset(".!?…\"”’'»")
 _STATED_WORDS = 100  # words a stated article text needs to be taken as the whole article
 _STATED_COVERED = 0.8  # share of its word runs the body must hold for the two to be one text
 _QUOTES = str.maketrans({c: "'" for c in "‘’‚‛′´`"} | {c: '"' for c in "“”„‟″«»"})

@@ -29,6 +29,7 @@ from newsreader.inputs.documents import Document
 # may hold (a page that does is parsed again without them).
 _PARAGRAPH, _LINE, _OPEN, _CLOSE = "\ufdd0", "\ufdd1", "\ufdd2", "\ufdd3"
 _ARTICLE_OPEN, _ARTICLE_CLOSE = "\ufdd4", "\ufdd5"  # around the headline's article element
+_LINE_OR_SPACE = _LINE + " "
 _NONCHARACTERS = re.compile("[\ufdd0-\ufdef]")
 _NOT_RENDERED = [
     "script",
@@ -302,12 +303,13 @@ def _lines(raw: str) -> tuple[str, frozenset[int], frozenset[int] | None]:
     # whitespace collapses to one space; a zero-width no-break space (U+FEFF) is dropped, as
     # the corpus text drops it
     text = " ".join(raw.replace("\ufeff", "").split())
-    for mark in (_PARAGRAPH, _LINE):  # a break swallows the spaces beside it
-        text = text.replace(" " + mark, mark).replace(mark + " ", mark)
-    # a run of breaks is one break, the largest in it: line breaks beside a paragraph break
-    # go, then repeats (empty parts between two marks) go
-    text = _PARAGRAPH.join(filter(None, (part.strip(_LINE) for part in text.split(_PARAGRAPH))))
-    text = _LINE.join(filter(None, text.split(_LINE)))
+    # a run of breaks is one break, the largest in it: line breaks (and spaces) beside a
+    # paragraph break go, then repeats (parts between two marks with no text) go; the spaces
+    # left at a line's ends go in _numbered
+    text = _PARAGRAPH.join(
+        filter(None, (part.strip(_LINE_OR_SPACE) for part in text.split(_PARAGRAPH)))
+    )
+    text = _LINE.join([part for part in text.split(_LINE) if part and part != " "])
     text = text.replace(_PARAGRAPH, "\n\n").replace(_LINE, "\n")
     for space in kept:
         text = text.replace(_KEPT_AS[space], space)
