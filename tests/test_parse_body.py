@@ -16,6 +16,12 @@ def parse(name: str):
     return parse_article((FIXTURES / name).read_bytes(), name)
 
 
+def ending_otherwise(name: str, cut: str, ending: str) -> tuple[str, ...]:
+    """The body of fixture ``name`` with everything from ``cut`` on replaced by ``ending``."""
+    text = (FIXTURES / name).read_text(encoding="utf-8").split(cut)[0] + ending
+    return parse_article(text.encode(), "a.txt").paragraphs
+
+
 def roles(name: str) -> dict[str, str]:
     return {role.text: role.role for role in explain_lines((FIXTURES / name).read_bytes())}
 
@@ -165,23 +171,23 @@ def test_teasers_with_one_sentence_summaries_leave_the_body():
 
 
 def test_two_subheadings_over_short_paragraphs_stay_in_the_body():
-    text = (FIXTURES / "summary_teasers.txt").read_text(encoding="utf-8")
-    story = text.split("More from the town")[0] + (
+    paragraphs = ending_otherwise(
+        "summary_teasers.txt",
+        "More from the town",
         "What to bring\n\nVisitors should bring cash, as few of the stalls take cards.\n\n"
-        "Getting there\n\nExtra buses will run from the station every ten minutes all day.\n"
+        "Getting there\n\nExtra buses will run from the station every ten minutes all day.\n",
     )
-    paragraphs = parse_article(story.encode(), "a.txt").paragraphs
     assert paragraphs[-1].startswith("Extra buses") and paragraphs[-2].startswith("Visitors")
 
 
 def test_a_list_that_ends_the_story_below_its_lead_in_is_kept():
     """A story may end with the list it announces: no paragraph follows the items."""
-    text = (FIXTURES / "schedule.txt").read_text(encoding="utf-8")
-    story = text.split("June 9")[0] + (
+    paragraphs = ending_otherwise(
+        "schedule.txt",
+        "June 9",
         "June 9 – Springfield @ Arena\nJune 12 – Riverton @ Town Hall\n"
-        "June 15 – Lakeside @ The Pier\n\nHave a tip? Send it to our newsroom.\n"
+        "June 15 – Lakeside @ The Pier\n\nHave a tip? Send it to our newsroom.\n",
     )
-    paragraphs = parse_article(story.encode(), "a.txt").paragraphs
     assert paragraphs[-4:] == (
         "The dates announced so far are:",
         "June 9 – Springfield @ Arena",
