@@ -207,3 +207,33 @@ def test_content_cannot_style_or_move_the_terminal():
     )
     text = out.getvalue()
     assert "[bold]Loud[/bold] :smile: red" in text and "\x1b" not in text and "\x07" not in text
+
+
+def test_explain_stacks_each_line_on_a_narrow_terminal_and_is_a_table_on_a_wide_one():
+    from newsreader.model import LineRole
+
+    roles = [
+        LineRole(
+            1, "Harbour reopens after the winter storms", "title", "scored highest as the headline"
+        ),
+        LineRole(
+            3, "\x1b[31mShare\x1b[0m", "boilerplate", "navigation, sharing or advertising text"
+        ),
+    ]
+    printer, out, _ = _terminal(40)
+    printer.explain(Article("001_aaaaaaaaaaaaaaaa", "a.txt", "Harbour"), roles)
+    assert _screen(out) == [
+        "1  title",
+        "  Harbour reopens after the winter",
+        "  storms",
+        "    scored highest as the headline",
+        "3  boilerplate",
+        "  Share",
+        "    navigation, sharing or advertising",
+        "    text",
+    ]
+    printer, out, _ = _terminal(100)
+    printer.explain(Article("001_aaaaaaaaaaaaaaaa", "a.txt", "Harbour"), roles)
+    screen = [line for line in _screen(out) if line]
+    assert screen[0].split() == ["line", "role", "text", "why"]
+    assert screen[2].split()[:2] == ["1", "title"] and screen[2].endswith("headline")

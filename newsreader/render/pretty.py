@@ -40,6 +40,7 @@ _FULL_ID_TITLE = 40  # ... and the title the full ids leave, else the short ids 
 _MIN_SECTION = 8  # a section column narrower than this is dropped instead
 _GAP = 2  # columns between two columns of a list
 _BESIDE = 24  # columns a title needs beside an id before it goes on a line of its own
+_EXPLAIN_TABLE = 72  # columns from which --explain is a table (text and reason beside each other)
 _SECTIONS_WITH_DATES = 56  # columns a terminal needs for the sections' dates
 _EDGES = 2  # the table's blank left and right edges
 _NUMBERED = re.compile(r"0*(\d+)_[0-9a-f]{16}")  # a name whose running number `show` also takes
@@ -266,7 +267,12 @@ class RichPrinter:
                 )
 
     def explain(self, article: Article, roles: list[LineRole]) -> None:
-        """Each line of the file with its role and the reason for it."""
+        """Each line of the file with its role and the reason for it: a table, or on a narrow
+        terminal, where a table's text and reason columns would fold a word a line, each line
+        stacked (number and role, then its text, then the reason, indented)."""
+        if self.console.width < _EXPLAIN_TABLE:
+            self._paged(Group(*map(_stacked_role, roles)))
+            return
         table = Table(box=box.SIMPLE_HEAD, pad_edge=False, header_style="bold")
         table.add_column("line", justify="right", style="dim", no_wrap=True)
         table.add_column("role", no_wrap=True)
@@ -418,3 +424,15 @@ def _marked_copies(count: int, title: Text) -> Text:
     if count <= 1:
         return title
     return Text.assemble((f"×{count}", "bold yellow"), " ", title)
+
+
+def _stacked_role(role: LineRole) -> Group:
+    """One line of ``--explain`` on a narrow terminal: its number and role, then its text
+    indented, then the reason indented further (told apart without colour too)."""
+    style = _ROLE_STYLES.get(role.role, "")
+    heading = Text.assemble((str(role.number), "dim"), "  ", (role.role, style))
+    return Group(
+        heading,
+        Padding(_text(role.text, style), (0, 0, 0, 2)),
+        Padding(_text(role.reason, "dim"), (0, 0, 0, 4)),
+    )
