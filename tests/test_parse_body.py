@@ -194,3 +194,21 @@ def test_a_list_that_ends_the_story_below_its_lead_in_is_kept():
         "June 12 – Riverton @ Town Hall",
         "June 15 – Lakeside @ The Pier",
     )
+
+
+def test_a_lead_in_on_the_first_line_looks_at_no_line_above_it():
+    """The line above the first is none: not the file's last line read from the end."""
+    from newsreader.parse.body import _keep_lists_after_their_lead_in
+    from newsreader.parse.layout import read_page
+    from newsreader.parse.page import BODY, BOILERPLATE
+    from newsreader.parse.reasons import Reason
+
+    page = read_page(
+        "The dates announced so far are:\nJune 9 – Springfield @ Arena\n"
+        "June 12 – Riverton @ Town Hall\nTickets go on sale on Friday at nine in the morning.\n"
+    )
+    for line in page.lines:
+        line.role, line.reason = BOILERPLATE, Reason.PAGE_FURNITURE
+    page.lines[-1].role = BODY
+    _keep_lists_after_their_lead_in(page.lines, list(range(len(page.lines))))
+    assert [line.role for line in page.lines[:3]] == [BOILERPLATE] * 3

@@ -188,7 +188,7 @@ def _keep_lists_after_their_lead_in(lines: list[Line], candidates: list[int]) ->
     for i in candidates:
         line = lines[i]
         if not (line.text.endswith(":") and line.words >= _LEAD_IN_WORDS) or not (
-            line.role is BODY or line.reason in _DROPPED and lines[i - 1].role is BODY
+            line.role is BODY or line.reason in _DROPPED and i > 0 and lines[i - 1].role is BODY
         ):
             continue
         items, marker = [], None
