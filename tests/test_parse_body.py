@@ -178,37 +178,3 @@ def test_two_subheadings_over_short_paragraphs_stay_in_the_body():
         "Getting there\n\nExtra buses will run from the station every ten minutes all day.\n",
     )
     assert paragraphs[-1].startswith("Extra buses") and paragraphs[-2].startswith("Visitors")
-
-
-def test_a_list_that_ends_the_story_below_its_lead_in_is_kept():
-    """A story may end with the list it announces: no paragraph follows the items."""
-    paragraphs = ending_otherwise(
-        "schedule.txt",
-        "June 9",
-        "June 9 – Springfield @ Arena\nJune 12 – Riverton @ Town Hall\n"
-        "June 15 – Lakeside @ The Pier\n\nHave a tip? Send it to our newsroom.\n",
-    )
-    assert paragraphs[-4:] == (
-        "The dates announced so far are:",
-        "June 9 – Springfield @ Arena",
-        "June 12 – Riverton @ Town Hall",
-        "June 15 – Lakeside @ The Pier",
-    )
-
-
-def test_a_lead_in_on_the_first_line_looks_at_no_line_above_it():
-    """The line above the first is none: not the file's last line read from the end."""
-    from newsreader.parse.body import _keep_lists_after_their_lead_in
-    from newsreader.parse.layout import read_page
-    from newsreader.parse.page import BODY, BOILERPLATE
-    from newsreader.parse.reasons import Reason
-
-    page = read_page(
-        "The dates announced so far are:\nJune 9 – Springfield @ Arena\n"
-        "June 12 – Riverton @ Town Hall\nTickets go on sale on Friday at nine in the morning.\n"
-    )
-    for line in page.lines:
-        line.role, line.reason = BOILERPLATE, Reason.PAGE_FURNITURE
-    page.lines[-1].role = BODY
-    _keep_lists_after_their_lead_in(page.lines, list(range(len(page.lines))))
-    assert [line.role for line in page.lines[:3]] == [BOILERPLATE] * 3

@@ -60,7 +60,6 @@ EXPLAINED = {
     "ARTICLE_TEXT": "scored as article text",
     "PAGE_FURNITURE": "scored as page furniture, not article text",
     "BETWEEN_PARAGRAPHS": "a list between two paragraphs of the story, with nothing marked between",
-    "ANNOUNCED_LIST": "a list the body line above it announces (it ends with a colon)",
     "LIST_STORY": "an item of the list or table that is the story (no prose on the page)",
     "COMMENT": "a reader's comment (a Reply button below it)",
     "BIOGRAPHY": "the author's biography",

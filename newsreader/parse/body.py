@@ -36,9 +36,6 @@ _FIRST_PERSON_BIO = re.compile(  # "As a senior analyst, I report on ...", "I wr
     r"(?:As an? [^,.]{3,60}, I|I) (?:cover|report on|write about|write on|focus on|specialize in)\b"
 )
 _BETWEEN_LINES = 12  # lines of a list between two paragraphs of the main run, at most
-_LEAD_IN_WORDS = 4  # words of a body line announcing a list ("The winners are:"), at least
-_LEAD_IN_ITEMS = 2  # items of a list below its lead-in, at least
-_DROPPED = (Reason.PAGE_FURNITURE, Reason.NOT_PROSE_ON_SHORT_PAGE)  # what the body judging left out
 _LIST_STORY_ITEMS = 3  # items of a list that make a page without prose a list story
 #: A comment's "Reply" button, alone on its line, perhaps with a count: "Reply", "Reply (2)".
 _REPLY_BUTTON = re.compile(r"(?:reply|antworten|répondre|responder|rispondi)(?:\s*\(?\d+\)?)?")
@@ -108,7 +105,6 @@ def mark_body(page: Page, title_at: int | None, thresholds: Thresholds = TEXT) -
                 if page.facts[i].prose
                 else (BOILERPLATE, Reason.NOT_PROSE_ON_SHORT_PAGE)
             )
-        _keep_lists_after_their_lead_in(page.lines, candidates)
         _keep_a_list_story(page, candidates)
         return
     start, end = page.run
@@ -122,7 +118,6 @@ def mark_body(page: Page, title_at: int | None, thresholds: Thresholds = TEXT) -
         is_body = verdict > (in_run if inside else elsewhere)
         page.lines[i].role, page.lines[i].reason = article if is_body else furniture
     _keep_lines_between_paragraphs(page.lines, page.run)
-    _keep_lists_after_their_lead_in(page.lines, candidates)
     _keep_a_list_story(page, candidates)
     _drop_comments(page.lines, candidates)
 
@@ -178,30 +173,6 @@ def _keep_lines_between_paragraphs(lines: list[Line], run: tuple[int, int]) -> N
             for line in lines[i : last + 1]:
                 line.role, line.reason = BODY, Reason.BETWEEN_PARAGRAPHS
         i = last + 1
-
-
-def _keep_lists_after_their_lead_in(lines: list[Line], candidates: list[int]) -> None:
-    """A list the classifiers dropped right below the line that announces it ("The dates
-    announced so far are:"), itself body or right below body, is the story's with its lead-in,
-    even where no paragraph follows (the story ends with it): two items or more in a row that
-    share a marker (:func:`_list_marker`)."""
-    for i in candidates:
-        line = lines[i]
-        if not (line.text.endswith(":") and line.words >= _LEAD_IN_WORDS) or not (
-            line.role is BODY or line.reason in _DROPPED and i > 0 and lines[i - 1].role is BODY
-        ):
-            continue
-        items, marker = [], None
-        for item in lines[i + 1 :]:
-            found = _list_marker(item.text) if item.reason in _DROPPED else None
-            if found is None or marker not in (None, found):
-                break
-            items.append(item)
-            marker = found
-        if len(items) >= _LEAD_IN_ITEMS:
-            for item in (line, *items):
-                if item.role is not BODY:
-                    item.role, item.reason = BODY, Reason.ANNOUNCED_LIST
 
 
 def _holds_a_list(run: list[Line]) -> bool:
