@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from newsreader.inputs.evidence import article_from
+from newsreader.inputs.evidence import article_from, explain_document
 from newsreader.inputs.html import html_document
 
 PAGE = Path(__file__).parent / "fixtures" / "inputs" / "page.html"
@@ -376,3 +376,33 @@ def test_an_element_no_headline_vouches_for_does_not_hide_the_story_beside_it(mo
     assert len(record.paragraphs) >= 39
     monkeypatch.setattr(evidence, "_window", lambda document, raw: (0, len(raw)))
     assert record == article_from(document, "crane.html")
+
+
+def test_a_story_far_below_its_headline_is_read_whole():
+    """A window around a headline far above the story (200 gallery links between) would miss
+    it: more unmarked prose outside the window than body inside has the whole page read."""
+    sentences = [
+        "The sea wall at Harbour End held through the night, the council said on Monday.",
+        "Engineers had worried that the older section near the lifeboat station would give way.",
+        "Residents of the lower town were told to move cars away from the seafront before dusk.",
+        "By midnight the waves were breaking over the promenade railings in several places.",
+        "Fire crews pumped water out of eleven basements on Dock Street before dawn.",
+        "The ferry to the islands stayed in port for a second day, its operator said.",
+        "Schools in the lower town will open late on Tuesday while roads are cleared.",
+        "Shopkeepers spent the morning sweeping sand and seaweed from their doorways.",
+        "The mayor thanked volunteers who filled sandbags at the town hall until late.",
+        "Forecasters expect the wind to ease by Wednesday, though rain will continue.",
+        "A full survey of the wall is planned before the spring tides arrive in March.",
+    ]
+    story = "".join(f"<p>{sentence}</p>" for sentence in sentences)
+    links = "".join(f"<li><a href='/p{n}'>Picture {n} of the storm</a></li>" for n in range(200))
+    page = (
+        "<html><head><title>Storm batters the coast</title></head><body>"
+        "<h1>Storm batters the coast</h1><p>Waves reached the promenade for the first time"
+        f" since the great flood of the century.</p><ul>{links}</ul>{story}</body></html>"
+    )
+    document = html_document(page.encode())
+    record = article_from(document, "storm.html")
+    assert record.title == "Storm batters the coast"
+    assert sum(sentence in record.paragraphs for sentence in sentences) >= 6
+    assert not any("not read" in role.reason for role in explain_document(document))

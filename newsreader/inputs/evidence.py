@@ -138,8 +138,9 @@ def explain_document(
 
 def lay_out(document: Document, shared: frozenset[int], keys: bytes | None) -> Layout:
     """The parser's passes over the window of the document's text that the markup names
-    (:func:`_window`), else over all of it: when the window holds no headline or body, or
-    the body runs to its end (the element named is not the whole article)."""
+    (:func:`_window`), else over all of it: when the window holds no headline or body, the
+    body runs to its end (the element named is not the whole article), or more paragraphs the
+    markup leaves unmarked stand outside it than its body holds (:func:`_prose_outside`)."""
     raw = document.text.split("\n")
     first, last = _window(document, raw)
     if (first or last < len(raw)) and not _cuts_prose(raw, first, last):
@@ -147,7 +148,12 @@ def lay_out(document: Document, shared: frozenset[int], keys: bytes | None) -> L
         window = "\n".join(raw[first:last])
         layout = _passes(document, window, first, shared, _shifted(keys, skipped))
         body = [line.number for line in layout.lines if line.role is BODY]
-        if layout.title and body and (last == len(raw) or body[-1] <= last - _EDGE):
+        if (
+            layout.title
+            and body
+            and (last == len(raw) or body[-1] <= last - _EDGE)
+            and _prose_outside(raw, first, last, document.not_body) <= layout.body_words()
+        ):
             return layout
     return _passes(document, document.text, 0, shared, keys)
 
@@ -182,6 +188,16 @@ def _cuts_prose(raw: list[str], first: int, last: int) -> bool:
     inside = next((text for text in reversed(raw[first:last]) if text.strip()), "")
     after = next((text for text in raw[last:] if text.strip()), "")
     return _is_paragraph(inside) and _is_paragraph(after)
+
+
+def _prose_outside(raw: list[str], first: int, last: int, not_body: frozenset[int]) -> int:
+    """Words of the paragraphs outside the window that the markup does not mark as furniture:
+    more of them than the window's body holds means the window missed the story (an ``<h1>``
+    far above it, an element that is a teaser)."""
+    outside = [*enumerate(raw[:first]), *enumerate(raw[last:], last)]
+    return sum(
+        len(text.split()) for i, text in outside if i + 1 not in not_body and _is_paragraph(text)
+    )
 
 
 def _is_paragraph(text: str) -> bool:
