@@ -178,3 +178,20 @@ def test_two_subheadings_over_short_paragraphs_stay_in_the_body():
         "Getting there\n\nExtra buses will run from the station every ten minutes all day.\n",
     )
     assert paragraphs[-1].startswith("Extra buses") and paragraphs[-2].startswith("Visitors")
+
+
+def test_subheadings_over_one_sentence_paragraphs_with_the_story_going_on_stay():
+    """An explainer's sections (a subheading over one sentence, four times) are no teasers:
+    the story goes on below them."""
+    places = ("Mill Road", "Park Lane", "Station Road", "Quay Street")
+    said = " will lose twenty parking spaces to make room for a two-way protected cycle lane."
+    paragraphs = ending_otherwise(
+        "summary_teasers.txt",
+        "More from the town",
+        "".join(f"What changes on {place}\n\n{place}{said}\n\n" for place in places)
+        + "The council will consult residents for six weeks before the final vote, it said on"
+        " Tuesday, and the work could start in the autumn.\n\nShopkeepers on the High Street"
+        " said they feared losing trade while the lanes are built over the summer months.\n",
+    )
+    assert all(place + said in paragraphs for place in places)
+    assert paragraphs[-1].startswith("Shopkeepers")

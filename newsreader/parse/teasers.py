@@ -4,7 +4,7 @@
 words of its story, cut with an ellipsis. Two or more such pairs in a row are the page's, never
 the story's: none of the development corpus's true bodies holds one, and a headline among them
 is another story's (:func:`mark_teasers`, before the headline is sought). Others pair it with a
-one-sentence summary; three such pairs in a row below the headline leave the body
+one-sentence summary; three such pairs in a row at the body's end leave it
 (:func:`drop_summary_teasers`, once the body is judged): on the development corpus, 3 of the
 136 lines in such runs are in a true body (a subheading over a paragraph rarely comes three
 times in a row with paragraphs that short).
@@ -53,8 +53,11 @@ def _teaser(headline: Line, blurb: Line) -> bool:
 
 def drop_summary_teasers(lines: list[Line]) -> None:
     """Body lines in a run of three or more teasers whose blurbs are one short sentence each
-    (a headline with no sentence end, then its summary) leave the body."""
+    (a headline with no sentence end, then its summary) leave the body, when no body line
+    stands below the run: subheadings over short paragraphs in an explainer have the story go
+    on after them, a box of other stories ends it."""
     judged = (Reason.ARTICLE_TEXT, Reason.PAGE_FURNITURE)
+    last = max((i for i, line in enumerate(lines) if line.role is BODY), default=-1)
     i = 0
     while i < len(lines) - 1:
         end = i
@@ -65,7 +68,7 @@ def drop_summary_teasers(lines: list[Line]) -> None:
             and _summary_teaser(lines[end], lines[end + 1])
         ):
             end += 2
-        if end - i >= 2 * _SUMMARY_PAIRS:
+        if end - i >= 2 * _SUMMARY_PAIRS and end > last:  # else the story goes on below
             for line in lines[i:end]:
                 if line.role is BODY:
                     line.role, line.reason = BOILERPLATE, Reason.TEASER
