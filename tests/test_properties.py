@@ -349,6 +349,7 @@ def test_indexed_grep_finds_what_a_full_scan_finds(bodies, data):
 @example("\u202eevil".encode())  # a bidi override
 @example("\u2066isolated".encode())  # a bidi isolate
 @example("next \x85line".encode())  # a C1 control
+@example("one\u2028two\u2029three".encode())  # line and paragraph separators
 @example(b"\x1b[31mred")
 @example(b"\xed\xa0\x80")  # a surrogate
 @example(b"\xc3A\xa9")  # a broken character around ASCII

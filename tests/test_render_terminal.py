@@ -201,12 +201,13 @@ def test_content_cannot_style_or_move_the_terminal():
             id="x",
             path="x",
             title="[bold]Loud[/bold] :smile: \x1b[31mred\x1b]0;title\x07",
-            paragraphs=("Tab\there \x1b[2J cleared?",),
+            paragraphs=("Tab\there \x1b[2J cleared?\u2028next",),
             words=3,
         )
     )
     text = out.getvalue()
     assert "[bold]Loud[/bold] :smile: red" in text and "\x1b" not in text and "\x07" not in text
+    assert "\u2028" not in text and "cleared? next" in text
 
 
 def test_explain_stacks_each_line_on_a_narrow_terminal_and_is_a_table_on_a_wide_one():

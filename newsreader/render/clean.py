@@ -26,13 +26,16 @@ _SURROGATES = r"\ud800-\udfff"  # undecodable bytes in file names (surrogateesca
 _CONTROL = re.compile(rf"[\x00-\x08\x0b-\x1f{_C1_AND_BIDI}]")
 _SURROGATE = re.compile(rf"[{_SURROGATES}]")
 _SPACES = re.compile(r"[\t\n]+")
+_SEPARATORS = re.compile("[\u2028\u2029]")  # line and paragraph separators: some tools break lines
 
 
 def clean(text: str) -> str:
-    """``text`` without escape sequences and control characters; tabs and newlines are kept."""
+    """``text`` without escape sequences and control characters, Unicode's line and paragraph
+    separators made spaces; tabs and newlines are kept."""
     if text.isprintable():
         return text  # the common case: nothing to strip (tab and newline are not printable)
-    return _SURROGATE.sub("\ufffd", _CONTROL.sub("", _ESCAPE.sub("", text)))
+    text = _SEPARATORS.sub(" ", _CONTROL.sub("", _ESCAPE.sub("", text)))
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def clean_field(text: str) -> str:
@@ -46,9 +49,10 @@ def clean_field(text: str) -> str:
 #: in one C pass before the rest is looked at.
 _PLAIN_ASCII = bytes(range(0x20, 0x7F))
 #: What clean_field changes, as UTF-8, in bytes that hold no printable ASCII: C0 controls and
-#: DEL, C1 controls (U+0080-U+009F), bidi overrides (U+202A-U+202E) and isolates (U+2066-U+2069).
+#: DEL, C1 controls (U+0080-U+009F), line and paragraph separators (U+2028, U+2029), bidi
+#: overrides (U+202A-U+202E) and isolates (U+2066-U+2069).
 _UNCLEAN_UTF8 = re.compile(
-    rb"[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]"
+    rb"[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]|\xe2\x80[\xa8-\xae]|\xe2\x81[\xa6-\xa9]"
 )
 
 
