@@ -12,6 +12,8 @@ times in a row with paragraphs that short).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+
 from newsreader.parse.page import BODY, BOILERPLATE, OTHER, SENTENCE_END, Line
 from newsreader.parse.reasons import Reason
 
@@ -21,33 +23,24 @@ _BLURB_WORDS = 6  # words a blurb has at least
 _CUT = ("…", "...")  # how a blurb cut short ends
 _SUMMARY_PAIRS = 3  # headline-and-summary pairs in a row that make a run of teasers
 _SUMMARY_WORDS = 40  # words a teaser's summary has at most
+_JUDGED = (Reason.ARTICLE_TEXT, Reason.PAGE_FURNITURE)  # what the body classifiers decided
 
 
 def mark_teasers(lines: list[Line]) -> None:
     """Mark each run of two or more teasers (a headline, then its blurb cut short) boilerplate."""
-    i = 0
-    while i < len(lines) - 1:
-        end = i
-        while end + 1 < len(lines) and _teaser(lines[end], lines[end + 1]):
-            end += 2
-        if end - i >= 2 * _PAIRS:
-            for line in lines[i:end]:
-                line.role, line.reason = BOILERPLATE, Reason.TEASER
-            i = end
-        else:
-            i += 1
+    for start, end in _runs(lines, _teaser, lambda start, end: end - start >= 2 * _PAIRS):
+        for line in lines[start:end]:
+            line.role, line.reason = BOILERPLATE, Reason.TEASER
 
 
 def _teaser(headline: Line, blurb: Line) -> bool:
     """Whether ``headline`` and the line after it read as a teaser's headline and its blurb."""
-    low, high = _HEADLINE_WORDS
     return (
         blurb.text.endswith(_CUT)
         and blurb.words >= _BLURB_WORDS
         and blurb.role is OTHER
         and headline.role is OTHER
-        and low <= headline.words <= high
-        and not SENTENCE_END.search(headline.text)
+        and _headline_shaped(headline)
     )
 
 
@@ -56,38 +49,53 @@ def drop_summary_teasers(lines: list[Line]) -> None:
     (a headline with no sentence end, then its summary) leave the body, when no body line
     stands below the run: subheadings over short paragraphs in an explainer have the story go
     on after them, a box of other stories ends it."""
-    judged = (Reason.ARTICLE_TEXT, Reason.PAGE_FURNITURE)
     last = max((i for i, line in enumerate(lines) if line.role is BODY), default=-1)
-    i = 0
-    while i < len(lines) - 1:
-        end = i
-        while (
-            end + 1 < len(lines)
-            and lines[end].reason in judged
-            and lines[end + 1].reason in judged
-            and _summary_teaser(lines[end], lines[end + 1])
-        ):
-            end += 2
-        if end - i >= 2 * _SUMMARY_PAIRS and end > last:  # else the story goes on below
-            for line in lines[i:end]:
-                if line.role is BODY:
-                    line.role, line.reason = BOILERPLATE, Reason.TEASER
-            i = end
-        else:
-            i += 1
+
+    def ends_the_body(start: int, end: int) -> bool:
+        return end - start >= 2 * _SUMMARY_PAIRS and end > last
+
+    for start, end in _runs(lines, _summary_teaser, ends_the_body):
+        for line in lines[start:end]:
+            if line.role is BODY:
+                line.role, line.reason = BOILERPLATE, Reason.TEASER
 
 
 def _summary_teaser(headline: Line, blurb: Line) -> bool:
-    """Whether ``headline`` and the line after it read as a teaser's headline and a whole
-    one-sentence summary of its story; a numbered heading ("2. Bring cash") is the story's
-    own step over its paragraph."""
-    low, high = _HEADLINE_WORDS
+    """Whether ``headline`` and the line after it, both judged by the body classifiers, read
+    as a teaser's headline and a whole one-sentence summary of its story; a numbered heading
+    ("2. Bring cash") is the story's own step over its paragraph."""
     text = blurb.text
     return (
-        _BLURB_WORDS <= blurb.words <= _SUMMARY_WORDS
-        and low <= headline.words <= high
-        and not SENTENCE_END.search(headline.text)
+        headline.reason in _JUDGED
+        and blurb.reason in _JUDGED
+        and _BLURB_WORDS <= blurb.words <= _SUMMARY_WORDS
+        and _headline_shaped(headline)
         and not headline.text.split(None, 1)[0].rstrip(".):").isdigit()  # a story's own step
         and SENTENCE_END.search(text) is not None
         and not text.endswith((":", *_CUT))
     )
+
+
+def _headline_shaped(line: Line) -> bool:
+    """A teaser's headline: a few words that end no sentence."""
+    low, high = _HEADLINE_WORDS
+    return low <= line.words <= high and not SENTENCE_END.search(line.text)
+
+
+def _runs(
+    lines: list[Line],
+    pair: Callable[[Line, Line], bool],
+    enough: Callable[[int, int], bool],
+) -> Iterator[tuple[int, int]]:
+    """(start, end) of each run of ``lines`` made of pairs in a row (``pair`` of a line and the
+    next) that ``enough`` accepts; the search goes on past each run accepted, else a line on."""
+    i = 0
+    while i < len(lines) - 1:
+        end = i
+        while end + 1 < len(lines) and pair(lines[end], lines[end + 1]):
+            end += 2
+        if enough(i, end):
+            yield i, end
+            i = end
+        else:
+            i += 1
