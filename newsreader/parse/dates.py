@@ -187,7 +187,9 @@ def published(lines: list[Line], title_at: int | None) -> str | None:
     def rank(i: int) -> tuple[bool, bool]:  # sorted stably: otherwise the order above holds
         return i > block_end, _only_updated(lines[i].text)
 
-    for i in sorted(near, key=rank) + sorted(dated + bylines, key=rank):
+    tried = set(near)
+    rest = [i for i in dated + bylines if i not in tried]  # each line is read once
+    for i in sorted(near, key=rank) + sorted(rest, key=rank):
         text = lines[i].text
         publish = text.lower().find("publish")  # "Updated <date> / Published <date>": the second
         found = (publish > 0 and find_date(text[publish:])) or find_date(text)

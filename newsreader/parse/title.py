@@ -267,6 +267,8 @@ def _headline_over_standfirst(page: Page, chosen: int, candidates: list[int]) ->
     mostly function words: "Did you know?", "Who is to blame?"): a standfirst or summary line
     just below its headline often reads as the better headline on its own."""
     above = chosen - 1
+    if above < 0:  # the first line has none above it
+        return None
     line = page.lines[above]
     if _reads_as_headline(page, above, candidates) and line.words >= max(
         _STANDFIRST_OVER, page.lines[chosen].words
