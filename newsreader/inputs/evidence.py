@@ -30,11 +30,11 @@ from enum import Enum
 from operator import attrgetter
 
 from newsreader.inputs.documents import Document
-from newsreader.model import Article, LineRole
+from newsreader.model import Article, LineRole, valid_text
 from newsreader.parse.article import section_name
 from newsreader.parse.body import MARKED, TEXT
 from newsreader.parse.features import file_language
-from newsreader.parse.ids import split_name, valid_text
+from newsreader.parse.ids import split_name
 from newsreader.parse.layout import Layout, gather, mark_head_and_body, read_page
 from newsreader.parse.page import BODY, BOILERPLATE, OTHER, Page, split_lines
 from newsreader.parse.reasons import Reason

@@ -15,12 +15,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newsreader.parse.ids import split_name, valid_text
+from newsreader.parse.ids import split_name
 
 if TYPE_CHECKING:
     from newsreader.parse.article import explain_lines, parse_article
 
-__all__ = ["explain_lines", "fingerprint", "parse_article", "split_name", "valid_text"]
+__all__ = ["explain_lines", "fingerprint", "parse_article", "split_name"]
 _LOADED_ON_USE = ("explain_lines", "parse_article")  # from newsreader.parse.article
 
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 
-from newsreader.model import Article, LineRole
+from newsreader.model import Article, LineRole, valid_text
 from newsreader.parse.decode import decode_bytes
-from newsreader.parse.ids import split_name, valid_text
+from newsreader.parse.ids import split_name
 from newsreader.parse.layout import lay_out
 from newsreader.parse.stated import stated_facts
 
