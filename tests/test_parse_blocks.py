@@ -4,6 +4,7 @@ import pytest
 
 from newsreader.parse import explain_lines, parse_article, split_name
 from newsreader.parse.bylines import byline_names
+from newsreader.parse.cues import trailing_credit
 from newsreader.parse.decode import decode_bytes
 
 BODY = (
@@ -195,6 +196,23 @@ def test_caption_with_trailing_credit_is_dropped_and_credited():
     article = parse(f"Library stays open after vote by council\n\n{BODY}\n{caption}\n\n{MORE_BODY}")
     assert "Jane Doe/Getty Images" in article.credits
     assert caption not in article.paragraphs
+
+
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [
+        ("The old library seen from the square on Monday. Credit: Jane Doe", "Jane Doe"),
+        (
+            "The old library seen from the square on Monday (Image credit: Town Archive)",
+            "Town Archive",
+        ),
+        ("The reading room, 1950. Credit: Jane Doe (Town Archive)", "Jane Doe (Town Archive)"),
+        ("The old library seen from the square on Monday Photo credit: Jane Doe", "Jane Doe"),
+        ("Library hours, parking fees, council lose a tax credit: Town Notes Daily", None),
+    ],
+)
+def test_a_labelled_credit_is_the_label_not_the_noun(line, credit):
+    assert trailing_credit(line) == credit
 
 
 @pytest.mark.parametrize(

@@ -53,8 +53,13 @@ _GLUED_CREDIT = re.compile(
     r"[.!?”\"]\s*(?P<credit>[A-Z][\w.'’ -]{1,40}/[\w.'’ &-]{2,40})$"
 )  # "... all year. Clive Rose/Getty Images"
 _STAFF = re.compile(r"/[^/]*\b[Ss]taff(?: [Pp]hotographer)?$")  # "John Tlumacki/Globe Staff"
+#: "Credit: Andrew Crowley" opening a line or after a sentence, a bar or a bracket; "Photo
+#: credit:" or a capitalised "Credit:" after a word. A lower-case "credit" after a word is the
+#: noun ("lose EV tax credit: Today's Car News", a teaser's headline and its column).
 _LABELLED_CREDIT = re.compile(
-    r"(?:^|[|.!?”\"]\s*|\s)(?:image |photo |picture )?credits?\s*(?::|\.\.\.|…)\s*(?P<credit>[^|:]{3,80}?)\.?\s*$",
+    r"(?:(?:^|[|.!?”\"(]\s*)(?:image |photo |picture )?credits?|"
+    r"\s(?:(?:image |photo |picture )credits?|(?-i:Credits?|CREDITS?)))"
+    r"\s*(?::|\.\.\.|…)\s*(?P<credit>[^|:]{3,80}?)\.?\s*$",
     re.IGNORECASE,
 )
 _LABELLED_PICTURE = re.compile(
@@ -144,6 +149,10 @@ def _labelled(label: re.Pattern, tail: str, most_words: int) -> str | None:
     long, a name or an agency, not the rest of a sentence."""
     found = label.search(tail)
     credit = found.group("credit").strip() if found else ""
+    if (
+        credit.endswith(")") and "(" not in credit
+    ):  # "(Image credit: Lionsgate)": the label's bracket
+        credit = credit[:-1].rstrip()
     return credit if credit[:1].isupper() and len(credit.split()) <= most_words else None
 
 
