@@ -216,6 +216,42 @@ def test_a_labelled_credit_is_the_label_not_the_noun(line, credit):
 
 
 @pytest.mark.parametrize(
+    ("line", "credited"),
+    [
+        ("Dana Whitlock/Harbor Weekly", True),
+        ("Town Archive/Dana Whitlock", True),
+        ("Dana Whitlock/Getty Images", True),
+        ("[Image via TOWNPIX/WENN]", True),
+        ("Go to Homepage", False),  # "epa" inside a word
+        ("Winter Safety and Preparedness", False),
+        ("Odds via Town Bookmakers", False),
+        ("About/Contact", False),  # a menu's pair
+        ("Your Privacy Choices/Manage Cookies", False),
+        ("Weight 4.8 lbs/2.2kg", False),  # a figure
+        ("winter 2023/2024", False),
+        ("https://example.com/status/12345", False),
+    ],
+)
+def test_a_credit_line_names_a_picture_source(line, credited):
+    article = parse(f"Library stays open after vote by council\n\n{line}\n\n{BODY}\n{MORE_BODY}")
+    assert (line.strip("[]") in " ".join(article.credits)) is credited, article.credits
+
+
+def test_share_via_a_service_is_navigation():
+    roles = {
+        role.text: role.role
+        for role in explain_lines(
+            f"Library stays open after vote by council\n\nShare via Email\n\n{BODY}".encode()
+        )
+    }
+    assert roles["Share via Email"] == "boilerplate"
+    assert (
+        parse(f"Library stays open after vote by council\n\nShare via Email\n\n{BODY}").credits
+        == ()
+    )
+
+
+@pytest.mark.parametrize(
     "label",
     [
         "podpis źródła zdjęcia",

@@ -16,6 +16,7 @@ from typing import NamedTuple
 from newsreader.model import Role
 from newsreader.parse.bylines import byline_names, prefixed_byline_names
 from newsreader.parse.dates import find_date, has_date_word
+from newsreader.parse.names import reads_as_interface
 from newsreader.parse.page import BOILERPLATE, BYLINE, CAPTION, CREDIT, DATE, Line
 from newsreader.parse.reasons import Reason
 
@@ -30,11 +31,12 @@ _CREDIT_BY = re.compile(  # "Photograph by Jim Richardson, Nat Geo Image Collect
     r"(?:(?:provided\s+)?by|courtesy(?:\s+of)?|von|de|por|par)\s+(?P<rest>.{3,120}?)\.?$",
     re.IGNORECASE,
 )
-# Run on lower-cased text: a case-blind pattern costs far more. "photo" as a word has its start
-# checked behind it, so every branch opens with a letter and the scan skips to where one can start.
+# Run on lower-cased text: a case-blind pattern costs far more. Whole words only: "epa" stands in
+# "homepage" and "separated", "dpa" in "update"; "via" alone is no credit ("Share via Email").
 _CREDIT_WORDS = re.compile(
-    r"getty images|shutterstock|ap photo|afp|reuters|epa|alamy|istock|pa images|pa wire|"
-    r"bloomberg|nurphoto|anadolu|imago|dpa|sipa|xinhua|photo(?<!\wphoto)\b|courtesy|handout|file photo|via\b",
+    r"\b(?:getty images|shutterstock|ap photo|afp|reuters|epa|alamy|istock|pa images|pa wire|"
+    r"bloomberg|nurphoto|anadolu|imago|dpa|sipa|xinhua|unsplash|pexels|photo|courtesy|handout|"
+    r"file photo|image via)\b",
 )
 _CREDIT_BY_WORDS = (
     "photo",
@@ -77,7 +79,7 @@ _CAPTION_LABELS = re.compile(
 )
 _BOILERPLATE = re.compile(  # matched on lower-cased lines: far cheaper than case-blind
     r"^(?:advertisement|advertising|sponsored(?: content)?|ad|anzeige|werbung|publicidad|publicité|"
-    r"pubblicità|reklama|share(?: this(?: article| story)?| on \w+)?|share via|tweet|email|e-mail|print|"
+    r"pubblicità|reklama|share(?: this(?: article| story)?| on \w+| via \w+)?|share via|tweet|email|e-mail|print|"
     r"comments?|facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|flipboard|copy link|link copied|"
     r"save|bookmark|listen(?: to this article)?|close|video|menu|more|read more|see more|show more|"
     r"continue reading|article continues below(?: this ad)?|story continues below(?: advertisement)?|"
@@ -108,11 +110,24 @@ def credits_in(line: str) -> list[str] | None:
         return [part.strip() for part in re.split(r"\s*;\s*", match.group("rest")) if part.strip()]
     words = line.split()
     if 1 <= len(words) <= 10 and not line.endswith((".", "?", "!", ":")):
-        if ("/" in line and _NAME_SLASH_ORG.match(line)) or (
+        if ("/" in line and _NAME_SLASH_ORG.match(line) and _names_someone(line)) or (
             len(words) <= 6 and _has_credit_word(line)
         ):
             return [line.strip()]
     return None
+
+
+def _names_someone(line: str) -> bool:
+    """Whether a side of a "Jane Doe/AP" line is a person's name, two or three capitalised
+    words that read as no interface ("Disney/John Fleenor"): a menu's pairs ("About/Contact",
+    "Sex/Life", "Your Privacy Choices/Manage Cookies") and figures ("Weight 4.8 lbs/2.2kg")
+    have the shape too."""
+    for side in line.split("/"):
+        words = side.split()
+        if 2 <= len(words) <= 3 and all(word[:1].isupper() for word in words):
+            if not reads_as_interface(side):
+                return True
+    return False
 
 
 def _has_credit_word(text: str) -> bool:
