@@ -230,6 +230,10 @@ def test_a_labelled_credit_is_the_label_not_the_noun(line, credit):
         ("Weight 4.8 lbs/2.2kg", False),  # a figure
         ("winter 2023/2024", False),
         ("https://example.com/status/12345", False),
+        ("Submitted photo", True),
+        ("Photos", False),  # a label or a button, naming no source
+        ("Share a photo", False),
+        ("Photo galleries", False),
     ],
 )
 def test_a_credit_line_names_a_picture_source(line, credited):

@@ -16,7 +16,7 @@ from typing import NamedTuple
 from newsreader.model import Role
 from newsreader.parse.bylines import byline_names, prefixed_byline_names
 from newsreader.parse.dates import find_date, has_date_word
-from newsreader.parse.names import reads_as_interface
+from newsreader.parse.names import is_interface_word, reads_as_interface
 from newsreader.parse.page import BOILERPLATE, BYLINE, CAPTION, CREDIT, DATE, Line
 from newsreader.parse.reasons import Reason
 
@@ -111,7 +111,7 @@ def credits_in(line: str) -> list[str] | None:
     words = line.split()
     if 1 <= len(words) <= 10 and not line.endswith((".", "?", "!", ":")):
         if ("/" in line and _NAME_SLASH_ORG.match(line) and _names_someone(line)) or (
-            len(words) <= 6 and _has_credit_word(line)
+            len(words) <= 6 and _has_credit_word(line) and not _photo_button(line)
         ):
             return [line.strip()]
     return None
@@ -128,6 +128,15 @@ def _names_someone(line: str) -> bool:
             if not reads_as_interface(side):
                 return True
     return False
+
+
+def _photo_button(line: str) -> bool:
+    """A control or a label that names photos, not their source: "Photos", "Share a photo",
+    "Photo galleries", "Photo Store" (an interface word beside the credit words)."""
+    lower = line.strip().lower()
+    return lower in ("photo", "photos") or any(
+        map(is_interface_word, _CREDIT_WORDS.sub(" ", lower).split())
+    )
 
 
 def _has_credit_word(text: str) -> bool:

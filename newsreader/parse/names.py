@@ -21,7 +21,7 @@ CREDENTIALS = frozenset(
 #: Words of page furniture that no person's name holds: buttons, menus, widgets, kickers.
 _INTERFACE = frozenset(
     "contact copy url link links social save share article articles print email subscribe "
-    "login sign menu home search more read view comments comment post posts gallery video "
+    "login sign menu home search more read view comments comment post posts gallery galleries video "
     "videos photos photo magazine newsletter follow followers profile bio topics topic tags "
     "about privacy terms policy cookies settings account careers advertise help support "
     "shop store deals review reviews podcast podcasts live latest trending popular news "
@@ -53,6 +53,11 @@ def has_given_name(name: str) -> bool:
     words = name.lower().replace("-", " ").split()
     known = given_names()
     return any(word.strip(".,'’") in known for word in words[:-1] or words)
+
+
+def is_interface_word(word: str) -> bool:
+    """A word of page furniture ("share", "store", "gallery"), in any case."""
+    return word.lower() in _INTERFACE
 
 
 def reads_as_interface(name: str) -> bool:
