@@ -1,4 +1,5 @@
-"""Sections as the parser names them: a breadcrumb whose links ran together is split (#17)."""
+"""Sections as the parser names them: a breadcrumb whose links ran together is split (#17);
+a control, a counter or a time where the kicker stands names none."""
 
 import pytest
 
@@ -23,3 +24,18 @@ def test_a_glued_breadcrumb_names_its_first_link(kicker, section):
         f"{kicker}\n\nRovers win the derby at last in the rain\n\n{PROSE}\n\n{PROSE}\n\n{PROSE}\n"
     )
     assert parse_article(text.encode(), "001_0000000000000001.txt").section == section
+
+
+@pytest.mark.parametrize(
+    "line", ["Copied", "Sign in", "RSS link", "Presented By", "29 min read", "35d", "12-22-23", "1"]
+)
+def test_a_control_or_a_time_where_the_kicker_stands_names_no_section(line):
+    text = f"Sport\n\n{line}\n\nRovers win the derby at last in the rain\n\n{PROSE}\n\n{PROSE}\n\n{PROSE}\n"
+    assert parse_article(text.encode(), "001_0000000000000001.txt").section is None
+
+
+def test_a_kicker_that_opens_with_a_number_still_names_its_section():
+    text = (
+        f"2023 Year in Review\n\nRovers win the derby at last in the rain\n\n{PROSE}\n\n{PROSE}\n"
+    )
+    assert parse_article(text.encode(), "001_0000000000000001.txt").section == "2023 Year in Review"

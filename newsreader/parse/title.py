@@ -60,6 +60,13 @@ _CLOSING_QUOTES = "\"'’”»"  # may close a question headline after its quest
 _BREADCRUMB = re.compile(
     r"\s*(?:/|›|»|>|\|)\s*|\s+[-–—]\s+"
 )  # "Sport - Football": a spaced dash too
+#: A short line above the headline that names no section: a counter or a date (no letters),
+#: a time ago or a reading time ("35d", "22hMike Coppinger", "29 min read"), or a control.
+_NO_SECTION = re.compile(
+    r"[\W\d_]+|\d+\s*(?:[smhdw]|mins?|minutes?|hours?|days?|weeks?)(?![a-z]).*|"
+    r"(?i:(?:sign in|log ?in|sign up|register|password|submit|next|previous|copied|"
+    r"copy(?: article)? link|rss(?: link| feed)?|about us|contact us|presented by|sponsored by)\W*)"
+)
 _GLUED_KICKER_WORDS = 4  # words of the lines a kicker glued to the headline may be
 _REPEAT_BELOW = 2  # lines below the headline where it may stand again without what was glued to it
 
@@ -306,11 +313,13 @@ def mark_head(lines: list[Line], headline: tuple[int, Reason] | None) -> str | N
             line.role is OTHER
             and line.words <= _KICKER_WORDS
             and not SENTENCE_END.search(line.text)
+            and (named := _BREADCRUMB.split(line.text)[0].strip())
         ):
-            section = _BREADCRUMB.split(line.text)[0].strip() or None
-            if section:
-                line.role, line.reason = SECTION, Reason.KICKER
-                break
+            if _NO_SECTION.fullmatch(named):
+                break  # a control or a time where the kicker stands: above it is more furniture
+            section = named
+            line.role, line.reason = SECTION, Reason.KICKER
+            break
     above = (BOILERPLATE, Reason.ABOVE_TITLE)  # read once, not per line
     for line in lines[:title_at]:
         if line.role is OTHER:
