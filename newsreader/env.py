@@ -152,13 +152,28 @@ class Environment:
         return command, variables
 
 
-_UNWRITABLE = "newsreader-unwritable"  # the error handler that prints ? and counts
+_UNWRITABLE = "newsreader-unwritable"  # the error handler that prints look-alikes or ?, counting
 _unwritable = [0]  # characters printed as ? in this process
+#: ASCII look-alikes of the typographic characters of news text, which a Latin-1 or ASCII output
+#: cannot hold: "Ukraine's", not "Ukraine?s". One character for one, so the columns of a table
+#: stay where Rich put them (its "…" is three, and stays a ?); every quotation mark becomes an
+#: apostrophe, as a double quote or a comma written after CSV's quoting would break its fields.
+_LOOK_ALIKES = str.maketrans(
+    {
+        **dict.fromkeys("‘’‚‛′“”„‟″", "'"),
+        **dict.fromkeys("‐‑‒–—―−", "-"),
+        **dict.fromkeys("\u00a0\u2007\u2009\u202f", " "),
+        "•": "*",
+    }
+)
 
 
-def _printed_as_question_marks(error: UnicodeEncodeError) -> tuple[str, int]:
-    _unwritable[0] += error.end - error.start
-    return "?" * (error.end - error.start), error.end
+def _written_alike(error: UnicodeEncodeError) -> tuple[str, int]:
+    """The unwritable characters as their look-alikes, the rest as ?, which are counted."""
+    alike = error.object[error.start : error.end].translate(_LOOK_ALIKES)
+    written = "".join(character if character.isascii() else "?" for character in alike)
+    _unwritable[0] += written.count("?")  # the slice holds only unwritable characters, no ?
+    return written, error.end
 
 
 def unwritable() -> int:
@@ -173,12 +188,12 @@ def _encoding(stream) -> str | None:
 
 
 def _replace_unwritable(stream) -> bool:
-    """Have ``stream`` write ``?`` for what its encoding cannot hold, counting them; False when
-    its encoding is not UTF-8 (which holds everything)."""
+    """Have ``stream`` write look-alikes or ``?`` for what its encoding cannot hold, counting the
+    ``?``; False when its encoding is not UTF-8 (which holds everything)."""
     if _encoding(stream) in (None, "utf-8"):
         return True
     if hasattr(stream, "reconfigure"):
-        codecs.register_error(_UNWRITABLE, _printed_as_question_marks)
+        codecs.register_error(_UNWRITABLE, _written_alike)
         stream.reconfigure(errors=_UNWRITABLE)
     return False
 

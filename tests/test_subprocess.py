@@ -1,5 +1,7 @@
 """The installed `news` as a real process: pipes, entry points, defaults, speed-sensitive imports."""
 
+import csv
+import io
 import json
 import os
 import re
@@ -92,9 +94,10 @@ def test_piped_output_has_no_escape_codes_even_with_force_color_unset(news, seed
 def test_output_in_an_encoding_that_cannot_hold_the_text_says_so_and_json_loses_nothing(
     news, tmp_path
 ):
-    """A Latin-1 (or ASCII) standard output gets ``?`` for what it cannot hold, not a traceback,
-    and a warning counting them; what it can hold is written in its own encoding. JSON escapes
-    every character beyond ASCII instead, so it holds the true text."""
+    """A Latin-1 (or ASCII) standard output gets typographic quotes (as apostrophes, which
+    keep CSV's fields whole) and dashes as ASCII look-alikes and ``?`` for the rest it cannot hold, not a traceback, and a warning counting
+    the ``?``; what it can hold is written in its own encoding. JSON escapes every character
+    beyond ASCII instead, so it holds the true text."""
     true_title = "The “quoted” café headline for 日本"
     (tmp_path / "a.txt").write_text(
         f"World\n\n{true_title}\n\n"
@@ -102,8 +105,8 @@ def test_output_in_an_encoding_that_cannot_hold_the_text_says_so_and_json_loses_
         encoding="utf-8",
     )
     for encoding, title, lost in (
-        ("latin-1", "The ?quoted? café headline for ??", 4),
-        ("ascii", "The ?quoted? caf? headline for ??", 5),
+        ("latin-1", "The 'quoted' café headline for ??", 2),
+        ("ascii", "The 'quoted' caf? headline for ??", 3),
     ):
         for args in (["list"], ["show", "a"], ["export", "-f", "csv"]):
             result = news("--dir", str(tmp_path), *args, env={"PYTHONIOENCODING": encoding})
@@ -118,6 +121,21 @@ def test_output_in_an_encoding_that_cannot_hold_the_text_says_so_and_json_loses_
             result = news("--dir", str(tmp_path), *args, env={"PYTHONIOENCODING": encoding})
             assert result.returncode == 0 and result.stderr == b"", result.stderr
             assert result.stdout.isascii() and json.loads(result.stdout)["title"] == true_title
+
+
+def test_look_alikes_keep_csv_fields_whole_in_a_latin1_output(news, tmp_path):
+    """Quotation marks a Latin-1 output cannot hold are written after CSV quoted its fields: as
+    apostrophes they can neither close a field nor, as a comma would, split one."""
+    (tmp_path / "a.txt").write_text(
+        "World\n\nThe \u201cquoted, really\u201d \u201elow\u201c headline\n\n"
+        "A paragraph of the story that runs on long enough to be kept as the body.\n",
+        encoding="utf-8",
+    )
+    result = news(
+        "--dir", str(tmp_path), "export", "-f", "csv", env={"PYTHONIOENCODING": "latin-1"}
+    )
+    rows = list(csv.DictReader(io.StringIO(result.stdout.decode("latin-1"))))
+    assert [row["title"] for row in rows] == ["The 'quoted, really' 'low' headline"]
 
 
 def test_real_terminal_gets_a_rich_table(in_terminal, seeds):
