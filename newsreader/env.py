@@ -156,24 +156,31 @@ _UNWRITABLE = "newsreader-unwritable"  # the error handler that prints look-alik
 _unwritable = [0]  # characters printed as ? in this process
 #: ASCII look-alikes of the typographic characters of news text, which a Latin-1 or ASCII output
 #: cannot hold: "Ukraine's", not "Ukraine?s". One character for one, so the columns of a table
-#: stay where Rich put them (its "…" is three, and stays a ?); every quotation mark becomes an
-#: apostrophe, as a double quote or a comma written after CSV's quoting would break its fields.
-_LOOK_ALIKES = str.maketrans(
-    {
-        **dict.fromkeys("‘’‚‛′“”„‟″", "'"),
-        **dict.fromkeys("‐‑‒–—―−", "-"),
-        **dict.fromkeys("\u00a0\u2007\u2009\u202f", " "),
-        "•": "*",
-    }
-)
+#: stay where Rich put them (its "…" is three, and stays a ?). The handler runs after CSV and
+#: Markdown escaped their text, so each look-alike must mean nothing there: every quotation mark
+#: becomes an apostrophe (a double quote or a comma would break CSV's fields), and a dash is a
+#: hyphen only within a line's words (opening a line or a field, "- " is a Markdown list item or
+#: a spreadsheet's formula). A bullet has none ("*" is Markdown's emphasis).
+_LOOK_ALIKES = {
+    **dict.fromkeys("‘’‚‛′“”„‟″", "'"),
+    **dict.fromkeys("\u00a0\u2007\u2009\u202f", " "),
+}
+_DASHES = frozenset("‐‑‒–—―−")
+_BEFORE_A_HYPHEN = " \u00a0"  # besides a letter or digit: what a dash written as "-" follows
 
 
 def _written_alike(error: UnicodeEncodeError) -> tuple[str, int]:
     """The unwritable characters as their look-alikes, the rest as ?, which are counted."""
-    alike = error.object[error.start : error.end].translate(_LOOK_ALIKES)
-    written = "".join(character if character.isascii() else "?" for character in alike)
-    _unwritable[0] += written.count("?")  # the slice holds only unwritable characters, no ?
-    return written, error.end
+    text, written = error.object, []
+    for at in range(error.start, error.end):
+        character = text[at]
+        if character in _DASHES:
+            before = text[at - 1] if at else "\n"
+            written.append("-" if before.isalnum() or before in _BEFORE_A_HYPHEN else "?")
+        else:
+            written.append(_LOOK_ALIKES.get(character, "?"))
+    _unwritable[0] += written.count("?")
+    return "".join(written), error.end
 
 
 def unwritable() -> int:

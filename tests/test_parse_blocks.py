@@ -208,6 +208,15 @@ def test_caption_with_trailing_credit_is_dropped_and_credited():
         ),
         ("The reading room, 1950. Credit: Jane Doe (Town Archive)", "Jane Doe (Town Archive)"),
         ("The old library seen from the square on Monday Photo credit: Jane Doe", "Jane Doe"),
+        ("The old library seen from the square on Monday — credit: Jane Doe", "Jane Doe"),
+        ("The old library seen from the square on Monday, credit: Jane Doe", "Jane Doe"),
+        (
+            "The old library seen from the square on Monday [Image credit: Town Archive]",
+            "Town Archive",
+        ),
+        ("The old library seen from the square on Monday (Credit: Reuters)", "Reuters"),
+        ("THE OLD LIBRARY SEEN FROM THE SQUARE. CREDIT: JANE DOE", "JANE DOE"),
+        ("Market-moving news, a tax-credit: Town Notes Daily", None),
         ("Library hours, parking fees, council lose a tax credit: Town Notes Daily", None),
     ],
 )
@@ -231,9 +240,18 @@ def test_a_labelled_credit_is_the_label_not_the_noun(line, credit):
         ("winter 2023/2024", False),
         ("https://example.com/status/12345", False),
         ("Submitted photo", True),
-        ("Photos", False),  # a label or a button, naming no source
+        ("Photo", False),  # a label or a button, naming no source
         ("Share a photo", False),
         ("Photo galleries", False),
+        ("Ana de la Cruz/Town Courier", True),  # a name's particles
+        ("Staff/AP", True),  # an agency's acronym
+        ("NASA/JPL-Caltech", True),
+        ("Staff/Getty", True),
+        ("Science Photo Library", True),  # words of furniture beside an agency's name
+        ("Courtesy of Town News", True),
+        ("Bloomberg News", True),
+        ("Opt Out of Sale/Targeted Ads", False),
+        ("PPC Management/Software/Tools", False),
     ],
 )
 def test_a_credit_line_names_a_picture_source(line, credited):

@@ -138,6 +138,21 @@ def test_look_alikes_keep_csv_fields_whole_in_a_latin1_output(news, tmp_path):
     assert [row["title"] for row in rows] == ["The 'quoted, really' 'low' headline"]
 
 
+def test_look_alikes_make_no_markdown(news, tmp_path):
+    """A dash opening a paragraph and a bullet have no look-alike that means nothing to Markdown
+    ("- " opens a list, "*" emphasis): they are ? there, while a dash between words is "-"."""
+    (tmp_path / "a.txt").write_text(
+        "World\n\nLibrary stays open after the vote\n\n"
+        "\u2014 The council voted \u2014 at last \u2014 to keep it open all year, said the clerk.\n\n"
+        "\u2022Opening hours\u2022 stay the same for the whole of the year, the clerk said.\n",
+        encoding="utf-8",
+    )
+    result = news("--dir", str(tmp_path), "export", "-f", "md", env={"PYTHONIOENCODING": "ascii"})
+    text = result.stdout.decode("ascii")
+    assert "? The council voted - at last - to keep it open" in text
+    assert "?Opening hours? stay the same" in text
+
+
 def test_real_terminal_gets_a_rich_table(in_terminal, seeds):
     screen = in_terminal("--dir", str(seeds), "list", cols=100)
     assert "\x1b[" in screen and "─" in screen and "No truce deal" in screen

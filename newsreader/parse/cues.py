@@ -16,7 +16,7 @@ from typing import NamedTuple
 from newsreader.model import Role
 from newsreader.parse.bylines import byline_names, prefixed_byline_names
 from newsreader.parse.dates import find_date, has_date_word
-from newsreader.parse.names import is_interface_word, reads_as_interface
+from newsreader.parse.names import in_no_name
 from newsreader.parse.page import BOILERPLATE, BYLINE, CAPTION, CREDIT, DATE, Line
 from newsreader.parse.reasons import Reason
 
@@ -34,7 +34,7 @@ _CREDIT_BY = re.compile(  # "Photograph by Jim Richardson, Nat Geo Image Collect
 # Run on lower-cased text: a case-blind pattern costs far more. Whole words only: "epa" stands in
 # "homepage" and "separated", "dpa" in "update"; "via" alone is no credit ("Share via Email").
 _CREDIT_WORDS = re.compile(
-    r"\b(?:getty images|shutterstock|ap photo|afp|reuters|epa|alamy|istock|pa images|pa wire|"
+    r"\b(?:getty|shutterstock|ap photo|afp|reuters|epa|alamy|istock|pa images|pa wire|"
     r"bloomberg|nurphoto|anadolu|imago|dpa|sipa|xinhua|unsplash|pexels|photo|courtesy|handout|"
     r"file photo|image via)\b",
 )
@@ -55,11 +55,11 @@ _GLUED_CREDIT = re.compile(
     r"[.!?”\"]\s*(?P<credit>[A-Z][\w.'’ -]{1,40}/[\w.'’ &-]{2,40})$"
 )  # "... all year. Clive Rose/Getty Images"
 _STAFF = re.compile(r"/[^/]*\b[Ss]taff(?: [Pp]hotographer)?$")  # "John Tlumacki/Globe Staff"
-#: "Credit: Andrew Crowley" opening a line or after a sentence, a bar or a bracket; "Photo
-#: credit:" or a capitalised "Credit:" after a word. A lower-case "credit" after a word is the
-#: noun ("lose EV tax credit: Today's Car News", a teaser's headline and its column).
+#: "Credit: Andrew Crowley" opening a line or after a sentence, a bar, a bracket, a comma or a
+#: spaced dash; "Photo credit:" or a capitalised "Credit:" after a word. A lower-case "credit" after a
+#: word is the noun ("lose EV tax credit: Today's Car News", a teaser's headline and its column).
 _LABELLED_CREDIT = re.compile(
-    r"(?:(?:^|[|.!?”\"(]\s*)(?:image |photo |picture )?credits?|"
+    r"(?:(?:^|[|.!?”\"(\[,;]\s*|\s[–—-]\s*)(?:image |photo |picture )?credits?|"
     r"\s(?:(?:image |photo |picture )credits?|(?-i:Credits?|CREDITS?)))"
     r"\s*(?::|\.\.\.|…)\s*(?P<credit>[^|:]{3,80}?)\.?\s*$",
     re.IGNORECASE,
@@ -110,33 +110,56 @@ def credits_in(line: str) -> list[str] | None:
         return [part.strip() for part in re.split(r"\s*;\s*", match.group("rest")) if part.strip()]
     words = line.split()
     if 1 <= len(words) <= 10 and not line.endswith((".", "?", "!", ":")):
-        if ("/" in line and _NAME_SLASH_ORG.match(line) and _names_someone(line)) or (
+        if ("/" in line and _NAME_SLASH_ORG.match(line) and _names_a_source(line)) or (
             len(words) <= 6 and _has_credit_word(line) and not _photo_button(line)
         ):
             return [line.strip()]
     return None
 
 
-def _names_someone(line: str) -> bool:
-    """Whether a side of a "Jane Doe/AP" line is a person's name, two or three capitalised
-    words that read as no interface ("Disney/John Fleenor"): a menu's pairs ("About/Contact",
-    "Sex/Life", "Your Privacy Choices/Manage Cookies") and figures ("Weight 4.8 lbs/2.2kg")
-    have the shape too."""
-    for side in line.split("/"):
-        words = side.split()
-        if 2 <= len(words) <= 3 and all(word[:1].isupper() for word in words):
-            if not reads_as_interface(side):
-                return True
-    return False
+def _names_a_source(line: str) -> bool:
+    """Whether a "Jane Doe/AP" line without a credit word names a picture's source: no side
+    holds an interface or function word (an opening "The" aside: "The Guardian"), and one is a
+    person's name (:func:`_person`) or an agency's acronym ("Staff/AP", "NASA/JPL-Caltech").
+    A menu's pairs ("About/Contact", "Your Privacy Choices/Manage Cookies") and figures
+    ("Weight 4.8 lbs/2.2kg") have the shape too."""
+    sides = [side.split() for side in line.split("/") if side.strip()]
+    if any(in_no_name(word) for side in sides for word in side[side[0] == "The" :]):
+        return False
+    return any(_person(side) or _ACRONYM.fullmatch(" ".join(side)) for side in sides)
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,5}")  # an agency's: "AP", "EFE", "NASA", "WPTV"
+#: Lower-case words of a person's name between the capitalised ones: "Ana de la Cruz".
+_PARTICLES = frozenset("van von der den de del della la le da di dos das du bin al ter ten".split())
+
+
+def _person(words: list[str]) -> bool:
+    """Two to four words of a person's name: each capitalised or a particle, and no acronym
+    beside ordinary words ("PPC Management" is a menu's; "JANE DOE" is a name)."""
+    if not 2 <= len(words) <= 4 or not words[0][:1].isupper():
+        return False
+    if not all(word[:1].isupper() or word in _PARTICLES for word in words):
+        return False
+    capitals = [len(word) >= 3 and word.isupper() for word in words]
+    return all(capitals) or not any(capitals)
+
+
+#: What a line that names photos asks the reader to do, where "photo" is its only credit word:
+#: a control ("Share a photo", "Photo galleries", "Photo Store"), not the photo's source.
+_PHOTO_CONTROLS = frozenset(
+    "share upload submit view see more next previous store shop gallery galleries album albums "
+    "slideshow".split()
+)
 
 
 def _photo_button(line: str) -> bool:
-    """A control or a label that names photos, not their source: "Photos", "Share a photo",
-    "Photo galleries", "Photo Store" (an interface word beside the credit words)."""
+    """A control or a label that names photos, not their source: "Photo", "Share a photo",
+    "Photo galleries" ("Science Photo Library" and "Courtesy of Fox News" are sources)."""
     lower = line.strip().lower()
-    return lower in ("photo", "photos") or any(
-        map(is_interface_word, _CREDIT_WORDS.sub(" ", lower).split())
-    )
+    if set(_CREDIT_WORDS.findall(lower)) != {"photo"}:
+        return False
+    return lower == "photo" or not _PHOTO_CONTROLS.isdisjoint(re.findall(r"[a-z]+", lower))
 
 
 def _has_credit_word(text: str) -> bool:
@@ -153,13 +176,17 @@ def trailing_credit(line: str) -> str | None:
     tail = line[-130:]
     match = _TRAILING_CREDIT.search(tail)
     if match and (_has_credit_word(match.group("credit")) or "/" in match.group("credit")):
-        return match.group("credit").strip()
+        bracketed = match.group("credit").strip()
+        labelled = _CREDIT_PREFIX.match(bracketed)  # "(Credit: Reuters)": the label left out
+        return labelled.group("rest").strip() if labelled else bracketed
     glued = _GLUED_CREDIT.search(tail) if "/" in tail else None
     if glued and (_has_credit_word(glued.group("credit")) or _STAFF.search(glued.group("credit"))):
         return glued.group(
             "credit"
         ).strip()  # no brackets: an agency or a paper's staff must show it
-    if "redit" in tail and (credit := _labelled(_LABELLED_CREDIT, tail, _LABELLED_CREDIT_WORDS)):
+    if ("redit" in tail or "REDIT" in tail) and (
+        credit := _labelled(_LABELLED_CREDIT, tail, _LABELLED_CREDIT_WORDS)
+    ):
         return credit  # the labelled form, checked only when its word is there
     if (
         ":" in tail
@@ -173,10 +200,9 @@ def _labelled(label: re.Pattern, tail: str, most_words: int) -> str | None:
     long, a name or an agency, not the rest of a sentence."""
     found = label.search(tail)
     credit = found.group("credit").strip() if found else ""
-    if (
-        credit.endswith(")") and "(" not in credit
-    ):  # "(Image credit: Lionsgate)": the label's bracket
-        credit = credit[:-1].rstrip()
+    for opening, closing in ("()", "[]"):  # "(Image credit: Lionsgate)": the label's bracket
+        if credit.endswith(closing) and opening not in credit:
+            credit = credit[:-1].rstrip()
     return credit if credit[:1].isupper() and len(credit.split()) <= most_words else None
 
 

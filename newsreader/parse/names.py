@@ -55,9 +55,11 @@ def has_given_name(name: str) -> bool:
     return any(word.strip(".,'’") in known for word in words[:-1] or words)
 
 
-def is_interface_word(word: str) -> bool:
-    """A word of page furniture ("share", "store", "gallery"), in any case."""
-    return word.lower() in _INTERFACE
+def in_no_name(word: str) -> bool:
+    """Whether no person's name holds ``word``, in any case: an interface word ("share",
+    "store", "gallery") or a function word ("of", "your")."""
+    lower = word.lower()
+    return lower in _INTERFACE or lower in _FUNCTION_WORDS
 
 
 def reads_as_interface(name: str) -> bool:

@@ -60,12 +60,20 @@ _CLOSING_QUOTES = "\"'’”»"  # may close a question headline after its quest
 _BREADCRUMB = re.compile(
     r"\s*(?:/|›|»|>|\|)\s*|\s+[-–—]\s+"
 )  # "Sport - Football": a spaced dash too
-#: A short line above the headline that names no section: a counter or a date (no letters),
-#: a time ago or a reading time ("35d", "22hMike Coppinger", "29 min read"), or a control.
-_NO_SECTION = re.compile(
-    r"[\W\d_]+|\d+\s*(?:[smhdw]|mins?|minutes?|hours?|days?|weeks?)(?![a-z]).*|"
-    r"(?i:(?:sign in|log ?in|sign up|register|password|submit|next|previous|copied|"
+#: A short line where the kicker stands that names nothing, so the search for the kicker stops:
+#: a control ("Copied", "Sign in") or a counter ("1"); what stands above it is more furniture.
+_NO_KICKER = re.compile(
+    r"\d+|(?i:(?:sign in|log ?in|sign up|register|password|submit|next|previous|copied|"
     r"copy(?: article)? link|rss(?: link| feed)?|about us|contact us|presented by|sponsored by)\W*)"
+)
+#: ... and one the search passes over, as it passes over a date line: a date the date patterns
+#: leave ("12-22-23"), a time ago or a reading time ("2 hours ago", "29 min read", "35d",
+#: "22hMike Coppinger", where the byline ran into it); not "80s Music", "100m" or "3d printing".
+_PASSED_OVER = re.compile(
+    r"\d+(?:[-/.]\d+)+|(?:(?i:updated|published|posted)\s+)?(?:"
+    r"\d+\s*(?:h|hrs?|d|w|mins?)|"
+    r"\d+\s*(?:s|secs?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|months?|years?)\s+(?:ago|read)\b.*|"
+    r"\d+[hdw](?=[A-Z]).*)"
 )
 _GLUED_KICKER_WORDS = 4  # words of the lines a kicker glued to the headline may be
 _REPEAT_BELOW = 2  # lines below the headline where it may stand again without what was glued to it
@@ -314,9 +322,10 @@ def mark_head(lines: list[Line], headline: tuple[int, Reason] | None) -> str | N
             and line.words <= _KICKER_WORDS
             and not SENTENCE_END.search(line.text)
             and (named := _BREADCRUMB.split(line.text)[0].strip())
+            and not _PASSED_OVER.fullmatch(named)
         ):
-            if _NO_SECTION.fullmatch(named):
-                break  # a control or a time where the kicker stands: above it is more furniture
+            if _NO_KICKER.fullmatch(named):
+                break
             section = named
             line.role, line.reason = SECTION, Reason.KICKER
             break
