@@ -161,6 +161,60 @@ def test_the_body_thresholds_decide_what_the_classifiers_admit():
     assert body_lines(TEXT)[0] <= body_lines(MARKED)[0]
 
 
+#: A made-up wire story of short paragraphs, one sentence each.
+SHORT_PARAGRAPHS = [
+    "The ferry service to the northern islands was cancelled on Monday because of high winds.",
+    "Operators said the crossing would resume once the gale had passed.",
+    "About two hundred passengers were stranded at the harbour overnight.",
+    "The council opened the town hall to those without somewhere to stay.",
+    "Volunteers handed out blankets and hot soup until late in the evening.",
+    "A spokesperson for the operator apologised for the disruption.",
+    "Forecasters expect the wind to ease by Wednesday afternoon.",
+    "Fishing boats remained in port for a second day running.",
+    "Schools on the largest island closed early as a precaution.",
+    "Power lines came down in two villages, leaving homes without heat.",
+    "Engineers worked through the night to restore the supply.",
+    "The coastguard reported no serious injuries during the storm.",
+    "One lorry driver said he had waited eleven hours to board.",
+    "Local shops ran short of bread and milk by Tuesday morning.",
+    "The operator will add extra sailings at the weekend.",
+    "Tickets for cancelled crossings will be refunded in full.",
+    "Islanders have long called for a second vessel on the route.",
+    "The transport minister is due to visit the harbour next month.",
+    "A review of the timetable is expected later this year.",
+    "Residents were urged to check the operator's website before travelling.",
+    "Further updates will be posted as the weather changes.",
+    "The last similar closure lasted four days in the winter of 2019.",
+]
+SHORT_HEAD = ["Storm strands ferry passengers on the islands", "By Ola Brenner", "March 5, 2024"]
+
+
+def test_a_story_of_short_paragraphs_keeps_them_all_however_many():
+    """With nothing below the headline but the story, every paragraph stays, 18 or 22 of them:
+    no count of lines makes the bar jump (a switch at 20 lines kept 19 of 19 but 18 of 20)."""
+    stories = ["\n\n".join(SHORT_HEAD + SHORT_PARAGRAPHS[:n]) for n in range(18, 23)]
+    kept = [len(parse_article(story.encode(), "a.txt").paragraphs) for story in stories]
+    assert kept == list(range(18, 23))
+
+
+def test_the_bar_in_the_run_rises_with_the_lines_around_it():
+    """The run's prose needs the marked page's bar with nothing around the run, the text's
+    once a few lines stand outside it, and never less as more do; on a short file, less."""
+    from newsreader.parse.body import MARKED, TEXT, _in_run_bar, body_candidates
+    from newsreader.parse.layout import read_page
+
+    menu = ["Weather", "Sport", "Letters to the editor", "Puzzles", "Obituaries"]
+
+    def bar(around: int, paragraphs: int = len(SHORT_PARAGRAPHS)) -> float:
+        page = read_page("\n\n".join(SHORT_PARAGRAPHS[:paragraphs] + menu[:around]))
+        return _in_run_bar(page, body_candidates(page, 0), TEXT.in_run)
+
+    bars = [bar(around) for around in range(len(menu) + 1)]
+    assert bars[0] == MARKED.in_run and bars[-1] == TEXT.in_run and bars == sorted(bars)
+    assert MARKED.in_run < bars[1] < TEXT.in_run  # one line of 23 around the run: between
+    assert MARKED.in_run < bar(len(menu), paragraphs=8) < bar(len(menu), paragraphs=12) < bars[-1]
+
+
 def test_teasers_with_one_sentence_summaries_leave_the_body():
     """Three or more headline-and-summary pairs in a row are other stories, even when their
     summaries end like sentences instead of trailing off."""
