@@ -49,6 +49,42 @@ def test_two_long_sentences_in_one_block_are_two_paragraphs():
     assert len({line.block for line in lines}) == 3
 
 
+SHORT_SENTENCES = (
+    "The storm reached the harbour town just after dawn on Tuesday.",
+    "Waves broke over the sea wall for nearly three hours.",
+    "Fishing boats stayed tied up in the inner basin.",
+    "The ferry to the islands was cancelled until Wednesday.",
+    "Police closed the coast road near the old lighthouse.",
+    "Two cars were swept into a ditch but nobody was hurt.",
+    "The council opened the school hall as a shelter.",
+    "About forty people spent the night there with blankets.",
+    "Power failed in the old quarter well before noon.",
+    "Engineers restored it to most homes by the evening.",
+    "The mayor said the town had coped better than last winter.",
+    "Forecasters expect calmer weather to arrive by the weekend.",
+)
+
+
+@pytest.mark.parametrize("joint", ["\n", "\n\n"])
+def test_wire_copy_of_short_sentences_keeps_them_with_or_without_blank_lines(joint):
+    text = (
+        "Weather\n\nStorm batters harbour town as ferries halt\n\nBy Dana Whitlock\n"
+        f"March 5, 2024\n\n{joint.join(SHORT_SENTENCES)}\n\nShare this article\n"
+    )
+    assert parse_article(text.encode(), "a.txt").paragraphs == SHORT_SENTENCES
+
+
+def test_two_sentences_of_eight_words_in_one_block_are_two_paragraphs_and_shorter_lines_one():
+    sentences = split_lines(
+        "The ferry to the islands was cancelled until Wednesday.\n"
+        "Police closed the coast road near the old lighthouse.\n"
+    )
+    labels = split_lines("Sign up now.\nRead our terms.\n")
+    assert (
+        len({line.block for line in sentences}) == 2 and len({line.block for line in labels}) == 1
+    )
+
+
 def test_a_schedule_inside_the_story_is_kept_and_the_promo_and_biography_leave():
     article = parse("schedule.txt")
     assert "June 9 – Springfield @ Arena" in article.paragraphs

@@ -45,7 +45,10 @@ _OWN_PARAGRAPHS = 5  # ... in at least this many prose lines
 #: (in place of the run it stands in), so their paragraphs measure as prose as others do.
 _IDEOGRAPHS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _IDEOGRAPH_RUNS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
-_PARAGRAPH_WORDS = 12  # words past which a line ending a sentence is a paragraph of its own
+#: Words from which a line ending a sentence is a paragraph of its own: the prose line's (see
+#: ``LineFacts.prose``), so a wire story of one short sentence a line ("The ferry to the islands
+#: was cancelled until Wednesday.") is paragraphs, not one block that reads as a list.
+_PARAGRAPH_WORDS = 8
 _PARAGRAPH_ENDS = frozenset(".!?…\"”’'»")  # how such a line ends
 
 
@@ -89,8 +92,8 @@ class Page:
 def split_lines(text: str) -> list[Line]:
     """Non-blank lines of ``text``, stripped, with their block index and word count.
 
-    A block is a run of lines between blank lines, but two long lines that end sentences, one
-    after the other, are two paragraphs whatever the blank lines: wire copy and some CMSs
+    A block is a run of lines between blank lines, but two lines of prose that end sentences,
+    one after the other, are two paragraphs whatever the blank lines: wire copy and some CMSs
     separate paragraphs by a single newline, and the classifiers must see them as they see
     blank-line paragraphs.
 
