@@ -56,8 +56,8 @@ _GLUED_CREDIT = re.compile(
 )  # "... all year. Clive Rose/Getty Images"
 _STAFF = re.compile(r"/[^/]*\b[Ss]taff(?: [Pp]hotographer)?$")  # "John Tlumacki/Globe Staff"
 #: "Credit: Andrew Crowley" opening a line or after a sentence, a bar, a bracket, a comma or a
-#: spaced dash; "Photo credit:" or a capitalised "Credit:" after a word. A lower-case "credit" after a
-#: word is the noun ("lose EV tax credit: Today's Car News", a teaser's headline and its column).
+#: spaced dash; "Photo credit:" or a capitalised "Credit:" after a word. A lower-case "credit"
+#: after a word is the noun ("lose EV tax credit: Today's Car News", a teaser's headline).
 _LABELLED_CREDIT = re.compile(
     r"(?:(?:^|[|.!?”\"(\[,;]\s*|\s[–—-]\s*)(?:image |photo |picture )?credits?|"
     r"\s(?:(?:image |photo |picture )credits?|(?-i:Credits?|CREDITS?)))"
@@ -124,7 +124,7 @@ def _names_a_source(line: str) -> bool:
     A menu's pairs ("About/Contact", "Your Privacy Choices/Manage Cookies") and figures
     ("Weight 4.8 lbs/2.2kg") have the shape too."""
     sides = [side.split() for side in line.split("/") if side.strip()]
-    if any(in_no_name(word) for side in sides for word in side[side[0] == "The" :]):
+    if any(in_no_name(word) for side in sides for word in (side[1:] if side[0] == "The" else side)):
         return False
     return any(_person(side) or _ACRONYM.fullmatch(" ".join(side)) for side in sides)
 

@@ -324,11 +324,10 @@ def mark_head(lines: list[Line], headline: tuple[int, Reason] | None) -> str | N
             and (named := _BREADCRUMB.split(line.text)[0].strip())
             and not _PASSED_OVER.fullmatch(named)
         ):
-            if _NO_KICKER.fullmatch(named):
-                break
-            section = named
-            line.role, line.reason = SECTION, Reason.KICKER
-            break
+            if not _NO_KICKER.fullmatch(named):
+                section = named
+                line.role, line.reason = SECTION, Reason.KICKER
+            break  # the nearest kicker-shaped line names the section, or none
     above = (BOILERPLATE, Reason.ABOVE_TITLE)  # read once, not per line
     for line in lines[:title_at]:
         if line.role is OTHER:
