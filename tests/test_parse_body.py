@@ -74,14 +74,28 @@ def test_wire_copy_of_short_sentences_keeps_them_with_or_without_blank_lines(joi
     assert parse_article(text.encode(), "a.txt").paragraphs == SHORT_SENTENCES
 
 
-def test_two_sentences_of_eight_words_in_one_block_are_two_paragraphs_and_shorter_lines_one():
-    sentences = split_lines(
-        "The ferry to the islands was cancelled until Wednesday.\n"
-        "Police closed the coast road near the old lighthouse.\n"
+def test_five_sentence_lines_in_a_row_are_paragraphs_to_the_body_but_one_block():
+    """Five sentence lines of eight words or more in a row are five paragraphs to the body
+    classifiers (a story's block); the layout still sees one block; four stay one paragraph, as
+    a box of furniture written the same way holds two to four, and so do seven-word lines."""
+    lines = list(SHORT_SENTENCES[:5])
+    five = split_lines("\n".join(lines))
+    four = split_lines("\n".join(lines[:4]))
+    shorter = split_lines("\n".join(" ".join(line.split()[:7]) + "." for line in lines))
+    assert len({line.paragraph for line in five}) == 5 and len({line.block for line in five}) == 1
+    assert len({line.paragraph for line in four}) == 1
+    assert len({line.paragraph for line in shorter}) == 1
+
+
+def test_a_two_line_notice_above_the_headline_is_not_the_headline():
+    text = (
+        "We use cookies to improve your experience on our site.\n"
+        "By continuing to browse you agree to our use of cookies.\n\n"
+        "Water board approves pipe replacement plan for old town\n\n"
+        "By Dana Whitlock\nNovember 14, 2023\n\n" + "\n\n".join(SHORT_SENTENCES)
     )
-    labels = split_lines("Sign up now.\nRead our terms.\n")
-    assert (
-        len({line.block for line in sentences}) == 2 and len({line.block for line in labels}) == 1
+    assert parse_article(text.encode(), "a.txt").title == (
+        "Water board approves pipe replacement plan for old town"
     )
 
 
@@ -248,7 +262,25 @@ def test_the_bar_in_the_run_rises_with_the_lines_around_it():
     bars = [bar(around) for around in range(len(menu) + 1)]
     assert bars[0] == MARKED.in_run and bars[-1] == TEXT.in_run and bars == sorted(bars)
     assert MARKED.in_run < bars[1] < TEXT.in_run  # one line of 23 around the run: between
-    assert MARKED.in_run < bar(len(menu), paragraphs=8) < bar(len(menu), paragraphs=12) < bars[-1]
+    assert bar(len(menu), paragraphs=8) == MARKED.in_run  # a short file's run is its story
+
+
+def test_a_run_that_swallowed_teasers_and_comments_keeps_the_texts_bar():
+    """A story whose main run runs on through a teaser box and a comment thread (all of them
+    prose lines, blank lines between) is no run with nothing around it: its headings count."""
+    from newsreader.parse.body import TEXT, _in_run_bar, body_candidates
+    from newsreader.parse.layout import read_page
+
+    tail = [
+        "More from the region",
+        "Police appeal for witnesses after a break-in at the town museum.",
+        "New bus timetable will cut services to outlying villages in spring.",
+        "42 comments",
+        "This is the third storm this winter and nobody has fixed the sea wall yet.",
+        "The ferry company should have warned people earlier, frankly it is a disgrace.",
+    ]
+    page = read_page("\n\n".join(SHORT_PARAGRAPHS + tail))
+    assert _in_run_bar(page, body_candidates(page, 0), TEXT.in_run) == TEXT.in_run
 
 
 def test_teasers_with_one_sentence_summaries_leave_the_body():

@@ -19,12 +19,10 @@ from newsreader.parse.page import BODY, BOILERPLATE, BYLINE, OTHER, Line, Page
 from newsreader.parse.reasons import Reason
 from newsreader.parse.scoring import scorer, tested
 
-#: Lines to judge from which a file's shortness no longer lowers its main run's bar (see
-#: :func:`_in_run_bar`): the old switch's count; held out by site, 16 to 25 score alike (region
-#: body F1 0.9312-0.9316, page 0.9236-0.9238).
-_STORY_LINES = 20
-#: Share of the lines to judge standing outside the main run from which they no longer lower its
-#: bar either: held out by site, 3% to 7% score alike (region body F1 0.9314-0.9316, page 0.9238).
+_STORY_LINES = 20  # lines to judge below which a text's main run is its story
+#: Share of the lines below the headline standing around a longer text's main run (outside it,
+#: or in it but labelled or no prose: "42 comments") from which the run's bar is the text's:
+#: with fewer, it eases towards the marked page's (see :func:`_in_run_bar`).
 _AROUND_RUN = 0.05
 _MIN_CONTEXT = 6  # fewer unlabelled lines below the headline than this: judge by prose shape alone
 _BIO_LINES = 3  # body lines at either end where an author's biography may stand
@@ -85,8 +83,8 @@ def line_vectors(
 ) -> list[list[float]]:
     """The body classifiers' feature vector of each candidate (see :func:`features.line_vector`);
     ``needed``: the features to compute, the costly others left 0.0."""
-    lines, facts, run, counts, blocks = page.lines, page.facts, page.run, page.counts, page.blocks
-    return [line_vector(lines, facts, i, run, counts, blocks, needed) for i in candidates]
+    lines, facts, run, counts = page.lines, page.facts, page.run, page.counts
+    return [line_vector(lines, facts, i, run, counts, page.paragraphs, needed) for i in candidates]
 
 
 def body_scores(page: Page, candidates: list[int]) -> list[float]:
@@ -129,20 +127,24 @@ def mark_body(page: Page, title_at: int | None, thresholds: Thresholds = TEXT) -
 
 
 def _in_run_bar(page: Page, candidates: list[int], in_run: float) -> float:
-    """The score a prose line inside the main run needs: the marked page's bar where the run is
-    surely the story, ``in_run`` where it may reach into the page's prose furniture (menus and
-    teasers around it), and evenly between as the evidence goes. The run is the story when
-    the file has few lines to judge (the marked page's bar at ``_MIN_CONTEXT``, ``in_run`` from
-    ``_STORY_LINES``) or when few of them stand outside the run (the marked page's bar with
-    none, as in a wire story of short paragraphs, ``in_run`` from ``_AROUND_RUN`` of them);
-    the lower bar of the two counts. Even, not a switch at some count of lines, which kept 19
-    paragraphs of 19 but 18 of 20. Held out by site against that switch (-2 below 20 lines, -1
-    from): region body F1 0.9304 -> 0.9316, page 0.9236 -> 0.9238."""
-    start, end = page.run
-    outside = sum(not start <= i <= end for i in candidates) / len(candidates)
-    short = (len(candidates) - _MIN_CONTEXT) / (_STORY_LINES - _MIN_CONTEXT)
+    """The score a prose line inside the main run needs. A file with fewer than
+    ``_STORY_LINES`` lines to judge: the marked page's bar, as its run is the story. A longer
+    one's run may reach into the page's prose furniture, so ``in_run``, unless almost nothing
+    stands around the run (a wire story of short paragraphs and nothing else): then evenly
+    down to the marked page's bar as the share of the lines below the headline around it
+    (outside it, or in it but labelled or no prose) falls from ``_AROUND_RUN`` to none. Even,
+    not a switch at some count of lines, which kept 19 paragraphs of 19 but 18 of 20; a run
+    that swallowed a teaser box or a comment thread holds its headings and counts ("More from
+    the region", "42 comments"), which count as around it."""
     lowest = min(in_run, MARKED.in_run)
-    return lowest + (in_run - lowest) * min(1.0, short, outside / _AROUND_RUN)
+    if len(candidates) < _STORY_LINES:
+        return lowest
+    (start, end), lines, facts = page.run, page.lines, page.facts
+    below = range(candidates[0], len(lines))  # the lines below the headline, judged or labelled
+    around = sum(
+        not (start <= i <= end and lines[i].role is OTHER and facts[i].prose) for i in below
+    )
+    return lowest + (in_run - lowest) * min(1.0, around / len(below) / _AROUND_RUN)
 
 
 def _keep_a_list_story(page: Page, candidates: list[int]) -> None:

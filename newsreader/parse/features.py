@@ -311,10 +311,11 @@ def line_vector(
     i: int,
     run: tuple[int, int],
     counts: dict[str, int],
-    blocks: dict[int, int],
+    paragraphs: dict[int, int],
     needed: Collection[str] = LINE_FEATURES,
 ) -> list[float]:
-    """The LINE_FEATURES vector of line ``i`` (``lines`` are ``page.Line`` records with cue roles set).
+    """The LINE_FEATURES vector of line ``i`` (``lines`` are ``page.Line`` records with cue roles set;
+    ``paragraphs``: how many lines each paragraph holds).
     Flags are written ``1.0 if ... else 0.0``, cheaper than ``float(...)``: this runs for every
     candidate line of every file. The pattern-searching features left out of ``needed`` (those no
     classifier compares, see ``scoring.tested``) are 0.0."""
@@ -327,7 +328,7 @@ def line_vector(
     next_fact = facts[i + 1] if i + 1 < n else None
     text = line.text
     words_log = log1p(fact.words)
-    block_size = blocks[line.block]
+    block_size = paragraphs[line.paragraph]
     return [
         1.0,
         words_log,

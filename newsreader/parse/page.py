@@ -45,14 +45,21 @@ _OWN_PARAGRAPHS = 5  # ... in at least this many prose lines
 #: (in place of the run it stands in), so their paragraphs measure as prose as others do.
 _IDEOGRAPHS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _IDEOGRAPH_RUNS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
-#: Words from which a line ending a sentence is a paragraph of its own: the prose line's (see
-#: ``LineFacts.prose``), so a wire story of one short sentence a line ("The ferry to the islands
-#: was cancelled until Wednesday.") is paragraphs, not one block that reads as a list.
-_PARAGRAPH_WORDS = 8
+_PARAGRAPH_WORDS = 12  # words past which a line ending a sentence is a block of its own
+#: Words from which a line ending a sentence is a paragraph of its own to the body classifiers
+#: (``Line.paragraph``): the prose line's (see ``LineFacts.prose``), so a wire story of one
+#: short sentence a line ("The ferry to the islands was cancelled until Wednesday.") reads as
+#: paragraphs, not as one block of a list. Headline-length lines, so only the body's features
+#: see them apart: a two-line notice above the headline split into two blocks of one line
+#: each reads as two headlines.
+_SENTENCE_WORDS = 8
+#: ... when this many or more stand in a row: a story's block, where a box of furniture written
+#: the same way (an author's note, a newsletter's pitch, a few comments) holds two to four.
+_SENTENCE_RUN = 5
 _PARAGRAPH_ENDS = frozenset(".!?…\"”’'»")  # how such a line ends
 
 
-_TEXT, _BLOCK = attrgetter("text"), attrgetter("block")
+_TEXT, _BLOCK, _PARAGRAPH = attrgetter("text"), attrgetter("block"), attrgetter("paragraph")
 
 
 # slots: the per-line loops read a line's fields on the interpreter's fast path, which a
@@ -67,6 +74,7 @@ class Line:
     words: int
     role: Role = OTHER
     reason: Reason = Reason.UNDECIDED
+    paragraph: int = 0  # its block, or its own when it is one of short sentence lines in a row
 
 
 @dataclass
@@ -82,20 +90,23 @@ class Page:
     opening: Opening | None = None  # the main run's opening, made by the headline pass on first use
     counts: Counter = field(init=False)  # how often each text stands in the file
     blocks: Counter = field(init=False)  # how many lines each block holds
+    paragraphs: Counter = field(init=False)  # how many lines each paragraph holds
 
     def __post_init__(self) -> None:
         # attrgetter: counted in C, without a generator's frame per line
         self.counts = Counter(map(_TEXT, self.lines))
         self.blocks = Counter(map(_BLOCK, self.lines))
+        self.paragraphs = Counter(map(_PARAGRAPH, self.lines))
 
 
 def split_lines(text: str) -> list[Line]:
     """Non-blank lines of ``text``, stripped, with their block index and word count.
 
-    A block is a run of lines between blank lines, but two lines of prose that end sentences,
-    one after the other, are two paragraphs whatever the blank lines: wire copy and some CMSs
+    A block is a run of lines between blank lines, but two long lines that end sentences, one
+    after the other, are two paragraphs whatever the blank lines: wire copy and some CMSs
     separate paragraphs by a single newline, and the classifiers must see them as they see
-    blank-line paragraphs.
+    blank-line paragraphs. Shorter sentence lines in a row are paragraphs of their own to the
+    body classifiers only (``_SENTENCE_WORDS``).
 
     The count is ``len(line.split())`` without building the words: every whitespace character
     but the space is unprintable, so a printable line without double spaces has one word more
@@ -124,7 +135,29 @@ def split_lines(text: str) -> list[Line]:
         else:
             block += 1
             alone = False
+    _set_paragraphs(lines, block + 1)
     return lines
+
+
+def _set_paragraphs(lines: list[Line], fresh: int) -> None:
+    """Each line's paragraph: its block, or, for ``_SENTENCE_RUN`` or more lines in a row that
+    end sentences and have ``_SENTENCE_WORDS`` or more, one of its own (numbered from ``fresh``
+    on)."""
+    run: list[Line] = []
+    for line in [*lines, None]:
+        if line is not None:
+            line.paragraph = line.block
+        sentence = (
+            line is not None and line.words >= _SENTENCE_WORDS and line.text[-1] in _PARAGRAPH_ENDS
+        )
+        if sentence and run and run[-1].number == line.number - 1:
+            run.append(line)
+            continue
+        if len(run) >= _SENTENCE_RUN:
+            for offset, paragraph in enumerate(run):
+                paragraph.paragraph = fresh + offset
+            fresh += len(run)
+        run = [line] if sentence else []
 
 
 def line_facts(
