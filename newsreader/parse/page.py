@@ -74,7 +74,7 @@ class Line:
     words: int
     role: Role = OTHER
     reason: Reason = Reason.UNDECIDED
-    paragraph: int = 0  # its block, or its own when it is one of short sentence lines in a row
+    paragraph: int = 0  # its block, or its own when it is one of five sentence lines in a row
 
 
 @dataclass
@@ -128,10 +128,10 @@ def split_lines(text: str) -> list[Line]:
                 first = lines[-1]  # the paragraph before: its own block too, if it shared one
                 if len(lines) > 1 and lines[-2].block == first.block:
                     block += 1
-                    first.block = block
+                    first.block = first.paragraph = block
                 block += 1
             alone = paragraph
-            lines.append(Line(number, stripped, block, words))
+            lines.append(Line(number, stripped, block, words, paragraph=block))
         else:
             block += 1
             alone = False
@@ -140,24 +140,30 @@ def split_lines(text: str) -> list[Line]:
 
 
 def _set_paragraphs(lines: list[Line], fresh: int) -> None:
-    """Each line's paragraph: its block, or, for ``_SENTENCE_RUN`` or more lines in a row that
-    end sentences and have ``_SENTENCE_WORDS`` or more, one of its own (numbered from ``fresh``
-    on)."""
+    """Give each of ``_SENTENCE_RUN`` or more lines in a row that end sentences and have
+    ``_SENTENCE_WORDS`` or more a paragraph of its own (numbered from ``fresh`` on); every
+    other line's paragraph is its block."""
     run: list[Line] = []
-    for line in [*lines, None]:
-        if line is not None:
-            line.paragraph = line.block
-        sentence = (
-            line is not None and line.words >= _SENTENCE_WORDS and line.text[-1] in _PARAGRAPH_ENDS
-        )
-        if sentence and run and run[-1].number == line.number - 1:
+    for line in lines:
+        if line.words >= _SENTENCE_WORDS and line.text[-1] in _PARAGRAPH_ENDS:
+            if run and run[-1].number != line.number - 1:
+                fresh = _apart(run, fresh)
+                run = []
             run.append(line)
-            continue
-        if len(run) >= _SENTENCE_RUN:
-            for offset, paragraph in enumerate(run):
-                paragraph.paragraph = fresh + offset
-            fresh += len(run)
-        run = [line] if sentence else []
+        elif run:
+            fresh = _apart(run, fresh)
+            run = []
+    _apart(run, fresh)
+
+
+def _apart(run: list[Line], fresh: int) -> int:
+    """Number the lines of ``run`` as paragraphs of their own from ``fresh`` on when it is long
+    enough to be a story's block; the next free number."""
+    if len(run) < _SENTENCE_RUN:
+        return fresh
+    for offset, line in enumerate(run):
+        line.paragraph = fresh + offset
+    return fresh + len(run)
 
 
 def line_facts(
