@@ -116,6 +116,7 @@ def split_lines(text: str) -> list[Line]:
     lines: list[Line] = []
     block = 0
     alone = False  # the line before is a paragraph: a paragraph next to it opens a block
+    sentences: list[Line] = []  # the sentence lines in a row just before (_SENTENCE_WORDS)
     for number, raw in enumerate(text.split("\n"), start=1):
         stripped = raw.strip()
         if stripped:
@@ -123,7 +124,8 @@ def split_lines(text: str) -> list[Line]:
             words = stripped.count(" ") + 1 if plain else len(stripped.split())
             if not stripped.isascii() and (ideographs := len(_IDEOGRAPHS.findall(stripped))):
                 words += ideographs - len(_IDEOGRAPH_RUNS.findall(stripped))
-            paragraph = words >= _PARAGRAPH_WORDS and stripped[-1] in _PARAGRAPH_ENDS
+            ends = stripped[-1] in _PARAGRAPH_ENDS
+            paragraph = words >= _PARAGRAPH_WORDS and ends
             if paragraph and alone:
                 first = lines[-1]  # the paragraph before: its own block too, if it shared one
                 if len(lines) > 1 and lines[-2].block == first.block:
@@ -132,38 +134,25 @@ def split_lines(text: str) -> list[Line]:
                 block += 1
             alone = paragraph
             lines.append(Line(number, stripped, block, words, paragraph=block))
+            if ends and words >= _SENTENCE_WORDS:
+                sentences.append(lines[-1])
+                continue
         else:
             block += 1
             alone = False
-    _set_paragraphs(lines, block + 1)
+        if sentences:  # a blank line or a line of another kind ends the run
+            _apart(sentences)
+            sentences = []
+    _apart(sentences)
     return lines
 
 
-def _set_paragraphs(lines: list[Line], fresh: int) -> None:
-    """Give each of ``_SENTENCE_RUN`` or more lines in a row that end sentences and have
-    ``_SENTENCE_WORDS`` or more a paragraph of its own (numbered from ``fresh`` on); every
-    other line's paragraph is its block."""
-    run: list[Line] = []
-    for line in lines:
-        if line.words >= _SENTENCE_WORDS and line.text[-1] in _PARAGRAPH_ENDS:
-            if run and run[-1].number != line.number - 1:
-                fresh = _apart(run, fresh)
-                run = []
-            run.append(line)
-        elif run:
-            fresh = _apart(run, fresh)
-            run = []
-    _apart(run, fresh)
-
-
-def _apart(run: list[Line], fresh: int) -> int:
-    """Number the lines of ``run`` as paragraphs of their own from ``fresh`` on when it is long
-    enough to be a story's block; the next free number."""
-    if len(run) < _SENTENCE_RUN:
-        return fresh
-    for offset, line in enumerate(run):
-        line.paragraph = fresh + offset
-    return fresh + len(run)
+def _apart(sentences: list[Line]) -> None:
+    """Make each of ``_SENTENCE_RUN`` or more sentence lines in a row a paragraph of its own, a
+    story's block: numbered by its line, negative, so no block's number is one."""
+    if len(sentences) >= _SENTENCE_RUN:
+        for line in sentences:
+            line.paragraph = -line.number
 
 
 def line_facts(
