@@ -76,4 +76,4 @@ def reads_as_interface(name: str) -> bool:
         return False
     if name.endswith(".") or len(words) >= _LONG_NAME or acronyms:
         return True  # "Post Crime.", "Harbor Council Keeps Library", "HARBOR COUNCIL"
-    return any(word.lower() in _INTERFACE or word.lower() in _FUNCTION_WORDS for word in words)
+    return any(map(in_no_name, words))
