@@ -36,7 +36,15 @@ from newsreader.parse.body import MARKED, TEXT
 from newsreader.parse.features import file_language
 from newsreader.parse.ids import split_name
 from newsreader.parse.layout import Layout, gather, mark_head_and_body, read_page
-from newsreader.parse.page import BODY, BOILERPLATE, OTHER, Page, split_lines
+from newsreader.parse.page import (
+    BODY,
+    BOILERPLATE,
+    OTHER,
+    PARAGRAPH_ENDS,
+    PARAGRAPH_WORDS,
+    Page,
+    split_lines,
+)
 from newsreader.parse.reasons import Reason
 from newsreader.parse.stated import stated_facts
 from newsreader.parse.title import find_title
@@ -203,7 +211,7 @@ def _prose_outside(raw: list[str], first: int, last: int, not_body: frozenset[in
 def _is_paragraph(text: str) -> bool:
     """Whether a line reads as a paragraph of prose, not a link, label or heading."""
     text = text.strip()
-    return len(text.split()) >= _PARAGRAPH_WORDS and text[-1] in _PARAGRAPH_ENDS
+    return len(text.split()) >= PARAGRAPH_WORDS and text[-1] in PARAGRAPH_ENDS
 
 
 def _first_of(raw: list[str], texts: set[str]) -> int | None:
@@ -357,8 +365,6 @@ _ABOVE = 20
 _BELOW = 30
 _UNBOUNDED = 150  # under a headline no element bounds: a longer body reaches the end
 _EDGE = 6  # a body ending this near the window's end may go on past it: all is read
-_PARAGRAPH_WORDS = 12  # words past which a line ending a sentence is a paragraph (parse.page)
-_PARAGRAPH_ENDS = frozenset(".!?…\"”’'»")
 _STATED_WORDS = 100  # words a stated article text needs to be taken as the whole article
 _STATED_COVERED = 0.8  # share of its word runs the body must hold for the two to be one text
 _QUOTES = str.maketrans({c: "'" for c in "‘’‚‛′´`"} | {c: '"' for c in "“”„‟″«»"})

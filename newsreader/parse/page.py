@@ -45,7 +45,7 @@ _OWN_PARAGRAPHS = 5  # ... in at least this many prose lines
 #: (in place of the run it stands in), so their paragraphs measure as prose as others do.
 _IDEOGRAPHS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _IDEOGRAPH_RUNS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
-_PARAGRAPH_WORDS = 12  # words past which a line ending a sentence is a block of its own
+PARAGRAPH_WORDS = 12  # words past which a line ending a sentence is a block of its own
 #: Words from which a line ending a sentence is a paragraph of its own to the body classifiers
 #: (``Line.paragraph``): the prose line's (see ``LineFacts.prose``), so a wire story of one
 #: short sentence a line ("The ferry to the islands was cancelled until Wednesday.") reads as
@@ -56,7 +56,7 @@ _SENTENCE_WORDS = 8
 #: ... when this many or more stand in a row: a story's block, where a box of furniture written
 #: the same way (an author's note, a newsletter's pitch, a few comments) holds two to four.
 _SENTENCE_RUN = 5
-_PARAGRAPH_ENDS = frozenset(".!?…\"”’'»")  # how such a line ends
+PARAGRAPH_ENDS = frozenset(".!?…\"”’'»")  # how such a line ends
 
 
 _TEXT, _BLOCK, _PARAGRAPH = attrgetter("text"), attrgetter("block"), attrgetter("paragraph")
@@ -124,8 +124,8 @@ def split_lines(text: str) -> list[Line]:
             words = stripped.count(" ") + 1 if plain else len(stripped.split())
             if not stripped.isascii() and (ideographs := len(_IDEOGRAPHS.findall(stripped))):
                 words += ideographs - len(_IDEOGRAPH_RUNS.findall(stripped))
-            ends = stripped[-1] in _PARAGRAPH_ENDS
-            paragraph = words >= _PARAGRAPH_WORDS and ends
+            ends = stripped[-1] in PARAGRAPH_ENDS
+            paragraph = words >= PARAGRAPH_WORDS and ends
             if paragraph and alone:
                 first = lines[-1]  # the paragraph before: its own block too, if it shared one
                 if len(lines) > 1 and lines[-2].block == first.block:
