@@ -225,6 +225,21 @@ def test_a_labelled_credit_is_the_label_not_the_noun(line, credit):
 
 
 @pytest.mark.parametrize(
+    ("line", "credit"),
+    [
+        ("Crowds fill the square on the first warm day. What a week. TNW", "TNW"),
+        ("The ferry leaves the harbour at dawn. AFP", "AFP"),
+        ("Read the whole council report on our site. MORE", None),  # a link
+        ("Great. OK", None),  # too short for a caption
+        ("Doors open at 7 p.m. ET", None),  # a time zone after an abbreviation
+        ("MORE FROM THE TOWN NEWS", None),
+    ],
+)
+def test_an_acronym_alone_after_a_caption_is_its_credit(line, credit):
+    assert trailing_credit(line) == credit
+
+
+@pytest.mark.parametrize(
     ("line", "credited"),
     [
         ("Dana Whitlock/Harbor Weekly", True),

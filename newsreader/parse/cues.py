@@ -54,6 +54,8 @@ _TRAILING_CREDIT = re.compile(r"\((?P<credit>[^()]{3,120})\)\s*$")
 _GLUED_CREDIT = re.compile(
     r"[.!?”\"]\s*(?P<credit>[A-Z][\w.'’ -]{1,40}/[\w.'’ &-]{2,40})$"
 )  # "... all year. Clive Rose/Getty Images"
+#: A source's acronym alone after a caption's last sentence: "... What a world. HBO".
+_BARE_ACRONYM = re.compile(r"[a-z]{3}[.!?][\"”’)]?\s+(?P<credit>[A-Z]{2,5})$")
 _STAFF = re.compile(r"/[^/]*\b[Ss]taff(?: [Pp]hotographer)?$")  # "John Tlumacki/Globe Staff"
 #: "Credit: Andrew Crowley" opening a line or after a sentence, a bar, a bracket, a comma or a
 #: spaced dash; "Photo credit:" or a capitalised "Credit:" after a word. A lower-case "credit"
@@ -171,8 +173,8 @@ def trailing_credit(line: str) -> str | None:
     """The credit that ends a caption: in parentheses, ``(Jane Doe/AP)``; after the caption's
     last sentence, ``... all year. Clive Rose/Getty Images``, ``... business.John Tlumacki/Globe
     Staff``; or labelled, ``... | Image credit: Embark Studios``, ``... Credit: Andrew Crowley``,
-    ``... again.Credit...Stephen Speranza for The New York Times``
-    and, after a sentence, ``... in Prague. Photograph: Michal Čížek/AFP``."""
+    ``... again.Credit...Stephen Speranza for The New York Times``; after a sentence, an acronym
+    alone, ``... in Kyiv. AFP``, or labelled, ``... in Prague. Photograph: Michal Čížek/AFP``."""
     tail = line[-130:]
     match = _TRAILING_CREDIT.search(tail)
     if match and (_has_credit_word(match.group("credit")) or "/" in match.group("credit")):
@@ -184,6 +186,8 @@ def trailing_credit(line: str) -> str | None:
         return glued.group(
             "credit"
         ).strip()  # no brackets: an agency or a paper's staff must show it
+    if tail[-1:].isupper() and (bare := _bare_acronym(tail)):
+        return bare
     if ("redit" in tail or "REDIT" in tail) and (
         credit := _labelled(_LABELLED_CREDIT, tail, _LABELLED_CREDIT_WORDS)
     ):
@@ -193,6 +197,16 @@ def trailing_credit(line: str) -> str | None:
     ):  # "... on 21 December. Photograph: Michal Čížek/AFP/Getty": a picture's label after a sentence
         return _labelled(_LABELLED_PICTURE, tail, _PICTURE_CREDIT_WORDS)
     return None
+
+
+def _bare_acronym(tail: str) -> str | None:
+    """The acronym ending a caption of three words or more after a sentence ("... in Kyiv. AFP",
+    "... What a world. HBO"), unless it is an interface or a function word ("... read on.
+    MORE" is a link)."""
+    found = _BARE_ACRONYM.search(tail)
+    if not found or tail.count(" ") < 3 or in_no_name(found["credit"]):
+        return None
+    return found["credit"]
 
 
 def _labelled(label: re.Pattern, tail: str, most_words: int) -> str | None:
