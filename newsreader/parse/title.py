@@ -44,6 +44,7 @@ _CAPITALS = 0.9  # share of capitals among a line's letters that makes it a line
 _CAPITALISED_WORDS = (
     3  # words a line in capitals needs to be put after the rest (a short one is a kicker)
 )
+_CAPITALS_OVER = 2  # lines below a line in capitals where a byline keeps it in the running
 _LINKED_MARGIN = 4.0  # log-odds by which a repeated line must beat the headline left in play
 _DEEPER_MARGIN = 2.5  # ... and a line deep in the main run
 _KICKER_WORDS = 5  # words a kicker has at most
@@ -154,7 +155,9 @@ def find_title(page: Page) -> tuple[int, Reason] | None:
         return None
     scores = title_scores(page, candidates)
     capitals = [
-        page.facts[i].upper_ratio >= _CAPITALS and page.lines[i].words >= _CAPITALISED_WORDS
+        page.facts[i].upper_ratio >= _CAPITALS
+        and page.lines[i].words >= _CAPITALISED_WORDS
+        and not _over_byline(page.lines, i)
         for i in candidates
     ]
     if not any(
@@ -187,6 +190,12 @@ def find_title(page: Page) -> tuple[int, Reason] | None:
     if (found := _headline_over_byline(page, chosen, candidates, scores)) is not None:
         return found, Reason.OVER_BYLINE
     return chosen, Reason.TITLE
+
+
+def _over_byline(lines: list[Line], i: int) -> bool:
+    """Whether a byline or a date line stands among the ``_CAPITALS_OVER`` lines below line
+    ``i``: a headline's place, whatever its case (older pages print headlines in capitals)."""
+    return any(line.role in _BYLINE_BLOCK for line in lines[i + 1 : i + 1 + _CAPITALS_OVER])
 
 
 def _headline_over_byline(
