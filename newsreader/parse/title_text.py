@@ -23,11 +23,20 @@ _TRAIL = re.compile(r"\s+(?:/|›|»|>)\s+")  # the spaced separators of a bread
 _TRAIL_MARKS = ("/", "›", "»", ">")
 
 
+#: A page's tool next to a headline: "Print", "Email this story", "Comments (3)".
+_TOOL = (
+    r"(?:print(?:er[- ]friendly(?: version)?| this(?: story| article| page)?)?|"
+    r"e-?mail(?: this(?: story| article| page)?)?|share(?: this)?|save|comments?(?: \(\d+\))?|pdf)"
+)
 _WRAPPERS = (  # what a page wraps a headline in: a share widget, a slide counter, a tool tail
     re.compile(r"^share\s+(?P<headline>.+?)\s+close$", re.IGNORECASE),
-    re.compile(r"^\d{1,3}\s?/\s?\d{1,3}(?P<headline>[A-Z\"“‘'].+)$"),  # "01/9Ten festivals ..."
+    # a slide counter run into it: "01/9Ten festivals ...", "1 of 9Mayor vetoes ..."
+    re.compile(r"^\d{1,3}(?:\s?/\s?| of )\d{1,3}(?P<headline>[A-Z\"“‘'].+)$"),
+    # tools after a bar, a dot, a spaced dash or in brackets: "... | Print | Email this"
     re.compile(
-        r"^(?P<headline>.+?)(?:\s*[|•·]\s*(?:print|e-?mail|share|save|comments?|pdf)\b)+\s*$",
+        r"^(?P<headline>.+?)(?:(?:\s*[|•·]\s*|\s+[-–—]\s+)_TOOL(?!\w)|\s*\[_TOOL\]|\s*\(_TOOL\))+\s*$".replace(
+            "_TOOL", _TOOL
+        ),
         re.IGNORECASE,
     ),
 )
