@@ -28,6 +28,20 @@ def test_an_all_caps_headline_over_a_wire_story_wins_over_the_menu():
     assert title(head) == "HARBOR COUNCIL KEEPS LIBRARY OPEN"
 
 
+@pytest.mark.parametrize(
+    "above",
+    [
+        "The Harbortown Courier",  # the masthead
+        "Most viewed\nFerry timetable changes from Monday\nSchool fair raises money for playground",
+    ],
+)
+def test_an_all_caps_headline_over_its_byline_beats_lines_in_their_own_case(above):
+    """Older pages print the headline in capitals; a line in capitals with the byline right
+    below it is the headline, not a banner ranked after every line in its own case."""
+    head = f"{above}\nHARBOR COUNCIL KEEPS LIBRARY OPEN\nBy JANE DOE, Town Courier\nMarch 5, 2008"
+    assert title(head) == "HARBOR COUNCIL KEEPS LIBRARY OPEN"
+
+
 def test_a_three_word_headline_beats_the_dateline_paragraph():
     assert title("Home\nNews\nLibrary stays open\nMarch 5, 2024\nHARBORTOWN (AP) — ") == (
         "Library stays open"
@@ -54,6 +68,14 @@ def test_a_three_word_headline_beats_the_dateline_paragraph():
             "Ten festivals to visit this summer by the sea",
         ),
         ("‘The Voice:’ Finale brings a surprise", "‘The Voice:’ Finale brings a surprise"),
+        ("Library stays open | E-mail | Print | Comments (3)", "Library stays open"),
+        ("Library stays open | Print | Email this", "Library stays open"),
+        ("Library stays open - Print this story", "Library stays open"),
+        ("Library stays open [Print]", "Library stays open"),
+        ('"LIBRARY STAYS OPEN" | Print | Email this', "LIBRARY STAYS OPEN"),
+        ("1 of 9Library stays open after long campaign", "Library stays open after long campaign"),
+        ("Print media is not dead yet", "Print media is not dead yet"),
+        ("Why you should save", "Why you should save"),
     ],
 )
 def test_wrappers_and_quotes_leave_the_headline(shown, expected):
