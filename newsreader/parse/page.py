@@ -116,7 +116,7 @@ def split_lines(text: str) -> list[Line]:
     lines: list[Line] = []
     block = 0
     alone = False  # the line before is a paragraph: a paragraph next to it opens a block
-    sentences: list[Line] = []  # the sentence lines in a row just before (_SENTENCE_WORDS)
+    sentences: list[Line] = []  # the lines ending a sentence in _SENTENCE_WORDS or more
     for number, raw in enumerate(text.split("\n"), start=1):
         stripped = raw.strip()
         if stripped:
@@ -136,23 +136,24 @@ def split_lines(text: str) -> list[Line]:
             lines.append(Line(number, stripped, block, words, paragraph=block))
             if ends and words >= _SENTENCE_WORDS:
                 sentences.append(lines[-1])
-                continue
         else:
             block += 1
             alone = False
-        if sentences:  # a blank line or a line of another kind ends the run
-            _apart(sentences)
-            sentences = []
-    _apart(sentences)
+    _apart(lines, sentences)
     return lines
 
 
-def _apart(sentences: list[Line]) -> None:
-    """Make each of ``_SENTENCE_RUN`` or more sentence lines in a row a paragraph of its own, a
-    story's block: numbered by its line, negative, so no block's number is one."""
-    if len(sentences) >= _SENTENCE_RUN:
-        for line in sentences:
-            line.paragraph = -line.number
+def _apart(lines: list[Line], sentences: list[Line]) -> None:
+    """Make each line of a block that holds ``_SENTENCE_RUN`` or more of the ``sentences`` (a
+    story's block, its paragraphs or its subheadings and list items between them separated by
+    single newlines) a paragraph of its own: numbered by its line, negative, so no block's
+    number is one."""
+    per_block = Counter(map(_BLOCK, sentences))
+    dense = {block for block, count in per_block.items() if count >= _SENTENCE_RUN}
+    if dense:
+        for line in lines:
+            if line.block in dense:
+                line.paragraph = -line.number
 
 
 def line_facts(
