@@ -115,6 +115,33 @@ def test_numbered_subheadings_inside_the_story_are_kept():
     assert len(article.paragraphs) == 7
 
 
+HOW_TO = (
+    "Heating oil costs a third more than last winter, and small changes around the house help.",
+    "1. Seal the drafts",
+    "Gaps around doors and windows let out as much heat as an open window does all day.",
+    "2. Turn the thermostat down at night",
+    "Lowering it by a few degrees for eight hours a day saves about a tenth of the bill.",
+    "3. Bleed the radiators",
+    "Air trapped in a radiator stops it from heating fully, and a key lets it out in minutes.",
+    "4. Insulate the attic",
+    "Most older houses have less than half of the attic insulation that builders now advise.",
+    "5. Book a furnace check",
+    "A furnace left without a service for years burns far more fuel than it needs to burn.",
+)
+
+
+@pytest.mark.parametrize("joint", ["\n", "\n\n"])
+def test_numbered_subheadings_with_or_without_blank_lines_keep_the_story(joint):
+    """Paragraphs alternating with subheadings and single newlines between them are one block;
+    its five sentence lines or more make each of its lines a paragraph to the body classifiers,
+    as blank lines would (read as one list, the story had no body at all)."""
+    text = (
+        "Money\nFive ways to cut your winter heating bill\nBy Dana Whitlock\n"
+        f"November 14, 2023\n{joint.join(HOW_TO)}\n"
+    )
+    assert parse_article(text.encode(), "a.txt").paragraphs == HOW_TO
+
+
 def test_a_short_event_blurb_is_not_all_furniture():
     article = parse("event_blurb.txt")
     assert len(article.paragraphs) == 1 and article.words == 36

@@ -53,8 +53,9 @@ PARAGRAPH_WORDS = 12  # words past which a line ending a sentence is a block of 
 #: see them apart: a two-line notice above the headline split into two blocks of one line
 #: each reads as two headlines.
 _SENTENCE_WORDS = 8
-#: ... when this many or more stand in a row: a story's block, where a box of furniture written
-#: the same way (an author's note, a newsletter's pitch, a few comments) holds two to four.
+#: ... and so is every other line of its block, when the block holds this many or more: a
+#: story's, where a box of furniture written the same way (an author's note, a newsletter's
+#: pitch, a few comments) holds two to four.
 _SENTENCE_RUN = 5
 PARAGRAPH_ENDS = frozenset(".!?…\"”’'»")  # how such a line ends
 
@@ -74,7 +75,7 @@ class Line:
     words: int
     role: Role = OTHER
     reason: Reason = Reason.UNDECIDED
-    paragraph: int = 0  # its block, or its own when it is one of five sentence lines in a row
+    paragraph: int = 0  # its block, or its own in a block of five sentence lines or more
 
 
 @dataclass
@@ -105,8 +106,8 @@ def split_lines(text: str) -> list[Line]:
     A block is a run of lines between blank lines, but two long lines that end sentences, one
     after the other, are two paragraphs whatever the blank lines: wire copy and some CMSs
     separate paragraphs by a single newline, and the classifiers must see them as they see
-    blank-line paragraphs. Shorter sentence lines in a row are paragraphs of their own to the
-    body classifiers only (``_SENTENCE_WORDS``).
+    blank-line paragraphs. A block with many shorter sentence lines is a paragraph a line to the
+    body classifiers only (``_SENTENCE_WORDS``, ``_SENTENCE_RUN``).
 
     The count is ``len(line.split())`` without building the words: every whitespace character
     but the space is unprintable, so a printable line without double spaces has one word more
