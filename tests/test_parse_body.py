@@ -142,6 +142,27 @@ def test_numbered_subheadings_with_or_without_blank_lines_keep_the_story(joint):
     assert parse_article(text.encode(), "a.txt").paragraphs == HOW_TO
 
 
+LONG_PARAGRAPHS = (
+    "Port Alder will spend fourteen million dollars rebuilding the sea wall along Front Street after the winter storms opened cracks in it.",
+    "The wall, built in 1931, protects about two hundred homes and the town's only grocery store from flooding at high tide.",
+    "Engineers had warned for years that the concrete was failing, but the board had put off the repairs because of the cost.",
+    "Board chair Willa Grange said the state would pay about half of the bill from its coastal resilience fund this year.",
+    "The rest will come from a bond that voters approved in 2019, along with a small rise in mooring fees for visiting boats.",
+)
+
+
+@pytest.mark.parametrize(
+    "short", ["She declined to comment on the timeline.", '"No," he said.', "Nobody was hurt!"]
+)
+def test_a_short_sentence_between_two_paragraphs_is_a_paragraph(short):
+    """The classifiers, which look for prose, drop a short sentence; between two paragraphs
+    of the main run it is the story's, where a heading or a button ends no sentence."""
+    lines = [*LONG_PARAGRAPHS[:3], short, *LONG_PARAGRAPHS[3:]]
+    text = "Port Alder to rebuild sea wall\n\nBy Nell Aster\n\nMay 4, 2021\n\n"
+    body = parse_article((text + "\n\n".join(lines)).encode(), "a.txt").paragraphs
+    assert body == tuple(lines)
+
+
 def test_a_short_event_blurb_is_not_all_furniture():
     article = parse("event_blurb.txt")
     assert len(article.paragraphs) == 1 and article.words == 36

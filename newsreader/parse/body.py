@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from newsreader.parse.authors import only_names
 from newsreader.parse.features import LINE_FEATURES, context_vectors, line_vector
-from newsreader.parse.page import BODY, BOILERPLATE, BYLINE, OTHER, Line, Page
+from newsreader.parse.page import BODY, BOILERPLATE, BYLINE, OTHER, PARAGRAPH_ENDS, Line, Page
 from newsreader.parse.reasons import Reason
 from newsreader.parse.scoring import scorer, tested
 
@@ -40,6 +40,7 @@ _FIRST_PERSON_BIO = re.compile(  # "As a senior analyst, I report on ...", "I wr
     r"(?:As an? [^,.]{3,60}, I|I) (?:cover|report on|write about|write on|focus on|specialize in)\b"
 )
 _BETWEEN_LINES = 12  # lines of a list between two paragraphs of the main run, at most
+_OPENING_QUOTES = "\"'“‘«"  # may open a sentence
 _LIST_STORY_ITEMS = 3  # items of a list that make a page without prose a list story
 #: A comment's "Reply" button, alone on its line, perhaps with a count: "Reply", "Reply (2)".
 _REPLY_BUTTON = re.compile(r"(?:reply|antworten|répondre|responder|rispondi)(?:\s*\(?\d+\)?)?")
@@ -190,14 +191,23 @@ def _keep_lines_between_paragraphs(lines: list[Line], run: tuple[int, int]) -> N
         while last + 1 <= end and lines[last + 1].reason is Reason.PAGE_FURNITURE:
             last += 1
         if (
-            last - i < _BETWEEN_LINES
-            and last + 1 <= end
+            last + 1 <= end
             and lines[last + 1].role is BODY
-            and _holds_a_list(lines[i : last + 1])
+            and (
+                (last - i < _BETWEEN_LINES and _holds_a_list(lines[i : last + 1]))
+                or (last == i and _reads_as_a_sentence(lines[i].text))
+            )
         ):
             for line in lines[i : last + 1]:
                 line.role, line.reason = BODY, Reason.BETWEEN_PARAGRAPHS
         i = last + 1
+
+
+def _reads_as_a_sentence(text: str) -> bool:
+    """A whole sentence: a capital or an opening quote, then a sentence's end ("She declined to
+    comment.", "\"Unbothered,\" he wrote."). Alone between two paragraphs it is the story's
+    short paragraph; a heading, a button or a teaser there ends no sentence."""
+    return (text[:1].isupper() or text[:1] in _OPENING_QUOTES) and text[-1] in PARAGRAPH_ENDS
 
 
 def _holds_a_list(run: list[Line]) -> bool:
