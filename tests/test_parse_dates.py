@@ -54,6 +54,11 @@ BODY = (
         ("Tuesday", None),
         ("Updated 2 hours ago", None),
         ("Call 555-12-2024 now", None),
+        ("2024.03.05 14:32", "2024-03-05"),
+        ("2024. március 5.", "2024-03-05"),
+        ("5-Mar-2024", "2024-03-05"),
+        ("Tue Mar 04 22:32:15 EST 2008", "2008-03-04"),
+        ("Version 2024.1.2 released", None),
     ],
 )
 def test_date_shapes(line, expected):
@@ -99,3 +104,63 @@ def test_an_embedded_posts_date_is_not_the_articles():
         article = parse_article(text.encode(), "001_0123456789abcdef.txt")
         assert article.published == expected
         assert article.authors == ("Ana Lopes",)
+
+
+@pytest.mark.parametrize(
+    "language, expected",
+    [("en", "2024-05-03"), ("de", "2024-03-05"), ("es", "2024-03-05")],
+)
+def test_two_numbers_are_day_then_month_outside_english(language, expected):
+    body = {
+        "en": BODY,
+        "de": "Der Hafenrat hat am Dienstag beschlossen, den alten Pier vor der Saison neu zu bauen, und die Fischer sind froh darüber.\n\n"
+        * 3,
+        "es": "El consejo del puerto votó el martes para reconstruir el viejo muelle antes de la temporada de verano, y los pescadores están contentos.\n\n"
+        * 3,
+    }[language]
+    text = f"Harbour board votes to rebuild the old pier\n\n05/03/2024\n\n{body}"
+    article = parse_article(text.encode(), "001_0123456789abcdef.txt")
+    assert article.language == language
+    assert article.published == expected
+
+
+@pytest.mark.parametrize(
+    "head, foot",
+    [
+        ("Tuesday, March 12, 2024\n", ""),  # the masthead's date of the day
+        ("Council approves dredging — March 1, 2024\n", ""),  # a teaser above
+        (
+            "",
+            "3 Comments\nMaren Quenby · March 7, 2024 at 9:14 am\nTotally agree.\n"
+            "Hallam Strand · March 8, 2024 at 6:02 pm\nNot everyone lives near a stop.\n",
+        ),
+    ],
+)
+def test_the_articles_own_date_beats_a_masthead_teasers_and_comments(head, foot):
+    text = (
+        f"{head}Harbour board votes to rebuild the old pier\n\nBy Ana Lopes\n\n"
+        f"March 5, 2024\n\n{BODY}\n{foot}"
+    )
+    assert parse_article(text.encode(), "001_0123456789abcdef.txt").published == "2024-03-05"
+
+
+@pytest.mark.parametrize(
+    "foot",
+    [
+        "More news\nCouncil approves dredging plan\nMarch 1, 2024\nNew cycle bridge opens\n"
+        "February 27, 2024\nSchool pitches to get floodlights\nFebruary 20, 2024\n",
+        "3 Comments\nMaren Quenby · March 7, 2024 at 9:14 am\nTotally agree.\n"
+        "Hallam Strand · March 8, 2024 at 6:02 pm\nNot everyone lives near a stop.\n",
+    ],
+)
+def test_dated_teasers_and_comments_far_below_give_no_date(foot):
+    text = f"Harbour board votes to rebuild the old pier\n\nBy Ana Lopes\n\n{BODY}\n{BODY}\n{BODY}\n{foot}"
+    assert parse_article(text.encode(), "001_0123456789abcdef.txt").published is None
+
+
+def test_an_events_when_line_is_not_the_date():
+    text = (
+        "Folk night returns to the town hall\n\nBy Ana Lopes\n\n"
+        f"When: Saturday, March 16, 2024\nWhere: Town Hall\n\n{BODY}"
+    )
+    assert parse_article(text.encode(), "001_0123456789abcdef.txt").published is None

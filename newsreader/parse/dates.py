@@ -80,6 +80,19 @@ _PATTERNS = [
         "-",
         re.compile(r"(?<![\d-])(?P<a>\d{1,2})-(?P<b>\d{1,2})-(?P<year>(?:19|20)\d\d)(?![\d-])"),
     ),  # 03-05-2024
+    (
+        ".",
+        re.compile(r"(?<![\d.])(?P<year>(?:19|20)\d\d)\.\s?(?P<mnum>\d\d)\.\s?(?P<day>\d\d)(?!\d)"),
+    ),  # 2024.03.05, as Korean and Chinese sites write it (not a version's 2024.1.2)
+    ("", re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)\.\s+" + _MONTH + r"\s+" + _DAY)),
+    # 2024. március 5. (Hungarian)
+    ("-", re.compile(r"(?<![\d-])" + _DAY + "-" + _MONTH + "-" + _YEAR)),  # 5-Mar-2024
+    (
+        ":",
+        re.compile(
+            r"\b" + _MONTH + r"\s+" + _DAY + r"\s+\d\d?:\d\d(?::\d\d)?(?:\s+[A-Z]{2,5})?\s+" + _YEAR
+        ),
+    ),  # Tue Mar 04 22:32:15 EST 2008, the Unix clock's
 ]
 #: Chinese, Japanese and Korean dates: "2024年3月5日", "2024년 3월 5일"; looked for only in a line
 #: holding the year's sign.
@@ -118,8 +131,9 @@ def has_date_word(line: str) -> bool:
     )
 
 
-def find_date(line: str) -> str | None:
-    """Return the first absolute date in ``line`` as ``YYYY-MM-DD``, or None."""
+def find_date(line: str, day_first: bool = False) -> str | None:
+    """Return the first absolute date in ``line`` as ``YYYY-MM-DD``, or None. ``day_first``:
+    read "05/03/2024" as the 5th of March (as outside English everyone does), not May 3rd."""
     if not (_YEAR_DIGITS.search(line) or ("/" in line and _TWO_DIGITS.search(line))):
         return None  # every pattern needs a year, "08/25/22" a slash: most lines are out at once
     if _RELATIVE.search(line) and not re.search(r"\d{4}", line):
@@ -129,7 +143,7 @@ def find_date(line: str) -> str | None:
     for needed, pattern in _PATTERNS:
         match = pattern.search(line) if needed in line else None
         while match:
-            iso = _to_iso(match.groupdict())
+            iso = _to_iso(match.groupdict(), day_first)
             if iso:
                 return iso
             # not a date ("updatedSep 4, 2023" read "updatedSep" as the month): look again one further on
@@ -137,14 +151,15 @@ def find_date(line: str) -> str | None:
     return None
 
 
-def _to_iso(parts: dict) -> str | None:
-    """Validate matched parts and format them; None when they are not a real date."""
+def _to_iso(parts: dict, day_first: bool = False) -> str | None:
+    """Validate matched parts and format them; None when they are not a real date. Two numbers
+    are month and day (US order, ``day_first`` the other way) unless that is impossible."""
     year = int(parts["year"]) if parts.get("year") else 2000 + int(parts["short"])
     if parts.get("a"):
         first, second = int(parts["a"]), int(parts["b"])
-        month, day = (
-            (first, second) if first <= 12 else (second, first)
-        )  # US order unless impossible
+        if day_first:
+            first, second = second, first
+        month, day = (first, second) if first <= 12 else (second, first)
     else:
         day = int(parts["day"])
         month = int(parts["mnum"]) if parts.get("mnum") else _month_number(parts["month"])
@@ -170,12 +185,14 @@ _NEAR_TITLE = 5  # lines above the headline a dateline may stand and still be th
 _BYLINE_BELOW = 10  # lines below the headline where the article's own byline block stands
 
 
-def published(lines: list[Line], title_at: int | None) -> str | None:
-    """The date of the first date line below (or just above) the headline, or byline below it,
-    else of any date or byline line. In the headline's own block (its next ten lines), a line
-    that only says "Updated" yields to one that says when it was published, but not to a line
-    further down (a teaser's "By Jo Park 15 February 2024" at the page's foot); further down,
-    the same holds among those lines."""
+def published(lines: list[Line], title_at: int | None, day_first: bool = False) -> str | None:
+    """The date of the first date line or byline below the headline, then of one just above it
+    (a masthead's date of the day stands there too), else of any date or byline line. In the
+    headline's own block (its next ten lines), a line that only says "Updated" yields to one
+    that says when it was published, but not to a line further down (a teaser's "By Jo Park
+    15 February 2024" at the page's foot); further down, the same holds among those lines, and
+    a line with another date near it is one of a list (teasers, comments), never the article's.
+    An event's "When:" line is no dateline. ``day_first``: see :func:`find_date`."""
     dated = [i for i, line in enumerate(lines) if line.role is DATE]
     bylines = [i for i, line in enumerate(lines) if line.role is BYLINE]
     near = sorted(
@@ -184,18 +201,36 @@ def published(lines: list[Line], title_at: int | None) -> str | None:
     )  # bylines below it too: "By X | <date>"
     block_end = len(lines) if title_at is None else title_at + _BYLINE_BELOW
 
-    def rank(i: int) -> tuple[bool, bool]:  # sorted stably: otherwise the order above holds
-        return i > block_end, _only_updated(lines[i].text)
+    def rank(i: int) -> tuple[bool, bool, bool]:  # sorted stably: otherwise the order above holds
+        return i > block_end, title_at is not None and i < title_at, _only_updated(lines[i].text)
 
     tried = set(near)
     rest = [i for i in dated + bylines if i not in tried]  # each line is read once
+    found = {i: _line_date(lines[i].text, day_first) for i in near + rest}
     for i in sorted(near, key=rank) + sorted(rest, key=rank):
-        text = lines[i].text
-        publish = text.lower().find("publish")  # "Updated <date> / Published <date>": the second
-        found = (publish > 0 and find_date(text[publish:])) or find_date(text)
-        if found:
-            return found
+        if not found[i] or ((i > block_end or i in rest) and _listed(found, i)):
+            continue
+        return found[i]
     return None
+
+
+_LISTED_SPAN = 4  # lines either side of a date line where another date makes it one of a list
+_EVENT_LABELS = ("when:", "when :")  # an event's date, not the article's
+
+
+def _line_date(text: str, day_first: bool) -> str | None:
+    """The date a dateline or byline gives: the second of "Updated <date> / Published <date>"."""
+    if text[:6].lower().startswith(_EVENT_LABELS):
+        return None
+    publish = text.lower().find("publish")
+    return (publish > 0 and find_date(text[publish:], day_first)) or find_date(text, day_first)
+
+
+def _listed(found: dict[int, str | None], i: int) -> bool:
+    """Whether a line near line ``i`` gives another date than it: dated teasers or comments."""
+    return any(
+        date and date != found[i] and abs(j - i) <= _LISTED_SPAN for j, date in found.items()
+    )
 
 
 def _only_updated(text: str) -> bool:

@@ -121,7 +121,7 @@ def gather(page: Page, title_at: int | None, section: str | None) -> Layout:
         title,
         section,
         authors,
-        published(lines, title_at),
+        published(lines, title_at, day_first=page.language not in (None, "en")),
         list(dict.fromkeys(page.credits)),
         page.language,
     )
