@@ -91,8 +91,24 @@ def test_interface_text_beside_a_date_gives_no_author():
     assert authors("Social Links\nMarch 5, 2024") == ()
 
 
-def test_a_bare_name_beside_a_date_is_the_author():
-    assert authors("Dana Whitlock\nMarch 5, 2024") == ("Dana Whitlock",)
+@pytest.mark.parametrize("chip", ["Climate Change", "Fact Check", "Dark Mode", "Galaxy Buds Pro"])
+def test_a_topic_chip_or_control_beside_a_date_gives_no_author(chip):
+    """Words that are never a name's (ordinary English words, as the word list spells them)
+    make no author beside a mere date."""
+    assert authors(f"{chip}\nMarch 5, 2024") == ()
+
+
+@pytest.mark.parametrize("name", ["Dana Whitlock", "Zayda Rivera", "Tam Okonkwo-Reyes"])
+def test_a_bare_name_beside_a_date_is_the_author(name):
+    """A person's name, with a given name the list knows or not."""
+    assert authors(f"{name}\nMarch 5, 2024") == (name,)
+
+
+def test_ordinary_words_beside_a_follow_button_are_the_author():
+    """A pen name of ordinary words with an author's "Follow" button beside it."""
+    assert authors("Climate Survivor\n·\nFollow\n6 min read\nMarch 5, 2024") == (
+        "Climate Survivor",
+    )
 
 
 def test_a_staff_byline_beside_a_date_is_the_author_when_no_person_is_named():

@@ -19,7 +19,7 @@ from newsreader.parse.bylines import (
     staff_byline,
 )
 from newsreader.parse.cues import SHORT_LINE
-from newsreader.parse.names import reads_as_interface
+from newsreader.parse.names import only_ordinary_words, reads_as_interface
 from newsreader.parse.page import BYLINE, DATE, OTHER, SENTENCE_END, Line
 from newsreader.parse.reasons import Reason
 
@@ -112,9 +112,12 @@ def _mark_name_lines(lines: list[Line], where: range) -> None:
             if any(other.role is DATE for other in neighbours):
                 line.role, line.reason = BYLINE, Reason.NAME_LINE
             continue
-        # a one-word desk ("Opinion", "Sports") beside it is a menu, not the author's role
+        # a one-word desk ("Opinion", "Sports") beside it is a menu, not the author's role; a
+        # date or byline beside it shows only that it stands in the head, where topic chips
+        # and controls ("Climate Change", "Dark Mode") stand too
+        person = not only_ordinary_words(line.text)
         if any(
-            other.role in _DATED_OR_BYLINE
+            (other.role in _DATED_OR_BYLINE and person)
             or (other.words > 1 and _is_role_line(other))
             or _HANDLE.match(other.text)
             or _READING_TIME.match(other.text)

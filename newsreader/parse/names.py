@@ -4,7 +4,8 @@ Any two capitalised words pass for a name by their shape ("Contact Us", "Copy UR
 Article"), so a name found without a "by" word must show more: a given name
 (``given_names.txt``, written by ``tools/make_given_names.py`` from Faker's lists of the
 common first names of many countries), or at least no word that a person's name does not
-hold (an interface word, a stopword, an acronym). Credentials after a name ("MS, RDN, LD")
+hold (an interface word, a stopword, an acronym); beside no more than a date, not only words
+that are never a name's either (``ordinary_words.txt``). Credentials after a name ("MS, RDN, LD")
 are not part of it, and not names of their own.
 """
 
@@ -43,6 +44,15 @@ def given_names() -> frozenset[str]:
     return frozenset(text.split())
 
 
+@lru_cache(maxsize=1)
+def ordinary_words() -> frozenset[str]:
+    """English words that are never part of a proper name (``ordinary_words.txt``, written by
+    ``tools/make_ordinary_words.py``), loaded on first use: only would-be names without a given
+    name are looked up."""
+    text = resources.files("newsreader.parse").joinpath("ordinary_words.txt").read_text("utf-8")
+    return frozenset(text.split())
+
+
 def is_credential(word: str) -> bool:
     """A degree or credential written after a name ("PhD", "RDN", "M.D.")."""
     return word.lower().strip(",") in CREDENTIALS
@@ -77,3 +87,13 @@ def reads_as_interface(name: str) -> bool:
     if name.endswith(".") or len(words) >= _LONG_NAME or acronyms:
         return True  # "Post Crime.", "Harbor Council Keeps Library", "HARBOR COUNCIL"
     return any(map(in_no_name, words))
+
+
+def only_ordinary_words(name: str) -> bool:
+    """Whether a would-be name has no given name and only words that are never a name's
+    ("Climate Change", "Fact Check", "Dark Mode"; see :func:`ordinary_words`): a topic chip
+    or a control, unless what stands beside it shows an author ("Follow", a handle)."""
+    if has_given_name(name):
+        return False
+    ordinary = ordinary_words()
+    return all(word.strip(".,:;'’\"").lower() in ordinary for word in name.split())
