@@ -48,6 +48,13 @@ SHAPES = [
     ("Paris, France", None),
     ("Part of Example News. ©2024 Example Inc.", None),
     ("Contact Us", None),
+    ("By Dana Whitlock@dwhitlock", ["Dana Whitlock"]),
+    ("By Dana Whitlock/", ["Dana Whitlock"]),
+    ("By The Associated Press", ["The Associated Press"]),
+    ("By The Editorial Board", ["The Editorial Board"]),
+    ("March 5, 2024 by Dana Whitlock Leave a Comment", ["Dana Whitlock"]),
+    ("By Jean Paul Gaultier the designer", ["Jean Paul Gaultier"]),
+    ("By The Way", None),
 ]
 
 

@@ -213,8 +213,10 @@ def _reads_as_words(name: str, sentences: str) -> bool:
     """True when most words of a would-be name occur in lower case in the text's sentences
     ("Stay Connected", "Half Of High School Seniors"): a label, not a person. A short tag
     line ("amy gallo") is not a sentence, and parts of e-mail addresses, handles and
-    domains ("jane.doe@example.com") do not count."""
+    domains ("jane.doe@example.com") do not count, nor an opening "The" ("The Editorial
+    Board"), which every text holds."""
     words = [word.lower() for word in _WORD.findall(name)]
+    words = words[1:] if words[:1] == ["the"] else words
     return bool(words) and sum(_used_in_lower_case(word, sentences) for word in words) * 2 > len(
         words
     )

@@ -16,7 +16,7 @@ from functools import lru_cache, wraps
 from typing import Callable, TypeVar
 
 from newsreader.parse.dates import find_date
-from newsreader.parse.names import has_given_name, is_credential
+from newsreader.parse.names import has_given_name, is_credential, ordinary_words
 
 _PREFIX = re.compile(
     r"^(?:(?:written|words|reporting|story|text|posted|published|report(?:ed)?|review(?:ed)?|interview|"
@@ -39,6 +39,7 @@ _TOLD_TO = re.compile(
     r"\s(?:as )?told to\s+(?P<rest>[^\W\d_].*)$"
 )  # "Jo Park as told to Dana Whitlock"
 #: What a site glues after a bare name: a handle, a slash, a relative or reading time.
+_ARTICLES = ("a", "an", "the")  # after a name, in lower case: a control's words ("Leave a Comment")
 _NAME_TAIL = re.compile(
     r"\s*(?:@+\w.*|/|\d+\s*(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?|years?)\s+(?:ago|read)\b.*)$",
     re.IGNORECASE,
@@ -208,7 +209,17 @@ _INSTITUTION = re.compile(
 _ORGANISATION = re.compile(
     r"(?:The\s+)?[A-Z][\w.&'’-]*(?:\s+(?:of|for|the|and|&|de|[A-Z][\w.&'’-]*)){0,6}"
 )
-_STAFF_WORDS = {"staff", "team", "desk", "newsroom", "wire", "editors", "reporters", "service"}
+_STAFF_WORDS = {
+    "staff",
+    "team",
+    "desk",
+    "newsroom",
+    "wire",
+    "editors",
+    "reporters",
+    "service",
+    "board",  # "By The Editorial Board"
+}
 _STAFF_ENDINGS = (" Staff", " Team", " Desk", " Newsroom", " Editors")
 _AGENCIES = {
     "associated press",
@@ -339,6 +350,9 @@ def prefixed_byline_names(text: str) -> tuple[str, ...] | None:
     rest = match.group("rest").strip()
     if not rest or rest.lower() in ("(s)", "(s):"):  # "Author(s)" too
         return () if text.rstrip(":").strip().lower() not in _AMBIGUOUS_ALONE else None
+    if "@" in rest or rest.endswith("/"):  # "By Dana Whitlock@dwhitlock", "By Dana Whitlock/"
+        tail = _NAME_TAIL.search(rest)
+        rest = rest[: tail.start()] if tail and tail.start() else rest
     return (
         names_in(rest[:_NAMES_SPAN]) or _named_outlet(rest) or None
     )  # names open the rest: no full scan
@@ -352,8 +366,8 @@ def _named_outlet(rest: str) -> tuple[str, ...] | None:
     head = (
         _hard_split(rest, maxsplit=1)[0].split(",", 1)[0].strip(" .:")
     )  # a comma ends it too: "by X, Dec 19"
-    if head.lower() in _AGENCIES:
-        return (head,)
+    if head.lower().removeprefix("the ") in _AGENCIES:
+        return (head,)  # "By Reuters", "By The Associated Press"
     if _ORGANISATION.fullmatch(head) and (
         head.split()[-1].lower() in _STAFF_WORDS or _INSTITUTION.search(head)
     ):
@@ -483,11 +497,12 @@ def _comma_parts(segment: str) -> list[str]:
 def _leading_name(part: str) -> str | None:
     """The personal name at the start of ``part`` (2-5 name-like words), or None."""
     taken: list[str] = []
-    ended_by_role = False
+    ended_by_role = before_article = False
     for word in part.split():
         lower = word.lower().rstrip(",.")
         if lower in _ROLES or (lower in _STOP_WORDS and lower not in _MONTHS):
             ended_by_role = lower in _ROLES and lower not in _STOP_WORDS
+            before_article = word in _ARTICLES
             if ended_by_role and word[:1].islower() and not any(w.endswith(",") for w in taken):
                 return None  # "Example Times staff reporter": an outlet and a role, no person
             break
@@ -498,11 +513,14 @@ def _leading_name(part: str) -> str | None:
             if len(taken) == 5:
                 break
         else:
+            before_article = word in _ARTICLES
             break
     while taken and (taken[-1].lower() in _PARTICLES or taken[-1].lower().rstrip(".") in _MONTHS):
         taken.pop()  # a month ends the names only where a date follows, i.e. at the end
     if ended_by_role and len(taken) >= 3:
         taken.pop()  # "Dave Epstein Globe Correspondent": the word before a role is a desk or outlet
+    elif before_article and len(taken) >= 3 and taken[-1].lower() in ordinary_words():
+        taken.pop()  # "Dana Whitlock Leave a Comment": a control's verb, not a surname
     if len(taken) < 2:
         return None
     return " ".join(taken).rstrip(",")
