@@ -14,6 +14,26 @@ def test_double_encoded_utf8_is_repaired_with_a_warning():
     assert warnings == ["double-encoded UTF-8 (mojibake) repaired"]
 
 
+@pytest.mark.parametrize(
+    "text, encoding",
+    [
+        ("Mayor Ana Muñoz said the café on Front Street would reopen next week. " * 3, "cp1252"),
+        ("El alcalde Muñoz dijo que la calle se reabrirá la próxima semana, según él.", "cp1252"),
+        (
+            "Burmistrz powiedział, że ulica zostanie ponownie otwarta w przyszłym tygodniu. Żółć gęślą jaźń.",
+            "cp1250",
+        ),
+        ("Мэр сказал, что улица откроется на следующей неделе, и жители рады.", "cp1251"),
+    ],
+)
+def test_a_single_byte_encoding_is_guessed_right_and_said(text, encoding):
+    """A tie between Windows-1252 and Central European Windows-1250 (English or Spanish text
+    with an "ñ") goes to Windows-1252, the web's: "Muñoz" came out as "Muńoz"."""
+    decoded, warnings = decode_bytes(text.encode(encoding))
+    assert decoded == text
+    assert warnings == [f"not valid UTF-8; decoded as {encoding}"]
+
+
 def test_clean_text_is_left_alone():
     assert decode_bytes("São Paulo café – “fine”".encode()) == ("São Paulo café – “fine”", [])
 

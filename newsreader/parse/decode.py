@@ -93,10 +93,24 @@ def _decode_guessing(data: bytes) -> tuple[str, str]:
     """Decode bytes that are not UTF-8, saying which encoding was guessed."""
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:_DETECT_PREFIX]).best()
+    matches = from_bytes(data[:_DETECT_PREFIX])
+    best = matches.best()
     if best is None:
         return data.decode(
             "utf-8", "replace"
         ), "not valid UTF-8 and no encoding fits; bad bytes replaced"
     encoding = best.encoding
+    if any(_as_good(match, best) for match in matches if match.encoding == _WEB_DEFAULT):
+        encoding = _WEB_DEFAULT
     return data.decode(encoding, "replace"), f"not valid UTF-8; decoded as {encoding}"
+
+
+#: The single-byte encoding of most saved pages that are not UTF-8 (HTML5 reads "latin-1" so).
+#: charset-normalizer breaks its ties by name, so "Muñoz" in English or Spanish text came out
+#: as Central European "Muńoz": on a tie, this one.
+_WEB_DEFAULT = "cp1252"
+
+
+def _as_good(match, best) -> bool:
+    """Whether charset-normalizer finds ``match`` no messier and no less coherent than ``best``."""
+    return match.chaos <= best.chaos and match.coherence >= best.coherence
