@@ -189,6 +189,32 @@ def test_a_damaged_index_is_rebuilt(cli, corpus, cache_dir):
     assert cli("--dir", str(corpus), "list").stdout == expected
 
 
+def test_an_index_busy_in_another_process_is_waited_for_not_deleted(
+    cli, corpus, cache_dir, monkeypatch
+):
+    """Opening an index another process holds may fail at once ("database is locked", as when
+    it is switched to WAL); that is no damage: the index is opened again, not deleted under
+    the process making it (which left two processes parsing the folder, each its own file)."""
+    from newsreader.index.database import Database
+
+    cli("--dir", str(corpus), "index")
+    path = index_path(cache_dir, corpus)
+    inode = path.stat().st_ino
+    opened = Database._open
+    failures = iter([sqlite3.OperationalError("database is locked")] * 2)
+
+    def busy_at_first(self):
+        failure = next(failures, None)
+        if failure is not None:
+            raise failure
+        return opened(self)
+
+    monkeypatch.setattr(Database, "_open", busy_at_first)
+    result = cli("--dir", str(corpus), "index")
+    assert result.exit_code == 0 and "0 parsed" in result.stdout
+    assert path.stat().st_ino == inode
+
+
 def test_an_unusable_cache_location_falls_back_with_one_warning(cli, corpus, tmp_path):
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x")

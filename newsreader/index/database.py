@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import sqlite3
+import time
 import unicodedata
 from contextlib import contextmanager
 from pathlib import Path
@@ -65,6 +66,9 @@ CREATE TABLE copies(rowid INTEGER PRIMARY KEY, signature BLOB NOT NULL);
 """
 _DAMAGE_CODES = {getattr(sqlite3, "SQLITE_CORRUPT", 11), getattr(sqlite3, "SQLITE_NOTADB", 26)}
 _INTERRUPT = getattr(sqlite3, "SQLITE_INTERRUPT", 9)
+_BUSY_CODES = {getattr(sqlite3, "SQLITE_BUSY", 5), getattr(sqlite3, "SQLITE_LOCKED", 6)}
+_BUSY_WAIT = 30.0  # seconds an index busy in another process is waited for, as SQLite's timeout
+_BUSY_PAUSE = 0.05  # seconds between tries
 #: SQLite virtual-machine steps between calls of a no-op Python function during a statement: running
 #: Python lets a pending Ctrl-C handler run (its exception aborts the statement), so a long query
 #: stops at once instead of when it ends.
@@ -102,6 +106,14 @@ def as_news_error(error: sqlite3.Error, doing: str) -> BaseException:
         damaged = code & 0xFF in _DAMAGE_CODES
     kind = IndexDamaged if damaged else IndexUnavailable
     return kind(f"the index could not be {doing} ({error})")
+
+
+def _busy(error: sqlite3.Error) -> bool:
+    """Whether SQLite failed because another connection holds the database."""
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is None:  # Python 3.10: SQLite's own messages
+        return "locked" in str(error) or "busy" in str(error)
+    return code & 0xFF in _BUSY_CODES
 
 
 def guarded(method):
@@ -156,14 +168,24 @@ class Database:
     def _connect(self) -> sqlite3.Connection:
         """Open the file, creating the schema in a new one and making anew one that is damaged
         or of another format. The check and the creation happen under the write lock, so two
-        processes starting on a new index do not both create it."""
-        try:
-            db = self._open()
-            if self._prepare(db):
-                return db
-            db.close()
-        except sqlite3.DatabaseError:
-            pass
+        processes starting on a new index do not both create it; an index another process
+        holds busy is waited for, never taken for damage."""
+        deadline = time.monotonic() + _BUSY_WAIT
+        while True:
+            try:
+                db = self._open()
+                if self._prepare(db):
+                    return db
+                db.close()
+            except sqlite3.DatabaseError as error:
+                if not isinstance(as_news_error(error, "opened"), IndexDamaged):
+                    # busy: another process is making it (switching it to WAL, say), which
+                    # SQLite may report at once, without waiting; never delete it under them
+                    if not _busy(error) or time.monotonic() > deadline:
+                        raise
+                    time.sleep(_BUSY_PAUSE)
+                    continue
+            break
         self.remove_files()
         db = self._open()
         self._prepare(db)
