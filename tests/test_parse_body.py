@@ -163,6 +163,33 @@ def test_a_short_sentence_between_two_paragraphs_is_a_paragraph(short):
     assert body == tuple(lines)
 
 
+RESULTS = tuple(
+    f"{place}. {name} (Harbortown) 3{place}:0{place}"
+    for place, name in enumerate(["Dana Whitlock", "Jo Park", "Ana Lopes", "Tam Reyes"], 1)
+)
+LEAD_IN = "More than four hundred runners finished the harbour race on Sunday. Top finishers:"
+
+
+def test_a_list_story_keeps_the_line_leading_into_it():
+    text = "Sport\nHarbour race results\nJune 2, 2019\n\n" + LEAD_IN + "\n" + "\n".join(RESULTS)
+    assert parse_article(text.encode(), "a.txt").paragraphs == (LEAD_IN, *RESULTS)
+
+
+def test_a_page_where_no_line_reads_as_the_story_keeps_its_prose_and_list():
+    """The classifiers reject a short results story between an intro and a closing line whole
+    (the closing line's prose keeps the list-story rule out); no body at all is never the
+    answer: the prose, lead-ins and list items down to the main run's end are."""
+    closing = "Full results are posted on the race website, the organisers said on Sunday."
+    text = (
+        "Sport\nHarbour race results\nJune 2, 2019\n\n"
+        + LEAD_IN
+        + "\n"
+        + "\n".join(RESULTS)
+        + f"\n\n{closing}\n"
+    )
+    assert parse_article(text.encode(), "a.txt").paragraphs == (LEAD_IN, *RESULTS, closing)
+
+
 def test_a_short_event_blurb_is_not_all_furniture():
     article = parse("event_blurb.txt")
     assert len(article.paragraphs) == 1 and article.words == 36
@@ -226,7 +253,6 @@ def test_the_body_thresholds_decide_what_the_classifiers_admit():
     ones; the text dump's stricter thresholds admit no line the marked page's would not."""
     from newsreader.parse.body import MARKED, TEXT, Thresholds
     from newsreader.parse.layout import mark_head_and_body, read_page
-    from newsreader.parse.page import BODY
     from newsreader.parse.reasons import Reason
     from newsreader.parse.title import find_title
 
@@ -245,13 +271,15 @@ def test_the_body_thresholds_decide_what_the_classifiers_admit():
     def body_lines(thresholds):
         page = read_page(text)
         mark_head_and_body(page, find_title(page), thresholds)
+        # what the classifiers judged, and the story kept when they admit nothing
         judged = [
             line
             for line in page.lines
-            if line.reason in (Reason.ARTICLE_TEXT, Reason.PAGE_FURNITURE)
+            if line.reason in (Reason.ARTICLE_TEXT, Reason.PAGE_FURNITURE, Reason.RUN_OF_EMPTY_BODY)
         ]
         assert len(judged) >= 20
-        return {line.number for line in judged if line.role is BODY}, len(judged)
+        admitted = {line.number for line in judged if line.reason is Reason.ARTICLE_TEXT}
+        return admitted, len(judged)
 
     assert body_lines(Thresholds(float("inf"), float("inf")))[0] == set()
     admitted, judged = body_lines(Thresholds(-1e9, -1e9))

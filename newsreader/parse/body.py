@@ -42,6 +42,7 @@ _FIRST_PERSON_BIO = re.compile(  # "As a senior analyst, I report on ...", "I wr
 _BETWEEN_LINES = 12  # lines of a list between two paragraphs of the main run, at most
 _OPENING_QUOTES = "\"'“‘«"  # may open a sentence
 _LIST_STORY_ITEMS = 3  # items of a list that make a page without prose a list story
+_LEAD_IN_WORDS = 8  # words of a sentence that leads into a list with a colon, at least
 #: A comment's "Reply" button, alone on its line, perhaps with a count: "Reply", "Reply (2)".
 _REPLY_BUTTON = re.compile(r"(?:reply|antworten|répondre|responder|rispondi)(?:\s*\(?\d+\)?)?")
 _REPLY_LENGTH = 16  # characters of such a line, at most
@@ -124,6 +125,7 @@ def mark_body(page: Page, title_at: int | None, thresholds: Thresholds = TEXT) -
         page.lines[i].role, page.lines[i].reason = article if is_body else furniture
     _keep_lines_between_paragraphs(page.lines, page.run)
     _keep_a_list_story(page, candidates)
+    _keep_the_run_of_an_empty_body(page, candidates)
     _drop_comments(page.lines, candidates)
 
 
@@ -150,7 +152,8 @@ def _in_run_bar(page: Page, candidates: list[int], in_run: float) -> float:
 
 def _keep_a_list_story(page: Page, candidates: list[int]) -> None:
     """A story that is a list or a table (results, a schedule) on a page with no prose below
-    the headline: its items are the body, which the classifiers, looking for prose, drop."""
+    the headline: its items are the body, which the classifiers, looking for prose, drop, and
+    so is the line leading into it with a colon ("More than 400 runners finished. Top ten:")."""
     lines = page.lines
     if any(page.facts[i].prose or lines[i].role is BODY for i in candidates):
         return
@@ -158,9 +161,34 @@ def _keep_a_list_story(page: Page, candidates: list[int]) -> None:
     if len(markers) < _LIST_STORY_ITEMS:
         return
     top = Counter(markers.values()).most_common(1)[0][0]
-    for i, marker in markers.items():
-        if marker == top:
-            lines[i].role, lines[i].reason = BODY, Reason.LIST_STORY
+    items = [i for i, marker in markers.items() if marker == top]
+    above = items[0] - 1
+    if above in candidates and _leads_in(lines[above]):
+        items.insert(0, above)
+    for i in items:
+        lines[i].role, lines[i].reason = BODY, Reason.LIST_STORY
+
+
+def _leads_in(line: Line) -> bool:
+    """A sentence leading into a list with a colon ("Top finishers:"), not a label ("Note:")."""
+    return line.words >= _LEAD_IN_WORDS and line.text.endswith(":")
+
+
+def _keep_the_run_of_an_empty_body(page: Page, candidates: list[int]) -> None:
+    """No line below the headline read as the story: the prose, lead-ins and list items from the
+    headline down to the main run's end (the page's end, without a run) are the body, rather
+    than none (a short results story between an intro and a closing line, a blurb on a page
+    of furniture). Never so on the development corpus, where every page keeps some body; the
+    classifiers, fitted to it, may reject all of a page shaped otherwise."""
+    lines, facts = page.lines, page.facts
+    if any(lines[i].role is BODY for i in candidates):
+        return
+    start, end = page.run
+    last = end if start <= end else len(lines)
+    for i in candidates:
+        line = lines[i]
+        if i <= last and (facts[i].prose or _leads_in(line) or _list_marker(line.text)):
+            line.role, line.reason = BODY, Reason.RUN_OF_EMPTY_BODY
 
 
 def _drop_comments(lines: list[Line], candidates: list[int]) -> None:

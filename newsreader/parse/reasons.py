@@ -59,8 +59,13 @@ class Reason(str, Enum):
     NOT_PROSE_ON_SHORT_PAGE = "not prose, on a short page"
     ARTICLE_TEXT = "scored as article text"
     PAGE_FURNITURE = "scored as page furniture, not article text"
-    BETWEEN_PARAGRAPHS = "a list between two paragraphs of the story, with nothing marked between"
+    BETWEEN_PARAGRAPHS = (
+        "a list or a sentence between two paragraphs of the story, nothing marked between"
+    )
     LIST_STORY = "an item of the list or table that is the story (no prose on the page)"
+    RUN_OF_EMPTY_BODY = (
+        "prose or a list item down to the main run's end, as no line read as the story"
+    )
     COMMENT = "a reader's comment (a Reply button below it)"
     BIOGRAPHY = "the author's biography"
     AFTER_BIOGRAPHY = "after the author's biography, which ends the article"
