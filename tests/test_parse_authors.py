@@ -141,3 +141,20 @@ def test_related_stories_bylines_and_photo_credits_give_no_author():
         for name, day in (("Ann Lee", 1), ("Tom Berg", 2), ("Jo Park", 3))
     )
     assert authors(f"Photo: Dana Whitlock/Example Wire\n\n{BODY}\n{related}", body="") == ()
+
+
+def test_teasers_with_their_bylines_far_below_give_no_author():
+    """A "More stories" box of headlines, each over its author's byline, far below a story
+    that names none: one of a list, not the article's byline."""
+    teasers = "".join(
+        f"{headline}\nBy {name}\n"
+        for headline, name in (
+            ("Ferry timetable changes from Monday", "Ann Lee"),
+            ("School fair raises money for playground", "Tom Berg"),
+            ("Council to vote on new bus lanes", "Jo Park"),
+        )
+    )
+    assert authors(f"March 5, 2024\n\n{BODY}\n{BODY}\nMore stories\n{teasers}") == ()
+    assert authors(f"By Dana Whitlock\n\n{BODY}\n{BODY}\nMore stories\n{teasers}") == (
+        "Dana Whitlock",
+    )

@@ -46,6 +46,8 @@ _PLACE_TAIL = re.compile(r"\s+in\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}$
 _JOINERS = re.compile(r"(?:\s|,|\.|&|\band\b)*")  # what may stand between names on a name line
 _ROLE_WORDS = 6  # words a line naming a job or desk has at most
 _NEAR_TITLE = 5  # lines above the headline a byline may stand and still be the article's own
+_BYLINE_BELOW = 10  # lines below the headline where the article's own byline block stands
+_LISTED_SPAN = 4  # lines either side of a byline far below where another makes it one of a list
 _SENTENCE_WORDS = 6  # words a line needs before its lower-case words count as ordinary language
 _WORD = re.compile(r"[^\W\d_]+")
 _JOINED_BYLINE = (Reason.JOINED, Reason.JOINER)  # the lines a lone "By" took in
@@ -150,7 +152,8 @@ def _is_role_line(line: Line) -> bool:
 
 
 def find_authors(lines: list[Line], title_at: int | None) -> list[str]:
-    """Names from the first byline near the headline, else from any byline. A long dateline
+    """Names from the first byline near the headline, else from any byline but one of a list
+    (far below the headline, with another author's byline near it: teasers). A long dateline
     that opens with a name ("Janyce McGregor · CBC News · Posted: Dec 22, 2023 ...") keeps its
     role date, for the date it gives, and is a byline here (a shorter one was offered to the
     byline cues first)."""
@@ -173,6 +176,12 @@ def find_authors(lines: list[Line], title_at: int | None) -> list[str]:
     sentences: str | None = None
     for i in near + bylines:
         names = _byline_at(lines, i)
+        if names and title_at is not None and i > title_at + _BYLINE_BELOW:
+            if any(
+                abs(j - i) <= _LISTED_SPAN and (other := _byline_at(lines, j)) and other != names
+                for j in bylines
+            ):
+                continue  # far below, beside another author's byline: a list of teasers
         if names and lines[i].reason is Reason.JOINED:
             # the first of several name lines after a lone "By"
             for following in lines[i + 1 :]:
