@@ -222,6 +222,7 @@ def test_readers_comments_leave_the_body():
     [
         "As a senior analyst, I report on energy markets and the companies that shape them.",
         "I write about schools, colleges and the people who run them.",
+        "I'm a coastal reporter for the Town Post, where I write about storms and harbours.",
     ],
 )
 def test_a_first_person_biography_at_the_end_leaves_the_body(bio):
@@ -393,3 +394,18 @@ def test_subheadings_over_one_sentence_paragraphs_with_the_story_going_on_stay()
     )
     assert all(place + said in paragraphs for place in places)
     assert paragraphs[-1].startswith("Shopkeepers")
+
+
+@pytest.mark.parametrize(
+    "pitch",
+    [
+        "Want the day's headlines in your inbox? Sign up for our free newsletter.",
+        "Stay informed. Get the Town Post daily newsletter in your inbox every morning.",
+    ],
+)
+def test_a_newsletter_pitch_inside_the_story_leaves_the_body(pitch):
+    story = (FIXTURES / "wire_single_newlines.txt").read_text(encoding="utf-8").splitlines()
+    text = "\n".join(story[:8] + [pitch] + story[8:])
+    article = parse_article(text.encode(), "a.txt")
+    assert pitch not in article.paragraphs
+    assert len(article.paragraphs) == 7

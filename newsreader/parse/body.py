@@ -37,7 +37,9 @@ _CARD_WORDS = (2, 3)  # words of a contributor's card: a name alone on its line
 _CARD_ROLES = (BOILERPLATE, BYLINE)  # a card is left out of the body, or taken for a byline
 _WORD = re.compile(r"[^\W\d_]+")
 _FIRST_PERSON_BIO = re.compile(  # "As a senior analyst, I report on ...", "I write about schools."
-    r"(?:As an? [^,.]{3,60}, I|I) (?:cover|report on|write about|write on|focus on|specialize in)\b"
+    r"(?:As an? [^,.]{3,60}, I|I) (?:cover|report on|write about|write on|focus on|specialize in)\b|"
+    r"I(?:'m|’m| am) an? [^.]{0,60}?\b(?:reporter|writer|editor|correspondent|journalist|"
+    r"columnist|critic|analyst|contributor|producer)\b"  # "I'm a coastal reporter for ..."
 )
 _BETWEEN_LINES = 12  # lines of a list between two paragraphs of the main run, at most
 _OPENING_QUOTES = "\"'“‘«"  # may open a sentence
@@ -305,12 +307,14 @@ def mark_biographies(lines: list[Line], authors: list[str], title_at: int) -> No
 
 def _drop_first_person_biographies(lines: list[Line]) -> None:
     """A body line at either end of the body in which the author speaks of their job in the
-    first person ("As a senior analyst, I report on ...", "I write about schools.") is their
-    biography, not the story."""
+    first person ("As a senior analyst, I report on ...", "I write about schools.", "I'm a
+    coastal reporter for ...") is their biography, not the story."""
     body = [i for i, line in enumerate(lines) if line.role is BODY]
     for i in body[:_BIO_LINES] + body[-_BIO_LINES:]:
         text = lines[i].text
-        if text.startswith(("As a", "As an", "I ")) and _FIRST_PERSON_BIO.match(text):
+        if text.startswith(("As a", "As an", "I ", "I'm ", "I’m ")) and _FIRST_PERSON_BIO.match(
+            text
+        ):
             lines[i].role, lines[i].reason = BOILERPLATE, Reason.BIOGRAPHY
 
 

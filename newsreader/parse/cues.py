@@ -328,6 +328,11 @@ _NOTICE_PHRASES = tuple(
         ("upport our", r"\bsupport our (?:newsroom|journalism)\b"),  # donation appeals
         *((hint, _READER_APPEAL) for hint in ("ournalis", "ewsroom")),
         ("s little as", r"\bas little as [$£€]\s?\d"),
+        (
+            "ewsletter",  # a newsletter's pitch within a short line ("Want the news? Sign up ...")
+            r"^(?=.{0,200}$).*?(?:\b(?:sign up|subscribe)\b (?:to|for) (?:our|the)\b[^.?!]{0,40}"
+            r"\bnewsletters?\b|\bnewsletters?\b[^.?!]{0,60}\b(?:in|to|into) your inbox\b)",
+        ),
         ("ookie", r"\bmay be using cookies\b"),  # an embedded post's consent box
         ("your podcasts", r"\bwherever you get your podcasts\b"),
         ("twitter.com/", r"pic\.twitter\.com/"),  # embedded posts
