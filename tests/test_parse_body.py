@@ -409,3 +409,28 @@ def test_a_newsletter_pitch_inside_the_story_leaves_the_body(pitch):
     article = parse_article(text.encode(), "a.txt")
     assert pitch not in article.paragraphs
     assert len(article.paragraphs) == 7
+
+
+PACKING = (
+    "The county parks department has reopened the ridge trail after a year of repairs, and rangers expect a busy first weekend.",
+    "The trail climbs about two thousand feet and has no water after the first mile, so rangers ask every hiker to carry:",
+    "- At least three litres of water",
+    "- A map or a downloaded trail app",
+    "- Sunscreen and a hat",
+    "- A light jacket for the summit",
+)
+PACKING_STORY = (
+    "Rangers say most of the rescues on the trail last summer involved hikers who ran out of water or started far too late in the day.",
+    '"Start before eight in the morning and turn around by one in the afternoon, wherever you are," said ranger Owen Tate.',
+    "Dogs are allowed on leashes. The car park at the trailhead holds about sixty cars and usually fills up by nine on weekends.",
+)
+
+
+def test_the_opening_paragraphs_and_their_list_above_the_story_are_kept():
+    """The classifiers dropped an intro whose list pulled its score down; long paragraphs just
+    above the first body line, and the list between them and it, open the story."""
+    text = "\n".join(
+        ["Outdoors", "What to pack for the ridge trail hike", "By Carla Mendel", "August 2, 2022"]
+        + list(PACKING + PACKING_STORY)
+    )
+    assert parse_article(text.encode(), "a.txt").paragraphs[:8] == PACKING + PACKING_STORY[:2]

@@ -45,6 +45,7 @@ _BETWEEN_LINES = 12  # lines of a list between two paragraphs of the main run, a
 _OPENING_QUOTES = "\"'“‘«"  # may open a sentence
 _LIST_STORY_ITEMS = 3  # items of a list that make a page without prose a list story
 _LEAD_IN_WORDS = 8  # words of a sentence that leads into a list with a colon, at least
+_OPENING_WORDS = 20  # words of a dropped paragraph just above the story that opens it, at least
 #: A comment's "Reply" button, alone on its line, perhaps with a count: "Reply", "Reply (2)".
 _REPLY_BUTTON = re.compile(r"(?:reply|antworten|répondre|responder|rispondi)(?:\s*\(?\d+\)?)?")
 _REPLY_LENGTH = 16  # characters of such a line, at most
@@ -125,6 +126,7 @@ def mark_body(page: Page, title_at: int | None, thresholds: Thresholds = TEXT) -
         inside = start <= i <= end and page.facts[i].prose
         is_body = verdict > (in_run if inside else elsewhere)
         page.lines[i].role, page.lines[i].reason = article if is_body else furniture
+    _keep_the_opening_paragraphs(page, first)
     _keep_lines_between_paragraphs(page.lines, page.run)
     _keep_a_list_story(page, candidates)
     _keep_the_run_of_an_empty_body(page, candidates)
@@ -203,6 +205,31 @@ def _drop_comments(lines: list[Line], candidates: list[int]) -> None:
             and _REPLY_BUTTON.fullmatch(lines[i + 1].text.lower())
         ):
             lines[i].role, lines[i].reason = BOILERPLATE, Reason.COMMENT
+
+
+def _keep_the_opening_paragraphs(page: Page, first: int) -> None:
+    """Long paragraphs the classifiers dropped just above the first body line, in the main run
+    and below the headline (``first``: the first line below it), are the story's opening (a
+    wire dateline's paragraph; an intro over a list, which pulls its score down), and so are
+    list items between them and the body. A standfirst or a caption there is shorter: on dev,
+    6 such lines of 20 words or more are in the true body and none is not; of shorter ones,
+    4 are and 5 are not."""
+    lines, start, end = page.lines, *page.run
+    body = next((i for i in range(first, len(lines)) if lines[i].role is BODY), None)
+    if body is None:
+        return
+    opening = []  # upwards from the first body line: long paragraphs and list items
+    for i in range(body - 1, max(first, start) - 1, -1):
+        line = lines[i]
+        if i > end or line.reason is not Reason.PAGE_FURNITURE:
+            break
+        if line.words < _OPENING_WORDS and not _list_marker(line.text):
+            break
+        opening.append(i)
+    while opening and lines[opening[-1]].words < _OPENING_WORDS:
+        opening.pop()  # a list the opening leads into is kept with it, never one alone
+    for i in opening:
+        lines[i].role, lines[i].reason = BODY, Reason.OPENS_THE_STORY
 
 
 def _keep_lines_between_paragraphs(lines: list[Line], run: tuple[int, int]) -> None:
