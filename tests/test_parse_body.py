@@ -434,3 +434,26 @@ def test_the_opening_paragraphs_and_their_list_above_the_story_are_kept():
         + list(PACKING + PACKING_STORY)
     )
     assert parse_article(text.encode(), "a.txt").paragraphs[:8] == PACKING + PACKING_STORY[:2]
+
+
+def test_comments_under_said_headers_leave_the_body():
+    """A thread of "handle said:" headers, each over its comment and a posted time."""
+    thread = (
+        "Reader comments\n\nbeachcomber22 said:\n\nFourteen million for a wall? They could have "
+        "fixed it for a fraction of that ten years ago if anyone had listened.\n\nPosted May 4, "
+        "2008 at 10:12 a.m.\n\nMarge in Alder said:\n\nMy house is two blocks from the harbour "
+        "and we flooded twice last winter, so I am glad they are finally doing it.\n\nPosted May "
+        "4, 2008 at 11:40 a.m.\n\nPost a comment\n"
+    )
+    text = "Port Alder to rebuild sea wall\n\nBy Nell Aster\n\nMay 4, 2008\n\n" + "\n\n".join(
+        LONG_PARAGRAPHS
+    )
+    article = parse_article(f"{text}\n\n{thread}".encode(), "a.txt")
+    assert article.paragraphs == LONG_PARAGRAPHS
+
+
+def test_one_said_header_is_a_story_leading_into_a_quote():
+    quote = '"We will rebuild the wall before the winter storms come back," the statement read.'
+    lines = [*LONG_PARAGRAPHS[:3], "In a statement, the board said:", quote, *LONG_PARAGRAPHS[3:]]
+    text = "Port Alder to rebuild sea wall\n\nBy Nell Aster\n\nMay 4, 2008\n\n" + "\n\n".join(lines)
+    assert quote in parse_article(text.encode(), "a.txt").paragraphs

@@ -49,6 +49,9 @@ _OPENING_WORDS = 20  # words of a dropped paragraph just above the story that op
 #: A comment's "Reply" button, alone on its line, perhaps with a count: "Reply", "Reply (2)".
 _REPLY_BUTTON = re.compile(r"(?:reply|antworten|répondre|responder|rispondi)(?:\s*\(?\d+\)?)?")
 _REPLY_LENGTH = 16  # characters of such a line, at most
+_COMMENTER_SAYS = (" said:", " says:", " wrote:", " writes:")  # how a commenter's header ends
+_COMMENTER_WORDS = 6  # words of such a header, at most
+_COMMENTERS = 2  # headers below the headline that make a thread of comments
 _LIST_ITEM_WORDS = 16  # words of a list's item, fewer than
 _BULLETS = frozenset("•·-–—*▪►✓")
 #: What a list's items hold: "June 9 – Springfield @ Arena". Not a price: on dev, runs of price
@@ -196,7 +199,9 @@ def _keep_the_run_of_an_empty_body(page: Page, candidates: list[int]) -> None:
 
 
 def _drop_comments(lines: list[Line], candidates: list[int]) -> None:
-    """Readers' comments leave the body: a line just above a "Reply" button is a comment."""
+    """Readers' comments leave the body: a line just above a "Reply" button is a comment, and
+    so are the body lines just below a commenter's "beachcomber22 said:", when two or more
+    such headers stand below the headline (one alone may be a story's "The council said:")."""
     for i in candidates:
         if (
             lines[i].role is BODY
@@ -205,6 +210,18 @@ def _drop_comments(lines: list[Line], candidates: list[int]) -> None:
             and _REPLY_BUTTON.fullmatch(lines[i + 1].text.lower())
         ):
             lines[i].role, lines[i].reason = BOILERPLATE, Reason.COMMENT
+    headers = [
+        i
+        for i in candidates
+        if lines[i].words <= _COMMENTER_WORDS and lines[i].text.lower().endswith(_COMMENTER_SAYS)
+    ]
+    if len(headers) < _COMMENTERS:
+        return
+    for header in headers:
+        for line in lines[header + 1 :]:
+            if line.role is not BODY:
+                break
+            line.role, line.reason = BOILERPLATE, Reason.COMMENT
 
 
 def _keep_the_opening_paragraphs(page: Page, first: int) -> None:

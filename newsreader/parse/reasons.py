@@ -67,7 +67,7 @@ class Reason(str, Enum):
     RUN_OF_EMPTY_BODY = (
         "prose or a list item down to the main run's end, as no line read as the story"
     )
-    COMMENT = "a reader's comment (a Reply button below it)"
+    COMMENT = "a reader's comment (a Reply button below it, a 'said:' header above it)"
     BIOGRAPHY = "the author's biography"
     AFTER_BIOGRAPHY = "after the author's biography, which ends the article"
 
