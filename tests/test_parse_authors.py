@@ -55,6 +55,8 @@ SHAPES = [
     ("March 5, 2024 by Dana Whitlock Leave a Comment", ["Dana Whitlock"]),
     ("By Jean Paul Gaultier the designer", ["Jean Paul Gaultier"]),
     ("By The Way", None),
+    ("Front Page | Local | Sports | Church News | Classifieds", None),  # a menu
+    ("Dana Whitlock | Staff Writer | March 5, 2024 | 4 min read", ["Dana Whitlock"]),
 ]
 
 

@@ -42,6 +42,22 @@ def test_an_all_caps_headline_over_its_byline_beats_lines_in_their_own_case(abov
     assert title(head) == "HARBOR COUNCIL KEEPS LIBRARY OPEN"
 
 
+@pytest.mark.parametrize("masthead", ["THE HARBORTOWN COURIER", "The Harbortown Courier"])
+def test_a_masthead_over_the_date_of_the_day_is_not_the_headline(masthead):
+    """A masthead in capitals over the day's date at the page's top stays ranked after the
+    headline; a headline in capitals right over its date, further down, is not."""
+    head = (
+        f"{masthead}\nFriday, February 8, 2008\nFront Page | Local | Sports | Classifieds\n"
+        "BARN FIRE KILLS FORTY HEAD OF CATTLE"
+    )
+    assert title(head) == "BARN FIRE KILLS FORTY HEAD OF CATTLE"
+    head = (
+        "Harbortown Courier\nHOME NEWS SPORTS OBITS\nA tree lies across Third Street on Monday.\n"
+        "STORM CUTS POWER TO NINE THOUSAND HOMES\nMonday, June 9, 2008"
+    )
+    assert title(head) == "STORM CUTS POWER TO NINE THOUSAND HOMES"
+
+
 def test_a_three_word_headline_beats_the_dateline_paragraph():
     assert title("Home\nNews\nLibrary stays open\nMarch 5, 2024\nHARBORTOWN (AP) — ") == (
         "Library stays open"
@@ -92,6 +108,7 @@ def test_wrappers_and_quotes_leave_the_headline(shown, expected):
         "Home | News | Sport | Business",
         "HARBORTOWN (AP) — The council said on Tuesday it would keep the library open.",
         "1. Sea Swift, Dana Whitlock, 42:10",
+        "You are here: Home > News > Local News",
     ],
 )
 def test_lines_that_are_never_the_headline(line):

@@ -17,6 +17,7 @@ from typing import Callable, TypeVar
 
 from newsreader.parse.dates import find_date
 from newsreader.parse.names import has_given_name, is_credential, ordinary_words
+from newsreader.parse.title_text import is_menu
 
 _PREFIX = re.compile(
     r"^(?:(?:written|words|reporting|story|text|posted|published|report(?:ed)?|review(?:ed)?|interview|"
@@ -265,8 +266,8 @@ def byline_names(line: str) -> tuple[str, ...] | None:
     returns no names, so the caller can look ahead.
     """
     text = line.strip()
-    if len(text) > 160:
-        return None
+    if len(text) > 160 or (is_menu(text) and not has_given_name(text.split("|", 1)[0])):
+        return None  # a menu, "Front Page | Local | Sports", not "Dana Whitlock | Staff | ..."
     if _PREFIX.match(text):
         return prefixed_byline_names(text)
     if not _may_have_tail(text):

@@ -19,6 +19,7 @@ from newsreader.parse.dates import find_date, has_date_word
 from newsreader.parse.names import in_no_name
 from newsreader.parse.page import BOILERPLATE, BYLINE, CAPTION, CREDIT, DATE, Line
 from newsreader.parse.reasons import Reason
+from newsreader.parse.title_text import is_tool_line
 
 _CREDIT_PREFIX = re.compile(
     r"^(?:photos?|images?|pictures?|credits?|photo credits?|image credits?|photographs?|photography|"
@@ -93,6 +94,7 @@ _BOILERPLATE = re.compile(  # matched on lower-cased lines: far cheaper than cas
     r"(?:all rights reserved|copyright|©).*|.*more(?<!\wmore)\.\.\.$|more in .*|more from .*|"
     r"leer más|lire (?:la )?suite|weiterlesen|czytaj (?:też|także|więcej).*|read also.*|also read.*|"
     r"see also.*|more stories.*|you may also like.*|\d+ comments?|join the conversation.*|"
+    r"filed under:.*|\d+ (?:responses|comments|replies) to .*|"  # a blog post's footer
     r"\(?\W*(?:read|also|more|related|read more|see more)\s*:\s.{3,}|a post shared by .*|people are also reading.*|"
     r"more for you|more like this|about the author|in this article|get the whole story|\d+ (?:images|photos|slides)|"
     r"before you go.*|comments are closed\.?|editor[’']?s picks?|view (?:full )?post on \w+|"
@@ -307,9 +309,10 @@ _NOTICE_START = re.compile(  # how notices open, however long they run
 #: A membership appeal's paragraph: it speaks of the outlet's own journalism and asks the reader for
 #: help or points to what keeps it free (reporting *on* newsrooms, their money or paywalls, names neither).
 _READER_APPEAL = (
-    r"^(?=.*\b(?:our|quality|independent) (?:journalism|journalists|newsroom)\b)"
+    r"^(?=.*\b(?:our|quality|independent|nonprofit|non-profit) (?:journalism|journalists|newsroom)\b)"
     r"(?=.*\b(?:your (?:help|support|contributions?|donations?|gifts?)|readers like you|"
-    r"free for (?:everyone|all)|freely accessible|not everyone can afford)\b)"
+    r"free for (?:everyone|all)|freely accessible|not everyone can afford|"
+    r"(?:make|making) a (?:donation|gift)|donate (?:today|now))\b)"
 )
 #: Notices that may say it anywhere in the line, each behind a plain substring it must contain
 #: (a substring test is far cheaper than the pattern, and most lines hold none of them).
@@ -332,6 +335,20 @@ _NOTICE_PHRASES = tuple(
             "ewsletter",  # a newsletter's pitch within a short line ("Want the news? Sign up ...")
             r"^(?=.{0,200}$).*?(?:\b(?:sign up|subscribe)\b (?:to|for) (?:our|the)\b[^.?!]{0,40}"
             r"\bnewsletters?\b|\bnewsletters?\b[^.?!]{0,60}\b(?:in|to|into) your inbox\b)",
+        ),
+        (
+            "our inbox",  # ... or without the word: "The news that matters, in your inbox daily."
+            r"^(?=.{0,120}$).*\bin(?:to)? your inbox (?:every|each) (?:morning|day|weekday|week)\b",
+        ),
+        ("ights reserved", r"^(?=.{0,200}$).*\ball rights reserved\b"),  # "All content © 2008 ..."
+        (
+            "bonn",  # a paywall's: "Cet article est réservé aux abonnés."
+            r"^(?:cet article est réservé aux abonnés|ce contenu est réservé aux abonnés)",
+        ),
+        (
+            "subscribers",
+            r"^(?:this (?:article|story|content) is (?:only )?(?:reserved|available) (?:for|to) "
+            r"(?:subscribers|members))",
         ),
         ("ookie", r"\bmay be using cookies\b"),  # an embedded post's consent box
         ("your podcasts", r"\bwherever you get your podcasts\b"),
@@ -446,8 +463,11 @@ def is_post_signature(line: str) -> bool:
 
 
 def is_boilerplate(line: str) -> bool:
-    """Share buttons, ads, newsletter prompts, "More In X" trailers and the like."""
-    return len(line) <= 120 and bool(_BOILERPLATE.match(line.strip().lower()))
+    """Share buttons, ads, newsletter prompts, "More In X" trailers, a line of tools ("E-mail
+    this story | Print this story") and the like."""
+    return len(line) <= 120 and (
+        bool(_BOILERPLATE.match(line.strip().lower())) or is_tool_line(line.strip())
+    )
 
 
 SHORT_LINE = (

@@ -45,6 +45,7 @@ _CAPITALISED_WORDS = (
     3  # words a line in capitals needs to be put after the rest (a short one is a kicker)
 )
 _CAPITALS_OVER = 2  # lines below a line in capitals where a byline keeps it in the running
+_MASTHEAD_LINES = 2  # the page's first lines, where a masthead stands over the date
 _LINKED_MARGIN = 4.0  # log-odds by which a repeated line must beat the headline left in play
 _DEEPER_MARGIN = 2.5  # ... and a line deep in the main run
 _KICKER_WORDS = 5  # words a kicker has at most
@@ -193,9 +194,13 @@ def find_title(page: Page) -> tuple[int, Reason] | None:
 
 
 def _over_byline(lines: list[Line], i: int) -> bool:
-    """Whether a byline or a date line stands among the ``_CAPITALS_OVER`` lines below line
-    ``i``: a headline's place, whatever its case (older pages print headlines in capitals)."""
-    return any(line.role in _BYLINE_BLOCK for line in lines[i + 1 : i + 1 + _CAPITALS_OVER])
+    """Whether a byline stands among the ``_CAPITALS_OVER`` lines below line ``i``, or a date
+    line right below it: a headline's place, whatever its case (older pages print headlines in
+    capitals). Not a date below one of the page's first lines: a masthead in capitals stands
+    over the date of the day."""
+    if any(line.role is BYLINE for line in lines[i + 1 : i + 1 + _CAPITALS_OVER]):
+        return True
+    return i >= _MASTHEAD_LINES and i + 1 < len(lines) and lines[i + 1].role is DATE
 
 
 def _headline_over_byline(

@@ -45,17 +45,15 @@ _QUOTED = re.compile(r"^[\"“‘'](?P<headline>[^\"“”‘’]+)[\"”’']$"
 
 def not_a_headline(text: str) -> bool:
     """A line that is never the headline whatever it scores: a teaser led by ">>" or "›", a
-    "Tags:" line, a numbered item of a list, a menu (links run together, or four or more short
-    ones between bars), or a sentence of the story that opens with a wire dateline
+    "Tags:" line, a "You are here:" trail, a numbered item of a list, a menu (see
+    :func:`is_menu`), or a sentence of the story that opens with a wire dateline
     ("HARBORTOWN (AP) — The council ...").
     Cheap tests first: most lines fail them all at once."""
-    if text.startswith(_TEASER_MARKS) or text[:7].lower().startswith(_TAG_LABELS):
-        return True
+    if text.startswith(_TEASER_MARKS) or text[:12].lower().startswith(_TAG_LABELS):
+        return True  # "Tags: ...", "You are here: Home > News"
     if text[:1].isdigit() and _LIST_ITEM.match(text):
         return True  # "1. Sea Swift, Dana Whitlock, 42:10": an item of a list
-    if text.count("|") >= _MENU_BARS and all(
-        len(part.split()) <= _MENU_WORDS for part in text.split("|")
-    ):
+    if is_menu(text):
         return True
     # the space count first: a scan in C that rules out nearly every line before the pattern
     if text.count(" ") < _MENU_BARS and len(_CASE_TURNS.findall(text)) >= _MENU_BARS:
@@ -63,9 +61,26 @@ def not_a_headline(text: str) -> bool:
     return text[:2].isupper() and text[-1:] in '.!?"”’' and _DATELINE.match(text) is not None
 
 
+_TOOLS = re.compile(rf"(?i:{_TOOL}|im)(?:\s*[|•·]\s*(?i:{_TOOL}|im))+")
+
+
+def is_tool_line(text: str) -> bool:
+    """A line of the page's tools only, between bars: "E-mail this story | Print this story |
+    Comments (23)"."""
+    return ("|" in text or "•" in text or "·" in text) and _TOOLS.fullmatch(text) is not None
+
+
+def is_menu(text: str) -> bool:
+    """Links between bars, three bars or more and each link a few words ("Front Page | Local |
+    Sports | Obituaries"): a menu, neither headline nor byline."""
+    return text.count("|") >= _MENU_BARS and all(
+        len(part.split()) <= _MENU_WORDS for part in text.split("|")
+    )
+
+
 _TEASER_MARKS = (">>", "» ", "› ", "> ", "►")
 _LIST_ITEM = re.compile(r"\d{1,3}[.)]\s")
-_TAG_LABELS = ("tags:", "tagged:", "topics:", "tags ")
+_TAG_LABELS = ("tags:", "tagged:", "topics:", "tags ", "you are here")
 _MENU_BARS = 3  # bars (or links run together) that make a line of short parts a menu
 _MENU_WORDS = 3  # words of a menu's part, at most
 _CASE_TURNS = re.compile(r"[a-z][A-Z]")
