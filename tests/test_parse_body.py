@@ -457,3 +457,38 @@ def test_one_said_header_is_a_story_leading_into_a_quote():
     lines = [*LONG_PARAGRAPHS[:3], "In a statement, the board said:", quote, *LONG_PARAGRAPHS[3:]]
     text = "Port Alder to rebuild sea wall\n\nBy Nell Aster\n\nMay 4, 2008\n\n" + "\n\n".join(lines)
     assert quote in parse_article(text.encode(), "a.txt").paragraphs
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "We're a nonprofit newsroom. If you value our reporting, please consider making a donation today.",
+        "This article is reserved for subscribers.",
+        "Cet article est réservé aux abonnés. Il vous reste 80% à découvrir.",
+        "The news that matters to the harbour, in your inbox every morning.",
+        "All content © 2008 Town Courier. All rights reserved.",
+        "E-mail this story | Print this story | Comments (23)",
+        "Filed under: Harbour, Council | 17 Comments »",
+    ],
+)
+def test_appeals_paywalls_pitches_copyrights_and_tools_after_the_story_leave(notice):
+    text = "Port Alder to rebuild sea wall\n\nBy Nell Aster\n\nMay 4, 2008\n\n" + "\n\n".join(
+        LONG_PARAGRAPHS
+    )
+    article = parse_article(f"{text}\n\n{notice}\n".encode(), "a.txt")
+    assert article.paragraphs == LONG_PARAGRAPHS
+
+
+def test_comments_under_says_headers_with_their_times_leave_the_body():
+    thread = (
+        "17 Responses\nmike_r says: October 16, 2008 at 3:40 pm\nFlat keys again? Why do they "
+        "keep doing this to a phone that is otherwise this good?\nJenna says: October 16, 2008 at "
+        "4:02 pm\nTwo hundred dollars is not bad if the battery holds up for a whole day.\n"
+        "Leave a Reply\n"
+    )
+    text = "Port Alder to rebuild sea wall\n\nBy Nell Aster\n\nMay 4, 2008\n\n" + "\n\n".join(
+        LONG_PARAGRAPHS
+    )
+    article = parse_article(f"{text}\n\n{thread}".encode(), "a.txt")
+    assert article.paragraphs == LONG_PARAGRAPHS
+    assert article.published == "2008-05-04"

@@ -49,8 +49,11 @@ _OPENING_WORDS = 20  # words of a dropped paragraph just above the story that op
 #: A comment's "Reply" button, alone on its line, perhaps with a count: "Reply", "Reply (2)".
 _REPLY_BUTTON = re.compile(r"(?:reply|antworten|répondre|responder|rispondi)(?:\s*\(?\d+\)?)?")
 _REPLY_LENGTH = 16  # characters of such a line, at most
-_COMMENTER_SAYS = (" said:", " says:", " wrote:", " writes:")  # how a commenter's header ends
-_COMMENTER_WORDS = 6  # words of such a header, at most
+_COMMENTER_SAYS = (" said:", " says:", " wrote:", " writes:")  # what a commenter's header holds
+#: A commenter's header: up to five words of a name, what they said, and perhaps when
+#: ("beachcomber22 said:", "mike_r says: October 16, 2008 at 3:40 pm").
+_COMMENTER = re.compile(r"\S+(?: \S+){0,4} (?:said|says|wrote|writes):(?:\s+\S.*\d.*)?$")
+_COMMENTER_LINE = 14  # words of such a header, at most
 _COMMENTERS = 2  # headers below the headline that make a thread of comments
 _LIST_ITEM_WORDS = 16  # words of a list's item, fewer than
 _BULLETS = frozenset("•·-–—*▪►✓")
@@ -200,8 +203,9 @@ def _keep_the_run_of_an_empty_body(page: Page, candidates: list[int]) -> None:
 
 def _drop_comments(lines: list[Line], candidates: list[int]) -> None:
     """Readers' comments leave the body: a line just above a "Reply" button is a comment, and
-    so are the body lines just below a commenter's "beachcomber22 said:", when two or more
-    such headers stand below the headline (one alone may be a story's "The council said:")."""
+    so are the body lines just below a commenter's "beachcomber22 said:" or "mike_r says:
+    October 16, 2008 at 3:40 pm", when two or more such headers stand below the headline (one
+    alone may be a story's "The council said:")."""
     for i in candidates:
         if (
             lines[i].role is BODY
@@ -210,10 +214,13 @@ def _drop_comments(lines: list[Line], candidates: list[int]) -> None:
             and _REPLY_BUTTON.fullmatch(lines[i + 1].text.lower())
         ):
             lines[i].role, lines[i].reason = BOILERPLATE, Reason.COMMENT
+    below = range(candidates[0], len(lines)) if candidates else range(0)
     headers = [
         i
-        for i in candidates
-        if lines[i].words <= _COMMENTER_WORDS and lines[i].text.lower().endswith(_COMMENTER_SAYS)
+        for i in below
+        if lines[i].words <= _COMMENTER_LINE
+        and any(map(lines[i].text.__contains__, _COMMENTER_SAYS))
+        and _COMMENTER.match(lines[i].text)
     ]
     if len(headers) < _COMMENTERS:
         return
