@@ -492,3 +492,31 @@ def test_comments_under_says_headers_with_their_times_leave_the_body():
     article = parse_article(f"{text}\n\n{thread}".encode(), "a.txt")
     assert article.paragraphs == LONG_PARAGRAPHS
     assert article.published == "2008-05-04"
+
+
+INTERVIEW = (
+    "Tam Reyes has been making pottery in a converted dairy barn outside Harbortown for thirty years, and his bowls sell out within days.",
+    "How did you start making pots?",
+    "By accident. I was studying engineering and a friend dragged me to an evening class one winter, and I never went back to engineering.",
+    "Why a wood-fired kiln?",
+    "Because easy is not the point. When I fire with wood, the ash lands on the pots and melts into a glaze that nobody can plan.",
+    "How long does a firing take?",
+    "Four days of stoking, day and night, then a week of cooling before we can open the door and see what the fire decided.",
+    "What do you hope people feel when they hold one of your bowls?",
+    "I hope they want to use it. A bowl in a cabinet is a sad thing, so put soup in it and use it every day of the week.",
+)
+
+
+def test_an_interview_keeps_its_questions_and_answers_without_blank_lines():
+    """Questions between the answers, single newlines between all: the opening's walk up from
+    the first body line passes short sentences below a long paragraph."""
+    text = "\n".join(
+        [
+            "Makers",
+            "The kiln decides: a conversation with a potter",
+            "Grace Liang",
+            "October 2, 2019",
+        ]
+        + list(INTERVIEW)
+    )
+    assert parse_article(text.encode(), "a.txt").paragraphs == INTERVIEW

@@ -235,7 +235,7 @@ def _keep_the_opening_paragraphs(page: Page, first: int) -> None:
     """Long paragraphs the classifiers dropped just above the first body line, in the main run
     and below the headline (``first``: the first line below it), are the story's opening (a
     wire dateline's paragraph; an intro over a list, which pulls its score down), and so are
-    list items between them and the body. A standfirst or a caption there is shorter: on dev,
+    list items and short sentences (an interview's questions) between them and the body. A standfirst or a caption there is shorter: on dev,
     6 such lines of 20 words or more are in the true body and none is not; of shorter ones,
     4 are and 5 are not."""
     lines, start, end = page.lines, *page.run
@@ -247,11 +247,15 @@ def _keep_the_opening_paragraphs(page: Page, first: int) -> None:
         line = lines[i]
         if i > end or line.reason is not Reason.PAGE_FURNITURE:
             break
-        if line.words < _OPENING_WORDS and not _list_marker(line.text):
+        if not (
+            line.words >= _OPENING_WORDS
+            or _list_marker(line.text)
+            or _reads_as_a_sentence(line.text)  # an interview's question
+        ):
             break
         opening.append(i)
     while opening and lines[opening[-1]].words < _OPENING_WORDS:
-        opening.pop()  # a list the opening leads into is kept with it, never one alone
+        opening.pop()  # a list or short line is kept below a long paragraph, never alone
     for i in opening:
         lines[i].role, lines[i].reason = BODY, Reason.OPENS_THE_STORY
 
