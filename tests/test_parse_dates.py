@@ -59,6 +59,7 @@ BODY = (
         ("5-Mar-2024", "2024-03-05"),
         ("Tue Mar 04 22:32:15 EST 2008", "2008-03-04"),
         ("Version 2024.1.2 released", None),
+        ("The old bridge was closed in 2019. May 20 marks five years.", None),
     ],
 )
 def test_date_shapes(line, expected):
@@ -164,3 +165,19 @@ def test_an_events_when_line_is_not_the_date():
         f"When: Saturday, March 16, 2024\nWhere: Town Hall\n\n{BODY}"
     )
     assert parse_article(text.encode(), "001_0123456789abcdef.txt").published is None
+
+
+def test_the_articles_own_dates_at_its_foot_are_no_list():
+    text = (
+        f"Harbour board votes to rebuild the old pier\n\n{BODY}\n{BODY}\n{BODY}\n"
+        "Published March 5, 2024\nUpdated March 6, 2024\n"
+    )
+    assert parse_article(text.encode(), "001_0123456789abcdef.txt").published == "2024-03-05"
+
+
+def test_published_above_the_headline_beats_updated_below_it():
+    text = (
+        "Published March 5, 2024\nHarbour board votes to rebuild the old pier\nBy Ana Lopes\n"
+        f"Updated March 7, 2024\n\n{BODY}"
+    )
+    assert parse_article(text.encode(), "001_0123456789abcdef.txt").published == "2024-03-05"

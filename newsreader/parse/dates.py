@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left, bisect_right
 from importlib import resources
 
 from newsreader.parse.page import BYLINE, DATE, Line
@@ -84,8 +85,12 @@ _PATTERNS = [
         ".",
         re.compile(r"(?<![\d.])(?P<year>(?:19|20)\d\d)\.\s?(?P<mnum>\d\d)\.\s?(?P<day>\d\d)(?!\d)"),
     ),  # 2024.03.05, as Korean and Chinese sites write it (not a version's 2024.1.2)
-    ("", re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)\.\s+" + _MONTH + r"\s+" + _DAY)),
-    # 2024. március 5. (Hungarian)
+    (
+        "",
+        re.compile(
+            r"(?<!\d)(?P<year>(?:19|20)\d\d)\.\s+(?P<month>[^\W\d_A-Z]{3,12})\.?\s+(?P<day>\d{1,2})\."
+        ),
+    ),  # 2024. március 5. (Hungarian: a month in lower case, a full stop after the day)
     ("-", re.compile(r"(?<![\d-])" + _DAY + "-" + _MONTH + "-" + _YEAR)),  # 5-Mar-2024
     (
         ":",
@@ -191,26 +196,41 @@ def published(lines: list[Line], title_at: int | None, day_first: bool = False) 
     headline's own block (its next ten lines), a line that only says "Updated" yields to one
     that says when it was published, but not to a line further down (a teaser's "By Jo Park
     15 February 2024" at the page's foot); further down, the same holds among those lines, and
-    a line with another date near it is one of a list (teasers, comments), never the article's.
-    An event's "When:" line is no dateline. ``day_first``: see :func:`find_date`."""
-    dated = [i for i, line in enumerate(lines) if line.role is DATE]
+    a line with another date near it is one of a list (teasers, comments), never the article's,
+    unless it says what its date is ("Published ..."). An event's "When:" line is no dateline.
+    ``day_first``: see :func:`find_date`."""
+    datelines = [i for i, line in enumerate(lines) if line.role is DATE]
     bylines = [i for i, line in enumerate(lines) if line.role is BYLINE]
     near = sorted(
-        [i for i in dated if title_at is None or title_at - _NEAR_TITLE < i]
+        [i for i in datelines if title_at is None or title_at - _NEAR_TITLE < i]
         + [i for i in bylines if title_at is None or title_at < i]
     )  # bylines below it too: "By X | <date>"
+    dated = sorted(datelines + bylines)
     block_end = len(lines) if title_at is None else title_at + _BYLINE_BELOW
 
     def rank(i: int) -> tuple[bool, bool, bool]:  # sorted stably: otherwise the order above holds
-        return i > block_end, title_at is not None and i < title_at, _only_updated(lines[i].text)
+        return i > block_end, _only_updated(lines[i].text), title_at is not None and i < title_at
 
     tried = set(near)
-    rest = [i for i in dated + bylines if i not in tried]  # each line is read once
-    found = {i: _line_date(lines[i].text, day_first) for i in near + rest}
-    for i in sorted(near, key=rank) + sorted(rest, key=rank):
-        if not found[i] or ((i > block_end or i in rest) and _listed(found, i)):
-            continue
+    rest = [i for i in datelines + bylines if i not in tried]  # each line is read once
+    found: dict[int, str | None] = {}  # each line's date, read when first needed
+
+    def date_at(i: int) -> str | None:
+        if i not in found:
+            found[i] = _line_date(lines[i].text, day_first)
         return found[i]
+
+    for i in sorted(near, key=rank) + sorted(rest, key=rank):
+        date = date_at(i)
+        if not date:
+            continue
+        if (i > block_end or i not in tried) and not has_date_word(lines[i].text):
+            # one of a list when a line near it, by index, gives another date
+            at = bisect_left(dated, i - _LISTED_SPAN)
+            nearby = dated[at : bisect_right(dated, i + _LISTED_SPAN)]
+            if any(j != i and (other := date_at(j)) and other != date for j in nearby):
+                continue
+        return date
     return None
 
 
@@ -224,13 +244,6 @@ def _line_date(text: str, day_first: bool) -> str | None:
         return None
     publish = text.lower().find("publish")
     return (publish > 0 and find_date(text[publish:], day_first)) or find_date(text, day_first)
-
-
-def _listed(found: dict[int, str | None], i: int) -> bool:
-    """Whether a line near line ``i`` gives another date than it: dated teasers or comments."""
-    return any(
-        date and date != found[i] and abs(j - i) <= _LISTED_SPAN for j, date in found.items()
-    )
 
 
 def _only_updated(text: str) -> bool:
