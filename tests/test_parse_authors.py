@@ -55,6 +55,8 @@ SHAPES = [
     ("March 5, 2024 by Dana Whitlock Leave a Comment", ["Dana Whitlock"]),
     ("By Jean Paul Gaultier the designer", ["Jean Paul Gaultier"]),
     ("By The Way", None),
+    ("By Jo Park @jopark and Dana Whitlock @dwhitlock", ["Jo Park", "Dana Whitlock"]),
+    ("By Mary Kay Ash a businesswoman", ["Mary Kay Ash"]),
     ("Front Page | Local | Sports | Church News | Classifieds", None),  # a menu
     ("Dana Whitlock | Staff Writer | March 5, 2024 | 4 min read", ["Dana Whitlock"]),
 ]
@@ -107,7 +109,9 @@ def test_a_topic_chip_or_control_beside_a_date_gives_no_author(chip):
     assert authors(f"{chip}\nMarch 5, 2024") == ()
 
 
-@pytest.mark.parametrize("name", ["Dana Whitlock", "Zayda Rivera", "Tam Okonkwo-Reyes"])
+@pytest.mark.parametrize(
+    "name", ["Dana Whitlock", "Zayda Rivera", "Tam Okonkwo-Reyes", "Edit Kovács"]
+)
 def test_a_bare_name_beside_a_date_is_the_author(name):
     """A person's name, with a given name the list knows or not."""
     assert authors(f"{name}\nMarch 5, 2024") == (name,)
@@ -159,4 +163,11 @@ def test_teasers_with_their_bylines_far_below_give_no_author():
     assert authors(f"March 5, 2024\n\n{BODY}\n{BODY}\nMore stories\n{teasers}") == ()
     assert authors(f"By Dana Whitlock\n\n{BODY}\n{BODY}\nMore stories\n{teasers}") == (
         "Dana Whitlock",
+    )
+
+
+def test_co_authors_bylines_at_the_foot_are_both_the_authors():
+    assert authors(f"March 5, 2024\n\n{BODY}\n{BODY}\nBy Dana Whitlock\nBy Jo Park\n") == (
+        "Dana Whitlock",
+        "Jo Park",
     )

@@ -10,6 +10,7 @@ the names from the best-placed byline; :mod:`bylines` splits a byline's text int
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from newsreader.parse.bylines import (
     byline_names,
@@ -153,7 +154,8 @@ def _is_role_line(line: Line) -> bool:
 
 def find_authors(lines: list[Line], title_at: int | None) -> list[str]:
     """Names from the first byline near the headline, else from any byline but one of a list
-    (far below the headline, with another author's byline near it: teasers). A long dateline
+    (far below the headline, with another author's byline near it but not next to it:
+    teasers, where co-authors' bylines touch). A long dateline
     that opens with a name ("Janyce McGregor · CBC News · Posted: Dec 22, 2023 ...") keeps its
     role date, for the date it gives, and is a byline here (a shorter one was offered to the
     byline cues first)."""
@@ -177,9 +179,12 @@ def find_authors(lines: list[Line], title_at: int | None) -> list[str]:
     for i in near + bylines:
         names = _byline_at(lines, i)
         if names and title_at is not None and i > title_at + _BYLINE_BELOW:
+            # teasers' bylines stand a headline apart; co-authors' ("By A" / "By B") touch
+            at = bisect_left(bylines, i - _LISTED_SPAN)
+            nearby = bylines[at : bisect_right(bylines, i + _LISTED_SPAN)]
             if any(
-                abs(j - i) <= _LISTED_SPAN and (other := _byline_at(lines, j)) and other != names
-                for j in bylines
+                abs(j - i) > 1 and (other := _byline_at(lines, j)) and other != names
+                for j in nearby
             ):
                 continue  # far below, beside another author's byline: a list of teasers
         if names and lines[i].reason is Reason.JOINED:

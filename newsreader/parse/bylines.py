@@ -40,7 +40,7 @@ _TOLD_TO = re.compile(
     r"\s(?:as )?told to\s+(?P<rest>[^\W\d_].*)$"
 )  # "Jo Park as told to Dana Whitlock"
 #: What a site glues after a bare name: a handle, a slash, a relative or reading time.
-_ARTICLES = ("a", "an", "the")  # after a name, in lower case: a control's words ("Leave a Comment")
+_HANDLE = re.compile(r"@+\w+")  # a social handle, glued to a name or beside it
 _NAME_TAIL = re.compile(
     r"\s*(?:@+\w.*|/|\d+\s*(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?|years?)\s+(?:ago|read)\b.*)$",
     re.IGNORECASE,
@@ -351,12 +351,12 @@ def prefixed_byline_names(text: str) -> tuple[str, ...] | None:
     rest = match.group("rest").strip()
     if not rest or rest.lower() in ("(s)", "(s):"):  # "Author(s)" too
         return () if text.rstrip(":").strip().lower() not in _AMBIGUOUS_ALONE else None
-    if "@" in rest or rest.endswith("/"):  # "By Dana Whitlock@dwhitlock", "By Dana Whitlock/"
-        tail = _NAME_TAIL.search(rest)
-        rest = rest[: tail.start()] if tail and tail.start() else rest
+    rest = rest[:_NAMES_SPAN]  # names open the rest: no full scan
+    if "@" in rest:  # "By Dana Whitlock@dwhitlock", "By Jo Park @jopark and Dana Whitlock"
+        rest = " ".join(_HANDLE.sub(" ", rest).split())
     return (
-        names_in(rest[:_NAMES_SPAN]) or _named_outlet(rest) or None
-    )  # names open the rest: no full scan
+        names_in(rest.rstrip("/ ")) or _named_outlet(rest) or None
+    )  # "By Dana Whitlock/": the slash a name's tail
 
 
 def _named_outlet(rest: str) -> tuple[str, ...] | None:
@@ -498,12 +498,12 @@ def _comma_parts(segment: str) -> list[str]:
 def _leading_name(part: str) -> str | None:
     """The personal name at the start of ``part`` (2-5 name-like words), or None."""
     taken: list[str] = []
-    ended_by_role = before_article = False
-    for word in part.split():
+    ended_by_role = False
+    words = part.split()
+    for word in words:
         lower = word.lower().rstrip(",.")
         if lower in _ROLES or (lower in _STOP_WORDS and lower not in _MONTHS):
             ended_by_role = lower in _ROLES and lower not in _STOP_WORDS
-            before_article = word in _ARTICLES
             if ended_by_role and word[:1].islower() and not any(w.endswith(",") for w in taken):
                 return None  # "Example Times staff reporter": an outlet and a role, no person
             break
@@ -514,14 +514,22 @@ def _leading_name(part: str) -> str | None:
             if len(taken) == 5:
                 break
         else:
-            before_article = word in _ARTICLES
             break
+    # "Dana Whitlock Leave a Comment": a control's verb (a word English writes only in lower
+    # case) over "a" and a capital, not a surname ("Mary Kay Ash a businesswoman")
+    control = words[len(taken) : len(taken) + 2]
+    if (
+        len(taken) >= 3
+        and len(control) == 2
+        and control[0] == "a"
+        and control[1][:1].isupper()
+        and taken[-1].lower() in ordinary_words()
+    ):
+        taken.pop()
     while taken and (taken[-1].lower() in _PARTICLES or taken[-1].lower().rstrip(".") in _MONTHS):
         taken.pop()  # a month ends the names only where a date follows, i.e. at the end
     if ended_by_role and len(taken) >= 3:
         taken.pop()  # "Dave Epstein Globe Correspondent": the word before a role is a desk or outlet
-    elif before_article and len(taken) >= 3 and taken[-1].lower() in ordinary_words():
-        taken.pop()  # "Dana Whitlock Leave a Comment": a control's verb, not a surname
     if len(taken) < 2:
         return None
     return " ".join(taken).rstrip(",")
