@@ -233,6 +233,9 @@ def test_a_labelled_credit_is_the_label_not_the_noun(line, credit):
         ("Great. OK", None),  # too short for a caption
         ("Doors open at 7 p.m. ET", None),  # a time zone after an abbreviation
         ("MORE FROM THE TOWN NEWS", None),
+        ("Boats in the harbour. AFP", "AFP"),
+        ("The crowd chanted that we will win it big. MAGA", None),  # a paragraph's sign-off
+        ("That was the funniest thing I saw all week. LOL", None),
     ],
 )
 def test_an_acronym_alone_after_a_caption_is_its_credit(line, credit):

@@ -520,3 +520,53 @@ def test_an_interview_keeps_its_questions_and_answers_without_blank_lines():
         + list(INTERVIEW)
     )
     assert parse_article(text.encode(), "a.txt").paragraphs == INTERVIEW
+
+
+@pytest.mark.parametrize(
+    "line, kept",
+    [
+        ("Read more.", False),
+        ("Getty Images.", False),
+        ('Watch: "We listened to the harbour."', False),
+        ("Residents who want updates can sign up for the city newsletter, the mayor said.", True),
+    ],
+)
+def test_short_lines_between_paragraphs_that_are_no_sentence_or_no_furniture(line, kept):
+    lines = [*LONG_PARAGRAPHS[:3], line, *LONG_PARAGRAPHS[3:]]
+    text = "Port Alder to rebuild sea wall\n\nBy Nell Aster\n\nMay 4, 2021\n\n"
+    body = parse_article((text + "\n\n".join(lines)).encode(), "a.txt").paragraphs
+    assert (line in body) is kept
+
+
+def test_a_first_person_lede_is_no_biography():
+    lede = (
+        "I'm a photographer and a writer, and for ten years I have followed the fires that "
+        "come down the valley every summer."
+    )
+    text = "Port Alder to rebuild sea wall\n\nBy Nell Aster\n\nMay 4, 2021\n\n" + "\n\n".join(
+        [lede, *LONG_PARAGRAPHS]
+    )
+    assert parse_article(text.encode(), "a.txt").paragraphs[0] == lede
+
+
+def test_an_empty_body_keeps_a_storys_words_not_a_one_line_apology():
+    """When the classifiers admit no line, the fallback keeps the prose down to the run's end
+    if it holds a story's words (30 or more), and leaves a player's one-line apology out."""
+    from newsreader.parse.body import _keep_the_run_of_an_empty_body, body_candidates
+    from newsreader.parse.layout import read_page
+    from newsreader.parse.page import BODY, BOILERPLATE
+    from newsreader.parse.reasons import Reason
+
+    furniture = ["Share", "More videos", "Weather", "Sport", "Puzzles", "Obituaries", "Contact us"]
+    apology = "Sorry, this video is not available in your region. Please try again later."
+
+    def body(lines):
+        page = read_page("\n\n".join(["Harbour fireworks light up the bay", "May 4, 2021", *lines]))
+        candidates = body_candidates(page, 1)
+        for i in candidates:  # as the classifiers left them: nothing admitted
+            page.lines[i].role, page.lines[i].reason = BOILERPLATE, Reason.PAGE_FURNITURE
+        _keep_the_run_of_an_empty_body(page, candidates)
+        return [line.text for line in page.lines if line.role is BODY]
+
+    assert body([apology, *furniture]) == []
+    assert body([*LONG_PARAGRAPHS[:2], *furniture]) == list(LONG_PARAGRAPHS[:2])

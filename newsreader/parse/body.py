@@ -39,13 +39,16 @@ _WORD = re.compile(r"[^\W\d_]+")
 _FIRST_PERSON_BIO = re.compile(  # "As a senior analyst, I report on ...", "I write about schools."
     r"(?:As an? [^,.]{3,60}, I|I) (?:cover|report on|write about|write on|focus on|specialize in)\b|"
     r"I(?:'m|’m| am) an? [^.]{0,60}?\b(?:reporter|writer|editor|correspondent|journalist|"
-    r"columnist|critic|analyst|contributor|producer)\b"  # "I'm a coastal reporter for ..."
+    r"columnist|critic|analyst|contributor|producer) (?:for|at|with)\b"  # "I'm a reporter for"
 )
 _BETWEEN_LINES = 12  # lines of a list between two paragraphs of the main run, at most
 _OPENING_QUOTES = "\"'“‘«"  # may open a sentence
+_SENTENCE_WORDS = 3  # words of a short sentence between paragraphs, at least
+_LABEL_WORDS = 3  # words a label ending in a colon opens a line with, at most
 _LIST_STORY_ITEMS = 3  # items of a list that make a page without prose a list story
 _LEAD_IN_WORDS = 8  # words of a sentence that leads into a list with a colon, at least
 _OPENING_WORDS = 20  # words of a dropped paragraph just above the story that opens it, at least
+_STORY_WORDS = 30  # words of what an empty body keeps, at least: a short blurb's
 #: A comment's "Reply" button, alone on its line, perhaps with a count: "Reply", "Reply (2)".
 _REPLY_BUTTON = re.compile(r"(?:reply|antworten|répondre|responder|rispondi)(?:\s*\(?\d+\)?)?")
 _REPLY_LENGTH = 16  # characters of such a line, at most
@@ -188,17 +191,23 @@ def _keep_the_run_of_an_empty_body(page: Page, candidates: list[int]) -> None:
     """No line below the headline read as the story: the prose, lead-ins and list items from the
     headline down to the main run's end (the page's end, without a run) are the body, rather
     than none (a short results story between an intro and a closing line, a blurb on a page
-    of furniture). Never so on the development corpus, where every page keeps some body; the
-    classifiers, fitted to it, may reject all of a page shaped otherwise."""
+    of furniture), when they hold a story's words (a player's one-line apology is none).
+    Never so on the development corpus, where every page keeps some body; the classifiers,
+    fitted to it, may reject all of a page shaped otherwise."""
     lines, facts = page.lines, page.facts
     if any(lines[i].role is BODY for i in candidates):
         return
     start, end = page.run
     last = end if start <= end else len(lines)
-    for i in candidates:
-        line = lines[i]
-        if i <= last and (facts[i].prose or _leads_in(line) or _list_marker(line.text)):
-            line.role, line.reason = BODY, Reason.RUN_OF_EMPTY_BODY
+    story = [
+        i
+        for i in candidates
+        if i <= last and (facts[i].prose or _leads_in(lines[i]) or _list_marker(lines[i].text))
+    ]
+    if sum(lines[i].words for i in story) < _STORY_WORDS:
+        return
+    for i in story:
+        lines[i].role, lines[i].reason = BODY, Reason.RUN_OF_EMPTY_BODY
 
 
 def _drop_comments(lines: list[Line], candidates: list[int]) -> None:
@@ -289,10 +298,19 @@ def _keep_lines_between_paragraphs(lines: list[Line], run: tuple[int, int]) -> N
 
 
 def _reads_as_a_sentence(text: str) -> bool:
-    """A whole sentence: a capital or an opening quote, then a sentence's end ("She declined to
-    comment.", "\"Unbothered,\" he wrote."). Alone between two paragraphs it is the story's
-    short paragraph; a heading, a button or a teaser there ends no sentence."""
-    return (text[:1].isupper() or text[:1] in _OPENING_QUOTES) and text[-1] in PARAGRAPH_ENDS
+    """A whole sentence: a capital or an opening quote, three words or more with one in lower
+    case after the first, no label, then a sentence's end ("She declined to comment.",
+    "\"Unbothered,\" he wrote."). Alone between two paragraphs it is the story's short
+    paragraph; a button ("Read more."), a credit ("Getty Images.") or a label ("Watch: ...")
+    is none."""
+    words = text.split()
+    return (
+        (text[:1].isupper() or text[:1] in _OPENING_QUOTES)
+        and text[-1] in PARAGRAPH_ENDS
+        and len(words) >= _SENTENCE_WORDS
+        and not any(word.endswith(":") for word in words[:_LABEL_WORDS])  # "Watch: ..."
+        and any(word[:1].islower() for word in words[1:])  # "Getty Images." is a credit
+    )
 
 
 def _holds_a_list(run: list[Line]) -> bool:

@@ -56,6 +56,12 @@ _GLUED_CREDIT = re.compile(
     r"[.!?”\"]\s*(?P<credit>[A-Z][\w.'’ -]{1,40}/[\w.'’ &-]{2,40})$"
 )  # "... all year. Clive Rose/Getty Images"
 #: A source's acronym alone after a caption's last sentence: "... What a world. HBO".
+_BARE_CAPTION_WORDS = 30  # words of such a caption, fewer than
+#: Acronyms that end a paragraph or a post rather than name a picture's source.
+_SIGN_OFFS = frozenset(
+    "LOL RIP OMG MAGA END ENDS FYI BTW IMO IMHO PS TBD TBA USA UK US EU OK AM PM ET PT GMT "
+    "NYC DC TV FAQ RSVP ASAP WTF SMH NFT AI".split()
+)
 _BARE_ACRONYM = re.compile(r"[a-z]{3}[.!?][\"”’)]?\s+(?P<credit>[A-Z]{2,5})$")
 _STAFF = re.compile(r"/[^/]*\b[Ss]taff(?: [Pp]hotographer)?$")  # "John Tlumacki/Globe Staff"
 #: "Credit: Andrew Crowley" opening a line or after a sentence, a bar, a bracket, a comma or a
@@ -202,13 +208,15 @@ def trailing_credit(line: str) -> str | None:
 
 
 def _bare_acronym(tail: str) -> str | None:
-    """The acronym ending a caption of three words or more after a sentence ("... in Kyiv. AFP",
-    "... What a world. HBO"), unless it is an interface or a function word ("... read on.
-    MORE" is a link)."""
+    """The acronym ending a caption of three to ``_BARE_CAPTION_WORDS`` words after a sentence
+    ("... in Kyiv. AFP", "... What a world. HBO"), unless it is an interface or a function word
+    ("... read on. MORE" is a link) or an acronym that signs off a paragraph ("... win it big.
+    MAGA", "LOL", "ENDS"): a body paragraph may end so, and is not to be lost as a caption."""
     found = _BARE_ACRONYM.search(tail)
-    if not found or tail.count(" ") < 3 or in_no_name(found["credit"]):
+    if not found or not 2 <= tail.count(" ") < _BARE_CAPTION_WORDS:
         return None
-    return found["credit"]
+    credit = found["credit"]
+    return None if in_no_name(credit) or credit in _SIGN_OFFS else credit
 
 
 def _labelled(label: re.Pattern, tail: str, most_words: int) -> str | None:
@@ -333,8 +341,9 @@ _NOTICE_PHRASES = tuple(
         ("s little as", r"\bas little as [$£€]\s?\d"),
         (
             "ewsletter",  # a newsletter's pitch within a short line ("Want the news? Sign up ...")
-            r"^(?=.{0,200}$).*?(?:\b(?:sign up|subscribe)\b (?:to|for) (?:our|the)\b[^.?!]{0,40}"
-            r"\bnewsletters?\b|\bnewsletters?\b[^.?!]{0,60}\b(?:in|to|into) your inbox\b)",
+            r"^(?=.{0,200}$)(?:.*?[.?!]\s+)?(?:(?:sign up|subscribe) (?:to|for) (?:our|the)\b"
+            r"[^.?!]{0,40}\bnewsletters?\b|.*?\bnewsletters?\b[^.?!]{0,60}\b(?:in|to|into) "
+            r"your inbox\b)",
         ),
         (
             "our inbox",  # ... or without the word: "The news that matters, in your inbox daily."

@@ -28,7 +28,7 @@ _INTERFACE = frozenset(
     "shop store deals review reviews podcast podcasts live latest trending popular news "
     "opinion sports weather crime politics business markets tech science health travel "
     "food style entertainment culture lifestyle world local national update updates "
-    "click watch listen download app apps premium icon button expand collapse submenu edit".split()
+    "click watch listen download app apps premium icon button expand collapse submenu".split()
 )
 _LONG_NAME = 4  # words from which a would-be name without a given name reads as a phrase
 #: Function words that stand in interface text ("Contact Us", "About This") but in no name.
