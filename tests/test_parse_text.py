@@ -24,6 +24,7 @@ def test_double_encoded_utf8_is_repaired_with_a_warning():
             "cp1250",
         ),
         ("Мэр сказал, что улица откроется на следующей неделе, и жители рады.", "cp1251"),
+        ("A tanács döntött a tervről.", "cp1250"),  # no language recognised: no tie to break
     ],
 )
 def test_a_single_byte_encoding_is_guessed_right_and_said(text, encoding):

@@ -100,15 +100,23 @@ def _decode_guessing(data: bytes) -> tuple[str, str]:
             "utf-8", "replace"
         ), "not valid UTF-8 and no encoding fits; bad bytes replaced"
     encoding = best.encoding
-    if any(_as_good(match, best) for match in matches if match.encoding == _WEB_DEFAULT):
+    if (
+        best.coherence > 0  # zero: no language recognised, so no tie to speak of
+        and best.language not in _CENTRAL_EUROPEAN
+        and any(_as_good(match, best) for match in matches if match.encoding == _WEB_DEFAULT)
+    ):
         encoding = _WEB_DEFAULT
     return data.decode(encoding, "replace"), f"not valid UTF-8; decoded as {encoding}"
 
 
 #: The single-byte encoding of most saved pages that are not UTF-8 (HTML5 reads "latin-1" so).
 #: charset-normalizer breaks its ties by name, so "Muñoz" in English or Spanish text came out
-#: as Central European "Muńoz": on a tie, this one.
+#: as Central European "Muńoz": on a tie in a language it recognises, this one.
 _WEB_DEFAULT = "cp1252"
+#: ... but not when the text reads as a language the Central European code pages are for.
+_CENTRAL_EUROPEAN = frozenset(
+    "Polish Czech Slovak Hungarian Slovene Croatian Romanian Bosnian Serbian Albanian".split()
+)
 
 
 def _as_good(match, best) -> bool:

@@ -40,6 +40,7 @@ _WRAPPERS = (  # what a page wraps a headline in: a share widget, a slide counte
         re.IGNORECASE,
     ),
 )
+_WRAPPED_LENGTH = 400  # characters of a line that may be a wrapped headline, at most
 _QUOTED = re.compile(r"^[\"“‘'](?P<headline>[^\"“”‘’]+)[\"”’']$")  # a headline wrapped in quotes
 
 
@@ -113,7 +114,10 @@ def headline_text(
 
 def _unwrapped(text: str) -> str:
     """``text`` out of the wrappers a page puts around a headline ("SHARE <headline> CLOSE",
-    "01/9<headline>", "<headline> | Print") and of the quotes it may stand in whole."""
+    "01/9<headline>", "<headline> | Print") and of the quotes it may stand in whole. A line
+    longer than any headline is left as it is: the patterns' backtracking grows with it."""
+    if len(text) > _WRAPPED_LENGTH:
+        return text
     for wrapper in _WRAPPERS:
         found = wrapper.match(text)
         if found and len(found["headline"].split()) >= 2:
