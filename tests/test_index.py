@@ -215,6 +215,20 @@ def test_an_index_busy_in_another_process_is_waited_for_not_deleted(
     assert path.stat().st_ino == inode
 
 
+def test_an_index_of_another_format_is_rebuilt_in_place(cli, corpus, cache_dir):
+    """An index another parser or schema made is emptied and made anew inside one write
+    transaction, not deleted: a process that made it anew a moment before keeps its file."""
+    expected = cli("--dir", str(corpus), "list").stdout
+    path = index_path(cache_dir, corpus)
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE meta SET value = 'an older format' WHERE key = 'format'")
+    inode = path.stat().st_ino
+    result = cli("--dir", str(corpus), "index")
+    assert result.exit_code == 0 and "0 parsed" not in result.stdout
+    assert path.stat().st_ino == inode
+    assert cli("--dir", str(corpus), "list").stdout == expected
+
+
 def test_an_unusable_cache_location_falls_back_with_one_warning(cli, corpus, tmp_path):
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x")

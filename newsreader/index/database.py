@@ -116,6 +116,17 @@ def _busy(error: sqlite3.Error) -> bool:
     return code & 0xFF in _BUSY_CODES
 
 
+def _drop_tables(db: sqlite3.Connection) -> None:
+    """Drop every table of ``db`` inside the caller's transaction: the full-text tables first,
+    which take their own shadow tables with them, then the rest (their indexes go with them)."""
+    virtual = "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL%'"
+    for (name,) in db.execute(virtual).fetchall():
+        db.execute(f'DROP TABLE "{name.replace(chr(34), chr(34) * 2)}"')
+    plain = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+    for (name,) in db.execute(plain).fetchall():
+        db.execute(f'DROP TABLE "{name.replace(chr(34), chr(34) * 2)}"')
+
+
 def guarded(method):
     """Raise a failure of a reading method (or of iterating its results) as IndexUnavailable."""
 
@@ -166,55 +177,56 @@ class Database:
         return self.path == MEMORY
 
     def _connect(self) -> sqlite3.Connection:
-        """Open the file, creating the schema in a new one and making anew one that is damaged
-        or of another format. The check and the creation happen under the write lock, so two
-        processes starting on a new index do not both create it; an index another process
-        holds busy is waited for, never taken for damage."""
+        """Open the file, creating the schema in a new one and rebuilding one of another format,
+        both under the write lock, so two processes starting on a new or an old index neither
+        both create it nor delete what the other made. An index another process holds busy is
+        waited for (SQLite's own 30 s, then as long again for a refusal it gives at once) and
+        never taken for damage; only a damaged file is deleted and made anew."""
         deadline = time.monotonic() + _BUSY_WAIT
         while True:
+            db = None
             try:
                 db = self._open()
-                if self._prepare(db):
-                    return db
-                db.close()
+                self._prepare(db)
+                return db
             except sqlite3.DatabaseError as error:
-                if not isinstance(as_news_error(error, "opened"), IndexDamaged):
-                    # busy: another process is making it (switching it to WAL, say), which
-                    # SQLite may report at once, without waiting; never delete it under them
-                    if not _busy(error) or time.monotonic() > deadline:
-                        raise
-                    time.sleep(_BUSY_PAUSE)
-                    continue
-            break
+                if db is not None:
+                    db.close()
+                if isinstance(as_news_error(error, "opened"), IndexDamaged):
+                    break
+                # busy: another process is making it (switching it to WAL, say), which
+                # SQLite may report at once, without waiting
+                if not _busy(error) or time.monotonic() > deadline:
+                    raise
+                time.sleep(_BUSY_PAUSE)
         self.remove_files()
         db = self._open()
         self._prepare(db)
         return db
 
-    def _prepare(self, db: sqlite3.Connection) -> bool:
-        """Create the schema if the database is empty; False if it holds something else."""
+    def _prepare(self, db: sqlite3.Connection) -> None:
+        """Create the schema if the database is empty, or anew if it holds another format (an
+        older schema, another parser's records), in one write transaction."""
         db.execute("BEGIN IMMEDIATE")
         try:
             tables = {
                 row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
             }
-            if not tables:
+            found = (
+                db.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
+                if "meta" in tables
+                else None
+            )
+            if not (found and found[0] == self.format):
+                if tables:
+                    _drop_tables(db)
                 for statement in filter(str.strip, _SCHEMA.format(tokenizer=TOKENIZER).split(";")):
                     db.execute(statement)  # not executescript: it would commit
                 db.execute("INSERT INTO meta VALUES ('format', ?)", (self.format,))
-                ok = True
-            else:
-                found = (
-                    db.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
-                    if "meta" in tables
-                    else None
-                )
-                ok = bool(found and found[0] == self.format)
         except BaseException:
             db.execute("ROLLBACK")
             raise
         db.execute("COMMIT")
-        return ok
 
     def connect_read_only(self) -> sqlite3.Connection:
         """A read-only connection to the index file (no format check: its opener made one)."""
