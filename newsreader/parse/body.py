@@ -228,6 +228,7 @@ def _drop_comments(lines: list[Line], candidates: list[int]) -> None:
         i
         for i in below
         if lines[i].words <= _COMMENTER_LINE
+        and ":" in lines[i].text  # most lines hold none: no further test
         and any(map(lines[i].text.__contains__, _COMMENTER_SAYS))
         and _COMMENTER.match(lines[i].text)
     ]

@@ -311,7 +311,9 @@ _NOTICE_START = re.compile(  # how notices open, however long they run
     r"this content can also be viewed on the site it originates from|"
     r"our (?:journalism|newsroom|work) needs your support|more from\b|exclusive\s*read more\s*:|"
     r"(?:required|recommended|essential|further|suggested|must) read(?:ing)?\s*:|"
-    r"(?:accept|allow|reject|manage|enable)(?: all)? cookies\b|cookie (?:settings|preferences)\b)",
+    r"(?:accept|allow|reject|manage|enable)(?: all)? cookies\b|cookie (?:settings|preferences)\b|"
+    r"this (?:article|story|content) is (?:only )?(?:reserved|available) (?:for|to) (?:subscribers|members)|"
+    r"(?:cet article|ce contenu) est réservé aux abonnés)",  # a paywall's
     re.IGNORECASE,
 )
 #: A membership appeal's paragraph: it speaks of the outlet's own journalism and asks the reader for
@@ -350,15 +352,6 @@ _NOTICE_PHRASES = tuple(
             r"^(?=.{0,120}$).*\bin(?:to)? your inbox (?:every|each) (?:morning|day|weekday|week)\b",
         ),
         ("ights reserved", r"^(?=.{0,200}$).*\ball rights reserved\b"),  # "All content © 2008 ..."
-        (
-            "bonn",  # a paywall's: "Cet article est réservé aux abonnés."
-            r"^(?:cet article est réservé aux abonnés|ce contenu est réservé aux abonnés)",
-        ),
-        (
-            "subscribers",
-            r"^(?:this (?:article|story|content) is (?:only )?(?:reserved|available) (?:for|to) "
-            r"(?:subscribers|members))",
-        ),
         ("ookie", r"\bmay be using cookies\b"),  # an embedded post's consent box
         ("your podcasts", r"\bwherever you get your podcasts\b"),
         ("twitter.com/", r"pic\.twitter\.com/"),  # embedded posts
