@@ -151,6 +151,13 @@ LONG_PARAGRAPHS = (
 )
 
 
+def sea_wall(lines=LONG_PARAGRAPHS, foot: str = ""):
+    """The record of a made-up story of ``lines`` (its paragraphs and what stands between
+    them) under a headline, byline and date, with ``foot`` below."""
+    head = ["Port Alder to rebuild sea wall", "By Nell Aster", "May 4, 2008"]
+    return parse_article("\n\n".join([*head, *lines, foot]).encode(), "a.txt")
+
+
 @pytest.mark.parametrize(
     "short", ["She declined to comment on the timeline.", '"No," he said.', "Nobody was hurt!"]
 )
@@ -158,9 +165,7 @@ def test_a_short_sentence_between_two_paragraphs_is_a_paragraph(short):
     """The classifiers, which look for prose, drop a short sentence; between two paragraphs
     of the main run it is the story's, where a heading or a button ends no sentence."""
     lines = [*LONG_PARAGRAPHS[:3], short, *LONG_PARAGRAPHS[3:]]
-    text = "Port Alder to rebuild sea wall\n\nBy Nell Aster\n\nMay 4, 2021\n\n"
-    body = parse_article((text + "\n\n".join(lines)).encode(), "a.txt").paragraphs
-    assert body == tuple(lines)
+    assert sea_wall(lines).paragraphs == tuple(lines)
 
 
 RESULTS = tuple(
@@ -445,18 +450,13 @@ def test_comments_under_said_headers_leave_the_body():
         "and we flooded twice last winter, so I am glad they are finally doing it.\n\nPosted May "
         "4, 2008 at 11:40 a.m.\n\nPost a comment\n"
     )
-    text = "Port Alder to rebuild sea wall\n\nBy Nell Aster\n\nMay 4, 2008\n\n" + "\n\n".join(
-        LONG_PARAGRAPHS
-    )
-    article = parse_article(f"{text}\n\n{thread}".encode(), "a.txt")
-    assert article.paragraphs == LONG_PARAGRAPHS
+    assert sea_wall(foot=thread).paragraphs == LONG_PARAGRAPHS
 
 
 def test_one_said_header_is_a_story_leading_into_a_quote():
     quote = '"We will rebuild the wall before the winter storms come back," the statement read.'
     lines = [*LONG_PARAGRAPHS[:3], "In a statement, the board said:", quote, *LONG_PARAGRAPHS[3:]]
-    text = "Port Alder to rebuild sea wall\n\nBy Nell Aster\n\nMay 4, 2008\n\n" + "\n\n".join(lines)
-    assert quote in parse_article(text.encode(), "a.txt").paragraphs
+    assert quote in sea_wall(lines).paragraphs
 
 
 @pytest.mark.parametrize(
@@ -472,11 +472,7 @@ def test_one_said_header_is_a_story_leading_into_a_quote():
     ],
 )
 def test_appeals_paywalls_pitches_copyrights_and_tools_after_the_story_leave(notice):
-    text = "Port Alder to rebuild sea wall\n\nBy Nell Aster\n\nMay 4, 2008\n\n" + "\n\n".join(
-        LONG_PARAGRAPHS
-    )
-    article = parse_article(f"{text}\n\n{notice}\n".encode(), "a.txt")
-    assert article.paragraphs == LONG_PARAGRAPHS
+    assert sea_wall(foot=notice).paragraphs == LONG_PARAGRAPHS
 
 
 def test_comments_under_says_headers_with_their_times_leave_the_body():
@@ -486,10 +482,7 @@ def test_comments_under_says_headers_with_their_times_leave_the_body():
         "4:02 pm\nTwo hundred dollars is not bad if the battery holds up for a whole day.\n"
         "Leave a Reply\n"
     )
-    text = "Port Alder to rebuild sea wall\n\nBy Nell Aster\n\nMay 4, 2008\n\n" + "\n\n".join(
-        LONG_PARAGRAPHS
-    )
-    article = parse_article(f"{text}\n\n{thread}".encode(), "a.txt")
+    article = sea_wall(foot=thread)
     assert article.paragraphs == LONG_PARAGRAPHS
     assert article.published == "2008-05-04"
 
@@ -533,9 +526,7 @@ def test_an_interview_keeps_its_questions_and_answers_without_blank_lines():
 )
 def test_short_lines_between_paragraphs_that_are_no_sentence_or_no_furniture(line, kept):
     lines = [*LONG_PARAGRAPHS[:3], line, *LONG_PARAGRAPHS[3:]]
-    text = "Port Alder to rebuild sea wall\n\nBy Nell Aster\n\nMay 4, 2021\n\n"
-    body = parse_article((text + "\n\n".join(lines)).encode(), "a.txt").paragraphs
-    assert (line in body) is kept
+    assert (line in sea_wall(lines).paragraphs) is kept
 
 
 def test_a_first_person_lede_is_no_biography():
@@ -543,10 +534,7 @@ def test_a_first_person_lede_is_no_biography():
         "I'm a photographer and a writer, and for ten years I have followed the fires that "
         "come down the valley every summer."
     )
-    text = "Port Alder to rebuild sea wall\n\nBy Nell Aster\n\nMay 4, 2021\n\n" + "\n\n".join(
-        [lede, *LONG_PARAGRAPHS]
-    )
-    assert parse_article(text.encode(), "a.txt").paragraphs[0] == lede
+    assert sea_wall([lede, *LONG_PARAGRAPHS]).paragraphs[0] == lede
 
 
 def test_an_empty_body_keeps_a_storys_words_not_a_one_line_apology():
