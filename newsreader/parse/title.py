@@ -149,7 +149,8 @@ def find_title(page: Page) -> tuple[int, Reason] | None:
     """Index of the headline and why: the best-scoring candidate that still has prose below it.
     Lines in capitals come after a headline-shaped line in its own case: in a text dump they
     are banners and related-story links, as a headline keeps its case (capitals are the page's
-    CSS, not its text); a page whose only headline-shaped lines are in capitals keeps its order.
+    CSS, not its text); a page whose only headline-shaped lines are in capitals keeps its order,
+    and so does a line in capitals over a byline (:func:`_over_byline`).
     Then the corrections of the module's docstring, in order."""
     candidates = title_candidates(page)
     if not candidates:
