@@ -245,14 +245,15 @@ def _keep_the_opening_paragraphs(page: Page, first: int) -> None:
     """Long paragraphs the classifiers dropped just above the first body line, in the main run
     and below the headline (``first``: the first line below it), are the story's opening (a
     wire dateline's paragraph; an intro over a list, which pulls its score down), and so are
-    list items and short sentences (an interview's questions) between them and the body. A standfirst or a caption there is shorter: on dev,
-    6 such lines of 20 words or more are in the true body and none is not; of shorter ones,
-    4 are and 5 are not."""
+    list items and short sentences (an interview's questions) between them and the body. A
+    standfirst or a caption there is shorter and stands alone: on dev, 6 such lines of 20
+    words or more are in the true body and none is not; of shorter ones, 4 are and 5 are not,
+    so a short line is kept only below a long one."""
     lines, start, end = page.lines, *page.run
     body = next((i for i in range(first, len(lines)) if lines[i].role is BODY), None)
     if body is None:
         return
-    opening = []  # upwards from the first body line: long paragraphs and list items
+    opening = []  # upwards from the first body line: long paragraphs, list items, sentences
     for i in range(body - 1, max(first, start) - 1, -1):
         line = lines[i]
         if i > end or line.reason is not Reason.PAGE_FURNITURE:
