@@ -10,7 +10,6 @@ the names from the best-placed byline; :mod:`bylines` splits a byline's text int
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 
 from newsreader.parse.bylines import (
     byline_names,
@@ -21,7 +20,15 @@ from newsreader.parse.bylines import (
 )
 from newsreader.parse.cues import SHORT_LINE
 from newsreader.parse.names import only_ordinary_words, reads_as_interface
-from newsreader.parse.page import BYLINE, DATE, OTHER, SENTENCE_END, Line
+from newsreader.parse.page import (
+    BYLINE,
+    BYLINE_BELOW,
+    DATE,
+    OTHER,
+    SENTENCE_END,
+    Line,
+    listed_near,
+)
 from newsreader.parse.reasons import Reason
 
 _NAME_JOINERS = {",", "and", "&", "·", "|"}  # lone lines that stand between a byline's name lines
@@ -47,8 +54,6 @@ _PLACE_TAIL = re.compile(r"\s+in\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}$
 _JOINERS = re.compile(r"(?:\s|,|\.|&|\band\b)*")  # what may stand between names on a name line
 _ROLE_WORDS = 6  # words a line naming a job or desk has at most
 _NEAR_TITLE = 5  # lines above the headline a byline may stand and still be the article's own
-_BYLINE_BELOW = 10  # lines below the headline where the article's own byline block stands
-_LISTED_SPAN = 4  # lines either side of a byline far below where another makes it one of a list
 _SENTENCE_WORDS = 6  # words a line needs before its lower-case words count as ordinary language
 _WORD = re.compile(r"[^\W\d_]+")
 _JOINED_BYLINE = (Reason.JOINED, Reason.JOINER)  # the lines a lone "By" took in
@@ -178,13 +183,11 @@ def find_authors(lines: list[Line], title_at: int | None) -> list[str]:
     sentences: str | None = None
     for i in near + bylines:
         names = _byline_at(lines, i)
-        if names and title_at is not None and i > title_at + _BYLINE_BELOW:
+        if names and title_at is not None and i > title_at + BYLINE_BELOW:
             # teasers' bylines stand a headline apart; co-authors' ("By A" / "By B") touch
-            at = bisect_left(bylines, i - _LISTED_SPAN)
-            nearby = bylines[at : bisect_right(bylines, i + _LISTED_SPAN)]
             if any(
                 abs(j - i) > 1 and (other := _byline_at(lines, j)) and other != names
-                for j in nearby
+                for j in listed_near(bylines, i)
             ):
                 continue  # far below, beside another author's byline: a list of teasers
         if names and lines[i].reason is Reason.JOINED:

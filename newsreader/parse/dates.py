@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_left, bisect_right
 from importlib import resources
 
-from newsreader.parse.page import BYLINE, DATE, Line
+from newsreader.parse.page import BYLINE, BYLINE_BELOW, DATE, Line, listed_near
 
 _WESTERN = (  # each month's English and common Western European spellings, January first
     "jan januar janvier enero gennaio",
@@ -187,7 +186,6 @@ def _days_in(month: int, year: int) -> int:
 
 
 _NEAR_TITLE = 5  # lines above the headline a dateline may stand and still be the article's own
-_BYLINE_BELOW = 10  # lines below the headline where the article's own byline block stands
 
 
 def published(lines: list[Line], title_at: int | None, day_first: bool = False) -> str | None:
@@ -206,7 +204,7 @@ def published(lines: list[Line], title_at: int | None, day_first: bool = False) 
         + [i for i in bylines if title_at is None or title_at < i]
     )  # bylines below it too: "By X | <date>"
     dated = sorted(datelines + bylines)
-    block_end = len(lines) if title_at is None else title_at + _BYLINE_BELOW
+    block_end = len(lines) if title_at is None else title_at + BYLINE_BELOW
 
     def rank(i: int) -> tuple[bool, bool, bool]:  # sorted stably: otherwise the order above holds
         return i > block_end, _only_updated(lines[i].text), title_at is not None and i < title_at
@@ -226,15 +224,14 @@ def published(lines: list[Line], title_at: int | None, day_first: bool = False) 
             continue
         if (i > block_end or i not in tried) and not has_date_word(lines[i].text):
             # one of a list when a line near it, by index, gives another date
-            at = bisect_left(dated, i - _LISTED_SPAN)
-            nearby = dated[at : bisect_right(dated, i + _LISTED_SPAN)]
-            if any(j != i and (other := date_at(j)) and other != date for j in nearby):
+            if any(
+                j != i and (other := date_at(j)) and other != date for j in listed_near(dated, i)
+            ):
                 continue
         return date
     return None
 
 
-_LISTED_SPAN = 4  # lines either side of a date line where another date makes it one of a list
 _EVENT_LABELS = ("when:", "when :")  # an event's date, not the article's
 
 

@@ -11,6 +11,7 @@ folder (:func:`furniture_and_run`, :func:`mark_furniture`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from operator import attrgetter
@@ -98,6 +99,19 @@ class Page:
         self.counts = Counter(map(_TEXT, self.lines))
         self.blocks = Counter(map(_BLOCK, self.lines))
         self.paragraphs = Counter(map(_PARAGRAPH, self.lines))
+
+
+#: Lines below the headline where the article's own byline and date block stands.
+BYLINE_BELOW = 10
+#: Lines either side of a dateline or byline further down where another line giving another
+#: date or author makes it one of a list (teasers, comments): see :func:`listed_near`.
+LISTED_SPAN = 4
+
+
+def listed_near(indexes: list[int], i: int) -> list[int]:
+    """Those of the sorted line ``indexes`` within ``LISTED_SPAN`` lines of line ``i``, found by
+    bisection: a page may hold thousands of dated or bylined lines."""
+    return indexes[bisect_left(indexes, i - LISTED_SPAN) : bisect_right(indexes, i + LISTED_SPAN)]
 
 
 def split_lines(text: str) -> list[Line]:
