@@ -120,11 +120,10 @@ def _drop_tables(db: sqlite3.Connection) -> None:
     """Drop every table of ``db`` inside the caller's transaction: the full-text tables first,
     which take their own shadow tables with them, then the rest (their indexes go with them)."""
     virtual = "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL%'"
-    for (name,) in db.execute(virtual).fetchall():
-        db.execute(f'DROP TABLE "{name.replace(chr(34), chr(34) * 2)}"')
     plain = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-    for (name,) in db.execute(plain).fetchall():
-        db.execute(f'DROP TABLE "{name.replace(chr(34), chr(34) * 2)}"')
+    for query in (virtual, plain):  # the second read after the first's drops
+        for (name,) in db.execute(query).fetchall():
+            db.execute(f'DROP TABLE "{name.replace(chr(34), chr(34) * 2)}"')
 
 
 def guarded(method):
