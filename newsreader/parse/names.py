@@ -78,7 +78,7 @@ def reads_as_interface(name: str) -> bool:
     a sentence's full stop ("Post Crime."), four words or more, or capitals ("HARBOR COUNCIL");
     and any would-be name with an acronym of three capitals or more beside ordinary words
     ("CBC Arts")."""
-    words = [word.strip(".,:;'’\"") for word in name.split()]
+    words = _words(name)
     acronyms = sum(len(word) >= 3 and word.isupper() and word.isalpha() for word in words)
     if 0 < acronyms < len(words):
         return True  # an acronym beside ordinary words: "CBC Arts", "Copy URL"; not "DANA WHITLOCK"
@@ -96,4 +96,9 @@ def only_ordinary_words(name: str) -> bool:
     if has_given_name(name):
         return False
     ordinary = ordinary_words()
-    return all(word.strip(".,:;'’\"").lower() in ordinary for word in name.split())
+    return all(word.lower() in ordinary for word in _words(name))
+
+
+def _words(name: str) -> list[str]:
+    """A would-be name's words without the punctuation around them."""
+    return [word.strip(".,:;'’\"") for word in name.split()]
