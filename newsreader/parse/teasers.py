@@ -88,13 +88,15 @@ def _runs(
     enough: Callable[[int, int], bool],
 ) -> Iterator[tuple[int, int]]:
     """(start, end) of each run of ``lines`` made of pairs in a row (``pair`` of a line and the
-    next) that ``enough`` accepts; the search goes on past each run accepted, else a line on."""
+    next) that ``enough`` accepts; the search goes on past each run accepted, else a line on.
+    Every pair is judged first, in one pass in C (``pair`` is pure): most lines open none."""
+    pairs = list(map(pair, lines, lines[1:]))  # pairs[i]: line i and line i + 1 make a pair
     i = 0
-    while i < len(lines) - 1:
+    while i < len(pairs):
         end = i
-        while end + 1 < len(lines) and pair(lines[end], lines[end + 1]):
+        while end < len(pairs) and pairs[end]:
             end += 2
-        if enough(i, end):
+        if end > i and enough(i, end):
             yield i, end
             i = end
         else:
