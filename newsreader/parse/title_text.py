@@ -28,17 +28,33 @@ _TOOL = (
     r"(?:print(?:er[- ]friendly(?: version)?| this(?: story| article| page)?)?|"
     r"e-?mail(?: this(?: story| article| page)?)?|share(?: this)?|save|comments?(?: \(\d+\))?|pdf)"
 )
-_WRAPPERS = (  # what a page wraps a headline in: a share widget, a slide counter, a tool tail
-    re.compile(r"^share\s+(?P<headline>.+?)\s+close$", re.IGNORECASE),
-    # a slide counter run into it: "01/9Ten festivals ...", "1 of 9Mayor vetoes ..."
-    re.compile(r"^\d{1,3}(?:\s?/\s?| of )\d{1,3}(?P<headline>[A-Z\"“‘'].+)$"),
-    # tools after a bar, a dot, a spaced dash or in brackets: "... | Print | Email this"
-    re.compile(
-        r"^(?P<headline>.+?)(?:(?:\s*[|•·]\s*|\s+[-–—]\s+)_TOOL(?!\w)|\s*\[_TOOL\]|\s*\(_TOOL\))+\s*$".replace(
-            "_TOOL", _TOOL
-        ),
-        re.IGNORECASE,
+#: Tools after a bar, a dot, a spaced dash or in brackets: "... | Print | Email this".
+_TOOL_TAIL = re.compile(
+    r"^(?P<headline>.+?)(?:(?:\s*[|•·]\s*|\s+[-–—]\s+)_TOOL(?!\w)|\s*\[_TOOL\]|\s*\(_TOOL\))+\s*$".replace(
+        "_TOOL", _TOOL
     ),
+    re.IGNORECASE,
+)
+#: How every tool tail ends: a tool's last word, or a bracket (case-blind like the tail itself).
+_TOOL_END = re.compile(
+    r"(?:print|friendly|version|this|story|article|page|mail|share|save|comments?|pdf|[)\]])\s*$",
+    re.IGNORECASE,
+)
+_TOOL_END_SPAN = 10  # characters before a line's last one where a tool's last word may start
+
+
+def _tool_tail(text: str) -> re.Match | None:
+    """The tool-tail match of ``text``, tried only when it ends as a tool does: the pattern
+    tries every split of the line, and most headlines end in no tool."""
+    end = _TOOL_END.search(text, max(0, len(text.rstrip()) - _TOOL_END_SPAN))
+    return _TOOL_TAIL.match(text) if end else None
+
+
+_WRAPPERS = (  # what a page wraps a headline in: a share widget, a slide counter, a tool tail
+    re.compile(r"^share\s+(?P<headline>.+?)\s+close$", re.IGNORECASE).match,
+    # a slide counter run into it: "01/9Ten festivals ...", "1 of 9Mayor vetoes ..."
+    re.compile(r"^\d{1,3}(?:\s?/\s?| of )\d{1,3}(?P<headline>[A-Z\"“‘'].+)$").match,
+    _tool_tail,
 )
 _WRAPPED_LENGTH = 400  # characters of a line that may be a wrapped headline, at most
 _QUOTED = re.compile(r"^[\"“‘'](?P<headline>[^\"“”‘’]+)[\"”’']$")  # a headline wrapped in quotes
@@ -119,7 +135,7 @@ def _unwrapped(text: str) -> str:
     if len(text) > _WRAPPED_LENGTH:
         return text
     for wrapper in _WRAPPERS:
-        found = wrapper.match(text)
+        found = wrapper(text)
         if found and len(found["headline"].split()) >= 2:
             text = found["headline"]
     quoted = _QUOTED.match(text)
