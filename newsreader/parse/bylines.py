@@ -497,9 +497,11 @@ def _comma_parts(segment: str) -> list[str]:
 
 def _leading_name(part: str) -> str | None:
     """The personal name at the start of ``part`` (2-5 name-like words), or None."""
+    words = part.split()
+    if len(words) < 2 or not words[0][:1].isupper():
+        return None  # two words, the first capitalised, or no name: most parts end here
     taken: list[str] = []
     ended_by_role = False
-    words = part.split()
     for word in words:
         lower = word.lower().rstrip(",.")
         if lower in _ROLES or (lower in _STOP_WORDS and lower not in _MONTHS):
