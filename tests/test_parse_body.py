@@ -558,3 +558,28 @@ def test_an_empty_body_keeps_a_storys_words_not_a_one_line_apology():
 
     assert body([apology, *furniture]) == []
     assert body([*LONG_PARAGRAPHS[:2], *furniture]) == list(LONG_PARAGRAPHS[:2])
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_a_sentence_broken_over_two_lines_keeps_its_first_half(gap):
+    """Hard-wrapped wire copy breaks sentences over lines: the half the next body line goes on
+    with (in lower case) reads as no prose alone, and stays in the body with it."""
+    story = gap.join(
+        [
+            "Ridgeville fire spreads",
+            "By Tina Rollins, Example Wire",
+            "RIDGEVILLE (Example Wire) -- A fast-moving wildfire forced hundreds of people from",
+            "their homes in the foothills east of Ridgeville on Saturday, state fire officials said.",
+            "The fire had burned about 3,200 acres by late afternoon and was 5 percent contained, officials said.",
+            "At least four homes and several outbuildings were destroyed, and no injuries were reported.",
+            "Deputies went door to door in the canyon areas, and an evacuation center opened at the high school.",
+            "The cause of the fire was under investigation on Saturday night, a spokeswoman for the county said.",
+            "Stay up to date",
+            "",
+        ]
+    )
+    article = parse_article(story.encode(), "a.txt")
+    assert article.title == "Ridgeville fire spreads"
+    assert article.paragraphs[0].endswith("forced hundreds of people from")
+    assert article.paragraphs[1].startswith("their homes in the foothills")
+    assert "Stay up to date" not in article.paragraphs

@@ -137,6 +137,17 @@ def test_a_sentence_of_the_story_is_not_the_headline():
     assert title(head, story=STORY.replace("\n", "\n", 1)) not in STORY.splitlines()[1:]
 
 
+def test_a_sentence_wrapped_onto_the_next_line_is_not_the_headline():
+    """A story's first sentence broken over two lines: the line the next one goes on with (in
+    lower case) is the story, not a headline, however long the real headline is short."""
+    head = (
+        "Library stays open\n"
+        "The council said on Tuesday it would keep the old library on Harbor Street open for\n"
+        "five more years after a long campaign by residents and the library's friends group. "
+    )
+    assert title(head) == "Library stays open"
+
+
 def test_a_promo_line_is_not_body():
     text = f"Library stays open after long campaign\n\nClick for the gallery\n\nMarch 5, 2024\n\n{STORY}"
     article = parse_article(text.encode(), "a.txt")

@@ -15,7 +15,17 @@ from typing import NamedTuple
 
 from newsreader.parse.authors import only_names
 from newsreader.parse.features import LINE_FEATURES, context_vectors, line_vector
-from newsreader.parse.page import BODY, BOILERPLATE, BYLINE, OTHER, PARAGRAPH_ENDS, Line, Page
+from newsreader.parse.page import (
+    BODY,
+    BOILERPLATE,
+    BYLINE,
+    OTHER,
+    PARAGRAPH_ENDS,
+    SENTENCE_END,
+    Line,
+    Page,
+    goes_on,
+)
 from newsreader.parse.reasons import Reason
 from newsreader.parse.scoring import scorer, tested
 
@@ -25,6 +35,7 @@ _STORY_LINES = 20  # lines to judge below which a text's main run is its story
 #: with fewer, it eases towards the marked page's (see :func:`_in_run_bar`).
 _AROUND_RUN = 0.05
 _MIN_CONTEXT = 6  # fewer unlabelled lines below the headline than this: judge by prose shape alone
+_OPENS_A_SENTENCE = 4  # words of a line whose sentence the body line below goes on with, at least
 _BIO_LINES = 3  # body lines at either end where an author's biography may stand
 _BIO_VERB = re.compile(
     r"\s+(?:is|was|covers|writes|has been|joined)\b"
@@ -125,6 +136,7 @@ def mark_body(page: Page, title_at: int | None, thresholds: Thresholds = TEXT) -
                 else (BOILERPLATE, Reason.NOT_PROSE_ON_SHORT_PAGE)
             )
         _keep_a_list_story(page, candidates)
+        _keep_what_the_body_goes_on_with(page.lines, candidates)
         return
     start, end = page.run
     elsewhere = thresholds.elsewhere
@@ -140,6 +152,26 @@ def mark_body(page: Page, title_at: int | None, thresholds: Thresholds = TEXT) -
     _keep_a_list_story(page, candidates)
     _keep_the_run_of_an_empty_body(page, candidates)
     _drop_comments(page.lines, candidates)
+    _keep_what_the_body_goes_on_with(page.lines, candidates)
+
+
+def _keep_what_the_body_goes_on_with(lines: list[Line], candidates: list[int]) -> None:
+    """A judged line of four words or more ending no sentence and in no title case, which the
+    body line below it goes on with (:func:`page.goes_on`), is body too: a sentence broken over two lines of a
+    hard-wrapped text, whose first half alone reads as no prose. From the bottom up, so a
+    paragraph wrapped over several lines comes in whole."""
+    for i in reversed(candidates):
+        line = lines[i]
+        if (
+            line.role is BOILERPLATE
+            and i + 1 < len(lines)
+            and lines[i + 1].role is BODY
+            and line.words >= _OPENS_A_SENTENCE
+            and not SENTENCE_END.search(line.text)
+            and any(word[:1].islower() for word in line.text.split()[1:])
+            and goes_on(lines[i + 1])
+        ):
+            line.role, line.reason = BODY, Reason.GOES_ON
 
 
 def _in_run_bar(page: Page, candidates: list[int], in_run: float) -> float:

@@ -114,6 +114,18 @@ def listed_near(indexes: list[int], i: int) -> list[int]:
     return indexes[bisect_left(indexes, i - LISTED_SPAN) : bisect_right(indexes, i + LISTED_SPAN)]
 
 
+#: Words a line of prose has at least to go on with a sentence the line above it began.
+GOES_ON_WORDS = 6
+
+
+def goes_on(line: Line) -> bool:
+    """Whether ``line`` goes on with a sentence the line above it began (a hard-wrapped text
+    breaks sentences over lines): prose of ``GOES_ON_WORDS`` words or more opening in lower
+    case, bar a brand's "iPhone" or "eBay"."""
+    text = line.text
+    return line.words >= GOES_ON_WORDS and text[:1].islower() and not text[1:2].isupper()
+
+
 def split_lines(text: str) -> list[Line]:
     """Non-blank lines of ``text``, stripped, with their block index and word count.
 

@@ -25,6 +25,7 @@ from newsreader.parse.page import (
     TITLE,
     Line,
     Page,
+    goes_on,
 )
 from newsreader.parse.reasons import Reason
 from newsreader.parse.scoring import scorer
@@ -109,6 +110,7 @@ def title_candidates(page: Page, repeated: bool = False, deeper: bool = False) -
         and trail(lines[i].text) != "breadcrumb"
         and not not_a_headline(lines[i].text)
         and not (i and lines[i - 1].reason is label)
+        and not _goes_on(lines, i)
         # a sentence right after a paragraph goes on with the story: no headline
         and not (
             i
@@ -118,6 +120,13 @@ def title_candidates(page: Page, repeated: bool = False, deeper: bool = False) -
             and lines[i - 1].role is OTHER
         )
     ]
+
+
+def _goes_on(lines: list[Line], i: int) -> bool:
+    """Whether line ``i`` is the start of a sentence the plain line below goes on with
+    (:func:`page.goes_on`: "... east of Ridgeville on Saturday" over "as gusty winds pushed
+    the flames ..."), where a headline has its byline or deck below it."""
+    return i + 1 < len(lines) and lines[i + 1].role is OTHER and goes_on(lines[i + 1])
 
 
 def title_scores(page: Page, candidates: list[int]) -> list[float]:
