@@ -469,6 +469,10 @@ def test_one_said_header_is_a_story_leading_into_a_quote():
         "All content © 2008 Town Courier. All rights reserved.",
         "E-mail this story | Print this story | Comments (23)",
         "Filed under: Harbour, Council | 17 Comments »",
+        "Support local journalism. Subscribe today for just 99¢.",
+        "Pin this for later!",
+        "Suscríbete a mi boletín y recibe cada mes trucos para tu huerto.",
+        "Read the original article on Harbour Life.",
     ],
 )
 def test_appeals_paywalls_pitches_copyrights_and_tools_after_the_story_leave(notice):
@@ -583,3 +587,33 @@ def test_a_sentence_broken_over_two_lines_keeps_its_first_half(gap):
     assert article.paragraphs[0].endswith("forced hundreds of people from")
     assert article.paragraphs[1].startswith("their homes in the foothills")
     assert "Stay up to date" not in article.paragraphs
+
+
+LAST_LINES = (
+    "Nobody was hurt in the storm.",
+    "Work on the new wall starts in June, the board said.",
+)
+FOOT = (
+    "Most read\n\nFerry fares to rise in spring\n\nSchool fair raises money\n\nAbout us | Contact"
+)
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_the_storys_short_last_paragraphs_stay_above_the_pages_foot(gap):
+    """Short whole sentences right below the body's last paragraph end the story, with or
+    without blank lines between; the page's foot below them stays out."""
+    head = ["Port Alder to rebuild sea wall", "By Nell Aster", "May 4, 2008"]
+    text = gap.join([*head, *LONG_PARAGRAPHS, *LAST_LINES, FOOT])
+    assert parse_article(text.encode(), "a.txt").paragraphs == (*LONG_PARAGRAPHS, *LAST_LINES)
+
+
+@pytest.mark.parametrize(
+    "sign_off",
+    [
+        "Jo Park contributed to this report.",
+        "Cross-posted from the Harbour Times.",
+        "I'm Nell Aster, thanks for reading.",
+    ],
+)
+def test_a_sign_off_below_the_story_is_not_its_last_paragraph(sign_off):
+    assert sea_wall(foot=sign_off + "\n\n" + FOOT).paragraphs == LONG_PARAGRAPHS

@@ -297,7 +297,9 @@ def without_caption_label(line: str) -> str:
 
 
 _NOTICE_START = re.compile(  # how notices open, however long they run
-    r"^(?:sign up\b|subscribe\b|©|copyright\b|all rights reserved|follow us\b|click here\b|"
+    r"^(?:sign up\b|subscribe\b|suscr[ií]bete\b|abonnez-vous\b|abonniere\b|©|copyright\b|"
+    r"all rights reserved|follow us\b|click here\b|pin (?:this|it)\b|read the original (?:article|story)\b|"
+    r"support (?:local|independent|our) (?:journalism|news|reporting)\b|"
     r"have a (?:news )?tip\b|got a (?:news )?tip\b|"  # a promo box: the site asks for stories
     r"follow\b.{0,80}\bon (?:facebook|instagram|twitter|x|tiktok|threads|youtube|linkedin)\b|"
     r"an? (?:previous |earlier )?version of this (?:article|story)\b|editor[’']?s note\s*:|correction\s*:|"
