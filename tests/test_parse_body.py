@@ -617,3 +617,16 @@ def test_the_storys_short_last_paragraphs_stay_above_the_pages_foot(gap):
 )
 def test_a_sign_off_below_the_story_is_not_its_last_paragraph(sign_off):
     assert sea_wall(foot=sign_off + "\n\n" + FOOT).paragraphs == LONG_PARAGRAPHS
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        ("Sweet corn: $6 a dozen", "Tomatoes: $3.50 a pound", "Honey: $12 a jar"),
+        ("Saturday 13 July: Dunmore Town (home)", "Tuesday 16 July: Port Alder United (away)"),
+    ],
+)
+def test_label_and_value_lines_between_paragraphs_are_the_storys_list(items):
+    """Price lines and a schedule without bullets share a short label's colon: a list."""
+    lines = [*LONG_PARAGRAPHS[:3], *items, *LONG_PARAGRAPHS[3:]]
+    assert sea_wall(lines).paragraphs == tuple(lines)

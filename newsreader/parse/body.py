@@ -85,6 +85,8 @@ _BULLETS = frozenset("•·-–—*▪►✓")
 _MARKERS = (
     ("dash", re.compile(r"\s[–—-]\s")),
     ("at", re.compile(r"\s@\s")),
+    # a label of one to four words and its value: "Sweet corn: $6 a dozen", "Saturday 13 July: Dunmore Town"
+    ("label", re.compile(r"^[^\W_][^\s:]*(?: [^\s:]+){0,3}:\s\S")),
 )
 
 
@@ -354,7 +356,13 @@ def _keep_lines_between_paragraphs(lines: list[Line], run: tuple[int, int]) -> N
             last + 1 <= end
             and lines[last + 1].role is BODY
             and (
-                (last - i < _BETWEEN_LINES and _holds_a_list(lines[i : last + 1]))
+                (
+                    last - i < _BETWEEN_LINES
+                    # with the body lines either side too: a list's first item may have passed
+                    and (
+                        _holds_a_list(lines[i : last + 1]) or _holds_a_list(lines[i - 1 : last + 2])
+                    )
+                )
                 or (last == i and _reads_as_a_sentence(lines[i].text))
             )
         ):
@@ -381,7 +389,7 @@ def _reads_as_a_sentence(text: str) -> bool:
 
 def _holds_a_list(run: list[Line]) -> bool:
     """Two lines or more of ``run`` are items of one list (they share a marker, see
-    :data:`_MARKERS`), and they make up most of its short lines; or ``run`` is one numbered
+    :func:`_list_marker`), and they make up most of its short lines; or ``run`` is one numbered
     line, a subheading of a numbered story ("3. Stay late")."""
     markers = Counter(marker for line in run if (marker := _list_marker(line.text)))
     if not markers:
@@ -395,7 +403,7 @@ def _holds_a_list(run: list[Line]) -> bool:
 
 def _list_marker(text: str) -> str | None:
     """What makes ``text`` an item of a list: how it opens (a number, a bullet), or a spaced
-    dash or an @ inside a short line; None for a line with none of them."""
+    dash, an @ or a short label's colon in a short line; None for a line with none of them."""
     if text.split(None, 1)[0].rstrip(".):").isdigit() and len(text.split()) > 1:
         return "number"
     if text[0] in _BULLETS:
