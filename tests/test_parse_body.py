@@ -630,3 +630,15 @@ def test_label_and_value_lines_between_paragraphs_are_the_storys_list(items):
     """Price lines and a schedule without bullets share a short label's colon: a list."""
     lines = [*LONG_PARAGRAPHS[:3], *items, *LONG_PARAGRAPHS[3:]]
     assert sea_wall(lines).paragraphs == tuple(lines)
+
+
+def test_items_without_bullets_under_a_lead_in_are_the_storys_list():
+    """Short lines under a lead-in's colon are its list, bullets or none; rows with figures
+    under one are a table's, which the story's text leaves out."""
+    items = ("Three litres of water", "A paper map", "Sunscreen and a hat")
+    lead_in = "Rangers ask every hiker who sets out on the ridge trail this summer to carry:"
+    lines = [*LONG_PARAGRAPHS[:3], lead_in, *items, *LONG_PARAGRAPHS[3:]]
+    assert sea_wall(lines).paragraphs == tuple(lines)
+    table = ("Alder 127 13", "Brent 115 14", "Colby 118 20")
+    lines = [*LONG_PARAGRAPHS[:3], lead_in, *table, *LONG_PARAGRAPHS[3:]]
+    assert not set(table) & set(sea_wall(lines).paragraphs)

@@ -79,6 +79,7 @@ _COMMENTER = re.compile(r"\S+(?: \S+){0,4} (?:said|says|wrote|writes):(?:\s+\S.*
 _COMMENTER_LINE = 14  # words of such a header, at most
 _COMMENTERS = 2  # headers below the headline that make a thread of comments
 _LIST_ITEM_WORDS = 16  # words of a list's item, fewer than
+_LEAD_IN_REACH = 20  # items a lead-in's colon heads, at most
 _BULLETS = frozenset("•·-–—*▪►✓")
 #: What a list's items hold: "June 9 – Springfield @ Arena". Not a price: on dev, runs of price
 #: lines between paragraphs are shopping widgets ("$21 $16 at Glossier") the truth leaves out.
@@ -248,6 +249,19 @@ def _keep_a_list_story(page: Page, candidates: list[int]) -> None:
         lines[i].role, lines[i].reason = BODY, Reason.LIST_STORY
 
 
+def _listed_under_a_lead_in(lines: list[Line], i: int) -> bool:
+    """Whether line ``i`` is one of a row of short lines ending no sentence that a line leading
+    into them with a colon heads, items of a list without bullets ("... every hiker should
+    carry:" / "Three litres of water" / "A paper map"). Rows with figures are a table's,
+    which a story's text leaves out ("Alabama SEC 127 13 .907"). Only ``_LEAD_IN_REACH`` up."""
+    k = i
+    while k > i - _LEAD_IN_REACH and k >= 0 and lines[k].words < _LIST_ITEM_WORDS:
+        if SENTENCE_END.search(lines[k].text) or any(map(str.isdigit, lines[k].text)):
+            break
+        k -= 1
+    return k < i and k >= 0 and _leads_in(lines[k])
+
+
 def _leads_in(line: Line) -> bool:
     """A sentence leading into a list with a colon ("Top finishers:"), not a label ("Note:")."""
     return line.words >= _LEAD_IN_WORDS and line.text.endswith(":")
@@ -327,6 +341,7 @@ def _keep_the_opening_paragraphs(page: Page, first: int) -> None:
         if not (
             line.words >= _OPENING_WORDS
             or _list_marker(line.text)
+            or _listed_under_a_lead_in(lines, i)
             or _reads_as_a_sentence(line.text)  # an interview's question
         ):
             break
@@ -342,7 +357,8 @@ def _keep_lines_between_paragraphs(lines: list[Line], run: tuple[int, int]) -> N
     right below it and nothing a cue marked between, is the story's own: a schedule ("June 9 –
     Springfield @ Arena"), numbered steps, a bulleted list; with its lead-in ("The dates are:") and the
     paragraph it pulled down. Its items share a marker (a number or bullet opening them, a
-    spaced dash or an @ in them), which captions and teaser headlines do not."""
+    spaced dash, an @ or a short label's colon in them), counting a first item the classifiers
+    passed, or stand in a row under a lead-in's colon; captions and teaser headlines do not."""
     start, end = run
     i = max(start, 1)
     while i <= end:
@@ -362,6 +378,10 @@ def _keep_lines_between_paragraphs(lines: list[Line], run: tuple[int, int]) -> N
                     and (
                         _holds_a_list(lines[i : last + 1]) or _holds_a_list(lines[i - 1 : last + 2])
                     )
+                )
+                or all(
+                    (k == i and _leads_in(lines[k])) or _listed_under_a_lead_in(lines, k)
+                    for k in range(i, last + 1)
                 )
                 or (last == i and _reads_as_a_sentence(lines[i].text))
             )
