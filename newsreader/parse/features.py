@@ -17,6 +17,7 @@ from collections.abc import Collection
 from functools import cache, lru_cache
 from itertools import repeat
 from math import log1p
+from operator import attrgetter
 
 from newsreader.model import Role
 
@@ -60,6 +61,7 @@ _CUE_FLAGS = {
 }  # one-hot
 _NO_CUE = (0.0,) * len(_CUE_ROLES)
 _OTHER = Role.OTHER  # a global is read faster than an enum's attribute
+_ROLE = attrgetter("role")  # a line's role, read in C
 # roles of the two lines above and the three lines below a line that suggest it is a headline
 _ABOVE_HEADLINE = frozenset((Role.BYLINE, Role.DATE, Role.SECTION))
 _BELOW_HEADLINE = frozenset((Role.BYLINE, Role.DATE, Role.CREDIT, Role.CAPTION))
@@ -385,47 +387,52 @@ def title_vector(
     blocks: dict[int, int],
 ) -> list[float]:
     """The TITLE_FEATURES vector of candidate headline ``i``; ``body``: the opening of the main
-    run, which its content words are looked up in."""
+    run, which its content words are looked up in. Flags are written ``1.0 if ... else 0.0``,
+    cheaper than ``float(...)``, and the neighbours' roles are searched in C (``_ROLE``)."""
     line, fact = lines[i], facts[i]
     start, end = run
     text = line.text
+    n = len(lines)
     words = content_words(text)
     overlap = sum(map(body.__contains__, words)) / len(words) if words else 0.0
-    before = {line.role for line in lines[max(0, i - 2) : i]}
-    after = {line.role for line in lines[i + 1 : i + 4]}
-    prev_short = i > 0 and facts[i - 1].words <= 4
+    above = lines[i - 2 if i >= 2 else 0 : i]
+    below = lines[i + 1 : i + _BYLINE_REACH]  # the three lines below first
     return [
         1.0,
         log1p(fact.words),
-        float(4 <= fact.words <= 25),
-        float(text.endswith(".")),
-        float(text.endswith(("?", "!"))),
-        float(text.endswith(":")),
-        float(blocks[line.block] == 1),
+        1.0 if 4 <= fact.words <= 25 else 0.0,
+        1.0 if text.endswith(".") else 0.0,
+        1.0 if text.endswith(("?", "!")) else 0.0,
+        1.0 if text.endswith(":") else 0.0,
+        1.0 if blocks[line.block] == 1 else 0.0,
         fact.cap_ratio,
         fact.stop_ratio,
         overlap,
         log1p(i),
-        i / len(lines),
+        i / n,
         log1p(abs(start - i)) * (1.0 if i <= start else -1.0),
-        float(start <= i <= end),
-        float(not before.isdisjoint(_ABOVE_HEADLINE)),
-        float(not after.isdisjoint(_BELOW_HEADLINE)),
-        float(i == first_candidate),
-        float(counts[text] > 1),
+        1.0 if start <= i <= end else 0.0,
+        0.0 if _ABOVE_HEADLINE.isdisjoint(map(_ROLE, above)) else 1.0,
+        0.0 if _BELOW_HEADLINE.isdisjoint(map(_ROLE, below[:3])) else 1.0,
+        1.0 if i == first_candidate else 0.0,
+        1.0 if counts[text] > 1 else 0.0,
         fact.upper_ratio,
-        float(prev_short),
+        1.0 if i > 0 and facts[i - 1].words <= 4 else 0.0,
         fact.digit_ratio,
-        float(i > 0 and headline_shaped(lines[i - 1], facts[i - 1])),
-        float(
-            i + 1 < len(lines)
+        1.0 if i > 0 and headline_shaped(lines[i - 1], facts[i - 1]) else 0.0,
+        1.0
+        if (
+            i + 1 < n
             and lines[i + 1].role is _OTHER
             and facts[i + 1].sentence_end
             and facts[i + 1].words > fact.words
-        ),
-        float(fact.prose and text.endswith(".")),
-        float(any(below.role is _BYLINE for below in lines[i + 1 : i + _BYLINE_REACH])),
-        float(any(above.role is _BYLINE for above in lines[max(0, i - _BYLINE_REACH) : i])),
+        )
+        else 0.0,
+        1.0 if fact.prose and text.endswith(".") else 0.0,
+        1.0 if _BYLINE in map(_ROLE, below) else 0.0,
+        1.0
+        if _BYLINE in map(_ROLE, lines[i - _BYLINE_REACH if i >= _BYLINE_REACH else 0 : i])
+        else 0.0,
     ]
 
 
