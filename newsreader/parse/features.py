@@ -454,42 +454,31 @@ class Opening:
     __slots__ = ("text", "words")
 
     def __init__(self, text: str):
-        self.text = _plain(text).lower()  # ASCII, when it can: lower-cased and searched faster
+        # ASCII, when it can: lower-cased and searched faster; a space at either end, so every
+        # word found has a character on each side
+        self.text = f" {_plain(text).lower()} "
         self.words = self._collected() if len(self.text) > _SEARCHED_OPENING else None
 
     def __contains__(self, word: str) -> bool:
+        """Whether ``word`` stands in the opening as a whole run of word characters, as ``\\w+``
+        finds them: searched for (inline, as this runs for every word of every candidate)
+        until it stands between two characters that are not ``\\w`` (letters, digits and
+        numerals of any script, and "_"), or collected with all the opening's words."""
         if self.words is None:
-            found = _holds_word(self.text, word)
-            if found is not None:
-                return found
+            text, size = self.text, len(word)
+            at = text.find(word)
+            for _ in range(_INSIDE_WORDS):
+                if at < 0:
+                    return False
+                before, after = text[at - 1], text[at + size]
+                if not (before.isalnum() or before == "_" or after.isalnum() or after == "_"):
+                    return True
+                at = text.find(word, at + 1)
             self.words = self._collected()
         return word in self.words
 
     def _collected(self) -> set[str]:
         return content_words(self.text)
-
-
-def _holds_word(text: str, word: str) -> bool | None:
-    """Whether ``word`` stands in ``text`` as a whole run of word characters, as ``\\w+`` finds
-    them; None when it stood inside longer words more than a few times (then collecting every
-    word of the text is the cheaper way to tell)."""
-    size = len(word)
-    at = text.find(word)
-    for _ in range(_INSIDE_WORDS):
-        if at < 0:
-            return False
-        end = at + size
-        if (at == 0 or not _is_word_character(text[at - 1])) and (
-            end == len(text) or not _is_word_character(text[end])
-        ):
-            return True
-        at = text.find(word, at + 1)
-    return None
-
-
-def _is_word_character(character: str) -> bool:
-    """What ``\\w`` matches in a ``str`` pattern: letters, digits and numerals of any script, and "_"."""
-    return character.isalnum() or character == "_"
 
 
 def headline_shaped(line, fact: LineFacts) -> bool:
