@@ -24,9 +24,11 @@ def decode_bytes(data: bytes) -> tuple[str, list[str]]:
     """Return the text of ``data`` with normalised newlines, and warnings about the decoding."""
     warnings: list[str] = []
     guessed = False
+    utf8 = False  # the text is the data's own UTF-8
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             text = data[len(bom) :].decode(encoding, "replace")
+            utf8 = encoding == "utf-8"
             break
     else:
         wide = _wide_encoding(data)
@@ -36,6 +38,7 @@ def decode_bytes(data: bytes) -> tuple[str, list[str]]:
         else:
             try:
                 text = data.decode("utf-8")
+                utf8 = True
             except UnicodeDecodeError:
                 text, warning = _decode_guessing(data)
                 warnings.append(warning)
@@ -48,7 +51,7 @@ def decode_bytes(data: bytes) -> tuple[str, list[str]]:
     if (guessed or b"\x00" in data) and "\x00" in text:
         text = text.replace("\x00", "")
         warnings.append("NUL bytes removed; the file may be binary")
-    if any(map(text.__contains__, _MOJIBAKE_MARKS)):
+    if not (utf8 and _MOJIBAKE_LEAD not in data) and any(map(text.__contains__, _MOJIBAKE_MARKS)):
         text = _repaired(text, warnings)
     return text, warnings
 
@@ -57,6 +60,10 @@ def decode_bytes(data: bytes) -> tuple[str, list[str]]:
 #: Three substring scans in C tell the usual file it has none, so ftfy (~2 ms a file) runs
 #: only where they stand.
 _MOJIBAKE_MARKS = ("â€", "Ã", "Â")
+#: The byte that opens "â", "Ã" and "Â" in UTF-8: text decoded from UTF-8 data without it holds
+#: none of the marks (nor does it once NUL bytes are taken out), which one scan of the bytes
+#: tells, without the text's three.
+_MOJIBAKE_LEAD = b"\xc3"
 
 
 def _repaired(text: str, warnings: list[str]) -> str:
