@@ -13,8 +13,9 @@ from collections import Counter
 from collections.abc import Collection
 from typing import NamedTuple
 
+from newsreader.parse import features
 from newsreader.parse.authors import only_names
-from newsreader.parse.features import LINE_FEATURES, context_vectors, line_vector
+from newsreader.parse.features import LINE_FEATURES, context_vectors
 from newsreader.parse.page import (
     BODY,
     BOILERPLATE,
@@ -118,10 +119,11 @@ def body_candidates(page: Page, first: int) -> list[int]:
 def line_vectors(
     page: Page, candidates: list[int], needed: Collection[str] = LINE_FEATURES
 ) -> list[list[float]]:
-    """The body classifiers' feature vector of each candidate (see :func:`features.line_vector`);
+    """The body classifiers' feature vector of each candidate (see :func:`features.line_vectors`);
     ``needed``: the features to compute, the costly others left 0.0."""
-    lines, facts, run, counts = page.lines, page.facts, page.run, page.counts
-    return [line_vector(lines, facts, i, run, counts, page.paragraphs, needed) for i in candidates]
+    return features.line_vectors(
+        page.lines, page.facts, candidates, page.run, page.counts, page.paragraphs, needed
+    )
 
 
 def body_scores(page: Page, candidates: list[int]) -> list[float]:

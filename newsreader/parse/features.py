@@ -308,58 +308,65 @@ def _tokens(text: str, raw: bytes) -> tuple[list[str], bytes]:
     return words, " ".join(words).encode("utf-8", "replace")
 
 
-def line_vector(
+def line_vectors(
     lines,
     facts: list[LineFacts],
-    i: int,
+    indexes: list[int],
     run: tuple[int, int],
     counts: dict[str, int],
     paragraphs: dict[int, int],
     needed: Collection[str] = LINE_FEATURES,
-) -> list[float]:
-    """The LINE_FEATURES vector of line ``i`` (``lines`` are ``page.Line`` records with cue roles set;
-    ``paragraphs``: how many lines each paragraph holds).
-    Flags are written ``1.0 if ... else 0.0``, cheaper than ``float(...)``: this runs for every
-    candidate line of every file. The pattern-searching features left out of ``needed`` (those no
-    classifier compares, see ``scoring.tested``) are 0.0."""
-    line, fact = lines[i], facts[i]
+) -> list[list[float]]:
+    """The LINE_FEATURES vector of each line of ``indexes`` (``lines`` are ``page.Line`` records
+    with cue roles set; ``paragraphs``: how many lines each paragraph holds).
+    One loop for all of a page's candidates, with what they share read once, and flags written
+    ``1.0 if ... else 0.0``, cheaper than ``float(...)``: this runs for every candidate line of
+    every file. The pattern-searching features left out of ``needed`` (those no classifier
+    compares, see ``scoring.tested``) are 0.0."""
     start, end = run
     n = len(lines)
-    inside = start <= i <= end
-    distance = 0 if inside else (start - i if i < start else i - end)
-    prev_fact = facts[i - 1] if i > 0 else None
-    next_fact = facts[i + 1] if i + 1 < n else None
-    text = line.text
-    words_log = log1p(fact.words)
-    block_size = paragraphs[line.paragraph]
-    return [
-        1.0,
-        words_log,
-        1.0 if fact.sentence_end else 0.0,
-        1.0 if text.endswith(":") else 0.0,
-        fact.stop_ratio,
-        fact.cap_ratio,
-        fact.digit_ratio,
-        fact.punct_ratio,
-        1.0 if "separators" in needed and _has_separator(text) else 0.0,
-        *_CUE_FLAGS.get(line.role, _NO_CUE),
-        1.0 if block_size == 1 else 0.0,
-        log1p(block_size),
-        i / n,
-        1.0 if inside else 0.0,
-        log1p(distance),
-        1.0 if i < start else 0.0,
-        1.0 if prev_fact is not None and prev_fact.prose else 0.0,
-        1.0 if next_fact is not None and next_fact.prose else 0.0,
-        log1p(prev_fact.words) if prev_fact else 0.0,
-        log1p(next_fact.words) if next_fact else 0.0,
-        1.0 if counts[text] > 1 else 0.0,
-        fact.upper_ratio,
-        1.0 if "urlish" in needed and _looks_like_url(text) else 0.0,
-        fact.mean_word_len / 10,
-        1.0 if text.endswith("?") else 0.0,
-        words_log if inside else 0.0,
-    ]
+    separators, urlish = "separators" in needed, "urlish" in needed
+    vectors = []
+    for i in indexes:
+        line, fact = lines[i], facts[i]
+        inside = start <= i <= end
+        distance = 0 if inside else (start - i if i < start else i - end)
+        prev_fact = facts[i - 1] if i > 0 else None
+        next_fact = facts[i + 1] if i + 1 < n else None
+        text = line.text
+        words_log = log1p(fact.words)
+        block_size = paragraphs[line.paragraph]
+        vectors.append(
+            [
+                1.0,
+                words_log,
+                1.0 if fact.sentence_end else 0.0,
+                1.0 if text.endswith(":") else 0.0,
+                fact.stop_ratio,
+                fact.cap_ratio,
+                fact.digit_ratio,
+                fact.punct_ratio,
+                1.0 if separators and _has_separator(text) else 0.0,
+                *_CUE_FLAGS.get(line.role, _NO_CUE),
+                1.0 if block_size == 1 else 0.0,
+                log1p(block_size),
+                i / n,
+                1.0 if inside else 0.0,
+                log1p(distance),
+                1.0 if i < start else 0.0,
+                1.0 if prev_fact is not None and prev_fact.prose else 0.0,
+                1.0 if next_fact is not None and next_fact.prose else 0.0,
+                log1p(prev_fact.words) if prev_fact else 0.0,
+                log1p(next_fact.words) if next_fact else 0.0,
+                1.0 if counts[text] > 1 else 0.0,
+                fact.upper_ratio,
+                1.0 if urlish and _looks_like_url(text) else 0.0,
+                fact.mean_word_len / 10,
+                1.0 if text.endswith("?") else 0.0,
+                words_log if inside else 0.0,
+            ]
+        )
+    return vectors
 
 
 def _has_separator(text: str) -> bool:
