@@ -175,12 +175,19 @@ _VOTE_BITS = array("H").itemsize * 8
 def _votes() -> dict[str, int]:
     """Each stopword's vote, packed into one int: a 1 in the field of every language that lists
     it. Adding up a sample's votes (one ``sum`` in C) counts its stopwords in every language at
-    once, where a tally per word and then per language took a Python loop."""
-    votes: dict[str, int] = {}
+    once, where a tally per word and then per language took a Python loop. Words listed by the
+    same languages share one int: a few hundred of them, which stay in the CPU's cache."""
+    languages: dict[str, list[int]] = {}
     for number, words in enumerate(_stopword_lists()):
         for word in words:
-            votes[word] = votes.get(word, 0) | 1 << (_VOTE_BITS * number)
-    return votes
+            languages.setdefault(word, []).append(number)
+    packed: dict[tuple[int, ...], int] = {}
+    return {
+        word: packed.setdefault(
+            tuple(numbers), sum(1 << (_VOTE_BITS * number) for number in numbers)
+        )
+        for word, numbers in languages.items()
+    }
 
 
 def file_language(text: str) -> tuple[str | None, frozenset[str]]:
