@@ -362,13 +362,15 @@ def _keep_lines_between_paragraphs(lines: list[Line], run: tuple[int, int]) -> N
     spaced dash, an @ or a short label's colon in them), counting a first item the classifiers
     passed, or stand in a row under a lead-in's colon; captions and teaser headlines do not."""
     start, end = run
+    # read once, not per line: an enum's attribute is slow to read
+    furniture = Reason.PAGE_FURNITURE
     i = max(start, 1)
     while i <= end:
-        if lines[i].reason is not Reason.PAGE_FURNITURE or lines[i - 1].role is not BODY:
+        if lines[i].reason is not furniture or lines[i - 1].role is not BODY:
             i += 1
             continue
         last = i
-        while last + 1 <= end and lines[last + 1].reason is Reason.PAGE_FURNITURE:
+        while last + 1 <= end and lines[last + 1].reason is furniture:
             last += 1
         if (
             last + 1 <= end
