@@ -447,13 +447,14 @@ def mark_biographies(lines: list[Line], authors: list[str], title_at: int) -> No
     senior culinary specialist ..."), and the body line right after a biography that names
     its person again ("Since then, Meredith has ..."). A late biography ends the article
     (:func:`_end_at_late_biography`)."""
-    _drop_first_person_biographies(lines)
+    body = [i for i, line in enumerate(lines) if line.role is BODY]
+    if _drop_first_person_biographies(lines, body):
+        body = [i for i in body if lines[i].role is BODY]
     names = {name for author in authors for name in (author, author.split()[0])}
     cards = _cards(lines, title_at)
     if not names and not cards:
         return
     openings = tuple(cards)
-    body = [i for i, line in enumerate(lines) if line.role is BODY]
     for i in body[:_BIO_LINES] + body[-_BIO_LINES:]:
         text = lines[i].text
         if lines[i].role is not BODY or not (
@@ -476,26 +477,30 @@ def mark_biographies(lines: list[Line], authors: list[str], title_at: int) -> No
     _end_at_late_biography(lines, body, authors)
 
 
-def _drop_first_person_biographies(lines: list[Line]) -> None:
-    """A body line at either end of the body in which the author speaks of their job in the
-    first person ("As a senior analyst, I report on ...", "I write about schools.", "I'm a
-    coastal reporter for ...") is their biography, not the story."""
-    body = [i for i, line in enumerate(lines) if line.role is BODY]
+def _drop_first_person_biographies(lines: list[Line], body: list[int]) -> bool:
+    """A body line at either end of the body (``body``: its lines) in which the author speaks of
+    their job in the first person ("As a senior analyst, I report on ...", "I write about
+    schools.", "I'm a coastal reporter for ...") is their biography, not the story; whether
+    there was one."""
+    dropped = False
     for i in body[:_BIO_LINES] + body[-_BIO_LINES:]:
         text = lines[i].text
         if text.startswith(("As a", "As an", "I ", "I'm ", "I’m ")) and _FIRST_PERSON_BIO.match(
             text
         ):
             lines[i].role, lines[i].reason = BOILERPLATE, Reason.BIOGRAPHY
+            dropped = True
+    return dropped
 
 
 def _cards(lines: list[Line], title_at: int) -> dict[str, list[int]]:
     """The lines below the headline that may be a contributor's card (a name alone on its line,
     left out of the body or taken for a byline), by text, with the indexes where each stands."""
     cards: dict[str, list[int]] = {}
-    for j in range(title_at + 1, len(lines)):
-        if lines[j].role in _CARD_ROLES and lines[j].words in _CARD_WORDS:
-            cards.setdefault(lines[j].text, []).append(j)
+    for j, line in enumerate(lines[title_at + 1 :], title_at + 1):
+        # the word count first: a cheaper test, which most lines fail
+        if line.words in _CARD_WORDS and line.role in _CARD_ROLES:
+            cards.setdefault(line.text, []).append(j)
     return cards
 
 
