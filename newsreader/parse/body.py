@@ -113,7 +113,7 @@ MARKED = Thresholds(-2.0, 0.0)
 
 def body_candidates(page: Page, first: int) -> list[int]:
     """Indexes of the unlabelled lines from ``first`` on: the lines the body classifiers judge."""
-    return [i for i in range(first, len(page.lines)) if page.lines[i].role is OTHER]
+    return [i for i, line in enumerate(page.lines[first:], first) if line.role is OTHER]
 
 
 def line_vectors(
@@ -152,15 +152,16 @@ def mark_body(page: Page, title_at: int | None, thresholds: Thresholds = TEXT) -
         _keep_a_list_story(page, candidates)
         _keep_what_the_body_goes_on_with(page.lines, candidates)
         return
-    start, end = page.run
+    (start, end), lines, facts = page.run, page.lines, page.facts
     elsewhere = thresholds.elsewhere
     in_run = _in_run_bar(page, candidates, thresholds.in_run)
     # read once, not per line: an enum's attribute is slow to read
     article, furniture = (BODY, Reason.ARTICLE_TEXT), (BOILERPLATE, Reason.PAGE_FURNITURE)
     for i, verdict in zip(candidates, body_scores(page, candidates)):
-        inside = start <= i <= end and page.facts[i].prose
+        inside = start <= i <= end and facts[i].prose
         is_body = verdict > (in_run if inside else elsewhere)
-        page.lines[i].role, page.lines[i].reason = article if is_body else furniture
+        line = lines[i]
+        line.role, line.reason = article if is_body else furniture
     _keep_the_opening_paragraphs(page, first)
     _keep_lines_between_paragraphs(page.lines, page.run)
     _keep_a_list_story(page, candidates)
@@ -297,22 +298,23 @@ def _drop_comments(lines: list[Line], candidates: list[int]) -> None:
     so are the body lines just below a commenter's "beachcomber22 said:" or "mike_r says:
     October 16, 2008 at 3:40 pm", when two or more such headers stand below the headline (one
     alone may be a story's "The council said:")."""
+    last = len(lines) - 1
     for i in candidates:
         if (
-            lines[i].role is BODY
-            and i + 1 < len(lines)
-            and len(lines[i + 1].text) <= _REPLY_LENGTH  # most lines: no regex run
+            i < last
+            and len(lines[i + 1].text) <= _REPLY_LENGTH  # most lines: no further test
+            and lines[i].role is BODY
             and _REPLY_BUTTON.fullmatch(lines[i + 1].text.lower())
         ):
             lines[i].role, lines[i].reason = BOILERPLATE, Reason.COMMENT
-    below = range(candidates[0], len(lines)) if candidates else range(0)
+    first = candidates[0] if candidates else len(lines)
     headers = [
         i
-        for i in below
-        if lines[i].words <= _COMMENTER_LINE
-        and ":" in lines[i].text  # most lines hold none: no further test
-        and any(map(lines[i].text.__contains__, _COMMENTER_SAYS))
-        and _COMMENTER.match(lines[i].text)
+        for i, line in enumerate(lines[first:], first)
+        if line.words <= _COMMENTER_LINE
+        and ":" in line.text  # most lines hold none: no further test
+        and any(map(line.text.__contains__, _COMMENTER_SAYS))
+        and _COMMENTER.match(line.text)
     ]
     if len(headers) < _COMMENTERS:
         return
