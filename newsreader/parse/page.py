@@ -144,6 +144,7 @@ def split_lines(text: str) -> list[Line]:
     block = 0
     alone = False  # the line before is a paragraph: a paragraph next to it opens a block
     sentences: list[Line] = []  # the lines ending a sentence in _SENTENCE_WORDS or more
+    undecided = Reason.UNDECIDED  # read once, not per line: an enum's attribute is slow to read
     for number, raw in enumerate(text.split("\n"), start=1):
         stripped = raw.strip()
         if stripped:
@@ -160,9 +161,11 @@ def split_lines(text: str) -> list[Line]:
                     first.block = first.paragraph = block
                 block += 1
             alone = paragraph
-            lines.append(Line(number, stripped, block, words, paragraph=block))
+            # positional: a call with keywords costs more, on every line of every file
+            line = Line(number, stripped, block, words, OTHER, undecided, block)
+            lines.append(line)
             if ends and words >= _SENTENCE_WORDS:
-                sentences.append(lines[-1])
+                sentences.append(line)
         else:
             block += 1
             alone = False
