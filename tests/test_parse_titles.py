@@ -266,3 +266,14 @@ def test_the_headline_over_the_byline_beats_a_video_title_below_it():
         "Harbour Post Flash top headlines for March 5\nCheck out what's clicking on the site\n"
     )
     assert title(head) == "Harbour council approves new sea wall"
+
+
+def test_a_headline_in_capitals_over_its_photo_caption_stays_the_headline():
+    """A caption in its own case under a headline in capitals is no headline under a kicker."""
+    head = (
+        "HARBOR COUNCIL KEEPS LIBRARY OPEN\n"
+        "Residents gather outside the library on Harbor Street\n"
+        "By JANE DOE, Associated Press Writer\n"
+        "March 5, 2008"
+    )
+    assert title(head) == "HARBOR COUNCIL KEEPS LIBRARY OPEN"

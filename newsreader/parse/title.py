@@ -50,6 +50,7 @@ _MASTHEAD_LINES = 2  # the page's first lines, where a masthead stands over the 
 _LINKED_MARGIN = 4.0  # log-odds by which a repeated line must beat the headline left in play
 _DEEPER_MARGIN = 2.5  # ... and a line deep in the main run
 _KICKER_WORDS = 5  # words a kicker has at most
+_LOUD_HEADLINE = 4  # words of a line in capitals that is a headline, not a kicker, at least
 _BYLINE_BLOCK = (BYLINE, DATE)  # the roles of the lines a headline is followed by
 _TEASERS = 3  # headline-shaped lines in a row that make a list of teasers
 _SUMMARISED_WORDS = 15  # words of a headline with summary points below it, at least
@@ -280,10 +281,13 @@ def _headline_in_run(page: Page, last_prose: int, best: float) -> int | None:
 def _headline_under_kicker(page: Page, chosen: int, candidates: list[int]) -> int | None:
     """The candidate just below ``chosen`` when ``chosen`` is as short as a kicker and the line
     below is headline-shaped, in its own case and longer: the kicker ("COMMENTARY Markets and
-    Finance", "World / Middle East") outscored its headline, as its words fill the body."""
+    Finance", "World / Middle East") outscored its headline, as its words fill the body. Four
+    words or more in capitals are an older page's headline over its caption, no kicker."""
     below = chosen + 1
     if page.lines[chosen].words > _KICKER_WORDS or below not in candidates:
         return None
+    if page.lines[chosen].words >= _LOUD_HEADLINE and page.facts[chosen].upper_ratio >= _CAPITALS:
+        return None  # "WILDFIRE FORCES EVACUATIONS NEAR RIDGEVILLE": an older page's headline
     if _reads_as_headline(page, below, candidates) and page.lines[below].words > _KICKER_WORDS:
         return below
     # a one- or two-word desk over a short headline ("Sport" / "Harbour regatta results")
