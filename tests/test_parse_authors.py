@@ -59,6 +59,13 @@ SHAPES = [
     ("By Mary Kay Ash a businesswoman", ["Mary Kay Ash"]),
     ("Front Page | Local | Sports | Church News | Classifieds", None),  # a menu
     ("Dana Whitlock | Staff Writer | March 5, 2024 | 4 min read", ["Dana Whitlock"]),
+    ("Автор: Ольга Смирнова", ["Ольга Смирнова"]),  # Russian: "author"
+    ("Της Μαρίας Κωνσταντίνου", ["Μαρίας Κωνσταντίνου"]),  # Greek: "by" (her)
+    ("记者 李明远", ["李明远"]),  # Chinese: "reporter"
+    ("作者：周雨桐", ["周雨桐"]),  # "author"
+    ("김하늘 기자", ["김하늘"]),  # Korean: "reporter" after the name
+    ("记者会上，李明远说", None),  # "at the press conference, ... said"
+    ("文化新闻", None),  # "culture news": no "text:" label
 ]
 
 

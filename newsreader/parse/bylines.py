@@ -23,7 +23,8 @@ _PREFIX = re.compile(
     r"^(?:(?:written|words|reporting|story|text|posted|published|report(?:ed)?|review(?:ed)?|interview|"
     r"analysis|commentary|photos? and text|news|opinion|feature|column|essay|guide|explainer|preview)"
     r"\s+by|as told to|social links for|(?-i:By)(?=[A-Z][a-z])|by(?=[\s:]|$)|"
-    r"(?:von|por|par|door|di|av|af|autor(?:in|a|es)?|author(?:s)?|auteur|tekst|texto|reporter)"
+    r"(?:von|por|par|door|di|av|af|autor(?:in|a|es)?|author(?:s)?|auteur|tekst|texto|reporter|"
+    r"автор(?:ы)?|текст|της|του)"  # Russian "author", "text"; Greek "by" (her, his)
     r"(?![^\W\d_]))\s*[:\-–—]?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
@@ -266,6 +267,8 @@ def byline_names(line: str) -> tuple[str, ...] | None:
     returns no names, so the caller can look ahead.
     """
     text = line.strip()
+    if not text.isascii() and (written := _east_asian_byline(text)):
+        return written
     if len(text) > 160 or (is_menu(text) and not has_given_name(text.split("|", 1)[0])):
         return None  # a menu, "Front Page | Local | Sports", not "Dana Whitlock | Staff | ..."
     if _PREFIX.match(text):
@@ -296,6 +299,23 @@ def byline_names(line: str) -> tuple[str, ...] | None:
     if unglued != text and (named := _name_with_role(unglued)):
         return named  # "Dana WhitlockSenior Writer"
     return _names_before_tail(unglued)
+
+
+#: Chinese and Japanese bylines: a reporter's or author's label, then a name of two to four
+#: ideographs ("记者 李明远", "作者：周雨桐", "記者 山田太郎"); Korean: a name of two to four
+#: syllables, then "reporter" ("김하늘 기자"). Neither script writes a name in capitals.
+_EAST_ASIAN_BYLINE = re.compile(
+    r"(?:(?:本报)?记者|記者|作者|撰文|文|编辑|編集|责任编辑)(?:\s*[:：/／]\s*|\s+)"
+    r"(?P<han>[\u4e00-\u9fff]{2,4})(?=$|[\s,，;；|·()（）])|"
+    r"(?P<hangul>[\uac00-\ud7af]{2,4})\s*기자(?![\uac00-\ud7af])"
+)
+_EAST_ASIAN_BYLINE_LENGTH = 60  # characters of a line that is such a byline, at most
+
+
+def _east_asian_byline(text: str) -> tuple[str, ...] | None:
+    """The writer a Chinese, Japanese or Korean byline opening ``text`` names, else None."""
+    found = len(text) <= _EAST_ASIAN_BYLINE_LENGTH and _EAST_ASIAN_BYLINE.match(text)
+    return (found["han"] or found["hangul"],) if found else None
 
 
 def _may_have_tail(text: str) -> bool:
