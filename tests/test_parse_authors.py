@@ -34,6 +34,7 @@ SHAPES = [
     ("Dana Whitlock 3 weeks ago", ["Dana Whitlock"]),
     ("Dana Whitlock 4 min read", ["Dana Whitlock"]),
     ("By Dana WDec. 3, 2024", ["Dana W"]),
+    ("By Dana W.Dec. 3, 2024", ["Dana W"]),
     ("Posted On : 12/03/2024 Published By : DanaWhitlock", ["Dana Whitlock"]),
     ("Dec 3, 2024 by Newsroom Staff", ["Newsroom Staff"]),
     ("Jo Park as told to Dana Whitlock", ["Dana Whitlock"]),

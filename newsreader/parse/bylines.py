@@ -78,15 +78,16 @@ _WORD_RUN = re.compile(r"\w+")
 # "GuerreroDec", "KambhampatiData": two words run together; a glued month needs less ("SamDecember 22")
 _GLUE = re.compile(
     r"(?<=[a-z]{3})(?=[A-Z][a-z])|(?<=[a-z])(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s*\d)|"
-    r"(?<=\b[A-Z])(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s*\d)"
-)  # ... and a one-letter surname glued to a date: "Dana WDec. 3, 2024"
+    r"(?<=\b[A-Z])(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s*\d)|"
+    r"(?<=\b[A-Z]\.)(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s*\d)"
+)  # ... and a one-letter surname glued to a date: "Dana WDec. 3, 2024", "Dana W.Dec. 3, 2024"
 _YEAR_THEN_NAME = re.compile(
     r"(?:19|20)\d\d(?=[A-Z][a-z])"
 )  # a year with a name glued on, "2023Chris"
 # What every _GLUE match stands on, a quick scan saying if it can match: a capital after a small
-# letter, or opening a word and a month ("[a-z][A-Z]|\b[A-Z](?=Jan|...)"). Spelt to open with the
+# letter, or opening a word (an initial, its stop or none) and a month ("[a-z][A-Z]|\b[A-Z]\.?(?=Jan|...)"). Spelt to open with the
 # capital, the case turn checked behind it, so the scan skips from capital to capital.
-_CASE_TURN = re.compile(r"[A-Z](?:(?<=[a-z][A-Z])|(?<!\w[A-Z])(?=" + _MONTH_ABBREVIATIONS + "))")
+_CASE_TURN = re.compile(r"[A-Z](?:(?<=[a-z][A-Z])|(?<!\w[A-Z])\.?(?=" + _MONTH_ABBREVIATIONS + "))")
 _BREAK_CHARS = "|·•/-–—"  # a hard break holds one of these, or a run of spaces
 _SPACE_RUN = re.compile(r"\s\s")
 _PARTICLES = {
