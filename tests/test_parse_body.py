@@ -642,3 +642,37 @@ def test_items_without_bullets_under_a_lead_in_are_the_storys_list():
     table = ("Alder 127 13", "Brent 115 14", "Colby 118 20")
     lines = [*LONG_PARAGRAPHS[:3], lead_in, *table, *LONG_PARAGRAPHS[3:]]
     assert not set(table) & set(sea_wall(lines).paragraphs)
+
+
+#: A short sports story: an intro, a schedule without bullets, then the story's last sentence.
+PRESEASON = "Sports\nRovers announce preseason fixtures\nBy Dale Innes\n\nJuly 1, 2019\n\nFenwick Rovers will play five friendlies before the league season starts, the club said on Monday.\n\nSaturday 13 July: Dunmore Town (home)\nTuesday 16 July: Port Alder United (away)\nSaturday 20 July: Eastmere Athletic (home)\nWednesday 24 July: Riverton (away)\nSaturday 27 July: Pell Valley (home)\n\nTickets for home games cost £8 for adults and £4 for under-16s, and season ticket holders get in free.\n"
+#: A numbered story whose last two items the classifiers dropped below the second.
+FESTIVALS = "Travel\n01/9Ten festivals worth the drive this summer\nBy Keri Lamont\nMay 30, 2019\nFrom a blues weekend in a barn to a kite contest on the dunes, these are the festivals our readers say are worth a tank of gas.\n1. Fenwick Blues Barn\nThe three-day festival on the Orla family farm brings in about twenty bands and sells out every year. Bring a folding chair and cash for the food trucks.\n2. Dune Kite Days\nHundreds of kites fill the sky over Marram Beach on the second weekend of July. Workshops for children run every morning.\n3. Pell Valley Cheese Fair\nMore than sixty makers set up tables in the valley's old creamery, with tastings from 10 a.m. to 4 p.m.\n4. Lantern Night at Crane Lake\nVisitors float paper lanterns on the lake at dusk, after a parade of boats from the marina. The event is free, but parking fills up by 6 p.m.\n"
+
+
+def test_a_list_below_the_body_with_the_storys_sentence_under_it_is_kept():
+    paragraphs = parse_article(PRESEASON.encode(), "a.txt").paragraphs
+    assert paragraphs[1:6] == tuple(PRESEASON.split("\n\n")[3].splitlines())
+    assert paragraphs[-1].startswith("Tickets for home games")
+
+
+def test_the_next_numbered_items_below_a_numbered_story_are_kept():
+    paragraphs = parse_article(FESTIVALS.encode(), "a.txt").paragraphs
+    assert [p for p in paragraphs if p[:1].isdigit()] == [
+        "1. Fenwick Blues Barn",
+        "2. Dune Kite Days",
+        "3. Pell Valley Cheese Fair",
+        "4. Lantern Night at Crane Lake",
+    ]
+    assert paragraphs[-1].startswith("Visitors float paper lanterns")
+
+
+def test_rows_opening_with_a_year_are_no_numbered_list():
+    """A table's rows open with years ("2016 $25,000 ..."), which number no items."""
+    rows = (
+        "Year Gold Silver Bronze",
+        "2016 $25,000 $15,000 $10,000",
+        "2021 $37,500 $22,500 $15,000",
+    )
+    lines = [*LONG_PARAGRAPHS[:3], *rows, *LONG_PARAGRAPHS[3:]]
+    assert not set(rows[1:]) & set(sea_wall(lines).paragraphs)

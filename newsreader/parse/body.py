@@ -173,24 +173,73 @@ def mark_body(page: Page, title_at: int | None, thresholds: Thresholds = TEXT) -
 
 def _keep_the_last_sentence(lines: list[Line]) -> None:
     """The lines right below the body's last that the classifiers dropped, while each is a
-    whole sentence of four words or more (:func:`_reads_as_a_sentence`) and no sign-off: the
+    whole sentence of four words or more and no sign-off (:func:`_ends_the_story`): the
     story's last paragraphs ("The woman's name wasn't disclosed."), which above the page's foot
     read as little as furniture, above all when single newlines part them. On the development
     corpus 20 such lines are in a true body and 7 not; on its copies without blank lines, 158
-    and 39. A sign-off is a contributor's line ("Jo Park contributed to this report."), a
-    cross-post's or a host's."""
+    and 39. With them, the next numbered subheading of a numbered story ("3. Stay late" below
+    "2. Bring cash"), and a list with a sentence of the story below it (a schedule)."""
     last = next((i for i in range(len(lines) - 1, -1, -1) if lines[i].role is BODY), None)
-    if last is None or last + 1 >= len(lines):
+    if last is None:
         return
-    for line in lines[last + 1 :]:
-        if not (
-            line.reason is Reason.PAGE_FURNITURE
-            and line.words >= _LAST_SENTENCE_WORDS
-            and _reads_as_a_sentence(line.text)
-            and not _SIGN_OFF.search(line.text)
-        ):
-            break
-        line.role, line.reason = BODY, Reason.LAST_SENTENCE
+    following = _next_number(lines, last)
+    i = last + 1
+    while i < len(lines) and lines[i].reason is Reason.PAGE_FURNITURE:
+        if following is not None and _item_number(lines[i].text) == following:
+            following += 1
+            end = i + 1
+        elif _ends_the_story(lines[i]):
+            end = i + 1
+        else:
+            end = i
+            while (
+                end < len(lines)
+                and lines[end].reason is Reason.PAGE_FURNITURE
+                and (lines[end].words < _LIST_ITEM_WORDS)
+            ):
+                end += 1
+            if not (
+                end - i >= 2
+                and end < len(lines)
+                and lines[end].reason is Reason.PAGE_FURNITURE
+                and _ends_the_story(lines[end])
+                and _holds_a_list(lines[i:end])
+            ):
+                return
+        for line in lines[i:end]:
+            line.role, line.reason = BODY, Reason.LAST_SENTENCE
+        i = end
+
+
+def _ends_the_story(line: Line) -> bool:
+    """A whole sentence of four words or more (:func:`_reads_as_a_sentence`) that signs
+    nothing off: a contributor's line ("Jo Park contributed to this report."), a cross-post's
+    or a host's ("I'm Nell Aster, thanks for reading.") does."""
+    return (
+        line.words >= _LAST_SENTENCE_WORDS
+        and _reads_as_a_sentence(line.text)
+        and not _SIGN_OFF.search(line.text)
+    )
+
+
+def _next_number(lines: list[Line], last: int) -> int | None:
+    """The number the numbered subheading after the body's (down to line ``last``) would carry,
+    asked only when the line below ``last`` opens with a figure; None for a story without."""
+    if last + 1 >= len(lines) or not lines[last + 1].text[:1].isdigit():
+        return None
+    numbers = [
+        number
+        for line in lines[: last + 1]
+        if line.role is BODY and (number := _item_number(line.text)) is not None
+    ]
+    return numbers[-1] + 1 if numbers else None
+
+
+def _item_number(text: str) -> int | None:
+    """The number opening a numbered item or subheading ("3. Stay late", "4) Book early")."""
+    opening = text.split(None, 1)
+    figure = opening[0].rstrip(".):") if len(opening) == 2 else ""
+    return int(figure) if figure.isdigit() and len(figure) <= 3 else None
 
 
 def _keep_what_the_body_goes_on_with(lines: list[Line], candidates: list[int]) -> None:
@@ -430,7 +479,7 @@ def _holds_a_list(run: list[Line]) -> bool:
 def _list_marker(text: str) -> str | None:
     """What makes ``text`` an item of a list: how it opens (a number, a bullet), or a spaced
     dash, an @ or a short label's colon in a short line; None for a line with none of them."""
-    if text.split(None, 1)[0].rstrip(".):").isdigit() and len(text.split()) > 1:
+    if _item_number(text) is not None:
         return "number"
     if text[0] in _BULLETS:
         return "bullet"
