@@ -277,3 +277,14 @@ def test_a_headline_in_capitals_over_its_photo_caption_stays_the_headline():
         "March 5, 2008"
     )
     assert title(head) == "HARBOR COUNCIL KEEPS LIBRARY OPEN"
+
+
+def test_a_list_of_dated_teasers_above_does_not_take_the_headline():
+    """Other stories' headlines, each over its date ("Latest news"), stand above the article;
+    its headline is the one with the byline right below it."""
+    head = (
+        "Latest news\n\nFerry fares to rise from Monday\n11 June 2019\n\n"
+        "School fair raises money for new playground\n10 June 2019\n\n"
+        "Harbor council keeps library open\nBy Jane Doe\n12 June 2019"
+    )
+    assert title(head) == "Harbor council keeps library open"

@@ -50,6 +50,7 @@ _MASTHEAD_LINES = 2  # the page's first lines, where a masthead stands over the 
 _LINKED_MARGIN = 4.0  # log-odds by which a repeated line must beat the headline left in play
 _DEEPER_MARGIN = 2.5  # ... and a line deep in the main run
 _KICKER_WORDS = 5  # words a kicker has at most
+_DATED_MARGIN = 1.0  # how far below a dated teaser's score the article's headline may score
 _LOUD_HEADLINE = 4  # words of a line in capitals that is a headline, not a kicker, at least
 _BYLINE_BLOCK = (BYLINE, DATE)  # the roles of the lines a headline is followed by
 _TEASERS = 3  # headline-shaped lines in a row that make a list of teasers
@@ -201,6 +202,8 @@ def find_title(page: Page) -> tuple[int, Reason] | None:
         return found, Reason.OVER_STANDFIRST
     if (found := _headline_over_byline(page, chosen, candidates, scores)) is not None:
         return found, Reason.OVER_BYLINE
+    if (found := _headline_below_dated_teasers(page, chosen, candidates, scores)) is not None:
+        return found, Reason.OVER_BYLINE
     return chosen, Reason.TITLE
 
 
@@ -235,6 +238,27 @@ def _headline_over_byline(
             and headline_shaped(lines[i], page.facts[i])
         ):
             return None if _summarised(page, chosen, i) else i
+    return None
+
+
+def _headline_below_dated_teasers(
+    page: Page, chosen: int, candidates: list[int], scores: list[float]
+) -> int | None:
+    """The candidate further down with a byline right below it, when ``chosen`` has a date
+    line right below it instead and only headlines and date lines stand between the two: a
+    list of dated teasers ("Latest news") over the article, whose headline scores nearly as
+    well (within ``_DATED_MARGIN``) and has its byline where a headline's is."""
+    lines = page.lines
+    if chosen + 1 >= len(lines) or lines[chosen + 1].role is not DATE:
+        return None
+    best = scores[candidates.index(chosen)]
+    for k, i in enumerate(candidates):
+        if i <= chosen + 1:
+            continue
+        if any(j not in candidates and lines[j].role is not DATE for j in range(chosen + 2, i)):
+            return None  # something other than dated headlines stands between them
+        if i + 1 < len(lines) and lines[i + 1].role is BYLINE:
+            return i if scores[k] >= best - _DATED_MARGIN else None
     return None
 
 
