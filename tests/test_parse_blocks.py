@@ -4,7 +4,7 @@ import pytest
 
 from newsreader.parse import explain_lines, parse_article, split_name
 from newsreader.parse.bylines import byline_names
-from newsreader.parse.cues import trailing_credit
+from newsreader.parse.cues import is_boilerplate, trailing_credit
 from newsreader.parse.decode import decode_bytes
 
 BODY = (
@@ -402,6 +402,11 @@ def test_caption_labels_in_several_languages(label):
         "About the author",
         "32 Images",
         "(\u200bMORE: Five libraries worth a visit this spring)",
+        "Read more.",
+        "Read More »",
+        "Continue reading.",
+        'Watch: "We listened to the harbour."',
+        "Video: How the council voted",
     ],
 )
 def test_navigation_and_share_lines_leave_the_body(junk):
@@ -1027,3 +1032,20 @@ def test_a_headline_deep_in_a_run_that_began_at_glued_links_is_found():
     assert "deep in the main run" in title.reason
     assert article.authors == ("Jane Doe",)
     assert article.paragraphs[0].startswith("The council voted")
+
+
+@pytest.mark.parametrize(
+    "line, button",
+    [
+        ("Read more.", True),
+        ("Read More »", True),
+        ("Continue reading.", True),
+        ("Watch: How the new sea wall is built", True),
+        ("Listen: the council debate in full", True),
+        ("Read more about the wall in our archive.", False),
+        ("Watching the tide come in, she said nothing.", False),
+    ],
+)
+def test_buttons_and_player_labels_are_navigation_with_their_stop_or_arrow(line, button):
+    """A button keeps its stop or arrow ("Read more.", "Read More »"), a player its label."""
+    assert is_boilerplate(line) is button
