@@ -67,6 +67,10 @@ SHAPES = [
     ("김하늘 기자", ["김하늘"]),  # Korean: "reporter" after the name
     ("记者会上，李明远说", None),  # "at the press conference, ... said"
     ("文化新闻", None),  # "culture news": no "text:" label
+    ("3. August 2019 von Jonas Feldmann", ["Jonas Feldmann"]),  # German: a date, then "by"
+    ("Publicado por María Dolores Pastor el 10 abril, 2019", ["María Dolores Pastor"]),
+    ("Publié par Jean Dupont le 3 mars 2024", ["Jean Dupont"]),
+    ("In 2019 par value rose", None),
 ]
 
 

@@ -22,21 +22,17 @@ from newsreader.parse.title_text import is_menu
 _PREFIX = re.compile(
     r"^(?:(?:written|words|reporting|story|text|posted|published|report(?:ed)?|review(?:ed)?|interview|"
     r"analysis|commentary|photos? and text|news|opinion|feature|column|essay|guide|explainer|preview)"
-    r"\s+by|as told to|social links for|(?-i:By)(?=[A-Z][a-z])|by(?=[\s:]|$)|"
+    r"\s+by|(?:publicado|escrito) por|(?:publié|écrit) par|(?:veröffentlicht|geschrieben) von|"
+    r"(?:pubblicato|scritto) da|as told to|social links for|(?-i:By)(?=[A-Z][a-z])|by(?=[\s:]|$)|"
     r"(?:von|por|par|door|di|av|af|autor(?:in|a|es)?|author(?:s)?|auteur|tekst|texto|reporter|"
     r"автор(?:ы)?|текст|της|του)"  # Russian "author", "text"; Greek "by" (her, his)
     r"(?![^\W\d_]))\s*[:\-–—]?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
 _LATE_BY = re.compile(
-    r"\bby\s*:?\s+(?P<rest>[^\W\d_].*)$", re.IGNORECASE
-)  # "posted on <date> by Jane Doe", "Posted On : <date> Published By : DanaWhitlock"
-_BY_CASES = (
-    "by",
-    "By",
-    "BY",
-    "bY",
-)  # what _LATE_BY needs: case-blind, "b" and "y" match only these
+    r"\b(?:by|von|por|par)\s*:?\s+(?P<rest>[^\W\d_].*)$", re.IGNORECASE
+)  # "posted on <date> by Jane Doe", "Posted On : <date> Published By : DanaWhitlock", "3. August 2019 von ..."
+_LATE_BY_WORDS = ("by", "von", "por", "par")  # what _LATE_BY needs, in a lower-cased line
 _TOLD_TO = re.compile(
     r"\s(?:as )?told to\s+(?P<rest>[^\W\d_].*)$"
 )  # "Jo Park as told to Dana Whitlock"
@@ -291,8 +287,9 @@ def byline_names(line: str) -> tuple[str, ...] | None:
         and find_date(text[: glued.end()])
     ):
         return (text[glued.end() :],)  # "Dec 6, 2023Chris Price": a date run into its author's name
-    # the case-blind pattern scans every position: it runs only when "by" is there in some case
-    late = _LATE_BY.search(text) if any(map(text.__contains__, _BY_CASES)) else None
+    # the case-blind pattern scans every position: it runs only when one of its words is there
+    lower = text.lower()
+    late = _LATE_BY.search(text) if any(map(lower.__contains__, _LATE_BY_WORDS)) else None
     if late and _DIGIT.search(text, 0, late.start()):
         rest = late.group("rest")
         return names_in(rest) or _named_outlet(rest) or None
