@@ -676,3 +676,14 @@ def test_rows_opening_with_a_year_are_no_numbered_list():
     )
     lines = [*LONG_PARAGRAPHS[:3], *rows, *LONG_PARAGRAPHS[3:]]
     assert not set(rows[1:]) & set(sea_wall(lines).paragraphs)
+
+
+@pytest.mark.parametrize("figure", ["¹", "²³", "٣"])
+def test_a_line_opening_with_a_figure_of_any_script_parses(figure):
+    """Superscripts are digits but no decimal number (the fuzzer found "¹" crashing the list
+    test); Arabic-Indic digits are one. Either way a line opening with one parses."""
+    for text in (
+        f"\x01\n{figure}\t\x01",
+        f"Harbour news\n\n{LONG_PARAGRAPHS[0]}\n{figure}. Item\n",
+    ):
+        assert parse_article(text.encode(), "a.txt").paragraphs is not None

@@ -239,7 +239,7 @@ def _item_number(text: str) -> int | None:
     """The number opening a numbered item or subheading ("3. Stay late", "4) Book early")."""
     opening = text.split(None, 1)
     figure = opening[0].rstrip(".):") if len(opening) == 2 else ""
-    return int(figure) if figure.isdigit() and len(figure) <= 3 else None
+    return int(figure) if figure.isdecimal() and len(figure) <= 3 else None
 
 
 def _keep_what_the_body_goes_on_with(lines: list[Line], candidates: list[int]) -> None:
