@@ -183,3 +183,9 @@ def test_co_authors_bylines_at_the_foot_are_both_the_authors():
         "Dana Whitlock",
         "Jo Park",
     )
+
+
+def test_a_bare_name_over_a_place_and_a_date_is_the_author():
+    """The author's name, where she wrote, and when: "María José Ferrer" / "Valencia" / a date."""
+    assert authors("Dana Whitlock\nHarbortown\nUpdated: 22/05/2023 - 10:15") == ("Dana Whitlock",)
+    assert authors("Climate Change\nHarbortown\nUpdated: 22/05/2023 - 10:15") == ()

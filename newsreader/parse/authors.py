@@ -124,6 +124,9 @@ def _mark_name_lines(lines: list[Line], where: range) -> None:
         # date or byline beside it shows only that it stands in the head, where topic chips
         # and controls ("Climate Change", "Dark Mode") stand too
         person = not only_ordinary_words(line.text)
+        if person and _over_a_place_and_date(lines, i):
+            line.role, line.reason = BYLINE, Reason.NAME_LINE
+            continue
         if any(
             (other.role in _DATED_OR_BYLINE and person)
             or (other.words > 1 and _is_role_line(other))
@@ -133,6 +136,18 @@ def _mark_name_lines(lines: list[Line], where: range) -> None:
             for other in neighbours
         ):
             line.role, line.reason = BYLINE, Reason.NAME_LINE
+
+
+def _over_a_place_and_date(lines: list[Line], i: int) -> bool:
+    """Whether line ``i`` stands over a one-word place, then a date: "María José Ferrer" /
+    "Valencia" / "Actualizado: 22/05/2023", the author's name, where she wrote, and when."""
+    return (
+        i + 2 < len(lines)
+        and lines[i + 1].role is OTHER
+        and lines[i + 1].words == 1
+        and lines[i + 1].text[:1].isupper()
+        and lines[i + 2].role is DATE
+    )
 
 
 def only_names(text: str) -> bool:
