@@ -67,6 +67,12 @@ SHAPES = [
     ("김하늘 기자", ["김하늘"]),  # Korean: "reporter" after the name
     ("记者会上，李明远说", None),  # "at the press conference, ... said"
     ("文化新闻", None),  # "culture news": no "text:" label
+    ("（记者 李明远 王小红）", ["李明远", "王小红"]),  # two reporters, in brackets
+    ("记者：那么，您怎么看？", None),  # an interview's question, not a byline
+    ("외신 기자 10명 방북 취재 허용", None),  # a headline: "10 foreign reporters allowed ..."
+    ("사진기자 김철수", None),  # "photo reporter" before the name
+    ("Авторы: Иван Петров и Анна Смирнова", ["Иван Петров", "Анна Смирнова"]),
+    ("3. März 2024 | Lena von der Heide", ["Lena von der Heide"]),  # "von" in a name
     ("3. August 2019 von Jonas Feldmann", ["Jonas Feldmann"]),  # German: a date, then "by"
     ("Publicado por María Dolores Pastor el 10 abril, 2019", ["María Dolores Pastor"]),
     ("Publié par Jean Dupont le 3 mars 2024", ["Jean Dupont"]),
@@ -189,3 +195,8 @@ def test_a_bare_name_over_a_place_and_a_date_is_the_author():
     """The author's name, where she wrote, and when: "María José Ferrer" / "Valencia" / a date."""
     assert authors("Dana Whitlock\nHarbortown\nUpdated: 22/05/2023 - 10:15") == ("Dana Whitlock",)
     assert authors("Climate Change\nHarbortown\nUpdated: 22/05/2023 - 10:15") == ()
+
+
+def test_a_name_over_a_desk_and_a_date_is_no_author():
+    """An obituary's name over the desk's name ("Obituaries") is the deceased, not the author."""
+    assert authors("Margaret Ellen Hale\nObituaries\nMarch 3, 2024") == ()

@@ -407,7 +407,6 @@ def test_caption_labels_in_several_languages(label):
         "Continue reading.",
         'Watch: "We listened to the harbour."',
         "Video: How the council voted",
-        "Library board weighs $4.2 million repair bill (Feb. 2)",
     ],
 )
 def test_navigation_and_share_lines_leave_the_body(junk):

@@ -62,6 +62,7 @@ EXPLAINED = {
     "OPENS_THE_STORY": "a long paragraph just above the story, in its run: its opening",
     "GOES_ON": "a sentence's first half: the body line below goes on with it",
     "LAST_SENTENCE": "a whole sentence right below the story's last paragraph: its end",
+    "RELATED_LINKS": "links to related stories, each ending in its date",
     "BETWEEN_PARAGRAPHS": "a list or a sentence between two paragraphs of the story, nothing marked between",
     "LIST_STORY": "an item of the list or table that is the story (no prose on the page)",
     "RUN_OF_EMPTY_BODY": "prose or a list item down to the main run's end, as no line read as the story",

@@ -288,3 +288,21 @@ def test_a_list_of_dated_teasers_above_does_not_take_the_headline():
         "Harbor council keeps library open\nBy Jane Doe\n12 June 2019"
     )
     assert title(head) == "Harbor council keeps library open"
+
+
+@pytest.mark.parametrize(
+    "below",
+    [
+        "estimated reading time: 4 minutes and 30 seconds",
+        "tags: library, council, harbour, budget, vote",
+        "de Blasio weighs in as residents plead for longer library hours",
+        "\nhe council said on Tuesday it would keep the old library open for five more years.",
+        "he council said on Tuesday it would keep the old library open for five more years.",
+    ],
+)
+def test_a_lower_case_line_below_the_headline_that_goes_on_with_no_sentence(below):
+    """A label, a name's particle or a lost drop cap (after a blank line) opening the line below
+    in lower case is no sentence the headline began."""
+    assert title(f"Home\nLibrary stays open after a long campaign\n{below}") == (
+        "Library stays open after a long campaign"
+    )

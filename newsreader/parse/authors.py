@@ -140,12 +140,14 @@ def _mark_name_lines(lines: list[Line], where: range) -> None:
 
 def _over_a_place_and_date(lines: list[Line], i: int) -> bool:
     """Whether line ``i`` stands over a one-word place, then a date: "María José Ferrer" /
-    "Valencia" / "Actualizado: 22/05/2023", the author's name, where she wrote, and when."""
+    "Valencia" / "Actualizado: 22/05/2023", the author's name, where she wrote, and when. A
+    word English writes in lower case is a desk or a page's name instead ("Obituaries")."""
     return (
         i + 2 < len(lines)
         and lines[i + 1].role is OTHER
         and lines[i + 1].words == 1
         and lines[i + 1].text[:1].isupper()
+        and not only_ordinary_words(lines[i + 1].text)  # "Obituaries", "Profile": a desk's
         and lines[i + 2].role is DATE
     )
 
@@ -246,7 +248,9 @@ def _reads_as_words(name: str, sentences: str) -> bool:
     ("Stay Connected", "Half Of High School Seniors"): a label, not a person. A short tag
     line ("amy gallo") is not a sentence, and parts of e-mail addresses, handles and
     domains ("jane.doe@example.com") do not count, nor an opening "The" ("The Editorial
-    Board"), which every text holds."""
+    Board"), which every text holds. A name in a script without case ("李明远") says nothing so."""
+    if name.lower() == name.upper():
+        return False
     words = [word.lower() for word in _WORD.findall(name)]
     words = words[1:] if words[:1] == ["the"] else words
     return bool(words) and sum(_used_in_lower_case(word, sentences) for word in words) * 2 > len(

@@ -36,16 +36,24 @@ _STORY_LINES = 20  # lines to judge below which a text's main run is its story
 #: with fewer, it eases towards the marked page's (see :func:`_in_run_bar`).
 _AROUND_RUN = 0.05
 _MIN_CONTEXT = 6  # fewer unlabelled lines below the headline than this: judge by prose shape alone
+#: How a related story's link ends: its date in brackets ("... repair bill (Feb. 2)").
+_DATED_LINK = re.compile(
+    r"\s\((?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.? \d{1,2}(?:, \d{4})?\)$",
+    re.IGNORECASE,
+)
+_LINK_WORDS = 16  # words of a related story's link, at most
+_LAST_SENTENCES = 2  # sentences right below the body's last that end the story, at most
 _LAST_SENTENCE_WORDS = (
     4  # words of a story's short last paragraph, at least ("Godzilla Minus One." is none)
 )
-#: How a line below a story signs it off: a contributor, a cross-post, a podcast's host.
+#: How a line below a story signs it off: a contributor, a cross-post, thanks, a podcast's host.
 _SIGN_OFF = re.compile(
     r"\bcontributed(?: reporting)? to this (?:story|report|article)\b|^cross-posted\b|"
+    r"^thanks? (?:you )?for reading\b|"
     r"\bI[’']m (?-i:[A-Z])",
     re.IGNORECASE,
 )
-_OPENS_A_SENTENCE = 4  # words of a line whose sentence the body line below goes on with, at least
 _BIO_LINES = 3  # body lines at either end where an author's biography may stand
 _BIO_VERB = re.compile(
     r"\s+(?:is|was|covers|writes|has been|joined)\b"
@@ -80,6 +88,11 @@ _COMMENTER = re.compile(r"\S+(?: \S+){0,4} (?:said|says|wrote|writes):(?:\s+\S.*
 _COMMENTER_LINE = 14  # words of such a header, at most
 _COMMENTERS = 2  # headers below the headline that make a thread of comments
 _LIST_ITEM_WORDS = 16  # words of a list's item, fewer than
+#: A lead-in to other stories, not to the story's own list ("More coverage from our newsroom:").
+_LINKS_LEAD_IN = re.compile(
+    r"\b(?:stories|coverage|articles|reading|links|headlines|videos|podcasts|newsletters?)\b",
+    re.IGNORECASE,
+)
 _LEAD_IN_REACH = 20  # items a lead-in's colon heads, at most
 _BULLETS = frozenset("•·-–—*▪►✓")
 #: What a list's items hold: "June 9 – Springfield @ Arena". Not a price: on dev, runs of price
@@ -169,46 +182,32 @@ def mark_body(page: Page, title_at: int | None, thresholds: Thresholds = TEXT) -
     _drop_comments(page.lines, candidates)
     _keep_the_last_sentence(page.lines)
     _keep_what_the_body_goes_on_with(page.lines, candidates)
+    _drop_dated_links(page.lines, candidates)
 
 
 def _keep_the_last_sentence(lines: list[Line]) -> None:
-    """The lines right below the body's last that the classifiers dropped, while each is a
-    whole sentence of four words or more and no sign-off (:func:`_ends_the_story`): the
-    story's last paragraphs ("The woman's name wasn't disclosed."), which above the page's foot
-    read as little as furniture, above all when single newlines part them. On the development
-    corpus 20 such lines are in a true body and 7 not; on its copies without blank lines, 158
-    and 39. With them, the next numbered subheading of a numbered story ("3. Stay late" below
-    "2. Bring cash"), and a list with a sentence of the story below it (a schedule)."""
+    """Up to ``_LAST_SENTENCES`` lines right below the body's last that the classifiers dropped,
+    while each is a whole sentence of four words or more and no sign-off (:func:`_ends_the_story`):
+    the story's last paragraphs ("The woman's name wasn't disclosed."), which above the page's
+    foot read as little as furniture, above all when single newlines part them. On the
+    development corpus and its copies without blank lines, 160 first such lines are in a true
+    body and 46 not, 11 second ones and 6 not, 5 later ones and 1 not. With them, the next
+    numbered subheadings of a numbered story ("3. Stay late" below "2. Bring cash")."""
     last = next((i for i in range(len(lines) - 1, -1, -1) if lines[i].role is BODY), None)
     if last is None:
         return
     following = _next_number(lines, last)
-    i = last + 1
-    while i < len(lines) and lines[i].reason is Reason.PAGE_FURNITURE:
-        if following is not None and _item_number(lines[i].text) == following:
+    sentences = 0
+    for line in lines[last + 1 :]:
+        if line.reason is not Reason.PAGE_FURNITURE:
+            return
+        if following is not None and _item_number(line.text) == following:
             following += 1
-            end = i + 1
-        elif _ends_the_story(lines[i]):
-            end = i + 1
+        elif sentences < _LAST_SENTENCES and _ends_the_story(line):
+            sentences += 1
         else:
-            end = i
-            while (
-                end < len(lines)
-                and lines[end].reason is Reason.PAGE_FURNITURE
-                and (lines[end].words < _LIST_ITEM_WORDS)
-            ):
-                end += 1
-            if not (
-                end - i >= 2
-                and end < len(lines)
-                and lines[end].reason is Reason.PAGE_FURNITURE
-                and _ends_the_story(lines[end])
-                and _holds_a_list(lines[i:end])
-            ):
-                return
-        for line in lines[i:end]:
-            line.role, line.reason = BODY, Reason.LAST_SENTENCE
-        i = end
+            return
+        line.role, line.reason = BODY, Reason.LAST_SENTENCE
 
 
 def _ends_the_story(line: Line) -> bool:
@@ -243,22 +242,34 @@ def _item_number(text: str) -> int | None:
 
 
 def _keep_what_the_body_goes_on_with(lines: list[Line], candidates: list[int]) -> None:
-    """A judged line of four words or more ending no sentence and in no title case, which the
-    body line below it goes on with (:func:`page.goes_on`), is body too: a sentence broken over two lines of a
-    hard-wrapped text, whose first half alone reads as no prose. From the bottom up, so a
-    paragraph wrapped over several lines comes in whole."""
+    """A judged line that the body line below it goes on with (:func:`page.goes_on`) is body
+    too: a sentence broken over two lines of a hard-wrapped text, whose first half alone reads
+    as no prose. From the bottom up, so a paragraph wrapped over several lines comes in whole."""
     for i in reversed(candidates):
         line = lines[i]
         if (
             line.role is BOILERPLATE
             and i + 1 < len(lines)
             and lines[i + 1].role is BODY
-            and line.words >= _OPENS_A_SENTENCE
-            and not SENTENCE_END.search(line.text)
-            and any(word[:1].islower() for word in line.text.split()[1:])
-            and goes_on(lines[i + 1])
+            and goes_on(lines, i)
         ):
             line.role, line.reason = BODY, Reason.GOES_ON
+
+
+def _drop_dated_links(lines: list[Line], candidates: list[int]) -> None:
+    """Body lines among two or more short lines in a row that each end in a bracketed date are
+    links to related stories ("District weighs $4.2 million repair bill (Feb. 2)"), as older
+    pages list them under the article; one such line alone may be the story's own."""
+    dated = {
+        i
+        for i in candidates
+        if lines[i].words <= _LINK_WORDS
+        and lines[i].text.endswith(")")
+        and _DATED_LINK.search(lines[i].text)
+    }
+    for i in dated:
+        if lines[i].role is BODY and (i - 1 in dated or i + 1 in dated):
+            lines[i].role, lines[i].reason = BOILERPLATE, Reason.RELATED_LINKS
 
 
 def _in_run_bar(page: Page, candidates: list[int], in_run: float) -> float:
@@ -311,7 +322,7 @@ def _listed_under_a_lead_in(lines: list[Line], i: int) -> bool:
         if SENTENCE_END.search(lines[k].text) or any(map(str.isdigit, lines[k].text)):
             break
         k -= 1
-    return k < i and k >= 0 and _leads_in(lines[k])
+    return k < i and k >= 0 and _leads_in(lines[k]) and not _LINKS_LEAD_IN.search(lines[k].text)
 
 
 def _leads_in(line: Line) -> bool:
@@ -429,10 +440,7 @@ def _keep_lines_between_paragraphs(lines: list[Line], run: tuple[int, int]) -> N
             and (
                 (
                     last - i < _BETWEEN_LINES
-                    # with the body lines either side too: a list's first item may have passed
-                    and (
-                        _holds_a_list(lines[i : last + 1]) or _holds_a_list(lines[i - 1 : last + 2])
-                    )
+                    and (_holds_a_list(lines[i : last + 1]) or _continues_a_list(lines, i, last))
                 )
                 or all(
                     (k == i and _leads_in(lines[k])) or _listed_under_a_lead_in(lines, k)
@@ -444,6 +452,16 @@ def _keep_lines_between_paragraphs(lines: list[Line], run: tuple[int, int]) -> N
             for line in lines[i : last + 1]:
                 line.role, line.reason = BODY, Reason.BETWEEN_PARAGRAPHS
         i = last + 1
+
+
+def _continues_a_list(lines: list[Line], i: int, last: int) -> bool:
+    """Whether the dropped lines ``i`` to ``last`` go on with a list whose item the classifiers
+    passed just above or below them: every one of them bears that item's marker."""
+    for item in (lines[i - 1].text, lines[last + 1].text):
+        marker = _list_marker(item)
+        if marker and all(_list_marker(line.text) == marker for line in lines[i : last + 1]):
+            return True
+    return False
 
 
 def _reads_as_a_sentence(text: str) -> bool:
@@ -486,8 +504,23 @@ def _list_marker(text: str) -> str | None:
     if len(text.split()) < _LIST_ITEM_WORDS:
         for marker, pattern in _MARKERS:
             if pattern.search(text):
-                return marker
+                return None if marker == "label" and _furniture_label(text) else marker
     return None
+
+
+#: Labels of a page's furniture, not of a list's items: "Ad: ...", "Watch: ...", "Trending: ...".
+_FURNITURE_LABELS = frozenset(
+    "ad ads advert advertisement sponsored promoted partner watch listen video videos photo "
+    "photos gallery podcast trending popular related read more see also recommended latest "
+    "breaking live update updates newsletter subscribe follow share tags topics filed "
+    "editor's editors q a".split()
+)
+
+
+def _furniture_label(text: str) -> bool:
+    """Whether the label opening ``text`` ("Ad:", "WATCH:", "Q:") is furniture's or a
+    dialogue's, not an item's name."""
+    return text.split(":", 1)[0].strip().lower() in _FURNITURE_LABELS
 
 
 def mark_biographies(lines: list[Line], authors: list[str], title_at: int) -> None:

@@ -58,7 +58,7 @@ _GLUED_MONTH = re.compile(r"[A-Z]" + _MONTH_ABBREVIATIONS)
 # characters at once
 _HARD_BREAK = re.compile(r"(?=[\s|·•])(?:\s+[|·•/]\s+|\s+[-–—]\s+|\s*\|\s*|\s*•\s*|\s*·\s*|\s{2,})")
 # "and" in several languages; the one-letter ones only in lower case and not as an initial ("Robert E. Moffit")
-_AND_WORDS = r"&|\b(?:and|und|et|og|en)\b|\b(?-i:[yei])\b(?!\.)"
+_AND_WORDS = r"&|\b(?:and|und|et|og|en)\b|\b(?-i:[yeiи])\b(?!\.)"  # и: Russian
 _AND = re.compile(r"\s*(?:" + _AND_WORDS + r")\s*", re.IGNORECASE)  # split on, with its spaces
 # whether a chunk holds one: without the spaces around, which the scan tried at every position
 _HAS_AND = re.compile(_AND_WORDS, re.IGNORECASE)
@@ -292,7 +292,10 @@ def byline_names(line: str) -> tuple[str, ...] | None:
     late = _LATE_BY.search(text) if any(map(lower.__contains__, _LATE_BY_WORDS)) else None
     if late and _DIGIT.search(text, 0, late.start()):
         rest = late.group("rest")
-        return names_in(rest) or _named_outlet(rest) or None
+        named = names_in(rest) or _named_outlet(rest)
+        if named or late.group(0)[:2].lower() == "by":
+            return named or None
+        # "von", "por", "par" naming nobody are a name's own ("12.03.2024 | Lena von der Heide")
     unglued = _unglued(text, " ")
     if unglued != text and (named := _name_with_role(unglued)):
         return named  # "Dana WhitlockSenior Writer"
@@ -303,17 +306,19 @@ def byline_names(line: str) -> tuple[str, ...] | None:
 #: ideographs ("记者 李明远", "作者：周雨桐", "記者 山田太郎"); Korean: a name of two to four
 #: syllables, then "reporter" ("김하늘 기자"). Neither script writes a name in capitals.
 _EAST_ASIAN_BYLINE = re.compile(
-    r"(?:(?:本报)?记者|記者|作者|撰文|文|编辑|編集|责任编辑)(?:\s*[:：/／]\s*|\s+)"
-    r"(?P<han>[\u4e00-\u9fff]{2,4})(?=$|[\s,，;；|·()（）])|"
-    r"(?P<hangul>[\uac00-\ud7af]{2,4})\s*기자(?![\uac00-\ud7af])"
-)
+    r"[(（]?\s*(?:(?:本报)?记者|記者|作者|撰文|文|编辑|編集|责任编辑)(?:\s*[:：/／]\s*|\s+)"
+    r"(?P<han>[\u4e00-\u9fff]{2,4}(?:[\s、]+[\u4e00-\u9fff]{2,4})*)\s*[)）]?\s*$|"
+    r"(?P<hangul>[\uac00-\ud7af]{2,4})\s*기자(?:\s+[\w.+-]+@[\w.-]+)?\s*$"
+)  # the names end the line (an e-mail may follow a Korean one): "记者：那么，..." asks a question
 _EAST_ASIAN_BYLINE_LENGTH = 60  # characters of a line that is such a byline, at most
 
 
 def _east_asian_byline(text: str) -> tuple[str, ...] | None:
-    """The writer a Chinese, Japanese or Korean byline opening ``text`` names, else None."""
+    """The writers a Chinese, Japanese or Korean byline that is all of ``text`` names, else None."""
     found = len(text) <= _EAST_ASIAN_BYLINE_LENGTH and _EAST_ASIAN_BYLINE.match(text)
-    return (found["han"] or found["hangul"],) if found else None
+    if not found:
+        return None
+    return (found["hangul"],) if found["hangul"] else tuple(re.split(r"[\s、]+", found["han"]))
 
 
 def _may_have_tail(text: str) -> bool:

@@ -114,16 +114,34 @@ def listed_near(indexes: list[int], i: int) -> list[int]:
     return indexes[bisect_left(indexes, i - LISTED_SPAN) : bisect_right(indexes, i + LISTED_SPAN)]
 
 
-#: Words a line of prose has at least to go on with a sentence the line above it began.
+#: Words of a line that goes on with a sentence the line above it began, and of that line.
 GOES_ON_WORDS = 6
+_OPENS_A_SENTENCE = 4
+#: Lower-case words that open a name ("de Blasio", "van Gogh", "von der Leyen"), no sentence.
+_NAME_PARTICLES = frozenset("de da di del della der den du le la van von ter bin al el".split())
 
 
-def goes_on(line: Line) -> bool:
-    """Whether ``line`` goes on with a sentence the line above it began (a hard-wrapped text
-    breaks sentences over lines): prose of ``GOES_ON_WORDS`` words or more opening in lower
-    case, bar a brand's "iPhone" or "eBay"."""
-    text = line.text
-    return line.words >= GOES_ON_WORDS and text[:1].islower() and not text[1:2].isupper()
+def goes_on(lines: list[Line], i: int) -> bool:
+    """Whether line ``i + 1`` goes on with a sentence line ``i`` began, as a hard-wrapped text
+    breaks them: no blank line between the two, line ``i`` of four words or more ending no sentence
+    and in no title case, line ``i + 1`` prose of six words or more opening in lower case.
+    Not a brand ("iPhone ..."), a name's particle ("de Blasio said ...") or a label ("tags:
+    ...", "estimated reading time: ...") opening it."""
+    if i + 1 >= len(lines):
+        return False
+    line, below = lines[i], lines[i + 1]
+    words = below.text.split(None, 4)
+    return (
+        below.words >= GOES_ON_WORDS
+        and below.number == line.number + 1
+        and below.text[:1].islower()
+        and not below.text[1:2].isupper()
+        and not (words[0] in _NAME_PARTICLES and words[1][:1].isupper())
+        and not any(word.endswith(":") for word in words[:4])
+        and line.words >= _OPENS_A_SENTENCE
+        and not SENTENCE_END.search(line.text)
+        and any(word[:1].islower() for word in line.text.split()[1:])
+    )
 
 
 def split_lines(text: str) -> list[Line]:

@@ -62,6 +62,7 @@ class Reason(str, Enum):
     OPENS_THE_STORY = "a long paragraph just above the story, in its run: its opening"
     GOES_ON = "a sentence's first half: the body line below goes on with it"
     LAST_SENTENCE = "a whole sentence right below the story's last paragraph: its end"
+    RELATED_LINKS = "links to related stories, each ending in its date"
     BETWEEN_PARAGRAPHS = (
         "a list or a sentence between two paragraphs of the story, nothing marked between"
     )

@@ -50,6 +50,7 @@ _MASTHEAD_LINES = 2  # the page's first lines, where a masthead stands over the 
 _LINKED_MARGIN = 4.0  # log-odds by which a repeated line must beat the headline left in play
 _DEEPER_MARGIN = 2.5  # ... and a line deep in the main run
 _KICKER_WORDS = 5  # words a kicker has at most
+_WRAPPED_WORDS = 10  # words of a line a hard-wrapped text broke a sentence at, at least
 _DATED_MARGIN = 1.0  # how far below a dated teaser's score the article's headline may score
 _LOUD_HEADLINE = 4  # words of a line in capitals that is a headline, not a kicker, at least
 _BYLINE_BLOCK = (BYLINE, DATE)  # the roles of the lines a headline is followed by
@@ -127,8 +128,15 @@ def title_candidates(page: Page, repeated: bool = False, deeper: bool = False) -
 def _goes_on(lines: list[Line], i: int) -> bool:
     """Whether line ``i`` is the start of a sentence the plain line below goes on with
     (:func:`page.goes_on`: "... east of Ridgeville on Saturday" over "as gusty winds pushed
-    the flames ..."), where a headline has its byline or deck below it."""
-    return i + 1 < len(lines) and lines[i + 1].role is OTHER and goes_on(lines[i + 1])
+    the flames ..."), where a headline has its byline or deck below it. A hard-wrapped line
+    runs to ten words or more; a shorter one over a lower-case line is a headline over a
+    story whose drop cap was lost ("Ferry service cut" over "he ferry service ...")."""
+    return (
+        i + 1 < len(lines)
+        and lines[i].words >= _WRAPPED_WORDS
+        and lines[i + 1].role is OTHER
+        and goes_on(lines, i)
+    )
 
 
 def title_scores(page: Page, candidates: list[int]) -> list[float]:
@@ -245,9 +253,10 @@ def _headline_below_dated_teasers(
     page: Page, chosen: int, candidates: list[int], scores: list[float]
 ) -> int | None:
     """The candidate further down with a byline right below it, when ``chosen`` has a date
-    line right below it instead and only headlines and date lines stand between the two: a
-    list of dated teasers ("Latest news") over the article, whose headline scores nearly as
-    well (within ``_DATED_MARGIN``) and has its byline where a headline's is."""
+    line right below it instead and only headlines and date lines stand between the two, two
+    dated headlines at least: a list of dated teasers ("Latest news") over the article, whose
+    headline scores nearly as well (within ``_DATED_MARGIN``) and has its byline where a
+    headline's is. A headline, its date and its deck over the byline are no such list."""
     lines = page.lines
     if chosen + 1 >= len(lines) or lines[chosen + 1].role is not DATE:
         return None
@@ -255,10 +264,12 @@ def _headline_below_dated_teasers(
     for k, i in enumerate(candidates):
         if i <= chosen + 1:
             continue
-        if any(j not in candidates and lines[j].role is not DATE for j in range(chosen + 2, i)):
+        between = range(chosen + 2, i)
+        if any(j not in candidates and lines[j].role is not DATE for j in between):
             return None  # something other than dated headlines stands between them
         if i + 1 < len(lines) and lines[i + 1].role is BYLINE:
-            return i if scores[k] >= best - _DATED_MARGIN else None
+            teasers = sum(lines[j].role is DATE for j in between)  # beside the chosen one
+            return i if teasers and scores[k] >= best - _DATED_MARGIN else None
     return None
 
 
