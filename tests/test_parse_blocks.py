@@ -1047,3 +1047,10 @@ def test_a_headline_deep_in_a_run_that_began_at_glued_links_is_found():
 def test_buttons_are_navigation_with_their_stop_or_arrow(line, button):
     """A button keeps its stop or arrow ("Read more.", "Read More »")."""
     assert is_boilerplate(line) is button
+
+
+def test_a_credit_line_two_files_share_is_each_files_credit():
+    """The second file's credit line is judged from memory, and still gives its credit."""
+    first = parse(f"Library stays open after vote\n\nPhotos: Ana Lima/Reuters\n\n{BODY}")
+    second = parse(f"Roof repairs start in spring\n\nPhotos: Ana Lima/Reuters\n\n{MORE_BODY}")
+    assert first.credits == second.credits == ("Ana Lima/Reuters",)

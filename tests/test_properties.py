@@ -367,3 +367,34 @@ def test_utf8_is_clean_is_true_exactly_of_utf8_that_clean_field_leaves_alone(dat
     expected = all(clean_field(part) == part for part in re.split("[\t\n]", text))
     assert utf8_is_clean(data, tabs, newlines) == expected
     assert not utf8_is_clean(data, tabs + 1, newlines)
+
+
+SHORT_FURNITURE = st.sampled_from(
+    [
+        "Photos: Ana Lima/Reuters",
+        "By Jane Doe and John Roe",
+        "Email us at tips@example.com",
+        "Affiliate links earn us a commission",
+        "Sign up for our newsletter",
+        "Published 18 March 2025",
+        "Advertisement",
+        "Politics",
+    ]
+)
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.one_of(SHORT_FURNITURE, NEWSY_LINES), max_size=20).map("\n".join),
+    st.lists(st.one_of(SHORT_FURNITURE, NEWSY_LINES), max_size=20).map("\n".join),
+)
+def test_the_cues_remembered_from_other_files_change_no_record(first, second):
+    """The parser remembers the cues of short lines across files (a folder repeats its
+    furniture): a file's record is the same whatever was parsed before it."""
+    from newsreader.parse import cues
+
+    cues._SHORT_CUES.clear()
+    fresh = parse_article(second.encode(), "002_0123456789abcdef.txt")
+    cues._SHORT_CUES.clear()
+    parse_article(first.encode(), "001_0123456789abcdef.txt")
+    assert parse_article(second.encode(), "002_0123456789abcdef.txt") == fresh

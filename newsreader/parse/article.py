@@ -1,6 +1,6 @@
 """A file's bytes and name to its :class:`Article`: decode, lay out, assemble the record.
 
-No I/O, no printing, no global state: the same bytes always give the same record.
+No I/O, no printing, no state but memos of pure answers: the same bytes always give the same record.
 """
 
 from __future__ import annotations

@@ -486,7 +486,12 @@ _LISTED_BYLINES = 3  # byline-shaped lines in a row that make a list instead
 def mark_cues(lines: list[Line], credits: list[str], notices: Notices) -> None:
     """Pass 1: every line the role its own cue earns (:func:`cue_of`), bar byline-shaped lines
     in a list (:func:`listed_bylines`); the credits the lines give are added to ``credits``."""
-    found = [cue_of(line.text, line.words, credits, notices) for line in lines]
+    found = [
+        cue_of(line.text, line.words, credits, notices)
+        if line.words > SHORT_LINE
+        else _short_cue(line.text, line.words, credits, notices)
+        for line in lines
+    ]
     for i in listed_bylines(
         [i for i, cue in enumerate(found) if cue is not None and cue[0] is BYLINE]
     ):
@@ -494,6 +499,31 @@ def mark_cues(lines: list[Line], credits: list[str], notices: Notices) -> None:
     for line, cue in zip(lines, found):
         if cue is not None:
             line.role, line.reason = cue
+
+
+#: The cues short lines earned before, with the credits they gave: the files of a folder repeat
+#: their furniture (kickers, share rows, "Advertisement", a staff byline), so most short lines of
+#: a file were judged already, and their tests are the costly ones. A line's cue follows from its
+#: text alone (``notices`` only spares the phrase tests a line cannot pass: a phrase's hint in the
+#: line is in its file), so the memo changes no answer. Long lines are left out: an article's
+#: paragraphs are its own. Emptied when full, so it stays a few megabytes.
+_SHORT_CUES: dict[str, tuple[tuple[Role, Reason] | None, tuple[str, ...]]] = {}
+_SHORT_CUES_HELD = 16_384
+
+
+def _short_cue(
+    text: str, words: int, credits: list[str], notices: Notices
+) -> tuple[Role, Reason] | None:
+    """:func:`cue_of` for a short line, remembered (see ``_SHORT_CUES``)."""
+    known = _SHORT_CUES.get(text)
+    if known is None:
+        given: list[str] = []
+        known = (cue_of(text, words, given, notices), tuple(given))
+        if len(_SHORT_CUES) >= _SHORT_CUES_HELD:
+            _SHORT_CUES.clear()
+        _SHORT_CUES[text] = known
+    credits.extend(known[1])
+    return known[0]
 
 
 def cue_of(
