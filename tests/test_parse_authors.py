@@ -200,3 +200,11 @@ def test_a_bare_name_over_a_place_and_a_date_is_the_author():
 def test_a_name_over_a_desk_and_a_date_is_no_author():
     """An obituary's name over the desk's name ("Obituaries") is the deceased, not the author."""
     assert authors("Margaret Ellen Hale\nObituaries\nMarch 3, 2024") == ()
+
+
+@pytest.mark.parametrize(
+    "name", ["Anne ten Brink", "Omar ibn Said", "Ana de la Cruz", "Nour el Din"]
+)
+def test_a_names_lower_case_particles_stay_in_the_name(name):
+    """One list of name particles serves bylines, credits and wrapped lines alike."""
+    assert byline_names(f"By {name}") == (name,)

@@ -16,7 +16,7 @@ from functools import lru_cache, wraps
 from typing import Callable, TypeVar
 
 from newsreader.parse.dates import find_date
-from newsreader.parse.names import has_given_name, is_credential, ordinary_words
+from newsreader.parse.names import PARTICLES, has_given_name, is_credential, ordinary_words
 from newsreader.parse.title_text import is_menu
 
 _PREFIX = re.compile(
@@ -86,29 +86,6 @@ _YEAR_THEN_NAME = re.compile(
 _CASE_TURN = re.compile(r"[A-Z](?:(?<=[a-z][A-Z])|(?<!\w[A-Z])\.?(?=" + _MONTH_ABBREVIATIONS + "))")
 _BREAK_CHARS = "|·•/-–—"  # a hard break holds one of these, or a run of spaces
 _SPACE_RUN = re.compile(r"\s\s")
-_PARTICLES = {
-    "de",
-    "da",
-    "del",
-    "della",
-    "der",
-    "den",
-    "van",
-    "von",
-    "la",
-    "le",
-    "du",
-    "dos",
-    "das",
-    "al",
-    "el",
-    "bin",
-    "ibn",
-    "ter",
-    "st.",
-    "y",
-    "di",
-}
 _JOBS = {
     "writer",
     "reporter",
@@ -534,7 +511,7 @@ def _leading_name(part: str) -> str | None:
             break
         if len(taken) >= 2 and is_credential(word):
             break  # "Dana Whitlock MS": a credential ends the name
-        if _is_name_word(word) or (taken and (lower in _PARTICLES or lower in _SUFFIXES)):
+        if _is_name_word(word) or (taken and (lower in PARTICLES or lower in _SUFFIXES)):
             taken.append(word)
             if len(taken) == 5:
                 break
@@ -551,7 +528,7 @@ def _leading_name(part: str) -> str | None:
         and taken[-1].lower() in ordinary_words()
     ):
         taken.pop()
-    while taken and (taken[-1].lower() in _PARTICLES or taken[-1].lower().rstrip(".") in _MONTHS):
+    while taken and (taken[-1].lower() in PARTICLES or taken[-1].lower().rstrip(".") in _MONTHS):
         taken.pop()  # a month ends the names only where a date follows, i.e. at the end
     if ended_by_role and len(taken) >= 3:
         taken.pop()  # "Dave Epstein Globe Correspondent": the word before a role is a desk or outlet

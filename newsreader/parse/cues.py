@@ -16,7 +16,7 @@ from typing import NamedTuple
 from newsreader.model import Role
 from newsreader.parse.bylines import byline_names, prefixed_byline_names
 from newsreader.parse.dates import find_date, has_date_word
-from newsreader.parse.names import in_no_name
+from newsreader.parse.names import PARTICLES, in_no_name
 from newsreader.parse.page import BOILERPLATE, BYLINE, CAPTION, CREDIT, DATE, Line
 from newsreader.parse.reasons import Reason
 from newsreader.parse.title_text import is_tool_line
@@ -140,16 +140,14 @@ def _names_a_source(line: str) -> bool:
 
 
 _ACRONYM = re.compile(r"[A-Z]{2,5}")  # an agency's: "AP", "EFE", "NASA", "WPTV"
-#: Lower-case words of a person's name between the capitalised ones: "Ana de la Cruz".
-_PARTICLES = frozenset("van von der den de del della la le da di dos das du bin al ter ten".split())
 
 
 def _person(words: list[str]) -> bool:
-    """Two to four words of a person's name: each capitalised or a particle, and no acronym
+    """Two to four words of a person's name: each capitalised or a particle ("Ana de la Cruz"), and no acronym
     beside ordinary words ("PPC Management" is a menu's; "JANE DOE" is a name)."""
     if not 2 <= len(words) <= 4 or not words[0][:1].isupper():
         return False
-    if not all(word[:1].isupper() or word in _PARTICLES for word in words):
+    if not all(word[:1].isupper() or word in PARTICLES for word in words):
         return False
     capitals = [len(word) >= 3 and word.isupper() for word in words]
     return all(capitals) or not any(capitals)

@@ -30,6 +30,11 @@ _INTERFACE = frozenset(
     "food style entertainment culture lifestyle world local national update updates "
     "click watch listen download app apps premium icon button expand collapse submenu".split()
 )
+#: Lower-case words that join the parts of a name ("Ludwig van Beethoven", "Bill de Blasio",
+#: "José Ortega y Gasset", "Ibn al Haytham"): a name may hold them uncapitalised.
+PARTICLES = frozenset(
+    "de da di del della der den du dos das le la el al van von ter ten bin ibn st. y".split()
+)
 _LONG_NAME = 4  # words from which a would-be name without a given name reads as a phrase
 #: Function words that stand in interface text ("Contact Us", "About This") but in no name.
 _FUNCTION_WORDS = frozenset(

@@ -19,6 +19,7 @@ from operator import attrgetter
 from newsreader.model import Role
 from newsreader.parse.features import LineFacts, Opening, file_language
 from newsreader.parse.furniture import KEYED_WORDS, repeated_lines
+from newsreader.parse.names import PARTICLES
 from newsreader.parse.reasons import Reason
 
 # Role members as module names: a loop over every line reads a global faster than an enum's attribute
@@ -117,10 +118,9 @@ def listed_near(indexes: list[int], i: int) -> list[int]:
 #: Words of a line that goes on with a sentence the line above it began, and of that line.
 GOES_ON_WORDS = 6
 _OPENS_A_SENTENCE = 4
+
+
 #: Lower-case words that open a name ("de Blasio", "van Gogh", "von der Leyen"), no sentence.
-_NAME_PARTICLES = frozenset("de da di del della der den du le la van von ter bin al el".split())
-
-
 def goes_on(lines: list[Line], i: int) -> bool:
     """Whether line ``i + 1`` goes on with a sentence line ``i`` began, as a hard-wrapped text
     breaks them: no blank line between the two, line ``i`` of four words or more ending no sentence
@@ -136,7 +136,7 @@ def goes_on(lines: list[Line], i: int) -> bool:
         and below.number == line.number + 1
         and below.text[:1].islower()
         and not below.text[1:2].isupper()
-        and not (words[0] in _NAME_PARTICLES and words[1][:1].isupper())
+        and not (words[0] in PARTICLES and words[1][:1].isupper())
         and not any(word.endswith(":") for word in words[:4])
         and line.words >= _OPENS_A_SENTENCE
         and not SENTENCE_END.search(line.text)
