@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from newsreader.parse import explain_lines, parse_article
-from newsreader.parse.page import split_lines
+from newsreader.parse.page import BODY, split_lines
+from newsreader.parse.quotes import drop_pull_quotes
 
 FIXTURES = Path(__file__).parent / "fixtures" / "parse"
 
@@ -722,3 +723,52 @@ def test_at_most_two_sentences_below_the_body_end_the_story():
     head = ["Port Alder to rebuild sea wall", "By Nell Aster", "May 4, 2008"]
     text = "\n".join([*head, *LONG_PARAGRAPHS, *pitch, FOOT])
     assert parse_article(text.encode(), "a.txt").paragraphs == (*LONG_PARAGRAPHS, *pitch[:2])
+
+
+def test_a_pull_quote_and_a_repeated_paragraph_leave_the_body():
+    """A line of the story set again as a pull quote (without its opening words, in quotes)
+    leaves, the paragraph it comes from stays; of a paragraph printed twice, the first stays."""
+    article = parse("pull_quote.txt")
+    quote = '"It\'s a movement that has as much to do with changing minds as fixing gadgets."'
+    assert quote not in article.paragraphs
+    assert any(p.startswith("To Lena Okafor, who runs") for p in article.paragraphs)
+    ledger = [
+        line.role
+        for line in explain_lines((FIXTURES / "pull_quote.txt").read_bytes())
+        if line.text.startswith("The volunteers keep a ledger")
+    ]
+    assert ledger == ["body", "boilerplate"]
+    assert len(article.paragraphs) == 6
+    assert roles("pull_quote.txt")[quote] == "boilerplate"
+
+
+def kept_by_the_pull_quote_pass(text: str) -> list[str]:
+    """The lines of ``text``, all taken as body, that :func:`drop_pull_quotes` leaves."""
+    lines = split_lines(text)
+    for line in lines:
+        line.role = BODY
+    drop_pull_quotes(lines)
+    return [line.text for line in lines if line.role is BODY]
+
+
+@pytest.mark.parametrize(
+    "repeated",
+    [
+        "Previous ranking: No. 2",  # a short row a list or table repeats
+        "Step two: the best tools for a first repair at home",  # a heading: no sentence's end
+        "'I was told the repair would take a week or more'",  # a quote as a subheading
+    ],
+)
+def test_a_repeated_heading_or_row_stays(repeated):
+    story = (FIXTURES / "pull_quote.txt").read_text(encoding="utf-8").split("\n")[4:]
+    text = "\n".join([story[0], repeated, *story[1:], repeated])
+    assert kept_by_the_pull_quote_pass(text).count(repeated) == 2
+
+
+def test_a_standfirst_the_opening_paragraph_repeats_stays():
+    """The body's first line, repeated in the paragraph below it, is the story's standfirst."""
+    text = (FIXTURES / "pull_quote.txt").read_text(encoding="utf-8")
+    standfirst = "Volunteers fix toasters, lamps and radios for free in the library's back room."
+    text = text.replace("March 5, 2024\n", f"March 5, 2024\n{standfirst}\n")
+    text = text.replace("Every second Saturday,", f"{standfirst} Every second Saturday,")
+    assert parse_article(text.encode(), "a.txt").paragraphs[0] == standfirst

@@ -36,6 +36,7 @@ from newsreader.parse.page import (
     mark_furniture,
     split_lines,
 )
+from newsreader.parse.quotes import drop_pull_quotes
 from newsreader.parse.teasers import drop_summary_teasers, mark_teasers
 from newsreader.parse.title import find_title, mark_head, section_trailer, title_and_kicker
 
@@ -102,6 +103,7 @@ def mark_head_and_body(
         mark_names_below_title(page.lines, title_at)
     mark_body(page, title_at, thresholds)
     drop_summary_teasers(page.lines)
+    drop_pull_quotes(page.lines)
     return title_at, section
 
 
