@@ -772,3 +772,31 @@ def test_a_standfirst_the_opening_paragraph_repeats_stays():
     text = text.replace("March 5, 2024\n", f"March 5, 2024\n{standfirst}\n")
     text = text.replace("Every second Saturday,", f"{standfirst} Every second Saturday,")
     assert parse_article(text.encode(), "a.txt").paragraphs[0] == standfirst
+
+
+def test_a_list_the_story_goes_on_past_is_kept_with_its_lead_in():
+    """Tour dates under a lead-in's colon below the last paragraph the classifiers kept, with a
+    sentence of the story below them: lead-in, dates and sentence are the story's end."""
+    paragraphs = parse("list_before_the_end.txt").paragraphs
+    assert paragraphs[3] == "Tickets go on sale Friday. Dates so far:"
+    assert paragraphs[4:8] == (
+        "June 9 – Lakeport @ Harbor Hall",
+        "June 11 – Greenvale @ The Foundry",
+        "June 14 – Millbrook @ Riverside Hall",
+        "Aug. 17 – Harbortown @ Quay Hall",
+    )
+    assert paragraphs[-1].startswith("The choir said more dates would be added")
+
+
+@pytest.mark.parametrize(
+    "lead_in",
+    [
+        "Tickets go on sale Friday.",  # no lead-in: a box below the story
+        "Earlier coverage of the choir and its season:",  # a lead-in to other stories
+    ],
+)
+def test_a_list_below_the_story_without_its_lead_in_stays_out(lead_in):
+    text = (FIXTURES / "list_before_the_end.txt").read_text(encoding="utf-8")
+    text = text.replace("Tickets go on sale Friday. Dates so far:", lead_in)
+    paragraphs = parse_article(text.encode(), "a.txt").paragraphs
+    assert not any("@" in paragraph for paragraph in paragraphs)

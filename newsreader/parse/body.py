@@ -75,7 +75,7 @@ _OPENING_QUOTES = "\"'“‘«"  # may open a sentence
 _SENTENCE_WORDS = 3  # words of a short sentence between paragraphs, at least
 _LABEL_WORDS = 3  # words a label ending in a colon opens a line with, at most
 _LIST_STORY_ITEMS = 3  # items of a list that make a page without prose a list story
-_LEAD_IN_WORDS = 8  # words of a sentence that leads into a list with a colon, at least
+_LEAD_IN_WORDS = 5  # words of a sentence that leads into a list with a colon, at least
 _OPENING_WORDS = 20  # words of a dropped paragraph just above the story that opens it, at least
 _STORY_WORDS = 30  # words of what an empty body keeps, at least: a short blurb's
 #: A comment's "Reply" button, alone on its line, perhaps with a count: "Reply", "Reply (2)".
@@ -181,6 +181,7 @@ def mark_body(page: Page, title_at: int | None, thresholds: Thresholds = TEXT) -
     _keep_the_run_of_an_empty_body(page, candidates)
     _drop_comments(page.lines, candidates)
     _keep_the_last_sentence(page.lines)
+    _keep_a_list_the_story_goes_on_past(page.lines)
     _keep_what_the_body_goes_on_with(page.lines, candidates)
     _drop_dated_links(page.lines, candidates)
 
@@ -437,21 +438,55 @@ def _keep_lines_between_paragraphs(lines: list[Line], run: tuple[int, int]) -> N
         if (
             last + 1 <= end
             and lines[last + 1].role is BODY
-            and (
-                (
-                    last - i < _BETWEEN_LINES
-                    and (_holds_a_list(lines[i : last + 1]) or _continues_a_list(lines, i, last))
-                )
-                or all(
-                    (k == i and _leads_in(lines[k])) or _listed_under_a_lead_in(lines, k)
-                    for k in range(i, last + 1)
-                )
-                or (last == i and _reads_as_a_sentence(lines[i].text))
-            )
+            and (_is_a_list(lines, i, last) or (last == i and _reads_as_a_sentence(lines[i].text)))
         ):
             for line in lines[i : last + 1]:
                 line.role, line.reason = BODY, Reason.BETWEEN_PARAGRAPHS
         i = last + 1
+
+
+def _is_a_list(lines: list[Line], i: int, last: int) -> bool:
+    """Whether the dropped lines ``i`` to ``last``, with a line below them, are a list of the
+    story's: a few items sharing a marker or going on with a list the classifiers passed next
+    to them, or a row of items under a lead-in's colon (the lead-in with them)."""
+    return (
+        last - i < _BETWEEN_LINES
+        and (_holds_a_list(lines[i : last + 1]) or _continues_a_list(lines, i, last))
+    ) or all(
+        (k == i and _leads_in(lines[k])) or _listed_under_a_lead_in(lines, k)
+        for k in range(i, last + 1)
+    )
+
+
+def _keep_a_list_the_story_goes_on_past(lines: list[Line]) -> None:
+    """A list the classifiers dropped right below the body's last line, announced by a lead-in's
+    colon (tour dates, a recipe's ingredients), with a whole sentence of the story below it
+    (:func:`_ends_the_story`): the story goes on past its list, where, without body below,
+    :func:`_keep_lines_between_paragraphs` cannot see it. The sentences below the list are
+    then taken as below the body (:func:`_keep_the_last_sentence`)."""
+    last = next((i for i in range(len(lines) - 1, -1, -1) if lines[i].role is BODY), None)
+    if last is None:
+        return
+    stop = last + 1  # the dropped lines below the body's last, as many as a list may hold
+    while (
+        stop < len(lines)
+        and stop - last <= _BETWEEN_LINES
+        and lines[stop].reason is Reason.PAGE_FURNITURE
+    ):
+        stop += 1
+    lead_in = last if lines[last].text.endswith(":") else last + 1
+    if (
+        lead_in >= stop
+        or not _leads_in(lines[lead_in])
+        or _LINKS_LEAD_IN.search(lines[lead_in].text)
+    ):
+        return  # a box of labels below a story ("Date: ...") or links to others is none
+    for end in range(last + 2, stop):
+        if _ends_the_story(lines[end]) and _is_a_list(lines, last + 1, end - 1):
+            for line in lines[last + 1 : end]:
+                line.role, line.reason = BODY, Reason.BETWEEN_PARAGRAPHS
+            _keep_the_last_sentence(lines)
+            return
 
 
 def _continues_a_list(lines: list[Line], i: int, last: int) -> bool:
