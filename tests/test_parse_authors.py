@@ -208,3 +208,16 @@ def test_a_name_over_a_desk_and_a_date_is_no_author():
 def test_a_names_lower_case_particles_stay_in_the_name(name):
     """One list of name particles serves bylines, credits and wrapped lines alike."""
     assert byline_names(f"By {name}") == (name,)
+
+
+@pytest.mark.parametrize(
+    "line, names",
+    [
+        ("By Lakeshore Tribune Staff", ("Lakeshore Tribune Staff",)),
+        ("August 21, 2023 by Riverbend Ledger Staff", ("Riverbend Ledger Staff",)),
+        ("By Harbor Wire Newsroom", ("Harbor Wire Newsroom",)),
+        ("By Jane Doe Staff", ("Jane Doe",)),  # a person, with a role glued on
+    ],
+)
+def test_an_outlets_staff_keeps_its_staff_word(line, names):
+    assert byline_names(line) == names

@@ -461,13 +461,27 @@ def names_in(text: str) -> tuple[str, ...]:
     people: list[str] = []
     agencies: list[str] = []
     for part in _comma_parts(segment):
-        if part.lower() in _AGENCIES:
+        if part.lower() in _AGENCIES or _outlet_staff(part):
             agencies.append(part)
         elif name := _leading_name(part):
             (agencies if _INSTITUTION.search(name) else people).append(name)
         elif not (people and _has_role(part)):
             break  # "Jane Doe, Staff Writer": a role after a name is skipped; anything else ends the list
     return _unique(people or agencies)
+
+
+def _outlet_staff(part: str) -> bool:
+    """An outlet's staff or desk ("Lakeshore Tribune Staff", "Harbor Wire Newsroom"): capitalised
+    words ending in a staff word, the words before it no person's (no given name), so the
+    staff word is no role after a name ("Jane Doe Staff" is Jane Doe)."""
+    words = part.split()
+    return (
+        len(words) >= 2
+        and words[-1].lower() in _STAFF_WORDS
+        and words[-1][:1].isupper()
+        and _ORGANISATION.fullmatch(part) is not None
+        and not has_given_name(" ".join(words[:-1]) + " .")
+    )
 
 
 def _comma_parts(segment: str) -> list[str]:
