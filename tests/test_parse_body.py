@@ -407,6 +407,10 @@ def test_subheadings_over_one_sentence_paragraphs_with_the_story_going_on_stay()
     [
         "Want the day's headlines in your inbox? Sign up for our free newsletter.",
         "Stay informed. Get the Town Post daily newsletter in your inbox every morning.",
+        "Get the day's top stories delivered to your inbox every weekday.",
+        "You've read 3 of 5 free articles this month.",  # a paywall's meter
+        "Was this page helpful?",
+        "The family-owned shop on Maple Avenue has outlasted two rivals. Read more »",  # a teaser
     ],
 )
 def test_a_newsletter_pitch_inside_the_story_leaves_the_body(pitch):
@@ -800,3 +804,9 @@ def test_a_list_below_the_story_without_its_lead_in_stays_out(lead_in):
     text = text.replace("Tickets go on sale Friday. Dates so far:", lead_in)
     paragraphs = parse_article(text.encode(), "a.txt").paragraphs
     assert not any("@" in paragraph for paragraph in paragraphs)
+
+
+def test_a_feedback_question_below_the_story_is_not_its_end():
+    head = ["Port Alder to rebuild sea wall", "By Nell Aster", "May 4, 2008"]
+    text = "\n".join([*head, *LONG_PARAGRAPHS, "Was this page helpful?", "Yes", "No", FOOT])
+    assert parse_article(text.encode(), "a.txt").paragraphs == LONG_PARAGRAPHS

@@ -105,7 +105,7 @@ _BOILERPLATE = re.compile(  # matched on lower-cased lines: far cheaper than cas
     r"more for you|more like this|about the author|in this article|get the whole story|\d+ (?:images|photos|slides)|"
     r"before you go.*|comments are closed\.?|editor[’']?s picks?|view (?:full )?post on \w+|"
     r"repl(?:y|ies)|\d+ repl(?:y|ies)|(?:load|show|view) (?:more|all|\d+) (?:comments|replies)|"
-    r"(?:free |daily |weekly )+newsletter.*|"
+    r"(?:free |daily |weekly )+newsletter.*|was this (?:page|article|story|post) (?:helpful|useful)\?|"
     r"updated|published|posted)\s*(?::|[.»›>…]+)?$",  # a button's stop or arrow: "Read more.", "Read More »"
 )
 
@@ -299,6 +299,7 @@ _NOTICE_START = re.compile(  # how notices open, however long they run
     r"all rights reserved|follow us\b|click here\b|pin (?:this|it)\b|read the original (?:article|story)\b|"
     r"support (?:local|independent|our) (?:journalism|news|reporting)\b|"
     r"have a (?:news )?tip\b|got a (?:news )?tip\b|"  # a promo box: the site asks for stories
+    r"you(?:'ve|’ve| have) read \d+ (?:of \d+ )?(?:free )?(?:articles|stories)\b|"  # a paywall's meter
     r"follow\b.{0,80}\bon (?:facebook|instagram|twitter|x|tiktok|threads|youtube|linkedin)\b|"
     r"an? (?:previous |earlier )?version of this (?:article|story)\b|editor[’']?s note\s*:|correction\s*:|"
     r"privacy notice\s*:|\(c\)\s|citation\s*:|more information\s*:|share or comment on this (?:article|story)|"
@@ -349,8 +350,10 @@ _NOTICE_PHRASES = tuple(
         ),
         (
             "our inbox",  # ... or without the word: "The news that matters, in your inbox daily."
-            r"^(?=.{0,120}$).*\bin(?:to)? your inbox (?:every|each) (?:morning|day|weekday|week)\b",
+            r"^(?=.{0,120}$).*\b(?:in(?:to)? your inbox (?:every|each) (?:morning|day|weekday|week)|"
+            r"delivered (?:straight |right |directly )?to your inbox)\b",
         ),
+        ("ead more", r"\sread more\s*[»›>…→]*$"),  # a teaser's blurb, a bio, cut by its link
         ("ights reserved", r"^(?=.{0,200}$).*\ball rights reserved\b"),  # "All content © 2008 ..."
         ("ookie", r"\bmay be using cookies\b"),  # an embedded post's consent box
         ("your podcasts", r"\bwherever you get your podcasts\b"),
