@@ -58,6 +58,11 @@ def test_export_reads_the_made_up_pages_of_unseen_shapes(cli, tmp_path):
             ["Nell Aster"],
             "en",
         ),
+        "results_story": (
+            "Millbrook votes: Okafor wins council seat",
+            ["Harbor Wire Newsroom"],
+            "en",
+        ),
         "pull_quote": ("The repair cafés that keep old radios talking", ["Mira Castellane"], "en"),
         "teasers": ("Library to stay open on Sundays after petition", ["Dana Whitlock"], "en"),
         "wire_single_newlines": ("Harbour board votes to rebuild the old pier", [], "en"),

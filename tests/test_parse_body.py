@@ -810,3 +810,29 @@ def test_a_feedback_question_below_the_story_is_not_its_end():
     head = ["Port Alder to rebuild sea wall", "By Nell Aster", "May 4, 2008"]
     text = "\n".join([*head, *LONG_PARAGRAPHS, "Was this page helpful?", "Yes", "No", FOOT])
     assert parse_article(text.encode(), "a.txt").paragraphs == LONG_PARAGRAPHS
+
+
+def test_a_results_story_keeps_its_table_and_closing_line():
+    """An intro leading into a table with its colon, the table (rows and the headings between
+    them) and a closing sentence: the classifiers keep no line of it, and all of it is the
+    story; the links below are not."""
+    paragraphs = parse("results_story.txt").paragraphs
+    assert paragraphs[0].startswith("Retired teacher Ada Okafor won")
+    assert paragraphs[1:8] == (
+        "Town council",
+        "Ada Okafor: 2,114",
+        "Tom Berg: 1,870",
+        "Lena Voss: 611",
+        "Library levy",
+        "Yes: 2,905",
+        "No: 1,690",
+    )
+    assert paragraphs[-1] == "The county will certify the results later this month."
+
+
+def test_a_results_table_ends_at_its_last_row():
+    """A link below the rows ("Full results") is no row: the table ends at the last figure."""
+    text = (FIXTURES / "results_story.txt").read_text(encoding="utf-8")
+    text = text.replace("The county will certify the results later this month.\n", "Full results\n")
+    paragraphs = parse_article(text.encode(), "a.txt").paragraphs
+    assert paragraphs[-1] == "No: 1,690"

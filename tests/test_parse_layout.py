@@ -66,7 +66,7 @@ EXPLAINED = {
     "PULL_QUOTE": "repeats words the story holds elsewhere: a pull quote or a repeated blurb",
     "BETWEEN_PARAGRAPHS": "a list or a sentence between two paragraphs of the story, nothing marked between",
     "LIST_STORY": "an item of the list or table that is the story (no prose on the page)",
-    "RUN_OF_EMPTY_BODY": "prose or a list item down to the main run's end, as no line read as the story",
+    "RUN_OF_EMPTY_BODY": "prose, a list or a table down to the main run's end, as no line read as the story",
     "COMMENT": "a reader's comment (a Reply button below it, a 'said:' header above it)",
     "BIOGRAPHY": "the author's biography",
     "AFTER_BIOGRAPHY": "after the author's biography, which ends the article",

@@ -333,7 +333,8 @@ def _leads_in(line: Line) -> bool:
 
 def _keep_the_run_of_an_empty_body(page: Page, candidates: list[int]) -> None:
     """No line below the headline read as the story: the prose, lead-ins and list items from the
-    headline down to the main run's end (the page's end, without a run) are the body, rather
+    headline down to the main run's end (the page's end, without a run), and the table a lead-in
+    ending the run heads (:func:`_end_of_its_table`), are the body, rather
     than none (a short results story between an intro and a closing line, a blurb on a page
     of furniture), when they hold a story's words (a player's one-line apology is none).
     Never so on the development corpus, where every page keeps some body; the classifiers,
@@ -348,10 +349,35 @@ def _keep_the_run_of_an_empty_body(page: Page, candidates: list[int]) -> None:
         for i in candidates
         if i <= last and (facts[i].prose or _leads_in(lines[i]) or _list_marker(lines[i].text))
     ]
+    if start <= end and _leads_in(lines[end]):
+        story += range(end + 1, _end_of_its_table(lines, end) + 1)
     if sum(lines[i].words for i in story) < _STORY_WORDS:
         return
     for i in story:
         lines[i].role, lines[i].reason = BODY, Reason.RUN_OF_EMPTY_BODY
+
+
+def _end_of_its_table(lines: list[Line], lead_in: int) -> int:
+    """The last line of the table or list below a lead-in's colon that the classifiers dropped
+    ("Unofficial results:"): its short lines ending no sentence, down to the last that holds a
+    figure or an item's marker (rows, with the headings between them; not a "Full results"
+    link below), then a whole sentence closing it. ``lead_in`` itself when none follows."""
+    last = k = lead_in
+    while (
+        k + 1 < len(lines)
+        and k - lead_in < _LEAD_IN_REACH
+        and lines[k + 1].reason is Reason.PAGE_FURNITURE
+        and lines[k + 1].words < _LIST_ITEM_WORDS
+        and lines[k + 1].text.rstrip("\"'”’»)]")[-1:] not in ".!?…"
+    ):
+        k += 1
+        if any(map(str.isdigit, lines[k].text)) or _list_marker(lines[k].text):
+            last = k
+    closing = last + 1
+    if closing < len(lines) and lines[closing].reason is Reason.PAGE_FURNITURE:
+        if last > lead_in and _ends_the_story(lines[closing]):
+            return closing
+    return last
 
 
 def _drop_comments(lines: list[Line], candidates: list[int]) -> None:

@@ -69,7 +69,7 @@ class Reason(str, Enum):
     )
     LIST_STORY = "an item of the list or table that is the story (no prose on the page)"
     RUN_OF_EMPTY_BODY = (
-        "prose or a list item down to the main run's end, as no line read as the story"
+        "prose, a list or a table down to the main run's end, as no line read as the story"
     )
     COMMENT = "a reader's comment (a Reply button below it, a 'said:' header above it)"
     BIOGRAPHY = "the author's biography"
