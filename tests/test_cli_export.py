@@ -63,6 +63,7 @@ def test_export_reads_the_made_up_pages_of_unseen_shapes(cli, tmp_path):
             ["Harbor Wire Newsroom"],
             "en",
         ),
+        "german_wire": ("Güterzug bei Wendheim entgleist – Strecke gesperrt", [], "de"),
         "pull_quote": ("The repair cafés that keep old radios talking", ["Mira Castellane"], "en"),
         "teasers": ("Library to stay open on Sundays after petition", ["Dana Whitlock"], "en"),
         "wire_single_newlines": ("Harbour board votes to rebuild the old pier", [], "en"),

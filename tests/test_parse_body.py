@@ -836,3 +836,11 @@ def test_a_results_table_ends_at_its_last_row():
     text = text.replace("The county will certify the results later this month.\n", "Full results\n")
     paragraphs = parse_article(text.encode(), "a.txt").paragraphs
     assert paragraphs[-1] == "No: 1,690"
+
+
+def test_sentences_between_two_paragraphs_of_a_german_wire_story_are_kept():
+    """German's capitalised nouns make its prose read less like prose to the classifiers: whole
+    sentences in a row between two paragraphs of the story are its own paragraphs."""
+    article = parse("german_wire.txt")
+    assert len(article.paragraphs) == 5
+    assert article.paragraphs[2].startswith("Die Strecke zwischen Wendheim und Altenhagen")

@@ -71,6 +71,7 @@ _FIRST_PERSON_BIO = re.compile(  # "As a senior analyst, I report on ...", "I wr
     r"columnist|critic|analyst|contributor|producer) (?:for|at|with)\b"  # "I'm a reporter for"
 )
 _BETWEEN_LINES = 12  # lines of a list between two paragraphs of the main run, at most
+_PROSE_BETWEEN_WORDS = 8  # words of each sentence line in a row between two paragraphs, at least
 _OPENING_QUOTES = "\"'“‘«"  # may open a sentence
 _SENTENCE_WORDS = 3  # words of a short sentence between paragraphs, at least
 _LABEL_WORDS = 3  # words a label ending in a colon opens a line with, at most
@@ -449,7 +450,10 @@ def _keep_lines_between_paragraphs(lines: list[Line], run: tuple[int, int]) -> N
     Springfield @ Arena"), numbered steps, a bulleted list; with its lead-in ("The dates are:") and the
     paragraph it pulled down. Its items share a marker (a number or bullet opening them, a
     spaced dash, an @ or a short label's colon in them), counting a first item the classifiers
-    passed, or stand in a row under a lead-in's colon; captions and teaser headlines do not."""
+    passed, or stand in a row under a lead-in's colon; captions and teaser headlines do not.
+    So are whole sentences of eight words or more in a row there: the story's paragraphs,
+    which the classifiers may misread in a language they saw little of (German's capitalised
+    nouns)."""
     start, end = run
     # read once, not per line: an enum's attribute is slow to read
     furniture = Reason.PAGE_FURNITURE
@@ -464,7 +468,14 @@ def _keep_lines_between_paragraphs(lines: list[Line], run: tuple[int, int]) -> N
         if (
             last + 1 <= end
             and lines[last + 1].role is BODY
-            and (_is_a_list(lines, i, last) or (last == i and _reads_as_a_sentence(lines[i].text)))
+            and (
+                _is_a_list(lines, i, last)
+                or (last == i and _reads_as_a_sentence(lines[i].text))
+                or all(
+                    lines[k].words >= _PROSE_BETWEEN_WORDS and _reads_as_a_sentence(lines[k].text)
+                    for k in range(i, last + 1)
+                )
+            )
         ):
             for line in lines[i : last + 1]:
                 line.role, line.reason = BODY, Reason.BETWEEN_PARAGRAPHS
