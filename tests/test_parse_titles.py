@@ -88,6 +88,7 @@ def test_a_three_word_headline_beats_the_dateline_paragraph():
         ("Library stays open | Print | Email this", "Library stays open"),
         ("Library stays open - Print this story", "Library stays open"),
         ("Library stays open [Print]", "Library stays open"),
+        ('"Library stays open" | Print |', "Library stays open"),  # a last bar after the tools
         ('"LIBRARY STAYS OPEN" | Print | Email this', "LIBRARY STAYS OPEN"),
         ("1 of 9Library stays open after long campaign", "Library stays open after long campaign"),
         ("Print media is not dead yet", "Print media is not dead yet"),
@@ -306,3 +307,9 @@ def test_a_lower_case_line_below_the_headline_that_goes_on_with_no_sentence(belo
     assert title(f"Home\nLibrary stays open after a long campaign\n{below}") == (
         "Library stays open after a long campaign"
     )
+
+
+def test_a_short_headline_under_its_photos_credit_over_its_byline_is_the_headline():
+    """A short line beside a credit is a caption's label, but not one right over a byline."""
+    head = "Lifestyle\nPhoto by Nell Aster\nSeniors swap recipes at center\nBy Nell Aster\nNov. 20, 2008"
+    assert title(head) == "Seniors swap recipes at center"

@@ -7,7 +7,7 @@ that the file also gives on its own line, and the same caption again without its
 from __future__ import annotations
 
 from newsreader.parse.cues import without_caption_label
-from newsreader.parse.page import CAPTION, CREDIT, OTHER, SENTENCE_END, Line
+from newsreader.parse.page import BYLINE, CAPTION, CREDIT, OTHER, SENTENCE_END, Line
 from newsreader.parse.reasons import Reason
 
 _LABEL_WORDS = 6  # words a caption label beside a credit has at most
@@ -25,9 +25,16 @@ def mark_captions(lines: list[Line], credits: list[str]) -> None:
 
 
 def _mark_caption_labels(lines: list[Line]) -> None:
-    """Short unlabelled lines right beside a credit, in its block, are its caption."""
+    """Short unlabelled lines right beside a credit, in its block, are its caption; not one
+    right over a byline, a headline under its picture's credit ("Photo by Jo Park" /
+    "Seniors swap recipes" / "By Jo Park")."""
     for i, line in enumerate(lines):
-        if line.role is OTHER and line.words <= _LABEL_WORDS and not SENTENCE_END.search(line.text):
+        if (
+            line.role is OTHER
+            and line.words <= _LABEL_WORDS
+            and not SENTENCE_END.search(line.text)
+            and not (i + 1 < len(lines) and lines[i + 1].role is BYLINE)
+        ):
             near = lines[max(0, i - 1) : i] + lines[i + 1 : i + 2]
             if any(other.role is CREDIT and other.block == line.block for other in near):
                 line.role, line.reason = CAPTION, Reason.BESIDE_CREDIT

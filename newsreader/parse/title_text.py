@@ -30,14 +30,15 @@ _TOOL = (
 )
 #: Tools after a bar, a dot, a spaced dash or in brackets: "... | Print | Email this".
 _TOOL_TAIL = re.compile(
-    r"^(?P<headline>.+?)(?:(?:\s*[|•·]\s*|\s+[-–—]\s+)_TOOL(?!\w)|\s*\[_TOOL\]|\s*\(_TOOL\))+\s*$".replace(
-        "_TOOL", _TOOL
-    ),
+    r"^(?P<headline>.+?)(?:(?:\s*[|•·]\s*|\s+[-–—]\s+)_TOOL(?!\w)|\s*\[_TOOL\]|\s*\(_TOOL\))+"
+    r"(?:\s*[|•·])?\s*$".replace("_TOOL", _TOOL),
     re.IGNORECASE,
 )
-#: How every tool tail ends: a tool's last word, or a bracket (case-blind like the tail itself).
+#: How every tool tail ends: a tool's last word or a bracket, perhaps a last bar ("| Print |"),
+#: case-blind like the tail itself.
 _TOOL_END = re.compile(
-    r"(?:print|friendly|version|this|story|article|page|mail|share|save|comments?|pdf|[)\]])\s*$",
+    r"(?:print|friendly|version|this|story|article|page|mail|share|save|comments?|pdf|[)\]])"
+    r"(?:\s*[|•·])?\s*$",
     re.IGNORECASE,
 )
 _TOOL_END_SPAN = 10  # characters before a line's last one where a tool's last word may start
