@@ -110,6 +110,8 @@ def test_wrappers_and_quotes_leave_the_headline(shown, expected):
         "HARBORTOWN (AP) — The council said on Tuesday it would keep the library open.",
         "1. Sea Swift, Dana Whitlock, 42:10",
         "You are here: Home > News > Local News",
+        '"We heard them knocking on the roof," said rescue leader Vernon Stiles.',
+        "“Is anyone still down there?” she asked the crew.",
     ],
 )
 def test_lines_that_are_never_the_headline(line):
@@ -122,6 +124,8 @@ def test_lines_that_are_never_the_headline(line):
         "Library stays open after long campaign",
         "HARBOR COUNCIL KEEPS LIBRARY OPEN",
         "10 things to know",
+        "‘We heard them knocking’: rescuers reach trapped miners",
+        '"Unbothered," says star of new show',
     ],
 )
 def test_headlines_are_not_ruled_out(line):

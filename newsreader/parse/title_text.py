@@ -65,7 +65,7 @@ def not_a_headline(text: str) -> bool:
     """A line that is never the headline whatever it scores: a teaser led by ">>" or "›", a
     "Tags:" line, a "You are here:" trail, a numbered item of a list, a menu (see
     :func:`is_menu`), or a sentence of the story that opens with a wire dateline
-    ("HARBORTOWN (AP) — The council ...").
+    ("HARBORTOWN (AP) — The council ...") or gives a quote and who said it.
     Cheap tests first: most lines fail them all at once."""
     if text.startswith(_TEASER_MARKS) or text[:12].lower().startswith(_TAG_LABELS):
         return True  # "Tags: ...", "You are here: Home > News"
@@ -76,6 +76,8 @@ def not_a_headline(text: str) -> bool:
     # the space count first: a scan in C that rules out nearly every line before the pattern
     if text.count(" ") < _MENU_BARS and len(_CASE_TURNS.findall(text)) >= _MENU_BARS:
         return True  # "HomeNewsSportBusinessWeather"
+    if ('"' in text or "”" in text) and _ATTRIBUTED.search(text):
+        return True  # '"We heard them knocking," said Vernon Stiles.': a quote the story gives
     return text[:2].isupper() and text[-1:] in '.!?"”’' and _DATELINE.match(text) is not None
 
 
@@ -102,6 +104,9 @@ _TAG_LABELS = ("tags:", "tagged:", "topics:", "tags ", "you are here")
 _MENU_BARS = 3  # bars (or links run together) that make a line of short parts a menu
 _MENU_WORDS = 3  # words of a menu's part, at most
 _CASE_TURNS = re.compile(r"[a-z][A-Z]")
+#: A quotation and who gave it, in the past tense of a story's sentence ('...," said Jo Park',
+#: '...?" he asked'); a headline says it in the present ('"Unbothered," says star').
+_ATTRIBUTED = re.compile(r"[,!?][\"”]\s+(?:(?:he|she|they) )?(?:said|asked|added|told|wrote)\b")
 _DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{2,40}(?:\s*\([^)]{1,30}\))?\s*[-–—]{1,2}\s*\S")
 
 
