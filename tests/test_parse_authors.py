@@ -135,6 +135,15 @@ def test_a_bare_name_beside_a_date_is_the_author(name):
     assert authors(f"{name}\nMarch 5, 2024") == (name,)
 
 
+@pytest.mark.parametrize("line", ["Zayda Rivera, The Harbor Courier", "Zayda Rivera MS, RD, CDCES"])
+def test_a_bare_name_with_its_outlet_or_credentials_beside_a_date_is_the_author(line):
+    assert authors(f"{line}\nMarch 5, 2024") == ("Zayda Rivera",)
+
+
+def test_a_phrase_with_an_outlet_beside_a_date_is_no_author():
+    assert authors("Contact Us, The Harbor Courier\nMarch 5, 2024") == ()
+
+
 def test_ordinary_words_beside_a_follow_button_are_the_author():
     """A pen name of ordinary words with an author's "Follow" button beside it."""
     assert authors("Climate Survivor\n·\nFollow\n6 min read\nMarch 5, 2024") == (

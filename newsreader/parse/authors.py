@@ -19,7 +19,7 @@ from newsreader.parse.bylines import (
     staff_byline,
 )
 from newsreader.parse.cues import SHORT_LINE
-from newsreader.parse.names import only_ordinary_words, reads_as_interface
+from newsreader.parse.names import is_credential, only_ordinary_words, reads_as_interface
 from newsreader.parse.page import (
     BYLINE,
     BYLINE_BELOW,
@@ -39,6 +39,8 @@ _NAME_INTO_RUN = (
 )
 _NAME_BELOW_TITLE = 8  # lines below the headline where a bare name may still be a byline
 _NAME_SUFFIXES = (" Jr.", " Sr.")  # a name may end with a period
+_OUTLET_WORDS = 5  # words of an outlet's name or of credentials after a byline's name, at most
+_OUTLET_JOINS = frozenset(("of", "the", "and", "&"))  # lower-case words an outlet's name holds
 _HANDLE = re.compile(r"@\w+$")  # a line that is a social-media handle, as under an author's name
 _READING_TIME = re.compile(r"\d+\s*min(?:ute)?s?\s+read$", re.IGNORECASE)  # "4 min read"
 _DATED_OR_BYLINE = (DATE, BYLINE)  # roles of a line beside a bare name that make the name a byline
@@ -113,7 +115,8 @@ def _mark_name_lines(lines: list[Line], where: range) -> None:
         ):
             continue
         staff = staff_byline(line.text)
-        if not staff and not (only_names(line.text) and not reads_as_interface(line.text)):
+        name = line.text if only_names(line.text) else _name_before_its_tail(line.text)
+        if not staff and not (name and not reads_as_interface(name)):
             continue
         neighbours = lines[max(0, i - 1) : i] + lines[i + 1 : i + 2]
         if staff:  # "Hollywood.com Staff" beside a date; beside a name it is that name's role
@@ -136,6 +139,24 @@ def _mark_name_lines(lines: list[Line], where: range) -> None:
             for other in neighbours
         ):
             line.role, line.reason = BYLINE, Reason.NAME_LINE
+
+
+def _name_before_its_tail(text: str) -> str | None:
+    """The person's name opening ``text`` when all that follows it is what a byline adds:
+    credentials ("Corinne Adebayo MS, RD, CDCES") or, after a comma, an outlet's capitalised
+    name ("Priyanka Ramaswamy, The Ashgrove Courier"); else None."""
+    names = names_in(text)
+    if len(names) != 1 or not text.startswith(names[0]):
+        return None
+    tail = text[len(names[0]) :]
+    words = tail.replace(",", " ").split()
+    if not words or len(words) > _OUTLET_WORDS:
+        return None
+    if all(map(is_credential, words)) or (
+        tail.startswith(", ") and all(word[:1].isupper() or word in _OUTLET_JOINS for word in words)
+    ):
+        return names[0]
+    return None
 
 
 def _over_a_place_and_date(lines: list[Line], i: int) -> bool:

@@ -16,7 +16,7 @@ from importlib import resources
 
 #: Degrees and credentials written after a name ("Dana Whitlock MS, RDN, LD"), lower case.
 CREDENTIALS = frozenset(
-    "phd ph.d ph.d. md m.d. ms msc mba ma ba bsc rn rdn ld lpn np dnp cpa cfa cfp esq dds dmd dvm "
+    "phd ph.d ph.d. md m.d. ms msc mba ma ba bsc rn rd rdn ld cdces lpn np dnp cpa cfa cfp esq dds dmd dvm "
     "mph mfa pharmd faan facs facp cdn cde cscs lcsw lmft lpc psyd edd jd llm obe mbe cbe".split()
 )
 #: Words of page furniture that no person's name holds: buttons, menus, widgets, kickers.
