@@ -27,6 +27,7 @@ def authors(head: str, body: str = BODY) -> tuple[str, ...]:
 #: Byline shapes and the authors each gives (None: no byline at all).
 SHAPES = [
     ("Dana Whitlock@dwhitlock", ["Dana Whitlock"]),
+    ("Jonas Eberhardt, Mira Kessler", ["Jonas Eberhardt", "Mira Kessler"]),  # two people
     ("Dana Whitlock@@dwhitlockFeatured Columnist", ["Dana Whitlock"]),
     ("Dana Whitlock/", ["Dana Whitlock"]),
     ("Dana Whitlock, Harbor Weekly", ["Dana Whitlock"]),
@@ -65,6 +66,7 @@ SHAPES = [
     ("记者 李明远", ["李明远"]),  # Chinese: "reporter"
     ("作者：周雨桐", ["周雨桐"]),  # "author"
     ("김하늘 기자", ["김하늘"]),  # Korean: "reporter" after the name
+    ("佐藤美咲 記者", ["佐藤美咲"]),  # Japanese, so too
     ("记者会上，李明远说", None),  # "at the press conference, ... said"
     ("文化新闻", None),  # "culture news": no "text:" label
     ("（记者 李明远 王小红）", ["李明远", "王小红"]),  # two reporters, in brackets

@@ -281,11 +281,13 @@ def byline_names(line: str) -> tuple[str, ...] | None:
 
 #: Chinese and Japanese bylines: a reporter's or author's label, then a name of two to four
 #: ideographs ("记者 李明远", "作者：周雨桐", "記者 山田太郎"); Korean: a name of two to four
-#: syllables, then "reporter" ("김하늘 기자"). Neither script writes a name in capitals.
+#: syllables, then "reporter" ("김하늘 기자"); Japanese also so ("佐藤美咲 記者"). Neither
+#: script writes a name in capitals.
 _EAST_ASIAN_BYLINE = re.compile(
     r"[(（]?\s*(?:(?:本报)?记者|記者|作者|撰文|文|编辑|編集|责任编辑)(?:\s*[:：/／]\s*|\s+)"
     r"(?P<han>[\u4e00-\u9fff]{2,4}(?:[\s、]+[\u4e00-\u9fff]{2,4})*)\s*[)）]?\s*$|"
-    r"(?P<hangul>[\uac00-\ud7af]{2,4})\s*기자(?:\s+[\w.+-]+@[\w.-]+)?\s*$"
+    r"(?P<hangul>[\uac00-\ud7af]{2,4})\s*기자(?:\s+[\w.+-]+@[\w.-]+)?\s*$|"
+    r"(?P<kanji>[\u4e00-\u9fff]{2,5})\s*(?:記者|編集委員|特派員)\s*$"
 )  # the names end the line (an e-mail may follow a Korean one): "记者：那么，..." asks a question
 _EAST_ASIAN_BYLINE_LENGTH = 60  # characters of a line that is such a byline, at most
 
@@ -295,7 +297,9 @@ def _east_asian_byline(text: str) -> tuple[str, ...] | None:
     found = len(text) <= _EAST_ASIAN_BYLINE_LENGTH and _EAST_ASIAN_BYLINE.match(text)
     if not found:
         return None
-    return (found["hangul"],) if found["hangul"] else tuple(re.split(r"[\s、]+", found["han"]))
+    if found["hangul"] or found["kanji"]:
+        return (found["hangul"] or found["kanji"],)
+    return tuple(re.split(r"[\s、]+", found["han"]))
 
 
 def _may_have_tail(text: str) -> bool:
@@ -429,8 +433,14 @@ def _names_before_tail(text: str) -> tuple[str, ...] | None:
     if all(map(is_credential, tail.replace(",", " ").split())):
         return names  # "Dana Whitlock MS, RDN, LD"
     if _leading_name(head) == head.strip() and _outlet_after_name(head, tail):
-        return names  # "Dana Whitlock, Harbor Weekly"
+        # "Dana Whitlock, Harbor Weekly"; but "Jonas Eberhardt, Mira Kessler" names two people
+        return (names[0], tail.strip()) if _is_person(tail.strip()) else names
     return None
+
+
+def _is_person(text: str) -> bool:
+    """A personal name and nothing else, with a given name the list knows ("Mira Kessler")."""
+    return _leading_name(text) == text and has_given_name(text)
 
 
 def _outlet_after_name(head: str, tail: str) -> bool:
