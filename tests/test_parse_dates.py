@@ -181,3 +181,22 @@ def test_published_above_the_headline_beats_updated_below_it():
         f"Updated March 7, 2024\n\n{BODY}"
     )
     assert parse_article(text.encode(), "001_0123456789abcdef.txt").published == "2024-03-05"
+
+
+def test_a_short_storys_dated_teasers_give_no_date():
+    """A page that dates its story only '1 day ago', with dated teasers right below the short
+    story: the teasers' dates are no date of the article's."""
+    text = "\n".join(
+        [
+            "Students build a pantry outside the school",
+            "1 day ago",
+            "Seventh graders at Birchwood Middle School built a small wooden pantry outside the front entrance of the school.",
+            "The project started in a shop class, where the students designed the cabinet and built it from donated lumber.",
+            "Other stories",
+            "Band heads to state finals",
+            "April 2, 2024",
+            "School board approves new reading program",
+            "March 28, 2024",
+        ]
+    )
+    assert parse_article(text.encode(), "a.txt").published is None

@@ -12,7 +12,7 @@ import json
 import re
 from importlib import resources
 
-from newsreader.parse.page import BYLINE, BYLINE_BELOW, DATE, Line, listed_near
+from newsreader.parse.page import BODY, BYLINE, BYLINE_BELOW, DATE, Line, listed_near
 
 _WESTERN = (  # each month's English and common Western European spellings, January first
     "jan januar janvier enero gennaio",
@@ -191,7 +191,7 @@ _NEAR_TITLE = 5  # lines above the headline a dateline may stand and still be th
 def published(lines: list[Line], title_at: int | None, day_first: bool = False) -> str | None:
     """The date of the first date line or byline below the headline, then of one just above it
     (a masthead's date of the day stands there too), else of any date or byline line. In the
-    headline's own block (its next ten lines), a line that only says "Updated" yields to one
+    headline's own block (its next ten lines, down to the story's last), a line that only says "Updated" yields to one
     that says when it was published, but not to a line further down (a teaser's "By Jo Park
     15 February 2024" at the page's foot); further down, the same holds among those lines, and
     a line with another date near it is one of a list (teasers, comments), never the article's,
@@ -205,6 +205,10 @@ def published(lines: list[Line], title_at: int | None, day_first: bool = False) 
     )  # bylines below it too: "By X | <date>"
     dated = sorted(datelines + bylines)
     block_end = len(lines) if title_at is None else title_at + BYLINE_BELOW
+    # below the story's last line the head's block ends too (a short story's teasers stand there)
+    body = [i for i, line in enumerate(lines) if line.role is BODY]
+    if body and title_at is not None and title_at < body[-1] < block_end:
+        block_end = body[-1]
 
     def rank(i: int) -> tuple[bool, bool, bool]:  # sorted stably: otherwise the order above holds
         return i > block_end, _only_updated(lines[i].text), title_at is not None and i < title_at

@@ -120,7 +120,6 @@ GOES_ON_WORDS = 6
 _OPENS_A_SENTENCE = 4
 
 
-#: Lower-case words that open a name ("de Blasio", "van Gogh", "von der Leyen"), no sentence.
 def goes_on(lines: list[Line], i: int) -> bool:
     """Whether line ``i + 1`` goes on with a sentence line ``i`` began, as a hard-wrapped text
     breaks them: no blank line between the two, line ``i`` of four words or more ending no sentence
