@@ -844,3 +844,13 @@ def test_sentences_between_two_paragraphs_of_a_german_wire_story_are_kept():
     article = parse("german_wire.txt")
     assert len(article.paragraphs) == 5
     assert article.paragraphs[2].startswith("Die Strecke zwischen Wendheim und Altenhagen")
+
+
+def test_comments_with_their_times_on_lines_of_their_own_leave_the_body():
+    thread = (
+        '12 thoughts on "Port Alder to rebuild sea wall"\nfarmer_joe says:\nMay 4, 2008 at 6:12 pm\n'
+        "Try getting a boat through there once the wall is up. Good luck with that.\n"
+        "Linda R. said:\nMay 4, 2008 at 7:30 pm\nWe have one in Harwood and it works great once "
+        "people get used to it.\nLeave a Reply\n"
+    )
+    assert sea_wall(foot=thread).paragraphs == LONG_PARAGRAPHS

@@ -20,6 +20,7 @@ from newsreader.parse.page import (
     BODY,
     BOILERPLATE,
     BYLINE,
+    DATE,
     OTHER,
     PARAGRAPH_ENDS,
     SENTENCE_END,
@@ -384,8 +385,8 @@ def _end_of_its_table(lines: list[Line], lead_in: int) -> int:
 def _drop_comments(lines: list[Line], candidates: list[int]) -> None:
     """Readers' comments leave the body: a line just above a "Reply" button is a comment, and
     so are the body lines just below a commenter's "beachcomber22 said:" or "mike_r says:
-    October 16, 2008 at 3:40 pm", when two or more such headers stand below the headline (one
-    alone may be a story's "The council said:")."""
+    October 16, 2008 at 3:40 pm" (a time on a line between), when two or more such headers
+    stand below the headline (one alone may be a story's "The council said:")."""
     last = len(lines) - 1
     for i in candidates:
         if (
@@ -408,6 +409,8 @@ def _drop_comments(lines: list[Line], candidates: list[int]) -> None:
         return
     for header in headers:
         for line in lines[header + 1 :]:
+            if line.role is DATE:
+                continue  # the comment's time on a line of its own
             if line.role is not BODY:
                 break
             line.role, line.reason = BOILERPLATE, Reason.COMMENT

@@ -100,7 +100,7 @@ _BOILERPLATE = re.compile(  # matched on lower-cased lines: far cheaper than cas
     r"(?:all rights reserved|copyright|©).*|.*more(?<!\wmore)\.\.\.$|more in .*|more from .*|"
     r"leer más|lire (?:la )?suite|weiterlesen|czytaj (?:też|także|więcej).*|read also.*|also read.*|"
     r"see also.*|more stories.*|you may also like.*|\d+ comments?|join the conversation.*|"
-    r"filed under:.*|\d+ (?:responses|comments|replies) to .*|"  # a blog post's footer
+    r"filed under:.*|\d+ (?:responses|comments|replies|thoughts) (?:to|on) .*|"  # a blog post's footer
     r"\(?\W*(?:read|also|more|related|read more|see more)\s*:\s.{3,}|a post shared by .*|people are also reading.*|"
     r"more for you|more like this|about the author|in this article|get the whole story|\d+ (?:images|photos|slides)|"
     r"before you go.*|comments are closed\.?|editor[’']?s picks?|view (?:full )?post on \w+|"
