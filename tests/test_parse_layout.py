@@ -19,6 +19,7 @@ import newsreader
 from newsreader.model import ROLES, Role
 from newsreader.parse import explain_lines
 from newsreader.parse.cues import listed_bylines
+from newsreader.parse.features import LineFacts, file_language
 from newsreader.parse.furniture import LINE, PAIR, SHARED_FROM, kind, shared_keys
 from newsreader.parse.page import BOILERPLATE, line_facts, main_run, split_lines
 from newsreader.parse.reasons import Reason
@@ -130,6 +131,27 @@ def test_the_main_run_without_furniture_is_the_run_with_it_marked(text, picked):
     for i in furniture:
         lines[i].role = BOILERPLATE
     assert run == main_run(lines, facts)
+
+
+def test_a_short_line_two_files_share_is_measured_in_each_files_language():
+    """Short lines are measured once for all files (a folder repeats its furniture), but in each
+    file's stopwords: a line an English and a German file share has each file's stopword ratio."""
+    shared = "Die Stadt und the harbour"
+    english = (
+        f"{shared}\n\nThe council said that the harbour would stay open for the summer, and that "
+        "the ferries would run as they did in the years before the storm."
+    )
+    german = (
+        f"{shared}\n\nDer Rat sagte, dass der Hafen im Sommer offen bleiben werde und dass die "
+        "Fähren so fahren würden, wie sie es in den Jahren vor dem Sturm getan hatten."
+    )
+    ratios = [line_facts(split_lines(text), text)[0].stop_ratio for text in (english, german)]
+    measured = [
+        LineFacts(shared, file_language(text)[1], len(shared.split())).stop_ratio
+        for text in (english, german)
+    ]
+    assert ratios == measured
+    assert ratios[0] != ratios[1]
 
 
 def _packed(*keys: int) -> bytes:

@@ -389,12 +389,14 @@ SHORT_FURNITURE = st.sampled_from(
     st.lists(st.one_of(SHORT_FURNITURE, NEWSY_LINES), max_size=20).map("\n".join),
 )
 def test_the_cues_remembered_from_other_files_change_no_record(first, second):
-    """The parser remembers the cues of short lines across files (a folder repeats its
-    furniture): a file's record is the same whatever was parsed before it."""
-    from newsreader.parse import cues
+    """The parser remembers the cues and the measurements of short lines across files (a folder
+    repeats its furniture): a file's record is the same whatever was parsed before it."""
+    from newsreader.parse import cues, page
 
     cues._SHORT_CUES.clear()
+    page._SHORT_FACTS.clear()
     fresh = parse_article(second.encode(), "002_0123456789abcdef.txt")
     cues._SHORT_CUES.clear()
+    page._SHORT_FACTS.clear()
     parse_article(first.encode(), "001_0123456789abcdef.txt")
     assert parse_article(second.encode(), "002_0123456789abcdef.txt") == fresh

@@ -208,10 +208,37 @@ def line_facts(
 ) -> list[LineFacts]:
     """Each line's measurements, in the stopwords of the language ``text`` (the file) is in
     (``stopwords``, when found already). A line with a role already never becomes a candidate
-    again: only its shape is measured."""
+    again: only its shape is measured. A short line is measured once (``_SHORT_FACTS``)."""
     if stopwords is None:
         stopwords = file_language(text)[1]
-    return [LineFacts(line.text, stopwords, line.words, line.role is OTHER) for line in lines]
+    return [
+        _short_facts(line.text, stopwords, line.words)
+        if line.words <= _REMEMBERED_WORDS and line.role is OTHER
+        else LineFacts(line.text, stopwords, line.words, line.role is OTHER)
+        for line in lines
+    ]
+
+
+#: The measurements of short unlabelled lines taken before, by text and stopword set: the files
+#: of a folder repeat their furniture (kickers, labels, a staff byline), which stays unlabelled
+#: where no cue claims it. A line's measurements follow from its text, its words and the
+#: stopwords alone, and no pass changes them, so files may share them. Lines of more than
+#: _REMEMBERED_WORDS words are left out: an article's paragraphs are its own. Emptied when
+#: full, so it stays a few megabytes.
+_SHORT_FACTS: dict[tuple[str, frozenset[str], int], LineFacts] = {}
+_SHORT_FACTS_HELD = 16_384
+_REMEMBERED_WORDS = 14  # a heading's or a label's length, as cues.SHORT_LINE
+
+
+def _short_facts(text: str, stopwords: frozenset[str], words: int) -> LineFacts:
+    """The measurements of a short unlabelled line, remembered (see ``_SHORT_FACTS``)."""
+    key = (text, stopwords, words)
+    known = _SHORT_FACTS.get(key)
+    if known is None:
+        if len(_SHORT_FACTS) >= _SHORT_FACTS_HELD:
+            _SHORT_FACTS.clear()
+        known = _SHORT_FACTS[key] = LineFacts(text, stopwords, words)
+    return known
 
 
 def main_run(
