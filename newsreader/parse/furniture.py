@@ -37,10 +37,15 @@ def kind(key: int) -> int:
     return key & 1
 
 
+#: The hash of every key, before any text: copied for each key, which costs less than making
+#: a hash with its options anew (a file has a few dozen keys, and every file of a folder is keyed)
+_BLAKE2B = blake2b(digest_size=8)
+
+
 def _key(text: bytes, of_kind: int) -> int:
-    return (
-        int.from_bytes(blake2b(text, digest_size=8).digest(), "big", signed=True) & ~1
-    ) | of_kind
+    hashed = _BLAKE2B.copy()
+    hashed.update(text)
+    return (int.from_bytes(hashed.digest(), "big", signed=True) & ~1) | of_kind
 
 
 def line_keys(lines: list[str]) -> list[tuple[tuple[int, ...], int]]:
