@@ -1054,3 +1054,13 @@ def test_a_credit_line_two_files_share_is_each_files_credit():
     first = parse(f"Library stays open after vote\n\nPhotos: Ana Lima/Reuters\n\n{BODY}")
     second = parse(f"Roof repairs start in spring\n\nPhotos: Ana Lima/Reuters\n\n{MORE_BODY}")
     assert first.credits == second.credits == ("Ana Lima/Reuters",)
+
+
+def test_a_byline_two_files_share_names_each_files_authors():
+    """The second file's byline is read from memory and still names its authors; a byline of
+    the same length in a third file names its own."""
+    first = parse(f"Library stays open after vote\n\nBy Dana Whitlock and Jo Park\n\n{BODY}")
+    second = parse(f"Roof repairs start in spring\n\nBy Dana Whitlock and Jo Park\n\n{MORE_BODY}")
+    third = parse(f"Roof repairs start in spring\n\nBy Anna Whitlock and Jo Park\n\n{MORE_BODY}")
+    assert first.authors == second.authors == ("Dana Whitlock", "Jo Park")
+    assert third.authors == ("Anna Whitlock", "Jo Park")

@@ -215,20 +215,29 @@ _AGENCIES = {
     "bbc news",
 }
 #: Lines whose answers :func:`byline_names` and :func:`names_in` keep: the layout passes ask
-#: about the same lines of a file again (cues, lone bylines, name lines, the authors); only
-#: lines up to _REMEMBERED_LENGTH characters, so a huge line is never held after its file.
+#: about the same lines of a file again (cues, lone bylines, name lines, the authors), and the
+#: files of a folder repeat their short lines (bylines, datelines, labels). So the answers for
+#: lines up to _SHORT_LENGTH characters are kept across files (the least used dropped past
+#: _SHORT_REMEMBERED), and those for the last _LINES_REMEMBERED lines up to _REMEMBERED_LENGTH
+#: characters: an article's paragraphs are not held after its file, nor is a huge line at all.
+_SHORT_LENGTH = 100
+_SHORT_REMEMBERED = 16_384
 _LINES_REMEMBERED = 64
 _REMEMBERED_LENGTH = 400
 _Answer = TypeVar("_Answer")
 
 
 def _remembering(function: Callable[[str], _Answer]) -> Callable[[str], _Answer]:
-    """``function`` of one line, with its answers for the last short lines it was asked about kept."""
-    remembered = lru_cache(maxsize=_LINES_REMEMBERED)(function)
+    """``function`` of one line, with its answers kept as the lines' lengths allow (see
+    ``_SHORT_LENGTH``)."""
+    short = lru_cache(maxsize=_SHORT_REMEMBERED)(function)
+    recent = lru_cache(maxsize=_LINES_REMEMBERED)(function)
 
     @wraps(function)
     def answer(text: str) -> _Answer:
-        return remembered(text) if len(text) <= _REMEMBERED_LENGTH else function(text)
+        if len(text) <= _SHORT_LENGTH:
+            return short(text)
+        return recent(text) if len(text) <= _REMEMBERED_LENGTH else function(text)
 
     return answer
 
