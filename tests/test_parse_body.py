@@ -7,8 +7,10 @@ from pathlib import Path
 import pytest
 
 from newsreader.parse import explain_lines, parse_article
-from newsreader.parse.page import BODY, split_lines
+from newsreader.parse.body import _keep_lines_between_paragraphs
+from newsreader.parse.page import BODY, BOILERPLATE, split_lines
 from newsreader.parse.quotes import drop_pull_quotes
+from newsreader.parse.reasons import Reason
 
 FIXTURES = Path(__file__).parent / "fixtures" / "parse"
 
@@ -854,3 +856,26 @@ def test_comments_with_their_times_on_lines_of_their_own_leave_the_body():
         "people get used to it.\nLeave a Reply\n"
     )
     assert sea_wall(foot=thread).paragraphs == LONG_PARAGRAPHS
+
+
+def test_a_lead_in_and_the_first_item_the_classifiers_dropped_join_the_list_they_passed():
+    """'Here is what we found:' and 'Sweet corn: $6 a dozen' dropped, the next prices kept: the
+    lead-in and the first item go on with the list below them."""
+    lines = split_lines(
+        "\n".join(
+            [
+                LONG_PARAGRAPHS[0],
+                "Here is what we found at three stands on Thursday:",
+                "Sweet corn: $6 a dozen",
+                "Green beans: $3 a pound",
+                "Tomatoes: $4 a pound",
+                LONG_PARAGRAPHS[1],
+            ]
+        )
+    )
+    for number, line in enumerate(lines):
+        dropped = number in (1, 2)
+        line.role = BOILERPLATE if dropped else BODY
+        line.reason = Reason.PAGE_FURNITURE if dropped else Reason.ARTICLE_TEXT
+    _keep_lines_between_paragraphs(lines, (0, len(lines) - 1))
+    assert all(line.role is BODY for line in lines)

@@ -488,10 +488,11 @@ def _keep_lines_between_paragraphs(lines: list[Line], run: tuple[int, int]) -> N
 def _is_a_list(lines: list[Line], i: int, last: int) -> bool:
     """Whether the dropped lines ``i`` to ``last``, with a line below them, are a list of the
     story's: a few items sharing a marker or going on with a list the classifiers passed next
-    to them, or a row of items under a lead-in's colon (the lead-in with them)."""
+    to them, or a row of items under a lead-in's colon (the lead-in with them, either way)."""
+    items = i + 1 if i < last and _leads_in(lines[i]) else i
     return (
         last - i < _BETWEEN_LINES
-        and (_holds_a_list(lines[i : last + 1]) or _continues_a_list(lines, i, last))
+        and (_holds_a_list(lines[items : last + 1]) or _continues_a_list(lines, items, last))
     ) or all(
         (k == i and _leads_in(lines[k])) or _listed_under_a_lead_in(lines, k)
         for k in range(i, last + 1)
