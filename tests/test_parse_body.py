@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from newsreader.parse import explain_lines, parse_article
-from newsreader.parse.body import _keep_lines_between_paragraphs
+from newsreader.parse.body import _keep_lines_between_paragraphs, _reads_as_a_sentence
 from newsreader.parse.page import BODY, BOILERPLATE, split_lines
 from newsreader.parse.quotes import drop_pull_quotes
 from newsreader.parse.reasons import Reason
@@ -879,3 +879,16 @@ def test_a_lead_in_and_the_first_item_the_classifiers_dropped_join_the_list_they
         line.reason = Reason.PAGE_FURNITURE if dropped else Reason.ARTICLE_TEXT
     _keep_lines_between_paragraphs(lines, (0, len(lines) - 1))
     assert all(line.role is BODY for line in lines)
+
+
+@pytest.mark.parametrize(
+    "line, sentence",
+    [
+        ("도서관은 매주 월요일을 제외하고 오전 9시부터 오후 6시까지 운영한다.", True),  # no case
+        ("She declined to comment.", True),
+        ("Getty Images.", False),  # a credit: no word in lower case
+        ("Watch: the council votes.", False),  # a label
+    ],
+)
+def test_a_whole_sentence_in_a_script_with_or_without_case(line, sentence):
+    assert _reads_as_a_sentence(line) is sentence

@@ -545,14 +545,17 @@ def _reads_as_a_sentence(text: str) -> bool:
     case after the first, no label, then a sentence's end ("She declined to comment.",
     "\"Unbothered,\" he wrote."). Alone between two paragraphs it is the story's short
     paragraph; a button ("Read more."), a credit ("Getty Images.") or a label ("Watch: ...")
-    is none."""
+    is none. A script without case (Korean, Chinese, Arabic) is not asked about case."""
     words = text.split()
+    uncased = text[:1].lower() == text[:1].upper() and text[:1].isalpha()
     return (
-        (text[:1].isupper() or text[:1] in _OPENING_QUOTES)
+        (text[:1].isupper() or text[:1] in _OPENING_QUOTES or uncased)
         and text[-1] in PARAGRAPH_ENDS
         and len(words) >= _SENTENCE_WORDS
         and not any(word.endswith(":") for word in words[:_LABEL_WORDS])  # "Watch: ..."
-        and any(word[:1].islower() for word in words[1:])  # "Getty Images." is a credit
+        and (
+            uncased or any(word[:1].islower() for word in words[1:])
+        )  # "Getty Images." is a credit
     )
 
 
