@@ -892,3 +892,19 @@ def test_a_lead_in_and_the_first_item_the_classifiers_dropped_join_the_list_they
 )
 def test_a_whole_sentence_in_a_script_with_or_without_case(line, sentence):
     assert _reads_as_a_sentence(line) is sentence
+
+
+@pytest.mark.parametrize("button", ["Click here to enlarge", "Enlarge this image", "+ Enlarge"])
+def test_the_line_below_an_enlarge_button_is_a_caption(button):
+    caption = "Shanties line the ice on the lake last month."
+    head = [
+        "Port Alder to rebuild sea wall | Print | Email",
+        button,
+        caption,
+        "By Nell Aster",
+        "May 4, 2008",
+    ]
+    text = "\n".join([*head, *LONG_PARAGRAPHS])
+    article = parse_article(text.encode(), "a.txt")
+    assert article.paragraphs == LONG_PARAGRAPHS
+    assert article.title == "Port Alder to rebuild sea wall"

@@ -1,16 +1,26 @@
 """Captions told by their neighbours, after the cues (pass 1) found those told by their own shape.
 
 A photo's credit gives its caption away: a short label beside it, a line ending in a credit
-that the file also gives on its own line, and the same caption again without its credit.
+that the file also gives on its own line, and the same caption again without its credit; so
+does a button that enlarges the photo, over its caption.
 """
 
 from __future__ import annotations
+
+import re
 
 from newsreader.parse.cues import without_caption_label
 from newsreader.parse.page import BYLINE, CAPTION, CREDIT, OTHER, SENTENCE_END, Line
 from newsreader.parse.reasons import Reason
 
 _LABEL_WORDS = 6  # words a caption label beside a credit has at most
+#: A button that shows a picture larger: "Click here to enlarge", "Enlarge this image", "+ Enlarge".
+_ENLARGE = re.compile(
+    r"\+?\s*(?:click (?:here )?to )?(?:enlarge|view larger)(?: this)?(?: image| photo| picture)?",
+    re.IGNORECASE,
+)
+_ENLARGE_LENGTH = 40  # characters of such a button, at most
+_ENLARGED_CAPTION_WORDS = 40  # words of the caption below it, at most
 _MIN_CREDIT = 8  # characters a credit needs before a line ending with it counts as its caption
 _CAPTION_WORDS = (
     3  # words a line needs before it is read as a caption ending in a credit or shown again
@@ -18,10 +28,25 @@ _CAPTION_WORDS = (
 
 
 def mark_captions(lines: list[Line], credits: list[str]) -> None:
-    """Mark the captions the file's credits (``credits``, and the credit lines) give away."""
+    """Mark the captions the file's credits (``credits``, and the credit lines) and its enlarge
+    buttons give away."""
+    _mark_enlarged_captions(lines)
     _mark_caption_labels(lines)
     _mark_credited_captions(lines, credits)
     _mark_caption_copies(lines)
+
+
+def _mark_enlarged_captions(lines: list[Line]) -> None:
+    """The line right below a button that enlarges a picture ("Click here to enlarge",
+    "Enlarge this image") is the picture's caption, up to a caption's length."""
+    for above, line in zip(lines, lines[1:]):
+        if (
+            line.role is OTHER
+            and line.words <= _ENLARGED_CAPTION_WORDS
+            and len(above.text) <= _ENLARGE_LENGTH
+            and _ENLARGE.fullmatch(above.text)
+        ):
+            line.role, line.reason = CAPTION, Reason.BELOW_ENLARGE
 
 
 def _mark_caption_labels(lines: list[Line]) -> None:

@@ -34,6 +34,7 @@ class Reason(str, Enum):
     BESIDE_CREDIT = "short label beside a photo credit"
     CREDIT_GIVEN_ELSEWHERE = "ends with a photo credit the file gives elsewhere"
     CAPTION_AGAIN = "a caption of the file again, without its credit"
+    BELOW_ENLARGE = "right below a button that enlarges its picture"
     # bylines told by their neighbours (authors.py)
     BYLINE_ROLE = "the author's role or outlet, below the byline"
     JOINER = "joins the names of a byline"
