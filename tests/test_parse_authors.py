@@ -232,3 +232,21 @@ def test_a_names_lower_case_particles_stay_in_the_name(name):
 )
 def test_an_outlets_staff_keeps_its_staff_word(line, names):
     assert byline_names(line) == names
+
+
+@pytest.mark.parametrize("place", ["Grand Rapids, Michigan", "Palo Alto, CA"])
+def test_a_place_beside_a_date_is_no_author(place):
+    assert authors(f"{place}\nMarch 5, 2024") == ()
+
+
+@pytest.mark.parametrize(
+    "line, names",
+    [
+        ("Ana Ruiz, Victoria Advocate", ("Ana Ruiz",)),  # an outlet named like a person
+        ("政治部記者", None),  # a desk
+        ("共同通信記者", None),  # an agency
+        ("本報記者", None),  # "this paper's reporter"
+    ],
+)
+def test_outlets_and_desks_named_like_people_are_no_authors(line, names):
+    assert byline_names(line) == names

@@ -908,3 +908,53 @@ def test_the_line_below_an_enlarge_button_is_a_caption(button):
     article = parse_article(text.encode(), "a.txt")
     assert article.paragraphs == LONG_PARAGRAPHS
     assert article.title == "Port Alder to rebuild sea wall"
+
+
+def test_a_short_step_repeated_and_a_closing_callback_stay():
+    """A recipe may repeat a step word for word, and a story may end on a sentence of its
+    opening: neither is a pull quote."""
+    step = "Cover the bowl with a damp towel and leave it somewhere warm."
+    callback = "We will always be a harbour town, no matter what happens to the wall."
+    lines = [
+        LONG_PARAGRAPHS[0] + " " + callback,
+        step,
+        *LONG_PARAGRAPHS[1:3],
+        step,
+        *LONG_PARAGRAPHS[3:],
+        callback,
+    ]
+    assert kept_by_the_pull_quote_pass("\n".join(lines)) == lines
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "You have read 20 stories this year about children left in hot cars, and each ends the same way.",
+        "Scam texts delivered to your inbox often promise a free car seat check.",
+    ],
+)
+def test_story_sentences_shaped_like_a_meter_or_a_pitch_stay(sentence):
+    lines = [*LONG_PARAGRAPHS[:2], sentence, *LONG_PARAGRAPHS[2:]]
+    assert sentence in sea_wall(lines).paragraphs
+
+
+def test_a_teaser_box_below_the_story_is_not_its_list():
+    foot = (
+        "Here is what else is happening around Harlow County today:\nCouncil approves new budget "
+        "for parks\nSchools delay opening after snow\nMillbrook bakery wins state fair prize\n"
+        "A new bakery on Main Street took home the top prize at the state fair this year."
+    )
+    text = "\n".join(
+        ["Port Alder to rebuild sea wall", "By Nell Aster", "May 4, 2008", *LONG_PARAGRAPHS, foot]
+    )
+    assert parse_article(text.encode(), "a.txt").paragraphs == LONG_PARAGRAPHS
+
+
+def test_a_results_table_ends_before_the_footer_links():
+    text = (FIXTURES / "results_story.txt").read_text(encoding="utf-8")
+    text = text.replace(
+        "The county will certify the results later this month.\n",
+        "Contact the newsroom\nAdvertise with us\nCall us at 555-0142\n24 Mill Street, Millbrook\n",
+    )
+    paragraphs = parse_article(text.encode(), "a.txt").paragraphs
+    assert paragraphs[-1] == "No: 1,690"

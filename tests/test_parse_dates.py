@@ -200,3 +200,18 @@ def test_a_short_storys_dated_teasers_give_no_date():
         ]
     )
     assert parse_article(text.encode(), "a.txt").published is None
+
+
+def test_a_date_right_under_a_short_story_is_its_own_beside_the_next_posts():
+    text = "\n".join(
+        [
+            "Seed swap returns to the library this spring",
+            "By Ilse Marchetti",
+            "The Millbrook seed swap is back after a three-year break, and this time it will run every month of the spring.",
+            "Bring seeds in labelled envelopes, or just come and take some: last year's growers left more than they took.",
+            "March 3, 2024",
+            "Previous post: Pruning roses in late winter, February 24, 2024",
+            "Next post: Starting peppers indoors, March 10, 2024",
+        ]
+    )
+    assert parse_article(text.encode(), "a.txt").published == "2024-03-03"

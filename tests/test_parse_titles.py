@@ -317,3 +317,11 @@ def test_a_short_headline_under_its_photos_credit_over_its_byline_is_the_headlin
     """A short line beside a credit is a caption's label, but not one right over a byline."""
     head = "Lifestyle\nPhoto by Nell Aster\nSeniors swap recipes at center\nBy Nell Aster\nNov. 20, 2008"
     assert title(head) == "Seniors swap recipes at center"
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["Ten ways to help your kids read more", "5 thoughts on the Bears' loss to the Packers"],
+)
+def test_headlines_shaped_like_link_text_or_a_comments_header_stay_headlines(headline):
+    assert title(f"Opinion\n{headline}\nBy Nell Aster\nMay 4, 2008") == headline

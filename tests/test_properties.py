@@ -400,3 +400,12 @@ def test_the_cues_remembered_from_other_files_change_no_record(first, second):
     page._SHORT_FACTS.clear()
     parse_article(first.encode(), "001_0123456789abcdef.txt")
     assert parse_article(second.encode(), "002_0123456789abcdef.txt") == fresh
+
+
+def test_a_huge_short_line_is_not_remembered():
+    """A line of one 'word' may be megabytes (a data: URI): the memos hold short text only."""
+    from newsreader.parse import cues
+
+    huge = "data:image/png;base64," + "A" * 100_000
+    parse_article(f"Title of the page\n{huge}\n".encode(), "001_0123456789abcdef.txt")
+    assert huge not in cues._SHORT_CUES

@@ -19,7 +19,12 @@ from newsreader.parse.bylines import (
     staff_byline,
 )
 from newsreader.parse.cues import SHORT_LINE
-from newsreader.parse.names import is_credential, only_ordinary_words, reads_as_interface
+from newsreader.parse.names import (
+    has_given_name,
+    is_credential,
+    only_ordinary_words,
+    reads_as_interface,
+)
 from newsreader.parse.page import (
     BYLINE,
     BYLINE_BELOW,
@@ -144,7 +149,8 @@ def _mark_name_lines(lines: list[Line], where: range) -> None:
 def _name_before_its_tail(text: str) -> str | None:
     """The person's name opening ``text`` when all that follows it is what a byline adds:
     credentials ("Corinne Adebayo MS, RD, CDCES") or, after a comma, an outlet's capitalised
-    name ("Priyanka Ramaswamy, The Ashgrove Courier"); else None."""
+    name ("Priyanka Ramaswamy, The Ashgrove Courier", "Dana Whitlock, Harbor Weekly"); else
+    None."""
     names = names_in(text)
     if len(names) != 1 or not text.startswith(names[0]):
         return None
@@ -152,11 +158,14 @@ def _name_before_its_tail(text: str) -> str | None:
     words = tail.replace(",", " ").split()
     if not words or len(words) > _OUTLET_WORDS:
         return None
-    if all(map(is_credential, words)) or (
-        tail.startswith(", ") and all(word[:1].isupper() or word in _OUTLET_JOINS for word in words)
-    ):
+    if all(map(is_credential, words)):
         return names[0]
-    return None
+    outlet = tail.startswith(", ") and all(
+        word[:1].isupper() or word in _OUTLET_JOINS for word in words
+    )
+    # a place has the shape too ("Grand Rapids, Michigan", "Palo Alto, CA"): the name must be
+    # a person's by its given name, or the outlet say it is one ("The Ashgrove Courier")
+    return names[0] if outlet and (has_given_name(names[0]) or words[0] == "The") else None
 
 
 def _over_a_place_and_date(lines: list[Line], i: int) -> bool:

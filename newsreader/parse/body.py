@@ -92,7 +92,8 @@ _COMMENTERS = 2  # headers below the headline that make a thread of comments
 _LIST_ITEM_WORDS = 16  # words of a list's item, fewer than
 #: A lead-in to other stories, not to the story's own list ("More coverage from our newsroom:").
 _LINKS_LEAD_IN = re.compile(
-    r"\b(?:stories|coverage|articles|reading|links|headlines|videos|podcasts|newsletters?)\b",
+    r"\b(?:stories|coverage|articles|reading|links|headlines|videos|podcasts|newsletters?)\b|"
+    r"\bwhat else\b|\bin other news\b|\balso in the news\b|\bmore from\b|\belsewhere\b",
     re.IGNORECASE,
 )
 _LEAD_IN_REACH = 20  # items a lead-in's colon heads, at most
@@ -362,11 +363,13 @@ def _keep_the_run_of_an_empty_body(page: Page, candidates: list[int]) -> None:
 def _end_of_its_table(lines: list[Line], lead_in: int) -> int:
     """The last line of the table or list below a lead-in's colon that the classifiers dropped
     ("Unofficial results:"): its short lines ending no sentence, down to the last that holds a
-    figure or an item's marker (rows, with the headings between them; not a "Full results"
-    link below), then a whole sentence closing it. ``lead_in`` itself when none follows."""
+    figure or an item's marker (rows, with a heading between them; two lines in a row that are
+    no rows, a footer's links, end it), then a whole sentence closing it. ``lead_in`` itself
+    when none follows."""
     last = k = lead_in
     while (
         k + 1 < len(lines)
+        and k - last < 2  # a heading between rows, but two lines that are no rows end it
         and k - lead_in < _LEAD_IN_REACH
         and lines[k + 1].reason is Reason.PAGE_FURNITURE
         and lines[k + 1].words < _LIST_ITEM_WORDS
@@ -407,8 +410,9 @@ def _drop_comments(lines: list[Line], candidates: list[int]) -> None:
     ]
     if len(headers) < _COMMENTERS:
         return
-    for header in headers:
-        for line in lines[header + 1 :]:
+    for header, following in zip(headers, [*headers[1:], len(lines)]):
+        for k in range(header + 1, following):  # down to the next header at most
+            line = lines[k]
             if line.role is DATE:
                 continue  # the comment's time on a line of its own
             if line.role is not BODY:
@@ -522,7 +526,7 @@ def _keep_a_list_the_story_goes_on_past(lines: list[Line]) -> None:
         or _LINKS_LEAD_IN.search(lines[lead_in].text)
     ):
         return  # a box of labels below a story ("Date: ...") or links to others is none
-    for end in range(last + 2, stop):
+    for end in range(lead_in + 2, stop):  # one item at least below a lead-in of its own
         if _ends_the_story(lines[end]) and _is_a_list(lines, last + 1, end - 1):
             for line in lines[last + 1 : end]:
                 line.role, line.reason = BODY, Reason.BETWEEN_PARAGRAPHS

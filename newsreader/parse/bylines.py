@@ -296,9 +296,19 @@ _EAST_ASIAN_BYLINE = re.compile(
     r"[(（]?\s*(?:(?:本报)?记者|記者|作者|撰文|文|编辑|編集|责任编辑)(?:\s*[:：/／]\s*|\s+)"
     r"(?P<han>[\u4e00-\u9fff]{2,4}(?:[\s、]+[\u4e00-\u9fff]{2,4})*)\s*[)）]?\s*$|"
     r"(?P<hangul>[\uac00-\ud7af]{2,4})\s*기자(?:\s+[\w.+-]+@[\w.-]+)?\s*$|"
-    r"(?P<kanji>[\u4e00-\u9fff]{2,5})\s*(?:記者|編集委員|特派員)\s*$"
+    r"(?P<kanji>[\u4e00-\u9fff]{2,5})\s*(?:記者|編集委員)\s*$"
 )  # the names end the line (an e-mail may follow a Korean one): "记者：那么，..." asks a question
 _EAST_ASIAN_BYLINE_LENGTH = 60  # characters of a line that is such a byline, at most
+_DESKS = (
+    "部",
+    "社",
+    "局",
+    "通信",
+    "新聞",
+    "支局",
+    "特派員",
+)  # how a desk's or an outlet's name ends
+_OWN_PAPER = frozenset(("本報", "本报", "本紙", "弊社"))  # "this paper"
 
 
 def _east_asian_byline(text: str) -> tuple[str, ...] | None:
@@ -306,6 +316,10 @@ def _east_asian_byline(text: str) -> tuple[str, ...] | None:
     found = len(text) <= _EAST_ASIAN_BYLINE_LENGTH and _EAST_ASIAN_BYLINE.match(text)
     if not found:
         return None
+    if found["kanji"] and found["kanji"].endswith(_DESKS) or found["kanji"] in _OWN_PAPER:
+        return (
+            None  # a desk, an agency or the paper itself: "政治部記者", "共同通信記者", "本報記者"
+        )
     if found["hangul"] or found["kanji"]:
         return (found["hangul"] or found["kanji"],)
     return tuple(re.split(r"[\s、]+", found["han"]))
@@ -448,8 +462,13 @@ def _names_before_tail(text: str) -> tuple[str, ...] | None:
 
 
 def _is_person(text: str) -> bool:
-    """A personal name and nothing else, with a given name the list knows ("Mira Kessler")."""
-    return _leading_name(text) == text and has_given_name(text)
+    """A personal name and nothing else, with a given name the list knows ("Mira Kessler"), and
+    a surname that is no ordinary word: "Victoria Advocate", "Charlotte Observer" are outlets."""
+    return (
+        _leading_name(text) == text
+        and has_given_name(text)
+        and text.split()[-1].lower() not in ordinary_words()
+    )
 
 
 def _outlet_after_name(head: str, tail: str) -> bool:

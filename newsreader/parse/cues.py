@@ -100,7 +100,7 @@ _BOILERPLATE = re.compile(  # matched on lower-cased lines: far cheaper than cas
     r"(?:all rights reserved|copyright|©).*|.*more(?<!\wmore)\.\.\.$|more in .*|more from .*|"
     r"leer más|lire (?:la )?suite|weiterlesen|czytaj (?:też|także|więcej).*|read also.*|also read.*|"
     r"see also.*|more stories.*|you may also like.*|\d+ comments?|join the conversation.*|"
-    r"filed under:.*|\d+ (?:responses|comments|replies|thoughts) (?:to|on) .*|"  # a blog post's footer
+    r"filed under:.*|\d+ (?:responses|comments|replies) to .*|\d+ thoughts on [\"“'‘].*|"  # a blog's footer
     r"\(?\W*(?:read|also|more|related|read more|see more)\s*:\s.{3,}|a post shared by .*|people are also reading.*|"
     r"more for you|more like this|about the author|in this article|get the whole story|\d+ (?:images|photos|slides)|"
     r"before you go.*|comments are closed\.?|editor[’']?s picks?|view (?:full )?post on \w+|"
@@ -299,7 +299,7 @@ _NOTICE_START = re.compile(  # how notices open, however long they run
     r"all rights reserved|follow us\b|click here\b|pin (?:this|it)\b|read the original (?:article|story)\b|"
     r"support (?:local|independent|our) (?:journalism|news|reporting)\b|"
     r"have a (?:news )?tip\b|got a (?:news )?tip\b|"  # a promo box: the site asks for stories
-    r"you(?:'ve|’ve| have) read \d+ (?:of \d+ )?(?:free )?(?:articles|stories)\b|"  # a paywall's meter
+    r"you(?:'ve|’ve| have) read (?:\d+ of (?:your )?\d+|\d+ free|all (?:of )?your free)\b|"  # a paywall's meter
     r"follow\b.{0,80}\bon (?:facebook|instagram|twitter|x|tiktok|threads|youtube|linkedin)\b|"
     r"an? (?:previous |earlier )?version of this (?:article|story)\b|editor[’']?s note\s*:|correction\s*:|"
     r"privacy notice\s*:|\(c\)\s|citation\s*:|more information\s*:|share or comment on this (?:article|story)|"
@@ -350,10 +350,11 @@ _NOTICE_PHRASES = tuple(
         ),
         (
             "our inbox",  # ... or without the word: "The news that matters, in your inbox daily."
-            r"^(?=.{0,120}$).*\b(?:in(?:to)? your inbox (?:every|each) (?:morning|day|weekday|week)|"
-            r"delivered (?:straight |right |directly )?to your inbox)\b",
+            r"^(?=.{0,120}$)(?:.*\bin(?:to)? your inbox (?:every|each) (?:morning|day|weekday|week)|"
+            r"(?:get|have)\b.*\bdelivered (?:straight |right |directly )?to your inbox)\b",
         ),
-        ("ead more", r"\sread more\s*[»›>…→]*$"),  # a teaser's blurb, a bio, cut by its link
+        # a teaser's blurb or a bio cut by its link, in the link's capitals: "... Read more »"
+        ("ead more", r"\s(?-i:Read [Mm]ore|READ MORE)\s*[»›>…→]*$"),
         ("ights reserved", r"^(?=.{0,200}$).*\ball rights reserved\b"),  # "All content © 2008 ..."
         ("ookie", r"\bmay be using cookies\b"),  # an embedded post's consent box
         ("your podcasts", r"\bwherever you get your podcasts\b"),
@@ -489,7 +490,7 @@ def mark_cues(lines: list[Line], credits: list[str], notices: Notices) -> None:
     in a list (:func:`listed_bylines`); the credits the lines give are added to ``credits``."""
     found = [
         cue_of(line.text, line.words, credits, notices)
-        if line.words > SHORT_LINE
+        if line.words > SHORT_LINE or len(line.text) > _SHORT_CUE_LENGTH
         else _short_cue(line.text, line.words, credits, notices)
         for line in lines
     ]
@@ -510,6 +511,7 @@ def mark_cues(lines: list[Line], credits: list[str], notices: Notices) -> None:
 #: paragraphs are its own. Emptied when full, so it stays a few megabytes.
 _SHORT_CUES: dict[str, tuple[tuple[Role, Reason] | None, tuple[str, ...]]] = {}
 _SHORT_CUES_HELD = 16_384
+_SHORT_CUE_LENGTH = 200  # characters of a remembered line, at most: a 14-"word" line may be huge
 
 
 def _short_cue(

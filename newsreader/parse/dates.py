@@ -208,7 +208,7 @@ def published(lines: list[Line], title_at: int | None, day_first: bool = False) 
     # below the story's last line the head's block ends too (a short story's teasers stand there)
     body = [i for i, line in enumerate(lines) if line.role is BODY]
     if body and title_at is not None and title_at < body[-1] < block_end:
-        block_end = body[-1]
+        block_end = body[-1] + 1  # the story's own date may stand right under it
 
     def rank(i: int) -> tuple[bool, bool, bool]:  # sorted stably: otherwise the order above holds
         return i > block_end, _only_updated(lines[i].text), title_at is not None and i < title_at

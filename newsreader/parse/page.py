@@ -213,7 +213,9 @@ def line_facts(
         stopwords = file_language(text)[1]
     return [
         _short_facts(line.text, stopwords, line.words)
-        if line.words <= _REMEMBERED_WORDS and line.role is OTHER
+        if line.words <= _REMEMBERED_WORDS
+        and len(line.text) <= _REMEMBERED_LENGTH
+        and line.role is OTHER
         else LineFacts(line.text, stopwords, line.words, line.role is OTHER)
         for line in lines
     ]
@@ -228,6 +230,7 @@ def line_facts(
 _SHORT_FACTS: dict[tuple[str, frozenset[str], int], LineFacts] = {}
 _SHORT_FACTS_HELD = 16_384
 _REMEMBERED_WORDS = 14  # a heading's or a label's length, as cues.SHORT_LINE
+_REMEMBERED_LENGTH = 200  # characters of a remembered line, at most: one "word" may be huge
 
 
 def _short_facts(text: str, stopwords: frozenset[str], words: int) -> LineFacts:

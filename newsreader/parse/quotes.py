@@ -15,6 +15,7 @@ from newsreader.parse.reasons import Reason
 
 _QUOTE_WORDS = 8  # words a repeat has at least: a story may hold a short heading twice
 _QUOTE_MOST = 40  # words a repeat has at most: pull quotes and blurbs are short
+_BLURB_WORDS = 20  # words a line repeated whole has at least: a shop's blurb, not a recipe's step
 _QUOTES = "\"'“”‘’«»"  # the marks a pull quote may gain or lose around it
 _TAIL = 16  # characters before a sentence's full stop that find where a repeat may stand
 _NEAR = 30  # lines either side of a repeat where the words it repeats may stand
@@ -23,15 +24,17 @@ _NEAR = 30  # lines either side of a repeat where the words it repeats may stand
 def drop_pull_quotes(lines: list[Line]) -> None:
     """Body lines of eight to forty words ending with a full stop whose text (case and outer
     quote marks aside) stands again in another body line that is longer, or the same and above
-    it, near it. Not the body's first line: a standfirst that the opening paragraph repeats is
-    the story's. The sentences' last characters are counted first: most stand once."""
+    it (a blurb of twenty words or more: a story may repeat a short step), near it. Not the
+    body's first line, a standfirst the opening paragraph repeats, nor its last, a closing
+    line that calls back to the opening. The sentences' last characters are counted first:
+    most stand once."""
     body = [line for line in lines if line.role is BODY]
     if len(body) < 2:
         return
     text = " ".join([line.text for line in body]) + " "  # the last line's stop ends a sentence too
     tails = Counter(sentence[-_TAIL:] for sentence in text.split(". "))
     dropped: set[int] = set()
-    for k in range(1, len(body)):
+    for k in range(1, len(body) - 1):
         line = body[k]
         if not _QUOTE_WORDS <= line.words <= _QUOTE_MOST:
             continue
@@ -46,11 +49,13 @@ def drop_pull_quotes(lines: list[Line]) -> None:
 
 def _repeats(body: list[Line], k: int, dropped: set[int]) -> bool:
     """Whether line ``k``'s words (case and outer quote marks aside) start a word of another
-    body line near it, not dropped, longer or the same and above it."""
+    body line near it, not dropped, longer, or the same and above it when it is a blurb."""
     quote = body[k].text.strip(_QUOTES).casefold()
     for j in range(max(0, k - _NEAR), min(len(body), k + _NEAR + 1)):
         line = body[j]
-        if j == k or j in dropped or not (len(line.text) > len(body[k].text) or j < k):
+        if j == k or j in dropped:
+            continue
+        if not (len(line.text) > len(body[k].text) or (j < k and body[k].words >= _BLURB_WORDS)):
             continue
         folded = line.text.casefold()
         at = folded.find(quote)
