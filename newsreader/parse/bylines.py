@@ -299,15 +299,7 @@ _EAST_ASIAN_BYLINE = re.compile(
     r"(?P<kanji>[\u4e00-\u9fff]{2,5})\s*(?:記者|編集委員)\s*$"
 )  # the names end the line (an e-mail may follow a Korean one): "记者：那么，..." asks a question
 _EAST_ASIAN_BYLINE_LENGTH = 60  # characters of a line that is such a byline, at most
-_DESKS = (
-    "部",
-    "社",
-    "局",
-    "通信",
-    "新聞",
-    "支局",
-    "特派員",
-)  # how a desk's or an outlet's name ends
+_DESKS = ("部", "社", "局", "通信", "新聞")  # how a desk's or an outlet's name ends
 _OWN_PAPER = frozenset(("本報", "本报", "本紙", "弊社"))  # "this paper"
 
 
@@ -316,12 +308,12 @@ def _east_asian_byline(text: str) -> tuple[str, ...] | None:
     found = len(text) <= _EAST_ASIAN_BYLINE_LENGTH and _EAST_ASIAN_BYLINE.match(text)
     if not found:
         return None
-    if found["kanji"] and found["kanji"].endswith(_DESKS) or found["kanji"] in _OWN_PAPER:
-        return (
-            None  # a desk, an agency or the paper itself: "政治部記者", "共同通信記者", "本報記者"
-        )
-    if found["hangul"] or found["kanji"]:
-        return (found["hangul"] or found["kanji"],)
+    kanji = found["kanji"]
+    # a desk, an agency or the paper itself before 記者: "政治部記者", "共同通信記者", "本報記者"
+    if kanji and (kanji.endswith(_DESKS) or kanji in _OWN_PAPER):
+        return None
+    if found["hangul"] or kanji:
+        return (found["hangul"] or kanji,)
     return tuple(re.split(r"[\s、]+", found["han"]))
 
 

@@ -143,8 +143,8 @@ _ACRONYM = re.compile(r"[A-Z]{2,5}")  # an agency's: "AP", "EFE", "NASA", "WPTV"
 
 
 def _person(words: list[str]) -> bool:
-    """Two to four words of a person's name: each capitalised or a particle ("Ana de la Cruz"), and no acronym
-    beside ordinary words ("PPC Management" is a menu's; "JANE DOE" is a name)."""
+    """Two to four words of a person's name: each capitalised or a particle ("Ana de la Cruz"),
+    and no acronym beside ordinary words ("PPC Management" is a menu's; "JANE DOE" is a name)."""
     if not 2 <= len(words) <= 4 or not words[0][:1].isupper():
         return False
     if not all(word[:1].isupper() or word in PARTICLES for word in words):
