@@ -325,3 +325,13 @@ def test_a_short_headline_under_its_photos_credit_over_its_byline_is_the_headlin
 )
 def test_headlines_shaped_like_link_text_or_a_comments_header_stay_headlines(headline):
     assert title(f"Opinion\n{headline}\nBy Nell Aster\nMay 4, 2008") == headline
+
+
+def test_a_headline_in_capitals_over_its_byline_beats_the_masthead_above_it():
+    head = "The Harbour Herald - Serving Port Alder since 1889\nFIRE DESTROYS OLD PIER\nBy NELL ASTER\nMay 4, 2008"
+    assert title(head) == "FIRE DESTROYS OLD PIER"
+
+
+def test_a_deck_over_the_byline_stays_below_its_headline():
+    head = "Library stays open after long campaign\nThe council changed its mind after a petition\nBy Nell Aster\nMay 4, 2008"
+    assert title(head) == "Library stays open after long campaign"

@@ -47,6 +47,10 @@ _CAPITALISED_WORDS = (
 )
 _CAPITALS_OVER = 2  # lines below a line in capitals where a byline keeps it in the running
 _MASTHEAD_LINES = 2  # the page's first lines, where a masthead stands over the date
+_MASTHEAD_REACH = 3  # lines below a masthead where the headline in capitals may stand
+_MASTHEAD_MARGIN = (
+    5.0  # log-odds a headline in capitals may score below the masthead (as _BYLINE_MARGIN)
+)
 _LINKED_MARGIN = 4.0  # log-odds by which a repeated line must beat the headline left in play
 _DEEPER_MARGIN = 2.5  # ... and a line deep in the main run
 _KICKER_WORDS = 5  # words a kicker has at most
@@ -212,6 +216,8 @@ def find_title(page: Page) -> tuple[int, Reason] | None:
         return found, Reason.OVER_BYLINE
     if (found := _headline_below_dated_teasers(page, chosen, candidates, scores)) is not None:
         return found, Reason.OVER_BYLINE
+    if (found := _headline_below_masthead(page, chosen, candidates, scores)) is not None:
+        return found, Reason.OVER_BYLINE
     return chosen, Reason.TITLE
 
 
@@ -246,6 +252,32 @@ def _headline_over_byline(
             and headline_shaped(lines[i], page.facts[i])
         ):
             return None if _summarised(page, chosen, i) else i
+    return None
+
+
+def _headline_below_masthead(
+    page: Page, chosen: int, candidates: list[int], scores: list[float]
+) -> int | None:
+    """A line in capitals with a byline right below it, a few lines under ``chosen`` standing
+    at the page's very top with no byline or date of its own, when it scores within
+    ``_MASTHEAD_MARGIN``: an old page's masthead and slogan ("The Weekly Clarion - Serving
+    Pike County since 1889") over its headline in capitals ("FIRE DESTROYS GRANGE HALL" /
+    "By WALTER PRUITT"). A deck over the byline is in its own case, and stays the deck."""
+    lines, facts = page.lines, page.facts
+    if chosen >= _MASTHEAD_LINES or chosen + 1 >= len(lines):
+        return None
+    if lines[chosen + 1].role in _BYLINE_BLOCK:
+        return None  # the top line has its own byline or date: the headline
+    best = scores[candidates.index(chosen)]
+    for k, i in enumerate(candidates):
+        if chosen < i <= chosen + _MASTHEAD_REACH and (
+            i + 1 < len(lines)
+            and lines[i + 1].role is BYLINE
+            and facts[i].upper_ratio >= _CAPITALS
+            and lines[i].words >= _CAPITALISED_WORDS
+            and scores[k] >= best - _MASTHEAD_MARGIN
+        ):
+            return i
     return None
 
 
