@@ -958,3 +958,21 @@ def test_a_results_table_ends_before_the_footer_links():
     )
     paragraphs = parse_article(text.encode(), "a.txt").paragraphs
     assert paragraphs[-1] == "No: 1,690"
+
+
+def test_dated_teasers_below_the_story_leave_it():
+    """'You may also like': a headline, its one-sentence summary and its date, twice or more
+    below the story; the summaries are other stories'."""
+    foot = (
+        "You may also like\nCounty fair attendance tops 80,000 for first time\nOrganizers "
+        "credited cooler weather and a new Thursday night concert series.\n16 June 2008\n"
+        "Library to waive late fees for children's books\nTrustees said fines kept some families "
+        "from borrowing at all.\n15 June 2008\nStorm knocks out power to 12,000 customers\nCrews "
+        "expect most service to be restored by Sunday evening.\n14 June 2008"
+    )
+    text = "\n".join(
+        ["Port Alder to rebuild sea wall", "By Nell Aster", "May 4, 2008", *LONG_PARAGRAPHS, foot]
+    )
+    article = parse_article(text.encode(), "a.txt")
+    assert article.paragraphs == LONG_PARAGRAPHS
+    assert article.published == "2008-05-04"

@@ -4,8 +4,8 @@
 words of its story, cut with an ellipsis. Two or more such pairs in a row are the page's, never
 the story's: none of the development corpus's true bodies holds one, and a headline among them
 is another story's (:func:`mark_teasers`, before the headline is sought). Others pair it with a
-one-sentence summary; three such pairs in a row at the body's end leave it
-(:func:`drop_summary_teasers`, once the body is judged): on the development corpus, 3 of the
+one-sentence summary; three such pairs in a row at the body's end leave it, or two when
+each has its date below it (:func:`drop_summary_teasers`, once the body is judged): on the development corpus, 3 of the
 136 lines in such runs are in a true body (a subheading over a paragraph rarely comes three
 times in a row with paragraphs that short).
 """
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from newsreader.parse.page import BODY, BOILERPLATE, OTHER, SENTENCE_END, Line
+from newsreader.parse.page import BODY, BOILERPLATE, DATE, OTHER, SENTENCE_END, Line
 from newsreader.parse.reasons import Reason
 
 _PAIRS = 2  # headline-and-blurb pairs in a row that make a run of teasers
@@ -22,6 +22,7 @@ _HEADLINE_WORDS = (2, 16)  # words a teaser's headline has
 _BLURB_WORDS = 6  # words a blurb has at least
 _CUT = ("…", "...")  # how a blurb cut short ends
 _SUMMARY_PAIRS = 3  # headline-and-summary pairs in a row that make a run of teasers
+_DATED_PAIRS = 2  # dated teasers (headline, summary, date) in a row that make a run
 _SUMMARY_WORDS = 40  # words a teaser's summary has at most
 _JUDGED = (Reason.ARTICLE_TEXT, Reason.PAGE_FURNITURE)  # what the body classifiers decided
 
@@ -54,10 +55,27 @@ def drop_summary_teasers(lines: list[Line]) -> None:
     def ends_the_body(start: int, end: int) -> bool:
         return end - start >= 2 * _SUMMARY_PAIRS and end > last
 
-    for start, end in _runs(lines, _summary_teaser, ends_the_body):
+    for start, end in [*_runs(lines, _summary_teaser, ends_the_body), *_dated_runs(lines, last)]:
         for line in lines[start:end]:
             if line.role is BODY:
                 line.role, line.reason = BOILERPLATE, Reason.TEASER
+
+
+def _dated_runs(lines: list[Line], last: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of each run of two or more dated teasers (a headline, its one-sentence
+    summary, then a date line: "More from ...") that reaches below the body's last line."""
+    i = 0
+    while i + 2 < len(lines):
+        end = i
+        while (
+            end + 2 < len(lines)
+            and lines[end + 2].role is DATE
+            and _summary_teaser(lines[end], lines[end + 1])
+        ):
+            end += 3
+        if end - i >= 3 * _DATED_PAIRS and end > last:
+            yield i, end
+        i = max(end, i + 1)  # a run not taken is no run from any line inside it either
 
 
 def _summary_teaser(headline: Line, blurb: Line) -> bool:
