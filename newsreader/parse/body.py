@@ -27,6 +27,7 @@ from newsreader.parse.page import (
     Line,
     Page,
     goes_on,
+    last_body,
 )
 from newsreader.parse.reasons import Reason
 from newsreader.parse.scoring import scorer, tested
@@ -197,8 +198,8 @@ def _keep_the_last_sentence(lines: list[Line]) -> None:
     development corpus and its copies without blank lines, 160 first such lines are in a true
     body and 46 not, 11 second ones and 6 not, 5 later ones and 1 not. With them, the next
     numbered subheadings of a numbered story ("3. Stay late" below "2. Bring cash")."""
-    last = next((i for i in range(len(lines) - 1, -1, -1) if lines[i].role is BODY), None)
-    if last is None:
+    last = last_body(lines)
+    if last < 0:
         return
     following = _next_number(lines, last)
     sentences = 0
@@ -509,8 +510,8 @@ def _keep_a_list_the_story_goes_on_past(lines: list[Line]) -> None:
     (:func:`_ends_the_story`): the story goes on past its list, where, without body below,
     :func:`_keep_lines_between_paragraphs` cannot see it. The sentences below the list are
     then taken as below the body (:func:`_keep_the_last_sentence`)."""
-    last = next((i for i in range(len(lines) - 1, -1, -1) if lines[i].role is BODY), None)
-    if last is None:
+    last = last_body(lines)
+    if last < 0:
         return
     stop = last + 1  # the dropped lines below the body's last, as many as a list may hold
     while (

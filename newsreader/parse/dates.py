@@ -12,7 +12,7 @@ import json
 import re
 from importlib import resources
 
-from newsreader.parse.page import BODY, BYLINE, BYLINE_BELOW, DATE, Line, listed_near
+from newsreader.parse.page import BYLINE, BYLINE_BELOW, DATE, Line, last_body, listed_near
 
 _WESTERN = (  # each month's English and common Western European spellings, January first
     "jan januar janvier enero gennaio",
@@ -191,9 +191,10 @@ _NEAR_TITLE = 5  # lines above the headline a dateline may stand and still be th
 def published(lines: list[Line], title_at: int | None, day_first: bool = False) -> str | None:
     """The date of the first date line or byline below the headline, then of one just above it
     (a masthead's date of the day stands there too), else of any date or byline line. In the
-    headline's own block (its next ten lines, down to the story's last), a line that only says "Updated" yields to one
-    that says when it was published, but not to a line further down (a teaser's "By Jo Park
-    15 February 2024" at the page's foot); further down, the same holds among those lines, and
+    headline's own block (its next ten lines, down to one below the story's last), a line that
+    only says "Updated" yields to one that says when it was published, but not to a line
+    further down (a teaser's "By Jo Park 15 February 2024" at the page's foot); further down,
+    the same holds among those lines, and
     a line with another date near it is one of a list (teasers, comments), never the article's,
     unless it says what its date is ("Published ..."). An event's "When:" line is no dateline.
     ``day_first``: see :func:`find_date`."""
@@ -206,9 +207,9 @@ def published(lines: list[Line], title_at: int | None, day_first: bool = False) 
     dated = sorted(datelines + bylines)
     block_end = len(lines) if title_at is None else title_at + BYLINE_BELOW
     # below the story's last line the head's block ends too (a short story's teasers stand there)
-    body = [i for i, line in enumerate(lines) if line.role is BODY]
-    if body and title_at is not None and title_at < body[-1] < block_end:
-        block_end = body[-1] + 1  # the story's own date may stand right under it
+    last = last_body(lines)
+    if title_at is not None and title_at < last < block_end:
+        block_end = last + 1  # the story's own date may stand right under it
 
     def rank(i: int) -> tuple[bool, bool, bool]:  # sorted stably: otherwise the order above holds
         return i > block_end, _only_updated(lines[i].text), title_at is not None and i < title_at

@@ -109,6 +109,12 @@ BYLINE_BELOW = 10
 LISTED_SPAN = 4
 
 
+def last_body(lines: list[Line]) -> int:
+    """The index of the body's last line, found from the page's foot (it is usually near it);
+    -1 when no line is body."""
+    return next((i for i in range(len(lines) - 1, -1, -1) if lines[i].role is BODY), -1)
+
+
 def listed_near(indexes: list[int], i: int) -> list[int]:
     """Those of the sorted line ``indexes`` within ``LISTED_SPAN`` lines of line ``i``, found by
     bisection: a page may hold thousands of dated or bylined lines."""

@@ -4,17 +4,17 @@
 words of its story, cut with an ellipsis. Two or more such pairs in a row are the page's, never
 the story's: none of the development corpus's true bodies holds one, and a headline among them
 is another story's (:func:`mark_teasers`, before the headline is sought). Others pair it with a
-one-sentence summary; three such pairs in a row at the body's end leave it, or two when
-each has its date below it (:func:`drop_summary_teasers`, once the body is judged): on the development corpus, 3 of the
-136 lines in such runs are in a true body (a subheading over a paragraph rarely comes three
-times in a row with paragraphs that short).
+one-sentence summary; three such pairs in a row at the body's end leave it, or two when each
+has its date below it (:func:`drop_summary_teasers`, once the body is judged): on the
+development corpus, 3 of the 136 lines in such runs are in a true body (a subheading over a
+paragraph rarely comes three times in a row with paragraphs that short).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from newsreader.parse.page import BODY, BOILERPLATE, DATE, OTHER, SENTENCE_END, Line
+from newsreader.parse.page import BODY, BOILERPLATE, DATE, OTHER, SENTENCE_END, Line, last_body
 from newsreader.parse.reasons import Reason
 
 _PAIRS = 2  # headline-and-blurb pairs in a row that make a run of teasers
@@ -50,7 +50,7 @@ def drop_summary_teasers(lines: list[Line]) -> None:
     (a headline with no sentence end, then its summary) leave the body, when no body line
     stands below the run: subheadings over short paragraphs in an explainer have the story go
     on after them, a box of other stories ends it."""
-    last = max((i for i, line in enumerate(lines) if line.role is BODY), default=-1)
+    last = last_body(lines)
 
     def ends_the_body(start: int, end: int) -> bool:
         return end - start >= 2 * _SUMMARY_PAIRS and end > last
