@@ -179,12 +179,7 @@ def find_title(page: Page) -> tuple[int, Reason] | None:
     if not candidates:
         return None
     scores = title_scores(page, candidates)
-    capitals = [
-        page.facts[i].upper_ratio >= _CAPITALS
-        and page.lines[i].words >= _CAPITALISED_WORDS
-        and not _over_byline(page.lines, i)
-        for i in candidates
-    ]
+    capitals = [_in_capitals(page, i) and not _over_byline(page.lines, i) for i in candidates]
     if not any(
         headline_shaped(page.lines[i], page.facts[i])
         for i, loud in zip(candidates, capitals)
@@ -219,6 +214,11 @@ def find_title(page: Page) -> tuple[int, Reason] | None:
     if (found := _headline_below_masthead(page, chosen, candidates, scores)) is not None:
         return found, Reason.OVER_BYLINE
     return chosen, Reason.TITLE
+
+
+def _in_capitals(page: Page, i: int) -> bool:
+    """Whether line ``i`` is a line in capitals long enough to be no kicker."""
+    return page.facts[i].upper_ratio >= _CAPITALS and page.lines[i].words >= _CAPITALISED_WORDS
 
 
 def _over_byline(lines: list[Line], i: int) -> bool:
@@ -263,7 +263,7 @@ def _headline_below_masthead(
     ``_MASTHEAD_MARGIN``: an old page's masthead and slogan ("The Weekly Clarion - Serving
     Pike County since 1889") over its headline in capitals ("FIRE DESTROYS GRANGE HALL" /
     "By WALTER PRUITT"). A deck over the byline is in its own case, and stays the deck."""
-    lines, facts = page.lines, page.facts
+    lines = page.lines
     if chosen >= _MASTHEAD_LINES or chosen + 1 >= len(lines):
         return None
     if lines[chosen + 1].role in _BYLINE_BLOCK:
@@ -273,8 +273,7 @@ def _headline_below_masthead(
         if chosen < i <= chosen + _MASTHEAD_REACH and (
             i + 1 < len(lines)
             and lines[i + 1].role is BYLINE
-            and facts[i].upper_ratio >= _CAPITALS
-            and lines[i].words >= _CAPITALISED_WORDS
+            and _in_capitals(page, i)
             and scores[k] >= best - _MASTHEAD_MARGIN
         ):
             return i
