@@ -976,3 +976,44 @@ def test_dated_teasers_below_the_story_leave_it():
     article = parse_article(text.encode(), "a.txt")
     assert article.paragraphs == LONG_PARAGRAPHS
     assert article.published == "2008-05-04"
+
+
+CLOSING_LIST = (
+    "What boat owners should know before the work begins:",
+    "Moorings on the north quay will move to the ferry basin until June.",
+    "The slipway stays open on weekends only.",
+    "Permits already paid for this season will be extended by two months.",
+)
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_a_story_that_ends_on_a_list_of_sentences_keeps_it(gap):
+    """A lead-in's colon below the last paragraph, then items that are each a whole sentence,
+    then the page's foot: the story ends on its list, lead-in and items."""
+    head = ["Port Alder to rebuild sea wall", "By Nell Aster", "May 4, 2008"]
+    text = gap.join([*head, *LONG_PARAGRAPHS, *CLOSING_LIST, "NEWSLETTER", FOOT])
+    assert parse_article(text.encode(), "a.txt").paragraphs == (*LONG_PARAGRAPHS, *CLOSING_LIST)
+
+
+def test_a_list_of_links_below_the_story_is_no_list_it_ends_on():
+    """The same sentences under a lead-in to other stories are teasers, not the story's."""
+    lead_in = "More coverage of the harbour and its boats:"
+    head = ["Port Alder to rebuild sea wall", "By Nell Aster", "May 4, 2008"]
+    text = "\n".join([*head, *LONG_PARAGRAPHS, lead_in, *CLOSING_LIST[1:], "NEWSLETTER", FOOT])
+    assert parse_article(text.encode(), "a.txt").paragraphs == LONG_PARAGRAPHS
+
+
+@pytest.mark.parametrize(
+    "marker", ["[ad]", "- Advertisement -", "Story continues below advertisement"]
+)
+def test_the_story_goes_on_below_an_ad(marker):
+    """An ad's marker below the paragraphs the classifiers kept is no end of the story: the
+    whole sentences below it are still the story's, and the marker is not."""
+    head = ["Port Alder to rebuild sea wall", "By Nell Aster", "May 4, 2008"]
+    after = (
+        "Work on the first section is due to start in April, weather allowing.",
+        "Residents can see the plans at the town hall.",
+    )
+    text = "\n".join([*head, *LONG_PARAGRAPHS[:3], marker, *after, "On the Net:", FOOT])
+    paragraphs = parse_article(text.encode(), "a.txt").paragraphs
+    assert paragraphs == (*LONG_PARAGRAPHS[:3], *after)

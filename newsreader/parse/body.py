@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from newsreader.parse import features
 from newsreader.parse.authors import only_names
+from newsreader.parse.cues import is_ad_marker
 from newsreader.parse.features import LINE_FEATURES, context_vectors
 from newsreader.parse.page import (
     BODY,
@@ -97,6 +98,7 @@ _LINKS_LEAD_IN = re.compile(
     r"\bwhat else\b|\bin other news\b|\balso in the news\b|\bmore from\b|\belsewhere\b",
     re.IGNORECASE,
 )
+_CLOSING_ITEMS = 2  # whole sentences a list the story ends on holds, at least
 _LEAD_IN_REACH = 20  # items a lead-in's colon heads, at most
 _BULLETS = frozenset("•·-–—*▪►✓")
 #: What a list's items hold: "June 9 – Springfield @ Arena". Not a price: on dev, runs of price
@@ -204,6 +206,9 @@ def _keep_the_last_sentence(lines: list[Line]) -> None:
     following = _next_number(lines, last)
     sentences = 0
     for line in lines[last + 1 :]:
+        if is_ad_marker(line.text):  # the story goes on below an ad as it does above
+            sentences = 0
+            continue
         if line.reason is not Reason.PAGE_FURNITURE:
             return
         if following is not None and _item_number(line.text) == following:
@@ -467,7 +472,7 @@ def _keep_lines_between_paragraphs(lines: list[Line], run: tuple[int, int]) -> N
     furniture = Reason.PAGE_FURNITURE
     i = max(start, 1)
     while i <= end:
-        if lines[i].reason is not furniture or lines[i - 1].role is not BODY:
+        if lines[i].reason is not furniture or not _body_above(lines, i):
             i += 1
             continue
         last = i
@@ -488,6 +493,15 @@ def _keep_lines_between_paragraphs(lines: list[Line], run: tuple[int, int]) -> N
             for line in lines[i : last + 1]:
                 line.role, line.reason = BODY, Reason.BETWEEN_PARAGRAPHS
         i = last + 1
+
+
+def _body_above(lines: list[Line], i: int) -> bool:
+    """Whether article text stands right above line ``i``, or above an ad's marker right above
+    it: the story goes on below an ad as it does above."""
+    above = i - 1
+    if above > 0 and is_ad_marker(lines[above].text):
+        above -= 1
+    return lines[above].role is BODY
 
 
 def _is_a_list(lines: list[Line], i: int, last: int) -> bool:
@@ -533,6 +547,12 @@ def _keep_a_list_the_story_goes_on_past(lines: list[Line]) -> None:
                 line.role, line.reason = BODY, Reason.BETWEEN_PARAGRAPHS
             _keep_the_last_sentence(lines)
             return
+    end = lead_in + 1  # or the story ends on its list: items that are whole sentences, to the end
+    while end < stop and _ends_the_story(lines[end]):
+        end += 1
+    if end == stop and end - lead_in > _CLOSING_ITEMS:
+        for line in lines[last + 1 : end]:
+            line.role, line.reason = BODY, Reason.BETWEEN_PARAGRAPHS
 
 
 def _continues_a_list(lines: list[Line], i: int, last: int) -> bool:

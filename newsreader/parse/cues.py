@@ -86,12 +86,18 @@ _CAPTION_LABELS = re.compile(
     r"media caption)\s*[:,]?$",
     re.IGNORECASE,
 )
+#: An ad's marker inside a story ("Advertisement", "[ad]", "Story continues below advertisement"),
+#: matched on lower-cased lines: the story goes on below it.
+_AD_MARKER = (
+    r"\[?(?:advertisement|advertising|advert|ad|anzeige|werbung|publicidad|publicité|pubblicità|"
+    r"reklama)\]?|article continues below(?: this ad)?|story continues below(?: advertisement)?"
+)
+_AD_MARKER_LINE = re.compile(rf"\W*(?:{_AD_MARKER})\W*")
 _BOILERPLATE = re.compile(  # matched on lower-cased lines: far cheaper than case-blind
-    r"^(?:advertisement|advertising|sponsored(?: content)?|ad|anzeige|werbung|publicidad|publicité|"
-    r"pubblicità|reklama|share(?: this(?: article| story)?| on \w+| via \w+)?|share via|tweet|email|e-mail|print|"
+    rf"^(?:{_AD_MARKER}|sponsored(?: content)?|share(?: this(?: article| story)?| on \w+| via \w+)?|share via|tweet|email|e-mail|print|"
     r"comments?|facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|flipboard|copy link|link copied|"
     r"save|bookmark|listen(?: to this article)?|close|video|menu|more|read more|see more|show more|"
-    r"continue reading|article continues below(?: this ad)?|story continues below(?: advertisement)?|"
+    r"continue reading|"
     r"skip (?:to|advert).*|follow us.*|subscribe.*|sign up.*|newsletter.*|related(?: articles| stories| topics| content| coverage)?|"
     r"recommended(?: for you)?|most (?:read|popular|viewed)|trending(?: now)?|top stories|"
     r"click (?:here|for|to) .*|click here|back to top|loading.*|play video|watch(?: now| video)?|"
@@ -466,6 +472,11 @@ def is_post_signature(line: str) -> bool:
     """An embedded post's last line ("— Harbour Zoo (@HarbourZoo) March 5, 2024"): its date is
     the post's, not the article's, and the name is no byline."""
     return _POST_SIGNATURE.match(line) is not None and find_date(line) is not None
+
+
+def is_ad_marker(line: str) -> bool:
+    """An ad's place in the story, alone on its line ("- Advertisement -", "[ad]")."""
+    return len(line) <= 60 and _AD_MARKER_LINE.fullmatch(line.lower()) is not None
 
 
 def is_boilerplate(line: str) -> bool:
