@@ -1017,3 +1017,22 @@ def test_the_story_goes_on_below_an_ad(marker):
     text = "\n".join([*head, *LONG_PARAGRAPHS[:3], marker, *after, "On the Net:", FOOT])
     paragraphs = parse_article(text.encode(), "a.txt").paragraphs
     assert paragraphs == (*LONG_PARAGRAPHS[:3], *after)
+
+
+@pytest.mark.parametrize("field", [[], ["Enter your email"]])
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_a_newsletters_pitch_over_its_sign_up_button_leaves(field, gap):
+    """A sentence between a newsletter box's heading and its button is the box's pitch."""
+    head = ["Port Alder to rebuild sea wall", "By Nell Aster", "May 4, 2008"]
+    pitch = "Our best stories, hand-picked by editors, every Saturday morning."
+    box = ["Get our weekend reads", pitch, *field]
+    text = gap.join([*head, *LONG_PARAGRAPHS, *box, "Sign Up", FOOT])
+    assert parse_article(text.encode(), "a.txt").paragraphs == LONG_PARAGRAPHS
+
+
+def test_the_storys_last_paragraph_over_a_subscribe_button_stays():
+    """Over the button, right below the story's paragraphs, is the story's own last line."""
+    head = ["Port Alder to rebuild sea wall", "By Nell Aster", "May 4, 2008"]
+    last = "The council meets again on Tuesday."
+    text = "\n".join([*head, *LONG_PARAGRAPHS, last, "Subscribe Now", FOOT])
+    assert parse_article(text.encode(), "a.txt").paragraphs == (*LONG_PARAGRAPHS, last)

@@ -99,6 +99,10 @@ _LINKS_LEAD_IN = re.compile(
     re.IGNORECASE,
 )
 _CLOSING_ITEMS = 2  # whole sentences a list the story ends on holds, at least
+_PITCH_WORDS = 20  # words a newsletter's pitch over its sign-up button stays under
+_SIGN_UP_BUTTON = re.compile(
+    r"(?:sign(?: me)? up|subscribe|join|register)(?: now| today| for free)?\W*", re.IGNORECASE
+)
 _LEAD_IN_REACH = 20  # items a lead-in's colon heads, at most
 _BULLETS = frozenset("•·-–—*▪►✓")
 #: What a list's items hold: "June 9 – Springfield @ Arena". Not a price: on dev, runs of price
@@ -190,6 +194,7 @@ def mark_body(page: Page, title_at: int | None, thresholds: Thresholds = TEXT) -
     _keep_a_list_the_story_goes_on_past(page.lines)
     _keep_what_the_body_goes_on_with(page.lines, candidates)
     _drop_dated_links(page.lines, candidates)
+    _drop_sign_up_pitches(page.lines, candidates)
 
 
 def _keep_the_last_sentence(lines: list[Line]) -> None:
@@ -280,6 +285,23 @@ def _drop_dated_links(lines: list[Line], candidates: list[int]) -> None:
     for i in dated:
         if lines[i].role is BODY and (i - 1 in dated or i + 1 in dated):
             lines[i].role, lines[i].reason = BOILERPLATE, Reason.RELATED_LINKS
+
+
+def _drop_sign_up_pitches(lines: list[Line], candidates: list[int]) -> None:
+    """A short body line under a line that is no body (the box's heading, "Get our weekend
+    reads") and over a sign-up button, an email field at most between them, is a newsletter's
+    pitch ("Our best stories, hand-picked by editors, every Saturday morning."): its box, not
+    its words, says so."""
+    for i in candidates:
+        line = lines[i]
+        if line.role is not BODY or line.words >= _PITCH_WORDS or (i and lines[i - 1].role is BODY):
+            continue
+        below = lines[i + 1 : i + 3]
+        if any(
+            _SIGN_UP_BUTTON.fullmatch(button.text) and all(b.role is not BODY for b in below[:k])
+            for k, button in enumerate(below)
+        ):
+            line.role, line.reason = BOILERPLATE, Reason.NOTICE
 
 
 def _in_run_bar(page: Page, candidates: list[int], in_run: float) -> float:
