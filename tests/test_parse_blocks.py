@@ -365,6 +365,9 @@ def test_caption_labels_in_several_languages(label):
         "Citation: Library stays open after vote (2024, March 3) retrieved 4 March 2024 from "
         "https://example.com/news/library.html",
         "More information: Jane Doe et al, Libraries and towns, Journal of Libraries (2024).",
+        "Reference: Doe J. et al. Reading rooms and their towns. J. Libr. Stud. (2019)",
+        "Journal Reference: Lee A. Lending in small towns. Library Quarterly, 2020; 12 (3): 4",
+        "DOI: 10.1000/libraries.2024.0042",
         "Listen to The Courier Podcast on Spotify, Apple Podcasts and Google Podcasts.",
         "This episode was produced by Ann Lee and edited by Tom Berg.",
         "This interview has been lightly edited and condensed for clarity.",

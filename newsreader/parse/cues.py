@@ -308,7 +308,8 @@ _NOTICE_START = re.compile(  # how notices open, however long they run
     r"you(?:'ve|’ve| have) read (?:\d+ of (?:your )?\d+|\d+ free|all (?:of )?your free)\b|"  # a paywall's meter
     r"follow\b.{0,80}\bon (?:facebook|instagram|twitter|x|tiktok|threads|youtube|linkedin)\b|"
     r"an? (?:previous |earlier )?version of this (?:article|story)\b|editor[’']?s note\s*:|correction\s*:|"
-    r"privacy notice\s*:|\(c\)\s|citation\s*:|more information\s*:|share or comment on this (?:article|story)|"
+    r"privacy notice\s*:|\(c\)\s|citation\s*:|(?:journal )?references?\s*:|doi\s*:|cite this (?:page|article)\b|"
+    r"more information\s*:|share or comment on this (?:article|story)|"
     r"(?:this )?(?:episode|interview|segment|podcast|video)\b[^.]{0,80}\bproduced by\b|"  # production credits
     r"listen (?:to|on)\b.{0,80}\b(?:spotify|apple podcasts|google podcasts)\b|"
     r"reprinted\s+(?:by|with)\s+permission\b|excerpted\s+from\b|please be respectful of copyright\b|"
