@@ -8,7 +8,8 @@ import pytest
 
 from newsreader.parse import explain_lines, parse_article
 from newsreader.parse.body import _keep_lines_between_paragraphs, _reads_as_a_sentence
-from newsreader.parse.page import BODY, BOILERPLATE, split_lines
+from newsreader.parse.captions import drop_captions_over_credits
+from newsreader.parse.page import BODY, BOILERPLATE, CAPTION, CREDIT, split_lines
 from newsreader.parse.quotes import drop_pull_quotes
 from newsreader.parse.reasons import Reason
 
@@ -1036,3 +1037,51 @@ def test_the_storys_last_paragraph_over_a_subscribe_button_stays():
     last = "The council meets again on Tuesday."
     text = "\n".join([*head, *LONG_PARAGRAPHS, last, "Subscribe Now", FOOT])
     assert parse_article(text.encode(), "a.txt").paragraphs == (*LONG_PARAGRAPHS, last)
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_a_caption_over_its_pictures_credit_between_paragraphs_leaves(gap):
+    """A picture between two paragraphs: its short caption over its credit is no paragraph,
+    and the headline over the lead picture's credit stays the headline."""
+    head = [
+        "Port Alder to rebuild sea wall",
+        "Photo: Ana Ruiz/Harbor Weekly",
+        "By Nell Aster",
+        "May 4, 2008",
+    ]
+    picture = [
+        "Waves break over the old wall on Front Street in January.",
+        "Ana Ruiz/Harbor Weekly",
+    ]
+    text = gap.join([*head, *LONG_PARAGRAPHS[:2], *picture, *LONG_PARAGRAPHS[2:], FOOT])
+    article = parse_article(text.encode(), "a.txt")
+    assert article.title == head[0]
+    assert article.paragraphs == LONG_PARAGRAPHS
+
+
+def test_the_storys_last_line_over_a_credit_stays():
+    """Over a credit with no paragraph below it, a short line is the story's last: the picture
+    closes the story."""
+    last = "The council meets again on Tuesday."
+    text = "\n".join(
+        ["Port Alder to rebuild sea wall", "By Nell Aster", "May 4, 2008", *LONG_PARAGRAPHS, last]
+        + ["Ana Ruiz/Harbor Weekly", FOOT]
+    )
+    assert parse_article(text.encode(), "a.txt").paragraphs[-1] == last
+
+
+@pytest.mark.parametrize(
+    ("line", "role"),
+    [
+        ("Waves break over the old wall on Front Street in January.", CAPTION),
+        ("Willa Grange & Tom Berg", BODY),  # a listicle's heading ends no sentence
+    ],
+)
+def test_only_a_sentence_over_a_credit_between_paragraphs_is_its_caption(line, role):
+    lines = split_lines(
+        "\n\n".join([LONG_PARAGRAPHS[0], line, "Credit: Ana Ruiz/AP", LONG_PARAGRAPHS[1]])
+    )
+    for each, given in zip(lines, (BODY, BODY, CREDIT, BODY)):
+        each.role = given
+    drop_captions_over_credits(lines)
+    assert lines[1].role is role

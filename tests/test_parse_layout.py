@@ -43,6 +43,7 @@ EXPLAINED = {
     "CREDIT_GIVEN_ELSEWHERE": "ends with a photo credit the file gives elsewhere",
     "CAPTION_AGAIN": "a caption of the file again, without its credit",
     "BELOW_ENLARGE": "right below a button that enlarges its picture",
+    "OVER_CREDIT": "a short line over a picture's credit, between two paragraphs: its caption",
     "BYLINE_ROLE": "the author's role or outlet, below the byline",
     "JOINER": "joins the names of a byline",
     "JOINED": "names after a lone byline word",

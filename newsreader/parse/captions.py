@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from newsreader.parse.cues import without_caption_label
-from newsreader.parse.page import BYLINE, CAPTION, CREDIT, OTHER, SENTENCE_END, Line
+from newsreader.parse.cues import opens_with_media_label, without_caption_label
+from newsreader.parse.page import BODY, BYLINE, CAPTION, CREDIT, OTHER, SENTENCE_END, Line
 from newsreader.parse.reasons import Reason
 
 _LABEL_WORDS = 6  # words a caption label beside a credit has at most
@@ -21,6 +21,7 @@ _ENLARGE = re.compile(
 )
 _ENLARGE_LENGTH = 40  # characters of such a button, at most
 _ENLARGED_CAPTION_WORDS = 40  # words of the caption below it, at most
+_OVER_CREDIT_WORDS = 25  # words of a body line over a credit that is its picture's caption, at most
 _MIN_CREDIT = 8  # characters a credit needs before a line ending with it counts as its caption
 _CAPTION_WORDS = (
     3  # words a line needs before it is read as a caption ending in a credit or shown again
@@ -34,6 +35,26 @@ def mark_captions(lines: list[Line], credits: list[str]) -> None:
     _mark_caption_labels(lines)
     _mark_credited_captions(lines, credits)
     _mark_caption_copies(lines)
+
+
+def drop_captions_over_credits(lines: list[Line]) -> None:
+    """A short body line right over a picture's credit (one blank line between, at most), with
+    body again right below the credit, is the picture's caption: the picture stands between two
+    paragraphs ("Pedestrians pass a boutique in Prague." / "Milan Jaros/Getty Images"). Asked
+    once the body is known, so a headline over its picture's credit stays the headline; a line
+    ending no sentence there is a listicle's heading. On dev, of such lines of 25 words at most
+    ending a sentence, 20 are captions and 1 the story's."""
+    for above, credit, below in zip(lines, lines[1:], lines[2:]):
+        if (
+            credit.role is CREDIT
+            and above.role is BODY
+            and not opens_with_media_label(credit.text)
+            and below.role is BODY
+            and above.words <= _OVER_CREDIT_WORDS
+            and SENTENCE_END.search(above.text)  # not a listicle's heading ("Jo Park & Ana Ruiz")
+            and credit.number - above.number <= 2
+        ):
+            above.role, above.reason = CAPTION, Reason.OVER_CREDIT
 
 
 def _mark_enlarged_captions(lines: list[Line]) -> None:
@@ -51,18 +72,24 @@ def _mark_enlarged_captions(lines: list[Line]) -> None:
 
 def _mark_caption_labels(lines: list[Line]) -> None:
     """Short unlabelled lines right beside a credit, in its block, are its caption; not one
-    right over a byline, a headline under its picture's credit ("Photo by Jo Park" /
-    "Seniors swap recipes" / "By Jo Park")."""
+    right over a byline, or over a credit right over one: a headline under its picture's credit
+    ("Photo by Jo Park" / "Seniors swap recipes" / "By Jo Park") or over it."""
     for i, line in enumerate(lines):
         if (
             line.role is OTHER
             and line.words <= _LABEL_WORDS
             and not SENTENCE_END.search(line.text)
-            and not (i + 1 < len(lines) and lines[i + 1].role is BYLINE)
+            and not _over_a_byline(lines, i)
         ):
             near = lines[max(0, i - 1) : i] + lines[i + 1 : i + 2]
             if any(other.role is CREDIT and other.block == line.block for other in near):
                 line.role, line.reason = CAPTION, Reason.BESIDE_CREDIT
+
+
+def _over_a_byline(lines: list[Line], i: int) -> bool:
+    """Whether a byline stands right below line ``i``, or right below a credit right below it."""
+    below = [line.role for line in lines[i + 1 : i + 3]]
+    return below[:1] == [BYLINE] or below == [CREDIT, BYLINE]
 
 
 def _mark_credited_captions(lines: list[Line], credits: list[str]) -> None:

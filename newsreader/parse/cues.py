@@ -283,6 +283,12 @@ def ends_with_running_time(line: str) -> bool:
     )
 
 
+def opens_with_media_label(line: str) -> bool:
+    """A player's label opens the line ("Video: How the council voted", "Watch: ..."): a clip's
+    title, not a picture's credit."""
+    return _MEDIA_LABEL.match(line) is not None
+
+
 def is_caption_label(line: str) -> bool:
     """A caption or image-source label in one of several languages ("podpis zdjęcia")."""
     return bool(_CAPTION_LABELS.match(line.strip()))

@@ -6,7 +6,8 @@
    folder repeat (:mod:`page`), the landmark for the learned passes;
 3. the headline: the candidate the title classifier scores highest; the kicker above it is
    the section, everything above is dropped (:mod:`title`);
-4. the body: the lines below it the body classifiers score as body, bar a biography (:mod:`body`).
+4. the body: the lines below it the body classifiers score as body, bar a biography (:mod:`body`)
+   and a picture's caption over its credit (:mod:`captions`).
 The classifiers (:mod:`features`, :mod:`scoring`) learn from :func:`read_page`'s pages in
 ``tools/train_parser.py``; their weights ship in ``weights.json``.
 """
@@ -23,7 +24,7 @@ from newsreader.parse.authors import (
     mark_names_below_title,
 )
 from newsreader.parse.body import TEXT, Thresholds, mark_biographies, mark_body
-from newsreader.parse.captions import mark_captions
+from newsreader.parse.captions import drop_captions_over_credits, mark_captions
 from newsreader.parse.cues import mark_cues, notice_phrases
 from newsreader.parse.dates import published
 from newsreader.parse.features import file_language
@@ -109,7 +110,8 @@ def mark_head_and_body(
 
 def gather(page: Page, title_at: int | None, section: str | None) -> Layout:
     """Pass 4: the record's fields from the marked lines: the headline and its kicker, the
-    section, authors (biographies of them leave the body), date, credits and language."""
+    section, authors (biographies of them leave the body, then captions over a credit), date,
+    credits and language."""
     lines = page.lines
     title = ""
     if title_at is not None:
@@ -118,6 +120,7 @@ def gather(page: Page, title_at: int | None, section: str | None) -> Layout:
     section = section or section_trailer(lines, title_at)
     authors = find_authors(lines, title_at)
     mark_biographies(lines, authors, -1 if title_at is None else title_at)
+    drop_captions_over_credits(lines)  # after the biographies: a late one ends the story
     return Layout(
         lines,
         title,
