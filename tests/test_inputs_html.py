@@ -406,3 +406,35 @@ def test_a_story_far_below_its_headline_is_read_whole():
     assert record.title == "Storm batters the coast"
     assert sum(sentence in record.paragraphs for sentence in sentences) >= 6
     assert not any("not read" in role.reason for role in explain_document(document))
+
+
+def test_a_list_inside_the_articles_element_between_its_paragraphs_is_the_articles():
+    """Short items of a list in the article's element (a recipe's ingredients), which the
+    classifiers judge one by one as furniture, stay between the paragraphs around them; the
+    same short lines in a box outside the element do not."""
+    items = [
+        "170g unsalted butter",
+        "1 egg",
+        "200g plain flour",
+        "A pinch of salt",
+        "Dark chocolate",
+    ]
+    lead = (
+        "<p>These biscuits take twenty minutes from bowl to cooling rack, and they keep well.</p>"
+        "<p>Soft butter matters more than anything else here, so take it out of the fridge.</p>"
+    )
+    method = "".join(
+        f"<p>Step {n}: the method goes on long enough here to read as a paragraph of prose.</p>"
+        for n in range(1, 4)
+    )
+    box = "".join(f"<div>{item}</div>" for item in items)
+    page = (
+        "<html><head><meta property='og:title' content='Brown butter biscuits'></head><body>"
+        "<nav><a href='/'>Home</a><a href='/food'>Food</a></nav>"
+        "<article><h1>Brown butter biscuits</h1>"
+        f"{lead}<h2>Ingredients</h2><ul>{''.join(f'<li>{i}</li>' for i in items)}</ul>{method}"
+        f"</article><div class='more'>{box}</div></body></html>"
+    )
+    paragraphs = article_from(html_document(page.encode()), "a.html").paragraphs
+    assert paragraphs[2:8] == ("Ingredients", *items)
+    assert paragraphs.count("1 egg") == 1

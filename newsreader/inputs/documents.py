@@ -50,8 +50,8 @@ class Document:
     ``title``, ``authors``, ``published`` (``YYYY-MM-DD``), ``section``, ``url``, ``site``,
     ``language`` (ISO 639-1); ``summary_only`` marks a feed item that carries only a summary;
     ``body`` holds the paragraphs when the source states the body itself (scraper JSON, this
-    project's export); ``headings`` the page's ``<h1>`` texts, ``subheadings`` the texts of the
-    ``<h2>``-``<h6>`` inside the article's element; ``not_body`` the numbers of the
+    project's export); ``headings`` the page's ``<h1>`` texts, ``outline`` the texts of the
+    ``<h2>``-``<h6>`` and list items inside the article's element; ``not_body`` the numbers of the
     lines of ``text`` (from 1, as the parser counts them) that markup marks as surely not the
     article's own text (navigation, asides, footers, figures, comment and share boxes);
     ``article`` those inside the element markup says holds the article (``itemprop=
@@ -73,7 +73,7 @@ class Document:
     summary_only: bool = False
     body: tuple[str, ...] | None = None
     headings: tuple[str, ...] = ()
-    subheadings: frozenset[str] = field(default_factory=frozenset)
+    outline: frozenset[str] = field(default_factory=frozenset)
     not_body: frozenset[int] = field(default_factory=frozenset)
     article: frozenset[int] | None = None
     article_body: str | None = None

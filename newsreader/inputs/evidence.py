@@ -57,7 +57,7 @@ class Evidence(str, Enum):
     NOT_BODY = "the page's markup marks it as no article text (navigation, aside, figure, box)"
     OUTSIDE_ARTICLE = "outside the element the page's markup says holds the article"
     NOT_IN_STATED_BODY = "not in the article's text as the page's metadata states it"
-    SUBHEADING = "a heading inside the article's element, over article text"
+    OUTLINE = "a heading or list item inside the article's element, over article text"
     OUTSIDE_WINDOW = "far from the headline and the article's element the markup names: not read"
 
     def __str__(self) -> str:
@@ -242,7 +242,7 @@ def _passes(
     marked = bool(document.not_body) or document.article is not None
     headline = _named_headline(page, document, find_title(page))
     title_at, section = mark_head_and_body(page, headline, MARKED if marked else TEXT)
-    _take_subheadings(page, document.subheadings)
+    _take_outline(page, document.outline)
     _leave_out_of_body(page, document.not_body, document.article)
     if document.article_body:
         _keep_to_stated_body(page, document.article_body)
@@ -309,23 +309,25 @@ def _leave_out_of_body(
             line.role, line.reason = BOILERPLATE, Evidence.OUTSIDE_ARTICLE
 
 
-def _take_subheadings(page: Page, subheadings: frozenset[str]) -> None:
-    """A heading of the article's element that the classifiers took for furniture, standing
-    between body lines with article text just below it, is the article's own subheading."""
-    if not subheadings:
+def _take_outline(page: Page, outline: frozenset[str]) -> None:
+    """A heading or list item of the article's element that the classifiers took for
+    furniture, standing between body lines with article text just below it, is the article's
+    own: a subheading, or a list's item (read upwards, so the items above go on to the text
+    below the list: a recipe's ingredients, a list of short items dropped one by one)."""
+    if not outline:
         return
     lines = page.lines
     body = [i for i, line in enumerate(lines) if line.role is BODY]
     if not body:
         return
-    for i in range(body[0] + 1, body[-1]):
+    for i in range(body[-1] - 1, body[0], -1):  # upwards: a list's items go on to the body
         line = lines[i]
         if (
             line.reason is Reason.PAGE_FURNITURE
-            and line.text in subheadings
+            and line.text in outline
             and lines[i + 1].role is BODY
         ):
-            line.role, line.reason = BODY, Evidence.SUBHEADING
+            line.role, line.reason = BODY, Evidence.OUTLINE
 
 
 def _keep_to_stated_body(page: Page, stated: str) -> None:

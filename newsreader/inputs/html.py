@@ -56,7 +56,7 @@ _BLOCKS = (
     "caption,thead,tbody,tfoot,tr,br"
 )
 _CELLS = "td,th"
-_SUBHEADINGS = "h2,h3,h4,h5,h6"
+_OUTLINE = "h2,h3,h4,h5,h6,li"  # the article element's headings and list items
 # what each element puts before and after itself: a paragraph break, a line break, a space
 _BREAKS = {
     **{tag: (_PARAGRAPH, _PARAGRAPH) for tag in _PARAGRAPHS.split(",")},
@@ -129,7 +129,7 @@ def html_document(
         site=meta.get("site"),
         language=meta.get("language"),
         headings=rendered.headings,
-        subheadings=rendered.subheadings,
+        outline=rendered.outline,
         not_body=rendered.not_body,
         article=rendered.article,
         article_body=meta.get("article_body"),
@@ -215,10 +215,8 @@ def render(tree) -> Rendered:
     h1s = body.css("h1")
     headings = tuple(heading for heading in (_one_line(h1.text()) for h1 in h1s) if heading)
     container = _article_element(body, h1s)
-    subheadings = (
-        frozenset(
-            text for text in (_one_line(h.text()) for h in container.css(_SUBHEADINGS)) if text
-        )
+    outline = (
+        frozenset(text for text in (_one_line(h.text()) for h in container.css(_OUTLINE)) if text)
         if container is not None
         else frozenset()
     )
@@ -243,21 +241,21 @@ def render(tree) -> Rendered:
                 node.insert_before(before)
             node.insert_after(after)
     text, not_body, inside = _lines(body.text(deep=True))
-    return Rendered(text, not_body, inside, headings, subheadings)
+    return Rendered(text, not_body, inside, headings, outline)
 
 
 class Rendered(NamedTuple):
     """A page's text as innerText shows it; the numbers (from 1) of its lines that markup marks
     as no article text; of those inside the article's own element (its ``articleBody``
     element, else the ``<article>`` holding its ``<h1>``, else the page's only ``<article>``;
-    ``None`` when it has none); the ``<h1>`` texts; and the texts of the headings inside the
-    article's element."""
+    ``None`` when it has none); the ``<h1>`` texts; and the texts of the headings and list items
+    inside the article's element (its outline)."""
 
     text: str
     not_body: frozenset[int]
     article: frozenset[int] | None
     headings: tuple[str, ...]
-    subheadings: frozenset[str]
+    outline: frozenset[str]
 
 
 def _article_element(body, h1s: list) -> Any:
