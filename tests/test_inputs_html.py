@@ -438,3 +438,64 @@ def test_a_list_inside_the_articles_element_between_its_paragraphs_is_the_articl
     paragraphs = article_from(html_document(page.encode()), "a.html").paragraphs
     assert paragraphs[2:8] == ("Ingredients", *items)
     assert paragraphs.count("1 egg") == 1
+
+
+def test_the_articles_paragraphs_below_a_table_go_on_with_it():
+    """A review's list and spec table, which the classifiers take for the story's end, do not
+    end it: the long paragraphs below them in the article's element are its own; a footnote
+    ("*Prices ...") and the price box there are not."""
+    parts = "".join(
+        f"<h2>{heading}</h2><p>{text}</p>"
+        for heading, text in (
+            (
+                "Design",
+                "The buds are smaller than before and sit flush in the ear, with a matte finish"
+                " that hides fingerprints. Three sizes of tip come in the box, and the medium"
+                " ones gave me a secure seal for runs of up to an hour along the harbour.",
+            ),
+            (
+                "Sound",
+                "Out of the box the sound is warm, with a generous but controlled bass. Vocals"
+                " are clear, and there is more detail in the treble than I expected at this"
+                " price, though the loudest tracks can sound a little crowded at full volume.",
+            ),
+            (
+                "Noise cancelling",
+                "On a packed train the rumble of the carriage all but disappeared, and office"
+                " chatter fell to a murmur. Transparency mode sounds natural.",
+            ),
+        )
+    )
+    rows = ("Drivers", "10mm"), ("Bluetooth", "5.0"), ("Codecs", "SBC, AAC"), ("Weight", "5.1g")
+    table = "".join(f"<tr><td>{k}</td><td>{v}</td></tr>" for k, v in rows)
+    app = (
+        "The companion app is the weak spot. It lost the connection twice a day in our tests,"
+        " and its equaliser reset itself after every single update."
+    )
+    verdict = (
+        "If you can live without the app, these are among the best-value noise-cancelling"
+        " earbuds you can buy right now."
+    )
+    footnote = (
+        "*Prices were checked on the day of publication and may have changed since; we may"
+        " earn a commission when you buy through the links on this page."
+    )
+    deals = "".join(
+        f"<div><span>{shop}</span> <span>£{price}</span> <a href='#'>View deal</a></div>"
+        for shop, price in (("Amazon", "129.99"), ("Currys", "139.00"), ("Argos", "134.99"))
+    )
+    page = (
+        "<html><head><meta property='og:title' content='Harbour Pods 2 review'></head><body>"
+        "<nav><a href='/'>Home</a><a href='/audio'>Audio</a></nav>"
+        "<article><h1>Harbour Pods 2 review</h1><p>Superb noise cancelling for the money</p>"
+        "<div><ul><li>Excellent noise cancelling</li><li>Warm sound</li></ul></div>"
+        f"<div>{parts}<h2>Battery life</h2><p>Harbour claims seven hours, and my tests got close:</p>"
+        "<ul><li>6 hours 40 minutes with noise cancelling on</li><li>8 hours 55 minutes with it"
+        " off</li><li>Three extra full charges from the case</li></ul>"
+        f"<table>{table}</table><h2>The app</h2><p>{app}</p><h2>Verdict</h2><p>{verdict}</p>"
+        f"<p>{footnote}</p></div><div><h4>Best prices today</h4>{deals}</div></article>"
+        "</body></html>"
+    )
+    paragraphs = article_from(html_document(page.encode()), "a.html").paragraphs
+    assert app in paragraphs and verdict in paragraphs
+    assert footnote not in paragraphs and not any("View deal" in p for p in paragraphs)

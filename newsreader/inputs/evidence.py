@@ -39,6 +39,7 @@ from newsreader.parse.layout import Layout, gather, mark_head_and_body, read_pag
 from newsreader.parse.page import (
     BODY,
     BOILERPLATE,
+    OPENING_QUOTES,
     OTHER,
     PARAGRAPH_ENDS,
     PARAGRAPH_WORDS,
@@ -57,6 +58,9 @@ class Evidence(str, Enum):
     NOT_BODY = "the page's markup marks it as no article text (navigation, aside, figure, box)"
     OUTSIDE_ARTICLE = "outside the element the page's markup says holds the article"
     NOT_IN_STATED_BODY = "not in the article's text as the page's metadata states it"
+    ARTICLE_PROSE = (
+        "a paragraph inside the article's element, below its text, marked as nothing else"
+    )
     OUTLINE = "a heading or list item inside the article's element, over article text"
     OUTSIDE_WINDOW = "far from the headline and the article's element the markup names: not read"
 
@@ -242,6 +246,7 @@ def _passes(
     marked = bool(document.not_body) or document.article is not None
     headline = _named_headline(page, document, find_title(page))
     title_at, section = mark_head_and_body(page, headline, MARKED if marked else TEXT)
+    _keep_article_prose(page, document.not_body, document.article)
     _take_outline(page, document.outline)
     _leave_out_of_body(page, document.not_body, document.article)
     if document.article_body:
@@ -309,6 +314,31 @@ def _leave_out_of_body(
             line.role, line.reason = BOILERPLATE, Evidence.OUTSIDE_ARTICLE
 
 
+def _keep_article_prose(
+    page: Page, not_body: frozenset[int], article: frozenset[int] | None
+) -> None:
+    """Paragraphs of 20 words or more the classifiers took for furniture below the body's first
+    line, inside the element the markup says holds the article and in no box it marks, are
+    the article's: a review's sections below its spec table, a live blog's entries below an
+    embedded post. Above the body's first line such a paragraph is as often a standfirst or
+    an author's card, which the truths leave out."""
+    if article is None:
+        return
+    lines, facts = page.lines, page.facts
+    first = next((i for i, line in enumerate(lines) if line.role is BODY), len(lines))
+    for i in range(first + 1, len(lines)):
+        line = lines[i]
+        if (
+            line.reason is Reason.PAGE_FURNITURE
+            and facts[i].prose
+            and line.words >= _ARTICLE_PROSE_WORDS
+            and (line.text[:1].isalnum() or line.text[:1] in OPENING_QUOTES)  # no "*" footnote
+            and line.number in article
+            and line.number not in not_body
+        ):
+            line.role, line.reason = BODY, Evidence.ARTICLE_PROSE
+
+
 def _take_outline(page: Page, outline: frozenset[str]) -> None:
     """A heading or list item of the article's element that the classifiers took for
     furniture, standing between body lines with article text just below it, is the article's
@@ -367,6 +397,7 @@ _ABOVE = 20
 _BELOW = 30
 _UNBOUNDED = 150  # under a headline no element bounds: a longer body reaches the end
 _EDGE = 6  # a body ending this near the window's end may go on past it: all is read
+_ARTICLE_PROSE_WORDS = 20  # words of an article element's paragraph below its text (no end note)
 _STATED_WORDS = 100  # words a stated article text needs to be taken as the whole article
 _STATED_COVERED = 0.8  # share of its word runs the body must hold for the two to be one text
 _QUOTES = str.maketrans({c: "'" for c in "‘’‚‛′´`"} | {c: '"' for c in "“”„‟″«»"})

@@ -22,6 +22,7 @@ from newsreader.parse.page import (
     BOILERPLATE,
     BYLINE,
     DATE,
+    OPENING_QUOTES,
     OTHER,
     PARAGRAPH_ENDS,
     SENTENCE_END,
@@ -75,7 +76,6 @@ _FIRST_PERSON_BIO = re.compile(  # "As a senior analyst, I report on ...", "I wr
 )
 _BETWEEN_LINES = 12  # lines of a list between two paragraphs of the main run, at most
 _PROSE_BETWEEN_WORDS = 8  # words of each sentence line in a row between two paragraphs, at least
-_OPENING_QUOTES = "\"'“‘«"  # may open a sentence
 _SENTENCE_WORDS = 3  # words of a short sentence between paragraphs, at least
 _LABEL_WORDS = 3  # words a label ending in a colon opens a line with, at most
 _LIST_STORY_ITEMS = 3  # items of a list that make a page without prose a list story
@@ -596,7 +596,7 @@ def _reads_as_a_sentence(text: str) -> bool:
     words = text.split()
     uncased = text[:1].lower() == text[:1].upper() and text[:1].isalpha()
     return (
-        (text[:1].isupper() or text[:1] in _OPENING_QUOTES or uncased)
+        (text[:1].isupper() or text[:1] in OPENING_QUOTES or uncased)
         and text[-1] in PARAGRAPH_ENDS
         and len(words) >= _SENTENCE_WORDS
         and not any(word.endswith(":") for word in words[:_LABEL_WORDS])  # "Watch: ..."

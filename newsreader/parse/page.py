@@ -60,6 +60,7 @@ _SENTENCE_WORDS = 8
 #: pitch, a few comments) holds two to four.
 _SENTENCE_RUN = 5
 PARAGRAPH_ENDS = frozenset(".!?…\"”’'»")  # how such a line ends
+OPENING_QUOTES = "\"'“‘«"  # may open a sentence
 
 
 _TEXT, _BLOCK, _PARAGRAPH = attrgetter("text"), attrgetter("block"), attrgetter("paragraph")
