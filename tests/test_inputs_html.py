@@ -499,3 +499,34 @@ def test_the_articles_paragraphs_below_a_table_go_on_with_it():
     paragraphs = article_from(html_document(page.encode()), "a.html").paragraphs
     assert app in paragraphs and verdict in paragraphs
     assert footnote not in paragraphs and not any("View deal" in p for p in paragraphs)
+
+
+@pytest.mark.parametrize(
+    "embed",
+    [
+        '<blockquote class="twitter-tweet"><p>{post}</p>&mdash; Harbour Fire (@HarbourFire)'
+        " <a href='#'>February 2, 2020</a></blockquote>",
+        '<blockquote class="instagram-media"><div><p>{post}</p></div></blockquote>',
+        '<blockquote class="tiktok-embed"><section><p>{post}</p></section></blockquote>',
+    ],
+)
+def test_an_embedded_post_in_the_story_is_not_its_text(embed):
+    post = "Please check your smoke alarms today. It takes ten seconds and it saves lives."
+    story = "".join(
+        f"<p>{text}</p>"
+        for text in (
+            "A dog pulled its owner from a burning kitchen in Harbourside on Sunday night.",
+            "Firefighters said the alarm had no battery, and the family were asleep upstairs.",
+            "The fire service later shared a reminder with its followers online.",
+            "The dog, a four-year-old collie called Pip, was given a medal on Monday morning.",
+            "Her owners said she would get sausages for a week, and then some more.",
+        )
+    )
+    cut = story.index("<p>The dog")
+    page = (
+        "<html><head><meta property='og:title' content='Dog saves owner from fire'></head><body>"
+        f"<article><h1>Dog saves owner from fire</h1>{story[:cut]}{embed.format(post=post)}"
+        f"{story[cut:]}</article></body></html>"
+    )
+    paragraphs = article_from(html_document(page.encode()), "a.html").paragraphs
+    assert post not in paragraphs and len(paragraphs) == 5
