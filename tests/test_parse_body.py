@@ -1085,3 +1085,14 @@ def test_only_a_sentence_over_a_credit_between_paragraphs_is_its_caption(line, r
         each.role = given
     drop_captions_over_credits(lines)
     assert lines[1].role is role
+
+
+def test_an_embedded_posts_text_over_its_signature_leaves():
+    """A post embedded in the story, its text over its signature: neither is the story's."""
+    post = "Please check your smoke alarms today. It takes ten seconds and it saves lives."
+    signature = "— Harbour Fire (@HarbourFire) February 2, 2020"
+    text = "\n\n".join(
+        ["Port Alder to rebuild sea wall", "By Nell Aster", "May 4, 2008", *LONG_PARAGRAPHS[:3]]
+        + [post, signature, *LONG_PARAGRAPHS[3:], FOOT]
+    )
+    assert parse_article(text.encode(), "a.txt").paragraphs == LONG_PARAGRAPHS

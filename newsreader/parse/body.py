@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from newsreader.parse import features
 from newsreader.parse.authors import only_names
-from newsreader.parse.cues import is_ad_marker
+from newsreader.parse.cues import is_ad_marker, is_post_signature
 from newsreader.parse.features import LINE_FEATURES, context_vectors
 from newsreader.parse.page import (
     BODY,
@@ -99,6 +99,7 @@ _LINKS_LEAD_IN = re.compile(
     re.IGNORECASE,
 )
 _CLOSING_ITEMS = 2  # whole sentences a list the story ends on holds, at least
+_POST_LENGTH = 300  # characters of an embedded post's text, at most (a tweet's 280 and a link)
 _PITCH_WORDS = 20  # words a newsletter's pitch over its sign-up button stays under
 _SIGN_UP_BUTTON = re.compile(
     r"(?:sign(?: me)? up|subscribe|join|register)(?: now| today| for free)?\W*", re.IGNORECASE
@@ -195,6 +196,7 @@ def mark_body(page: Page, title_at: int | None, thresholds: Thresholds = TEXT) -
     _keep_what_the_body_goes_on_with(page.lines, candidates)
     _drop_dated_links(page.lines, candidates)
     _drop_sign_up_pitches(page.lines, candidates)
+    _drop_embedded_posts(page.lines)
 
 
 def _keep_the_last_sentence(lines: list[Line]) -> None:
@@ -302,6 +304,20 @@ def _drop_sign_up_pitches(lines: list[Line], candidates: list[int]) -> None:
             for k, button in enumerate(below)
         ):
             line.role, line.reason = BOILERPLATE, Reason.NOTICE
+
+
+def _drop_embedded_posts(lines: list[Line]) -> None:
+    """A body line of a post's length right over an embedded post's signature ("— Harbour Fire
+    (@HarbourFire) February 2, 2020") is the post's text, not the story's: on dev, 3 such
+    lines were kept and none is in a true body."""
+    for post, signature in zip(lines, lines[1:]):
+        if (
+            post.role is BODY
+            and len(post.text) <= _POST_LENGTH
+            and signature.reason is Reason.NOTICE
+            and is_post_signature(signature.text)
+        ):
+            post.role, post.reason = BOILERPLATE, Reason.NOTICE
 
 
 def _in_run_bar(page: Page, candidates: list[int], in_run: float) -> float:
