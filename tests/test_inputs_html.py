@@ -530,3 +530,28 @@ def test_an_embedded_post_in_the_story_is_not_its_text(embed):
     )
     paragraphs = article_from(html_document(page.encode()), "a.html").paragraphs
     assert post not in paragraphs and len(paragraphs) == 5
+
+
+def test_a_one_sentence_lede_under_a_share_bar_stays_the_storys():
+    """A brief's first paragraph, one sentence under a bar of share buttons, right above the
+    paragraphs the classifiers kept in the article's element, is the story's lede."""
+    lede = "The footbridge over the River Lenn at Mill Meadows has reopened after six weeks of repairs."
+    rest = (
+        "It was closed in October after an inspection found rotten timbers on the deck. The"
+        " council said the repairs cost about £48,000.",
+        "The bridge is used by hundreds of people a day walking between the Meadows estate and"
+        " the town centre.",
+    )
+    bar = "".join(
+        f"<a class='share' href='#'>{label}</a>"
+        for label in ("Share on Twitter", "Share via Email")
+    )
+    page = (
+        "<html><head><meta property='og:title' content='Footbridge over the Lenn reopens after repairs'></head>"
+        "<body><main><article><header><h1>Footbridge over the Lenn reopens after repairs</h1>"
+        f"<div class='share-bar'>{bar}</div></header><div itemprop='articleBody'><p>{lede}</p>"
+        f"{''.join(f'<p>{p}</p>' for p in rest)}</div></article></main><footer><ul>"
+        "<li><a href='/rss'>RSS feeds</a></li><li><a href='/help'>Help</a></li></ul></footer>"
+        "</body></html>"
+    )
+    assert article_from(html_document(page.encode()), "a.html").paragraphs == (lede, *rest)

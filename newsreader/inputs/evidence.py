@@ -33,7 +33,7 @@ from newsreader.inputs.documents import Document
 from newsreader.model import Article, LineRole, valid_text
 from newsreader.parse.article import section_name
 from newsreader.parse.body import MARKED, TEXT
-from newsreader.parse.features import file_language
+from newsreader.parse.features import LineFacts, file_language
 from newsreader.parse.ids import split_name
 from newsreader.parse.layout import Layout, gather, mark_head_and_body, read_page
 from newsreader.parse.page import (
@@ -43,6 +43,7 @@ from newsreader.parse.page import (
     OTHER,
     PARAGRAPH_ENDS,
     PARAGRAPH_WORDS,
+    Line,
     Page,
     split_lines,
 )
@@ -58,6 +59,7 @@ class Evidence(str, Enum):
     NOT_BODY = "the page's markup marks it as no article text (navigation, aside, figure, box)"
     OUTSIDE_ARTICLE = "outside the element the page's markup says holds the article"
     NOT_IN_STATED_BODY = "not in the article's text as the page's metadata states it"
+    ARTICLE_LEDE = "the paragraph right above the article's text, inside its element: its lede"
     ARTICLE_PROSE = (
         "a paragraph inside the article's element, below its text, marked as nothing else"
     )
@@ -321,22 +323,35 @@ def _keep_article_prose(
     line, inside the element the markup says holds the article and in no box it marks, are
     the article's: a review's sections below its spec table, a live blog's entries below an
     embedded post. Above the body's first line such a paragraph is as often a standfirst or
-    an author's card, which the truths leave out."""
+    an author's card, which the truths leave out; only the one right above it, of a sentence
+    or more, is the story's lede (a one-sentence lede under a share bar)."""
     if article is None:
         return
     lines, facts = page.lines, page.facts
     first = next((i for i, line in enumerate(lines) if line.role is BODY), len(lines))
+    if 0 < first < len(lines) and _in_article(
+        lines[first - 1], facts[first - 1], article, not_body
+    ):
+        if lines[first - 1].words >= PARAGRAPH_WORDS:
+            lines[first - 1].role, lines[first - 1].reason = BODY, Evidence.ARTICLE_LEDE
     for i in range(first + 1, len(lines)):
         line = lines[i]
-        if (
-            line.reason is Reason.PAGE_FURNITURE
-            and facts[i].prose
-            and line.words >= _ARTICLE_PROSE_WORDS
-            and (line.text[:1].isalnum() or line.text[:1] in OPENING_QUOTES)  # no "*" footnote
-            and line.number in article
-            and line.number not in not_body
-        ):
+        if line.words >= _ARTICLE_PROSE_WORDS and _in_article(line, facts[i], article, not_body):
             line.role, line.reason = BODY, Evidence.ARTICLE_PROSE
+
+
+def _in_article(
+    line: Line, fact: LineFacts, article: frozenset[int], not_body: frozenset[int]
+) -> bool:
+    """Whether ``line`` is a paragraph of the article's element that the classifiers dropped:
+    prose opening as a sentence does (no "*" footnote), in no box the markup marks."""
+    return (
+        line.reason is Reason.PAGE_FURNITURE
+        and fact.prose
+        and (line.text[:1].isalnum() or line.text[:1] in OPENING_QUOTES)
+        and line.number in article
+        and line.number not in not_body
+    )
 
 
 def _take_outline(page: Page, outline: frozenset[str]) -> None:
