@@ -1096,3 +1096,19 @@ def test_an_embedded_posts_text_over_its_signature_leaves():
         + [post, signature, *LONG_PARAGRAPHS[3:], FOOT]
     )
     assert parse_article(text.encode(), "a.txt").paragraphs == LONG_PARAGRAPHS
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        ["Harbour festival returns", "By Nell Aster", "May 4, 2008"],
+        ["Harbour festival returns", "May 4, 2008", "By Nell Aster"],
+        ["Harbour festival returns", "By Nell Aster", "May 4, 2008", "E-mail to a friend"],
+    ],
+)
+def test_a_short_lede_under_the_date_byline_or_tools_opens_the_story(head):
+    """A one-sentence lede right above the paragraphs the classifiers kept, under the date,
+    the byline or a line of tools, is the story's first paragraph, without blank lines too."""
+    lede = "Boat races, stalls and music fill the quay at Port Alder from Saturday morning."
+    text = "\n".join([*head, lede, *LONG_PARAGRAPHS[:3], FOOT])
+    assert parse_article(text.encode(), "a.txt").paragraphs[0] == lede

@@ -335,3 +335,21 @@ def test_a_headline_in_capitals_over_its_byline_beats_the_masthead_above_it():
 def test_a_deck_over_the_byline_stays_below_its_headline():
     head = "Library stays open after long campaign\nThe council changed its mind after a petition\nBy Nell Aster\nMay 4, 2008"
     assert title(head) == "Library stays open after long campaign"
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_a_short_headline_over_its_byline_beats_the_lede_below_them(gap):
+    """Three words over the byline and date, a whole sentence under them: the sentence is the
+    story's lede, however well it scores as a headline."""
+    lede = "Boat races, stalls and music fill the quay at Port Alder from Saturday morning."
+    story = (
+        "Last year's races were called off after storms damaged the quay, and the town spent"
+        " the winter on repairs to the stone steps and the old crane.",
+        "Organisers expect about four thousand visitors over the two days, and the ferry company"
+        " will run extra sailings from the mainland on both mornings and evenings.",
+        "Parking on the quay will be closed from Friday night, and visitors are asked to use the"
+        " field behind the school, where a shuttle bus will run every twenty minutes.",
+    )
+    text = gap.join(["Harbour festival returns", "By Nell Aster", "May 4, 2008", lede, *story])
+    article = parse_article(text.encode(), "a.txt")
+    assert (article.title, article.paragraphs[0]) == ("Harbour festival returns", lede)

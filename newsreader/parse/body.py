@@ -80,6 +80,7 @@ _SENTENCE_WORDS = 3  # words of a short sentence between paragraphs, at least
 _LABEL_WORDS = 3  # words a label ending in a colon opens a line with, at most
 _LIST_STORY_ITEMS = 3  # items of a list that make a page without prose a list story
 _LEAD_IN_WORDS = 5  # words of a sentence that leads into a list with a colon, at least
+_LEDE_WORDS = 8  # words of a short lede right above the story's first kept line, at least
 _OPENING_WORDS = 20  # words of a dropped paragraph just above the story that opens it, at least
 _STORY_WORDS = 30  # words of what an empty body keeps, at least: a short blurb's
 #: A comment's "Reply" button, alone on its line, perhaps with a count: "Reply", "Reply (2)".
@@ -493,6 +494,24 @@ def _keep_the_opening_paragraphs(page: Page, first: int) -> None:
         opening.pop()  # a list or short line is kept below a long paragraph, never alone
     for i in opening:
         lines[i].role, lines[i].reason = BODY, Reason.OPENS_THE_STORY
+    if not opening and _opens_under_the_head(lines, body, first):
+        lines[body - 1].role, lines[body - 1].reason = BODY, Reason.LEDE
+
+
+def _opens_under_the_head(lines: list[Line], body: int, first: int) -> bool:
+    """Whether the dropped line right above the body's first (``body``) is a short lede: a
+    sentence of eight words or more under the byline, the date or furniture (a share bar),
+    not under a credit or caption (it is the picture's) or the headline (a deck). On dev and
+    its copies without blank lines, 11 such lines are in the true body and 2 not."""
+    if body - 2 < first:
+        return False
+    lede, above = lines[body - 1], lines[body - 2]
+    return (
+        lede.reason is Reason.PAGE_FURNITURE
+        and lede.words >= _LEDE_WORDS
+        and _reads_as_a_sentence(lede.text)
+        and above.role in (BYLINE, DATE, BOILERPLATE)
+    )
 
 
 def _keep_lines_between_paragraphs(lines: list[Line], run: tuple[int, int]) -> None:

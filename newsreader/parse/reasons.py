@@ -35,6 +35,7 @@ class Reason(str, Enum):
     CREDIT_GIVEN_ELSEWHERE = "ends with a photo credit the file gives elsewhere"
     CAPTION_AGAIN = "a caption of the file again, without its credit"
     BELOW_ENLARGE = "right below a button that enlarges its picture"
+    LEDE = "a sentence right above the story, under its byline, date or tools: its lede"
     OVER_CREDIT = "a short line over a picture's credit, between two paragraphs: its caption"
     # bylines told by their neighbours (authors.py)
     BYLINE_ROLE = "the author's role or outlet, below the byline"

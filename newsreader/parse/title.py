@@ -213,6 +213,8 @@ def find_title(page: Page) -> tuple[int, Reason] | None:
         return found, Reason.OVER_BYLINE
     if (found := _headline_below_masthead(page, chosen, candidates, scores)) is not None:
         return found, Reason.OVER_BYLINE
+    if (found := _headline_over_the_lede(page, chosen, candidates)) is not None:
+        return found, Reason.OVER_BYLINE
     return chosen, Reason.TITLE
 
 
@@ -342,6 +344,27 @@ def _headline_in_run(page: Page, last_prose: int, best: float) -> int | None:
     scores = title_scores(page, deeper)
     top = max(range(len(deeper)), key=scores.__getitem__)
     return deeper[top] if scores[top] >= best + _DEEPER_MARGIN else None
+
+
+def _headline_over_the_lede(page: Page, chosen: int, candidates: list[int]) -> int | None:
+    """The candidate right over the byline and date lines right over ``chosen``, when ``chosen``
+    is a whole sentence and that candidate none (three words or more): the story's lede
+    outscored a short headline ("Harbour festival returns" / "By Nell Aster" / "May 4, 2008" /
+    "Boat races fill the quay from Saturday.")."""
+    lines = page.lines
+    if not lines[chosen].text.endswith("."):
+        return None
+    above = chosen - 1
+    while (
+        above >= 0 and chosen - above <= len(_BYLINE_BLOCK) and lines[above].role in _BYLINE_BLOCK
+    ):
+        above -= 1
+    if above == chosen - 1 or above not in candidates:
+        return None
+    line = lines[above]
+    if _SHORT_HEADLINE <= line.words <= _TITLE_WORDS and not SENTENCE_END.search(line.text):
+        return above
+    return None
 
 
 def _headline_under_kicker(page: Page, chosen: int, candidates: list[int]) -> int | None:
