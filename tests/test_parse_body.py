@@ -1112,3 +1112,20 @@ def test_a_short_lede_under_the_date_byline_or_tools_opens_the_story(head):
     lede = "Boat races, stalls and music fill the quay at Port Alder from Saturday morning."
     text = "\n".join([*head, lede, *LONG_PARAGRAPHS[:3], FOOT])
     assert parse_article(text.encode(), "a.txt").paragraphs[0] == lede
+
+
+def test_a_subheading_below_a_pictures_caption_and_credit_stays():
+    """A picture set between two of the story's sections (its caption, its credit), then the
+    next numbered subheading: the story goes on below the picture as it does above it."""
+    sections = [
+        ("1. Harbour steps", "The old stone steps down to the water were rebuilt last winter."),
+        ("2. Lighthouse path", "A gravel path now runs from the car park to the lighthouse door."),
+        ("3. Ferry quay", "Benches and a shelter stand where the ferry waits for the tide."),
+    ]
+    picture = ["The lighthouse path at dawn, seen from the quay. Photo: Ana Ruiz", "Ana Ruiz/AP"]
+    text = "\n\n".join(
+        ["Three walks around Port Alder", "By Nell Aster", "May 4, 2008", *LONG_PARAGRAPHS[:3]]
+        + [*sections[0], *sections[1], *picture, *sections[2], *LONG_PARAGRAPHS[3:], FOOT]
+    )
+    paragraphs = parse_article(text.encode(), "a.txt").paragraphs
+    assert "3. Ferry quay" in paragraphs and not any("dawn" in p for p in paragraphs)

@@ -21,6 +21,8 @@ from newsreader.parse.page import (
     BODY,
     BOILERPLATE,
     BYLINE,
+    CAPTION,
+    CREDIT,
     DATE,
     OPENING_QUOTES,
     OTHER,
@@ -101,6 +103,7 @@ _LINKS_LEAD_IN = re.compile(
 )
 _CLOSING_ITEMS = 2  # whole sentences a list the story ends on holds, at least
 _POST_LENGTH = 300  # characters of an embedded post's text, at most (a tweet's 280 and a link)
+_SET_INTO = 2  # lines set into a story (a caption and its credit) that still have body above
 _PITCH_WORDS = 20  # words a newsletter's pitch over its sign-up button stays under
 _SIGN_UP_BUTTON = re.compile(
     r"(?:sign(?: me)? up|subscribe|join|register)(?: now| today| for free)?\W*", re.IGNORECASE
@@ -553,12 +556,18 @@ def _keep_lines_between_paragraphs(lines: list[Line], run: tuple[int, int]) -> N
 
 
 def _body_above(lines: list[Line], i: int) -> bool:
-    """Whether article text stands right above line ``i``, or above an ad's marker right above
-    it: the story goes on below an ad as it does above."""
+    """Whether article text stands right above line ``i``, or above what is set into the story
+    right above it (an ad's marker, a picture's caption and credit): the story goes on below
+    them as it does above."""
     above = i - 1
-    if above > 0 and is_ad_marker(lines[above].text):
+    while above > 0 and i - above <= _SET_INTO and _set_into_the_story(lines[above]):
         above -= 1
     return lines[above].role is BODY
+
+
+def _set_into_the_story(line: Line) -> bool:
+    """An ad's marker, a caption or a credit: what a page sets between a story's paragraphs."""
+    return line.role is CAPTION or line.role is CREDIT or is_ad_marker(line.text)
 
 
 def _is_a_list(lines: list[Line], i: int, last: int) -> bool:
