@@ -555,3 +555,25 @@ def test_a_one_sentence_lede_under_a_share_bar_stays_the_storys():
         "</body></html>"
     )
     assert article_from(html_document(page.encode()), "a.html").paragraphs == (lede, *rest)
+
+
+def test_a_blogs_post_title_the_metadata_states_beats_its_description():
+    """A blog's <h1> is its name over its description; the post's own title, an <h3> that
+    og:title states word for word, is the headline."""
+    story = "".join(
+        f"<p>{text}</p>"
+        for text in (
+            "We set up on the sea wall just after ten, with two telescopes and a flask of tea.",
+            "The comet climbed out of the haze after midnight, its tail as long as a hand held out.",
+            "By two the cold had won, and we packed up with a dozen photographs between us.",
+        )
+    )
+    page = (
+        "<html><head><meta property='og:title' content='A long night with the comet'></head>"
+        "<body><header><h1>Port Alder Skywatch</h1><p>Backyard astronomy from a damp corner of"
+        " the coast</p></header><h2>Sunday, October 9, 2016</h2>"
+        f"<div class='post'><h3>A long night with the comet</h3>{story}</div></body></html>"
+    )
+    assert (
+        article_from(html_document(page.encode()), "a.html").title == "A long night with the comet"
+    )

@@ -259,11 +259,14 @@ def _passes(
 def _named_headline(page: Page, document: Document, chosen):
     """The line the markup names the headline: an ``<h1>`` the metadata's title confirms (the
     same text, or the same with the site's name or an ellipsis), standing in the text with
-    prose below it. The classifier's choice (``chosen``) stands when it is an ``<h1>`` itself,
-    or no such line is found."""
+    prose below it; without such an ``<h1>`` (a blog's is its name), a line that is the
+    metadata's title itself, of three words or more. The classifier's choice (``chosen``)
+    stands when it is an ``<h1>`` itself, or no such line is found."""
     stated = _normal(document.title or "")
     named = {_normal(h) for h in document.headings}
     confirmed = {h for h in named if h and stated and _confirms(stated, h)}
+    if not confirmed and len(stated.split()) >= _STATED_TITLE_WORDS:
+        confirmed = named = {stated}
     if not confirmed or chosen is not None and _normal(page.lines[chosen[0]].text) in named:
         return chosen
     last_prose = max(
@@ -413,6 +416,7 @@ _BELOW = 30
 _UNBOUNDED = 150  # under a headline no element bounds: a longer body reaches the end
 _EDGE = 6  # a body ending this near the window's end may go on past it: all is read
 _ARTICLE_PROSE_WORDS = 20  # words of an article element's paragraph below its text (no end note)
+_STATED_TITLE_WORDS = 3  # words of a metadata title that names a line without an <h1>, at least
 _STATED_WORDS = 100  # words a stated article text needs to be taken as the whole article
 _STATED_COVERED = 0.8  # share of its word runs the body must hold for the two to be one text
 _QUOTES = str.maketrans({c: "'" for c in "‘’‚‛′´`"} | {c: '"' for c in "“”„‟″«»"})
