@@ -7,9 +7,14 @@ from pathlib import Path
 import pytest
 
 from newsreader.parse import explain_lines, parse_article
-from newsreader.parse.body import _keep_lines_between_paragraphs, _reads_as_a_sentence
+from newsreader.parse.body import (
+    _keep_lines_between_paragraphs,
+    _keep_the_opening_paragraphs,
+    _reads_as_a_sentence,
+)
 from newsreader.parse.captions import drop_captions_over_credits
-from newsreader.parse.page import BODY, BOILERPLATE, CAPTION, CREDIT, split_lines
+from newsreader.parse.layout import read_page
+from newsreader.parse.page import BODY, BOILERPLATE, CAPTION, CREDIT, OTHER, split_lines
 from newsreader.parse.quotes import drop_pull_quotes
 from newsreader.parse.reasons import Reason
 
@@ -1129,3 +1134,35 @@ def test_a_subheading_below_a_pictures_caption_and_credit_stays():
     )
     paragraphs = parse_article(text.encode(), "a.txt").paragraphs
     assert "3. Ferry quay" in paragraphs and not any("dawn" in p for p in paragraphs)
+
+
+OPENING = (
+    "The harbour board voted on Tuesday to rebuild the old ferry quay at Port Alder, ending"
+    " two years of argument over whether the crumbling stone pier could be saved at all.",
+    "Work will start in the spring and should take about eighteen months, the board said,"
+    " with the ferry moving to a temporary landing stage at the fish market meanwhile.",
+)
+
+
+@pytest.mark.parametrize(
+    "inset",
+    [
+        ["Related: Ferry fares to rise in spring"],
+        ["— Quay Campaign (@QuayCampaign) May 3, 2008"],  # an embedded post's signature
+        ["Advertisement"],
+    ],
+)
+def test_the_storys_opening_goes_on_past_what_is_set_into_it(inset):
+    """Opening paragraphs the classifiers dropped above the body's first kept line stay the
+    story's though a related link, an embedded post or an ad stands between them; the inset
+    does not."""
+    head = ["Ferry quay to be rebuilt", "By Nell Aster", "May 4, 2008"]
+    page = read_page("\n".join([*head, OPENING[0], *inset, OPENING[1], *LONG_PARAGRAPHS]))
+    for line in page.lines[3:]:  # what the cues left, the classifiers dropped
+        if line.role is OTHER:
+            line.role, line.reason = BOILERPLATE, Reason.PAGE_FURNITURE
+    for line in page.lines[-len(LONG_PARAGRAPHS) :]:
+        line.role, line.reason = BODY, Reason.ARTICLE_TEXT
+    page.run = (3, len(page.lines) - 1)
+    _keep_the_opening_paragraphs(page, 3)
+    assert [line.text for line in page.lines if line.role is BODY] == [*OPENING, *LONG_PARAGRAPHS]

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from newsreader.parse import features
 from newsreader.parse.authors import only_names
-from newsreader.parse.cues import is_ad_marker, is_post_signature
+from newsreader.parse.cues import is_ad_marker, is_inline_link, is_post_signature
 from newsreader.parse.features import LINE_FEATURES, context_vectors
 from newsreader.parse.page import (
     BODY,
@@ -475,7 +475,9 @@ def _keep_the_opening_paragraphs(page: Page, first: int) -> None:
     list items and short sentences (an interview's questions) between them and the body. A
     standfirst or a caption there is shorter and stands alone: on dev, 6 such lines of 20
     words or more are in the true body and none is not; of shorter ones, 4 are and 5 are not,
-    so a short line is kept only below a long one."""
+    so a short line is kept only below a long one. What a page sets between the opening
+    paragraphs (:func:`_passed_over`: a related link, an embedded post, a picture, an ad) is
+    passed over, neither kept nor ending them."""
     lines, start, end = page.lines, *page.run
     body = next((i for i in range(first, len(lines)) if lines[i].role is BODY), None)
     if body is None:
@@ -483,6 +485,8 @@ def _keep_the_opening_paragraphs(page: Page, first: int) -> None:
     opening = []  # upwards from the first body line: long paragraphs, list items, sentences
     for i in range(body - 1, max(first, start) - 1, -1):
         line = lines[i]
+        if i <= end and line.role is not BODY and _passed_over(line):
+            continue
         if i > end or line.reason is not Reason.PAGE_FURNITURE:
             break
         if not (
@@ -563,6 +567,12 @@ def _body_above(lines: list[Line], i: int) -> bool:
     while above > 0 and i - above <= _SET_INTO and _set_into_the_story(lines[above]):
         above -= 1
     return lines[above].role is BODY
+
+
+def _passed_over(line: Line) -> bool:
+    """What a page sets between the story's opening paragraphs without ending them: a picture,
+    an ad, a link to another story ("Related: ..."), an embedded post or another notice."""
+    return _set_into_the_story(line) or line.reason is Reason.NOTICE or is_inline_link(line.text)
 
 
 def _set_into_the_story(line: Line) -> bool:

@@ -93,6 +93,9 @@ _AD_MARKER = (
     r"reklama)\]?|article continues below(?: this ad)?|story continues below(?: advertisement)?"
 )
 _AD_MARKER_LINE = re.compile(rf"\W*(?:{_AD_MARKER})\W*")
+#: A link to another story set into this one: "Related: …", "READ MORE: …", "(Also: …)".
+_INLINE_LINK = r"\(?\W*(?:read|also|more|related|read more|see more)\s*:\s.{3,}"
+_INLINE_LINK_LINE = re.compile(_INLINE_LINK)
 _BOILERPLATE = re.compile(  # matched on lower-cased lines: far cheaper than case-blind
     rf"^(?:{_AD_MARKER}|sponsored(?: content)?|share(?: this(?: article| story)?| on \w+| via \w+)?|share via|tweet|email|e-mail|print|"
     r"comments?|facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|flipboard|copy link|link copied|"
@@ -107,7 +110,7 @@ _BOILERPLATE = re.compile(  # matched on lower-cased lines: far cheaper than cas
     r"leer más|lire (?:la )?suite|weiterlesen|czytaj (?:też|także|więcej).*|read also.*|also read.*|"
     r"see also.*|more stories.*|you may also like.*|\d+ comments?|join the conversation.*|"
     r"filed under:.*|\d+ (?:responses|comments|replies) to .*|\d+ thoughts on [\"“'‘].*|"  # a blog's footer
-    r"\(?\W*(?:read|also|more|related|read more|see more)\s*:\s.{3,}|a post shared by .*|people are also reading.*|"
+    rf"{_INLINE_LINK}|a post shared by .*|people are also reading.*|"
     r"more for you|more like this|about the author|in this article|get the whole story|\d+ (?:images|photos|slides)|"
     r"before you go.*|comments are closed\.?|editor[’']?s picks?|view (?:full )?post on \w+|"
     r"repl(?:y|ies)|\d+ repl(?:y|ies)|(?:load|show|view) (?:more|all|\d+) (?:comments|replies)|"
@@ -480,6 +483,11 @@ def is_post_signature(line: str) -> bool:
     """An embedded post's last line ("— Harbour Zoo (@HarbourZoo) March 5, 2024"): its date is
     the post's, not the article's, and the name is no byline."""
     return _POST_SIGNATURE.match(line) is not None and find_date(line) is not None
+
+
+def is_inline_link(line: str) -> bool:
+    """A link to another story set into this one ("Related: Harbour fair returns")."""
+    return _INLINE_LINK_LINE.match(line.lower()) is not None
 
 
 def is_ad_marker(line: str) -> bool:
