@@ -9,6 +9,7 @@ import pytest
 from newsreader.parse import explain_lines, parse_article
 from newsreader.parse.body import (
     _keep_lines_between_paragraphs,
+    _keep_paragraphs_without_blank_lines,
     _keep_the_opening_paragraphs,
     _reads_as_a_sentence,
 )
@@ -237,6 +238,8 @@ def test_readers_comments_leave_the_body():
         "As a senior analyst, I report on energy markets and the companies that shape them.",
         "I write about schools, colleges and the people who run them.",
         "I'm a coastal reporter for the Town Post, where I write about storms and harbours.",
+        "I've been reviewing phones and laptops for the Town Post since 2012, and I still "
+        "test every one of them on the morning ferry.",
     ],
 )
 def test_a_first_person_biography_at_the_end_leaves_the_body(bio):
@@ -1166,3 +1169,20 @@ def test_the_storys_opening_goes_on_past_what_is_set_into_it(inset):
     page.run = (3, len(page.lines) - 1)
     _keep_the_opening_paragraphs(page, 3)
     assert [line.text for line in page.lines if line.role is BODY] == [*OPENING, *LONG_PARAGRAPHS]
+
+
+@pytest.mark.parametrize(("gap", "kept"), [("\n", True), ("\n\n", False)])
+def test_a_long_sentence_between_paragraphs_without_blank_lines_is_one(gap, kept):
+    """In a text without blank lines, a whole sentence of 20 words or more the classifiers
+    dropped between the body's first and last lines is a paragraph; with blank lines, the
+    classifiers saw its shape and are left alone. A caption over its credit is none."""
+    caption = "Waves break over the old wall on Front Street in January, as they have done every winter for years."
+    page = read_page(gap.join([*LONG_PARAGRAPHS[:3], caption, "Ana Ruiz/AP", *LONG_PARAGRAPHS[3:]]))
+    for line in page.lines:
+        if line.role is OTHER:
+            line.role, line.reason = BODY, Reason.ARTICLE_TEXT
+    dropped = [page.lines[1], page.lines[3]]  # a paragraph, and the caption
+    for line in dropped:
+        line.role, line.reason = BOILERPLATE, Reason.PAGE_FURNITURE
+    _keep_paragraphs_without_blank_lines(page)
+    assert [line.role for line in dropped] == [BODY if kept else BOILERPLATE, BOILERPLATE]
