@@ -532,6 +532,26 @@ def test_an_embedded_post_in_the_story_is_not_its_text(embed):
     assert post not in paragraphs and len(paragraphs) == 5
 
 
+def test_a_sentence_set_out_to_be_tweeted_is_still_the_storys():
+    """A click-to-tweet box holds one of the story's own sentences: no embedded post."""
+    quote = "Every house on the quay flooded twice this winter, and the insurers have noticed."
+    story = "".join(
+        f"<p>{text}</p>"
+        for text in (
+            "The harbour board met on Tuesday to hear from residents of the flooded quay.",
+            "Several said their insurance had doubled since the storms of last December.",
+            "The board promised a report on the sea defences before the end of the summer.",
+        )
+    )
+    page = (
+        "<html><head><meta property='og:title' content='Quay residents demand flood plan'></head>"
+        f"<body><article><h1>Quay residents demand flood plan</h1>{story}"
+        f"<div class='click-to-tweet'><span class='tweet-this'>{quote}</span></div>"
+        f"{story}</article></body></html>"
+    )
+    assert quote in article_from(html_document(page.encode()), "a.html").paragraphs
+
+
 def test_a_one_sentence_lede_under_a_share_bar_stays_the_storys():
     """A brief's first paragraph, one sentence under a bar of share buttons, right above the
     paragraphs the classifiers kept in the article's element, is the story's lede."""

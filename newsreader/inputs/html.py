@@ -70,14 +70,15 @@ _NOT_BODY_ROLES = '[role="navigation"],[role="complementary"],[role="contentinfo
 # apart by dashes, underscores or spaces), and the CSS that finds the candidates
 _NOT_BODY_NAMES = re.compile(
     r"(?:^|[-_\s])(?:comments?|related|share|sharing|social|newsletter|promo|sponsored"
-    r"|caption|recirc|trending|outbrain|taboola|tweet|instagram|tiktok)(?:$|[-_\s])",
+    r"|caption|recirc|trending|outbrain|taboola|twitter-tweet|instagram-media|tiktok-embed)"
+    r"(?:$|[-_\s])",
     re.I,
 )
 _NOT_BODY_NAMED = ",".join(
     f'[{attribute}*="{part}"]'
     for attribute, parts in (
         ("class", "omment elated hare ocial ewsletter romo ponsored aption ecirc rending utbrain"),
-        ("class", "aboola tweet nstagram iktok"),
+        ("class", "aboola twitter-tweet instagram-media tiktok-embed"),
         ("id", "omment elated ewsletter ocial"),
     )
     for part in parts.split()

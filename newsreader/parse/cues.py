@@ -314,7 +314,6 @@ _NOTICE_START = re.compile(  # how notices open, however long they run
     r"all rights reserved|follow us\b|click here\b|pin (?:this|it)\b|read the original (?:article|story)\b|"
     r"support (?:local|independent|our) (?:journalism|news|reporting)\b|"
     r"have a (?:news )?tip\b|got a (?:news )?tip\b|"  # a promo box: the site asks for stories
-    r"(?:contact|reach|email|e-mail)\b[^@]{0,80}(?:\w@\w|\bvia e-?mail\b)|"  # "Contact Jo Park at jo@…"
     r"you(?:'ve|’ve| have) read (?:\d+ of (?:your )?\d+|\d+ free|all (?:of )?your free)\b|"  # a paywall's meter
     r"follow\b.{0,80}\bon (?:facebook|instagram|twitter|x|tiktok|threads|youtube|linkedin)\b|"
     r"an? (?:previous |earlier )?version of this (?:article|story)\b|editor[’']?s note\s*:|correction\s*:|"
