@@ -597,3 +597,54 @@ def test_a_blogs_post_title_the_metadata_states_beats_its_description():
     assert (
         article_from(html_document(page.encode()), "a.html").title == "A long night with the comet"
     )
+
+
+def test_the_stated_title_in_a_ticker_is_no_headline():
+    """Without an <h1>, a line that is the metadata's title stands for the headline only in a
+    headline's place (a byline, a date or prose below it), not in a ticker of other lines."""
+    stated = "Harbour wall repairs approved after two years of debate"
+    shown = "Harbour wall repairs approved after long debate"
+    ticker = "".join(
+        f"<li>{item}</li>" for item in (stated, "School keeps four-day week", "Coast road shut")
+    )
+    story = "".join(
+        f"<p>Paragraph {word} of the story tells of the council's vote on the harbour wall at"
+        " length, with enough words to read as prose.</p>"
+        for word in ("one", "two", "three", "four", "five")
+    )
+    page = (
+        f"<html><head><meta property='og:title' content='{stated}'></head><body><main>"
+        f"<div class='ticker'><span>Trending</span><ul>{ticker}</ul></div><article>"
+        f"<h2>{shown}</h2><div><span>By Tomas Brandt</span> <time>April 12, 2023</time></div>"
+        f"{story}</article></main></body></html>"
+    )
+    assert article_from(html_document(page.encode()), "a.html").title == shown
+
+
+def test_boxes_inside_the_article_element_stay_out_of_its_text():
+    """A toolbar's buttons, a poll, an author's card and a newsletter box inside <article>:
+    none of it is the story, though the element's lists and paragraphs otherwise are."""
+    paragraphs = [
+        f"Paragraph {word} of the story tells of the council's vote on the harbour wall at length,"
+        " with enough words in it to read as prose to anyone."
+        for word in ("one", "two", "three", "four", "five", "six")
+    ]
+    page = (
+        "<html><head><meta property='og:title' content='Harbour wall repairs approved'></head>"
+        "<body><article><h1>Harbour wall repairs approved</h1>"
+        "<div><span>By Tomas Brandt</span> <time>April 12, 2023</time></div>"
+        f"<p>{paragraphs[0]}</p><p>{paragraphs[1]}</p>"
+        "<ul class='toolbar'><li><button>Listen to this story</button></li>"
+        "<li><button>Save for later</button></li></ul>"
+        f"<p>{paragraphs[2]}</p><p>{paragraphs[3]}</p>"
+        "<div class='poll'><h3>Should the town pay for the wall?</h3><ul><li>Yes, it cannot wait"
+        "</li><li>Not sure yet</li></ul></div>"
+        f"<p>{paragraphs[4]}</p><p>{paragraphs[5]}</p>"
+        "<div class='author-card'><h3>About Tomas Brandt</h3><p>Tomas Brandt has reported on the"
+        " council, the courts and the harbour for the Courier since 2012, after ten years at a"
+        " regional paper in the north.</p></div>"
+        "<div class='nl-box'><h3>The Morning Tide</h3><p>Every weekday morning our editors pick the"
+        " stories from the coast and the islands that you should not miss, with the weather and"
+        " the tide tables.</p><button>Sign up</button></div></article></body></html>"
+    )
+    assert article_from(html_document(page.encode()), "a.html").paragraphs == tuple(paragraphs)

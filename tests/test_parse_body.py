@@ -1077,16 +1077,20 @@ def test_the_storys_last_line_over_a_credit_stays():
 
 
 @pytest.mark.parametrize(
-    ("line", "role"),
+    ("line", "below", "role"),
     [
-        ("Waves break over the old wall on Front Street in January.", CAPTION),
-        ("Willa Grange & Tom Berg", BODY),  # a listicle's heading ends no sentence
+        ("Waves break over the old wall on Front Street in January.", LONG_PARAGRAPHS[1], CAPTION),
+        ("Willa Grange & Tom Berg", LONG_PARAGRAPHS[1], BODY),  # a listicle's heading
+        ("Willa Grange said the town could not wait another winter.", LONG_PARAGRAPHS[1], BODY),
+        # the credit over its caption: the line over the credit is the story's
+        ("The board voted five to two on Tuesday.", "Waves break over the old wall.", BODY),
     ],
 )
-def test_only_a_sentence_over_a_credit_between_paragraphs_is_its_caption(line, role):
-    lines = split_lines(
-        "\n\n".join([LONG_PARAGRAPHS[0], line, "Credit: Ana Ruiz/AP", LONG_PARAGRAPHS[1]])
-    )
+def test_only_a_sentence_over_a_credit_between_paragraphs_is_its_caption(line, below, role):
+    """A short sentence over a credit, a paragraph right below it, is the picture's caption;
+    not a listicle's heading, a quote's paragraph (who said it), or a line over a credit that
+    has its caption below it."""
+    lines = split_lines("\n\n".join([LONG_PARAGRAPHS[0], line, "Credit: Ana Ruiz/AP", below]))
     for each, given in zip(lines, (BODY, BODY, CREDIT, BODY)):
         each.role = given
     drop_captions_over_credits(lines)
@@ -1184,3 +1188,27 @@ def test_a_long_sentence_between_paragraphs_without_blank_lines_is_one(gap, kept
         line.role, line.reason = BOILERPLATE, Reason.PAGE_FURNITURE
     _keep_paragraphs_without_blank_lines(page)
     assert [line.role for line in dropped] == [BODY if kept else BOILERPLATE, BOILERPLATE]
+
+
+def test_the_storys_line_over_a_posts_signature_naming_its_author_stays():
+    """Over a signature with no post text (the page lost it), the line naming the post's author
+    leads into the post: it is the story's."""
+    lead = "The fire service's chief, Ana Ruiz, thanked the crews in a post on Sunday night."
+    signature = "— Ana Ruiz (@AnaRuizFire) May 3, 2008"
+    text = "\n\n".join(
+        ["Port Alder to rebuild sea wall", "By Nell Aster", "May 4, 2008", *LONG_PARAGRAPHS[:3]]
+        + [lead, signature, *LONG_PARAGRAPHS[3:], FOOT]
+    )
+    assert lead in parse_article(text.encode(), "a.txt").paragraphs
+
+
+def test_sentences_between_many_ads_below_the_story_are_no_story():
+    """Below one ad the story may go on; a gallery's captions between ad after ad are not its."""
+    head = ["Port Alder to rebuild sea wall", "By Nell Aster", "May 4, 2008"]
+    gallery = []
+    for n in range(1, 41):
+        gallery += ["Advertisement", f"Picture {n} of the fireworks shows the quay from the north."]
+    text = "\n\n".join([*head, *LONG_PARAGRAPHS, *gallery, FOOT])
+    paragraphs = parse_article(text.encode(), "a.txt").paragraphs
+    assert paragraphs[: len(LONG_PARAGRAPHS)] == LONG_PARAGRAPHS
+    assert len(paragraphs) <= len(LONG_PARAGRAPHS) + 4

@@ -353,3 +353,21 @@ def test_a_short_headline_over_its_byline_beats_the_lede_below_them(gap):
     text = gap.join(["Harbour festival returns", "By Nell Aster", "May 4, 2008", lede, *story])
     article = parse_article(text.encode(), "a.txt")
     assert (article.title, article.paragraphs[0]) == ("Harbour festival returns", lede)
+
+
+def test_a_headline_ending_in_a_full_stop_stays_under_a_label_over_the_byline():
+    """A letter's headline may end with a full stop; under the byline and date it is no lede,
+    and the label above them ("Letters to the Editor") stays no headline."""
+    headline = "Keep the harbour steps open for swimmers."
+    letter = (
+        "For forty years the steps below the lighthouse have been where this town learns to swim,"
+        " and the board's plan to close them for the summer would end that for a generation.",
+        "I urge the board to find the money for the repairs this year instead, and to ask the"
+        " swimming club, which has offered volunteers, to help with the work.",
+        "My neighbours think I am mad to swim in winter. Some of them have started to join me,"
+        " though, and there are now eleven of us who meet by the steps at seven.",
+        "We have written to the mayor to ask for the old slipway to be opened instead. He has not"
+        " replied yet, but we will keep swimming until the fences go up.",
+    )
+    text = "\n\n".join(["Letters to the Editor", "By Nell Aster", "May 4, 2008", headline, *letter])
+    assert parse_article(text.encode(), "a.txt").title == headline

@@ -33,12 +33,15 @@ from newsreader.inputs.documents import Document
 from newsreader.model import Article, LineRole, valid_text
 from newsreader.parse.article import section_name
 from newsreader.parse.body import MARKED, TEXT
+from newsreader.parse.cues import is_sign_up_button
 from newsreader.parse.features import LineFacts, file_language
 from newsreader.parse.ids import split_name
 from newsreader.parse.layout import Layout, gather, mark_head_and_body, read_page
 from newsreader.parse.page import (
     BODY,
     BOILERPLATE,
+    BYLINE,
+    DATE,
     OPENING_QUOTES,
     OTHER,
     PARAGRAPH_ENDS,
@@ -265,7 +268,8 @@ def _named_headline(page: Page, document: Document, chosen):
     stated = _normal(document.title or "")
     named = {_normal(h) for h in document.headings}
     confirmed = {h for h in named if h and stated and _confirms(stated, h)}
-    if not confirmed and len(stated.split()) >= _STATED_TITLE_WORDS:
+    alone = not confirmed and len(stated.split()) >= _STATED_TITLE_WORDS  # no <h1> vouches
+    if alone:
         confirmed = named = {stated}
     if not confirmed or chosen is not None and _normal(page.lines[chosen[0]].text) in named:
         return chosen
@@ -277,10 +281,19 @@ def _named_headline(page: Page, document: Document, chosen):
         # a headline other pages of the folder link to is furniture to the parser; the
         # markup's word outweighs that
         free = line.role is OTHER or line.reason is Reason.REPEATED
-        if free and _normal(line.text) in confirmed:
+        if free and _normal(line.text) in confirmed and (not alone or _heads_a_story(page, i)):
             line.role = OTHER
             return i, Evidence.HEADLINE
     return chosen
+
+
+def _heads_a_story(page: Page, i: int) -> bool:
+    """Whether the line below line ``i`` is a byline, a date or prose: a headline's place, not a
+    ticker's or a list of links' (where a line may also be the stated title)."""
+    below = i + 1
+    return below < len(page.lines) and (
+        page.lines[below].role in (BYLINE, DATE) or page.facts[below].prose
+    )
 
 
 def _confirms(stated: str, heading: str) -> bool:
@@ -325,9 +338,10 @@ def _keep_article_prose(
     """Paragraphs of 20 words or more the classifiers took for furniture below the body's first
     line, inside the element the markup says holds the article and in no box it marks, are
     the article's: a review's sections below its spec table, a live blog's entries below an
-    embedded post. Above the body's first line such a paragraph is as often a standfirst or
-    an author's card, which the truths leave out; only the one right above it, of a sentence
-    or more, is the story's lede (a one-sentence lede under a share bar)."""
+    embedded post; not a newsletter's pitch over its button. Above the body's first line such
+    a paragraph is as often a standfirst or an author's card, which the truths leave out; only
+    the one right above it, of a sentence or more, is the story's lede (a one-sentence lede
+    under a share bar)."""
     if article is None:
         return
     lines, facts = page.lines, page.facts
@@ -339,7 +353,11 @@ def _keep_article_prose(
             lines[first - 1].role, lines[first - 1].reason = BODY, Evidence.ARTICLE_LEDE
     for i in range(first + 1, len(lines)):
         line = lines[i]
-        if line.words >= _ARTICLE_PROSE_WORDS and _in_article(line, facts[i], article, not_body):
+        if (
+            line.words >= _ARTICLE_PROSE_WORDS
+            and _in_article(line, facts[i], article, not_body)
+            and not (i + 1 < len(lines) and is_sign_up_button(lines[i + 1].text))  # a pitch
+        ):
             line.role, line.reason = BODY, Evidence.ARTICLE_PROSE
 
 

@@ -56,6 +56,7 @@ _BLOCKS = (
     "caption,thead,tbody,tfoot,tr,br"
 )
 _CELLS = "td,th"
+_CONTROLS = "button,input,select,label"  # a form's or a toolbar's, never the article's text
 _OUTLINE = "h2,h3,h4,h5,h6,li"  # the article element's headings and list items
 # what each element puts before and after itself: a paragraph break, a line break, a space
 _BREAKS = {
@@ -64,13 +65,14 @@ _BREAKS = {
     **{tag: ("", " ") for tag in _CELLS.split(",")},
 }
 # a line all of whose text is link text (a menu entry, a teaser, "read more") links elsewhere
-_NOT_BODY_TAGS = frozenset({"nav", "aside", "footer", "figure", "figcaption", "a"})
+_NOT_BODY_TAGS = frozenset({"nav", "aside", "footer", "figure", "figcaption", "a", "button"})
 _NOT_BODY_ROLES = '[role="navigation"],[role="complementary"],[role="contentinfo"]'
 # class or id words of boxes that never hold the article's own text (a word of the name, set
 # apart by dashes, underscores or spaces), and the CSS that finds the candidates
 _NOT_BODY_NAMES = re.compile(
     r"(?:^|[-_\s])(?:comments?|related|share|sharing|social|newsletter|promo|sponsored"
-    r"|caption|recirc|trending|outbrain|taboola|twitter-tweet|instagram-media|tiktok-embed)"
+    r"|caption|recirc|trending|outbrain|taboola|twitter-tweet|instagram-media|tiktok-embed"
+    r"|author-(?:card|bio|box|info)|about-(?:the-)?author|bio|poll|quiz|survey|signup|sign-up)"
     r"(?:$|[-_\s])",
     re.I,
 )
@@ -78,7 +80,8 @@ _NOT_BODY_NAMED = ",".join(
     f'[{attribute}*="{part}"]'
     for attribute, parts in (
         ("class", "omment elated hare ocial ewsletter romo ponsored aption ecirc rending utbrain"),
-        ("class", "aboola twitter-tweet instagram-media tiktok-embed"),
+        ("class", "aboola twitter-tweet instagram-media tiktok-embed author- bout- bio"),
+        ("class", "poll quiz survey signup sign-up"),
         ("id", "omment elated ewsletter ocial"),
     )
     for part in parts.split()
@@ -217,7 +220,16 @@ def render(tree) -> Rendered:
     headings = tuple(heading for heading in (_one_line(h1.text()) for h1 in h1s) if heading)
     container = _article_element(body, h1s)
     outline = (
-        frozenset(text for text in (_one_line(h.text()) for h in container.css(_OUTLINE)) if text)
+        frozenset(
+            text
+            for text in (
+                _one_line(node.text())
+                for node in container.css(_OUTLINE)
+                if node.css_first(_CONTROLS)
+                is None  # a toolbar's buttons are no list of the story's
+            )
+            if text
+        )
         if container is not None
         else frozenset()
     )

@@ -15,7 +15,12 @@ from typing import NamedTuple
 
 from newsreader.parse import features
 from newsreader.parse.authors import only_names
-from newsreader.parse.cues import is_ad_marker, is_inline_link, is_post_signature
+from newsreader.parse.cues import (
+    is_ad_marker,
+    is_inline_link,
+    is_post_signature,
+    is_sign_up_button,
+)
 from newsreader.parse.features import LINE_FEATURES, context_vectors
 from newsreader.parse.page import (
     BODY,
@@ -104,10 +109,7 @@ _LINKS_LEAD_IN = re.compile(
 _CLOSING_ITEMS = 2  # whole sentences a list the story ends on holds, at least
 _POST_LENGTH = 300  # characters of an embedded post's text, at most (a tweet's 280 and a link)
 _SET_INTO = 2  # lines set into a story (a caption and its credit) that still have body above
-_PITCH_WORDS = 20  # words a newsletter's pitch over its sign-up button stays under
-_SIGN_UP_BUTTON = re.compile(
-    r"(?:sign(?: me)? up|subscribe|join|register)(?: now| today| for free)?\W*", re.IGNORECASE
-)
+_PITCH_WORDS = 30  # words a newsletter's pitch over its sign-up button stays under
 _LEAD_IN_REACH = 20  # items a lead-in's colon heads, at most
 _BULLETS = frozenset("•·-–—*▪►✓")
 #: What a list's items hold: "June 9 – Springfield @ Arena". Not a price: on dev, runs of price
@@ -211,15 +213,17 @@ def _keep_the_last_sentence(lines: list[Line]) -> None:
     foot read as little as furniture, above all when single newlines part them. On the
     development corpus and its copies without blank lines, 160 first such lines are in a true
     body and 46 not, 11 second ones and 6 not, 5 later ones and 1 not. With them, the next
-    numbered subheadings of a numbered story ("3. Stay late" below "2. Bring cash")."""
+    numbered subheadings of a numbered story ("3. Stay late" below "2. Bring cash"). One ad's
+    marker below the body's last line ends nothing, and as many sentences again may follow it;
+    a second ends the story (a gallery's captions between ads)."""
     last = last_body(lines)
     if last < 0:
         return
     following = _next_number(lines, last)
-    sentences = 0
+    sentences, ad = 0, False
     for line in lines[last + 1 :]:
-        if is_ad_marker(line.text):  # the story goes on below an ad as it does above
-            sentences = 0
+        if not ad and is_ad_marker(line.text):  # the story goes on below one ad as above it
+            sentences, ad = 0, True
             continue
         if line.reason is not Reason.PAGE_FURNITURE:
             return
@@ -305,7 +309,7 @@ def _drop_sign_up_pitches(lines: list[Line], candidates: list[int]) -> None:
             continue
         below = lines[i + 1 : i + 3]
         if any(
-            _SIGN_UP_BUTTON.fullmatch(button.text) and all(b.role is not BODY for b in below[:k])
+            is_sign_up_button(button.text) and all(b.role is not BODY for b in below[:k])
             for k, button in enumerate(below)
         ):
             line.role, line.reason = BOILERPLATE, Reason.NOTICE
@@ -314,15 +318,23 @@ def _drop_sign_up_pitches(lines: list[Line], candidates: list[int]) -> None:
 def _drop_embedded_posts(lines: list[Line]) -> None:
     """A body line of a post's length right over an embedded post's signature ("— Harbour Fire
     (@HarbourFire) February 2, 2020") is the post's text, not the story's: on dev, 3 such
-    lines were kept and none is in a true body."""
+    lines were kept and none is in a true body. Not one naming the post's author: the story's
+    line leading into a post whose text the page lost ("Jo Park apologised in a post.")."""
     for post, signature in zip(lines, lines[1:]):
         if (
             post.role is BODY
             and len(post.text) <= _POST_LENGTH
             and signature.reason is Reason.NOTICE
             and is_post_signature(signature.text)
+            and _posters_name(signature.text) not in post.text
         ):
             post.role, post.reason = BOILERPLATE, Reason.NOTICE
+
+
+def _posters_name(signature: str) -> str:
+    """The name an embedded post's signature opens with ("Harbour Fire" in "— Harbour Fire
+    (@HarbourFire) ..."); the whole signature when it names none."""
+    return signature.split(" (@", 1)[0].lstrip("—–- ").strip() or signature
 
 
 def _in_run_bar(page: Page, candidates: list[int], in_run: float) -> float:

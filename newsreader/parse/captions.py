@@ -21,6 +21,7 @@ _ENLARGE = re.compile(
 )
 _ENLARGE_LENGTH = 40  # characters of such a button, at most
 _ENLARGED_CAPTION_WORDS = 40  # words of the caption below it, at most
+_SAID = re.compile(r"\bsaid\b")  # who said it, in the past tense: a story's line, not a caption
 _OVER_CREDIT_WORDS = 25  # words of a body line over a credit that is its picture's caption, at most
 _MIN_CREDIT = 8  # characters a credit needs before a line ending with it counts as its caption
 _CAPTION_WORDS = (
@@ -42,16 +43,19 @@ def drop_captions_over_credits(lines: list[Line]) -> None:
     body again right below the credit, is the picture's caption: the picture stands between two
     paragraphs ("Pedestrians pass a boutique in Prague." / "Milan Jaros/Getty Images"). Asked
     once the body is known, so a headline over its picture's credit stays the headline; a line
-    ending no sentence there is a listicle's heading. On dev, of such lines of 25 words at most
-    ending a sentence, 20 are captions and 1 the story's."""
+    ending no sentence there is a listicle's heading, one saying who said something is a
+    quote's paragraph, and over a credit with a shorter line below it (its caption there) the
+    line is the story's. On dev, 19 such lines are captions and 1 the story's."""
     for above, credit, below in zip(lines, lines[1:], lines[2:]):
         if (
             credit.role is CREDIT
             and above.role is BODY
             and not opens_with_media_label(credit.text)
             and below.role is BODY
+            and below.words > above.words  # else the caption is the shorter line below the credit
             and above.words <= _OVER_CREDIT_WORDS
             and SENTENCE_END.search(above.text)  # not a listicle's heading ("Jo Park & Ana Ruiz")
+            and not _SAID.search(above.text)  # a quote's paragraph, not a picture's
             and credit.number - above.number <= 2
         ):
             above.role, above.reason = CAPTION, Reason.OVER_CREDIT

@@ -93,6 +93,10 @@ _AD_MARKER = (
     r"reklama)\]?|article continues below(?: this ad)?|story continues below(?: advertisement)?"
 )
 _AD_MARKER_LINE = re.compile(rf"\W*(?:{_AD_MARKER})\W*")
+_SIGN_UP_BUTTON = re.compile(
+    r"(?:sign(?: me)? up|subscribe|join|register)(?: now| today| for free)?\W*", re.IGNORECASE
+)
+_BUTTON_LENGTH = 40  # characters of a button, at most
 #: A link to another story set into this one: "Related: …", "READ MORE: …", "(Also: …)".
 _INLINE_LINK = r"\(?\W*(?:read|also|more|related|read more|see more)\s*:\s.{3,}"
 _INLINE_LINK_LINE = re.compile(_INLINE_LINK)
@@ -482,6 +486,11 @@ def is_post_signature(line: str) -> bool:
     """An embedded post's last line ("— Harbour Zoo (@HarbourZoo) March 5, 2024"): its date is
     the post's, not the article's, and the name is no byline."""
     return _POST_SIGNATURE.match(line) is not None and find_date(line) is not None
+
+
+def is_sign_up_button(line: str) -> bool:
+    """A newsletter's button ("Sign up", "Subscribe now", "Join for free")."""
+    return len(line) <= _BUTTON_LENGTH and _SIGN_UP_BUTTON.fullmatch(line) is not None
 
 
 def is_inline_link(line: str) -> bool:

@@ -53,6 +53,7 @@ _MASTHEAD_MARGIN = (
 )
 _LINKED_MARGIN = 4.0  # log-odds by which a repeated line must beat the headline left in play
 _DEEPER_MARGIN = 2.5  # ... and a line deep in the main run
+_LEDE_WORDS = 12  # words of a lede that outscored the headline over its byline, at least
 _KICKER_WORDS = 5  # words a kicker has at most
 _WRAPPED_WORDS = 10  # words of a line a hard-wrapped text broke a sentence at, at least
 _DATED_MARGIN = 1.0  # how far below a dated teaser's score the article's headline may score
@@ -352,8 +353,10 @@ def _headline_over_the_lede(page: Page, chosen: int, candidates: list[int]) -> i
     outscored a short headline ("Harbour festival returns" / "By Nell Aster" / "May 4, 2008" /
     "Boat races fill the quay from Saturday.")."""
     lines = page.lines
-    if not lines[chosen].text.endswith("."):
-        return None
+    if not lines[chosen].text.endswith(".") or lines[chosen].words < _LEDE_WORDS:
+        return (
+            None  # a headline may end with a full stop ("Keep the steps open."), a lede is longer
+        )
     above = chosen - 1
     while (
         above >= 0 and chosen - above <= len(_BYLINE_BLOCK) and lines[above].role in _BYLINE_BLOCK
