@@ -11,6 +11,7 @@ from newsreader.parse.body import (
     _keep_lines_between_paragraphs,
     _keep_paragraphs_without_blank_lines,
     _keep_the_opening_paragraphs,
+    _keep_the_paragraphs_that_go_on,
     _reads_as_a_sentence,
 )
 from newsreader.parse.captions import drop_captions_over_credits
@@ -1212,3 +1213,28 @@ def test_sentences_between_many_ads_below_the_story_are_no_story():
     paragraphs = parse_article(text.encode(), "a.txt").paragraphs
     assert paragraphs[: len(LONG_PARAGRAPHS)] == LONG_PARAGRAPHS
     assert len(paragraphs) <= len(LONG_PARAGRAPHS) + 4
+
+
+@pytest.mark.parametrize(("gap", "kept"), [("\n", True), ("\n\n", False)])
+def test_the_storys_later_paragraphs_go_on_in_a_text_without_blank_lines(gap, kept):
+    """Without blank lines, whole sentences in a row below the body's last kept line are the
+    story going on, up to a teaser's headline; with blank lines the classifiers are left alone."""
+    teaser = "Ferry fares to rise in spring"
+    page = read_page(
+        gap.join(
+            [
+                *LONG_PARAGRAPHS,
+                teaser,
+                "The ferry company said fuel costs had doubled since last year.",
+            ]
+        )
+    )
+    for k, line in enumerate(page.lines):
+        body = k < 2
+        line.role, line.reason = (
+            (BODY, Reason.ARTICLE_TEXT) if body else (BOILERPLATE, Reason.PAGE_FURNITURE)
+        )
+    _keep_the_paragraphs_that_go_on(page.lines)
+    roles = [line.role for line in page.lines]
+    assert roles[:5] == [BODY] * 2 + [BODY if kept else BOILERPLATE] * 3
+    assert roles[5:] == [BOILERPLATE, BOILERPLATE]  # the teaser and its blurb

@@ -32,6 +32,7 @@ from newsreader.parse.page import (
     OPENING_QUOTES,
     OTHER,
     PARAGRAPH_ENDS,
+    PARAGRAPH_WORDS,
     SENTENCE_END,
     Line,
     Page,
@@ -202,6 +203,7 @@ def mark_body(page: Page, title_at: int | None, thresholds: Thresholds = TEXT) -
     _keep_the_run_of_an_empty_body(page, candidates)
     _drop_comments(page.lines, candidates)
     _keep_the_last_sentence(page.lines)
+    _keep_the_paragraphs_that_go_on(page.lines)
     _keep_a_list_the_story_goes_on_past(page.lines)
     _keep_what_the_body_goes_on_with(page.lines, candidates)
     _drop_dated_links(page.lines, candidates)
@@ -560,6 +562,23 @@ def _keep_paragraphs_without_blank_lines(page: Page) -> None:
             and not _set_into_the_story(lines[i + 1])  # a picture's caption, over its credit
         ):
             line.role, line.reason = BODY, Reason.BETWEEN_PARAGRAPHS
+
+
+def _keep_the_paragraphs_that_go_on(lines: list[Line]) -> None:
+    """In a text without blank lines, whole sentences of 12 words or more in a row right below
+    the body's last line are the story going on: without blank lines the classifiers read the
+    story's later paragraphs as little as its foot. A teaser's headline, a label or a button
+    between them ends it."""
+    if not _without_blank_lines(lines):
+        return
+    for line in lines[last_body(lines) + 1 :]:
+        if not (
+            line.reason is Reason.PAGE_FURNITURE
+            and line.words >= PARAGRAPH_WORDS
+            and _reads_as_a_sentence(line.text)
+        ):
+            return
+        line.role, line.reason = BODY, Reason.LAST_SENTENCE
 
 
 def _without_blank_lines(lines: list[Line]) -> bool:
