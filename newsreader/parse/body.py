@@ -585,7 +585,8 @@ def _list_marker(text: str) -> str | None:
         return "number"
     if text[0] in _BULLETS:
         return "bullet"
-    if len(text.split()) < _LIST_ITEM_WORDS:
+    # fewer words than an item's most: split no further than that, as a paragraph is long
+    if len(text.split(None, _LIST_ITEM_WORDS - 1)) < _LIST_ITEM_WORDS:
         for marker, pattern in _MARKERS:
             if pattern.search(text):
                 return None if marker == "label" and _furniture_label(text) else marker
