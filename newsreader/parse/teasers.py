@@ -107,15 +107,22 @@ def _runs(
 ) -> Iterator[tuple[int, int]]:
     """(start, end) of each run of ``lines`` made of pairs in a row (``pair`` of a line and the
     next) that ``enough`` accepts; the search goes on past each run accepted, else a line on.
-    Every pair is judged first, in one pass in C (``pair`` is pure): most lines open none."""
+    Every pair is judged first, in one pass in C (``pair`` is pure), and the search skips in
+    C from one line that opens a pair to the next: most lines open none."""
     pairs = list(map(pair, lines, lines[1:]))  # pairs[i]: line i and line i + 1 make a pair
-    i = 0
+    i = _next_pair(pairs, 0)
     while i < len(pairs):
         end = i
         while end < len(pairs) and pairs[end]:
             end += 2
-        if end > i and enough(i, end):
+        if enough(i, end):
             yield i, end
             i = end
         else:
             i += 1
+        i = _next_pair(pairs, i)
+
+
+def _next_pair(pairs: list[bool], i: int) -> int:
+    """The first index from ``i`` on whose line opens a pair; past the end when none does."""
+    return pairs.index(True, i) if True in pairs[i:] else len(pairs)
