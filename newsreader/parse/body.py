@@ -23,9 +23,9 @@ from newsreader.parse.page import (
     DATE,
     OTHER,
     PARAGRAPH_ENDS,
-    SENTENCE_END,
     Line,
     Page,
+    ends_a_sentence,
     goes_on,
     last_body,
 )
@@ -324,7 +324,7 @@ def _listed_under_a_lead_in(lines: list[Line], i: int) -> bool:
     which a story's text leaves out ("Alabama SEC 127 13 .907"). Only ``_LEAD_IN_REACH`` up."""
     k = i
     while k > i - _LEAD_IN_REACH and k >= 0 and lines[k].words < _LIST_ITEM_WORDS:
-        if SENTENCE_END.search(lines[k].text) or any(map(str.isdigit, lines[k].text)):
+        if ends_a_sentence(lines[k].text) or any(map(str.isdigit, lines[k].text)):
             break
         k -= 1
     return k < i and k >= 0 and _leads_in(lines[k]) and not _LINKS_LEAD_IN.search(lines[k].text)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from newsreader.parse.cues import without_caption_label
-from newsreader.parse.page import BYLINE, CAPTION, CREDIT, OTHER, SENTENCE_END, Line
+from newsreader.parse.page import BYLINE, CAPTION, CREDIT, OTHER, Line, ends_a_sentence
 from newsreader.parse.reasons import Reason
 
 _LABEL_WORDS = 6  # words a caption label beside a credit has at most
@@ -57,7 +57,7 @@ def _mark_caption_labels(lines: list[Line]) -> None:
         if (
             line.role is OTHER
             and line.words <= _LABEL_WORDS
-            and not SENTENCE_END.search(line.text)
+            and not ends_a_sentence(line.text)
             and not (i + 1 < len(lines) and lines[i + 1].role is BYLINE)
         ):
             near = lines[max(0, i - 1) : i] + lines[i + 1 : i + 2]

@@ -35,7 +35,15 @@ BODY, BOILERPLATE, BYLINE, CAPTION, CREDIT, DATE, OTHER, SECTION, TITLE = (
     Role.TITLE,
 )
 #: How a sentence (or a label leading into the next line) ends: such a line is no kicker, label or name.
-SENTENCE_END = re.compile(r"[.!?…:;\"”’'»)\]]$")
+SENTENCE_ENDS = frozenset(".!?…:;\"”’'»)]")
+
+
+def ends_a_sentence(text: str) -> bool:
+    """Whether a line (stripped) ends as a sentence or a label leading into the next line does:
+    its last character looked up, where a pattern anchored at the end scanned the whole line."""
+    return text[-1:] in SENTENCE_ENDS
+
+
 _HEADING_WORDS = (
     14  # words up to which an unlabelled line that is no prose costs the main run little
 )
@@ -144,7 +152,7 @@ def goes_on(lines: list[Line], i: int) -> bool:
         and not (words[0] in PARTICLES and words[1][:1].isupper())
         and not any(word.endswith(":") for word in words[:4])
         and line.words >= _OPENS_A_SENTENCE
-        and not SENTENCE_END.search(line.text)
+        and not ends_a_sentence(line.text)
         and any(word[:1].islower() for word in line.text.split()[1:])
     )
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from newsreader.parse.page import BODY, BOILERPLATE, DATE, OTHER, SENTENCE_END, Line, last_body
+from newsreader.parse.page import BODY, BOILERPLATE, DATE, OTHER, Line, ends_a_sentence, last_body
 from newsreader.parse.reasons import Reason
 
 _PAIRS = 2  # headline-and-blurb pairs in a row that make a run of teasers
@@ -89,7 +89,7 @@ def _summary_teaser(headline: Line, blurb: Line) -> bool:
         and _BLURB_WORDS <= blurb.words <= _SUMMARY_WORDS
         and _headline_shaped(headline)
         and not headline.text.split(None, 1)[0].rstrip(".):").isdigit()  # a story's own step
-        and SENTENCE_END.search(text) is not None
+        and ends_a_sentence(text)
         and not text.endswith((":", *_CUT))
     )
 
@@ -97,7 +97,7 @@ def _summary_teaser(headline: Line, blurb: Line) -> bool:
 def _headline_shaped(line: Line) -> bool:
     """A teaser's headline: a few words that end no sentence."""
     low, high = _HEADLINE_WORDS
-    return low <= line.words <= high and not SENTENCE_END.search(line.text)
+    return low <= line.words <= high and not ends_a_sentence(line.text)
 
 
 def _runs(
