@@ -81,13 +81,14 @@ def _dated_runs(lines: list[Line], last: int) -> Iterator[tuple[int, int]]:
 def _summary_teaser(headline: Line, blurb: Line) -> bool:
     """Whether ``headline`` and the line after it, both judged by the body classifiers, read
     as a teaser's headline and a whole one-sentence summary of its story; a numbered heading
-    ("2. Bring cash") is the story's own step over its paragraph."""
+    ("2. Bring cash") is the story's own step over its paragraph. The headline's shape first:
+    it rules out most pairs (a paragraph over the next)."""
     text = blurb.text
     return (
-        headline.reason in _JUDGED
+        _headline_shaped(headline)
+        and headline.reason in _JUDGED
         and blurb.reason in _JUDGED
         and _BLURB_WORDS <= blurb.words <= _SUMMARY_WORDS
-        and _headline_shaped(headline)
         and not headline.text.split(None, 1)[0].rstrip(".):").isdigit()  # a story's own step
         and ends_a_sentence(text)
         and not text.endswith((":", *_CUT))
