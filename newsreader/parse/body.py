@@ -568,9 +568,10 @@ def _holds_a_list(run: list[Line]) -> bool:
     """Two lines or more of ``run`` are items of one list (they share a marker, see
     :func:`_list_marker`), and they make up most of its short lines; or ``run`` is one numbered
     line, a subheading of a numbered story ("3. Stay late")."""
-    markers = Counter(marker for line in run if (marker := _list_marker(line.text)))
-    if not markers:
-        return False
+    found = [marker for line in run if (marker := _list_marker(line.text))]
+    if not found:
+        return False  # the usual answer, without counting
+    markers = Counter(found)
     if len(run) == 1:
         return markers["number"] == 1
     top = markers.most_common(1)[0][1]
