@@ -89,10 +89,12 @@ def _mark_caption_copies(lines: list[Line]) -> None:
     captions = [line.text for line in lines if line.role is CAPTION]
     if not captions:
         return
+    longest = max(map(len, captions))  # a line no shorter starts none with a space after it
     for line in lines:
         if (
             line.role is OTHER
             and line.words > _CAPTION_WORDS
+            and len(line.text) < longest
             and any(
                 caption.startswith(line.text)
                 and caption[len(line.text) : len(line.text) + 1].isspace()
