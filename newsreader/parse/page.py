@@ -225,9 +225,13 @@ def _apart(lines: list[Line], sentences: list[Line]) -> None:
     """Make each line of a block that holds ``_SENTENCE_RUN`` or more of the ``sentences`` (a
     story's block, its paragraphs or its subheadings and list items between them separated by
     single newlines) a paragraph of its own: numbered by its line, negative, so no block's
-    number is one."""
-    per_block = Counter(map(_BLOCK, sentences))
-    dense = {block for block, count in per_block.items() if count >= _SENTENCE_RUN}
+    number is one. The sentences stand in line order, down which blocks never go back, so
+    a block holds that many when the first and the last of that many in a row share it."""
+    dense = {
+        first.block
+        for first, last in zip(sentences, sentences[_SENTENCE_RUN - 1 :])
+        if first.block == last.block
+    }
     if dense:
         for line in lines:
             if line.block in dense:
