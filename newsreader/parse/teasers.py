@@ -63,19 +63,22 @@ def drop_summary_teasers(lines: list[Line]) -> None:
 
 def _dated_runs(lines: list[Line], last: int) -> Iterator[tuple[int, int]]:
     """(start, end) of each run of two or more dated teasers (a headline, its one-sentence
-    summary, then a date line: "More from ...") that reaches below the body's last line."""
+    summary, then a date line: "More from ...") that reaches below the body's last line. Only
+    a line two above a date line may open one: the search goes from one such line to the next."""
     i = 0
-    while i + 2 < len(lines):
-        end = i
+    for start in [k - 2 for k in range(2, len(lines)) if lines[k].role is DATE]:
+        if start < i:
+            continue  # a run not taken is no run from any line inside it either
+        end = start
         while (
             end + 2 < len(lines)
             and lines[end + 2].role is DATE
             and _summary_teaser(lines[end], lines[end + 1])
         ):
             end += 3
-        if end - i >= 3 * _DATED_PAIRS and end > last:
-            yield i, end
-        i = max(end, i + 1)  # a run not taken is no run from any line inside it either
+        if end - start >= 3 * _DATED_PAIRS and end > last:
+            yield start, end
+        i = max(end, start + 1)
 
 
 def _summary_teaser(headline: Line, blurb: Line) -> bool:
