@@ -240,7 +240,11 @@ def _next_number(lines: list[Line], last: int) -> int | None:
 
 
 def _item_number(text: str) -> int | None:
-    """The number opening a numbered item or subheading ("3. Stay late", "4) Book early")."""
+    """The number opening a numbered item or subheading ("3. Stay late", "4) Book early") a
+    line (stripped) opens with: none when its first character is no figure (most lines, told
+    before the line is split)."""
+    if not text[:1].isdecimal():
+        return None
     opening = text.split(None, 1)
     figure = opening[0].rstrip(".):") if len(opening) == 2 else ""
     return int(figure) if figure.isdecimal() and len(figure) <= 3 else None
@@ -551,12 +555,15 @@ def _reads_as_a_sentence(text: str) -> bool:
     "\"Unbothered,\" he wrote."). Alone between two paragraphs it is the story's short
     paragraph; a button ("Read more."), a credit ("Getty Images.") or a label ("Watch: ...")
     is none. A script without case (Korean, Chinese, Arabic) is not asked about case."""
-    words = text.split()
     uncased = text[:1].lower() == text[:1].upper() and text[:1].isalpha()
-    return (
+    if not (
         (text[:1].isupper() or text[:1] in _OPENING_QUOTES or uncased)
         and text[-1] in PARAGRAPH_ENDS
-        and len(words) >= _SENTENCE_WORDS
+    ):
+        return False  # most lines, told before splitting them into words
+    words = text.split()
+    return (
+        len(words) >= _SENTENCE_WORDS
         and not any(word.endswith(":") for word in words[:_LABEL_WORDS])  # "Watch: ..."
         and (
             uncased or any(word[:1].islower() for word in words[1:])
