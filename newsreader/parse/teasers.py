@@ -128,5 +128,9 @@ def _runs(
 
 
 def _next_pair(pairs: list[bool], i: int) -> int:
-    """The first index from ``i`` on whose line opens a pair; past the end when none does."""
-    return pairs.index(True, i) if True in pairs[i:] else len(pairs)
+    """The first index from ``i`` on whose line opens a pair; past the end when none does. A
+    search from ``i``, never a copy of the rest: a page of many teasers asks once a run."""
+    try:
+        return pairs.index(True, i)
+    except ValueError:
+        return len(pairs)
