@@ -221,3 +221,26 @@ def test_a_headline_in_other_pages_most_read_lists_is_still_the_headline():
     assert all(
         headline not in article.paragraphs and article.title != headline for article in articles[1:]
     )
+
+
+def test_a_line_is_keyed_case_folded_whatever_its_letters():
+    """The keyed text of a line is its case fold with single spaces, in UTF-8, also where a
+    letter beyond ASCII folds to something else beside typographic quotes (the fold of the
+    UTF-8 bytes is taken only when none does)."""
+    from newsreader.parse.furniture import _normalised
+
+    lines = [
+        "Plain ASCII Line",
+        "The Mayor’s “plan” — again…",
+        "STRASSE ß and ſ long s ’",
+        "İstanbul ’ KELVIN \u212a ﬁ ǅ",
+        "ΣΑΣ ’ final sigma",
+        "COMBINING \u0345 ’",
+        "lone \ud800 surrogate ’",
+        "Double  spaced ’ LINE",
+        "Tab\tinside ’",
+        "no-break\u00a0space",
+    ]
+    for line in lines:
+        expected = " ".join(line.casefold().split()).encode("utf-8", "surrogatepass")
+        assert _normalised(line) == expected, line

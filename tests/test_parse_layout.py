@@ -214,3 +214,25 @@ def test_the_fingerprint_follows_the_parsers_code_weights_and_word_lists_only(tm
     third = _fingerprint(tmp_path)
     (parse / "given_names.txt").write_text((parse / "given_names.txt").read_text() + "zyx\n")
     assert len({first, second, third, _fingerprint(tmp_path)}) == 4
+
+
+@settings(max_examples=300)
+@given(
+    st.text(
+        alphabet="a ’“é\u2fff\u3000\u3041\u30ff\u4e00\u9fff\uf900\uac00\ud800\U00020000",
+        max_size=30,
+    )
+)
+def test_a_line_counts_its_kana_and_ideographs_as_words(line):
+    """A line's word count adds its kana and ideographs (less one a run) whatever else it holds:
+    the UTF-8 test that spares most lines the pattern sends on every line holding one."""
+    from newsreader.parse.page import _IDEOGRAPH_RUNS, _IDEOGRAPHS, split_lines
+
+    stripped = line.strip()
+    found = split_lines(line)
+    if not stripped:
+        assert found == []
+        return
+    expected = len(stripped.split()) + len(_IDEOGRAPHS.findall(stripped))
+    expected -= len(_IDEOGRAPH_RUNS.findall(stripped))
+    assert found[0].words == expected

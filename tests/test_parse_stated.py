@@ -26,3 +26,24 @@ def test_an_address_inside_a_sentence_or_another_scheme_states_nothing():
     article = parse_article(dump.encode(), "ferry.txt")
     # no address stated; the language is the parser's own reading of the words, not the line's
     assert (article.url, article.site, article.language) == (None, None, "en")
+
+
+def test_the_lines_at_hand_change_no_answer():
+    """A parse hands its stripped lines over, and only a text with a line that could state
+    something is searched: the answer is the text's, whatever the spacing around the line."""
+    from newsreader.parse.page import split_lines
+    from newsreader.parse.stated import stated_facts
+
+    dumps = [
+        f"Headline\n\nURL: https://coast.example/a\n\n{BODY}",
+        f"Headline\n\n\tOriginal URL \t :   https://例子.example/新闻/文章  \n{BODY}",
+        f"Headline\n\n\xa0https://coast.example/a\n\nLANGuage: en\n\n{BODY} The language: en.",
+        f"Headline\nlang:fr\n{BODY}\nLanguage : de-AT",
+        f"Headline\n\nUpdated: 10:30\n\nImage: AFP\n\n{BODY} See https://coast.example/b",
+        f"{BODY}\nhttp://coast.example/c",
+        BODY,
+        "",
+    ]
+    for dump in dumps:
+        lines = [line.text for line in split_lines(dump)]
+        assert stated_facts(dump, lines) == stated_facts(dump), dump

@@ -34,7 +34,7 @@ def parse_article(
         notes.append("no headline found")
     paragraphs = tuple(layout.paragraphs())
     article_id, number, hash_ = split_name(name)
-    url, site, language = stated_facts(text)
+    url, site, language = stated_facts(text, [line.text for line in layout.lines])
     return Article(
         id=article_id,
         path=valid_text(path or name),

@@ -30,8 +30,8 @@ from newsreader.parse.page import (
     BYLINE_BELOW,
     DATE,
     OTHER,
-    SENTENCE_END,
     Line,
+    ends_a_sentence,
     listed_near,
 )
 from newsreader.parse.reasons import Reason
@@ -80,7 +80,7 @@ def join_lone_bylines(lines: list[Line]) -> None:
             if _is_role_line(rest) or (
                 line.text.endswith(",")
                 and rest.words <= _BYLINE_REST
-                and not SENTENCE_END.search(rest.text)
+                and not ends_a_sentence(rest.text)
             ):
                 rest.role, rest.reason = BYLINE, Reason.BYLINE_ROLE
         if byline_names(line.text) != ():
@@ -116,7 +116,7 @@ def _mark_name_lines(lines: list[Line], where: range) -> None:
         if (
             line.role is not OTHER
             or not 2 <= line.words <= 12
-            or (SENTENCE_END.search(line.text) and not line.text.endswith(_NAME_SUFFIXES))
+            or (ends_a_sentence(line.text) and not line.text.endswith(_NAME_SUFFIXES))
         ):
             continue
         staff = staff_byline(line.text)

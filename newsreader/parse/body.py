@@ -33,9 +33,9 @@ from newsreader.parse.page import (
     OTHER,
     PARAGRAPH_ENDS,
     PARAGRAPH_WORDS,
-    SENTENCE_END,
     Line,
     Page,
+    ends_a_sentence,
     goes_on,
     last_body,
 )
@@ -266,7 +266,11 @@ def _next_number(lines: list[Line], last: int) -> int | None:
 
 
 def _item_number(text: str) -> int | None:
-    """The number opening a numbered item or subheading ("3. Stay late", "4) Book early")."""
+    """The number opening a numbered item or subheading ("3. Stay late", "4) Book early") a
+    line (stripped) opens with: none when its first character is no figure (most lines, told
+    before the line is split)."""
+    if not text[:1].isdecimal():
+        return None
     opening = text.split(None, 1)
     figure = opening[0].rstrip(".):") if len(opening) == 2 else ""
     return int(figure) if figure.isdecimal() and len(figure) <= 3 else None
@@ -389,7 +393,7 @@ def _listed_under_a_lead_in(lines: list[Line], i: int) -> bool:
     which a story's text leaves out ("Alabama SEC 127 13 .907"). Only ``_LEAD_IN_REACH`` up."""
     k = i
     while k > i - _LEAD_IN_REACH and k >= 0 and lines[k].words < _LIST_ITEM_WORDS:
-        if SENTENCE_END.search(lines[k].text) or any(map(str.isdigit, lines[k].text)):
+        if ends_a_sentence(lines[k].text) or any(map(str.isdigit, lines[k].text)):
             break
         k -= 1
     return k < i and k >= 0 and _leads_in(lines[k]) and not _LINKS_LEAD_IN.search(lines[k].text)
@@ -714,12 +718,14 @@ def _reads_as_a_sentence(text: str) -> bool:
     "\"Unbothered,\" he wrote."). Alone between two paragraphs it is the story's short
     paragraph; a button ("Read more."), a credit ("Getty Images.") or a label ("Watch: ...")
     is none. A script without case (Korean, Chinese, Arabic) is not asked about case."""
-    words = text.split()
     uncased = text[:1].lower() == text[:1].upper() and text[:1].isalpha()
+    if not (
+        (text[:1].isupper() or text[:1] in OPENING_QUOTES or uncased) and text[-1] in PARAGRAPH_ENDS
+    ):
+        return False  # most lines, told before splitting them into words
+    words = text.split()
     return (
-        (text[:1].isupper() or text[:1] in OPENING_QUOTES or uncased)
-        and text[-1] in PARAGRAPH_ENDS
-        and len(words) >= _SENTENCE_WORDS
+        len(words) >= _SENTENCE_WORDS
         and not any(word.endswith(":") for word in words[:_LABEL_WORDS])  # "Watch: ..."
         and (
             uncased or any(word[:1].islower() for word in words[1:])
@@ -731,9 +737,10 @@ def _holds_a_list(run: list[Line]) -> bool:
     """Two lines or more of ``run`` are items of one list (they share a marker, see
     :func:`_list_marker`), and they make up most of its short lines; or ``run`` is one numbered
     line, a subheading of a numbered story ("3. Stay late")."""
-    markers = Counter(marker for line in run if (marker := _list_marker(line.text)))
-    if not markers:
-        return False
+    found = [marker for line in run if (marker := _list_marker(line.text))]
+    if not found:
+        return False  # the usual answer, without counting
+    markers = Counter(found)
     if len(run) == 1:
         return markers["number"] == 1
     top = markers.most_common(1)[0][1]
@@ -748,7 +755,8 @@ def _list_marker(text: str) -> str | None:
         return "number"
     if text[0] in _BULLETS:
         return "bullet"
-    if len(text.split()) < _LIST_ITEM_WORDS:
+    # fewer words than an item's most: split no further than that, as a paragraph is long
+    if len(text.split(None, _LIST_ITEM_WORDS - 1)) < _LIST_ITEM_WORDS:
         for marker, pattern in _MARKERS:
             if pattern.search(text):
                 return None if marker == "label" and _furniture_label(text) else marker

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from newsreader.parse.cues import opens_with_media_label, without_caption_label
-from newsreader.parse.page import BODY, BYLINE, CAPTION, CREDIT, OTHER, SENTENCE_END, Line
+from newsreader.parse.page import BODY, BYLINE, CAPTION, CREDIT, OTHER, Line, ends_a_sentence
 from newsreader.parse.reasons import Reason
 
 _LABEL_WORDS = 6  # words a caption label beside a credit has at most
@@ -54,7 +54,7 @@ def drop_captions_over_credits(lines: list[Line]) -> None:
             and below.role is BODY
             and below.words > above.words  # else the caption is the shorter line below the credit
             and above.words <= _OVER_CREDIT_WORDS
-            and SENTENCE_END.search(above.text)  # not a listicle's heading ("Jo Park & Ana Ruiz")
+            and ends_a_sentence(above.text)  # not a listicle's heading ("Jo Park & Ana Ruiz")
             and not _SAID.search(above.text)  # a quote's paragraph, not a picture's
             and credit.number - above.number <= 2
         ):
@@ -82,7 +82,7 @@ def _mark_caption_labels(lines: list[Line]) -> None:
         if (
             line.role is OTHER
             and line.words <= _LABEL_WORDS
-            and not SENTENCE_END.search(line.text)
+            and not ends_a_sentence(line.text)
             and not _over_a_byline(lines, i)
         ):
             near = lines[max(0, i - 1) : i] + lines[i + 1 : i + 2]
@@ -120,10 +120,12 @@ def _mark_caption_copies(lines: list[Line]) -> None:
     captions = [line.text for line in lines if line.role is CAPTION]
     if not captions:
         return
+    longest = max(map(len, captions))  # a line no shorter starts none with a space after it
     for line in lines:
         if (
             line.role is OTHER
             and line.words > _CAPTION_WORDS
+            and len(line.text) < longest
             and any(
                 caption.startswith(line.text)
                 and caption[len(line.text) : len(line.text) + 1].isspace()

@@ -313,30 +313,84 @@ def without_caption_label(line: str) -> str:
     return _TRAILING_LABEL.sub("", line)
 
 
-_NOTICE_START = re.compile(  # how notices open, however long they run
-    r"^(?:sign up\b|subscribe\b|suscr[ií]bete\b|abonnez-vous\b|abonniere\b|©|copyright\b|"
-    r"all rights reserved|follow us\b|click here\b|pin (?:this|it)\b|read the original (?:article|story)\b|"
-    r"support (?:local|independent|our) (?:journalism|news|reporting)\b|"
-    r"have a (?:news )?tip\b|got a (?:news )?tip\b|"  # a promo box: the site asks for stories
-    r"you(?:'ve|’ve| have) read (?:\d+ of (?:your )?\d+|\d+ free|all (?:of )?your free)\b|"  # a paywall's meter
-    r"follow\b.{0,80}\bon (?:facebook|instagram|twitter|x|tiktok|threads|youtube|linkedin)\b|"
-    r"an? (?:previous |earlier )?version of this (?:article|story)\b|editor[’']?s note\s*:|correction\s*:|"
-    r"privacy notice\s*:|\(c\)\s|citation\s*:|(?:journal )?references?\s*:|doi\s*:|cite this (?:page|article)\b|"
-    r"more information\s*:|share or comment on this (?:article|story)|"
-    r"(?:this )?(?:episode|interview|segment|podcast|video)\b[^.]{0,80}\bproduced by\b|"  # production credits
-    r"listen (?:to|on)\b.{0,80}\b(?:spotify|apple podcasts|google podcasts)\b|"
-    r"reprinted\s+(?:by|with)\s+permission\b|excerpted\s+from\b|please be respectful of copyright\b|"
-    r"this (?:document|article|story|content|material) is subject to copyright\b|"
-    r"this (?:story|article|piece|post) (?:originally appeared|was originally published)\b|"
-    r"this (?:interview|conversation|transcript|q&a|story) has been (?:lightly )?(?:edited|condensed)\b|"
-    r"this content can also be viewed on the site it originates from|"
-    r"our (?:journalism|newsroom|work) needs your support|more from\b|exclusive\s*read more\s*:|"
-    r"(?:required|recommended|essential|further|suggested|must) read(?:ing)?\s*:|"
-    r"(?:accept|allow|reject|manage|enable)(?: all)? cookies\b|cookie (?:settings|preferences)\b|"
-    r"this (?:article|story|content) is (?:only )?(?:reserved|available) (?:for|to) (?:subscribers|members)|"
-    r"(?:cet article|ce contenu) est réservé aux abonnés)",  # a paywall's
-    re.IGNORECASE,
+#: What a production credit names, a notice that must be read, a cookie banner's buttons.
+_PRODUCED = ("episode", "interview", "segment", "podcast", "video")
+_MUST_READ = ("required", "recommended", "essential", "further", "suggested", "must")
+_COOKIE_CHOICES = ("accept", "allow", "reject", "manage", "enable")
+#: How notices open, however long they run: the alternatives of :data:`_NOTICE_START`, each
+#: opening with a plain or an escaped character (see :func:`_by_opening`), so a choice of
+#: opening words is spelt out as one alternative a word.
+_NOTICE_OPENINGS = (
+    r"sign up\b",
+    r"subscribe\b",
+    r"suscr[ií]bete\b",
+    r"abonnez-vous\b",
+    r"abonniere\b",
+    "©",
+    r"copyright\b",
+    "all rights reserved",
+    r"follow us\b",
+    r"click here\b",
+    r"pin (?:this|it)\b",
+    r"read the original (?:article|story)\b",
+    r"support (?:local|independent|our) (?:journalism|news|reporting)\b",
+    r"have a (?:news )?tip\b",  # a promo box: the site asks for stories
+    r"got a (?:news )?tip\b",
+    r"you(?:'ve|’ve| have) read (?:\d+ of (?:your )?\d+|\d+ free|all (?:of )?your free)\b",  # a paywall's meter
+    r"follow\b.{0,80}\bon (?:facebook|instagram|twitter|x|tiktok|threads|youtube|linkedin)\b",
+    r"an? (?:previous |earlier )?version of this (?:article|story)\b",
+    r"editor[’']?s note\s*:",
+    r"correction\s*:",
+    r"privacy notice\s*:",
+    r"\(c\)\s",
+    r"citation\s*:",
+    r"references?\s*:",  # a study's citation: "Reference: ...", "Journal Reference: ..."
+    r"journal references?\s*:",
+    r"doi\s*:",
+    r"cite this (?:page|article)\b",
+    r"more information\s*:",
+    "share or comment on this (?:article|story)",
+    # production credits, of "this episode" or of an "Episode ..." alone
+    *(
+        rf"{this}{kind}\b[^.]{{0,80}}\bproduced by\b"
+        for this in ("this ", "")
+        for kind in _PRODUCED
+    ),
+    r"listen (?:to|on)\b.{0,80}\b(?:spotify|apple podcasts|google podcasts)\b",
+    r"reprinted\s+(?:by|with)\s+permission\b",
+    r"excerpted\s+from\b",
+    r"please be respectful of copyright\b",
+    r"this (?:document|article|story|content|material) is subject to copyright\b",
+    r"this (?:story|article|piece|post) (?:originally appeared|was originally published)\b",
+    r"this (?:interview|conversation|transcript|q&a|story) has been (?:lightly )?(?:edited|condensed)\b",
+    "this content can also be viewed on the site it originates from",
+    "our (?:journalism|newsroom|work) needs your support",
+    r"more from\b",
+    r"exclusive\s*read more\s*:",
+    *(rf"{must} read(?:ing)?\s*:" for must in _MUST_READ),
+    *(rf"{choice}(?: all)? cookies\b" for choice in _COOKIE_CHOICES),
+    r"cookie (?:settings|preferences)\b",
+    # a paywall's
+    "this (?:article|story|content) is (?:only )?(?:reserved|available) (?:for|to) (?:subscribers|members)",
+    "cet article est réservé aux abonnés",
+    "ce contenu est réservé aux abonnés",
 )
+
+
+def _by_opening(alternatives: tuple[str, ...]) -> str:
+    """One alternation of the pattern ``alternatives``, those that open with the same character
+    (a plain one, or escaped) written once before theirs: a case-blind pattern tries its
+    alternatives one by one, so a line is ruled out by one test of its first character a
+    group instead of one an alternative (a notice's opening is tried on most lines of every
+    file). ``a(?:b|c)`` matches what ``ab|ac`` does."""
+    groups: dict[str, list[str]] = {}
+    for alternative in alternatives:
+        opening = alternative[:2] if alternative[0] == "\\" else alternative[0]
+        groups.setdefault(opening, []).append(alternative[len(opening) :])
+    return "|".join(f"{opening}(?:{'|'.join(rest)})" for opening, rest in groups.items())
+
+
+_NOTICE_START = re.compile(f"^(?:{_by_opening(_NOTICE_OPENINGS)})", re.IGNORECASE)
 #: A membership appeal's paragraph: it speaks of the outlet's own journalism and asks the reader for
 #: help or points to what keeps it free (reporting *on* newsrooms, their money or paywalls, names neither).
 _READER_APPEAL = (
@@ -425,11 +479,21 @@ class Notices(NamedTuple):
     phrases: tuple[tuple[str, re.Pattern], ...]
 
 
+#: The hints holding a character rare in news text, by that character: a text without it (most
+#: lack "<", many "/") holds none of them, which one scan for the character tells (memchr, in
+#: C) faster than a search for each hint; and the other hints.
+_HINTS_WITH = {mark: tuple(hint for hint in _NOTICE_HINTS if mark in hint) for mark in "/<"}
+_HINTS_WITHOUT = tuple(hint for hint in _NOTICE_HINTS if not any(map(hint.__contains__, "/<")))
+
+
 def notice_phrases(text: str) -> Notices:
     """The anywhere-in-the-line notice phrases whose hint ``text`` holds at all: looked up once
     per file, so lines of a file with none (most files) skip the phrase tests entirely."""
-    found = tuple(filter(text.__contains__, _NOTICE_HINTS))  # the loop in C
-    return Notices(found, tuple(phrase for phrase in _NOTICE_PHRASES if phrase[0] in found))
+    found = [*filter(text.__contains__, _HINTS_WITHOUT)]  # the loop in C
+    for mark, hints in _HINTS_WITH.items():
+        if mark in text:
+            found += filter(text.__contains__, hints)
+    return Notices(tuple(found), tuple(phrase for phrase in _NOTICE_PHRASES if phrase[0] in found))
 
 
 def is_notice(line: str, notices: Notices) -> bool:

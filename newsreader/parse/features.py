@@ -15,7 +15,6 @@ import sys
 from array import array
 from collections.abc import Collection
 from functools import cache, lru_cache
-from itertools import repeat
 from math import log1p
 from operator import attrgetter
 
@@ -198,7 +197,8 @@ def file_language(text: str) -> tuple[str | None, frozenset[str]]:
     table = _stopword_table()
     sample = _plain(text[:_LANGUAGE_SAMPLE]).lower()
     words = _tokens(sample, sample.encode("utf-8", "replace"))[0]
-    packed = sum(map(_votes().get, words, repeat(0)))
+    # the words that are no stopword left out before the sum: each addition copies a wide int
+    packed = sum(filter(None, map(_votes().get, words)))
     # the fields unpacked: each language's count of stopwords in the sample, in table order
     hits = array("H", packed.to_bytes(len(table) * _VOTE_BITS // 8, sys.byteorder))
     stopwords = _written_list(hits.index(max(hits))) if any(hits) else frozenset()

@@ -50,20 +50,10 @@ def _key(text: bytes, of_kind: int) -> int:
 
 def line_keys(lines: list[str]) -> list[tuple[tuple[int, ...], int]]:
     """(line indexes, key) for every counted single line and pair of adjacent (stripped) lines;
-    a key is a signed 64-bit hash of the text, ignoring case and spacing. Lines too long to be
-    counted are not normalised at all: a file's paragraphs are most of its text. A printable
-    line without double spaces holds no spacing to normalise (every whitespace character but
-    the space is unprintable), which spares splitting and joining most lines."""
-    texts = [
-        (
-            line.casefold()
-            if "  " not in line and line.isprintable()
-            else " ".join(line.casefold().split())
-        ).encode("utf-8", "surrogatepass")
-        if len(line) < _MAX_PAIR
-        else b""
-        for line in lines
-    ]
+    a key is a signed 64-bit hash of the text, ignoring case and spacing (:func:`_normalised`).
+    Lines too long to be counted are not normalised at all: a file's paragraphs are most of its
+    text."""
+    texts = [_normalised(line) if len(line) < _MAX_PAIR else b"" for line in lines]
     words = [text.count(b" ") + 1 if text else 0 for text in texts]
     counted = [_MIN_WORDS <= n <= KEYED_WORDS for n in words]
     keys = [((i,), _key(text, LINE)) for i, text in enumerate(texts) if counted[i]]
@@ -76,6 +66,28 @@ def line_keys(lines: list[str]) -> list[tuple[tuple[int, ...], int]]:
         and len(texts[i]) + len(texts[i + 1]) < _MAX_PAIR
     ]
     return keys
+
+
+_ASCII = bytes(range(128))
+
+
+def _normalised(line: str) -> bytes:
+    """A stripped line as it is keyed: case-folded, its spacing made single, in UTF-8. A
+    printable line without double spaces holds no spacing to normalise (every whitespace
+    character but the space is unprintable), which spares splitting and joining most lines.
+    One whose characters beyond ASCII fold to themselves (typographic quotes and dashes, the
+    usual ones of English news) folds as its UTF-8 bytes lower-cased: ``str.casefold`` looks
+    up every character of a wide string (~5 ns each), ``bytes.lower`` touches ASCII bytes
+    alone, and folding goes character by character, so the two agree on such a line."""
+    if "  " in line or not line.isprintable():
+        return " ".join(line.casefold().split()).encode("utf-8", "surrogatepass")
+    data = line.encode("utf-8", "surrogatepass")
+    if line.isascii():
+        return data.lower()
+    beyond = data.translate(None, _ASCII).decode("utf-8", "surrogatepass")
+    if beyond.casefold() == beyond:  # a letter that folds otherwise makes the fold differ
+        return data.lower()
+    return line.casefold().encode("utf-8", "surrogatepass")
 
 
 def split_text(text: str) -> list[str]:

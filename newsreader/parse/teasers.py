@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from newsreader.parse.page import BODY, BOILERPLATE, DATE, OTHER, SENTENCE_END, Line, last_body
+from newsreader.parse.page import BODY, BOILERPLATE, DATE, OTHER, Line, ends_a_sentence, last_body
 from newsreader.parse.reasons import Reason
 
 _PAIRS = 2  # headline-and-blurb pairs in a row that make a run of teasers
@@ -63,33 +63,37 @@ def drop_summary_teasers(lines: list[Line]) -> None:
 
 def _dated_runs(lines: list[Line], last: int) -> Iterator[tuple[int, int]]:
     """(start, end) of each run of two or more dated teasers (a headline, its one-sentence
-    summary, then a date line: "More from ...") that reaches below the body's last line."""
+    summary, then a date line: "More from ...") that reaches below the body's last line. Only
+    a line two above a date line may open one: the search goes from one such line to the next."""
     i = 0
-    while i + 2 < len(lines):
-        end = i
+    for start in [k - 2 for k in range(2, len(lines)) if lines[k].role is DATE]:
+        if start < i:
+            continue  # a run not taken is no run from any line inside it either
+        end = start
         while (
             end + 2 < len(lines)
             and lines[end + 2].role is DATE
             and _summary_teaser(lines[end], lines[end + 1])
         ):
             end += 3
-        if end - i >= 3 * _DATED_PAIRS and end > last:
-            yield i, end
-        i = max(end, i + 1)  # a run not taken is no run from any line inside it either
+        if end - start >= 3 * _DATED_PAIRS and end > last:
+            yield start, end
+        i = max(end, start + 1)
 
 
 def _summary_teaser(headline: Line, blurb: Line) -> bool:
     """Whether ``headline`` and the line after it, both judged by the body classifiers, read
     as a teaser's headline and a whole one-sentence summary of its story; a numbered heading
-    ("2. Bring cash") is the story's own step over its paragraph."""
+    ("2. Bring cash") is the story's own step over its paragraph. The headline's shape first:
+    it rules out most pairs (a paragraph over the next)."""
     text = blurb.text
     return (
-        headline.reason in _JUDGED
+        _headline_shaped(headline)
+        and headline.reason in _JUDGED
         and blurb.reason in _JUDGED
         and _BLURB_WORDS <= blurb.words <= _SUMMARY_WORDS
-        and _headline_shaped(headline)
         and not headline.text.split(None, 1)[0].rstrip(".):").isdigit()  # a story's own step
-        and SENTENCE_END.search(text) is not None
+        and ends_a_sentence(text)
         and not text.endswith((":", *_CUT))
     )
 
@@ -97,7 +101,7 @@ def _summary_teaser(headline: Line, blurb: Line) -> bool:
 def _headline_shaped(line: Line) -> bool:
     """A teaser's headline: a few words that end no sentence."""
     low, high = _HEADLINE_WORDS
-    return low <= line.words <= high and not SENTENCE_END.search(line.text)
+    return low <= line.words <= high and not ends_a_sentence(line.text)
 
 
 def _runs(
@@ -107,15 +111,26 @@ def _runs(
 ) -> Iterator[tuple[int, int]]:
     """(start, end) of each run of ``lines`` made of pairs in a row (``pair`` of a line and the
     next) that ``enough`` accepts; the search goes on past each run accepted, else a line on.
-    Every pair is judged first, in one pass in C (``pair`` is pure): most lines open none."""
+    Every pair is judged first, in one pass in C (``pair`` is pure), and the search skips in
+    C from one line that opens a pair to the next: most lines open none."""
     pairs = list(map(pair, lines, lines[1:]))  # pairs[i]: line i and line i + 1 make a pair
-    i = 0
+    i = _next_pair(pairs, 0)
     while i < len(pairs):
         end = i
         while end < len(pairs) and pairs[end]:
             end += 2
-        if end > i and enough(i, end):
+        if enough(i, end):
             yield i, end
             i = end
         else:
             i += 1
+        i = _next_pair(pairs, i)
+
+
+def _next_pair(pairs: list[bool], i: int) -> int:
+    """The first index from ``i`` on whose line opens a pair; past the end when none does. A
+    search from ``i``, never a copy of the rest: a page of many teasers asks once a run."""
+    try:
+        return pairs.index(True, i)
+    except ValueError:
+        return len(pairs)

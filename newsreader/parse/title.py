@@ -21,10 +21,10 @@ from newsreader.parse.page import (
     DATE,
     OTHER,
     SECTION,
-    SENTENCE_END,
     TITLE,
     Line,
     Page,
+    ends_a_sentence,
     goes_on,
 )
 from newsreader.parse.reasons import Reason
@@ -365,7 +365,7 @@ def _headline_over_the_lede(page: Page, chosen: int, candidates: list[int]) -> i
     if above == chosen - 1 or above not in candidates:
         return None
     line = lines[above]
-    if _SHORT_HEADLINE <= line.words <= _TITLE_WORDS and not SENTENCE_END.search(line.text):
+    if _SHORT_HEADLINE <= line.words <= _TITLE_WORDS and not ends_a_sentence(line.text):
         return above
     return None
 
@@ -387,7 +387,7 @@ def _headline_under_kicker(page: Page, chosen: int, candidates: list[int]) -> in
     if (
         page.lines[chosen].words <= _DESK_WORDS
         and _SHORT_HEADLINE <= short.words <= _KICKER_WORDS
-        and not SENTENCE_END.search(short.text)
+        and not ends_a_sentence(short.text)
         and page.facts[below].upper_ratio < _CAPITALS
         and (page.blocks[short.block] == 1 or page.lines[chosen].block != short.block)
     ):
@@ -440,7 +440,7 @@ def mark_head(lines: list[Line], headline: tuple[int, Reason] | None) -> str | N
         if (
             line.role is OTHER
             and line.words <= _KICKER_WORDS
-            and not SENTENCE_END.search(line.text)
+            and not ends_a_sentence(line.text)
             and (named := _BREADCRUMB.split(line.text)[0].strip())
             and not _PASSED_OVER.fullmatch(named)
         ):

@@ -129,7 +129,7 @@ def headline_text(
     for (
         line
     ) in below:  # "Home News News <headline>" over "<headline>": a breadcrumb ending in the title
-        if len(line.split()) >= 4 and len(line) < len(title) and title.endswith(line):
+        if len(line) < len(title) and title.endswith(line) and len(line.split()) >= 4:
             return line, kicker
     return title, kicker
 
