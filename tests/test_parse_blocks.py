@@ -410,6 +410,9 @@ def test_caption_labels_in_several_languages(label):
         "Continue reading.",
         'Watch: "We listened to the harbour."',
         "Video: How the council voted",
+        "E-mail to a friend",
+        "Printer-friendly version",
+        "Print this story",
     ],
 )
 def test_navigation_and_share_lines_leave_the_body(junk):

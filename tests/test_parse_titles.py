@@ -337,8 +337,9 @@ def test_a_deck_over_the_byline_stays_below_its_headline():
     assert title(head) == "Library stays open after long campaign"
 
 
+@pytest.mark.parametrize("tools", [[], ["E-mail to a friend"]])
 @pytest.mark.parametrize("gap", ["\n", "\n\n"])
-def test_a_short_headline_over_its_byline_beats_the_lede_below_them(gap):
+def test_a_short_headline_over_its_byline_beats_the_lede_below_them(gap, tools):
     """Three words over the byline and date, a whole sentence under them: the sentence is the
     story's lede, however well it scores as a headline."""
     lede = "Boat races, stalls and music fill the quay at Port Alder from Saturday morning."
@@ -350,7 +351,8 @@ def test_a_short_headline_over_its_byline_beats_the_lede_below_them(gap):
         "Parking on the quay will be closed from Friday night, and visitors are asked to use the"
         " field behind the school, where a shuttle bus will run every twenty minutes.",
     )
-    text = gap.join(["Harbour festival returns", "By Nell Aster", "May 4, 2008", lede, *story])
+    head = ["Harbour festival returns", "By Nell Aster", "May 4, 2008", *tools]
+    text = gap.join([*head, lede, *story])
     article = parse_article(text.encode(), "a.txt")
     assert (article.title, article.paragraphs[0]) == ("Harbour festival returns", lede)
 

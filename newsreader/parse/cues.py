@@ -103,6 +103,9 @@ _INLINE_LINK_LINE = re.compile(_INLINE_LINK)
 _BOILERPLATE = re.compile(  # matched on lower-cased lines: far cheaper than case-blind
     rf"^(?:{_AD_MARKER}|sponsored(?: content)?|share(?: this(?: article| story)?| on \w+| via \w+)?|share via|tweet|email|e-mail|print|"
     r"comments?|facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|flipboard|copy link|link copied|"
+    # an older page's tools: "E-mail to a friend", "Printer-friendly version", "Print this story"
+    r"e-?mail (?:this|to a friend)(?: story| article| page)?|send to a friend|"
+    r"printer[- ]friendly(?: version| format| page)?|print this (?:story|article|page)|"
     r"save|bookmark|listen(?: to this article)?|close|video|menu|more|read more|see more|show more|"
     r"continue reading|"
     r"skip (?:to|advert).*|follow us.*|subscribe.*|sign up.*|newsletter.*|related(?: articles| stories| topics| content| coverage)?|"

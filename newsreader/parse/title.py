@@ -348,21 +348,23 @@ def _headline_in_run(page: Page, last_prose: int, best: float) -> int | None:
 
 
 def _headline_over_the_lede(page: Page, chosen: int, candidates: list[int]) -> int | None:
-    """The candidate right over the byline and date lines right over ``chosen``, when ``chosen``
-    is a whole sentence and that candidate none (three words or more): the story's lede
-    outscored a short headline ("Harbour festival returns" / "By Nell Aster" / "May 4, 2008" /
-    "Boat races fill the quay from Saturday.")."""
+    """The candidate right over the byline and date lines over ``chosen`` (a line of tools at
+    most between them and it), when ``chosen`` is a whole sentence and that candidate none
+    (three words or more): the story's lede outscored a short headline ("Harbour festival
+    returns" / "By Nell Aster" / "May 4, 2008" / "E-mail to a friend" / "Boat races fill the
+    quay from Saturday morning.")."""
     lines = page.lines
     if not lines[chosen].text.endswith(".") or lines[chosen].words < _LEDE_WORDS:
         return (
             None  # a headline may end with a full stop ("Keep the steps open."), a lede is longer
         )
     above = chosen - 1
-    while (
-        above >= 0 and chosen - above <= len(_BYLINE_BLOCK) and lines[above].role in _BYLINE_BLOCK
-    ):
+    if above >= 0 and lines[above].reason is Reason.NAVIGATION:
+        above -= 1  # "E-mail to a friend", "Share"
+    block = above
+    while above >= 0 and block - above < len(_BYLINE_BLOCK) and lines[above].role in _BYLINE_BLOCK:
         above -= 1
-    if above == chosen - 1 or above not in candidates:
+    if above == block or above not in candidates:
         return None
     line = lines[above]
     if _SHORT_HEADLINE <= line.words <= _TITLE_WORDS and not ends_a_sentence(line.text):
