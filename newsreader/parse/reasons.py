@@ -36,6 +36,7 @@ class Reason(str, Enum):
     CAPTION_AGAIN = "a caption of the file again, without its credit"
     BELOW_ENLARGE = "right below a button that enlarges its picture"
     LEDE = "a sentence right above the story, under its byline, date or tools: its lede"
+    OVER_LEDE = "a short headline over its byline and date: the sentence below them is the lede"
     OVER_CREDIT = "a short line over a picture's credit, between two paragraphs: its caption"
     # bylines told by their neighbours (authors.py)
     BYLINE_ROLE = "the author's role or outlet, below the byline"

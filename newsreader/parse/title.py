@@ -215,7 +215,7 @@ def find_title(page: Page) -> tuple[int, Reason] | None:
     if (found := _headline_below_masthead(page, chosen, candidates, scores)) is not None:
         return found, Reason.OVER_BYLINE
     if (found := _headline_over_the_lede(page, chosen, candidates)) is not None:
-        return found, Reason.OVER_BYLINE
+        return found, Reason.OVER_LEDE
     return chosen, Reason.TITLE
 
 
