@@ -9,6 +9,8 @@ import time
 import pytest
 from conftest import _news_executable
 
+from newsreader.parse import parse_article
+
 PROSE = "A body paragraph that is long enough to count as prose in these tests, surely.\n"
 
 
@@ -499,3 +501,16 @@ def test_ctrl_c_stops_a_long_statement_of_the_index_at_once():
         signal.signal(signal.SIGINT, previous)
     assert time.monotonic() - started < 5
     assert isinstance(as_news_error(stopped.value, "read"), Interrupted)
+
+
+@pytest.mark.parametrize("run", [" ", "\t ", "\u00a0"])
+def test_a_long_run_of_spaces_in_a_short_line_parses_at_once(run):
+    """A line of a few words parted by 200,000 spaces (where a headline, a kicker, a name or a
+    breadcrumb may stand) is read in linear time: patterns that backtrack over a run of spaces
+    are never tried on a line longer than what they look for (it took minutes before)."""
+    line = "Harbour" + run * (200_000 // len(run)) + "news"
+    text = f"{line}\nBy{run * 50_000}Jo Park\nHeadline of the story\n\n{PROSE}\n"
+    start = time.monotonic()
+    article = parse_article(text.encode(), "a.txt")
+    assert time.monotonic() - start < 30  # a hang guard, not a speed claim
+    assert article.paragraphs

@@ -58,6 +58,7 @@ _AUTHOR_BUTTONS = {
     "view profile",
 }  # beside an author's name
 _PLACE_TAIL = re.compile(r"\s+in\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}$")  # "... in New York"
+_NAMES_LENGTH = 200  # characters of a line of three names and a place, at most
 _JOINERS = re.compile(r"(?:\s|,|\.|&|\band\b)*")  # what may stand between names on a name line
 _ROLE_WORDS = 6  # words a line naming a job or desk has at most
 _NEAR_TITLE = 5  # lines above the headline a byline may stand and still be the article's own
@@ -184,7 +185,10 @@ def _over_a_place_and_date(lines: list[Line], i: int) -> bool:
 
 def only_names(text: str) -> bool:
     """True when ``text`` is one or more names and nothing else, bar a place ("Joanna Walters
-    and Edward Helmore in New York")."""
+    and Edward Helmore in New York"). A line longer than three names and a place can be is
+    none, and is not searched: the place's pattern backtracks over a long run of spaces."""
+    if len(text) > _NAMES_LENGTH:
+        return False
     text = _PLACE_TAIL.sub("", text)
     names = names_in(text)
     if not names or len(names) > 3:

@@ -54,6 +54,7 @@ _MASTHEAD_MARGIN = (
 _LINKED_MARGIN = 4.0  # log-odds by which a repeated line must beat the headline left in play
 _DEEPER_MARGIN = 2.5  # ... and a line deep in the main run
 _LEDE_WORDS = 12  # words of a lede that outscored the headline over its byline, at least
+_KICKER_LENGTH = 120  # characters of a kicker's line, at most
 _KICKER_WORDS = 5  # words a kicker has at most
 _WRAPPED_WORDS = 10  # words of a line a hard-wrapped text broke a sentence at, at least
 _DATED_MARGIN = 1.0  # how far below a dated teaser's score the article's headline may score
@@ -442,6 +443,7 @@ def mark_head(lines: list[Line], headline: tuple[int, Reason] | None) -> str | N
         if (
             line.role is OTHER
             and line.words <= _KICKER_WORDS
+            and len(line.text) <= _KICKER_LENGTH  # the split backtracks over a run of spaces
             and not ends_a_sentence(line.text)
             and (named := _BREADCRUMB.split(line.text)[0].strip())
             and not _PASSED_OVER.fullmatch(named)

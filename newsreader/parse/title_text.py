@@ -115,7 +115,11 @@ def headline_text(
 ) -> tuple[str, str | None]:
     """The headline without the furniture glued to it, and the kicker it carried if any.
     ``short_lines`` are the file's lines of up to four words: a glued kicker must be one of them;
-    ``below`` are the lines just under it, where the headline may stand again on its own."""
+    ``below`` are the lines just under it, where the headline may stand again on its own. A
+    line longer than any headline is left as it is: the patterns' backtracking grows with it
+    (a 20,000-character run of spaces took seconds)."""
+    if len(text) > _WRAPPED_LENGTH:
+        return text, None
     text = _TAG.sub("", _LABEL.sub("", text)) or text
     text = _unwrapped(text)
     suffix = _SITE_SUFFIX.search(text)
@@ -167,9 +171,10 @@ def _without_kicker(text: str, short_lines: list[str]) -> tuple[str, str | None]
 
 def trail(text: str) -> str | None:
     """ "breadcrumb" for a trail of short links ("Home / News / Electric Cars"), "headline" for
-    such a trail ending in a headline ("News / India News / Navy, coast guard swing ..."), else None."""
-    if not any(map(text.__contains__, _TRAIL_MARKS)):  # most lines: no separator, no trail
-        return None
+    such a trail ending in a headline ("News / India News / Navy, coast guard swing ..."), else None.
+    A line longer than any headline is none (the separator's pattern backtracks over spaces)."""
+    if len(text) > _WRAPPED_LENGTH or not any(map(text.__contains__, _TRAIL_MARKS)):
+        return None  # most lines: no separator, no trail
     parts = _TRAIL.split(text)
     if len(parts) < 3 or any(len(part.split()) > 3 for part in parts[:-1]):
         return None
