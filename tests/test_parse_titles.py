@@ -373,3 +373,24 @@ def test_a_headline_ending_in_a_full_stop_stays_under_a_label_over_the_byline():
     )
     text = "\n\n".join(["Letters to the Editor", "By Nell Aster", "May 4, 2008", headline, *letter])
     assert parse_article(text.encode(), "a.txt").title == headline
+
+
+def test_a_headline_in_capitals_under_a_column_of_links_beats_the_masthead():
+    """An old page: its masthead, a menu, a column of section links, then the headline in
+    capitals over its dates and byline. The masthead has no byline of its own."""
+    column = ["Local News", "State News", "Nation/World", "Sports", "Obituaries", "Weddings"]
+    column += ["Opinion", "Classifieds", "Archives", "Local News"]
+    menu = "Home | News | Sports | Business | Obituaries | Classifieds | Weather | Contact Us"
+    story = (
+        "Police are looking for a man who robbed the First Farmers Bank branch on Route 22 on Wednesday afternoon.",
+        "The man walked into the bank at about 2:15 p.m., handed a teller a note demanding cash and said he had a gun, police said. No weapon was seen.",
+        "He left with an undisclosed amount of money and was last seen running toward the Shady Acres trailer park.",
+        "The man is described as white, about 6 feet tall, in his 30s, with a thin build and a goatee. He wore a gray hooded sweatshirt and a Cincinnati baseball cap.",
+        "Anyone with information is asked to call the Tri-County Sheriff's Office at 555-0143.",
+    )
+    text = "\n".join(
+        ["Tri-County Courier", menu, *column, "BANK ROBBER SOUGHT", "Posted: Sep 3, 2008 4:51 PM"]
+        + ["Updated: Sep 3, 2008 7:20 PM", "By FRANK DELVECCHIO", "Courier Staff Writer"]
+        + ["| Print | Email | Comments (3) |", *story, "MORE LOCAL NEWS", "Rain delays harvest"]
+    )
+    assert parse_article(text.encode(), "a.txt").title == "BANK ROBBER SOUGHT"

@@ -29,7 +29,7 @@ from newsreader.parse.page import (
 )
 from newsreader.parse.reasons import Reason
 from newsreader.parse.scoring import scorer
-from newsreader.parse.title_text import headline_text, not_a_headline, trail
+from newsreader.parse.title_text import headline_text, is_menu, not_a_headline, trail
 
 _TITLE_WINDOW = 150  # headline candidates considered above the main run
 _TITLE_INTO_RUN = 5  # ... and this many lines into it (a question headline can open the run)
@@ -262,11 +262,12 @@ def _headline_over_byline(
 def _headline_below_masthead(
     page: Page, chosen: int, candidates: list[int], scores: list[float]
 ) -> int | None:
-    """A line in capitals with a byline right below it, a few lines under ``chosen`` standing
-    at the page's very top with no byline or date of its own, when it scores within
-    ``_MASTHEAD_MARGIN``: an old page's masthead and slogan ("The Weekly Clarion - Serving
-    Pike County since 1889") over its headline in capitals ("FIRE DESTROYS GRANGE HALL" /
-    "By WALTER PRUITT"). A deck over the byline is in its own case, and stays the deck."""
+    """A line in capitals over its byline (or over its dates and byline), a few lines under
+    ``chosen`` standing at the page's very top with no byline or date of its own, or under a
+    column of menu links below it, when it scores within ``_MASTHEAD_MARGIN``: an old page's
+    masthead and slogan ("The Weekly Clarion - Serving Pike County since 1889") over its
+    headline in capitals ("FIRE DESTROYS GRANGE HALL" / "By WALTER PRUITT"). A deck over the
+    byline is in its own case, and stays the deck."""
     lines = page.lines
     if chosen >= _MASTHEAD_LINES or chosen + 1 >= len(lines):
         return None
@@ -274,14 +275,21 @@ def _headline_below_masthead(
         return None  # the top line has its own byline or date: the headline
     best = scores[candidates.index(chosen)]
     for k, i in enumerate(candidates):
-        if chosen < i <= chosen + _MASTHEAD_REACH and (
-            i + 1 < len(lines)
-            and lines[i + 1].role is BYLINE
+        if (
+            chosen < i
+            and (i <= chosen + _MASTHEAD_REACH or _a_menu_between(lines, chosen, i))
+            and _over_byline(lines, i)
             and _in_capitals(page, i)
             and scores[k] >= best - _MASTHEAD_MARGIN
         ):
             return i
     return None
+
+
+def _a_menu_between(lines: list[Line], top: int, below: int) -> bool:
+    """Whether the lines between ``top`` and ``below`` are a menu's (a column of links under
+    an old page's masthead): each of a kicker's length at most, or a menu on one line."""
+    return all(line.words <= _KICKER_WORDS or is_menu(line.text) for line in lines[top + 1 : below])
 
 
 def _headline_below_dated_teasers(
