@@ -219,20 +219,7 @@ def render(tree) -> Rendered:
     h1s = body.css("h1")
     headings = tuple(heading for heading in (_one_line(h1.text()) for h1 in h1s) if heading)
     container = _article_element(body, h1s)
-    outline = (
-        frozenset(
-            text
-            for text in (
-                _one_line(node.text())
-                for node in container.css(_OUTLINE)
-                if node.css_first(_CONTROLS)
-                is None  # a toolbar's buttons are no list of the story's
-            )
-            if text
-        )
-        if container is not None
-        else frozenset()
-    )
+    outline = _outline(container) if container is not None else frozenset()
     if container is not None:
         container.insert_before(_ARTICLE_OPEN)
         container.insert_after(_ARTICLE_CLOSE)
@@ -285,6 +272,17 @@ def _article_element(body, h1s: list) -> Any:
             return node
     found = body.css("article")
     return found[0] if len(found) == 1 else None
+
+
+def _outline(container) -> frozenset[str]:
+    """The texts of the article element's headings and list items; not an item holding a
+    button or a form's field (a toolbar's, a poll's), which is no list of the story's."""
+    texts = (
+        _one_line(node.text())
+        for node in container.css(_OUTLINE)
+        if node.css_first(_CONTROLS) is None
+    )
+    return frozenset(filter(None, texts))
 
 
 def _not_body_boxes(body) -> Iterator[Any]:

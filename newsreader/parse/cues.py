@@ -93,6 +93,7 @@ _AD_MARKER = (
     r"reklama)\]?|article continues below(?: this ad)?|story continues below(?: advertisement)?"
 )
 _AD_MARKER_LINE = re.compile(rf"\W*(?:{_AD_MARKER})\W*")
+_AD_MARKER_LENGTH = 60  # characters of an ad's marker on its line, at most
 _SIGN_UP_BUTTON = re.compile(
     r"(?:sign(?: me)? up|subscribe|join|register)(?: now| today| for free)?\W*", re.IGNORECASE
 )
@@ -567,7 +568,7 @@ def is_inline_link(line: str) -> bool:
 
 def is_ad_marker(line: str) -> bool:
     """An ad's place in the story, alone on its line ("- Advertisement -", "[ad]")."""
-    return len(line) <= 60 and _AD_MARKER_LINE.fullmatch(line.lower()) is not None
+    return len(line) <= _AD_MARKER_LENGTH and _AD_MARKER_LINE.fullmatch(line.lower()) is not None
 
 
 def is_boilerplate(line: str) -> bool:

@@ -363,10 +363,9 @@ def _headline_over_the_lede(page: Page, chosen: int, candidates: list[int]) -> i
     returns" / "By Nell Aster" / "May 4, 2008" / "E-mail to a friend" / "Boat races fill the
     quay from Saturday morning.")."""
     lines = page.lines
+    # a headline may end with a full stop ("Keep the steps open."); a lede is longer
     if not lines[chosen].text.endswith(".") or lines[chosen].words < _LEDE_WORDS:
-        return (
-            None  # a headline may end with a full stop ("Keep the steps open."), a lede is longer
-        )
+        return None
     above = chosen - 1
     if above >= 0 and lines[above].reason is Reason.NAVIGATION:
         above -= 1  # "E-mail to a friend", "Share"
