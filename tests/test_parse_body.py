@@ -256,6 +256,46 @@ def test_teasers_below_the_story_leave_the_body_and_give_no_headline():
     assert roles("teasers.txt")["Bus lanes vote delayed again"] == "boilerplate"
 
 
+RECENT_COMMENTS = [
+    "harbourwatch on Ferry fares to rise in spring: “About time they fixed the timetable before"
+    " raising the price of a…” Dec 20, 16:03",
+    "Jo Marsh on Library to stay open on Sundays: “Good news for the students who have nowhere"
+    " else to go at the weekend…” Dec 20, 15:41",
+    "quaywalker on Ferry fares to rise in spring: “Well said” Dec 20, 14:02",
+]
+
+
+def test_a_blogs_recent_comments_are_no_story():
+    """Readers' comments on other stories (name, "on", headline, the comment, its time) in a
+    run are a box of the page, however long their sentences."""
+    text = (FIXTURES / "teasers.txt").read_text(encoding="utf-8").split("Read next")[0]
+    with_comments = f"{text}Recent comments\n\n" + "\n\n".join(RECENT_COMMENTS)
+    marked = [line for line in read_page(with_comments).lines if line.text in RECENT_COMMENTS]
+    assert len(marked) == 3
+    assert all(line.role is BOILERPLATE and line.reason is Reason.TEASER for line in marked)
+    story = parse_article(text.encode(), "a.txt").paragraphs
+    assert parse_article(with_comments.encode(), "a.txt").paragraphs == story
+
+
+@pytest.mark.parametrize(
+    "quotes",
+    [
+        [RECENT_COMMENTS[0]],  # one alone: a story's line may look so
+        [  # a story's quotes end at their closing quote, or their speaker follows
+            "He said on Monday morning: “We will not raise the fares before the spring.”",
+            "Mayor Lee on Tuesday night: “We will rebuild the quay,” she said, “all of it.”",
+        ],
+        [  # three words before "on": a sentence, not a reader's name
+            "The harbour master said on Monday: “The fares were cut short by the…” at 9 a.m.",
+            "The ferry company added on Tuesday: “We hear the readers and the…” at 10 a.m.",
+        ],
+    ],
+)
+def test_lines_that_only_look_like_recent_comments_stay(quotes):
+    page = read_page("\n\n".join(SHORT_PARAGRAPHS + quotes))
+    assert all(line.reason is not Reason.TEASER for line in page.lines)
+
+
 def test_one_paragraph_trailing_off_is_no_teaser():
     text = (FIXTURES / "teasers.txt").read_text(encoding="utf-8").split("Read next")[0]
     trailing = (

@@ -3,15 +3,17 @@
 "More from the site" boxes, related stories and newsletters pair a headline with the first
 words of its story, cut with an ellipsis. Two or more such pairs in a row are the page's, never
 the story's: none of the development corpus's true bodies holds one, and a headline among them
-is another story's (:func:`mark_teasers`, before the headline is sought). Others pair it with a
-one-sentence summary; three such pairs in a row at the body's end leave it, or two when each
-has its date below it (:func:`drop_summary_teasers`, once the body is judged): on the
-development corpus, 3 of the 136 lines in such runs are in a true body (a subheading over a
-paragraph rarely comes three times in a row with paragraphs that short).
+is another story's (:func:`mark_teasers`, before the headline is sought), as are two or more
+lines in a row of a blog's recent comments ("reader on Another story: “the comment…” date").
+Others pair it with a one-sentence summary; three such pairs in a row at the body's end leave
+it, or two when each has its date below it (:func:`drop_summary_teasers`, once the body is
+judged): on the development corpus, 3 of the 136 lines in such runs are in a true body (a
+subheading over a paragraph rarely comes three times in a row with paragraphs that short).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 
 from newsreader.parse.page import BODY, BOILERPLATE, DATE, OTHER, Line, ends_a_sentence, last_body
@@ -24,6 +26,12 @@ _CUT = ("…", "...")  # how a blurb cut short ends
 _SUMMARY_PAIRS = 3  # headline-and-summary pairs in a row that make a run of teasers
 _DATED_PAIRS = 2  # dated teasers (headline, summary, date) in a row that make a run
 _SUMMARY_WORDS = 40  # words a teaser's summary has at most
+#: A recent comment's line: its writer's name (a word or two), "on", the story's headline, then
+#: the comment in quotes. A story's own sentence has more words before its "on".
+_COMMENT_ON = re.compile(r"(?:\S{1,40} ){1,2}on [^:]{8,300}: [“\"]")
+_CLOSING_QUOTES = ("”", '"')
+_COMMENT_DATE = 40  # characters of the date or time after a comment's closing quote, at most
+_COMMENTS = 2  # recent comments in a row that make the box
 _JUDGED = (Reason.ARTICLE_TEXT, Reason.PAGE_FURNITURE)  # what the body classifiers decided
 
 
@@ -32,6 +40,33 @@ def mark_teasers(lines: list[Line]) -> None:
     for start, end in _runs(lines, _teaser, lambda start, end: end - start >= 2 * _PAIRS):
         for line in lines[start:end]:
             line.role, line.reason = BOILERPLATE, Reason.TEASER
+    _mark_recent_comments(lines)
+
+
+def _mark_recent_comments(lines: list[Line]) -> None:
+    """Mark each run of two or more recent comments (see ``_COMMENT_ON``) boilerplate."""
+    run: list[Line] = []
+    for line in [*lines, None]:
+        if line is not None and line.role is OTHER and _comment_on(line.text):
+            run.append(line)
+            continue
+        if len(run) >= _COMMENTS:
+            for comment in run:
+                comment.role, comment.reason = BOILERPLATE, Reason.TEASER
+        run = []
+
+
+def _comment_on(text: str) -> bool:
+    """Whether ``text`` reads as a recent comment's line: the comment cut short ("…”"), or its
+    date and time after it. A story's quote ("He said on Monday: “We will.”") ends the line, or
+    its speaker follows it ("…,” she said.")."""
+    if " on " not in text or not (": “" in text or ': "' in text) or not _COMMENT_ON.match(text):
+        return False
+    close = max(text.rfind(quote) for quote in _CLOSING_QUOTES)
+    after = text[close + 1 :]
+    if not after:
+        return text[close - 1] == "…"
+    return len(after) <= _COMMENT_DATE and any(c.isdigit() for c in after)
 
 
 def _teaser(headline: Line, blurb: Line) -> bool:
