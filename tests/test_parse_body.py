@@ -296,6 +296,33 @@ def test_lines_that_only_look_like_recent_comments_stay(quotes):
     assert all(line.reason is not Reason.TEASER for line in page.lines)
 
 
+DOUBLED = [
+    "Ten Years Ago: The Quay Fair Draws Its Biggest Crowd",
+    "Ferry Company Names a New Captain for the Winter Run",
+    "Library Reading Room Reopens After the Long Repairs",
+]
+
+
+def test_a_grid_of_headlines_each_given_twice_is_no_story():
+    """A box of other stories whose pictures and links both give the headline."""
+    text = (FIXTURES / "teasers.txt").read_text(encoding="utf-8").split("Read next")[0]
+    grid = "\n\n".join(line for line in DOUBLED for _ in range(2))
+    page = read_page(f"{text}More from the town\n\n{grid}\n")
+    assert [line.reason for line in page.lines if line.text in DOUBLED] == [Reason.TEASER] * 6
+
+
+@pytest.mark.parametrize(
+    "repeated",
+    [
+        ["Air Force", "Air Force", "James Madison", "James Madison"],  # a table's names
+        [DOUBLED[0], DOUBLED[0], "The quay was full by noon.", DOUBLED[1]],  # only one twice
+    ],
+)
+def test_lines_given_twice_that_are_no_grid_of_headlines_stay(repeated):
+    page = read_page("\n\n".join(SHORT_PARAGRAPHS + repeated))
+    assert all(line.reason is not Reason.TEASER for line in page.lines)
+
+
 def test_one_paragraph_trailing_off_is_no_teaser():
     text = (FIXTURES / "teasers.txt").read_text(encoding="utf-8").split("Read next")[0]
     trailing = (

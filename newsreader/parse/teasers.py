@@ -4,7 +4,8 @@
 words of its story, cut with an ellipsis. Two or more such pairs in a row are the page's, never
 the story's: none of the development corpus's true bodies holds one, and a headline among them
 is another story's (:func:`mark_teasers`, before the headline is sought), as are two or more
-lines in a row of a blog's recent comments ("reader on Another story: “the comment…” date").
+lines in a row of a blog's recent comments ("reader on Another story: “the comment…” date"),
+and a grid of headlines each given twice (a picture's text, then its link's).
 Others pair it with a one-sentence summary; three such pairs in a row at the body's end leave
 it, or two when each has its date below it (:func:`drop_summary_teasers`, once the body is
 judged): on the development corpus, 3 of the 136 lines in such runs are in a true body (a
@@ -32,15 +33,28 @@ _COMMENT_ON = re.compile(r"(?:\S{1,40} ){1,2}on [^:]{8,300}: [“\"]")
 _CLOSING_QUOTES = ("”", '"')
 _COMMENT_DATE = 40  # characters of the date or time after a comment's closing quote, at most
 _COMMENTS = 2  # recent comments in a row that make the box
+_DOUBLED_WORDS = 4  # words a headline given twice has at least (a table's names repeat too)
 _JUDGED = (Reason.ARTICLE_TEXT, Reason.PAGE_FURNITURE)  # what the body classifiers decided
 
 
 def mark_teasers(lines: list[Line]) -> None:
-    """Mark each run of two or more teasers (a headline, then its blurb cut short) boilerplate."""
-    for start, end in _runs(lines, _teaser, lambda start, end: end - start >= 2 * _PAIRS):
-        for line in lines[start:end]:
-            line.role, line.reason = BOILERPLATE, Reason.TEASER
+    """Mark each run of two or more teasers boilerplate: headlines over their blurbs cut short,
+    headlines each given twice, or readers' recent comments."""
+    for pair in (_teaser, _doubled):
+        for start, end in _runs(lines, pair, lambda start, end: end - start >= 2 * _PAIRS):
+            for line in lines[start:end]:
+                line.role, line.reason = BOILERPLATE, Reason.TEASER
     _mark_recent_comments(lines)
+
+
+def _doubled(line: Line, again: Line) -> bool:
+    """Whether ``line`` is a teaser's headline given twice in a row (picture, then link)."""
+    return (
+        line.text == again.text
+        and line.words >= _DOUBLED_WORDS
+        and line.role is OTHER
+        and _headline_shaped(line)
+    )
 
 
 def _mark_recent_comments(lines: list[Line]) -> None:
