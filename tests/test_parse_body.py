@@ -1053,6 +1053,24 @@ def test_dated_teasers_below_the_story_leave_it():
     assert article.published == "2008-05-04"
 
 
+def test_signed_teasers_below_the_story_leave_it():
+    """'More from the magazine': a headline, its one-sentence summary and its writer's name,
+    twice or more below the story, without blank lines; the summaries are other stories'."""
+    foot = (
+        "More from the magazine\nCounty fair attendance tops 80,000 for first time\nOrganizers "
+        "credited cooler weather and a new Thursday night concert series.\nMara Quell\n"
+        "Library to waive late fees for children's books\nTrustees said fines kept some families "
+        "from borrowing at all.\nTobias Wren\nStorm knocks out power to 12,000 customers\nCrews "
+        "expect most service to be restored by Sunday evening.\nMara Quell"
+    )
+    text = "\n".join(
+        ["Port Alder to rebuild sea wall", "By Nell Aster", "May 4, 2008", *LONG_PARAGRAPHS, foot]
+    )
+    article = parse_article(text.encode(), "a.txt")
+    assert article.paragraphs == LONG_PARAGRAPHS
+    assert article.authors == ("Nell Aster",)
+
+
 CLOSING_LIST = (
     "What boat owners should know before the work begins:",
     "Moorings on the north quay will move to the ferry basin until June.",

@@ -5,9 +5,9 @@ words of its story, cut with an ellipsis. Two or more such pairs in a row are th
 the story's: none of the development corpus's true bodies holds one, and a headline among them
 is another story's (:func:`mark_teasers`, before the headline is sought), as are two or more
 lines in a row of a blog's recent comments ("reader on Another story: “the comment…” date"),
-and a grid of headlines each given twice (a picture's text, then its link's).
-Others pair it with a one-sentence summary; three such pairs in a row at the body's end leave
-it, or two when each has its date below it (:func:`drop_summary_teasers`, once the body is
+and a grid of headlines each given twice (a picture's text, then its link's). Others pair it
+with a one-sentence summary; three such pairs in a row at the body's end leave it, or two when
+each has its date or its writer's name below it (:func:`drop_summary_teasers`, once the body is
 judged): on the development corpus, 3 of the 136 lines in such runs are in a true body (a
 subheading over a paragraph rarely comes three times in a row with paragraphs that short).
 """
@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
+from newsreader.parse.authors import only_names
 from newsreader.parse.page import BODY, BOILERPLATE, DATE, OTHER, Line, ends_a_sentence, last_body
 from newsreader.parse.reasons import Reason
 
@@ -25,7 +26,8 @@ _HEADLINE_WORDS = (2, 16)  # words a teaser's headline has
 _BLURB_WORDS = 6  # words a blurb has at least
 _CUT = ("…", "...")  # how a blurb cut short ends
 _SUMMARY_PAIRS = 3  # headline-and-summary pairs in a row that make a run of teasers
-_DATED_PAIRS = 2  # dated teasers (headline, summary, date) in a row that make a run
+_DATED_PAIRS = 2  # dated teasers (headline, summary, date or name) in a row that make a run
+_NAME_WORDS = 4  # words of a teaser's writer's name line, at most
 _SUMMARY_WORDS = 40  # words a teaser's summary has at most
 #: A recent comment's line: its writer's name (a word or two), "on", the story's headline, then
 #: the comment in quotes. A story's own sentence has more words before its "on".
@@ -111,23 +113,36 @@ def drop_summary_teasers(lines: list[Line]) -> None:
 
 
 def _dated_runs(lines: list[Line], last: int) -> Iterator[tuple[int, int]]:
-    """(start, end) of each run of two or more dated teasers (a headline, its one-sentence
-    summary, then a date line: "More from ...") that reaches below the body's last line. Only
-    a line two above a date line may open one: the search goes from one such line to the next."""
+    """(start, end) of each run of two or more dated or signed teasers (a headline, its
+    one-sentence summary, then a date line or its writer's name: "More from ...") that reaches
+    below the body's last line. Only a line two above such a line may open one: the search goes
+    from one such line to the next."""
     i = 0
-    for start in [k - 2 for k in range(2, len(lines)) if lines[k].role is DATE]:
+    for start in [k - 2 for k in range(2, len(lines)) if _signed(lines, k)]:
         if start < i:
             continue  # a run not taken is no run from any line inside it either
         end = start
         while (
             end + 2 < len(lines)
-            and lines[end + 2].role is DATE
+            and _signed(lines, end + 2)
             and _summary_teaser(lines[end], lines[end + 1])
         ):
             end += 3
         if end - start >= 3 * _DATED_PAIRS and end > last:
             yield start, end
         i = max(end, start + 1)
+
+
+def _signed(lines: list[Line], k: int) -> bool:
+    """Whether line ``k`` may close a teaser: a date line, or names alone under a headline and
+    its summary (the names asked last: most short lines close no teaser)."""
+    line = lines[k]
+    return line.role is DATE or (
+        line.words <= _NAME_WORDS
+        and line.text[:1].isupper()
+        and _summary_teaser(lines[k - 2], lines[k - 1])
+        and only_names(line.text)
+    )
 
 
 def _summary_teaser(headline: Line, blurb: Line) -> bool:
