@@ -16,9 +16,19 @@ from newsreader.parse.body import (
 )
 from newsreader.parse.captions import drop_captions_over_credits
 from newsreader.parse.layout import read_page
-from newsreader.parse.page import BODY, BOILERPLATE, CAPTION, CREDIT, OTHER, split_lines
+from newsreader.parse.page import (
+    BODY,
+    BOILERPLATE,
+    BYLINE,
+    CAPTION,
+    CREDIT,
+    DATE,
+    OTHER,
+    split_lines,
+)
 from newsreader.parse.quotes import drop_pull_quotes
 from newsreader.parse.reasons import Reason
+from newsreader.parse.teasers import drop_summary_teasers
 
 FIXTURES = Path(__file__).parent / "fixtures" / "parse"
 
@@ -1069,6 +1079,54 @@ def test_signed_teasers_below_the_story_leave_it():
     article = parse_article(text.encode(), "a.txt")
     assert article.paragraphs == LONG_PARAGRAPHS
     assert article.authors == ("Nell Aster",)
+
+
+RIVER = [
+    "Hot new shooter hits ten million players in just fifteen days",
+    "By Amy West22 December 2023",
+    "Post-credits scenes explained: how many are there and what do they mean for the series?",
+    "By Hal Crane22 December 2023",
+    "The ferry strike cost the operator five million and thousands of hours of staff time",
+    "By Ona Pike22 December 2023",
+]
+
+
+def _judged(text: str, body: set[str], anchors: set[str], role=BYLINE):
+    """The lines of ``text`` with the roles a held-out classifier might give them."""
+    lines = split_lines(text)
+    for line in lines:
+        if line.text in anchors:
+            line.role = role
+        elif line.text in body:
+            line.role, line.reason = BODY, Reason.ARTICLE_TEXT
+        else:
+            line.role, line.reason = BOILERPLATE, Reason.PAGE_FURNITURE
+    return lines
+
+
+def test_a_river_of_teaser_cards_below_the_story_leaves_it():
+    """Other stories' cards (a headline, then its byline and date) three times or more below
+    the story: a headline the classifiers took leaves the body."""
+    lines = _judged(
+        "\n\n".join([*LONG_PARAGRAPHS, "Latest news", *RIVER]),
+        {*LONG_PARAGRAPHS, RIVER[2]},
+        set(RIVER[1::2]),
+    )
+    drop_summary_teasers(lines)
+    assert tuple(line.text for line in lines if line.role is BODY) == LONG_PARAGRAPHS
+
+
+@pytest.mark.parametrize(
+    "story, role",
+    [
+        ([*RIVER, *LONG_PARAGRAPHS], BYLINE),  # the cards above the story: it goes on below
+        ([*LONG_PARAGRAPHS, *RIVER], DATE),  # a timeline: a date over each event, no bylines
+    ],
+)
+def test_cards_with_the_story_below_or_without_bylines_stay(story, role):
+    lines = _judged("\n\n".join(story), {*LONG_PARAGRAPHS, RIVER[2]}, set(RIVER[1::2]), role)
+    drop_summary_teasers(lines)
+    assert RIVER[2] in [line.text for line in lines if line.role is BODY]
 
 
 CLOSING_LIST = (

@@ -9,7 +9,8 @@ and a grid of headlines each given twice (a picture's text, then its link's). Ot
 with a one-sentence summary; three such pairs in a row at the body's end leave it, or two when
 each has its date or its writer's name below it (:func:`drop_summary_teasers`, once the body is
 judged): on the development corpus, 3 of the 136 lines in such runs are in a true body (a
-subheading over a paragraph rarely comes three times in a row with paragraphs that short).
+subheading over a paragraph rarely comes three times in a row with paragraphs that short). So
+do three or more cards in a row, each with its own "By …" line, at the body's end.
 """
 
 from __future__ import annotations
@@ -18,7 +19,17 @@ import re
 from collections.abc import Callable, Iterator
 
 from newsreader.parse.authors import only_names
-from newsreader.parse.page import BODY, BOILERPLATE, DATE, OTHER, Line, ends_a_sentence, last_body
+from newsreader.parse.bylines import prefixed_byline_names
+from newsreader.parse.page import (
+    BODY,
+    BOILERPLATE,
+    BYLINE,
+    DATE,
+    OTHER,
+    Line,
+    ends_a_sentence,
+    last_body,
+)
 from newsreader.parse.reasons import Reason
 
 _PAIRS = 2  # headline-and-blurb pairs in a row that make a run of teasers
@@ -27,6 +38,8 @@ _BLURB_WORDS = 6  # words a blurb has at least
 _CUT = ("…", "...")  # how a blurb cut short ends
 _SUMMARY_PAIRS = 3  # headline-and-summary pairs in a row that make a run of teasers
 _DATED_PAIRS = 2  # dated teasers (headline, summary, date or name) in a row that make a run
+_CARD_LINES = 7  # lines of a teaser card, at most (kicker, headline, byline, summary, date)
+_CARDS = 3  # cards in a row that make a river
 _NAME_WORDS = 4  # words of a teaser's writer's name line, at most
 _SUMMARY_WORDS = 40  # words a teaser's summary has at most
 #: A recent comment's line: its writer's name (a word or two), "on", the story's headline, then
@@ -106,7 +119,11 @@ def drop_summary_teasers(lines: list[Line]) -> None:
     def ends_the_body(start: int, end: int) -> bool:
         return end - start >= 2 * _SUMMARY_PAIRS and end > last
 
-    for start, end in [*_runs(lines, _summary_teaser, ends_the_body), *_dated_runs(lines, last)]:
+    for start, end in [
+        *_runs(lines, _summary_teaser, ends_the_body),
+        *_dated_runs(lines, last),
+        *_card_runs(lines, last),
+    ]:
         for line in lines[start:end]:
             if line.role is BODY:
                 line.role, line.reason = BOILERPLATE, Reason.TEASER
@@ -131,6 +148,41 @@ def _dated_runs(lines: list[Line], last: int) -> Iterator[tuple[int, int]]:
         if end - start >= 3 * _DATED_PAIRS and end > last:
             yield start, end
         i = max(end, start + 1)
+
+
+def _card_runs(lines: list[Line], last: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of each river of teaser cards reaching below the body's last line: a byline
+    ("By …") every ``g`` lines (2 to ``_CARD_LINES``), three times or more, with only short
+    lines between (a kicker, a headline, a one-sentence summary, a date). The run starts a
+    card's length above its first byline. A story's timeline (a date over each event) has no
+    bylines."""
+    anchors = [k for k, line in enumerate(lines) if _card_byline(line)]
+    bylines, seen = set(anchors), set()
+    for n, first in enumerate(anchors):
+        if first in seen:
+            continue
+        for second in anchors[n + 1 : n + 3]:
+            gap = second - first
+            if not 2 <= gap <= _CARD_LINES:
+                continue
+            end = first
+            while (
+                end + gap < len(lines)
+                and end + gap in bylines
+                and all(lines[k].words <= _SUMMARY_WORDS for k in range(end + 1, end + gap))
+            ):
+                end += gap
+            if (end - first) // gap + 1 < _CARDS:
+                continue
+            seen.update(range(first, end + 1, gap))  # no run starts inside one walked
+            if end >= last:
+                yield max(0, first - gap + 1), end + 1
+            break
+
+
+def _card_byline(line: Line) -> bool:
+    """A card's byline opens with a "by" word: a list's "Award - NAME" lines read as bylines too."""
+    return line.role is BYLINE and bool(prefixed_byline_names(line.text))
 
 
 def _signed(lines: list[Line], k: int) -> bool:
