@@ -1070,3 +1070,40 @@ def test_a_byline_two_files_share_names_each_files_authors():
     third = parse(f"Roof repairs start in spring\n\nBy Anna Whitlock and Jo Park\n\n{MORE_BODY}")
     assert first.authors == second.authors == ("Dana Whitlock", "Jo Park")
     assert third.authors == ("Anna Whitlock", "Jo Park")
+
+
+NEWSLETTER_BOX = (
+    "skip past newsletter promotion\n\nSign up to Harbour Weekly\n\nFree weekly newsletter\n\n"
+    "The only way to hear what the quay is talking about. Sign up to get the inside story from "
+    "our writers as well as the week's best reads, delivered to you every Saturday morning.\n\n"
+    "after newsletter promotion\n\n"
+)
+EMBEDDED_POST = (
+    "Skip Twitter post by @harbourwatch\n\nThe council has finally listened to the readers of "
+    "this town and the library is staying open for years to come.\n\n— Harbour Watch "
+    "(@harbourwatch) May 4, 2008\n\nEnd of Twitter post by @harbourwatch\n\n"
+)
+
+
+@pytest.mark.parametrize("box", [NEWSLETTER_BOX, EMBEDDED_POST])
+def test_a_box_readers_may_skip_is_no_story(box):
+    """From a skip link ("skip past …", "Skip …") down to the line naming the same box's end
+    ("after …", "End of …"): a newsletter's pitch or an embedded post, however prose-like."""
+    story = parse(f"Library saved\n\nBy Jo Park\n\n{BODY}\n{MORE_BODY}")
+    article = parse(f"Library saved\n\nBy Jo Park\n\n{BODY}\n{box}{MORE_BODY}")
+    assert article.paragraphs == story.paragraphs
+    boxed = [role for role in explain_lines(box.encode()) if role.reason.startswith("in a box")]
+    assert len(boxed) == box.count("\n\n")
+
+
+@pytest.mark.parametrize(
+    "opening, closing",
+    [
+        ("Skip to main content", "after main content"),  # a jump, not a box
+        ("skip past newsletter promotion", "after the promotion"),  # another name
+        ("Skip the salon and shop this at-home treatment instead", "after the salon"),
+    ],
+)
+def test_lines_that_only_look_like_a_skippable_box_are_judged_as_ever(opening, closing):
+    text = f"Library saved\n\nBy Jo Park\n\n{BODY}\n{opening}\n\n{MORE_BODY}\n{closing}\n"
+    assert not any(role.reason.startswith("in a box") for role in explain_lines(text.encode()))

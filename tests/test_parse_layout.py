@@ -51,6 +51,7 @@ EXPLAINED = {
     "JOINED": "names after a lone byline word",
     "NAME_LINE": "a name beside a date, a role, a handle or a follow button",
     "TEASER": "a teaser: another story's headline and its blurb, among others",
+    "SKIPPED_BOX": "in a box the page lets readers skip ('skip past …' down to 'after …')",
     "REPEATED": "repeated in other files of the folder",
     "TITLE": "scored highest as the headline",
     "LINKED_TITLE": "the headline, though other files of the folder repeat it (pages linking to it)",

@@ -24,6 +24,7 @@ from newsreader.parse.authors import (
     mark_names_below_title,
 )
 from newsreader.parse.body import TEXT, Thresholds, mark_biographies, mark_body
+from newsreader.parse.boxes import mark_skipped_boxes
 from newsreader.parse.captions import drop_captions_over_credits, mark_captions
 from newsreader.parse.cues import mark_cues, notice_phrases
 from newsreader.parse.dates import published
@@ -76,6 +77,7 @@ def read_page(text: str, shared: frozenset[int] = frozenset(), keys: bytes | Non
     mark_cues(lines, credits, notice_phrases(text))
     mark_captions(lines, credits)
     mark_teasers(lines)
+    mark_skipped_boxes(lines)
     join_lone_bylines(lines)
     language, stopwords = file_language(text)
     facts = line_facts(lines, text, stopwords)

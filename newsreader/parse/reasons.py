@@ -45,6 +45,7 @@ class Reason(str, Enum):
     NAME_LINE = "a name beside a date, a role, a handle or a follow button"
     # teasers: other stories' headlines over their blurbs cut short (teasers.py)
     TEASER = "a teaser: another story's headline and its blurb, among others"
+    SKIPPED_BOX = "in a box the page lets readers skip ('skip past …' down to 'after …')"
     # furniture: boxes the other files of the folder share (page.py)
     REPEATED = "repeated in other files of the folder"
     # the headline and what stands above it (title.py)

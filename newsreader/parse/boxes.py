@@ -1,0 +1,39 @@
+"""Boxes a page lets readers skip: "skip past newsletter promotion" … "after newsletter
+promotion", "Skip Twitter post by @harbour" … "End of Twitter post by @harbour".
+
+A screen reader's skip link names the box it jumps over, and the page marks the box's end
+with the same name, so everything from the one to the other is the box (a newsletter's pitch,
+an embedded post), never the story, however much it reads like prose.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsreader.parse.page import BOILERPLATE, Line
+from newsreader.parse.reasons import Reason
+
+_SKIP = re.compile(r"skip (?:past |over )?(?P<box>.{3,80}?)(?: and continue reading)?", re.I)
+_BOX_LINES = 20  # lines a skippable box holds at most, its two marks included
+
+
+def mark_skipped_boxes(lines: list[Line]) -> None:
+    """Mark each box between a skip link and the line closing it ("after …", "end of …")."""
+    for i, line in enumerate(lines):
+        opening = _opening(line.text)
+        if opening is None:
+            continue
+        ends = (f"after {opening}", f"end of {opening}")
+        for j in range(i + 1, min(len(lines), i + _BOX_LINES)):
+            if lines[j].text.casefold().rstrip(" .") in ends:
+                for boxed in lines[i : j + 1]:
+                    boxed.role, boxed.reason = BOILERPLATE, Reason.SKIPPED_BOX
+                break
+
+
+def _opening(text: str) -> str | None:
+    """The name of the box ``text`` skips, case-folded; None when it is no skip link."""
+    if not text[:5].casefold() == "skip " or len(text) > 120:
+        return None
+    match = _SKIP.fullmatch(text.rstrip(" ."))
+    return match.group("box").casefold() if match else None
