@@ -1107,3 +1107,12 @@ def test_a_box_readers_may_skip_is_no_story(box):
 def test_lines_that_only_look_like_a_skippable_box_are_judged_as_ever(opening, closing):
     text = f"Library saved\n\nBy Jo Park\n\n{BODY}\n{opening}\n\n{MORE_BODY}\n{closing}\n"
     assert not any(role.reason.startswith("in a box") for role in explain_lines(text.encode()))
+
+
+def test_a_skip_link_whose_end_is_missing_marks_nothing_down_to_the_next_box():
+    """Two embeds of one account, the first without its end line: the story between them is
+    no part of either box."""
+    first = "Skip Twitter post by @harbourwatch\n\nThe quay was full by noon.\n\n"
+    text = f"Library saved\n\nBy Jo Park\n\n{BODY}\n{first}{MORE_BODY}\n{EMBEDDED_POST}"
+    story = [role.text for role in explain_lines(text.encode()) if role.role == "body"]
+    assert [line for line in MORE_BODY.split("\n") if line] == story[-3:]

@@ -295,6 +295,11 @@ def test_a_blogs_recent_comments_are_no_story():
             "He said on Monday morning: “We will not raise the fares before the spring.”",
             "Mayor Lee on Tuesday night: “We will rebuild the quay,” she said, “all of it.”",
         ],
+        [  # quotes from social media or on a topic name no other story's headline
+            "She wrote on Facebook: “Tom, if you see this, please just call one of us…” 9:14",
+            "Her mother on Instagram: “We love you and we just want you home…” 9:20",
+            "Hart on the comeback: “We never stopped believing in each other.” 21:40",
+        ],
         [  # three words before "on": a sentence, not a reader's name
             "The harbour master said on Monday: “The fares were cut short by the…” at 9 a.m.",
             "The ferry company added on Tuesday: “We hear the readers and the…” at 10 a.m.",
@@ -326,6 +331,12 @@ def test_a_grid_of_headlines_each_given_twice_is_no_story():
     [
         ["Air Force", "Air Force", "James Madison", "James Madison"],  # a table's names
         [DOUBLED[0], DOUBLED[0], "The quay was full by noon.", DOUBLED[1]],  # only one twice
+        [  # a chorus the story quotes: two lines, each sung twice
+            "Turn the wheel and turn the wheel again",
+            "Turn the wheel and turn the wheel again",
+            "Down in the loom room where the light comes in",
+            "Down in the loom room where the light comes in",
+        ],
     ],
 )
 def test_lines_given_twice_that_are_no_grid_of_headlines_stay(repeated):
@@ -1127,6 +1138,26 @@ def test_cards_with_the_story_below_or_without_bylines_stay(story, role):
     lines = _judged("\n\n".join(story), {*LONG_PARAGRAPHS, RIVER[2]}, set(RIVER[1::2]), role)
     drop_summary_teasers(lines)
     assert RIVER[2] in [line.text for line in lines if line.role is BODY]
+
+
+def test_answers_signed_below_their_paragraphs_are_no_cards():
+    """ "We asked three economists": each answer a paragraph over its "By …" line, at one
+    spacing, at the story's end; no headline stands over the bylines."""
+    answers = [
+        "Rates will come down by the spring, but more slowly than the markets now expect.",
+        "By Helen Marsh, chief economist at Northbank",
+        "The harbour towns will feel the change last, as their lenders price in the storms.",
+        "By Omar Reyes, lecturer at the coastal college",
+        "Expect two cuts this year at most, and none before the summer is out.",
+        "By Ines Vale, fund manager at Quayside Capital",
+    ]
+    lines = _judged(
+        "\n\n".join([*LONG_PARAGRAPHS, *answers]),
+        {*LONG_PARAGRAPHS, *answers[::2]},
+        set(answers[1::2]),
+    )
+    drop_summary_teasers(lines)
+    assert [line.text for line in lines if line.role is BODY][-1] == answers[-2]
 
 
 CLOSING_LIST = (

@@ -25,6 +25,8 @@ def mark_skipped_boxes(lines: list[Line]) -> None:
             continue
         ends = (f"after {opening}", f"end of {opening}")
         for j in range(i + 1, min(len(lines), i + _BOX_LINES)):
+            if _opening(lines[j].text) == opening:
+                break  # the same box again: the first one's end is missing
             if lines[j].text.casefold().rstrip(" .") in ends:
                 for boxed in lines[i : j + 1]:
                     boxed.role, boxed.reason = BOILERPLATE, Reason.SKIPPED_BOX

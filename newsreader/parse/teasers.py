@@ -5,7 +5,7 @@ words of its story, cut with an ellipsis. Two or more such pairs in a row are th
 the story's: none of the development corpus's true bodies holds one, and a headline among them
 is another story's (:func:`mark_teasers`, before the headline is sought), as are two or more
 lines in a row of a blog's recent comments ("reader on Another story: “the comment…” date"),
-and a grid of headlines each given twice (a picture's text, then its link's). Others pair it
+and a grid of three or more headlines each given twice (a picture's text, then its link's). Others pair it
 with a one-sentence summary; three such pairs in a row at the body's end leave it, or two when
 each has its date or its writer's name below it (:func:`drop_summary_teasers`, once the body is
 judged): on the development corpus, 3 of the 136 lines in such runs are in a true body (a
@@ -40,23 +40,30 @@ _SUMMARY_PAIRS = 3  # headline-and-summary pairs in a row that make a run of tea
 _DATED_PAIRS = 2  # dated teasers (headline, summary, date or name) in a row that make a run
 _CARD_LINES = 7  # lines of a teaser card, at most (kicker, headline, byline, summary, date)
 _CARDS = 3  # cards in a row that make a river
+_CARD_HEADLINE_WORDS = 30  # words of a card's headline, at most
+_TITLE_CASE = 0.6  # share of a title-case headline's words that open with a capital, at least
 _NAME_WORDS = 4  # words of a teaser's writer's name line, at most
 _SUMMARY_WORDS = 40  # words a teaser's summary has at most
-#: A recent comment's line: its writer's name (a word or two), "on", the story's headline, then
-#: the comment in quotes. A story's own sentence has more words before its "on".
-_COMMENT_ON = re.compile(r"(?:\S{1,40} ){1,2}on [^:]{8,300}: [“\"]")
+#: A recent comment's line: its writer's name (a word or two), "on", the other story's headline
+#: (four words or more), then the comment in quotes. A story's own sentence has more words
+#: before its "on"; a quote from social media or on a topic names fewer after it ("She wrote on
+#: Facebook: “…”", "Hart on the comeback: “…”").
+_COMMENT_ON = re.compile(r"(?:\S{1,40} ){1,2}on (?:[^:\s]+ ){3,60}[^:\s]+: [“\"]")
 _CLOSING_QUOTES = ("”", '"')
 _COMMENT_DATE = 40  # characters of the date or time after a comment's closing quote, at most
 _COMMENTS = 2  # recent comments in a row that make the box
 _DOUBLED_WORDS = 4  # words a headline given twice has at least (a table's names repeat too)
+_DOUBLED_PAIRS = 3  # headlines given twice in a row that make a grid (a chorus repeats two)
 _JUDGED = (Reason.ARTICLE_TEXT, Reason.PAGE_FURNITURE)  # what the body classifiers decided
 
 
 def mark_teasers(lines: list[Line]) -> None:
     """Mark each run of two or more teasers boilerplate: headlines over their blurbs cut short,
     headlines each given twice, or readers' recent comments."""
-    for pair in (_teaser, _doubled):
-        for start, end in _runs(lines, pair, lambda start, end: end - start >= 2 * _PAIRS):
+    for pair, pairs in ((_teaser, _PAIRS), (_doubled, _DOUBLED_PAIRS)):
+        for start, end in _runs(
+            lines, pair, lambda start, end, pairs=pairs: end - start >= 2 * pairs
+        ):
             for line in lines[start:end]:
                 line.role, line.reason = BOILERPLATE, Reason.TEASER
     _mark_recent_comments(lines)
@@ -151,33 +158,52 @@ def _dated_runs(lines: list[Line], last: int) -> Iterator[tuple[int, int]]:
 
 
 def _card_runs(lines: list[Line], last: int) -> Iterator[tuple[int, int]]:
-    """(start, end) of each river of teaser cards reaching below the body's last line: a byline
-    ("By …") every ``g`` lines (2 to ``_CARD_LINES``), three times or more, with only short
-    lines between (a kicker, a headline, a one-sentence summary, a date). The run starts a
-    card's length above its first byline. A story's timeline (a date over each event) has no
-    bylines."""
+    """(start, end) of each river of teaser cards reaching below the body's last line: a
+    headline over its "By …" line, the bylines at one spacing of 2 to ``_CARD_LINES`` lines with
+    no other byline between, three times or more, and only short lines between (a kicker, a
+    one-sentence summary, a date). A run starts at its first headline and takes as many lines
+    below its last byline as each card has. A story's timeline (a date over each event) has no
+    bylines, and answers signed "By …" below their paragraphs have no headline over them."""
     anchors = [k for k, line in enumerate(lines) if _card_byline(line)]
-    bylines, seen = set(anchors), set()
-    for n, first in enumerate(anchors):
-        if first in seen:
-            continue
-        for second in anchors[n + 1 : n + 3]:
-            gap = second - first
-            if not 2 <= gap <= _CARD_LINES:
-                continue
-            end = first
-            while (
-                end + gap < len(lines)
-                and end + gap in bylines
-                and all(lines[k].words <= _SUMMARY_WORDS for k in range(end + 1, end + gap))
-            ):
-                end += gap
-            if (end - first) // gap + 1 < _CARDS:
-                continue
-            seen.update(range(first, end + 1, gap))  # no run starts inside one walked
-            if end >= last:
-                yield max(0, first - gap + 1), end + 1
-            break
+    n = 0
+    while n + 1 < len(anchors):
+        gap, run = anchors[n + 1] - anchors[n], 0  # run: the cards in a row from anchors[n]
+        while (
+            n + run < len(anchors)
+            and (not run or anchors[n + run] - anchors[n + run - 1] == gap)
+            and _card(lines, anchors[n + run], gap)
+        ):
+            run += 1
+        if run >= _CARDS and 2 <= gap <= _CARD_LINES:
+            end = min(len(lines), anchors[n + run - 1] + gap - 1)
+            if end > last:
+                yield anchors[n] - 1, end
+            n += run
+        else:  # its last byline may open a run of another spacing
+            n += max(1, run - 1)
+
+
+def _card(lines: list[Line], byline: int, gap: int) -> bool:
+    """Whether a card's headline stands right over ``byline``, with nothing longer than a
+    summary below it down to the next card. A headline ends in no full stop, or is in title
+    case (`Too Old? Biden World Thinks Pundits Just Don't Get Joe.`): a paragraph signed below
+    it is neither."""
+    if not byline:
+        return False
+    headline = lines[byline - 1]
+    text = headline.text.rstrip("”’\"' ")
+    return (
+        headline.words <= _CARD_HEADLINE_WORDS
+        and not text.endswith(":")
+        and (not text.endswith(".") or _title_case(text))
+        and all(line.words <= _SUMMARY_WORDS for line in lines[byline + 1 : byline + gap - 1])
+    )
+
+
+def _title_case(text: str) -> bool:
+    """Most of the words of ``text`` open with a capital, as a headline's do in title case."""
+    words = text.split()
+    return sum(word[:1].isupper() for word in words) >= _TITLE_CASE * len(words)
 
 
 def _card_byline(line: Line) -> bool:
