@@ -1160,6 +1160,37 @@ def test_answers_signed_below_their_paragraphs_are_no_cards():
     assert [line.text for line in lines if line.role is BODY][-1] == answers[-2]
 
 
+COMMENTS_BELOW = (
+    "3 COMMENTS\n\n"
+    "harbourwatch December 21, 2023 at 1:24 pm\n\n"
+    "About time the council listened to the people who actually use the library every week.\n\n"
+    "Log in to leave a comment\n\n"
+    "Mary Ann Doyle 22 December 2023 at 9:32 am\n\n"
+    "My children learned to read in that building, and I am glad they will not be the last.\n\n"
+    "Log in to leave a comment\n"
+)
+
+
+def test_comments_under_a_name_and_a_time_to_the_minute_leave_the_body():
+    """A blog's comments: each under its writer's name and when ("suz December 21, 2023 at
+    1:24 pm"), two or more below the story."""
+    text = "\n\n".join(["Port Alder to rebuild sea wall", "By Nell Aster", *LONG_PARAGRAPHS])
+    article = parse_article(f"{text}\n\n{COMMENTS_BELOW}".encode(), "a.txt")
+    assert article.paragraphs == LONG_PARAGRAPHS
+
+
+def test_a_live_blogs_entries_under_their_times_to_the_minute_stay():
+    """ "Updated December 21, 2023 at 6:10 am" over each entry: a time, but no commenter."""
+    story = [*LONG_PARAGRAPHS, *SHORT_PARAGRAPHS[:4]]
+    entries = [
+        line
+        for k, paragraph in enumerate(story)
+        for line in (f"Updated December 21, 2023 at {k + 1}:10 am", paragraph)
+    ]
+    text = "\n\n".join(["Port Alder to rebuild sea wall", "By Nell Aster", *entries])
+    assert list(parse_article(text.encode(), "a.txt").paragraphs) == story
+
+
 CLOSING_LIST = (
     "What boat owners should know before the work begins:",
     "Moorings on the north quay will move to the ferry basin until June.",

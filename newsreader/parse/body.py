@@ -22,6 +22,7 @@ from newsreader.parse.cues import (
     is_sign_up_button,
 )
 from newsreader.parse.features import LINE_FEATURES, context_vectors
+from newsreader.parse.names import only_ordinary_words
 from newsreader.parse.page import (
     BODY,
     BOILERPLATE,
@@ -98,6 +99,14 @@ _COMMENTER_SAYS = (" said:", " says:", " wrote:", " writes:")  # what a commente
 #: A commenter's header: up to five words of a name, what they said, and perhaps when
 #: ("beachcomber22 said:", "mike_r says: October 16, 2008 at 3:40 pm").
 _COMMENTER = re.compile(r"\S+(?: \S+){0,4} (?:said|says|wrote|writes):(?:\s+\S.*\d.*)?$")
+#: A commenter's header that is only a name and when, to the minute ("suz December 21, 2023
+#: at 1:24 pm"): a story's dateline under its headline may read so, so it counts only below
+#: the story's first body line, and a live blog's "Updated …" has no name.
+_COMMENT_STAMP = re.compile(
+    r"(?P<name>\S+(?: \S+){0,3}) (?:[a-z]{3,9}\.? \d{1,2},? \d{4}|\d{1,2} [a-z]{3,9}\.? \d{4}|"
+    r"\d{1,2}/\d{1,2}/\d{2,4}),? at \d{1,2}:\d{2}\s?(?:[ap]\.?m\.?)?",
+    re.IGNORECASE,
+)
 _COMMENTER_LINE = 14  # words of such a header, at most
 _COMMENTERS = 2  # headers below the headline that make a thread of comments
 _LIST_ITEM_WORDS = 16  # words of a list's item, fewer than
@@ -458,8 +467,9 @@ def _end_of_its_table(lines: list[Line], lead_in: int) -> int:
 def _drop_comments(lines: list[Line], candidates: list[int]) -> None:
     """Readers' comments leave the body: a line just above a "Reply" button is a comment, and
     so are the body lines just below a commenter's "beachcomber22 said:" or "mike_r says:
-    October 16, 2008 at 3:40 pm" (a time on a line between), when two or more such headers
-    stand below the headline (one alone may be a story's "The council said:")."""
+    October 16, 2008 at 3:40 pm" (a time on a line between), or below the story's first body
+    line, "suz December 21, 2023 at 1:24 pm", when two or more such headers stand below the
+    headline (one alone may be a story's "The council said:")."""
     last = len(lines) - 1
     for i in candidates:
         if (
@@ -470,13 +480,16 @@ def _drop_comments(lines: list[Line], candidates: list[int]) -> None:
         ):
             lines[i].role, lines[i].reason = BOILERPLATE, Reason.COMMENT
     first = candidates[0] if candidates else len(lines)
+    story = next((i for i in candidates if lines[i].role is BODY), len(lines))
     headers = [
         i
         for i, line in enumerate(lines[first:], first)
         if line.words <= _COMMENTER_LINE
         and ":" in line.text  # most lines hold none: no further test
-        and any(map(line.text.__contains__, _COMMENTER_SAYS))
-        and _COMMENTER.match(line.text)
+        and (
+            (any(map(line.text.__contains__, _COMMENTER_SAYS)) and _COMMENTER.match(line.text))
+            or (i > story and _commenter_and_time(line.text))
+        )
     ]
     if len(headers) < _COMMENTERS:
         return
@@ -488,6 +501,12 @@ def _drop_comments(lines: list[Line], candidates: list[int]) -> None:
             if line.role is not BODY:
                 break
             line.role, line.reason = BOILERPLATE, Reason.COMMENT
+
+
+def _commenter_and_time(text: str) -> bool:
+    """Whether ``text`` is a commenter's name and when, to the minute (``_COMMENT_STAMP``)."""
+    match = _COMMENT_STAMP.fullmatch(text)
+    return bool(match) and not only_ordinary_words(match.group("name"))
 
 
 def _keep_the_opening_paragraphs(page: Page, first: int) -> None:
