@@ -1056,39 +1056,48 @@ def test_a_results_table_ends_before_the_footer_links():
     assert paragraphs[-1] == "No: 1,690"
 
 
-def test_dated_teasers_below_the_story_leave_it():
-    """'You may also like': a headline, its one-sentence summary and its date, twice or more
-    below the story; the summaries are other stories'."""
-    foot = (
-        "You may also like\nCounty fair attendance tops 80,000 for first time\nOrganizers "
-        "credited cooler weather and a new Thursday night concert series.\n16 June 2008\n"
-        "Library to waive late fees for children's books\nTrustees said fines kept some families "
-        "from borrowing at all.\n15 June 2008\nStorm knocks out power to 12,000 customers\nCrews "
-        "expect most service to be restored by Sunday evening.\n14 June 2008"
-    )
+TEASER_PAIRS = [
+    (
+        "County fair attendance tops 80,000 for first time",
+        "Organizers credited cooler weather and a new Thursday night concert series.",
+    ),
+    (
+        "Library to waive late fees for children's books",
+        "Trustees said fines kept some families from borrowing at all.",
+    ),
+    (
+        "Storm knocks out power to 12,000 customers",
+        "Crews expect most service to be restored by Sunday evening.",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "heading, below",
+    [
+        ("You may also like", ["16 June 2008", "15 June 2008", "14 June 2008"]),
+        ("More from the magazine", ["Mara Quell", "Tobias Wren", "Mara Quell"]),
+    ],
+)
+def test_dated_or_signed_teasers_below_the_story_leave_it(heading, below):
+    """A headline, its one-sentence summary and its date or its writer's name, twice or more
+    below the story, without blank lines; the summaries are other stories'."""
+    cards = [
+        line for (head, summary), last in zip(TEASER_PAIRS, below) for line in (head, summary, last)
+    ]
     text = "\n".join(
-        ["Port Alder to rebuild sea wall", "By Nell Aster", "May 4, 2008", *LONG_PARAGRAPHS, foot]
+        [
+            "Port Alder to rebuild sea wall",
+            "By Nell Aster",
+            "May 4, 2008",
+            *LONG_PARAGRAPHS,
+            heading,
+            *cards,
+        ]
     )
     article = parse_article(text.encode(), "a.txt")
     assert article.paragraphs == LONG_PARAGRAPHS
     assert article.published == "2008-05-04"
-
-
-def test_signed_teasers_below_the_story_leave_it():
-    """'More from the magazine': a headline, its one-sentence summary and its writer's name,
-    twice or more below the story, without blank lines; the summaries are other stories'."""
-    foot = (
-        "More from the magazine\nCounty fair attendance tops 80,000 for first time\nOrganizers "
-        "credited cooler weather and a new Thursday night concert series.\nMara Quell\n"
-        "Library to waive late fees for children's books\nTrustees said fines kept some families "
-        "from borrowing at all.\nTobias Wren\nStorm knocks out power to 12,000 customers\nCrews "
-        "expect most service to be restored by Sunday evening.\nMara Quell"
-    )
-    text = "\n".join(
-        ["Port Alder to rebuild sea wall", "By Nell Aster", "May 4, 2008", *LONG_PARAGRAPHS, foot]
-    )
-    article = parse_article(text.encode(), "a.txt")
-    assert article.paragraphs == LONG_PARAGRAPHS
     assert article.authors == ("Nell Aster",)
 
 
