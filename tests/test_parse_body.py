@@ -13,6 +13,7 @@ from newsreader.parse.body import (
     _keep_the_opening_paragraphs,
     _keep_the_paragraphs_that_go_on,
     _reads_as_a_sentence,
+    mark_biographies,
 )
 from newsreader.parse.captions import drop_captions_over_credits
 from newsreader.parse.layout import read_page
@@ -1198,6 +1199,32 @@ def test_a_live_blogs_entries_under_their_times_to_the_minute_stay():
     ]
     text = "\n\n".join(["Port Alder to rebuild sea wall", "By Nell Aster", *entries])
     assert list(parse_article(text.encode(), "a.txt").paragraphs) == story
+
+
+AUTHOR_CARD = [
+    "Nell Aster Senior Writer / Coast",
+    "Nell covers the harbour, the ferries and the towns along the coast for the paper.",
+    "Once rowed from Port Alder to the islands and back in a single day, for a bet.",
+    "See full bio",
+]
+
+
+def test_an_authors_card_over_its_full_bio_button_is_no_story():
+    """The card's lines between its name and "See full bio", a fun fact among them, leave the
+    body the classifiers gave them."""
+    lines = _judged(
+        "\n\n".join([*AUTHOR_CARD, *LONG_PARAGRAPHS]),
+        {*AUTHOR_CARD[1:3], *LONG_PARAGRAPHS},
+        {AUTHOR_CARD[0]},
+    )
+    mark_biographies(lines, [], 0)
+    assert tuple(line.text for line in lines if line.role is BODY) == LONG_PARAGRAPHS
+
+
+def test_a_full_bio_button_without_a_name_above_takes_nothing():
+    lines = _judged("\n\n".join([*LONG_PARAGRAPHS, "See full bio"]), set(LONG_PARAGRAPHS), set())
+    mark_biographies(lines, [], 0)
+    assert tuple(line.text for line in lines if line.role is BODY) == LONG_PARAGRAPHS
 
 
 CLOSING_LIST = (

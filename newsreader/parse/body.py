@@ -108,6 +108,10 @@ _COMMENT_STAMP = re.compile(
     re.IGNORECASE,
 )
 _COMMENTER_LINE = 14  # words of such a header, at most
+#: An author's card's button: "See full bio", "Read full bio", "Full Bio", "View full profile".
+_FULL_BIO = re.compile(r"(?:see |read |view )?(?:the )?full (?:bio|biography|profile)\W*", re.I)
+_CARD_LINES = 6  # lines of an author's card above its button, at most
+_FULL_BIO_LENGTH = 30  # characters of such a button, at most
 _COMMENTERS = 2  # headers below the headline that make a thread of comments
 _LIST_ITEM_WORDS = 16  # words of a list's item, fewer than
 #: A lead-in to other stories, not to the story's own list ("More coverage from our newsroom:").
@@ -805,6 +809,7 @@ def mark_biographies(lines: list[Line], authors: list[str], title_at: int) -> No
     senior culinary specialist ..."), and the body line right after a biography that names
     its person again ("Since then, Meredith has ..."). A late biography ends the article
     (:func:`_end_at_late_biography`)."""
+    _drop_author_cards(lines)
     body = [i for i, line in enumerate(lines) if line.role is BODY]
     if _drop_first_person_biographies(lines, body):
         body = [i for i in body if lines[i].role is BODY]
@@ -833,6 +838,22 @@ def mark_biographies(lines: list[Line], authors: list[str], title_at: int) -> No
         ):
             lines[after].role, lines[after].reason = BOILERPLATE, Reason.BIOGRAPHY
     _end_at_late_biography(lines, body, authors)
+
+
+def _drop_author_cards(lines: list[Line]) -> None:
+    """An author's card ends in its "See full bio" button: the body lines between it and the
+    card's name line above (a byline, within ``_CARD_LINES``) are the card's (a role, a bio,
+    a fun fact), not the story. Without a name line above, nothing is the card's."""
+    for i, line in enumerate(lines):
+        if len(line.text) > _FULL_BIO_LENGTH or not _FULL_BIO.fullmatch(line.text):
+            continue
+        above = range(i - 1, max(-1, i - 1 - _CARD_LINES), -1)
+        name = next((k for k in above if lines[k].role is BYLINE), None)
+        if name is None:
+            continue
+        for card in lines[name + 1 : i]:
+            if card.role is BODY:
+                card.role, card.reason = BOILERPLATE, Reason.BIOGRAPHY
 
 
 def _drop_first_person_biographies(lines: list[Line], body: list[int]) -> bool:
