@@ -15,6 +15,7 @@ from newsreader.parse.body import (
     _reads_as_a_sentence,
     mark_biographies,
 )
+from newsreader.parse.boxes import drop_lines_between_notices
 from newsreader.parse.captions import drop_captions_over_credits
 from newsreader.parse.layout import read_page
 from newsreader.parse.page import (
@@ -1225,6 +1226,29 @@ def test_a_full_bio_button_without_a_name_above_takes_nothing():
     lines = _judged("\n\n".join([*LONG_PARAGRAPHS, "See full bio"]), set(LONG_PARAGRAPHS), set())
     mark_biographies(lines, [], 0)
     assert tuple(line.text for line in lines if line.role is BODY) == LONG_PARAGRAPHS
+
+
+PLEA = [
+    "Help keep news free for everyone by giving us as little as $1. Your gift goes a long way.",
+    "Our harbour desk invests time and care in every story, from the council to the quay.",
+    "We cannot do this without your help. Support our newsroom with as little as $1 a month.",
+]
+
+
+@pytest.mark.parametrize("between", [1, 2])
+def test_a_line_between_two_notices_is_theirs(between):
+    """One body line right between two notices is the plea's; two are the story's."""
+    middle = [PLEA[1], LONG_PARAGRAPHS[0]][:between]
+    text = "\n\n".join([*LONG_PARAGRAPHS[1:], PLEA[0], *middle, PLEA[2]])
+    lines = split_lines(text)
+    for line in lines:
+        notice = line.text in (PLEA[0], PLEA[2])
+        line.role = BOILERPLATE if notice else BODY
+        line.reason = Reason.NOTICE if notice else Reason.ARTICLE_TEXT
+    drop_lines_between_notices(lines)
+    kept = [line.text for line in lines if line.role is BODY]
+    assert kept == [*LONG_PARAGRAPHS[1:], *middle][: len(kept)]
+    assert (PLEA[1] in kept) == (between == 2)
 
 
 CLOSING_LIST = (

@@ -1,16 +1,19 @@
-"""Boxes a page lets readers skip: "skip past newsletter promotion" … "after newsletter
-promotion", "Skip Twitter post by @harbour" … "End of Twitter post by @harbour".
+"""Boxes of the page among the story's lines, known by what stands around them.
 
-A screen reader's skip link names the box it jumps over, and the page marks the box's end
-with the same name, so everything from the one to the other is the box (a newsletter's pitch,
-an embedded post), never the story, however much it reads like prose.
+A box readers may skip: "skip past newsletter promotion" … "after newsletter promotion",
+"Skip Twitter post by @harbour" … "End of Twitter post by @harbour". A screen reader's skip
+link names the box it jumps over, and the page marks the box's end with the same name, so
+everything from the one to the other is the box (a newsletter's pitch, an embedded post),
+never the story, however much it reads like prose (:func:`mark_skipped_boxes`, before the
+body is judged). And a line between two notices (a plea for donations, a sign-up) is the
+plea's too (:func:`drop_lines_between_notices`, once it is).
 """
 
 from __future__ import annotations
 
 import re
 
-from newsreader.parse.page import BOILERPLATE, Line
+from newsreader.parse.page import BODY, BOILERPLATE, Line
 from newsreader.parse.reasons import Reason
 
 _SKIP = re.compile(r"skip (?:past |over )?(?P<box>.{3,80}?)(?: and continue reading)?", re.I)
@@ -39,3 +42,12 @@ def _opening(text: str) -> str | None:
         return None
     match = _SKIP.fullmatch(text.rstrip(" ."))
     return match.group("box").casefold() if match else None
+
+
+def drop_lines_between_notices(lines: list[Line]) -> None:
+    """A body line right between two notices ("Help keep news free for everyone by giving us
+    as little as $1." / "Our newsroom teams invest time and care …" / "We cannot do this
+    without your help.") is the notices' box, not the story."""
+    for above, line, below in zip(lines, lines[1:], lines[2:]):
+        if line.role is BODY and above.reason is Reason.NOTICE and below.reason is Reason.NOTICE:
+            line.role, line.reason = BOILERPLATE, Reason.NOTICE

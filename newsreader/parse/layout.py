@@ -24,7 +24,7 @@ from newsreader.parse.authors import (
     mark_names_below_title,
 )
 from newsreader.parse.body import TEXT, Thresholds, mark_biographies, mark_body
-from newsreader.parse.boxes import mark_skipped_boxes
+from newsreader.parse.boxes import drop_lines_between_notices, mark_skipped_boxes
 from newsreader.parse.captions import drop_captions_over_credits, mark_captions
 from newsreader.parse.cues import mark_cues, notice_phrases
 from newsreader.parse.dates import published
@@ -106,6 +106,7 @@ def mark_head_and_body(
         mark_names_below_title(page.lines, title_at)
     mark_body(page, title_at, thresholds)
     drop_summary_teasers(page.lines)
+    drop_lines_between_notices(page.lines)
     drop_pull_quotes(page.lines)
     return title_at, section
 
