@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Collection
+from operator import attrgetter
 from typing import NamedTuple
 
 from newsreader.parse import features
@@ -111,6 +112,15 @@ _COMMENTER_LINE = 14  # words of such a header, at most
 #: An author's card's button: "See full bio", "Read full bio", "Full Bio", "View full profile".
 _FULL_BIO = re.compile(r"(?:see |read |view )?(?:the )?full (?:bio|biography|profile)\W*", re.I)
 _CARD_LINES = 6  # lines of an author's card above its button, at most
+_TEXT = attrgetter("text")
+_FULL_BIO_WORDS = (
+    "ull b",
+    "ull B",
+    "ULL B",
+    "ull p",
+    "ull P",
+    "ULL P",
+)  # "Full Bio", "full profile"
 _FULL_BIO_LENGTH = 30  # characters of such a button, at most
 _COMMENTERS = 2  # headers below the headline that make a thread of comments
 _LIST_ITEM_WORDS = 16  # words of a list's item, fewer than
@@ -844,9 +854,12 @@ def _drop_author_cards(lines: list[Line]) -> None:
     """An author's card ends in its "See full bio" button: the body lines between it and the
     card's name line above (a byline, within ``_CARD_LINES``) are the card's (a role, a bio,
     a fun fact), not the story. Without a name line above, nothing is the card's."""
-    for i, line in enumerate(lines):
-        if len(line.text) > _FULL_BIO_LENGTH or not _FULL_BIO.fullmatch(line.text):
-            continue
+    buttons = [
+        i
+        for i, line in enumerate(lines)
+        if len(line.text) <= _FULL_BIO_LENGTH and _FULL_BIO.fullmatch(line.text)
+    ]
+    for i in buttons:
         above = range(i - 1, max(-1, i - 1 - _CARD_LINES), -1)
         name = next((k for k in above if lines[k].role is BYLINE), None)
         if name is None:

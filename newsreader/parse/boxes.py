@@ -12,18 +12,21 @@ plea's too (:func:`drop_lines_between_notices`, once it is).
 from __future__ import annotations
 
 import re
+from operator import attrgetter
 
 from newsreader.parse.page import BODY, BOILERPLATE, Line
 from newsreader.parse.reasons import Reason
 
 _SKIP = re.compile(r"skip (?:past |over )?(?P<box>.{3,80}?)(?: and continue reading)?", re.I)
+_REASON = attrgetter("reason")
+_SKIP_STARTS = ("skip ", "Skip ", "SKIP ")
 _BOX_LINES = 20  # lines a skippable box holds at most, its two marks included
 
 
 def mark_skipped_boxes(lines: list[Line]) -> None:
     """Mark each box between a skip link and the line closing it ("after …", "end of …")."""
-    for i, line in enumerate(lines):
-        opening = _opening(line.text)
+    for i in [i for i, line in enumerate(lines) if line.text.startswith(_SKIP_STARTS)]:
+        opening = _opening(lines[i].text)
         if opening is None:
             continue
         ends = (f"after {opening}", f"end of {opening}")
@@ -48,6 +51,10 @@ def drop_lines_between_notices(lines: list[Line]) -> None:
     """A body line right between two notices ("Help keep news free for everyone by giving us
     as little as $1." / "Our newsroom teams invest time and care …" / "We cannot do this
     without your help.") is the notices' box, not the story."""
-    for above, line, below in zip(lines, lines[1:], lines[2:]):
-        if line.role is BODY and above.reason is Reason.NOTICE and below.reason is Reason.NOTICE:
-            line.role, line.reason = BOILERPLATE, Reason.NOTICE
+    reasons = list(map(_REASON, lines))
+    if reasons.count(Reason.NOTICE) < 2:  # most pages give one notice or none
+        return
+    notices = {i for i, reason in enumerate(reasons) if reason is Reason.NOTICE}
+    for i in notices:
+        if i + 2 in notices and lines[i + 1].role is BODY:
+            lines[i + 1].role, lines[i + 1].reason = BOILERPLATE, Reason.NOTICE

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from itertools import compress
+from operator import attrgetter
 
 from newsreader.parse.authors import only_names
 from newsreader.parse.bylines import prefixed_byline_names
@@ -49,54 +51,65 @@ _SUMMARY_WORDS = 40  # words a teaser's summary has at most
 #: before its "on"; a quote from social media or on a topic names fewer after it ("She wrote on
 #: Facebook: “…”", "Hart on the comeback: “…”").
 _COMMENT_ON = re.compile(r"(?:\S{1,40} ){1,2}on (?:[^:\s]+ ){3,60}[^:\s]+: [“\"]")
+_WRITER_SPAN = 84  # characters of a commenter's name and " on ", at most
 _CLOSING_QUOTES = ("”", '"')
 _COMMENT_DATE = 40  # characters of the date or time after a comment's closing quote, at most
 _COMMENTS = 2  # recent comments in a row that make the box
 _DOUBLED_WORDS = 4  # words a headline given twice has at least (a table's names repeat too)
 _DOUBLED_PAIRS = 3  # headlines given twice in a row that make a grid (a chorus repeats two)
+_TEXT, _ROLE = attrgetter("text"), attrgetter("role")
 _JUDGED = (Reason.ARTICLE_TEXT, Reason.PAGE_FURNITURE)  # what the body classifiers decided
 
 
 def mark_teasers(lines: list[Line]) -> None:
     """Mark each run of two or more teasers boilerplate: headlines over their blurbs cut short,
     headlines each given twice, or readers' recent comments."""
-    for pair, pairs in ((_teaser, _PAIRS), (_doubled, _DOUBLED_PAIRS)):
-        for start, end in _runs(
-            lines, pair, lambda start, end, pairs=pairs: end - start >= 2 * pairs
-        ):
+    texts = list(map(_TEXT, lines))
+    runs = [(list(map(_teaser, lines, lines[1:])), _PAIRS)]
+    same = list(map(str.__eq__, texts, texts[1:]))  # line i given again right below it
+    if True in same:
+        doubled = [False] * len(same)
+        for i in compress(range(len(same)), same):  # in C, to the few lines given twice
+            doubled[i] = _doubled(lines[i])
+        runs.append((doubled, _DOUBLED_PAIRS))
+    for pairs, least in runs:
+        for start, end in _runs(pairs, lambda start, end, least=least: end - start >= 2 * least):
             for line in lines[start:end]:
                 line.role, line.reason = BOILERPLATE, Reason.TEASER
     _mark_recent_comments(lines)
 
 
-def _doubled(line: Line, again: Line) -> bool:
-    """Whether ``line`` is a teaser's headline given twice in a row (picture, then link)."""
-    return (
-        line.text == again.text
-        and line.words >= _DOUBLED_WORDS
-        and line.role is OTHER
-        and _headline_shaped(line)
-    )
+def _doubled(line: Line) -> bool:
+    """Whether ``line``, given again right below it, is a teaser's headline given twice in a
+    row (picture, then link)."""
+    return line.words >= _DOUBLED_WORDS and line.role is OTHER and _headline_shaped(line)
 
 
 def _mark_recent_comments(lines: list[Line]) -> None:
     """Mark each run of two or more recent comments (see ``_COMMENT_ON``) boilerplate."""
-    run: list[Line] = []
-    for line in [*lines, None]:
-        if line is not None and line.role is OTHER and _comment_on(line.text):
-            run.append(line)
+    found = [
+        i
+        for i, line in enumerate(lines)
+        if line.role is OTHER
+        and line.text.find(" on ", 0, _WRITER_SPAN) >= 0  # near the start: read no further
+        and _comment_on(line.text)
+    ]
+    run: list[int] = []
+    for i in [*found, -1]:
+        if run and i == run[-1] + 1:
+            run.append(i)
             continue
         if len(run) >= _COMMENTS:
-            for comment in run:
-                comment.role, comment.reason = BOILERPLATE, Reason.TEASER
-        run = []
+            for k in run:
+                lines[k].role, lines[k].reason = BOILERPLATE, Reason.TEASER
+        run = [i]
 
 
 def _comment_on(text: str) -> bool:
     """Whether ``text`` reads as a recent comment's line: the comment cut short ("…”"), or its
-    date and time after it. A story's quote ("He said on Monday: “We will.”") ends the line, or
-    its speaker follows it ("…,” she said.")."""
-    if " on " not in text or not (": “" in text or ': "' in text) or not _COMMENT_ON.match(text):
+    date and time after it. A story's quote ("He said on Monday: “We will.”") ends the line,
+    or its speaker follows it ("…,” she said.")."""
+    if not (": “" in text or ': "' in text) or not _COMMENT_ON.match(text):
         return False
     close = max(text.rfind(quote) for quote in _CLOSING_QUOTES)
     after = text[close + 1 :]
@@ -127,7 +140,7 @@ def drop_summary_teasers(lines: list[Line]) -> None:
         return end - start >= 2 * _SUMMARY_PAIRS and end > last
 
     for start, end in [
-        *_runs(lines, _summary_teaser, ends_the_body),
+        *_runs(list(map(_summary_teaser, lines, lines[1:])), ends_the_body),
         *_dated_runs(lines, last),
         *_card_runs(lines, last),
     ]:
@@ -142,7 +155,17 @@ def _dated_runs(lines: list[Line], last: int) -> Iterator[tuple[int, int]]:
     below the body's last line. Only a line two above such a line may open one: the search goes
     from one such line to the next."""
     i = 0
-    for start in [k - 2 for k in range(2, len(lines)) if _signed(lines, k)]:
+    closing = [  # the date lines, and short lines that may be names (most lines are neither)
+        k
+        for k in range(2, len(lines))
+        if lines[k].role is DATE
+        or (
+            lines[k].words <= _NAME_WORDS
+            and lines[k - 1].words >= _BLURB_WORDS  # under a summary: not a menu's item
+            and _signed(lines, k)
+        )
+    ]
+    for start in [k - 2 for k in closing]:
         if start < i:
             continue  # a run not taken is no run from any line inside it either
         end = start
@@ -164,7 +187,9 @@ def _card_runs(lines: list[Line], last: int) -> Iterator[tuple[int, int]]:
     one-sentence summary, a date). A run starts at its first headline and takes as many lines
     below its last byline as each card has. A story's timeline (a date over each event) has no
     bylines, and answers signed "By …" below their paragraphs have no headline over them."""
-    anchors = [k for k, line in enumerate(lines) if _card_byline(line)]
+    if list(map(_ROLE, lines)).count(BYLINE) < _CARDS:  # in C: most pages have a byline or two
+        return
+    anchors = [k for k, line in enumerate(lines) if line.role is BYLINE and _card_byline(line)]
     n = 0
     while n + 1 < len(anchors):
         gap, run = anchors[n + 1] - anchors[n], 0  # run: the cards in a row from anchors[n]
@@ -246,16 +271,11 @@ def _headline_shaped(line: Line) -> bool:
     return low <= line.words <= high and not ends_a_sentence(line.text)
 
 
-def _runs(
-    lines: list[Line],
-    pair: Callable[[Line, Line], bool],
-    enough: Callable[[int, int], bool],
-) -> Iterator[tuple[int, int]]:
-    """(start, end) of each run of ``lines`` made of pairs in a row (``pair`` of a line and the
-    next) that ``enough`` accepts; the search goes on past each run accepted, else a line on.
-    Every pair is judged first, in one pass in C (``pair`` is pure), and the search skips in
-    C from one line that opens a pair to the next: most lines open none."""
-    pairs = list(map(pair, lines, lines[1:]))  # pairs[i]: line i and line i + 1 make a pair
+def _runs(pairs: list[bool], enough: Callable[[int, int], bool]) -> Iterator[tuple[int, int]]:
+    """(start, end) of each run of lines made of pairs in a row (``pairs[i]``: line i and line
+    i + 1 make a pair, judged beforehand in one pass in C) that ``enough`` accepts; the search
+    goes on past each run accepted, else a line on, and skips in C from one line that opens a
+    pair to the next: most lines open none."""
     i = _next_pair(pairs, 0)
     while i < len(pairs):
         end = i
