@@ -227,6 +227,23 @@ def test_a_labelled_credit_is_the_label_not_the_noun(line, credit):
 @pytest.mark.parametrize(
     ("line", "credit"),
     [
+        (
+            "Supporters rally outside the quay on Friday in Port Alder. AFP via Getty Images",
+            "AFP via Getty Images",
+        ),
+        ("Divers inspect the old pier on Monday. Jane Doe via Reuters", "Jane Doe via Reuters"),
+        ("The ferry leaves the harbour at dawn. Getty Images", "Getty Images"),
+        ("The mayor spoke on Monday. Residents watched via Zoom", None),  # no agency
+        ("The council will study the Getty Images archive.", None),  # a sentence's own words
+    ],
+)
+def test_a_credit_through_an_agency_or_a_library_ends_a_caption(line, credit):
+    assert trailing_credit(line) == credit
+
+
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [
         ("Crowds fill the square on the first warm day. What a week. TNW", "TNW"),
         ("The ferry leaves the harbour at dawn. AFP", "AFP"),
         ("Read the whole council report on our site. MORE", None),  # a link

@@ -55,6 +55,15 @@ _TRAILING_CREDIT = re.compile(r"\((?P<credit>[^()]{3,120})\)\s*$")
 _GLUED_CREDIT = re.compile(
     r"[.!?”\"]\s*(?P<credit>[A-Z][\w.'’ -]{1,40}/[\w.'’ &-]{2,40})$"
 )  # "... all year. Clive Rose/Getty Images"
+#: A credit through an agency after a caption's last sentence: "... in North Hollywood. AFP via
+#: Getty Images", "... on Monday. Jane Doe via Reuters"; or a picture library's name alone.
+_VIA_CREDIT = re.compile(
+    r"[.!?”\"]\s*(?P<credit>(?:[A-Z][\w.'’&-]*\s){1,4}via\s[A-Z][\w.'’&-]*(?:\s[A-Z][\w.'’&-]*){0,2})$"
+)
+_LIBRARY_CREDIT = re.compile(
+    r"[.!?”\"]\s*(?P<credit>Getty Images|Shutterstock|Alamy(?: Stock Photo)?)$"
+)
+_LIBRARIES = ("Images", "Shutterstock", "Alamy", "Stock Photo")  # how such a credit ends
 #: A source's acronym alone after a caption's last sentence: "... What a world. HBO".
 _BARE_CAPTION_WORDS = 30  # words of such a caption, fewer than
 #: Acronyms that end a paragraph or a post rather than name a picture's source.
@@ -197,7 +206,8 @@ def trailing_credit(line: str) -> str | None:
     last sentence, ``... all year. Clive Rose/Getty Images``, ``... business.John Tlumacki/Globe
     Staff``; or labelled, ``... | Image credit: Embark Studios``, ``... Credit: Andrew Crowley``,
     ``... again.Credit...Stephen Speranza for The New York Times``; after a sentence, an acronym
-    alone, ``... in Kyiv. AFP``, or labelled, ``... in Prague. Photograph: Michal Čížek/AFP``."""
+    alone, ``... in Kyiv. AFP``, a credit through an agency, ``... in Hollywood. AFP via Getty
+    Images``, or labelled, ``... in Prague. Photograph: Michal Čížek/AFP``."""
     tail = line[-130:]
     match = _TRAILING_CREDIT.search(tail)
     if match and (_has_credit_word(match.group("credit")) or "/" in match.group("credit")):
@@ -211,6 +221,10 @@ def trailing_credit(line: str) -> str | None:
         ).strip()  # no brackets: an agency or a paper's staff must show it
     if tail[-1:].isupper() and (bare := _bare_acronym(tail)):
         return bare
+    if " via " in tail and (via := _VIA_CREDIT.search(tail)) and _has_credit_word(via["credit"]):
+        return via["credit"]
+    if tail.endswith(_LIBRARIES) and (library := _LIBRARY_CREDIT.search(tail)):
+        return library["credit"]
     if ("redit" in tail or "REDIT" in tail) and (
         credit := _labelled(_LABELLED_CREDIT, tail, _LABELLED_CREDIT_WORDS)
     ):
