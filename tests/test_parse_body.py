@@ -980,6 +980,29 @@ def test_a_lead_in_and_the_first_item_the_classifiers_dropped_join_the_list_they
 
 
 @pytest.mark.parametrize(
+    "below, kept",
+    [
+        # a picture set into the story below the sentence: the story goes on past it
+        ("Boats wait out the storm in the harbour on Friday. AFP via Getty Images", True),
+        ("(Jo Park / The Harbour Times)", False),  # a credit right below: the line is its caption
+    ],
+)
+def test_a_sentence_over_a_picture_set_into_the_story_is_between_paragraphs(below, kept):
+    sentence = "Workers said they had been told to wait for the ferry company to decide."
+    lines = split_lines("\n".join([LONG_PARAGRAPHS[0], sentence, below, LONG_PARAGRAPHS[1]]))
+    roles = [
+        (BODY, Reason.ARTICLE_TEXT),
+        (BOILERPLATE, Reason.PAGE_FURNITURE),
+        (CAPTION, Reason.ENDS_WITH_CREDIT),
+        (BODY, Reason.ARTICLE_TEXT),
+    ]
+    for line, (role, reason) in zip(lines, roles):
+        line.role, line.reason = role, reason
+    _keep_lines_between_paragraphs(lines, (0, len(lines) - 1))
+    assert (lines[1].role is BODY) is kept
+
+
+@pytest.mark.parametrize(
     "line, sentence",
     [
         ("도서관은 매주 월요일을 제외하고 오전 9시부터 오후 6시까지 운영한다.", True),  # no case

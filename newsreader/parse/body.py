@@ -112,6 +112,7 @@ _COMMENTER_LINE = 14  # words of such a header, at most
 #: An author's card's button: "See full bio", "Read full bio", "Full Bio", "View full profile".
 _FULL_BIO = re.compile(r"(?:see |read |view )?(?:the )?full (?:bio|biography|profile)\W*", re.I)
 _CARD_LINES = 6  # lines of an author's card above its button, at most
+_CREDIT_ALONE_WORDS = 8  # words of a caption that is a bracketed credit alone, at most
 _TEXT = attrgetter("text")
 _FULL_BIO_WORDS = (
     "ull b",
@@ -627,7 +628,8 @@ def _without_blank_lines(lines: list[Line]) -> bool:
 
 def _keep_lines_between_paragraphs(lines: list[Line], run: tuple[int, int]) -> None:
     """A list the classifiers dropped inside the main run, with article text right above and
-    right below it and nothing a cue marked between, is the story's own: a schedule ("June 9 –
+    right below it and nothing a cue marked between (bar a picture or an ad set into the
+    story), is the story's own: a schedule ("June 9 –
     Springfield @ Arena"), numbered steps, a bulleted list; with its lead-in ("The dates are:") and the
     paragraph it pulled down. Its items share a marker (a number or bullet opening them, a
     spaced dash, an @ or a short label's colon in them), counting a first item the classifiers
@@ -646,16 +648,12 @@ def _keep_lines_between_paragraphs(lines: list[Line], run: tuple[int, int]) -> N
         last = i
         while last + 1 <= end and lines[last + 1].reason is furniture:
             last += 1
-        if (
-            last + 1 <= end
-            and lines[last + 1].role is BODY
-            and (
-                _is_a_list(lines, i, last)
-                or (last == i and _reads_as_a_sentence(lines[i].text))
-                or all(
-                    lines[k].words >= _PROSE_BETWEEN_WORDS and _reads_as_a_sentence(lines[k].text)
-                    for k in range(i, last + 1)
-                )
+        if _body_below(lines, last, end) and (
+            _is_a_list(lines, i, last)
+            or (last == i and _reads_as_a_sentence(lines[i].text))
+            or all(
+                lines[k].words >= _PROSE_BETWEEN_WORDS and _reads_as_a_sentence(lines[k].text)
+                for k in range(i, last + 1)
             )
         ):
             for line in lines[i : last + 1]:
@@ -677,6 +675,22 @@ def _passed_over(line: Line) -> bool:
     """What a page sets between the story's opening paragraphs without ending them: a picture,
     an ad, a link to another story ("Related: ..."), an embedded post or another notice."""
     return _set_into_the_story(line) or line.reason is Reason.NOTICE or is_inline_link(line.text)
+
+
+def _body_below(lines: list[Line], last: int, end: int) -> bool:
+    """Whether article text stands right below line ``last`` (down to ``end``), or below what
+    is set into the story right below it, as :func:`_body_above` reads upwards; not when a
+    credit stands right below, alone or bracketed ("(Jo Park / The Times)"): a line over a
+    credit is its picture's caption."""
+    below = last + 1
+    if below <= end and (
+        lines[below].role is CREDIT
+        or (lines[below].role is CAPTION and lines[below].words <= _CREDIT_ALONE_WORDS)
+    ):
+        return False
+    while below <= end and below - last <= _SET_INTO and _set_into_the_story(lines[below]):
+        below += 1
+    return below <= end and lines[below].role is BODY
 
 
 def _set_into_the_story(line: Line) -> bool:
