@@ -234,6 +234,8 @@ def test_a_labelled_credit_is_the_label_not_the_noun(line, credit):
         ("Divers inspect the old pier on Monday. Jane Doe via Reuters", "Jane Doe via Reuters"),
         ("The ferry leaves the harbour at dawn. Getty Images", "Getty Images"),
         ("The mayor spoke on Monday. Residents watched via Zoom", None),  # no agency
+        ("Stocks fell for a third day. Read More via Reuters", None),  # a link's words
+        ("Oil rose two per cent. Full Story via Bloomberg", None),
         ("The council will study the Getty Images archive.", None),  # a sentence's own words
     ],
 )

@@ -985,15 +985,21 @@ def test_a_lead_in_and_the_first_item_the_classifiers_dropped_join_the_list_they
         # a picture set into the story below the sentence: the story goes on past it
         ("Boats wait out the storm in the harbour on Friday. AFP via Getty Images", True),
         ("(Jo Park / The Harbour Times)", False),  # a credit right below: the line is its caption
+        ("Advertisement", False),  # a site's sign-off stands over an ad's marker
     ],
 )
 def test_a_sentence_over_a_picture_set_into_the_story_is_between_paragraphs(below, kept):
     sentence = "Workers said they had been told to wait for the ferry company to decide."
     lines = split_lines("\n".join([LONG_PARAGRAPHS[0], sentence, below, LONG_PARAGRAPHS[1]]))
+    marked = (
+        (BOILERPLATE, Reason.NAVIGATION)
+        if below == "Advertisement"
+        else (CAPTION, Reason.ENDS_WITH_CREDIT)
+    )
     roles = [
         (BODY, Reason.ARTICLE_TEXT),
         (BOILERPLATE, Reason.PAGE_FURNITURE),
-        (CAPTION, Reason.ENDS_WITH_CREDIT),
+        marked,
         (BODY, Reason.ARTICLE_TEXT),
     ]
     for line, (role, reason) in zip(lines, roles):
@@ -1213,13 +1219,15 @@ def test_comments_under_a_name_and_a_time_to_the_minute_leave_the_body():
     assert article.paragraphs == LONG_PARAGRAPHS
 
 
-def test_a_live_blogs_entries_under_their_times_to_the_minute_stay():
-    """ "Updated December 21, 2023 at 6:10 am" over each entry: a time, but no commenter."""
+@pytest.mark.parametrize("writer", ["Updated", "Nell Aster", "Friday,"])
+def test_a_live_blogs_entries_under_their_times_to_the_minute_stay(writer):
+    """A writer's name, or a label, and a time to the minute over each entry, no comments'
+    heading between the entries and the lede: a live blog's, not a thread of comments."""
     story = [*LONG_PARAGRAPHS, *SHORT_PARAGRAPHS[:4]]
     entries = [
         line
         for k, paragraph in enumerate(story)
-        for line in (f"Updated December 21, 2023 at {k + 1}:10 am", paragraph)
+        for line in (f"{writer} December 21, 2023 at {k + 1}:10 am", paragraph)
     ]
     text = "\n\n".join(["Port Alder to rebuild sea wall", "By Nell Aster", *entries])
     assert list(parse_article(text.encode(), "a.txt").paragraphs) == story
@@ -1245,27 +1253,48 @@ def test_an_authors_card_over_its_full_bio_button_is_no_story():
     assert tuple(line.text for line in lines if line.role is BODY) == LONG_PARAGRAPHS
 
 
-def test_a_full_bio_button_without_a_name_above_takes_nothing():
-    lines = _judged("\n\n".join([*LONG_PARAGRAPHS, "See full bio"]), set(LONG_PARAGRAPHS), set())
+@pytest.mark.parametrize(
+    "above",
+    [
+        [],  # no name line
+        ["By Nell Aster"],  # the story's byline, its paragraphs between it and the button
+    ],
+)
+def test_a_full_bio_button_without_a_cards_name_above_takes_nothing(above):
+    story = [*LONG_PARAGRAPHS[:2], "City Hall reporter", "See full bio"]
+    lines = _judged("\n\n".join([*above, *story]), set(LONG_PARAGRAPHS), set(above))
     mark_biographies(lines, [], 0)
-    assert tuple(line.text for line in lines if line.role is BODY) == LONG_PARAGRAPHS
+    assert tuple(line.text for line in lines if line.role is BODY) == LONG_PARAGRAPHS[:2]
 
 
 PLEA = [
     "Help keep news free for everyone by giving us as little as $1. Your gift goes a long way.",
     "Our harbour desk invests time and care in every story, from the council to the quay.",
     "We cannot do this without your help. Support our newsroom with as little as $1 a month.",
+    "Support the harbour desk today: every gift, however small, keeps the paper free to read.",
 ]
 
 
+def test_a_lede_between_an_editors_note_and_a_sign_up_plug_stays():
+    """Two notices alone around a story's line are no box: the lede stays."""
+    note = "Editor's note: This story has been updated with the council's vote."
+    lines = split_lines("\n\n".join([note, LONG_PARAGRAPHS[0], PLEA[0], *LONG_PARAGRAPHS[1:]]))
+    for line in lines:
+        notice = line.text in (note, PLEA[0])
+        line.role = BOILERPLATE if notice else BODY
+        line.reason = Reason.NOTICE if notice else Reason.ARTICLE_TEXT
+    drop_lines_between_notices(lines)
+    assert tuple(line.text for line in lines if line.role is BODY) == LONG_PARAGRAPHS
+
+
 @pytest.mark.parametrize("between", [1, 2])
-def test_a_line_between_two_notices_is_theirs(between):
-    """One body line right between two notices is the plea's; two are the story's."""
+def test_a_line_between_two_notices_of_a_box_is_theirs(between):
+    """One body line right between two of a box's notices is the plea's; two are the story's."""
     middle = [PLEA[1], LONG_PARAGRAPHS[0]][:between]
-    text = "\n\n".join([*LONG_PARAGRAPHS[1:], PLEA[0], *middle, PLEA[2]])
+    text = "\n\n".join([*LONG_PARAGRAPHS[1:], PLEA[0], *middle, PLEA[2], PLEA[3]])
     lines = split_lines(text)
     for line in lines:
-        notice = line.text in (PLEA[0], PLEA[2])
+        notice = line.text in (PLEA[0], PLEA[2], PLEA[3])
         line.role = BOILERPLATE if notice else BODY
         line.reason = Reason.NOTICE if notice else Reason.ARTICLE_TEXT
     drop_lines_between_notices(lines)

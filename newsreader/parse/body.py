@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from newsreader.parse import features
 from newsreader.parse.authors import only_names
+from newsreader.parse.bylines import prefixed_byline_names
 from newsreader.parse.cues import (
     is_ad_marker,
     is_inline_link,
@@ -101,17 +102,26 @@ _COMMENTER_SAYS = (" said:", " says:", " wrote:", " writes:")  # what a commente
 #: ("beachcomber22 said:", "mike_r says: October 16, 2008 at 3:40 pm").
 _COMMENTER = re.compile(r"\S+(?: \S+){0,4} (?:said|says|wrote|writes):(?:\s+\S.*\d.*)?$")
 #: A commenter's header that is only a name and when, to the minute ("suz December 21, 2023
-#: at 1:24 pm"): a story's dateline under its headline may read so, so it counts only below
-#: the story's first body line, and a live blog's "Updated …" has no name.
+#: at 1:24 pm"): a live blog heads its entries so too, so it counts only below a comments'
+#: heading below the story's first body line, and "Updated …" has no name.
 _COMMENT_STAMP = re.compile(
     r"(?P<name>\S+(?: \S+){0,3}) (?:[a-z]{3,9}\.? \d{1,2},? \d{4}|\d{1,2} [a-z]{3,9}\.? \d{4}|"
     r"\d{1,2}/\d{1,2}/\d{2,4}),? at \d{1,2}:\d{2}\s?(?:[ap]\.?m\.?)?",
     re.IGNORECASE,
 )
 _COMMENTER_LINE = 14  # words of such a header, at most
+#: A comment section's heading: "8 COMMENTS", "Comments", "3 Responses", "Leave a comment".
+_COMMENTS_HEADING = re.compile(
+    r"(?:\d+\s+)?(?:comments?|responses?|replies)|(?:leave|post|add) a (?:comment|reply)"
+    r"|join the (?:conversation|discussion)",
+    re.IGNORECASE,
+)
+_HEADING_WORDS = 5  # words of such a heading, at most
 #: An author's card's button: "See full bio", "Read full bio", "Full Bio", "View full profile".
 _FULL_BIO = re.compile(r"(?:see |read |view )?(?:the )?full (?:bio|biography|profile)\W*", re.I)
 _CARD_LINES = 6  # lines of an author's card above its button, at most
+_CARD_BODY_LINES = 2  # lines of a card the classifiers may take for the story, at most
+_CARD_LINE_WORDS = 30  # words of such a line (a bio, a fun fact), at most
 _CREDIT_ALONE_WORDS = 8  # words of a caption that is a bracketed credit alone, at most
 _TEXT = attrgetter("text")
 _FULL_BIO_WORDS = (
@@ -482,9 +492,9 @@ def _end_of_its_table(lines: list[Line], lead_in: int) -> int:
 def _drop_comments(lines: list[Line], candidates: list[int]) -> None:
     """Readers' comments leave the body: a line just above a "Reply" button is a comment, and
     so are the body lines just below a commenter's "beachcomber22 said:" or "mike_r says:
-    October 16, 2008 at 3:40 pm" (a time on a line between), or below the story's first body
-    line, "suz December 21, 2023 at 1:24 pm", when two or more such headers stand below the
-    headline (one alone may be a story's "The council said:")."""
+    October 16, 2008 at 3:40 pm" (a time on a line between), or below a comments' heading
+    under the story's first line, "suz December 21, 2023 at 1:24 pm", when two or more such
+    headers stand below the headline (one alone may be a story's "The council said:")."""
     last = len(lines) - 1
     for i in candidates:
         if (
@@ -496,6 +506,7 @@ def _drop_comments(lines: list[Line], candidates: list[int]) -> None:
             lines[i].role, lines[i].reason = BOILERPLATE, Reason.COMMENT
     first = candidates[0] if candidates else len(lines)
     story = next((i for i in candidates if lines[i].role is BODY), len(lines))
+    thread = _comments_heading(lines, story)
     headers = [
         i
         for i, line in enumerate(lines[first:], first)
@@ -503,7 +514,7 @@ def _drop_comments(lines: list[Line], candidates: list[int]) -> None:
         and ":" in line.text  # most lines hold none: no further test
         and (
             (any(map(line.text.__contains__, _COMMENTER_SAYS)) and _COMMENTER.match(line.text))
-            or (i > story and _commenter_and_time(line.text))
+            or (i > thread and _commenter_and_time(line.text))
         )
     ]
     if len(headers) < _COMMENTERS:
@@ -516,6 +527,20 @@ def _drop_comments(lines: list[Line], candidates: list[int]) -> None:
             if line.role is not BODY:
                 break
             line.role, line.reason = BOILERPLATE, Reason.COMMENT
+
+
+def _comments_heading(lines: list[Line], story: int) -> int:
+    """The line of the comments' heading below the story's first line ("8 COMMENTS", "Leave a
+    comment"); past the end when there is none: a live blog heads its entries with a name and
+    a time too, and has no such heading between them and its lede."""
+    return next(
+        (
+            i
+            for i in range(story + 1, len(lines))
+            if lines[i].words <= _HEADING_WORDS and _COMMENTS_HEADING.fullmatch(lines[i].text)
+        ),
+        len(lines),
+    )
 
 
 def _commenter_and_time(text: str) -> bool:
@@ -678,17 +703,18 @@ def _passed_over(line: Line) -> bool:
 
 
 def _body_below(lines: list[Line], last: int, end: int) -> bool:
-    """Whether article text stands right below line ``last`` (down to ``end``), or below what
-    is set into the story right below it, as :func:`_body_above` reads upwards; not when a
-    credit stands right below, alone or bracketed ("(Jo Park / The Times)"): a line over a
-    credit is its picture's caption."""
+    """Whether article text stands right below line ``last`` (down to ``end``), or below a
+    picture's caption set into the story right below it; not when a credit stands right below,
+    alone or bracketed ("(Jo Park / The Times)"): a line over a credit is its picture's
+    caption. An ad's marker below is not stepped over: a site's sign-off ("Thanks for reading
+    the Ledger.") stands over one."""
     below = last + 1
     if below <= end and (
         lines[below].role is CREDIT
         or (lines[below].role is CAPTION and lines[below].words <= _CREDIT_ALONE_WORDS)
     ):
         return False
-    while below <= end and below - last <= _SET_INTO and _set_into_the_story(lines[below]):
+    while below <= end and below - last <= _SET_INTO and lines[below].role is CAPTION:
         below += 1
     return below <= end and lines[below].role is BODY
 
@@ -867,7 +893,9 @@ def mark_biographies(lines: list[Line], authors: list[str], title_at: int) -> No
 def _drop_author_cards(lines: list[Line]) -> None:
     """An author's card ends in its "See full bio" button: the body lines between it and the
     card's name line above (a byline, within ``_CARD_LINES``) are the card's (a role, a bio,
-    a fun fact), not the story. Without a name line above, nothing is the card's."""
+    a fun fact), not the story, when they are a card's: two short lines at most. Without a
+    name line of its own above (the story's "By …" byline is none), or with a story's
+    paragraph or dateline between, nothing is the card's."""
     buttons = [
         i
         for i, line in enumerate(lines)
@@ -876,11 +904,17 @@ def _drop_author_cards(lines: list[Line]) -> None:
     for i in buttons:
         above = range(i - 1, max(-1, i - 1 - _CARD_LINES), -1)
         name = next((k for k in above if lines[k].role is BYLINE), None)
-        if name is None:
-            continue
-        for card in lines[name + 1 : i]:
-            if card.role is BODY:
-                card.role, card.reason = BOILERPLATE, Reason.BIOGRAPHY
+        if name is None or prefixed_byline_names(lines[name].text) is not None:
+            continue  # no card's name line: "By …" is the story's byline
+        card = [line for line in lines[name + 1 : i] if line.role is BODY]
+        if (
+            len(card) > _CARD_BODY_LINES
+            or any(line.words > _CARD_LINE_WORDS for line in card)
+            or any(line.role is DATE for line in lines[name + 1 : i])
+        ):
+            continue  # a story's paragraphs, or its dateline, between them
+        for line in card:
+            line.role, line.reason = BOILERPLATE, Reason.BIOGRAPHY
 
 
 def _drop_first_person_biographies(lines: list[Line], body: list[int]) -> bool:

@@ -5,8 +5,8 @@ A box readers may skip: "skip past newsletter promotion" … "after newsletter p
 link names the box it jumps over, and the page marks the box's end with the same name, so
 everything from the one to the other is the box (a newsletter's pitch, an embedded post),
 never the story, however much it reads like prose (:func:`mark_skipped_boxes`, before the
-body is judged). And a line between two notices (a plea for donations, a sign-up) is the
-plea's too (:func:`drop_lines_between_notices`, once it is).
+body is judged). And a line between two notices of a box of them (a plea for donations) is
+the box's too (:func:`drop_lines_between_notices`, once it is).
 """
 
 from __future__ import annotations
@@ -48,13 +48,19 @@ def _opening(text: str) -> str | None:
 
 
 def drop_lines_between_notices(lines: list[Line]) -> None:
-    """A body line right between two notices ("Help keep news free for everyone by giving us
-    as little as $1." / "Our newsroom teams invest time and care …" / "We cannot do this
-    without your help.") is the notices' box, not the story."""
+    """A body line right between two notices of a box of three or more ("Help keep news free
+    for everyone by giving us as little as $1." / "Our newsroom teams invest time and care …" /
+    "We cannot do this without your help." / "Support our newsroom …") is the box's, not the
+    story's. Two notices alone may stand around a story's line: an editor's note and a sign-up
+    plug beside its lede, a plug and a republishing note beside its last paragraph."""
     reasons = list(map(_REASON, lines))
     if reasons.count(Reason.NOTICE) < 2:  # most pages give one notice or none
         return
     notices = {i for i, reason in enumerate(reasons) if reason is Reason.NOTICE}
     for i in notices:
-        if i + 2 in notices and lines[i + 1].role is BODY:
+        if (
+            i + 2 in notices
+            and lines[i + 1].role is BODY
+            and (i - 1 in notices or i + 3 in notices)  # a box of notices, not two beside a lede
+        ):
             lines[i + 1].role, lines[i + 1].reason = BOILERPLATE, Reason.NOTICE

@@ -16,7 +16,7 @@ from typing import NamedTuple
 from newsreader.model import Role
 from newsreader.parse.bylines import byline_names, prefixed_byline_names
 from newsreader.parse.dates import find_date, has_date_word
-from newsreader.parse.names import PARTICLES, in_no_name
+from newsreader.parse.names import PARTICLES, in_no_name, only_ordinary_words
 from newsreader.parse.page import BOILERPLATE, BYLINE, CAPTION, CREDIT, DATE, Line
 from newsreader.parse.reasons import Reason
 from newsreader.parse.title_text import is_tool_line
@@ -58,7 +58,7 @@ _GLUED_CREDIT = re.compile(
 #: A credit through an agency after a caption's last sentence: "... in North Hollywood. AFP via
 #: Getty Images", "... on Monday. Jane Doe via Reuters"; or a picture library's name alone.
 _VIA_CREDIT = re.compile(
-    r"[.!?”\"]\s*(?P<credit>(?:[A-Z][\w.'’&-]*\s){1,4}via\s[A-Z][\w.'’&-]*(?:\s[A-Z][\w.'’&-]*){0,2})$"
+    r"[.!?”\"]\s*(?P<credit>(?:[A-Z][\w.'’&-]*\s){1,4}via\s[A-Z][\w.'’&-]*(?:\s[A-Z][\w.'’&-]*){0,2})(?<!\.)$"
 )
 _LIBRARY_CREDIT = re.compile(
     r"[.!?”\"]\s*(?P<credit>Getty Images|Shutterstock|Alamy(?: Stock Photo)?)$"
@@ -221,7 +221,7 @@ def trailing_credit(line: str) -> str | None:
         ).strip()  # no brackets: an agency or a paper's staff must show it
     if tail[-1:].isupper() and (bare := _bare_acronym(tail)):
         return bare
-    if " via " in tail and (via := _VIA_CREDIT.search(tail)) and _has_credit_word(via["credit"]):
+    if " via " in tail and (via := _VIA_CREDIT.search(tail)) and _via_credit(via["credit"]):
         return via["credit"]
     if tail.endswith(_LIBRARIES) and (library := _LIBRARY_CREDIT.search(tail)):
         return library["credit"]
@@ -234,6 +234,13 @@ def trailing_credit(line: str) -> str | None:
     ):  # "... on 21 December. Photograph: Michal Čížek/AFP/Getty": a picture's label after a sentence
         return _labelled(_LABELLED_PICTURE, tail, _PICTURE_CREDIT_WORDS)
     return None
+
+
+def _via_credit(credit: str) -> bool:
+    """Whether "X via Y" credits a picture: Y an agency or library, X a name or an agency, not a
+    link's words ("Read More via Reuters", "Full Story via Bloomberg", "Data via …")."""
+    first = credit.split(None, 1)[0]  # "Anadolu Agency via …": an agency's name opens it
+    return _has_credit_word(credit) and not only_ordinary_words(first)
 
 
 def _bare_acronym(tail: str) -> str | None:
