@@ -506,17 +506,17 @@ def _drop_comments(lines: list[Line], candidates: list[int]) -> None:
             lines[i].role, lines[i].reason = BOILERPLATE, Reason.COMMENT
     first = candidates[0] if candidates else len(lines)
     story = next((i for i in candidates if lines[i].role is BODY), len(lines))
-    thread = _comments_heading(lines, story)
-    headers = [
-        i
-        for i, line in enumerate(lines[first:], first)
-        if line.words <= _COMMENTER_LINE
-        and ":" in line.text  # most lines hold none: no further test
-        and (
-            (any(map(line.text.__contains__, _COMMENTER_SAYS)) and _COMMENTER.match(line.text))
-            or (i > thread and _commenter_and_time(line.text))
-        )
-    ]
+    headers, stamps = [], []
+    for i, line in enumerate(lines[first:], first):
+        if line.words > _COMMENTER_LINE or ":" not in line.text:  # most lines: no further test
+            continue
+        if any(map(line.text.__contains__, _COMMENTER_SAYS)) and _COMMENTER.match(line.text):
+            headers.append(i)
+        elif i > story and _commenter_and_time(line.text):
+            stamps.append(i)
+    if stamps:  # the comments' heading sought only on a page with such headers
+        thread = _comments_heading(lines, story)
+        headers = sorted([*headers, *(i for i in stamps if i > thread)])
     if len(headers) < _COMMENTERS:
         return
     for header, following in zip(headers, [*headers[1:], len(lines)]):
