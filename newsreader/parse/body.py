@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Collection
-from operator import attrgetter
 from typing import NamedTuple
 
 from newsreader.parse import features
@@ -123,15 +122,6 @@ _CARD_LINES = 6  # lines of an author's card above its button, at most
 _CARD_BODY_LINES = 2  # lines of a card the classifiers may take for the story, at most
 _CARD_LINE_WORDS = 30  # words of such a line (a bio, a fun fact), at most
 _CREDIT_ALONE_WORDS = 8  # words of a caption that is a bracketed credit alone, at most
-_TEXT = attrgetter("text")
-_FULL_BIO_WORDS = (
-    "ull b",
-    "ull B",
-    "ULL B",
-    "ull p",
-    "ull P",
-    "ULL P",
-)  # "Full Bio", "full profile"
 _FULL_BIO_LENGTH = 30  # characters of such a button, at most
 _COMMENTERS = 2  # headers below the headline that make a thread of comments
 _LIST_ITEM_WORDS = 16  # words of a list's item, fewer than

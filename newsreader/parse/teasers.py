@@ -5,12 +5,12 @@ words of its story, cut with an ellipsis. Two or more such pairs in a row are th
 the story's: none of the development corpus's true bodies holds one, and a headline among them
 is another story's (:func:`mark_teasers`, before the headline is sought), as are two or more
 lines in a row of a blog's recent comments ("reader on Another story: “the comment…” date"),
-and a grid of three or more headlines each given twice (a picture's text, then its link's). Others pair it
-with a one-sentence summary; three such pairs in a row at the body's end leave it, or two when
-each has its date or its writer's name below it (:func:`drop_summary_teasers`, once the body is
-judged): on the development corpus, 3 of the 136 lines in such runs are in a true body (a
-subheading over a paragraph rarely comes three times in a row with paragraphs that short). So
-do three or more cards in a row, each with its own "By …" line, at the body's end.
+and a grid of three or more headlines each given twice (a picture's text, then its link's).
+Others pair it with a one-sentence summary; three such pairs in a row at the body's end leave
+it, or two when each has its date or its writer's name below it (:func:`drop_summary_teasers`,
+once the body is judged): on the development corpus, 3 of the 136 lines in such runs are in a
+true body (a subheading over a paragraph rarely comes three times in a row with paragraphs that
+short). So do three or more cards in a row, each with its own "By …" line, at the body's end.
 """
 
 from __future__ import annotations
@@ -232,8 +232,9 @@ def _title_case(text: str) -> bool:
 
 
 def _card_byline(line: Line) -> bool:
-    """A card's byline opens with a "by" word: a list's "Award - NAME" lines read as bylines too."""
-    return line.role is BYLINE and bool(prefixed_byline_names(line.text))
+    """Whether a byline (``line``) is a card's: it opens with a "by" word, as a list's "Award -
+    NAME" lines, which read as bylines too, do not."""
+    return bool(prefixed_byline_names(line.text))
 
 
 def _signed(lines: list[Line], k: int) -> bool:
