@@ -46,6 +46,8 @@ _CARD_HEADLINE_WORDS = 30  # words of a card's headline, at most
 _TITLE_CASE = 0.6  # share of a title-case headline's words that open with a capital, at least
 _NAME_WORDS = 4  # words of a teaser's writer's name line, at most
 _SUMMARY_WORDS = 40  # words a teaser's summary has at most
+_SIGNATURES = (DATE, BYLINE)  # the roles of a teaser's date line or byline
+_CARD_HEADLINE_ENDS = "?"  # how a signed teaser's headline may end: a question's
 #: A recent comment's line: its writer's name (a word or two), "on", the other story's headline
 #: (four words or more), then the comment in quotes. A story's own sentence has more words
 #: before its "on"; a quote from social media or on a topic names fewer after it ("She wrote on
@@ -150,34 +152,42 @@ def drop_summary_teasers(lines: list[Line]) -> None:
 
 
 def _dated_runs(lines: list[Line], last: int) -> Iterator[tuple[int, int]]:
-    """(start, end) of each run of two or more dated or signed teasers (a headline, its
-    one-sentence summary, then a date line or its writer's name: "More from ...") that reaches
-    below the body's last line. Only a line two above such a line may open one: the search goes
-    from one such line to the next."""
+    """(start, end) of each run of two or more dated or signed teasers that reaches below the
+    body's last line (:func:`_dated_card`: "More from ..."). Only a line one or two above a
+    signature may open one: the search goes from one such line to the next."""
     i = 0
-    closing = [  # the date lines, and short lines that may be names (most lines are neither)
+    signatures = [  # the date lines and bylines, and short lines that may be names
         k
-        for k in range(2, len(lines))
-        if lines[k].role is DATE
+        for k in range(1, len(lines))
+        if lines[k].role in _SIGNATURES
         or (
-            lines[k].words <= _NAME_WORDS
+            k >= 2
+            and lines[k].words <= _NAME_WORDS
             and lines[k - 1].words >= _BLURB_WORDS  # under a summary: not a menu's item
             and _signed(lines, k)
         )
     ]
-    for start in [k - 2 for k in closing]:
+    for start in [s for k in signatures for s in (k - 2, k - 1)]:
         if start < i:
             continue  # a run not taken is no run from any line inside it either
         end = start
-        while (
-            end + 2 < len(lines)
-            and _signed(lines, end + 2)
-            and _summary_teaser(lines[end], lines[end + 1])
-        ):
+        while _dated_card(lines, end):
             end += 3
         if end - start >= 3 * _DATED_PAIRS and end > last:
             yield start, end
         i = max(end, start + 1)
+
+
+def _dated_card(lines: list[Line], start: int) -> bool:
+    """Whether the three lines from ``start`` are a dated or signed teaser: a headline (a
+    question too), then its one-sentence summary and its date line or byline, in either order
+    ("Headline" / "Jo Park May 2, 2024" / "Summary."), or its summary and its writer's name."""
+    if start < 0 or start + 2 >= len(lines):
+        return False
+    headline, second, third = lines[start : start + 3]
+    if second.role in _SIGNATURES:
+        return _summary_teaser(headline, third, _CARD_HEADLINE_ENDS)
+    return _summary_teaser(headline, second, _CARD_HEADLINE_ENDS) and _signed(lines, start + 2)
 
 
 def _card_runs(lines: list[Line], last: int) -> Iterator[tuple[int, int]]:
@@ -238,25 +248,25 @@ def _card_byline(line: Line) -> bool:
 
 
 def _signed(lines: list[Line], k: int) -> bool:
-    """Whether line ``k`` may close a teaser: a date line, or names alone under a headline and
-    its summary (the names asked last: most short lines close no teaser)."""
+    """Whether line ``k`` may close a teaser: a date line or a byline, or names alone under a
+    headline and its summary (the names asked last: most short lines close no teaser)."""
     line = lines[k]
-    return line.role is DATE or (
+    return line.role in _SIGNATURES or (
         line.words <= _NAME_WORDS
         and line.text[:1].isupper()
-        and _summary_teaser(lines[k - 2], lines[k - 1])
+        and _summary_teaser(lines[k - 2], lines[k - 1], _CARD_HEADLINE_ENDS)
         and only_names(line.text)
     )
 
 
-def _summary_teaser(headline: Line, blurb: Line) -> bool:
-    """Whether ``headline`` and the line after it, both judged by the body classifiers, read
-    as a teaser's headline and a whole one-sentence summary of its story; a numbered heading
-    ("2. Bring cash") is the story's own step over its paragraph. The headline's shape first:
-    it rules out most pairs (a paragraph over the next)."""
+def _summary_teaser(headline: Line, blurb: Line, ends: str = "") -> bool:
+    """Whether ``headline`` and ``blurb`` below it, both judged by the body classifiers, read
+    as a teaser's headline (which may end in one of ``ends``) and a whole one-sentence summary
+    of its story; a numbered heading ("2. Bring cash") is the story's own step over its
+    paragraph. The headline's shape first: it rules out most pairs (a paragraph over the next)."""
     text = blurb.text
     return (
-        _headline_shaped(headline)
+        _headline_shaped(headline, ends)
         and headline.reason in _JUDGED
         and blurb.reason in _JUDGED
         and _BLURB_WORDS <= blurb.words <= _SUMMARY_WORDS
@@ -266,10 +276,11 @@ def _summary_teaser(headline: Line, blurb: Line) -> bool:
     )
 
 
-def _headline_shaped(line: Line) -> bool:
-    """A teaser's headline: a few words that end no sentence."""
+def _headline_shaped(line: Line, ends: str = "") -> bool:
+    """A teaser's headline: a few words that end no sentence, bar with one of ``ends``."""
     low, high = _HEADLINE_WORDS
-    return low <= line.words <= high and not ends_a_sentence(line.text)
+    text = line.text
+    return low <= line.words <= high and (not ends_a_sentence(text) or text[-1] in ends)
 
 
 def _runs(pairs: list[bool], enough: Callable[[int, int], bool]) -> Iterator[tuple[int, int]]:
