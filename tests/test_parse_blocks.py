@@ -262,6 +262,30 @@ def test_an_acronym_alone_after_a_caption_is_its_credit(line, credit):
 
 
 @pytest.mark.parametrize(
+    ("line", "credit"),
+    [
+        ("Rain turns to snow over the hills by Friday afternoon.NOAA", "NOAA"),
+        ("Snow totals stay light along the coast into January.WeatherBELL", "WeatherBELL"),
+        ("The ferry leaves the harbour at dawn.Getty Images", "Getty Images"),
+        # a link or a sign-off run into a paragraph's end is no credit
+        ("The council voted to keep the library open, she said.Continue Reading", None),
+        ("The council voted to keep the library open, she said.Read More", None),
+        ("The council voted to keep the library open, she said.Advertisement", None),
+        ("That was the funniest thing I saw all week.LOL", None),
+        ("Troops stayed at the U.S.Army base", None),
+    ],
+)
+def test_a_source_glued_to_a_captions_last_sentence_is_its_credit(line, credit):
+    assert trailing_credit(line) == credit
+
+
+def test_a_caption_with_its_source_glued_on_leaves_the_body():
+    caption = "Rain turns to snow over the hills by Friday afternoon.NOAA"
+    article = parse(f"Library stays open after vote by council\n\n{BODY}\n{caption}\n\n{MORE_BODY}")
+    assert "NOAA" in article.credits and caption not in article.paragraphs
+
+
+@pytest.mark.parametrize(
     ("line", "credited"),
     [
         ("Dana Whitlock/Harbor Weekly", True),

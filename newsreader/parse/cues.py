@@ -72,6 +72,11 @@ _SIGN_OFFS = frozenset(
     "NYC DC TV FAQ RSVP ASAP WTF SMH NFT AI".split()
 )
 _BARE_ACRONYM = re.compile(r"[a-z]{3}[.!?][\"”’)]?\s+(?P<credit>[A-Z]{2,5})$")
+#: A caption's source glued to its last sentence, no space between ("... on Friday.NOAA",
+#: "... into January.WeatherBELL"): a page's picture and its credit run together.
+_GLUED_SOURCE = re.compile(
+    r"[a-z]{3}[.!?][\"”’)]?(?P<credit>[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*){0,3})$"
+)
 _STAFF = re.compile(r"/[^/]*\b[Ss]taff(?: [Pp]hotographer)?$")  # "John Tlumacki/Globe Staff"
 #: "Credit: Andrew Crowley" opening a line or after a sentence, a bar, a bracket, a comma or a
 #: spaced dash; "Photo credit:" or a capitalised "Credit:" after a word. A lower-case "credit"
@@ -207,7 +212,8 @@ def trailing_credit(line: str) -> str | None:
     Staff``; or labelled, ``... | Image credit: Embark Studios``, ``... Credit: Andrew Crowley``,
     ``... again.Credit...Stephen Speranza for The New York Times``; after a sentence, an acronym
     alone, ``... in Kyiv. AFP``, a credit through an agency, ``... in Hollywood. AFP via Getty
-    Images``, or labelled, ``... in Prague. Photograph: Michal Čížek/AFP``."""
+    Images``, or labelled, ``... in Prague. Photograph: Michal Čížek/AFP``; a source glued to
+    the last sentence, ``... Friday afternoon.NOAA``."""
     tail = line[-130:]
     match = _TRAILING_CREDIT.search(tail)
     if match and (_has_credit_word(match.group("credit")) or "/" in match.group("credit")):
@@ -221,6 +227,8 @@ def trailing_credit(line: str) -> str | None:
         ).strip()  # no brackets: an agency or a paper's staff must show it
     if tail[-1:].isupper() and (bare := _bare_acronym(tail)):
         return bare
+    if tail[-1:].isalnum() and (source := _glued_source(tail)):
+        return source
     if " via " in tail and (via := _VIA_CREDIT.search(tail)) and _via_credit(via["credit"]):
         return via["credit"]
     if tail.endswith(_LIBRARIES) and (library := _LIBRARY_CREDIT.search(tail)):
@@ -253,6 +261,22 @@ def _bare_acronym(tail: str) -> str | None:
         return None
     credit = found["credit"]
     return None if in_no_name(credit) or credit in _SIGN_OFFS else credit
+
+
+def _glued_source(tail: str) -> str | None:
+    """The source glued to a caption's last sentence ("... Friday afternoon.NOAA"), in a caption
+    of three to ``_BARE_CAPTION_WORDS`` words: an agency, or a name with capitals inside a word;
+    not a link run into a paragraph's end ("... he said.Continue Reading": capitalised words
+    alone), an interface word or a sign-off ("LOL")."""
+    found = _GLUED_SOURCE.search(tail)
+    if not found or not 2 <= tail.count(" ") < _BARE_CAPTION_WORDS:
+        return None
+    credit = found["credit"]
+    if credit in _SIGN_OFFS or any(map(in_no_name, credit.split())):
+        return None
+    if _has_credit_word(credit) or any(not word[1:].islower() for word in credit.split()):
+        return credit  # an agency's, or a name of capitals inside it ("NOAA", "WeatherBELL")
+    return None
 
 
 def _labelled(label: re.Pattern, tail: str, most_words: int) -> str | None:
