@@ -728,6 +728,15 @@ def test_a_name_beside_a_handle_role_or_date_is_a_byline_even_after_a_standfirst
     assert parse(text).authors == ("Jane Doe",)
 
 
+def test_a_role_with_a_handle_below_a_bare_name_is_part_of_its_byline():
+    """'Political reporter @janedoe' under 'Jane Doe' is her byline's, never the story's, as a
+    role under a "By" line is; a menu under a masthead, with no handle, stays what it was."""
+    role = "Political reporter @janedoe"
+    text = f"Library stays open after vote by council\n\nJane Doe\n\n{role}\n\n{BODY}"
+    lines = {line.text: line for line in explain_lines(text.encode())}
+    assert lines[role].role == "byline" and parse(text).authors == ("Jane Doe",)
+
+
 def test_a_bare_name_below_the_headline_is_found_when_captions_opened_the_run():
     text = (
         "People stand near the old library building in the rain on Tuesday evening after the vote was announced.\n\n"

@@ -111,7 +111,9 @@ def mark_names_below_title(lines: list[Line], title_at: int) -> None:
 
 def _mark_name_lines(lines: list[Line], where: range) -> None:
     """A line that is only a person's name, beside a date, a role ("Emma Whitford" / "Forbes
-    Staff") or a social handle, is a byline without the "By"."""
+    Staff") or a social handle, is a byline without the "By"; a role with the writer's handle
+    right below it is part of the byline ("Alexandra Rogers" / "Political reporter @arogers"),
+    not the story's text (a menu below a masthead may read as a role, never with a handle)."""
     for i in where:
         line = lines[i]
         if (
@@ -124,27 +126,32 @@ def _mark_name_lines(lines: list[Line], where: range) -> None:
         name = line.text if only_names(line.text) else _name_before_its_tail(line.text)
         if not staff and not (name and not reads_as_interface(name)):
             continue
-        neighbours = lines[max(0, i - 1) : i] + lines[i + 1 : i + 2]
-        if staff:  # "Hollywood.com Staff" beside a date; beside a name it is that name's role
-            if any(other.role is DATE for other in neighbours):
-                line.role, line.reason = BYLINE, Reason.NAME_LINE
-            continue
-        # a one-word desk ("Opinion", "Sports") beside it is a menu, not the author's role; a
-        # date or byline beside it shows only that it stands in the head, where topic chips
-        # and controls ("Climate Change", "Dark Mode") stand too
-        person = not only_ordinary_words(line.text)
-        if person and _over_a_place_and_date(lines, i):
+        if _a_name_line(lines, i, bool(staff)):
             line.role, line.reason = BYLINE, Reason.NAME_LINE
-            continue
-        if any(
-            (other.role in _DATED_OR_BYLINE and person)
-            or (other.words > 1 and _is_role_line(other))
-            or _HANDLE.match(other.text)
-            or _READING_TIME.match(other.text)
-            or other.text.lower() in _AUTHOR_BUTTONS
-            for other in neighbours
-        ):
-            line.role, line.reason = BYLINE, Reason.NAME_LINE
+            below = lines[i + 1] if i + 1 < len(lines) else None
+            if below is not None and _HANDLE.search(below.text) and _is_role_line(below):
+                below.role, below.reason = BYLINE, Reason.BYLINE_ROLE
+
+
+def _a_name_line(lines: list[Line], i: int, staff: bool) -> bool:
+    """Whether line ``i``, a name (or a staff byline, with ``staff``), is a byline by what
+    stands beside it: a date, a role, a handle or a follow button."""
+    line = lines[i]
+    neighbours = lines[max(0, i - 1) : i] + lines[i + 1 : i + 2]
+    if staff:  # "Hollywood.com Staff" beside a date; beside a name it is that name's role
+        return any(other.role is DATE for other in neighbours)
+    # a one-word desk ("Opinion", "Sports") beside it is a menu, not the author's role; a
+    # date or byline beside it shows only that it stands in the head, where topic chips
+    # and controls ("Climate Change", "Dark Mode") stand too
+    person = not only_ordinary_words(line.text)
+    return (person and _over_a_place_and_date(lines, i)) or any(
+        (other.role in _DATED_OR_BYLINE and person)
+        or (other.words > 1 and _is_role_line(other))
+        or _HANDLE.match(other.text)
+        or _READING_TIME.match(other.text)
+        or other.text.lower() in _AUTHOR_BUTTONS
+        for other in neighbours
+    )
 
 
 def _name_before_its_tail(text: str) -> str | None:
