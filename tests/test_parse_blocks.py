@@ -981,10 +981,15 @@ def test_photo_by_lines_are_credits():
     assert not any("Ana Lima" in p for p in article.paragraphs)
 
 
-def test_the_authors_biography_at_the_end_is_not_the_article():
-    bio = (
-        "Ana Lima is a reporter at the Town Courier who covers the council, schools and libraries."
-    )
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Ana Lima is a reporter at the Town Courier who covers the council, schools and libraries.",
+        # headed by her role, up to a colon
+        "Staff Writer at the Town Courier: Ana Lima has been writing about the council since 2015.",
+    ],
+)
+def test_the_authors_biography_at_the_end_is_not_the_article(bio):
     quote = "Lima said the roof would be finished in spring."  # her name in the story itself stays
     article = parse(
         f"Library stays open after vote by council\n\nBy Ana Lima\n\n{BODY}\n{quote}\n\n{MORE_BODY}\n{bio}\n"

@@ -76,6 +76,7 @@ _BIO_NAME_SPAN = 100  # characters in which the name opening a biography ends
 _BIO_GAP = (
     2  # lines from a biography to the body line going on with it (one other may stand between)
 )
+_BIO_ROLE_WORDS = 8  # words of the role that may head a biography, up to its colon, at most
 _CARD_WORDS = (2, 3)  # words of a contributor's card: a name alone on its line
 _CARD_ROLES = (BOILERPLATE, BYLINE)  # a card is left out of the body, or taken for a byline
 _WORD = re.compile(r"[^\W\d_]+")
@@ -859,7 +860,7 @@ def mark_biographies(lines: list[Line], authors: list[str], title_at: int) -> No
         return
     openings = tuple(cards)
     for i in body[:_BIO_LINES] + body[-_BIO_LINES:]:
-        text = lines[i].text
+        text = _without_role_label(lines[i].text)
         if lines[i].role is not BODY or not (
             text.startswith(openings) or any(map(text.startswith, names))
         ):
@@ -878,6 +879,15 @@ def mark_biographies(lines: list[Line], authors: list[str], title_at: int) -> No
         ):
             lines[after].role, lines[after].reason = BOILERPLATE, Reason.BIOGRAPHY
     _end_at_late_biography(lines, body, authors)
+
+
+def _without_role_label(text: str) -> str:
+    """``text`` without the writer's role that may head a biography, up to its colon ("Editor
+    and Contributor of The Weekly: Jo Park has been writing ..."); ``text`` itself without one."""
+    role, colon, rest = text.partition(": ")
+    if colon and len(role.split()) <= _BIO_ROLE_WORDS and not ends_a_sentence(role):
+        return rest
+    return text
 
 
 def _drop_author_cards(lines: list[Line]) -> None:
@@ -940,7 +950,7 @@ def _end_at_late_biography(lines: list[Line], body: list[int], authors: list[str
     of coverage, teasers) are the page's, not the story's."""
     names = tuple(authors)
     for i in body[len(body) // 2 :]:
-        text = lines[i].text
+        text = _without_role_label(lines[i].text)
         if text.startswith(names) and _biography_person(text) in authors:
             lines[i].role, lines[i].reason = BOILERPLATE, Reason.BIOGRAPHY
             for j in body:
