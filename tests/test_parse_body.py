@@ -191,6 +191,33 @@ def test_a_short_sentence_between_two_paragraphs_is_a_paragraph(short):
     assert sea_wall(lines).paragraphs == tuple(lines)
 
 
+INLINE_LINKS = [
+    "Also: I asked three harbour pilots about the new pier, and the one who had worked here"
+    " longest was the most worried",
+    "READ MORE: Parents of a boy hurt on the pier plead for the driver who hit him to come"
+    " forward after the crash",
+    "Related: The ferry strike cost the operator five million, and the town is still counting"
+    " the hours its staff lost",
+]
+
+
+@pytest.mark.parametrize("link", INLINE_LINKS)
+@pytest.mark.parametrize("where", [1, 3, 5])
+def test_a_link_to_another_story_set_into_this_one_leaves_the_body(link, where):
+    """A link set among the paragraphs, however much it reads like prose, is the page's."""
+    lines = [*LONG_PARAGRAPHS[:where], link, *LONG_PARAGRAPHS[where:]]
+    assert sea_wall(lines).paragraphs == LONG_PARAGRAPHS
+
+
+def test_a_paragraph_opening_with_a_label_and_ending_a_sentence_stays():
+    """A link is a headline: a line ending in a full stop is a paragraph, label or not."""
+    line = (
+        "Also: the board will meet again on Tuesday to vote on the mooring fees for visiting boats."
+    )
+    lines = [*LONG_PARAGRAPHS[:3], line, *LONG_PARAGRAPHS[3:]]
+    assert line in sea_wall(lines).paragraphs
+
+
 RESULTS = tuple(
     f"{place}. {name} (Harbortown) 3{place}:0{place}"
     for place, name in enumerate(["Dana Whitlock", "Jo Park", "Ana Lopes", "Tam Reyes"], 1)

@@ -57,6 +57,7 @@ _DATED_LINK = re.compile(
     re.IGNORECASE,
 )
 _LINK_WORDS = 16  # words of a related story's link, at most
+_INLINE_LINK_WORDS = 30  # words of a link set into a story ("Related: ..."), at most
 _LAST_SENTENCES = 2  # sentences right below the body's last that end the story, at most
 _LAST_SENTENCE_WORDS = (
     4  # words of a story's short last paragraph, at least ("Godzilla Minus One." is none)
@@ -232,6 +233,7 @@ def mark_body(page: Page, title_at: int | None, thresholds: Thresholds = TEXT) -
     _keep_a_list_the_story_goes_on_past(page.lines)
     _keep_what_the_body_goes_on_with(page.lines, candidates)
     _drop_dated_links(page.lines, candidates)
+    _drop_inline_links(page.lines, candidates)
     _drop_sign_up_pitches(page.lines, candidates)
     _drop_embedded_posts(page.lines)
 
@@ -330,6 +332,21 @@ def _drop_dated_links(lines: list[Line], candidates: list[int]) -> None:
     for i in dated:
         if lines[i].role is BODY and (i - 1 in dated or i + 1 in dated):
             lines[i].role, lines[i].reason = BOILERPLATE, Reason.RELATED_LINKS
+
+
+def _drop_inline_links(lines: list[Line], candidates: list[int]) -> None:
+    """A body line that is a link to another story set into this one ("Related: Harbour fair
+    returns", "READ MORE: …", "Also: …"), a headline that ends no sentence with a full stop,
+    is the page's, not the story's: on dev, 28 of the 30 such lines are in no true body."""
+    for i in candidates:
+        line = lines[i]
+        if (
+            line.role is BODY
+            and line.words <= _INLINE_LINK_WORDS
+            and not line.text.endswith(".")
+            and is_inline_link(line.text)
+        ):
+            line.role, line.reason = BOILERPLATE, Reason.NAVIGATION
 
 
 def _drop_sign_up_pitches(lines: list[Line], candidates: list[int]) -> None:
