@@ -1214,16 +1214,19 @@ SIGNED_CARDS = [
     "Will the harbour ever get its second crane?",  # a question: a headline still
     "Jon Aske May 1, 2024",  # the byline over the summary on this card
     "The port authority has put off its decision for a third time this year.",
-    "Lighthouse keeper's cottage opens to visitors",
-    "The restored cottage welcomes its first guests this weekend after a two-year repair.",
+    "2024 timetable puts the late ferry back",  # a year opens it: no numbered step
+    "The last boat leaves at eleven again. Night-shift workers had asked for it since 2019, and"
+    " the operator says the extra crossing will pay for itself. Fares for the late boat stay"
+    " the same as by day, and the first one runs next Friday at...",  # a digest's, cut short
     "Tova Brand April 30, 2024",
 ]
 
 
 def test_signed_teasers_with_their_bylines_and_dates_leave_the_body():
     """Other stories' cards at the foot: a headline, its summary and a byline with its date,
-    the byline above or below the summary, a headline a question; the summaries the
-    classifiers took leave the body."""
+    the byline above or below the summary, a headline a question or opening with a year, a
+    summary a digest's few sentences cut short; the summaries the classifiers took leave the
+    body."""
     summaries = set(SIGNED_CARDS[1::3] + [SIGNED_CARDS[5]])
     lines = _judged(
         "\n\n".join([*LONG_PARAGRAPHS, "More from the harbour", *SIGNED_CARDS]),
@@ -1232,6 +1235,29 @@ def test_signed_teasers_with_their_bylines_and_dates_leave_the_body():
     )
     drop_summary_teasers(lines)
     assert tuple(line.text for line in lines if line.role is BODY) == LONG_PARAGRAPHS
+
+
+EVENTS = [
+    "Carols at the harbour",
+    "Dec. 12, 2023",
+    "The town choir sings on the quay from six; bring a lantern and a warm coat.",
+    "Lantern parade",
+    "Dec. 16, 2023",
+    "Children carry paper lanterns from the library to the lighthouse at dusk.",
+]
+
+
+def test_a_listing_of_events_that_ends_the_story_stays():
+    """A title, its date, then its text: a listing of events a story ends with, not teasers."""
+    texts = set(EVENTS[2::3])
+    lines = _judged(
+        "\n\n".join([*LONG_PARAGRAPHS, "What is on this month:", *EVENTS]),
+        {*LONG_PARAGRAPHS, *texts},
+        set(EVENTS[1::3]),
+        DATE,
+    )
+    drop_summary_teasers(lines)
+    assert texts <= {line.text for line in lines if line.role is BODY}
 
 
 def test_signed_cards_with_the_story_going_on_below_stay():

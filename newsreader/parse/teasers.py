@@ -46,6 +46,8 @@ _CARD_HEADLINE_WORDS = 30  # words of a card's headline, at most
 _TITLE_CASE = 0.6  # share of a title-case headline's words that open with a capital, at least
 _NAME_WORDS = 4  # words of a teaser's writer's name line, at most
 _SUMMARY_WORDS = 40  # words a teaser's summary has at most
+_SIGNED_SUMMARY_WORDS = 60  # ... and a summary with its byline or date line (a digest's)
+_STEP_DIGITS = 2  # digits of a story's numbered step ("12. Bring cash"), at most: not a year
 _SIGNATURES = (DATE, BYLINE)  # the roles of a teaser's date line or byline
 _CARD_HEADLINE_ENDS = "?"  # how a signed teaser's headline may end: a question's
 #: A recent comment's line: its writer's name (a word or two), "on", the other story's headline
@@ -179,15 +181,18 @@ def _dated_runs(lines: list[Line], last: int) -> Iterator[tuple[int, int]]:
 
 
 def _dated_card(lines: list[Line], start: int) -> bool:
-    """Whether the three lines from ``start`` are a dated or signed teaser: a headline (a
-    question too), then its one-sentence summary and its date line or byline, in either order
-    ("Headline" / "Jo Park May 2, 2024" / "Summary."), or its summary and its writer's name."""
+    """Whether the three lines from ``start`` are a dated or signed teaser: a headline, then
+    its summary and its date line or byline ("Headline" / "Summary." / "Jo Park May 2, 2024"),
+    the byline above the summary too, or its one-sentence summary and its writer's name. A date
+    between a title and its text is an event's in a listing, which a story may end with."""
     if start < 0 or start + 2 >= len(lines):
         return False
     headline, second, third = lines[start : start + 3]
-    if second.role in _SIGNATURES:
-        return _summary_teaser(headline, third, _CARD_HEADLINE_ENDS)
-    return _summary_teaser(headline, second, _CARD_HEADLINE_ENDS) and _signed(lines, start + 2)
+    if second.role is BYLINE:  # a date there is an event's ("Concert" / "Dec. 12" / "Carols.")
+        return _summary_teaser(headline, third, signed=True)
+    if third.role in _SIGNATURES:
+        return _summary_teaser(headline, second, signed=True)
+    return _summary_teaser(headline, second) and _signed(lines, start + 2)
 
 
 def _card_runs(lines: list[Line], last: int) -> Iterator[tuple[int, int]]:
@@ -254,25 +259,29 @@ def _signed(lines: list[Line], k: int) -> bool:
     return line.role in _SIGNATURES or (
         line.words <= _NAME_WORDS
         and line.text[:1].isupper()
-        and _summary_teaser(lines[k - 2], lines[k - 1], _CARD_HEADLINE_ENDS)
+        and _summary_teaser(lines[k - 2], lines[k - 1])
         and only_names(line.text)
     )
 
 
-def _summary_teaser(headline: Line, blurb: Line, ends: str = "") -> bool:
+def _summary_teaser(headline: Line, blurb: Line, signed: bool = False) -> bool:
     """Whether ``headline`` and ``blurb`` below it, both judged by the body classifiers, read
-    as a teaser's headline (which may end in one of ``ends``) and a whole one-sentence summary
-    of its story; a numbered heading ("2. Bring cash") is the story's own step over its
-    paragraph. The headline's shape first: it rules out most pairs (a paragraph over the next)."""
+    as a teaser's headline and a whole one-sentence summary of its story; a numbered heading
+    ("2. Bring cash") is the story's own step over its paragraph (a year opens a headline).
+    With a byline or date line to sign them (``signed``), the headline may be a question and
+    the summary a digest's few sentences, or cut short. The headline's shape first: it rules
+    out most pairs (a paragraph over the next)."""
     text = blurb.text
+    step = headline.text.split(None, 1)[0].rstrip(".):")
     return (
-        _headline_shaped(headline, ends)
+        _headline_shaped(headline, _CARD_HEADLINE_ENDS if signed else "")
         and headline.reason in _JUDGED
         and blurb.reason in _JUDGED
-        and _BLURB_WORDS <= blurb.words <= _SUMMARY_WORDS
-        and not headline.text.split(None, 1)[0].rstrip(".):").isdigit()  # a story's own step
+        and _BLURB_WORDS <= blurb.words <= (_SIGNED_SUMMARY_WORDS if signed else _SUMMARY_WORDS)
+        and not (step.isdigit() and len(step) <= _STEP_DIGITS)  # a story's own step
         and ends_a_sentence(text)
-        and not text.endswith((":", *_CUT))
+        and not text.endswith(":")
+        and (signed or not text.endswith(_CUT))
     )
 
 
