@@ -17,6 +17,7 @@ from newsreader.parse.body import (
 )
 from newsreader.parse.boxes import drop_lines_between_notices
 from newsreader.parse.captions import drop_captions_over_credits
+from newsreader.parse.cues import is_citation
 from newsreader.parse.layout import read_page
 from newsreader.parse.page import (
     BODY,
@@ -216,6 +217,44 @@ def test_a_paragraph_opening_with_a_label_and_ending_a_sentence_stays():
     )
     lines = [*LONG_PARAGRAPHS[:3], line, *LONG_PARAGRAPHS[3:]]
     assert line in sea_wall(lines).paragraphs
+
+
+CITATIONS = [
+    "Harbour Institute. (2023, May 4). Why sea walls crack. Example Science. Retrieved May 9,"
+    " 2024 from www.example.org/releases/2023/05/seawall.htm",
+    'Harbour Institute. "Why sea walls crack." Example Science. Example Science, 4 May 2023.'
+    " <www.example.org/releases/2023/05/seawall.htm>.",
+    "More information: Willa Grange et al, Concrete fatigue in tidal walls, Journal of Coastal"
+    " Works (2023). DOI: 10.1234/jcw.2023.0042",
+]
+
+
+@pytest.mark.parametrize("citation", CITATIONS)
+def test_a_citation_below_the_story_leaves_the_body(citation):
+    """A 'Cite this page' or 'Journal reference' box's line is the page's, however much of a
+    sentence it holds."""
+    lines = [*LONG_PARAGRAPHS, "Cite This Page:", citation]
+    assert sea_wall(lines).paragraphs == LONG_PARAGRAPHS
+
+
+CITED_SENTENCES = [
+    "The study (DOI: 10.1234/jcw.2023.0042) found that the walls crack first at the joints.",
+    "Divers retrieved the old survey markers on May 3, 2023 from the bottom of the harbour.",
+]
+
+
+def test_a_sentence_that_mentions_a_doi_or_retrieving_stays():
+    lines = [*LONG_PARAGRAPHS[:3], *CITED_SENTENCES, *LONG_PARAGRAPHS[3:]]
+    assert sea_wall(lines).paragraphs == tuple(lines)
+
+
+@pytest.mark.parametrize(
+    "line, cited", [(line, True) for line in CITATIONS] + [(s, False) for s in CITED_SENTENCES]
+)
+def test_a_citation_ends_in_its_doi_retrieval_date_or_bracketed_link(line, cited):
+    """What the body's last pass asks of a line the classifiers kept (held out by site they
+    keep such boxes' lines): a citation ends in its reference, a sentence goes on after it."""
+    assert is_citation(line) is cited
 
 
 RESULTS = tuple(

@@ -18,6 +18,7 @@ from newsreader.parse.authors import only_names
 from newsreader.parse.bylines import prefixed_byline_names
 from newsreader.parse.cues import (
     is_ad_marker,
+    is_citation,
     is_inline_link,
     is_post_signature,
     is_sign_up_button,
@@ -234,6 +235,7 @@ def mark_body(page: Page, title_at: int | None, thresholds: Thresholds = TEXT) -
     _keep_what_the_body_goes_on_with(page.lines, candidates)
     _drop_dated_links(page.lines, candidates)
     _drop_inline_links(page.lines, candidates)
+    _drop_citations(page.lines, candidates)
     _drop_sign_up_pitches(page.lines, candidates)
     _drop_embedded_posts(page.lines)
 
@@ -347,6 +349,16 @@ def _drop_inline_links(lines: list[Line], candidates: list[int]) -> None:
             and is_inline_link(line.text)
         ):
             line.role, line.reason = BOILERPLATE, Reason.NAVIGATION
+
+
+def _drop_citations(lines: list[Line], candidates: list[int]) -> None:
+    """A body line citing a reference (:func:`cues.is_citation`: a DOI, "retrieved <date>
+    from", a link in angle brackets) is a box's below the story ("Cite this page", "Journal
+    reference"), not its text: on dev, none of the 15 such lines is in a true body."""
+    for i in candidates:
+        line = lines[i]
+        if line.role is BODY and is_citation(line.text):
+            line.role, line.reason = BOILERPLATE, Reason.CITATION
 
 
 def _drop_sign_up_pitches(lines: list[Line], candidates: list[int]) -> None:

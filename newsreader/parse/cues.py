@@ -592,6 +592,15 @@ def is_link_text(line: str, words: int) -> bool:
 
 
 #: The line an embedded post signs off with: a dash, the author, their handle, then the date.
+_CITATION_TAIL = 200  # characters at a line's end where a citation's DOI, date or link stands
+_DOI = re.compile(r"\bdoi(?::\s*|\.org/)10\.\d+/\S+$")  # "… 2023; DOI: 10.1038/s41586-…"
+_BRACKETED_LINK = re.compile(r"<(?:https?://|www\.)\S+>\.?$")  # "… 13 December 2023. <www.…>."
+#: "Retrieved February 17, 2024 from …", "retrieved 24 December 2023 from …": the date right
+#: after the word ("Police retrieved the car on May 3, 2023 from the river" is a sentence).
+_RETRIEVED = re.compile(
+    r"\bretrieved (?:on )?(?:[a-z]{3,9}\.? \d{1,2}|\d{1,2} [a-z]{3,9}\.?),? \d{4},? from \S+$"
+)
+_ACCESSED = re.compile(r"\(accessed [^)]{0,30}\d{4}\)\.?$")  # "… (accessed May 7, 2024)."
 _POST_SIGNATURE = re.compile(r"[—–-]\s*[^\s(].{0,80}?\(@\w{1,30}\)\s+\S")
 
 
@@ -604,6 +613,20 @@ def is_post_signature(line: str) -> bool:
 def is_sign_up_button(line: str) -> bool:
     """A newsletter's button ("Sign up", "Subscribe now", "Join for free")."""
     return len(line) <= _BUTTON_LENGTH and _SIGN_UP_BUTTON.fullmatch(line) is not None
+
+
+def is_citation(line: str) -> bool:
+    """A reference's citation ("Cite this page", "Journal reference", "More information"): it
+    ends in a DOI ("DOI: 10.1001/…"), "retrieved <date> from <link>", "(accessed <date>)" or a
+    link in angle brackets ("<www.example.org/…>."), each asked only when its word is in the
+    line's end; a story's sentence that mentions a DOI goes on after it."""
+    tail = line[-_CITATION_TAIL:].lower()
+    return (
+        ("doi" in tail and _DOI.search(tail) is not None)
+        or ("retrieved" in tail and _RETRIEVED.search(tail) is not None)
+        or ("(accessed " in tail and _ACCESSED.search(tail) is not None)
+        or (">" in tail and _BRACKETED_LINK.search(tail) is not None)
+    )
 
 
 def is_inline_link(line: str) -> bool:
