@@ -219,6 +219,27 @@ def test_a_paragraph_opening_with_a_label_and_ending_a_sentence_stays():
     assert line in sea_wall(lines).paragraphs
 
 
+ASIDES = [
+    "(Here's what to know about how sea walls are built, and why they crack in the cold.)",
+    "[CLIP: Waves breaking against the old sea wall at high tide on Front Street]",
+    "How the town paid for the last sea wall, and why voters said yes to the bond »",
+]
+
+
+@pytest.mark.parametrize("aside", ASIDES)
+def test_a_line_wholly_in_brackets_or_ending_in_a_links_arrow_leaves_the_body(aside):
+    """A link in brackets, a transcript's sound cue, a link ending in its arrow: the page's
+    asides among the paragraphs, never a paragraph (on dev none of 59 is in a true body)."""
+    lines = [*LONG_PARAGRAPHS[:3], aside, *LONG_PARAGRAPHS[3:]]
+    assert sea_wall(lines).paragraphs == LONG_PARAGRAPHS
+
+
+def test_a_paragraph_opening_and_ending_with_other_brackets_stays():
+    line = "(Example Wire) The board voted to rebuild the wall by a margin of five to two (5-2)."
+    lines = [*LONG_PARAGRAPHS[:3], line, *LONG_PARAGRAPHS[3:]]
+    assert line in sea_wall(lines).paragraphs
+
+
 CITATIONS = [
     "Harbour Institute. (2023, May 4). Why sea walls crack. Example Science. Retrieved May 9,"
     " 2024 from www.example.org/releases/2023/05/seawall.htm",

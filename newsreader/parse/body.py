@@ -58,6 +58,8 @@ _DATED_LINK = re.compile(
     re.IGNORECASE,
 )
 _LINK_WORDS = 16  # words of a related story's link, at most
+_LINK_ARROWS = "»›"  # how a link's text may end ("More on the deal »")
+_OPENING_BRACKETS, _CLOSING_BRACKETS = "([", ")]"
 _INLINE_LINK_WORDS = 30  # words of a link set into a story ("Related: ..."), at most
 _LAST_SENTENCES = 2  # sentences right below the body's last that end the story, at most
 _LAST_SENTENCE_WORDS = (
@@ -236,6 +238,7 @@ def mark_body(page: Page, title_at: int | None, thresholds: Thresholds = TEXT) -
     _drop_dated_links(page.lines, candidates)
     _drop_inline_links(page.lines, candidates)
     _drop_citations(page.lines, candidates)
+    _drop_asides(page.lines, candidates)
     _drop_sign_up_pitches(page.lines, candidates)
     _drop_embedded_posts(page.lines)
 
@@ -359,6 +362,39 @@ def _drop_citations(lines: list[Line], candidates: list[int]) -> None:
         line = lines[i]
         if line.role is BODY and is_citation(line.text):
             line.role, line.reason = BOILERPLATE, Reason.CITATION
+
+
+def _drop_asides(lines: list[Line], candidates: list[int]) -> None:
+    """A body line wholly in brackets is the page's aside, not a paragraph: a link ("(Here's
+    what to know about equinoxes.)"), a credit, a transcript's sound cue ("[CLIP: Rain]"); on
+    dev none of the 50 such lines is in a true body. So is one ending in a link's arrow ("How
+    the deal was done »"): none of the 9."""
+    for i in candidates:
+        line = lines[i]
+        if line.role is not BODY:
+            continue
+        text = line.text
+        if text[-1] in _LINK_ARROWS:
+            line.role, line.reason = BOILERPLATE, Reason.NAVIGATION
+        elif text[0] in _OPENING_BRACKETS and _wholly_bracketed(text):
+            line.role, line.reason = BOILERPLATE, Reason.ASIDE
+
+
+def _wholly_bracketed(text: str) -> bool:
+    """Whether the bracket opening ``text`` closes at its end (a full stop after it aside):
+    "(AP) The board voted (5-2)." opens and ends with brackets that are not one pair."""
+    text = text.removesuffix(".")
+    if _OPENING_BRACKETS.find(text[0]) != _CLOSING_BRACKETS.find(text[-1]):
+        return False
+    depth = 0
+    for k, char in enumerate(text):
+        if char in _OPENING_BRACKETS:
+            depth += 1
+        elif char in _CLOSING_BRACKETS:
+            depth -= 1
+            if not depth:
+                return k == len(text) - 1
+    return False
 
 
 def _drop_sign_up_pitches(lines: list[Line], candidates: list[int]) -> None:

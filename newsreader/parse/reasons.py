@@ -68,6 +68,7 @@ class Reason(str, Enum):
     GOES_ON = "a sentence's first half: the body line below goes on with it"
     LAST_SENTENCE = "a whole sentence right below the story's last paragraph: its end"
     RELATED_LINKS = "links to related stories, each ending in its date"
+    ASIDE = "wholly in brackets: the page's aside (a link, a credit, a sound cue), no paragraph"
     CITATION = "a reference's citation (a DOI, 'retrieved … from', a link in angle brackets)"
     PULL_QUOTE = "repeats words the story holds elsewhere: a pull quote or a repeated blurb"
     BETWEEN_PARAGRAPHS = (
