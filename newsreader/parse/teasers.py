@@ -7,8 +7,9 @@ is another story's (:func:`mark_teasers`, before the headline is sought), as are
 lines in a row of a blog's recent comments ("reader on Another story: “the comment…” date"),
 and a grid of three or more headlines each given twice (a picture's text, then its link's).
 Others pair it with a one-sentence summary; three such pairs in a row at the body's end leave
-it, or two when each has its date or its writer's name below it (:func:`drop_summary_teasers`,
-once the body is judged): on the development corpus, 3 of the 136 lines in such runs are in a
+it, or two when each is signed by its date, its byline or its writer's name
+(:func:`drop_summary_teasers`, once the body is judged): on the development corpus, 3 of the
+136 lines in such runs are in a
 true body (a subheading over a paragraph rarely comes three times in a row with paragraphs that
 short). So do three or more cards in a row, each with its own "By …" line, at the body's end.
 """
