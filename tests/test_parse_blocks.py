@@ -273,6 +273,13 @@ def test_an_acronym_alone_after_a_caption_is_its_credit(line, credit):
         ("The council voted to keep the library open, she said.Advertisement", None),
         ("That was the funniest thing I saw all week.LOL", None),
         ("Troops stayed at the U.S.Army base", None),
+        # a label, a surname or a signature glued to a paragraph's end is no source
+        ("Fishermen asked where they would unload.ADVERTISEMENT", None),
+        ("Fishermen asked where they would unload.RELATED", None),
+        ("Fishermen asked where they would unload.PDF", None),
+        ("Fishermen asked where they would unload.McKenzie", None),
+        ("Fishermen asked where they would unload.DeSantis", None),
+        ("I want to know why the pier was closed without notice.Tom O'Brien", None),
     ],
 )
 def test_a_source_glued_to_a_captions_last_sentence_is_its_credit(line, credit):
@@ -996,6 +1003,24 @@ def test_the_authors_biography_at_the_end_is_not_the_article(bio):
     )
     assert article.authors == ("Ana Lima",)
     assert bio not in article.paragraphs and quote in article.paragraphs
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Note: Ana Lima was a member of the library board's advisory panel from 2015 to 2018.",
+        "9:40 PM: Ana Lima is in the hall, where about forty residents are waiting for the vote.",
+        "Full disclosure: Ana Lima was a volunteer at the library for two summers in the 1990s.",
+    ],
+)
+def test_a_note_naming_the_author_after_a_label_is_no_biography(note):
+    """Only a job's name before the colon heads a biography ("Staff Writer: …"); a note, a
+    disclosure or a live blog's time before the author's name ends nothing."""
+    article = parse(
+        f"Library stays open after vote by council\n\nBy Ana Lima\n\n{BODY}\n{note}\n\n{MORE_BODY}\n"
+    )
+    assert note in article.paragraphs
+    assert article.paragraphs[-1] == MORE_BODY.strip().split("\n")[-1]
 
 
 def test_a_biography_goes_on_in_the_line_that_names_its_author_again():

@@ -210,11 +210,24 @@ def test_a_link_to_another_story_set_into_this_one_leaves_the_body(link, where):
     assert sea_wall(lines).paragraphs == LONG_PARAGRAPHS
 
 
-def test_a_paragraph_opening_with_a_label_and_ending_a_sentence_stays():
-    """A link is a headline: a line ending in a full stop is a paragraph, label or not."""
-    line = (
-        "Also: the board will meet again on Tuesday to vote on the mooring fees for visiting boats."
-    )
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Also: the board will meet again on Tuesday to vote on the mooring fees for visiting boats.",
+        # a briefing's prose: lower case after the label, whatever its end
+        "Also: the mayor had a message for the fishermen who lost their berths, telling them,"
+        " “We hear you, and we will find you a place.”",
+        "Also: what happens to the lobster boats that cannot fit in the east basin during the"
+        " repairs?",
+        "More: the harbour fair is still on for July, and organisers say it will be bigger than ever!",
+        # an interview's answer by a Mr Read: two sentences
+        "Read: Three days south of the Cape, when the mast cracked and I had no radio. Who would"
+        " you call out there?",
+    ],
+)
+def test_a_paragraph_opening_with_a_label_that_is_no_headline_stays(line):
+    """A link is a headline: one sentence opening with a capital, ending in no full stop or
+    quote. A paragraph is none, label or not."""
     lines = [*LONG_PARAGRAPHS[:3], line, *LONG_PARAGRAPHS[3:]]
     assert line in sea_wall(lines).paragraphs
 
@@ -261,11 +274,19 @@ def test_a_citation_below_the_story_leaves_the_body(citation):
 CITED_SENTENCES = [
     "The study (DOI: 10.1234/jcw.2023.0042) found that the walls crack first at the joints.",
     "Divers retrieved the old survey markers on May 3, 2023 from the bottom of the harbour.",
+    # a story's sentences ending in a reference they bracket or run into
+    "Their paper appeared in Coastal Works in March (doi: 10.1234/jcw.2023.0042).",
+    "The study found that salt does most of the damage: https://doi.org/10.1234/jcw.2023.0042",
+    "The full survey, with photographs of every column, is online at <https://www.example.gov/x>.",
+    "The authority's page still lists the pier as open to anglers every day (accessed May 1, 2024).",
+    "Divers said the last of the fallen concrete was retrieved on March 3, 2024, from Eastport.",
 ]
 
 
 def test_a_sentence_that_mentions_a_doi_or_retrieving_stays():
-    lines = [*LONG_PARAGRAPHS[:3], *CITED_SENTENCES, *LONG_PARAGRAPHS[3:]]
+    """(The line ending in a bare link is left out: the classifiers drop it, citation or not.)"""
+    sentences = [line for line in CITED_SENTENCES if "https://doi" not in line]
+    lines = [*LONG_PARAGRAPHS[:3], *sentences, *LONG_PARAGRAPHS[3:]]
     assert sea_wall(lines).paragraphs == tuple(lines)
 
 
@@ -1295,6 +1316,52 @@ def test_signed_teasers_with_their_bylines_and_dates_leave_the_body():
     )
     drop_summary_teasers(lines)
     assert tuple(line.text for line in lines if line.role is BODY) == LONG_PARAGRAPHS
+
+
+LETTERS = [
+    (
+        "Pier closure is a blow to the fleet",
+        "The authority gave the fishermen one week of notice before closing the pier where most"
+        " of us have unloaded for forty years. Nobody has told us where to go.",
+    ),
+    (
+        "Why was the survey kept quiet?",
+        "The survey that found the cracks was finished in the winter, so why did the authority"
+        " wait until the season had started to tell anyone?",
+    ),
+    (
+        "Thank you to the lifeboat crew",
+        "My family would like to thank the volunteer crew who came out in the storm last week to"
+        " bring my son and his friend back to shore safe and well.",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "signatures, role",
+    [
+        (["Tom Reyes, Harbortown", "Ana Lopes, Eastport", "Jo Marsh, Harbortown"], BYLINE),
+        (["Tom Reyes May 1, 2024"] * 3, BYLINE),  # one day: a page's letters or a live blog's
+        (["May 2, 2024, 7:02 p.m.", "May 2, 2024, 7:10 p.m.", "May 2, 2024, 7:31 p.m."], DATE),
+    ],
+)
+def test_signed_letters_briefs_and_live_entries_ending_the_story_stay(signatures, role):
+    """Headings over short texts each signed below (a name and town, one day's dated
+    bylines, a live blog's times) are the story's; only dated bylines of other days sign
+    teasers, and a date line signs none with a question or a long text."""
+    letters = [
+        ("Will the vote pass tonight?" if role is DATE and k == 0 else head, text, signature)
+        for k, ((head, text), signature) in enumerate(zip(LETTERS, signatures))
+    ]
+    texts = {text for _, text, _ in letters}
+    lines = _judged(
+        "\n\n".join([*LONG_PARAGRAPHS[:2], *(line for card in letters for line in card)]),
+        {*LONG_PARAGRAPHS[:2], *texts},
+        set(signatures),
+        role,
+    )
+    drop_summary_teasers(lines)
+    assert texts <= {line.text for line in lines if line.role is BODY}
 
 
 EVENTS = [

@@ -58,6 +58,8 @@ _DATED_LINK = re.compile(
     re.IGNORECASE,
 )
 _LINK_WORDS = 16  # words of a related story's link, at most
+_SENTENCE_CLOSE = ".”\"’')"  # how a paragraph ends that a link (a headline) does not
+_SENTENCE_BREAK = re.compile(r"[.!?][”\"’']?\s+[A-Z“\"]")  # one sentence ends, another opens
 _LINK_ARROWS = "»›"  # how a link's text may end ("More on the deal »")
 _OPENING_BRACKETS, _CLOSING_BRACKETS = "([", ")]"
 _INLINE_LINK_WORDS = 30  # words of a link set into a story ("Related: ..."), at most
@@ -81,6 +83,11 @@ _BIO_GAP = (
     2  # lines from a biography to the body line going on with it (one other may stand between)
 )
 _BIO_ROLE_WORDS = 8  # words of the role that may head a biography, up to its colon, at most
+_JOB = re.compile(  # a job's name in a role heading a biography
+    r"\b(?:writer|reporter|correspondent|editor|columnist|contributor|journalist|critic|"
+    r"producer|analyst|photographer)s?\b",
+    re.IGNORECASE,
+)
 _CARD_WORDS = (2, 3)  # words of a contributor's card: a name alone on its line
 _CARD_ROLES = (BOILERPLATE, BYLINE)  # a card is left out of the body, or taken for a byline
 _WORD = re.compile(r"[^\W\d_]+")
@@ -236,9 +243,7 @@ def mark_body(page: Page, title_at: int | None, thresholds: Thresholds = TEXT) -
     _keep_a_list_the_story_goes_on_past(page.lines)
     _keep_what_the_body_goes_on_with(page.lines, candidates)
     _drop_dated_links(page.lines, candidates)
-    _drop_inline_links(page.lines, candidates)
-    _drop_citations(page.lines, candidates)
-    _drop_asides(page.lines, candidates)
+    _drop_the_pages_lines(page.lines, candidates)
     _drop_sign_up_pitches(page.lines, candidates)
     _drop_embedded_posts(page.lines)
 
@@ -339,45 +344,49 @@ def _drop_dated_links(lines: list[Line], candidates: list[int]) -> None:
             lines[i].role, lines[i].reason = BOILERPLATE, Reason.RELATED_LINKS
 
 
-def _drop_inline_links(lines: list[Line], candidates: list[int]) -> None:
-    """A body line that is a link to another story set into this one ("Related: Harbour fair
-    returns", "READ MORE: …", "Also: …"), a headline that ends no sentence with a full stop,
-    is the page's, not the story's: on dev, 28 of the 30 such lines are in no true body."""
+def _drop_the_pages_lines(lines: list[Line], candidates: list[int]) -> None:
+    """Body lines that are the page's whatever the classifiers said (:func:`_the_pages`) leave
+    the body; held out by site the classifiers keep those that read like prose."""
     for i in candidates:
         line = lines[i]
-        if (
-            line.role is BODY
-            and line.words <= _INLINE_LINK_WORDS
-            and not line.text.endswith(".")
-            and is_inline_link(line.text)
-        ):
-            line.role, line.reason = BOILERPLATE, Reason.NAVIGATION
+        if line.role is BODY and (reason := _the_pages(line)) is not None:
+            line.role, line.reason = BOILERPLATE, reason
 
 
-def _drop_citations(lines: list[Line], candidates: list[int]) -> None:
-    """A body line citing a reference (:func:`cues.is_citation`: a DOI, "retrieved <date>
-    from", a link in angle brackets) is a box's below the story ("Cite this page", "Journal
-    reference"), not its text: on dev, none of the 15 such lines is in a true body."""
-    for i in candidates:
-        line = lines[i]
-        if line.role is BODY and is_citation(line.text):
-            line.role, line.reason = BOILERPLATE, Reason.CITATION
+def _the_pages(line: Line) -> Reason | None:
+    """Why a body line is the page's, not the story's, or None (the usual answer, from its
+    first and last characters for most lines). A link set into the story ("Related: Harbour
+    fair returns", "READ MORE: …", "Also: …"), a headline (:func:`_a_headline`) that ends no
+    sentence with a full stop or a quote: on dev 28 of the 30 such lines are in no true body; a
+    link ending in its arrow ("How the deal was done »"): none of 9. A line wholly in brackets:
+    a link ("(Here's what to know about equinoxes.)"), a credit, a transcript's sound cue
+    ("[CLIP: Rain]"): none of 50. A reference's citation (:func:`cues.is_citation`, a "Cite
+    this page" box's): none of 12."""
+    text = line.text
+    last = text[-1]
+    if last in _LINK_ARROWS:
+        return Reason.NAVIGATION
+    if text[0] in _OPENING_BRACKETS and _wholly_bracketed(text):
+        return Reason.ASIDE
+    if (
+        last not in _SENTENCE_CLOSE
+        and line.words <= _INLINE_LINK_WORDS
+        and is_inline_link(text)
+        and _a_headline(text.split(":", 1)[1].strip())
+    ):
+        return Reason.NAVIGATION
+    if is_citation(text):
+        return Reason.CITATION
+    return None
 
 
-def _drop_asides(lines: list[Line], candidates: list[int]) -> None:
-    """A body line wholly in brackets is the page's aside, not a paragraph: a link ("(Here's
-    what to know about equinoxes.)"), a credit, a transcript's sound cue ("[CLIP: Rain]"); on
-    dev none of the 50 such lines is in a true body. So is one ending in a link's arrow ("How
-    the deal was done »"): none of the 9."""
-    for i in candidates:
-        line = lines[i]
-        if line.role is not BODY:
-            continue
-        text = line.text
-        if text[-1] in _LINK_ARROWS:
-            line.role, line.reason = BOILERPLATE, Reason.NAVIGATION
-        elif text[0] in _OPENING_BRACKETS and _wholly_bracketed(text):
-            line.role, line.reason = BOILERPLATE, Reason.ASIDE
+def _a_headline(text: str) -> bool:
+    """Whether a link's text after its label reads as another story's headline: it opens with
+    a capital, a figure or a quote and holds one sentence ("Also: the mayor had a message …",
+    "Read: Three days south. Who would you call?" are a briefing's and an interview's prose)."""
+    return (
+        text[:1].isupper() or text[:1].isdigit() or text[:1] in OPENING_QUOTES
+    ) and not _SENTENCE_BREAK.search(text)
 
 
 def _wholly_bracketed(text: str) -> bool:
@@ -948,11 +957,14 @@ def mark_biographies(lines: list[Line], authors: list[str], title_at: int) -> No
 
 def _without_role_label(text: str) -> str:
     """``text`` without the writer's role that may head a biography, up to its colon ("Editor
-    and Contributor of The Weekly: Jo Park has been writing ..."); ``text`` itself without one."""
-    role, colon, rest = text.partition(": ")
-    if colon and len(role.split()) <= _BIO_ROLE_WORDS and not ends_a_sentence(role):
-        return rest
-    return text
+    and Contributor of The Weekly: Jo Park has been writing ..."): a job's name in a few words;
+    ``text`` itself without one (a note, a disclosure, a live blog's time, a speaker's name)."""
+    if ": " not in text:
+        return text  # most lines, told without splitting them
+    role, _, rest = text.partition(": ")
+    if len(role.split()) > _BIO_ROLE_WORDS or not _JOB.search(role):
+        return text  # "Note: Jo Park was …", "9:40 PM: Jo Park is …": no role
+    return rest
 
 
 def _drop_author_cards(lines: list[Line]) -> None:

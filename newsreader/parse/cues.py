@@ -66,10 +66,14 @@ _LIBRARY_CREDIT = re.compile(
 _LIBRARIES = ("Images", "Shutterstock", "Alamy", "Stock Photo")  # how such a credit ends
 #: A source's acronym alone after a caption's last sentence: "... What a world. HBO".
 _BARE_CAPTION_WORDS = 30  # words of such a caption, fewer than
+_GLUED_ACRONYM = 6  # letters of an acronym glued to a caption as its source, at most
+_CAMEL_HEAD = (
+    4  # letters before a glued brand's inner capital, at least ("Weather|BELL"; "Mc|Kenzie")
+)
 #: Acronyms that end a paragraph or a post rather than name a picture's source.
 _SIGN_OFFS = frozenset(
     "LOL RIP OMG MAGA END ENDS FYI BTW IMO IMHO PS TBD TBA USA UK US EU OK AM PM ET PT GMT "
-    "NYC DC TV FAQ RSVP ASAP WTF SMH NFT AI".split()
+    "NYC DC TV FAQ RSVP ASAP WTF SMH NFT AI PDF GIF HTML NEW HOT LIVE TOP VIP".split()
 )
 _BARE_ACRONYM = re.compile(r"[a-z]{3}[.!?][\"”’)]?\s+(?P<credit>[A-Z]{2,5})$")
 #: A caption's source glued to its last sentence, no space between ("... on Friday.NOAA",
@@ -265,18 +269,22 @@ def _bare_acronym(tail: str) -> str | None:
 
 def _glued_source(tail: str) -> str | None:
     """The source glued to a caption's last sentence ("... Friday afternoon.NOAA"), in a caption
-    of three to ``_BARE_CAPTION_WORDS`` words: an agency, or a name with capitals inside a word;
-    not a link run into a paragraph's end ("... he said.Continue Reading": capitalised words
-    alone), an interface word or a sign-off ("LOL")."""
+    of three to ``_BARE_CAPTION_WORDS`` words: an agency or a picture library, or one word that
+    is a short acronym or a brand with capitals inside ("WeatherBELL", "ClimateCentral"); not
+    a link or a label run into a paragraph's end ("... he said.Continue Reading", ".RELATED",
+    ".PDF"), a sign-off ("LOL"), nor a surname ("McKenzie") or a signature ("Tom O'Brien")."""
     found = _GLUED_SOURCE.search(tail)
     if not found or not 2 <= tail.count(" ") < _BARE_CAPTION_WORDS:
         return None
     credit = found["credit"]
-    if credit in _SIGN_OFFS or any(map(in_no_name, credit.split())):
-        return None
-    if _has_credit_word(credit) or any(not word[1:].islower() for word in credit.split()):
-        return credit  # an agency's, or a name of capitals inside it ("NOAA", "WeatherBELL")
-    return None
+    if _has_credit_word(credit):
+        return credit  # an agency's, a picture library's ("… at dawn.Getty Images")
+    if " " in credit or credit in _SIGN_OFFS or in_no_name(credit):
+        return None  # a person glued to a letter ("… know why.Tom O'Brien"), a label
+    if credit.isupper():
+        return credit if len(credit) <= _GLUED_ACRONYM else None  # "NOAA", not "ADVERTISEMENT"
+    inner = next((k for k, char in enumerate(credit) if k and char.isupper()), 0)
+    return credit if inner >= _CAMEL_HEAD else None  # "WeatherBELL", not "McKenzie", "DeSantis"
 
 
 def _labelled(label: re.Pattern, tail: str, most_words: int) -> str | None:
@@ -592,15 +600,21 @@ def is_link_text(line: str, words: int) -> bool:
 
 
 #: The line an embedded post signs off with: a dash, the author, their handle, then the date.
+_CITATION_WORDS = ("doi", "DOI", "Doi", "etrieved", "ccessed", ">")  # one is in every citation
 _CITATION_TAIL = 200  # characters at a line's end where a citation's DOI, date or link stands
-_DOI = re.compile(r"\bdoi(?::\s*|\.org/)10\.\d+/\S+$")  # "… 2023; DOI: 10.1038/s41586-…"
-_BRACKETED_LINK = re.compile(r"<(?:https?://|www\.)\S+>\.?$")  # "… 13 December 2023. <www.…>."
+#: A citation's fields end in a full stop or a semicolon; a sentence that mentions a reference
+#: brackets it or runs into it ("… in March (doi: 10.1234/x).", "… is online at <https://…>.").
+_DOI = re.compile(r"(?:^|[.;] )doi: ?10\.\d+/\S+$")  # "… (2023). DOI: 10.1038/s41586-…"
+_BRACKETED_LINK = re.compile(r"\. <(?:https?://|www\.)\S+>\.?$")  # "… 13 December 2023. <www.…>."
 #: "Retrieved February 17, 2024 from …", "retrieved 24 December 2023 from …": the date right
 #: after the word ("Police retrieved the car on May 3, 2023 from the river" is a sentence).
 _RETRIEVED = re.compile(
-    r"\bretrieved (?:on )?(?:[a-z]{3,9}\.? \d{1,2}|\d{1,2} [a-z]{3,9}\.?),? \d{4},? from \S+$"
+    r"\bretrieved (?:on )?(?:[a-z]{3,9}\.? \d{1,2}|\d{1,2} [a-z]{3,9}\.?),? \d{4},? from "
+    r"(?:https?://|www\.)\S+$"  # ... from a link, not "from Eastport."
 )
-_ACCESSED = re.compile(r"\(accessed [^)]{0,30}\d{4}\)\.?$")  # "… (accessed May 7, 2024)."
+_ACCESSED = re.compile(  # "… www.example.org/x.htm (accessed May 7, 2024).": a link's
+    r"\.\w+/\S* \(accessed [^)]{0,30}\d{4}\)\.?$"
+)
 _POST_SIGNATURE = re.compile(r"[—–-]\s*[^\s(].{0,80}?\(@\w{1,30}\)\s+\S")
 
 
@@ -617,10 +631,14 @@ def is_sign_up_button(line: str) -> bool:
 
 def is_citation(line: str) -> bool:
     """A reference's citation ("Cite this page", "Journal reference", "More information"): it
-    ends in a DOI ("DOI: 10.1001/…"), "retrieved <date> from <link>", "(accessed <date>)" or a
-    link in angle brackets ("<www.example.org/…>."), each asked only when its word is in the
-    line's end; a story's sentence that mentions a DOI goes on after it."""
-    tail = line[-_CITATION_TAIL:].lower()
+    ends in a field that is a DOI ("… (2023). DOI: 10.1001/…"), "retrieved <date> from <link>",
+    a link "(accessed <date>)" or a link in angle brackets ("… 2023. <www.example.org/…>."),
+    each asked only when its word is in the line's end; a story's sentence that mentions a
+    reference brackets it or runs into it."""
+    tail = line[-_CITATION_TAIL:]
+    if not any(map(tail.__contains__, _CITATION_WORDS)):
+        return False  # most lines, told by C's substring search
+    tail = tail.lower()
     return (
         ("doi" in tail and _DOI.search(tail) is not None)
         or ("retrieved" in tail and _RETRIEVED.search(tail) is not None)

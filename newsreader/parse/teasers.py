@@ -23,6 +23,7 @@ from operator import attrgetter
 
 from newsreader.parse.authors import only_names
 from newsreader.parse.bylines import prefixed_byline_names
+from newsreader.parse.dates import find_date
 from newsreader.parse.page import (
     BODY,
     BOILERPLATE,
@@ -47,10 +48,9 @@ _CARD_HEADLINE_WORDS = 30  # words of a card's headline, at most
 _TITLE_CASE = 0.6  # share of a title-case headline's words that open with a capital, at least
 _NAME_WORDS = 4  # words of a teaser's writer's name line, at most
 _SUMMARY_WORDS = 40  # words a teaser's summary has at most
-_SIGNED_SUMMARY_WORDS = 60  # ... and a summary with its byline or date line (a digest's)
+_SIGNED_SUMMARY_WORDS = 60  # ... and a summary with its dated byline (a digest's)
 _STEP_DIGITS = 2  # digits of a story's numbered step ("12. Bring cash"), at most: not a year
-_SIGNATURES = (DATE, BYLINE)  # the roles of a teaser's date line or byline
-_CARD_HEADLINE_ENDS = "?"  # how a signed teaser's headline may end: a question's
+_CARD_HEADLINE_ENDS = "?"  # how a teaser's headline over a dated byline may end: a question's
 #: A recent comment's line: its writer's name (a word or two), "on", the other story's headline
 #: (four words or more), then the comment in quotes. A story's own sentence has more words
 #: before its "on"; a quote from social media or on a topic names fewer after it ("She wrote on
@@ -159,10 +159,11 @@ def _dated_runs(lines: list[Line], last: int) -> Iterator[tuple[int, int]]:
     body's last line (:func:`_dated_card`: "More from ..."). Only a line one or two above a
     signature may open one: the search goes from one such line to the next."""
     i = 0
-    signatures = [  # the date lines and bylines, and short lines that may be names
+    signatures = [  # the date lines, dated bylines and short lines that may be names
         k
         for k in range(1, len(lines))
-        if lines[k].role in _SIGNATURES
+        if lines[k].role is DATE
+        or _dated_byline(lines[k])
         or (
             k >= 2
             and lines[k].words <= _NAME_WORDS
@@ -176,24 +177,37 @@ def _dated_runs(lines: list[Line], last: int) -> Iterator[tuple[int, int]]:
         end = start
         while _dated_card(lines, end):
             end += 3
-        if end - start >= 3 * _DATED_PAIRS and end > last:
+        if end - start >= 3 * _DATED_PAIRS and end > last and _other_days(lines[start:end]):
             yield start, end
         i = max(end, start + 1)
 
 
+def _other_days(run: list[Line]) -> bool:
+    """Whether the dated bylines of a run of cards (if any) give two days or more: other
+    stories are published on other days, where a live blog's entries signed "Jo Park May 2,
+    2024 9:42 p.m." and a page's picks by its writers share the day."""
+    return len({find_date(line.text) for line in run if _dated_byline(line)}) != 1
+
+
 def _dated_card(lines: list[Line], start: int) -> bool:
     """Whether the three lines from ``start`` are a dated or signed teaser: a headline, then
-    its summary and its date line or byline ("Headline" / "Summary." / "Jo Park May 2, 2024"),
-    the byline above the summary too, or its one-sentence summary and its writer's name. A date
-    between a title and its text is an event's in a listing, which a story may end with."""
+    its one-sentence summary and its date line or its writer's name; or a headline, its summary
+    and a byline with its date ("Jo Park May 2, 2024"), above or below the summary. A date
+    between a title and its text is an event's in a listing, which a story may end with, and a
+    byline without a date signs a letter or a brief ("Tom Reyes, Harbortown") as well."""
     if start < 0 or start + 2 >= len(lines):
         return False
     headline, second, third = lines[start : start + 3]
-    if second.role is BYLINE:  # a date there is an event's ("Concert" / "Dec. 12" / "Carols.")
+    if _dated_byline(second):
         return _summary_teaser(headline, third, signed=True)
-    if third.role in _SIGNATURES:
+    if _dated_byline(third):
         return _summary_teaser(headline, second, signed=True)
     return _summary_teaser(headline, second) and _signed(lines, start + 2)
+
+
+def _dated_byline(line: Line) -> bool:
+    """Whether ``line`` is a byline that holds a date: a teaser card's signature."""
+    return line.role is BYLINE and find_date(line.text) is not None
 
 
 def _card_runs(lines: list[Line], last: int) -> Iterator[tuple[int, int]]:
@@ -254,10 +268,10 @@ def _card_byline(line: Line) -> bool:
 
 
 def _signed(lines: list[Line], k: int) -> bool:
-    """Whether line ``k`` may close a teaser: a date line or a byline, or names alone under a
-    headline and its summary (the names asked last: most short lines close no teaser)."""
+    """Whether line ``k`` may close a teaser: a date line, or names alone under a headline and
+    its summary (the names asked last: most short lines close no teaser)."""
     line = lines[k]
-    return line.role in _SIGNATURES or (
+    return line.role is DATE or (
         line.words <= _NAME_WORDS
         and line.text[:1].isupper()
         and _summary_teaser(lines[k - 2], lines[k - 1])
@@ -268,22 +282,30 @@ def _signed(lines: list[Line], k: int) -> bool:
 def _summary_teaser(headline: Line, blurb: Line, signed: bool = False) -> bool:
     """Whether ``headline`` and ``blurb`` below it, both judged by the body classifiers, read
     as a teaser's headline and a whole one-sentence summary of its story; a numbered heading
-    ("2. Bring cash") is the story's own step over its paragraph (a year opens a headline).
-    With a byline or date line to sign them (``signed``), the headline may be a question and
-    the summary a digest's few sentences, or cut short. The headline's shape first: it rules
-    out most pairs (a paragraph over the next)."""
+    ("2. Bring cash", "1962 Pier opens") is the story's own step over its paragraph. With a
+    dated byline to sign them (``signed``), the headline may be a question or open with a year
+    and the summary may be a digest's few sentences, or cut short: a live blog's entries and a
+    timeline's events have a date line, not a byline, below them. The headline's shape first:
+    it rules out most pairs (a paragraph over the next)."""
     text = blurb.text
-    step = headline.text.split(None, 1)[0].rstrip(".):")
     return (
         _headline_shaped(headline, _CARD_HEADLINE_ENDS if signed else "")
         and headline.reason in _JUDGED
         and blurb.reason in _JUDGED
         and _BLURB_WORDS <= blurb.words <= (_SIGNED_SUMMARY_WORDS if signed else _SUMMARY_WORDS)
-        and not (step.isdigit() and len(step) <= _STEP_DIGITS)  # a story's own step
         and ends_a_sentence(text)
         and not text.endswith(":")
         and (signed or not text.endswith(_CUT))
+        and not _numbered_step(headline.text, signed)
     )
+
+
+def _numbered_step(text: str, signed: bool) -> bool:
+    """Whether a heading is a story's own numbered step ("2. Bring cash", a timeline's "1962
+    Pier opens"); over a signed card's summary a year opens a headline ("2024 timetable puts
+    the late ferry back")."""
+    step = text.split(None, 1)[0].rstrip(".):")
+    return step.isdigit() and (not signed or len(step) <= _STEP_DIGITS)
 
 
 def _headline_shaped(line: Line, ends: str = "") -> bool:
