@@ -58,6 +58,8 @@ _DATED_LINK = re.compile(
     re.IGNORECASE,
 )
 _LINK_WORDS = 16  # words of a related story's link, at most
+_CLOSING_QUOTES = "”\"’'"
+_CITED_CLOSE = ">)"  # what stands before the full stop ending a citation ("<www.…>.", "…2024).")
 _SENTENCE_CLOSE = ".”\"’')"  # how a paragraph ends that a link (a headline) does not
 _SENTENCE_BREAK = re.compile(r"[.!?][”\"’']?\s+[A-Z“\"]")  # one sentence ends, another opens
 _LINK_ARROWS = "»›"  # how a link's text may end ("More on the deal »")
@@ -375,7 +377,11 @@ def _the_pages(line: Line) -> Reason | None:
         and _a_headline(text.split(":", 1)[1].strip())
     ):
         return Reason.NAVIGATION
-    if is_citation(text):
+    if (
+        last not in _CLOSING_QUOTES
+        and (last != "." or text[-2:-1] in _CITED_CLOSE)
+        and is_citation(text)
+    ):  # a citation ends in its link or DOI, "…>." or "… 2024).", never in a sentence's word
         return Reason.CITATION
     return None
 
@@ -1027,7 +1033,9 @@ def _end_at_late_biography(lines: list[Line], body: list[int], authors: list[str
     of coverage, teasers) are the page's, not the story's."""
     names = tuple(authors)
     for i in body[len(body) // 2 :]:
-        text = _without_role_label(lines[i].text)
+        text = lines[i].text
+        if ": " in text:  # asked first: the call costs more than the test, and most lines fail
+            text = _without_role_label(text)
         if text.startswith(names) and _biography_person(text) in authors:
             lines[i].role, lines[i].reason = BOILERPLATE, Reason.BIOGRAPHY
             for j in body:

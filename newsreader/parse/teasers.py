@@ -161,14 +161,17 @@ def _dated_runs(lines: list[Line], last: int) -> Iterator[tuple[int, int]]:
     i = 0
     signatures = [  # the date lines, dated bylines and short lines that may be names
         k
-        for k in range(1, len(lines))
-        if lines[k].role is DATE
-        or _dated_byline(lines[k])
-        or (
-            k >= 2
-            and lines[k].words <= _NAME_WORDS
-            and lines[k - 1].words >= _BLURB_WORDS  # under a summary: not a menu's item
-            and _signed(lines, k)
+        for k, line in enumerate(lines)
+        if k
+        and (
+            line.role is DATE
+            or (line.role is BYLINE and _dated_byline(line))
+            or (
+                k >= 2
+                and line.words <= _NAME_WORDS
+                and lines[k - 1].words >= _BLURB_WORDS  # under a summary: not a menu's item
+                and _signed(lines, k)
+            )
         )
     ]
     for start in [s for k in signatures for s in (k - 2, k - 1)]:
