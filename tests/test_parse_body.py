@@ -253,28 +253,6 @@ def test_a_paragraph_opening_and_ending_with_other_brackets_stays():
     assert line in sea_wall(lines).paragraphs
 
 
-@pytest.mark.parametrize(
-    "line, kept",
-    [
-        (
-            "For more about the sea wall or the bond, contact the harbour office at"
-            " works@portalder.example.org or call the town hall on weekdays.",
-            False,
-        ),
-        ("Contact Nell with tips about the harbour via email, nell.aster@example.com.", False),
-        # a story's sentence naming an address is no contact line
-        (
-            "The messages asking residents to pay a repair levy came from levy@portalder-pay.example,"
-            " which the town does not own, the police said.",
-            True,
-        ),
-    ],
-)
-def test_a_line_asking_readers_to_write_to_an_address_leaves_the_body(line, kept):
-    lines = [*LONG_PARAGRAPHS[:4], line, *LONG_PARAGRAPHS[4:]]
-    assert (line in sea_wall(lines).paragraphs) is kept
-
-
 CITATIONS = [
     "Harbour Institute. (2023, May 4). Why sea walls crack. Example Science. Retrieved May 9,"
     " 2024 from www.example.org/releases/2023/05/seawall.htm",

@@ -58,12 +58,6 @@ _DATED_LINK = re.compile(
     re.IGNORECASE,
 )
 _LINK_WORDS = 16  # words of a related story's link, at most
-#: A contact line: a verb asking readers to write, then (soon) an email address. "The emails came
-#: from support@example.com" is a story's sentence.
-_CONTACT = re.compile(
-    r"\b(?:contact|e-?mail|write to|reach)\b[^.?!]{0,80}?\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
-    re.IGNORECASE,
-)
 _CLOSING_QUOTES = "”\"’'"
 _CITED_CLOSE = ">)"  # what stands before the full stop ending a citation ("<www.…>.", "…2024).")
 _SENTENCE_CLOSE = ".”\"’')"  # how a paragraph ends that a link (a headline) does not
@@ -369,8 +363,7 @@ def _the_pages(line: Line) -> Reason | None:
     link ending in its arrow ("How the deal was done »"): none of 9. A line wholly in brackets:
     a link ("(Here's what to know about equinoxes.)"), a credit, a transcript's sound cue
     ("[CLIP: Rain]"): none of 50. A reference's citation (:func:`cues.is_citation`, a "Cite
-    this page" box's): none of 12. A line asking readers to write to an email address
-    ("Contact Jo with tips via email, jo@example.com"): no true body holds an email address."""
+    this page" box's): none of 12."""
     text = line.text
     last = text[-1]
     if last in _LINK_ARROWS:
@@ -390,8 +383,6 @@ def _the_pages(line: Line) -> Reason | None:
         and is_citation(text)
     ):  # a citation ends in its link or DOI, "…>." or "… 2024).", never in a sentence's word
         return Reason.CITATION
-    if "@" in text and _CONTACT.search(text):
-        return Reason.NOTICE
     return None
 
 
