@@ -1288,36 +1288,6 @@ def test_cards_with_the_story_below_or_without_bylines_stay(story, role):
     assert RIVER[2] in [line.text for line in lines if line.role is BODY]
 
 
-SIGNED_CARDS = [
-    "Ferry fares rise for the first time in a decade",
-    "Commuters will pay a dollar more a crossing from March, the operator said on Monday.",
-    "Tova Brand May 2, 2024",
-    "Will the harbour ever get its second crane?",  # a question: a headline still
-    "Jon Aske May 1, 2024",  # the byline over the summary on this card
-    "The port authority has put off its decision for a third time this year.",
-    "2024 timetable puts the late ferry back",  # a year opens it: no numbered step
-    "The last boat leaves at eleven again. Night-shift workers had asked for it since 2019, and"
-    " the operator says the extra crossing will pay for itself. Fares for the late boat stay"
-    " the same as by day, and the first one runs next Friday at...",  # a digest's, cut short
-    "Tova Brand April 30, 2024",
-]
-
-
-def test_signed_teasers_with_their_bylines_and_dates_leave_the_body():
-    """Other stories' cards at the foot: a headline, its summary and a byline with its date,
-    the byline above or below the summary, a headline a question or opening with a year, a
-    summary a digest's few sentences cut short; the summaries the classifiers took leave the
-    body."""
-    summaries = set(SIGNED_CARDS[1::3] + [SIGNED_CARDS[5]])
-    lines = _judged(
-        "\n\n".join([*LONG_PARAGRAPHS, "More from the harbour", *SIGNED_CARDS]),
-        {*LONG_PARAGRAPHS, *summaries},
-        {SIGNED_CARDS[2], SIGNED_CARDS[4], SIGNED_CARDS[8]},
-    )
-    drop_summary_teasers(lines)
-    assert tuple(line.text for line in lines if line.role is BODY) == LONG_PARAGRAPHS
-
-
 LETTERS = [
     (
         "Pier closure is a blow to the fleet",
@@ -1385,18 +1355,6 @@ def test_a_listing_of_events_that_ends_the_story_stays():
     )
     drop_summary_teasers(lines)
     assert texts <= {line.text for line in lines if line.role is BODY}
-
-
-def test_signed_cards_with_the_story_going_on_below_stay():
-    """The same cards above the story's paragraphs: the body goes on below them, so they are
-    no box at its foot."""
-    lines = _judged(
-        "\n\n".join([*SIGNED_CARDS, *LONG_PARAGRAPHS]),
-        {*LONG_PARAGRAPHS, SIGNED_CARDS[1]},
-        {SIGNED_CARDS[2], SIGNED_CARDS[4], SIGNED_CARDS[8]},
-    )
-    drop_summary_teasers(lines)
-    assert SIGNED_CARDS[1] in [line.text for line in lines if line.role is BODY]
 
 
 def test_answers_signed_below_their_paragraphs_are_no_cards():

@@ -7,9 +7,8 @@ is another story's (:func:`mark_teasers`, before the headline is sought), as are
 lines in a row of a blog's recent comments ("reader on Another story: “the comment…” date"),
 and a grid of three or more headlines each given twice (a picture's text, then its link's).
 Others pair it with a one-sentence summary; three such pairs in a row at the body's end leave
-it, or two when each is signed by its date, its byline or its writer's name
-(:func:`drop_summary_teasers`, once the body is judged): on the development corpus, 3 of the
-136 lines in such runs are in a
+it, or two when each has its date or its writer's name below it (:func:`drop_summary_teasers`,
+once the body is judged): on the development corpus, 3 of the 136 lines in such runs are in a
 true body (a subheading over a paragraph rarely comes three times in a row with paragraphs that
 short). So do three or more cards in a row, each with its own "By …" line, at the body's end.
 """
@@ -23,7 +22,6 @@ from operator import attrgetter
 
 from newsreader.parse.authors import only_names
 from newsreader.parse.bylines import prefixed_byline_names
-from newsreader.parse.dates import find_date
 from newsreader.parse.page import (
     BODY,
     BOILERPLATE,
@@ -48,9 +46,6 @@ _CARD_HEADLINE_WORDS = 30  # words of a card's headline, at most
 _TITLE_CASE = 0.6  # share of a title-case headline's words that open with a capital, at least
 _NAME_WORDS = 4  # words of a teaser's writer's name line, at most
 _SUMMARY_WORDS = 40  # words a teaser's summary has at most
-_SIGNED_SUMMARY_WORDS = 60  # ... and a summary with its dated byline (a digest's)
-_STEP_DIGITS = 2  # digits of a story's numbered step ("12. Bring cash"), at most: not a year
-_CARD_HEADLINE_ENDS = "?"  # how a teaser's headline over a dated byline may end: a question's
 #: A recent comment's line: its writer's name (a word or two), "on", the other story's headline
 #: (four words or more), then the comment in quotes. A story's own sentence has more words
 #: before its "on"; a quote from social media or on a topic names fewer after it ("She wrote on
@@ -155,62 +150,34 @@ def drop_summary_teasers(lines: list[Line]) -> None:
 
 
 def _dated_runs(lines: list[Line], last: int) -> Iterator[tuple[int, int]]:
-    """(start, end) of each run of two or more dated or signed teasers that reaches below the
-    body's last line (:func:`_dated_card`: "More from ..."). Only a line one or two above a
-    signature may open one: the search goes from one such line to the next."""
+    """(start, end) of each run of two or more dated or signed teasers (a headline, its
+    one-sentence summary, then a date line or its writer's name: "More from ...") that reaches
+    below the body's last line. Only a line two above such a line may open one: the search goes
+    from one such line to the next."""
     i = 0
-    signatures = [  # the date lines, dated bylines and short lines that may be names
+    closing = [  # the date lines, and short lines that may be names (most lines are neither)
         k
-        for k, line in enumerate(lines)
-        if k
-        and (
-            line.role is DATE
-            or (line.role is BYLINE and _dated_byline(line))
-            or (
-                k >= 2
-                and line.words <= _NAME_WORDS
-                and lines[k - 1].words >= _BLURB_WORDS  # under a summary: not a menu's item
-                and _signed(lines, k)
-            )
+        for k in range(2, len(lines))
+        if lines[k].role is DATE
+        or (
+            lines[k].words <= _NAME_WORDS
+            and lines[k - 1].words >= _BLURB_WORDS  # under a summary: not a menu's item
+            and _signed(lines, k)
         )
     ]
-    for start in [s for k in signatures for s in (k - 2, k - 1)]:
+    for start in [k - 2 for k in closing]:
         if start < i:
             continue  # a run not taken is no run from any line inside it either
         end = start
-        while _dated_card(lines, end):
+        while (
+            end + 2 < len(lines)
+            and _signed(lines, end + 2)
+            and _summary_teaser(lines[end], lines[end + 1])
+        ):
             end += 3
-        if end - start >= 3 * _DATED_PAIRS and end > last and _other_days(lines[start:end]):
+        if end - start >= 3 * _DATED_PAIRS and end > last:
             yield start, end
         i = max(end, start + 1)
-
-
-def _other_days(run: list[Line]) -> bool:
-    """Whether the dated bylines of a run of cards (if any) give two days or more: other
-    stories are published on other days, where a live blog's entries signed "Jo Park May 2,
-    2024 9:42 p.m." and a page's picks by its writers share the day."""
-    return len({find_date(line.text) for line in run if _dated_byline(line)}) != 1
-
-
-def _dated_card(lines: list[Line], start: int) -> bool:
-    """Whether the three lines from ``start`` are a dated or signed teaser: a headline, then
-    its one-sentence summary and its date line or its writer's name; or a headline, its summary
-    and a byline with its date ("Jo Park May 2, 2024"), above or below the summary. A date
-    between a title and its text is an event's in a listing, which a story may end with, and a
-    byline without a date signs a letter or a brief ("Tom Reyes, Harbortown") as well."""
-    if start < 0 or start + 2 >= len(lines):
-        return False
-    headline, second, third = lines[start : start + 3]
-    if _dated_byline(second):
-        return _summary_teaser(headline, third, signed=True)
-    if _dated_byline(third):
-        return _summary_teaser(headline, second, signed=True)
-    return _summary_teaser(headline, second) and _signed(lines, start + 2)
-
-
-def _dated_byline(line: Line) -> bool:
-    """Whether ``line`` is a byline that holds a date: a teaser card's signature."""
-    return line.role is BYLINE and find_date(line.text) is not None
 
 
 def _card_runs(lines: list[Line], last: int) -> Iterator[tuple[int, int]]:
@@ -282,40 +249,27 @@ def _signed(lines: list[Line], k: int) -> bool:
     )
 
 
-def _summary_teaser(headline: Line, blurb: Line, signed: bool = False) -> bool:
-    """Whether ``headline`` and ``blurb`` below it, both judged by the body classifiers, read
+def _summary_teaser(headline: Line, blurb: Line) -> bool:
+    """Whether ``headline`` and the line after it, both judged by the body classifiers, read
     as a teaser's headline and a whole one-sentence summary of its story; a numbered heading
-    ("2. Bring cash", "1962 Pier opens") is the story's own step over its paragraph. With a
-    dated byline to sign them (``signed``), the headline may be a question or open with a year
-    and the summary may be a digest's few sentences, or cut short: a live blog's entries and a
-    timeline's events have a date line, not a byline, below them. The headline's shape first:
+    ("2. Bring cash") is the story's own step over its paragraph. The headline's shape first:
     it rules out most pairs (a paragraph over the next)."""
     text = blurb.text
     return (
-        _headline_shaped(headline, _CARD_HEADLINE_ENDS if signed else "")
+        _headline_shaped(headline)
         and headline.reason in _JUDGED
         and blurb.reason in _JUDGED
-        and _BLURB_WORDS <= blurb.words <= (_SIGNED_SUMMARY_WORDS if signed else _SUMMARY_WORDS)
+        and _BLURB_WORDS <= blurb.words <= _SUMMARY_WORDS
+        and not headline.text.split(None, 1)[0].rstrip(".):").isdigit()  # a story's own step
         and ends_a_sentence(text)
-        and not text.endswith(":")
-        and (signed or not text.endswith(_CUT))
-        and not _numbered_step(headline.text, signed)
+        and not text.endswith((":", *_CUT))
     )
 
 
-def _numbered_step(text: str, signed: bool) -> bool:
-    """Whether a heading is a story's own numbered step ("2. Bring cash", a timeline's "1962
-    Pier opens"); over a signed card's summary a year opens a headline ("2024 timetable puts
-    the late ferry back")."""
-    step = text.split(None, 1)[0].rstrip(".):")
-    return step.isdigit() and (not signed or len(step) <= _STEP_DIGITS)
-
-
-def _headline_shaped(line: Line, ends: str = "") -> bool:
-    """A teaser's headline: a few words that end no sentence, bar with one of ``ends``."""
+def _headline_shaped(line: Line) -> bool:
+    """A teaser's headline: a few words that end no sentence."""
     low, high = _HEADLINE_WORDS
-    text = line.text
-    return low <= line.words <= high and (not ends_a_sentence(text) or text[-1] in ends)
+    return low <= line.words <= high and not ends_a_sentence(line.text)
 
 
 def _runs(pairs: list[bool], enough: Callable[[int, int], bool]) -> Iterator[tuple[int, int]]:
