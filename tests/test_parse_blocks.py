@@ -4,7 +4,7 @@ import pytest
 
 from newsreader.parse import explain_lines, parse_article, split_name
 from newsreader.parse.bylines import byline_names
-from newsreader.parse.cues import is_boilerplate, trailing_credit
+from newsreader.parse.cues import glued_source, is_boilerplate, trailing_credit
 from newsreader.parse.decode import decode_bytes
 
 BODY = (
@@ -262,34 +262,59 @@ def test_an_acronym_alone_after_a_caption_is_its_credit(line, credit):
 
 
 @pytest.mark.parametrize(
-    ("line", "credit"),
+    ("line", "source"),
     [
         ("Rain turns to snow over the hills by Friday afternoon.NOAA", "NOAA"),
         ("Snow totals stay light along the coast into January.WeatherBELL", "WeatherBELL"),
-        ("The ferry leaves the harbour at dawn.Getty Images", "Getty Images"),
-        # a link or a sign-off run into a paragraph's end is no credit
+        ("The ferry leaves the harbour at dawn.Getty Images", None),  # an agency: a credit itself
+        # a link, a label, a button, a surname or a signature glued to a paragraph's end is none
         ("The council voted to keep the library open, she said.Continue Reading", None),
         ("The council voted to keep the library open, she said.Read More", None),
         ("The council voted to keep the library open, she said.Advertisement", None),
         ("That was the funniest thing I saw all week.LOL", None),
         ("Troops stayed at the U.S.Army base", None),
-        # a label, a surname or a signature glued to a paragraph's end is no source
         ("Fishermen asked where they would unload.ADVERTISEMENT", None),
         ("Fishermen asked where they would unload.RELATED", None),
         ("Fishermen asked where they would unload.PDF", None),
         ("Fishermen asked where they would unload.McKenzie", None),
         ("Fishermen asked where they would unload.DeSantis", None),
         ("I want to know why the pier was closed without notice.Tom O'Brien", None),
+        ("Fishermen asked where they would unload.WhatsApp", None),  # a share button
+        ("The app is written in Node and uses Socket.IO", None),
+        ("The sign on the pier read: Save our pier!SOS", None),
+        (  # a paragraph is longer than a caption
+            "Fishermen who tie up at the pier every morning said they were given less than a week"
+            " of notice, and several asked where on this stretch of the coast they would unload"
+            " their catch.NOAA",
+            None,
+        ),
     ],
 )
-def test_a_source_glued_to_a_captions_last_sentence_is_its_credit(line, credit):
-    assert trailing_credit(line) == credit
+def test_a_source_glued_to_a_lines_last_sentence(line, source):
+    assert glued_source(line) == source
 
 
-def test_a_caption_with_its_source_glued_on_leaves_the_body():
-    caption = "Rain turns to snow over the hills by Friday afternoon.NOAA"
-    article = parse(f"Library stays open after vote by council\n\n{BODY}\n{caption}\n\n{MORE_BODY}")
-    assert "NOAA" in article.credits and caption not in article.paragraphs
+def test_an_agency_glued_to_a_captions_last_sentence_is_its_credit():
+    assert trailing_credit("The ferry leaves the harbour at dawn.Getty Images") == "Getty Images"
+    assert trailing_credit("Rain turns to snow over the hills by Friday afternoon.NOAA") is None
+
+
+def test_captions_with_one_source_glued_on_leave_the_body_and_a_brand_once_stays():
+    """A chart series' captions each end in the same glued source; a brand glued once to a
+    paragraph's end is no caption's."""
+    captions = [
+        "Rain turns to snow over the hills by Friday afternoon.NOAA",
+        "Snow totals along the coast stay light into the new year.NOAA",
+    ]
+    tagged = "Readers can follow the repairs on a page the library staff will update weekly.OpenAI"
+    text = (
+        f"Library stays open after vote by council\n\n{BODY}\n{captions[0]}\n\n"
+        f"{MORE_BODY}\n{captions[1]}\n\n{tagged}\n\n{BODY}"
+    )
+    article = parse(text)
+    assert "NOAA" in article.credits and "OpenAI" not in article.credits
+    assert not set(captions) & set(article.paragraphs)
+    assert {line.text: line.role for line in explain_lines(text.encode())}[tagged] != "caption"
 
 
 @pytest.mark.parametrize(
@@ -1008,6 +1033,8 @@ def test_the_authors_biography_at_the_end_is_not_the_article(bio):
 @pytest.mark.parametrize(
     "note",
     [
+        "Reporter's notebook: Ana Lima was at the library when the roof began to leak in March.",
+        "Producer: Ana Lima was the one who found the 1978 survey of the library's foundations.",
         "Note: Ana Lima was a member of the library board's advisory panel from 2015 to 2018.",
         "9:40 PM: Ana Lima is in the hall, where about forty residents are waiting for the vote.",
         "Full disclosure: Ana Lima was a volunteer at the library for two summers in the 1990s.",

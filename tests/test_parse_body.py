@@ -220,6 +220,8 @@ def test_a_link_to_another_story_set_into_this_one_leaves_the_body(link, where):
         "Also: what happens to the lobster boats that cannot fit in the east basin during the"
         " repairs?",
         "More: the harbour fair is still on for July, and organisers say it will be bigger than ever!",
+        "Also: What happens to the lobster boats that cannot fit in the east basin during the six"
+        " months of repairs to the old pier?",
         # an interview's answer by a Mr Read: two sentences
         "Read: Three days south of the Cape, when the mast cracked and I had no radio. Who would"
         " you call out there?",
@@ -247,8 +249,20 @@ def test_a_line_wholly_in_brackets_or_ending_in_a_links_arrow_leaves_the_body(as
     assert sea_wall(lines).paragraphs == LONG_PARAGRAPHS
 
 
-def test_a_paragraph_opening_and_ending_with_other_brackets_stays():
-    line = "(Example Wire) The board voted to rebuild the wall by a margin of five to two (5-2)."
+@pytest.mark.parametrize(
+    "line",
+    [
+        "(Example Wire) The board voted to rebuild the wall by a margin of five to two (5-2).",
+        # a parenthetical paragraph, an update: the story's
+        "(The harbour board did not respond to a request for comment on Tuesday afternoon.)",
+        "(Update, 5:40 p.m.: The board said the temporary moorings will be ready on June 1.)",
+        # a paragraph ending in a quote's closing guillemet, not a link's arrow
+        "Le maire a tenté de rassurer les familles. « Nous trouverons une solution pour chaque"
+        " bateau avant la fin du mois »",
+        "Die Fischerin hat ihr Boot in den Osthafen verlegt. «Dort ist es eng, aber es geht.»",
+    ],
+)
+def test_a_paragraph_in_or_between_brackets_or_ending_in_a_guillemet_stays(line):
     lines = [*LONG_PARAGRAPHS[:3], line, *LONG_PARAGRAPHS[3:]]
     assert line in sea_wall(lines).paragraphs
 
@@ -280,6 +294,8 @@ CITED_SENTENCES = [
     "The full survey, with photographs of every column, is online at <https://www.example.gov/x>.",
     "The authority's page still lists the pier as open to anglers every day (accessed May 1, 2024).",
     "Divers said the last of the fallen concrete was retrieved on March 3, 2024, from Eastport.",
+    "The state lists every wall on its site, www.example.gov/walls.html (accessed May 1, 2024).",
+    "The full data set is free to download. <www.example.org/walls>.",
 ]
 
 

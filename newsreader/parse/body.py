@@ -60,9 +60,12 @@ _DATED_LINK = re.compile(
 _LINK_WORDS = 16  # words of a related story's link, at most
 _CLOSING_QUOTES = "”\"’'"
 _CITED_CLOSE = ">)"  # what stands before the full stop ending a citation ("<www.…>.", "…2024).")
-_SENTENCE_CLOSE = ".”\"’')"  # how a paragraph ends that a link (a headline) does not
+_SENTENCE_CLOSE = ".”\"’')?!"  # how a paragraph ends that a link (a headline) does not
 _SENTENCE_BREAK = re.compile(r"[.!?][”\"’']?\s+[A-Z“\"]")  # one sentence ends, another opens
 _LINK_ARROWS = "»›"  # how a link's text may end ("More on the deal »")
+_INVISIBLE = "\u200b\u200c\u200d\ufeff "  # characters a page may put inside a bracket first
+#: How a link in brackets opens: "(Here's what to know …)", "(Learn more about …)".
+_LINK_OPENINGS = ("here's", "here’s", "here is", "learn", "read", "see ", "watch", "listen")
 _OPENING_BRACKETS, _CLOSING_BRACKETS = "([", ")]"
 _INLINE_LINK_WORDS = 30  # words of a link set into a story ("Related: ..."), at most
 _LAST_SENTENCES = 2  # sentences right below the body's last that end the story, at most
@@ -85,6 +88,11 @@ _BIO_GAP = (
     2  # lines from a biography to the body line going on with it (one other may stand between)
 )
 _BIO_ROLE_WORDS = 8  # words of the role that may head a biography, up to its colon, at most
+#: A biography's opening after its role: a full name (two capitalised words or more), then a
+#: verb in the present; a story's line tells of the past ("Jo Park was pushed ...").
+_NAMED_IN_PRESENT = re.compile(
+    r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)+ (?:is|has been|covers|writes|joined|reports)\b"
+)
 _JOB = re.compile(  # a job's name in a role heading a biography
     r"\b(?:writer|reporter|correspondent|editor|columnist|contributor|journalist|critic|"
     r"producer|analyst|photographer)s?\b",
@@ -366,9 +374,9 @@ def _the_pages(line: Line) -> Reason | None:
     this page" box's): none of 12."""
     text = line.text
     last = text[-1]
-    if last in _LINK_ARROWS:
+    if last in _LINK_ARROWS and _a_link_arrow(text):
         return Reason.NAVIGATION
-    if text[0] in _OPENING_BRACKETS and _wholly_bracketed(text):
+    if text[0] in _OPENING_BRACKETS and _wholly_bracketed(text) and _an_aside(text[1:-1]):
         return Reason.ASIDE
     if (
         last not in _SENTENCE_CLOSE
@@ -384,6 +392,27 @@ def _the_pages(line: Line) -> Reason | None:
     ):  # a citation ends in its link or DOI, "…>." or "… 2024).", never in a sentence's word
         return Reason.CITATION
     return None
+
+
+def _a_link_arrow(text: str) -> bool:
+    """Whether the arrow ending ``text`` is a link's (" »" after a headline's last word), not a
+    quote's closing guillemet ("« Nous trouverons une solution »", "«… arbeiten.»")."""
+    return (
+        text[-2:-1] == " "
+        and text[:-1].rstrip()[-1:] not in PARAGRAPH_ENDS
+        and "«" not in text
+        and "‹" not in text
+    )
+
+
+def _an_aside(inner: str) -> bool:
+    """Whether the text inside a line's brackets is the page's aside: a label's (one word and a
+    colon: "CLIP: Rain", "MORE: …", "Photo: …") or a link's ("Here's what to know about …",
+    "Learn more about …"); a parenthetical paragraph ("The council did not respond.", "Update,
+    5:40 p.m.: …") is the story's."""
+    inner = inner.lstrip(_INVISIBLE)
+    head = inner.split(None, 1)[0] if inner else ""
+    return (head.endswith(":") and head[:-1].isalpha()) or head.lower().startswith(_LINK_OPENINGS)
 
 
 def _a_headline(text: str) -> bool:
@@ -963,13 +992,21 @@ def mark_biographies(lines: list[Line], authors: list[str], title_at: int) -> No
 
 def _without_role_label(text: str) -> str:
     """``text`` without the writer's role that may head a biography, up to its colon ("Editor
-    and Contributor of The Weekly: Jo Park has been writing ..."): a job's name in a few words;
-    ``text`` itself without one (a note, a disclosure, a live blog's time, a speaker's name)."""
+    and Contributor of The Weekly: Jo Park has been writing ..."): a job's name in a few words,
+    then a full name and a verb in the present ("is", "has been", "covers", "writes"); ``text``
+    itself without one (a note, a disclosure, a live blog's time, a rubric's "Reporter's
+    notebook: Jo Park was …", a speaker's "Critic: Jo is right …")."""
     if ": " not in text:
         return text  # most lines, told without splitting them
     role, _, rest = text.partition(": ")
-    if len(role.split()) > _BIO_ROLE_WORDS or not _JOB.search(role):
-        return text  # "Note: Jo Park was …", "9:40 PM: Jo Park is …": no role
+    if (
+        len(role.split()) > _BIO_ROLE_WORDS
+        or not _JOB.search(role)
+        or "'s " in role
+        or "’s " in role
+        or not _NAMED_IN_PRESENT.match(rest)
+    ):
+        return text  # "Note: Jo Park was …", "Reporter's notebook: …", "Critic: Jo is right …"
     return rest
 
 

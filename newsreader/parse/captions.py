@@ -1,15 +1,16 @@
 """Captions told by their neighbours, after the cues (pass 1) found those told by their own shape.
 
 A photo's credit gives its caption away: a short label beside it, a line ending in a credit
-that the file also gives on its own line, and the same caption again without its credit; so
-does a button that enlarges the photo, over its caption.
+that the file also gives on its own line, a source glued to the ends of two lines or more,
+and the same caption again without its credit; so does a button that enlarges the photo, over
+its caption.
 """
 
 from __future__ import annotations
 
 import re
 
-from newsreader.parse.cues import opens_with_media_label, without_caption_label
+from newsreader.parse.cues import glued_source, opens_with_media_label, without_caption_label
 from newsreader.parse.page import BODY, BYLINE, CAPTION, CREDIT, OTHER, Line, ends_a_sentence
 from newsreader.parse.reasons import Reason
 
@@ -23,6 +24,7 @@ _ENLARGE_LENGTH = 40  # characters of such a button, at most
 _ENLARGED_CAPTION_WORDS = 40  # words of the caption below it, at most
 _SAID = re.compile(r"\bsaid\b")  # who said it, in the past tense: a story's line, not a caption
 _OVER_CREDIT_WORDS = 25  # words of a body line over a credit that is its picture's caption, at most
+_GLUED_CAPTIONS = 2  # lines with one source glued on that make them a series' captions, at least
 _MIN_CREDIT = 8  # characters a credit needs before a line ending with it counts as its caption
 _CAPTION_WORDS = (
     3  # words a line needs before it is read as a caption ending in a credit or shown again
@@ -34,6 +36,7 @@ def mark_captions(lines: list[Line], credits: list[str]) -> None:
     buttons give away."""
     _mark_enlarged_captions(lines)
     _mark_caption_labels(lines)
+    _mark_glued_sources(lines, credits)
     _mark_credited_captions(lines, credits)
     _mark_caption_copies(lines)
 
@@ -94,6 +97,22 @@ def _over_a_byline(lines: list[Line], i: int) -> bool:
     """Whether a byline stands right below line ``i``, or right below a credit right below it."""
     below = [line.role for line in lines[i + 1 : i + 3]]
     return below[:1] == [BYLINE] or below == [CREDIT, BYLINE]
+
+
+def _mark_glued_sources(lines: list[Line], credits: list[str]) -> None:
+    """Lines with the same source glued to their last sentence (:func:`cues.glued_source`: "…
+    Friday afternoon.NOAA", "… snowfall.NOAA") are a chart series' captions, and the source
+    their credit, when the file glues it to two lines or more; a brand or an acronym glued once
+    to a paragraph's end may be a button or a tag run into it ("… they would unload.OpenAI")."""
+    glued: dict[str, list[Line]] = {}
+    for line in lines:
+        if line.role is OTHER and (source := glued_source(line.text)):
+            glued.setdefault(source, []).append(line)
+    for source, captions in glued.items():
+        if len(captions) >= _GLUED_CAPTIONS:
+            credits.append(source)
+            for line in captions:
+                line.role, line.reason = CAPTION, Reason.ENDS_WITH_CREDIT
 
 
 def _mark_credited_captions(lines: list[Line], credits: list[str]) -> None:

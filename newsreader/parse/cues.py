@@ -66,14 +66,15 @@ _LIBRARY_CREDIT = re.compile(
 _LIBRARIES = ("Images", "Shutterstock", "Alamy", "Stock Photo")  # how such a credit ends
 #: A source's acronym alone after a caption's last sentence: "... What a world. HBO".
 _BARE_CAPTION_WORDS = 30  # words of such a caption, fewer than
-_GLUED_ACRONYM = 6  # letters of an acronym glued to a caption as its source, at most
+_GLUED_ACRONYM = (3, 6)  # letters of an acronym glued to a caption as its source
+_GLUED_TAIL = 130  # characters at a caption's end where a glued source is sought
 _CAMEL_HEAD = (
     4  # letters before a glued brand's inner capital, at least ("Weather|BELL"; "Mc|Kenzie")
 )
 #: Acronyms that end a paragraph or a post rather than name a picture's source.
 _SIGN_OFFS = frozenset(
     "LOL RIP OMG MAGA END ENDS FYI BTW IMO IMHO PS TBD TBA USA UK US EU OK AM PM ET PT GMT "
-    "NYC DC TV FAQ RSVP ASAP WTF SMH NFT AI PDF GIF HTML NEW HOT LIVE TOP VIP".split()
+    "NYC DC TV FAQ RSVP ASAP WTF SMH NFT AI PDF GIF HTML NEW HOT LIVE TOP VIP SOS XOXO".split()
 )
 _BARE_ACRONYM = re.compile(r"[a-z]{3}[.!?][\"”’)]?\s+(?P<credit>[A-Z]{2,5})$")
 #: A caption's source glued to its last sentence, no space between ("... on Friday.NOAA",
@@ -216,8 +217,8 @@ def trailing_credit(line: str) -> str | None:
     Staff``; or labelled, ``... | Image credit: Embark Studios``, ``... Credit: Andrew Crowley``,
     ``... again.Credit...Stephen Speranza for The New York Times``; after a sentence, an acronym
     alone, ``... in Kyiv. AFP``, a credit through an agency, ``... in Hollywood. AFP via Getty
-    Images``, or labelled, ``... in Prague. Photograph: Michal Čížek/AFP``; a source glued to
-    the last sentence, ``... Friday afternoon.NOAA``."""
+    Images``, or labelled, ``... in Prague. Photograph: Michal Čížek/AFP``; an agency glued to
+    the last sentence, ``... at dawn.Getty Images``."""
     tail = line[-130:]
     match = _TRAILING_CREDIT.search(tail)
     if match and (_has_credit_word(match.group("credit")) or "/" in match.group("credit")):
@@ -231,8 +232,8 @@ def trailing_credit(line: str) -> str | None:
         ).strip()  # no brackets: an agency or a paper's staff must show it
     if tail[-1:].isupper() and (bare := _bare_acronym(tail)):
         return bare
-    if tail[-1:].isalnum() and (source := _glued_source(tail)):
-        return source
+    if tail[-1:].isalnum() and (glued := _glued_source(line)) and glued[1]:
+        return glued[0]  # an agency glued on ("… at dawn.Getty Images"); others: glued_source
     if " via " in tail and (via := _VIA_CREDIT.search(tail)) and _via_credit(via["credit"]):
         return via["credit"]
     if tail.endswith(_LIBRARIES) and (library := _LIBRARY_CREDIT.search(tail)):
@@ -267,24 +268,35 @@ def _bare_acronym(tail: str) -> str | None:
     return None if in_no_name(credit) or credit in _SIGN_OFFS else credit
 
 
-def _glued_source(tail: str) -> str | None:
-    """The source glued to a caption's last sentence ("... Friday afternoon.NOAA"), in a caption
-    of three to ``_BARE_CAPTION_WORDS`` words: an agency or a picture library, or one word that
-    is a short acronym or a brand with capitals inside ("WeatherBELL", "ClimateCentral"); not
-    a link or a label run into a paragraph's end ("... he said.Continue Reading", ".RELATED",
-    ".PDF"), a sign-off ("LOL"), nor a surname ("McKenzie") or a signature ("Tom O'Brien")."""
-    found = _GLUED_SOURCE.search(tail)
-    if not found or not 2 <= tail.count(" ") < _BARE_CAPTION_WORDS:
+def _glued_source(line: str) -> tuple[str, bool] | None:
+    """The source glued to a caption's last sentence ("... at dawn.Getty Images", "... Friday
+    afternoon.NOAA") in a line of three to ``_BARE_CAPTION_WORDS`` words, and whether it names an
+    agency or a picture library (else one word, an acronym of three to six letters or a brand
+    with capitals inside: "NOAA", "WeatherBELL"); None for a link or a label run into a
+    paragraph's end ("... he said.Continue Reading", ".RELATED", ".PDF", ".WhatsApp"), a
+    sign-off ("LOL"), a surname ("McKenzie") or a signature ("Tom O'Brien")."""
+    if not 2 <= line.count(" ") < _BARE_CAPTION_WORDS:
+        return None  # a paragraph is longer than a caption: the whole line's words counted
+    found = _GLUED_SOURCE.search(line, max(0, len(line) - _GLUED_TAIL))
+    if not found:
         return None
     credit = found["credit"]
     if _has_credit_word(credit):
-        return credit  # an agency's, a picture library's ("… at dawn.Getty Images")
-    if " " in credit or credit in _SIGN_OFFS or in_no_name(credit):
-        return None  # a person glued to a letter ("… know why.Tom O'Brien"), a label
-    if credit.isupper():
-        return credit if len(credit) <= _GLUED_ACRONYM else None  # "NOAA", not "ADVERTISEMENT"
-    inner = next((k for k, char in enumerate(credit) if k and char.isupper()), 0)
-    return credit if inner >= _CAMEL_HEAD else None  # "WeatherBELL", not "McKenzie", "DeSantis"
+        return credit, True
+    if " " in credit or credit in _SIGN_OFFS or in_no_name(credit) or is_boilerplate(credit):
+        return None
+    if credit.isupper():  # "NOAA"; not "ADVERTISEMENT", nor "Socket.IO"'s "IO"
+        fits = _GLUED_ACRONYM[0] <= len(credit) <= _GLUED_ACRONYM[1]
+    else:  # "WeatherBELL", not "McKenzie", "DeSantis"
+        fits = next((k for k, char in enumerate(credit) if k and char.isupper()), 0) >= _CAMEL_HEAD
+    return (credit, False) if fits else None
+
+
+def glued_source(line: str) -> str | None:
+    """A source that is no agency glued to a line's last sentence ("… Friday afternoon.NOAA"):
+    a caption's only when the file glues it to another line too (:mod:`captions`)."""
+    found = _glued_source(line) if line[-1:].isalnum() else None
+    return found[0] if found and not found[1] else None
 
 
 def _labelled(label: re.Pattern, tail: str, most_words: int) -> str | None:
@@ -601,6 +613,9 @@ def is_link_text(line: str, words: int) -> bool:
 
 #: The line an embedded post signs off with: a dash, the author, their handle, then the date.
 _CITATION_WORDS = ("doi", "DOI", "Doi", "etrieved", "ccessed", ">")  # one is in every citation
+_CITATION_FIELDS = (
+    2  # ". " between fields a citation ending in an access date or a bracketed link has
+)
 _CITATION_TAIL = 200  # characters at a line's end where a citation's DOI, date or link stands
 #: A citation's fields end in a full stop or a semicolon; a sentence that mentions a reference
 #: brackets it or runs into it ("… in March (doi: 10.1234/x).", "… is online at <https://…>.").
@@ -642,8 +657,11 @@ def is_citation(line: str) -> bool:
     return (
         ("doi" in tail and _DOI.search(tail) is not None)
         or ("retrieved" in tail and _RETRIEVED.search(tail) is not None)
-        or ("(accessed " in tail and _ACCESSED.search(tail) is not None)
-        or (">" in tail and _BRACKETED_LINK.search(tail) is not None)
+        or (
+            ("(accessed " in tail or ">" in tail)
+            and line.count(". ") >= _CITATION_FIELDS
+            and (_ACCESSED.search(tail) or _BRACKETED_LINK.search(tail)) is not None
+        )
     )
 
 
