@@ -359,7 +359,14 @@ def _drop_the_pages_lines(lines: list[Line], candidates: list[int]) -> None:
     the body; held out by site the classifiers keep those that read like prose."""
     for i in candidates:
         line = lines[i]
-        if line.role is BODY and (reason := _the_pages(line)) is not None:
+        if line.role is not BODY:
+            continue
+        text = line.text
+        if text[0] not in _OPENING_BRACKETS and (
+            text[-1] in _CLOSING_QUOTES or (text[-1] == "." and text[-2:-1] not in _CITED_CLOSE)
+        ):
+            continue  # a paragraph's usual ends, which none of the page's lines has
+        if (reason := _the_pages(line)) is not None:
             line.role, line.reason = BOILERPLATE, reason
 
 

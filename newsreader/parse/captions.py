@@ -105,8 +105,8 @@ def _mark_glued_sources(lines: list[Line], credits: list[str]) -> None:
     their credit, when the file glues it to two lines or more; a brand or an acronym glued once
     to a paragraph's end may be a button or a tag run into it ("… they would unload.OpenAI")."""
     glued: dict[str, list[Line]] = {}
-    for line in lines:
-        if line.role is OTHER and (source := glued_source(line.text)):
+    for line in lines:  # the cheap tests first: most lines end in a full stop
+        if line.role is OTHER and line.text[-1:].isalnum() and (source := glued_source(line.text)):
             glued.setdefault(source, []).append(line)
     for source, captions in glued.items():
         if len(captions) >= _GLUED_CAPTIONS:

@@ -67,7 +67,6 @@ _LIBRARIES = ("Images", "Shutterstock", "Alamy", "Stock Photo")  # how such a cr
 #: A source's acronym alone after a caption's last sentence: "... What a world. HBO".
 _BARE_CAPTION_WORDS = 30  # words of such a caption, fewer than
 _GLUED_ACRONYM = (3, 6)  # letters of an acronym glued to a caption as its source
-_GLUED_TAIL = 130  # characters at a caption's end where a glued source is sought
 _CAMEL_HEAD = (
     4  # letters before a glued brand's inner capital, at least ("Weather|BELL"; "Mc|Kenzie")
 )
@@ -79,9 +78,7 @@ _SIGN_OFFS = frozenset(
 _BARE_ACRONYM = re.compile(r"[a-z]{3}[.!?][\"”’)]?\s+(?P<credit>[A-Z]{2,5})$")
 #: A caption's source glued to its last sentence, no space between ("... on Friday.NOAA",
 #: "... into January.WeatherBELL"): a page's picture and its credit run together.
-_GLUED_SOURCE = re.compile(
-    r"[a-z]{3}[.!?][\"”’)]?(?P<credit>[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*){0,3})$"
-)
+_GLUED_SOURCE = re.compile(r"[\"”’)]?(?P<credit>[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*){0,3})")
 _STAFF = re.compile(r"/[^/]*\b[Ss]taff(?: [Pp]hotographer)?$")  # "John Tlumacki/Globe Staff"
 #: "Credit: Andrew Crowley" opening a line or after a sentence, a bar, a bracket, a comma or a
 #: spaced dash; "Photo credit:" or a capitalised "Credit:" after a word. A lower-case "credit"
@@ -232,8 +229,8 @@ def trailing_credit(line: str) -> str | None:
         ).strip()  # no brackets: an agency or a paper's staff must show it
     if tail[-1:].isupper() and (bare := _bare_acronym(tail)):
         return bare
-    if tail[-1:].isalnum() and (glued := _glued_source(line)) and glued[1]:
-        return glued[0]  # an agency glued on ("… at dawn.Getty Images"); others: glued_source
+    if tail[-1:].isalnum() and (glued := _glued(line)) and _has_credit_word(glued):
+        return glued  # an agency glued on ("… at dawn.Getty Images"); others: glued_source
     if " via " in tail and (via := _VIA_CREDIT.search(tail)) and _via_credit(via["credit"]):
         return via["credit"]
     if tail.endswith(_LIBRARIES) and (library := _LIBRARY_CREDIT.search(tail)):
@@ -268,35 +265,43 @@ def _bare_acronym(tail: str) -> str | None:
     return None if in_no_name(credit) or credit in _SIGN_OFFS else credit
 
 
-def _glued_source(line: str) -> tuple[str, bool] | None:
-    """The source glued to a caption's last sentence ("... at dawn.Getty Images", "... Friday
-    afternoon.NOAA") in a line of three to ``_BARE_CAPTION_WORDS`` words, and whether it names an
-    agency or a picture library (else one word, an acronym of three to six letters or a brand
-    with capitals inside: "NOAA", "WeatherBELL"); None for a link or a label run into a
-    paragraph's end ("... he said.Continue Reading", ".RELATED", ".PDF", ".WhatsApp"), a
-    sign-off ("LOL"), a surname ("McKenzie") or a signature ("Tom O'Brien")."""
+def _glued(line: str) -> str | None:
+    """The capitalised words glued to the last sentence of ``line`` ("... at dawn.Getty
+    Images", "... Friday afternoon.NOAA"), in a line of three to ``_BARE_CAPTION_WORDS`` words
+    (a paragraph is longer than a caption), or None."""
     if not 2 <= line.count(" ") < _BARE_CAPTION_WORDS:
-        return None  # a paragraph is longer than a caption: the whole line's words counted
-    found = _GLUED_SOURCE.search(line, max(0, len(line) - _GLUED_TAIL))
-    if not found:
         return None
-    credit = found["credit"]
-    if _has_credit_word(credit):
-        return credit, True
-    if " " in credit or credit in _SIGN_OFFS or in_no_name(credit) or is_boilerplate(credit):
+    # the glue is the line's last sentence end: the words glued on hold none (C's searches)
+    end = max(line.rfind("."), line.rfind("!"), line.rfind("?"))
+    before = line[end - 3 : end]
+    if end < 3 or not (before.isascii() and before.isalpha() and before.islower()):
+        return None
+    found = _GLUED_SOURCE.fullmatch(line, end + 1)
+    return found["credit"] if found else None
+
+
+def glued_source(line: str) -> str | None:
+    """A source that is no agency glued to a line's last sentence: one word, an acronym of
+    three to six letters or a brand with capitals inside ("… Friday afternoon.NOAA", "… into
+    January.WeatherBELL"); a caption's only when the file glues it to another line too
+    (:mod:`captions`). None for a link or a label run into a paragraph's end ("... he
+    said.Continue Reading", ".RELATED", ".PDF", ".WhatsApp"), a sign-off ("LOL"), a surname
+    ("McKenzie") or a signature ("Tom O'Brien")."""
+    credit = _glued(line)
+    if (
+        not credit
+        or " " in credit
+        or credit in _SIGN_OFFS
+        or in_no_name(credit)
+        or is_boilerplate(credit)
+        or _has_credit_word(credit)  # an agency's: trailing_credit's
+    ):
         return None
     if credit.isupper():  # "NOAA"; not "ADVERTISEMENT", nor "Socket.IO"'s "IO"
         fits = _GLUED_ACRONYM[0] <= len(credit) <= _GLUED_ACRONYM[1]
     else:  # "WeatherBELL", not "McKenzie", "DeSantis"
         fits = next((k for k, char in enumerate(credit) if k and char.isupper()), 0) >= _CAMEL_HEAD
-    return (credit, False) if fits else None
-
-
-def glued_source(line: str) -> str | None:
-    """A source that is no agency glued to a line's last sentence ("… Friday afternoon.NOAA"):
-    a caption's only when the file glues it to another line too (:mod:`captions`)."""
-    found = _glued_source(line) if line[-1:].isalnum() else None
-    return found[0] if found and not found[1] else None
+    return credit if fits else None
 
 
 def _labelled(label: re.Pattern, tail: str, most_words: int) -> str | None:
