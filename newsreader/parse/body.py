@@ -58,7 +58,7 @@ _DATED_LINK = re.compile(
     re.IGNORECASE,
 )
 _LINK_WORDS = 16  # words of a related story's link, at most
-_CLOSING_QUOTES = "”\"’'"
+_CLOSING_QUOTES = "”\"’'"  # how a paragraph ending in a quote ends: no link's or citation's end
 _CITED_CLOSE = ">)"  # what stands before the full stop ending a citation ("<www.…>.", "…2024).")
 _SENTENCE_CLOSE = ".”\"’')?!"  # how a paragraph ends that a link (a headline) does not
 _SENTENCE_BREAK = re.compile(r"[.!?][”\"’']?\s+[A-Z“\"]")  # one sentence ends, another opens
@@ -375,10 +375,10 @@ def _the_pages(line: Line) -> Reason | None:
     first and last characters for most lines). A link set into the story ("Related: Harbour
     fair returns", "READ MORE: …", "Also: …"), a headline (:func:`_a_headline`) that ends no
     sentence with a full stop or a quote: on dev 28 of the 30 such lines are in no true body; a
-    link ending in its arrow ("How the deal was done »"): none of 9. A line wholly in brackets:
-    a link ("(Here's what to know about equinoxes.)"), a credit, a transcript's sound cue
-    ("[CLIP: Rain]"): none of 50. A reference's citation (:func:`cues.is_citation`, a "Cite
-    this page" box's): none of 12."""
+    link ending in its arrow ("How the deal was done »"): none of 9. A line wholly in brackets
+    that is a link's or a label's (:func:`_an_aside`: "(Here's what to know about equinoxes.)",
+    a transcript's "[CLIP: Rain]"): none of the 50 lines wholly in brackets. A reference's
+    citation (:func:`cues.is_citation`, a "Cite this page" box's): none of 12."""
     text = line.text
     last = text[-1]
     if last in _LINK_ARROWS and _a_link_arrow(text):

@@ -76,7 +76,7 @@ _SIGN_OFFS = frozenset(
     "NYC DC TV FAQ RSVP ASAP WTF SMH NFT AI PDF GIF HTML NEW HOT LIVE TOP VIP SOS XOXO".split()
 )
 _BARE_ACRONYM = re.compile(r"[a-z]{3}[.!?][\"”’)]?\s+(?P<credit>[A-Z]{2,5})$")
-#: A caption's source glued to its last sentence, no space between ("... on Friday.NOAA",
+#: The words glued after a caption's last sentence, no space between ("... on Friday.NOAA",
 #: "... into January.WeatherBELL"): a page's picture and its credit run together.
 _GLUED_SOURCE = re.compile(r"[\"”’)]?(?P<credit>[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*){0,3})")
 _STAFF = re.compile(r"/[^/]*\b[Ss]taff(?: [Pp]hotographer)?$")  # "John Tlumacki/Globe Staff"
@@ -616,7 +616,6 @@ def is_link_text(line: str, words: int) -> bool:
     return (found >= 2 and words <= _LINK_WORDS * found) or (found == 1 and words <= SHORT_LINE)
 
 
-#: The line an embedded post signs off with: a dash, the author, their handle, then the date.
 _CITATION_WORDS = ("doi", "DOI", "Doi", "etrieved", "ccessed", ">")  # one is in every citation
 _CITATION_FIELDS = (
     2  # ". " between fields a citation ending in an access date or a bracketed link has
@@ -635,6 +634,7 @@ _RETRIEVED = re.compile(
 _ACCESSED = re.compile(  # "… www.example.org/x.htm (accessed May 7, 2024).": a link's
     r"\.\w+/\S* \(accessed [^)]{0,30}\d{4}\)\.?$"
 )
+#: The line an embedded post signs off with: a dash, the author, their handle, then the date.
 _POST_SIGNATURE = re.compile(r"[—–-]\s*[^\s(].{0,80}?\(@\w{1,30}\)\s+\S")
 
 
