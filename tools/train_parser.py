@@ -68,11 +68,13 @@ def shingles(words: list[str]) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + 4]) for i in range(max(1, len(words) - 3))}
 
 
-def is_body(line: str, truth_shingles: set, truth_text: str) -> bool:
-    """Most of the line's 4-shingles are in the true body (short lines: it appears there)."""
+def is_body(line: str, truth_shingles: set, truth_lines: frozenset[str]) -> bool:
+    """Most of the line's 4-shingles are in the true body; a line of two or three words, when it
+    is a whole line of the true body (a subheading, a list item): found anywhere inside one, it
+    is mostly a topic chip or a name in the menus ("Generative AI", "Miami Dolphins")."""
     words = tokens(line)
     if len(words) < 4:
-        return len(words) >= 2 and f" {' '.join(words)} " in truth_text
+        return len(words) >= 2 and " ".join(words) in truth_lines
     own = shingles(words)
     return sum(s in truth_shingles for s in own) / len(own) >= 0.5
 
@@ -126,7 +128,8 @@ def load_samples(corpus: Path, split: int = 0, augment: bool = False) -> list[Sa
     for line in (corpus / "truth.jsonl").read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
         words = tokens(record["body"])
-        truth_shingles, truth_text = shingles(words), f" {' '.join(words)} "
+        truth_shingles = shingles(words)
+        truth_lines = frozenset(" ".join(tokens(part)) for part in record["body"].split("\n"))
         wanted = " ".join(tokens(record["title"]))
         for form in FORMS:
             path = corpus / form / f"{record['id']}.txt"
@@ -143,7 +146,7 @@ def load_samples(corpus: Path, split: int = 0, augment: bool = False) -> list[Sa
                         path,
                         record,
                         wanted,
-                        (truth_shingles, truth_text),
+                        (truth_shingles, truth_lines),
                         split,
                         augmented,
                     )
@@ -153,7 +156,7 @@ def load_samples(corpus: Path, split: int = 0, augment: bool = False) -> list[Sa
 
 def _sample(text, path, record, wanted, truth, split, augmented) -> Sample:
     """One page's training rows: its headline candidates and its body lines, labelled."""
-    truth_shingles, truth_text = truth
+    truth_shingles, truth_lines = truth
     page = read_page(text, folder_shared(path.parent))
     candidates = title_candidates(page)
     labels = [" ".join(tokens(page.lines[i].text)) == wanted for i in candidates]
@@ -167,7 +170,7 @@ def _sample(text, path, record, wanted, truth, split, augmented) -> Sample:
         title_vectors(page, candidates) if found else [],
         labels if found else [],
         line_vectors(page, body),
-        [is_body(page.lines[i].text, truth_shingles, truth_text) for i in body],
+        [is_body(page.lines[i].text, truth_shingles, truth_lines) for i in body],
         [page.lines[i].words for i in body],
         site_fold(site, split),
         augmented,
