@@ -538,6 +538,15 @@ def test_an_article_about_newsroom_money_keeps_its_text():
         "File: Readers wait outside the old library on Market Street, May 4, 2023, before the council's vote.",
         "From left: Council leader Ann Lee, the librarian Tom Berg and the clerk Jane Doe outside the old library, "
         "which will now stay open.",
+        # a group photo's roll call after the scene, its names running past a caption's usual length
+        "Posing for a photo on the steps of the old library after the council's vote on Tuesday, March 5, 2024, are, "
+        "from left: "
+        + ", ".join(
+            f"{given} {family}"
+            for given in ("Ann", "Tom", "Jane", "Ola", "Raj", "Mei", "Lars", "Ines")
+            for family in ("Lee", "Berg", "Doe", "Park", "Nair")
+        )
+        + ".",
     ],
 )
 def test_captions_known_by_how_they_open(caption):
@@ -548,6 +557,17 @@ def test_captions_known_by_how_they_open(caption):
     }
     assert caption not in article.paragraphs and len(article.paragraphs) == 6
     assert roles[caption] == "caption"
+
+
+def test_a_paragraph_placing_things_left_and_right_stays():
+    """A roll call's colon before a name makes a caption; prose moving things from left to
+    right, or a name after "from left", does not."""
+    moves = (
+        "The new shelves run from left: to right along the north wall, the librarian Tom Berg said, "
+        "and the old reading room keeps its long oak tables from the 1930s."
+    )
+    article = parse(f"Library stays open after vote by council\n\n{BODY}\n{moves}\n\n{MORE_BODY}")
+    assert moves in article.paragraphs
 
 
 @pytest.mark.parametrize(

@@ -702,6 +702,9 @@ def test_one_said_header_is_a_story_leading_into_a_quote():
         "Pin this for later!",
         "Suscríbete a mi boletín y recibe cada mes trucos para tu huerto.",
         "Read the original article on Harbour Life.",
+        "Use of and/or registration on any portion of this site constitutes acceptance of our User "
+        "Agreement (updated 1/1/2024), Privacy Policy and Cookie Statement, and your privacy choices "
+        "and rights, which apply to every visitor of the Town Courier website and its apps.",
     ],
 )
 def test_appeals_paywalls_pitches_copyrights_and_tools_after_the_story_leave(notice):

@@ -336,13 +336,29 @@ _IN_PICTURE = re.compile(  # where someone stands in a photo: "Jane Doe, left, .
 )
 
 
-def places_people_in_a_picture(line: str) -> bool:
+#: A group photo's roll call, the colon opening its list of names: "... on Wednesday, are, from
+#: left: Jo Park, ...". Prose never places people so.
+_ROLL_CALL = re.compile(r"\b[Ff]rom (?:left|right) ?: [A-Z]")
+_ROLL_CALL_WORDS = 250  # words a group photo's caption may run to, naming everyone in it
+
+
+def places_people_in_a_picture(line: str, words: int) -> bool:
     """A photo caption by how it says who is where: ", left,", "(right)", "(second from left)".
-    A caption says it early, beside the first name it gives: only the first 120 characters are read."""
+    A caption says it early, beside the first name it gives: only the first 120 characters are read,
+    of a caption up to ``_CAPTION_WORDS`` long. A group photo's roll call may come after the
+    scene, and its list of names run long (``_ROLL_CALL``)."""
     head = line[:_PLACING_SPAN]
-    return ("left" in head or "right" in head or "cent" in head) and _IN_PICTURE.search(
-        head
-    ) is not None
+    if (
+        words <= _CAPTION_WORDS
+        and ("left" in head or "right" in head or "cent" in head)
+        and _IN_PICTURE.search(head)
+    ):
+        return True
+    return (
+        words <= _ROLL_CALL_WORDS
+        and ("om left" in line or "om right" in line)  # "from", "From": the pattern's cheap hint
+        and _ROLL_CALL.search(line) is not None
+    )
 
 
 _RUNNING_TIME = re.compile(r"\s\((?:\d{1,2}:)?\d{1,2}:\d{2}\)$")  # "... land Shohei Ohtani (1:39)"
@@ -537,6 +553,12 @@ _NOTICE_PHRASES = tuple(
             r"submitting your (?:e-?mail|email address|information|details))[^.]{0,20}\byou agree\b",
         ),
         ("protected by", r"\bthis site is protected by recaptcha\b"),
+        # a site's terms: "Use of and/or registration on any portion of this site constitutes
+        # acceptance of our User Agreement", "... constitutes agreement to its user agreement"
+        (
+            "onstitutes",
+            r"\b(?:use of|registration on)\b[^.]{0,60}\bconstitutes (?:acceptance of|agreement to)\b",
+        ),
         ("to opt", r"\ba valid request to opt[- ]out\b|\bright to opt[- ]out of the sale\b"),
     )
 )
@@ -755,7 +777,7 @@ def cue_of(
         return CAPTION, Reason.CAPTION_OPENING
     if ends_with_running_time(text):
         return CAPTION, Reason.RUNNING_TIME
-    if words <= _CAPTION_WORDS and places_people_in_a_picture(text):
+    if places_people_in_a_picture(text, words):
         return CAPTION, Reason.PEOPLE_PLACED
     if is_link_text(text, words):
         return BOILERPLATE, Reason.NAVIGATION
