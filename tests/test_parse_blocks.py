@@ -559,15 +559,24 @@ def test_captions_known_by_how_they_open(caption):
     assert roles[caption] == "caption"
 
 
-def test_a_paragraph_placing_things_left_and_right_stays():
-    """A roll call's colon before a name makes a caption; prose moving things from left to
-    right, or a name after "from left", does not."""
-    moves = (
+@pytest.mark.parametrize(
+    "prose",
+    [
         "The new shelves run from left: to right along the north wall, the librarian Tom Berg said, "
-        "and the old reading room keeps its long oak tables from the 1930s."
-    )
-    article = parse(f"Library stays open after vote by council\n\n{BODY}\n{moves}\n\n{MORE_BODY}")
-    assert moves in article.paragraphs
+        "and the old reading room keeps its long oak tables from the 1930s.",
+        "The council's critics said the mayor could no longer tell wrong from right: He had promised "
+        "to keep the library open and then voted twice to close it.",
+        "The seven councillors stood in a row at the front of the hall, from left: Ann Lee, Tom Berg, "
+        "Jane Doe and four others, and each had ninety seconds to explain the vote.",
+        "The judges, seated from left: Chief Judge Ann Lee, Judge Tom Berg and Judge Jane Doe, "
+        "listened quietly as the library's lawyer read out the council's minutes.",
+    ],
+)
+def test_prose_placing_people_or_things_left_and_right_stays(prose):
+    """A roll call's colon before a name makes a caption only after a word of the picture
+    ("Posing for a group photo ..."): a stage, a bench or an idiom is the story's."""
+    article = parse(f"Library stays open after vote by council\n\n{BODY}\n{prose}\n\n{MORE_BODY}")
+    assert prose in article.paragraphs
 
 
 @pytest.mark.parametrize(

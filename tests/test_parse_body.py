@@ -711,6 +711,24 @@ def test_appeals_paywalls_pitches_copyrights_and_tools_after_the_story_leave(not
     assert sea_wall(foot=notice).paragraphs == LONG_PARAGRAPHS
 
 
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "The judge rejected the company's argument that mere use of the website constitutes "
+        "acceptance of its terms, and said the harbour board had never seen them.",
+        "Continued use of this site constitutes acceptance of any change, the board's new terms "
+        "say, a clause the harbour users' group called unfair at Tuesday's meeting.",
+        "Use of the slipway constitutes acceptance of the risk, the sign by the sea wall said, "
+        "though the council admitted on Monday that nobody had read it in years.",
+    ],
+)
+def test_a_story_about_terms_and_acceptance_keeps_it(paragraph):
+    """A site's terms leave as a notice only as its footer says them of this site, opening the
+    line or a sentence; a story quoting or weighing such terms keeps them."""
+    lines = [*LONG_PARAGRAPHS[:2], paragraph, *LONG_PARAGRAPHS[2:]]
+    assert paragraph in sea_wall(lines).paragraphs
+
+
 def test_comments_under_says_headers_with_their_times_leave_the_body():
     thread = (
         "17 Responses\nmike_r says: October 16, 2008 at 3:40 pm\nFlat keys again? Why do they "

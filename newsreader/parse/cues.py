@@ -336,10 +336,16 @@ _IN_PICTURE = re.compile(  # where someone stands in a photo: "Jane Doe, left, .
 )
 
 
-#: A group photo's roll call, the colon opening its list of names: "... on Wednesday, are, from
-#: left: Jo Park, ...". Prose never places people so.
+#: A group photo's roll call, the colon opening its list of names: "Posing for a group photo ...
+#: on Wednesday, are, from left: Jo Park, ...", behind a word of the picture in the characters
+#: before it (``_PHOTO_REACH``): prose places people so too (a debate's stage, a court's bench),
+#: and tells wrong from right: in idioms.
 _ROLL_CALL = re.compile(r"\b[Ff]rom (?:left|right) ?: [A-Z]")
-_ROLL_CALL_WORDS = 250  # words a group photo's caption may run to, naming everyone in it
+_PHOTO_WORD = re.compile(
+    r"\b(?:[Pp]ictured|[Pp]os(?:ing|es|ed)|[Pp]hoto\w*|[Ss]hown|[Pp]ortrait)\b"
+)
+_PHOTO_REACH = 200
+_ROLL_CALL_WORDS = 200  # words a group photo's caption may run to, naming everyone in it
 
 
 def places_people_in_a_picture(line: str, words: int) -> bool:
@@ -354,10 +360,12 @@ def places_people_in_a_picture(line: str, words: int) -> bool:
         and _IN_PICTURE.search(head)
     ):
         return True
+    if words > _ROLL_CALL_WORDS or ("om left" not in line and "om right" not in line):
+        return False  # "from", "From": the pattern's cheap hint
+    call = _ROLL_CALL.search(line)
     return (
-        words <= _ROLL_CALL_WORDS
-        and ("om left" in line or "om right" in line)  # "from", "From": the pattern's cheap hint
-        and _ROLL_CALL.search(line) is not None
+        call is not None
+        and _PHOTO_WORD.search(line, max(0, call.start() - _PHOTO_REACH), call.start()) is not None
     )
 
 
@@ -553,11 +561,14 @@ _NOTICE_PHRASES = tuple(
             r"submitting your (?:e-?mail|email address|information|details))[^.]{0,20}\byou agree\b",
         ),
         ("protected by", r"\bthis site is protected by recaptcha\b"),
-        # a site's terms: "Use of and/or registration on any portion of this site constitutes
-        # acceptance of our User Agreement", "... constitutes agreement to its user agreement"
+        # a site's terms, as the line or a sentence of it opens: "Use of and/or registration on any
+        # portion of this site constitutes acceptance of our User Agreement" (not a story's "use
+        # of the website constitutes acceptance of its terms, the judge said")
         (
             "onstitutes",
-            r"\b(?:use of|registration on)\b[^.]{0,60}\bconstitutes (?:acceptance of|agreement to)\b",
+            r"(?:^|[.!?]\s)[^.!?]{0,40}\b(?:use of|registration on)\b[^.]{0,60}\bthis (?:web)?site\b"
+            r"[^.]{0,20}\bconstitutes (?:your )?(?:acceptance of|agreement to) (?:our|its|the|these) "
+            r"(?:user agreement|terms|privacy policy)\b",
         ),
         ("to opt", r"\ba valid request to opt[- ]out\b|\bright to opt[- ]out of the sale\b"),
     )
