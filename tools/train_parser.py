@@ -23,8 +23,9 @@ rewritten copies of each region file (``AUGMENTATIONS``: the same article with s
 between its paragraphs), which share their page's fold and are never scored; the body
 classifiers never see them (they cut held-out page body F1, 0.917 -> 0.905). The shipped
 headline model is fitted so (``--augment --write --only title``): held out over the five
-groupings, headlines region 0.960 -> 0.966, page 0.923 -> 0.930. Lines below the end of a truth that stops
-part-way through its story (``PARTIAL_TRUTH``) teach the body classifiers nothing.
+groupings, headlines region 0.960 -> 0.966, page 0.923 -> 0.930. Lines below the end of a
+truth that stops part-way through its story (``PARTIAL_TRUTH``) teach the body classifiers
+nothing.
 Needs numpy (``pip install numpy``); the parser itself does not.
 """
 
