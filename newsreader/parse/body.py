@@ -361,11 +361,6 @@ def _drop_the_pages_lines(lines: list[Line], candidates: list[int]) -> None:
         line = lines[i]
         if line.role is not BODY:
             continue
-        text = line.text
-        if text[0] not in _OPENING_BRACKETS and (
-            text[-1] in _CLOSING_QUOTES or (text[-1] == "." and text[-2:-1] not in _CITED_CLOSE)
-        ):
-            continue  # a paragraph's usual ends, which none of the page's lines has
         if (reason := _the_pages(line)) is not None:
             line.role, line.reason = BOILERPLATE, reason
 
@@ -381,6 +376,11 @@ def _the_pages(line: Line) -> Reason | None:
     citation (:func:`cues.is_citation`, a "Cite this page" box's): none of 12."""
     text = line.text
     last = text[-1]
+    # a paragraph's usual ends, a quote or a sentence's full stop, which no link or citation has
+    # (a citation's full stop follows its link or its year: "<www.…>.", "… 2024).")
+    usual = last in _CLOSING_QUOTES or (last == "." and text[-2:-1] not in _CITED_CLOSE)
+    if usual and text[0] not in _OPENING_BRACKETS:
+        return None  # most lines: only a line wholly in brackets may end so and be an aside
     if last in _LINK_ARROWS and _a_link_arrow(text):
         return Reason.NAVIGATION
     if text[0] in _OPENING_BRACKETS and _wholly_bracketed(text) and _an_aside(text[1:-1]):
@@ -392,11 +392,7 @@ def _the_pages(line: Line) -> Reason | None:
         and _a_headline(text.split(":", 1)[1].strip())
     ):
         return Reason.NAVIGATION
-    if (
-        last not in _CLOSING_QUOTES
-        and (last != "." or text[-2:-1] in _CITED_CLOSE)
-        and is_citation(text)
-    ):  # a citation ends in its link or DOI, "…>." or "… 2024).", never in a sentence's word
+    if not usual and is_citation(text):  # it ends in its link or DOI, never in a sentence's word
         return Reason.CITATION
     return None
 
