@@ -278,7 +278,9 @@ def logits(model: dict, rows) -> np.ndarray:
 #: Dev articles whose true body stops part-way through the story, read by hand: the story goes on
 #: below the truth's last line (a transcript, a story past an embedded post or a "Read more:"
 #: box), so the lines there are story text labelled as furniture.
-PARTIAL_TRUTH = frozenset("004 013 035 068 077 094 096 098 104 120 122 157 170 173 178 186".split())
+PARTIAL_TRUTH = frozenset(
+    "004 013 035 068 077 094 096 098 104 120 122 152 157 170 173 178 186".split()
+)
 
 
 def body_weight(sample: Sample) -> list[float]:
