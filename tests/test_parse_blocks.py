@@ -473,6 +473,7 @@ def test_caption_labels_in_several_languages(label):
         "If you live in California, you have the right to opt-out of the sale of your "
         "personal information to third parties.",
         "The comments below have been moderated in advance.",
+        "By posting your comment you agree to the Courier's house rules.",
         "The views expressed in this column are those of the author and do not reflect "
         "the Courier's.",
         "The newsroom of the Courier had no role in the creation of this sponsored content.",

@@ -536,7 +536,7 @@ _NOTICE_PHRASES = tuple(
         (
             "omment",
             r"\bcomments? (?:below |on this \w+ )?(?:are|is|have been) (?:pre-?)?moderated\b|"
-            r"\bpost your comment\b",
+            r"\bpost your comment\b|\bby posting (?:a |your )?comments?,? you agree\b",
         ),  # comment boxes
         (
             "expressed",
