@@ -524,6 +524,13 @@ def test_an_article_about_newsroom_money_keeps_its_text():
     assert len(article.paragraphs) == 4
 
 
+ROLL_CALL = ", ".join(
+    f"{given} {family}"
+    for given in ("Ann", "Tom", "Jane", "Ola", "Raj", "Mei", "Lars", "Ines")
+    for family in ("Lee", "Berg", "Doe", "Park", "Nair")
+)  # the names under a group photo
+
+
 @pytest.mark.parametrize(
     "caption",
     [
@@ -540,14 +547,17 @@ def test_an_article_about_newsroom_money_keeps_its_text():
         "From left: Council leader Ann Lee, the librarian Tom Berg and the clerk Jane Doe outside the old library, "
         "which will now stay open.",
         # a group photo's roll call after the scene, its names running past a caption's usual length
-        "Posing for a photo on the steps of the old library after the council's vote on Tuesday, March 5, 2024, are, "
-        "from left: "
-        + ", ".join(
-            f"{given} {family}"
-            for given in ("Ann", "Tom", "Jane", "Ola", "Raj", "Mei", "Lars", "Ines")
-            for family in ("Lee", "Berg", "Doe", "Park", "Nair")
-        )
-        + ".",
+        *(
+            "Posing for a photo on the steps of the old library after the council's vote on Tuesday, "
+            f"March 5, 2024, are{call}{ROLL_CALL}."
+            for call in (
+                ", from left: ",
+                ", from left to right: ",
+                " (from left) ",
+                ", from right\u00a0: ",
+                " (from right to left): ",
+            )
+        ),
     ],
 )
 def test_captions_known_by_how_they_open(caption):

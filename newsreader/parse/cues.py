@@ -340,7 +340,8 @@ _IN_PICTURE = re.compile(  # where someone stands in a photo: "Jane Doe, left, .
 #: on Wednesday, are, from left: Jo Park, ...", behind a word of the picture in the characters
 #: before it (``_PHOTO_REACH``): prose places people so too (a debate's stage, a court's bench),
 #: and tells wrong from right: in idioms.
-_ROLL_CALL = re.compile(r"\b[Ff]rom (?:left|right) ?: [A-Z]")
+#: "from left: A...", "from left to right: A...", "(from left) A...", "(from right to left): A..."
+_ROLL_CALL = re.compile(r"\b[Ff]rom (?:left|right)(?: to (?:left|right))?(?:\)[:,]?|\s?:) [A-Z]")
 _PHOTO_WORD = re.compile(
     r"\b(?:[Pp]ictured|[Pp]os(?:ing|es|ed)|[Pp]hoto\w*|[Ss]hown|[Pp]ortrait)\b"
 )
