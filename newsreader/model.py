@@ -398,7 +398,8 @@ class Text(NamedTuple):
 class Hit:
     """One paragraph grep prints: its number (0 is the title), text, whether it matched (or is
     context), the spans of the matches to highlight, and, when asked for, where the paragraph
-    stands in the raw file: its line and the column it starts at (1-based; 0 when unknown)."""
+    stands in the raw file: its line and the column it starts at (1-based, in UTF-8 bytes; 0
+    when unknown)."""
 
     paragraph: int
     text: str
@@ -509,3 +510,9 @@ class SavedCount:
     filters: tuple[str, ...]
     articles: int
     unread: int
+
+
+def utf8_length(text: str) -> int:
+    """Bytes of ``text`` in UTF-8, where editors and ripgrep count columns (a lone surrogate
+    from an undecodable file counts as its three bytes)."""
+    return len(text.encode("utf-8", "surrogatepass"))

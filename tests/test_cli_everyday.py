@@ -154,6 +154,22 @@ def test_grep_points_editors_at_the_raw_file(cli, news_folder):
     assert vim[1].startswith(f"{zipped.resolve()}:9:14:Ferry strike strands thousands was the talk")
 
 
+def test_vimgrep_columns_count_bytes_as_editors_do(cli, tmp_path):
+    """Vim's quickfix list and ripgrep count a column in bytes: after a curly quote (three bytes
+    in UTF-8) the column is two more than the characters before the match."""
+    folder = tmp_path / "news"
+    folder.mkdir()
+    text = "Harbour’s ferry strike strands thousands\n\nBy Ann Lee\n\n" + "The strike went on. " * 6
+    (folder / "001_0000000000000001.txt").write_text(text + "\n", encoding="utf-8")
+    vim = cli("--dir", str(folder), "grep", "--vimgrep", "strands").stdout.splitlines()
+    path = (folder / "001_0000000000000001.txt").resolve()
+    assert vim == [
+        f"{path}:1:{len('Harbour’s ferry strike '.encode()) + 1}:{text.split(chr(10))[0]}"
+    ]
+    found = json.loads(cli("--dir", str(folder), "grep", "-n", "--json", "ferry").stdout)
+    assert (found["line"], found["column"]) == (1, 1)
+
+
 def test_global_options_may_follow_the_command(cli, news_folder, tmp_path):
     before = cli("--dir", str(news_folder), "--plain", "list").stdout
     assert cli("-Rd", str(news_folder), "list").stdout == before  # a cluster of short options

@@ -7,7 +7,7 @@ import stat
 from dataclasses import replace
 from typing import BinaryIO, NamedTuple
 
-from newsreader.model import ArticleHits, Entry
+from newsreader.model import ArticleHits, Entry, utf8_length
 
 #: Bytes read from one file at most; the rest is left out with a warning.
 READ_CAP = 8 * 1024 * 1024
@@ -85,8 +85,9 @@ def file_text(entry: Entry) -> str:
 
 
 def located_in_file(found: ArticleHits) -> ArticleHits:
-    """``found`` with each paragraph's line in the file and the column it starts at, for
-    editors (``grep -n``, ``--vimgrep``; a gzipped file's lines once inflated). Paragraphs are
+    """``found`` with each paragraph's line in the file and the column it starts at, in UTF-8
+    bytes as Vim's quickfix list and ripgrep count it, for editors (``grep -n``,
+    ``--vimgrep``; a gzipped file's lines once inflated). Paragraphs are
     looked for in the decoded lines in order, the title from the top; one not found (the parser
     joined or trimmed it, or a markup tag splits it) keeps 0."""
     lines = file_text(Entry("", found.article.path, 0, 0)).split("\n")
@@ -99,5 +100,6 @@ def located_in_file(found: ArticleHits) -> ArticleHits:
             continue
         if hit.paragraph:
             cursor = number + 1
-        located.append(replace(hit, line=number + 1, column=lines[number].index(hit.text) + 1))
+        column = utf8_length(lines[number][: lines[number].index(hit.text)]) + 1
+        located.append(replace(hit, line=number + 1, column=column))
     return replace(found, hits=tuple(located))

@@ -23,6 +23,7 @@ from newsreader.model import (
     Summary,
     SyncReport,
     shown_id,
+    utf8_length,
 )
 from newsreader.render.clean import clean, clean_field, utf8_is_clean
 from newsreader.render.facts import change_line, meta_line, report_line
@@ -134,7 +135,8 @@ class PlainPrinter:
         path = clean_field(result.article.path)
         for hit in result.hits:
             for start, _ in hit.spans or ((0, 0),):
-                self.out.write(f"{path}:{hit.line}:{hit.column + start}:{clean_field(hit.text)}\n")
+                column = hit.column + utf8_length(hit.text[:start])  # bytes, as editors count
+                self.out.write(f"{path}:{hit.line}:{column}:{clean_field(hit.text)}\n")
 
     def ranked(self, results: list[SearchHit]) -> None:
         """``id<TAB>score<TAB>title`` per article, best first (score: BM25, higher is better),
