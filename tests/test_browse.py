@@ -4,6 +4,7 @@ import asyncio
 
 import pytest
 from conftest import mock_environment
+from rich.cells import cell_len
 
 from newsreader.browse.app import BrowseApp, Help, Prompt, Reader
 from newsreader.library import Library
@@ -176,6 +177,47 @@ def test_no_byte_of_a_file_acts_on_the_screen_and_no_markup_is_read(basic, env):
         article = app.screen.query_one("#article")
         text = "\n".join(line.text for line in article.render_lines(article.region.reset_offset))
         assert "[link=http://x]markup[/link]" in text and "\x1b" not in text
+
+    browsing(basic, env, scenario)
+
+
+def test_the_reader_scrolls_with_j_k_space_and_b(basic, env):
+    """The keys the help names move the article as they move the list, as in less."""
+
+    async def scenario(pilot, app):
+        await pilot.press("enter")
+        reader = app.screen.query_one("#reader")
+        await pilot.press("space")
+        await pilot.pause()
+        paged = reader.scroll_y
+        await pilot.press("k")
+        await pilot.pause()
+        assert paged > 1 and reader.scroll_y == paged - 1
+        await pilot.press("j", "j")
+        await pilot.pause()
+        assert reader.scroll_y == paged + 1
+        await pilot.press("b")
+        await pilot.pause()
+        assert reader.scroll_y < paged
+
+    browsing(basic, env, scenario, size=(60, 8))
+
+
+def test_wide_characters_keep_the_columns_in_line(basic, env):
+    """An id or a section in Chinese or Japanese takes two cells a character: the columns after
+    it stay where they are on every other row."""
+    (basic / "004_日本の記事.txt").write_text(
+        "Harbour fees rise for the winter\n\nWORLD\n\n" + "The harbour board met. " * 10 + "\n",
+        encoding="utf-8",
+    )
+
+    async def scenario(pilot, app):
+        shown = lines(app)
+        wide = next(line for line in shown if "日本" in line)
+        other = next(line for line in shown if line.startswith(f"  {A}"))
+        assert cell_len(wide) == cell_len(other) == 100
+        title = cell_len(other[: other.index("Harbour reopens")])
+        assert cell_len(wide[: wide.index("Harbour fees")]) == title
 
     browsing(basic, env, scenario)
 

@@ -27,7 +27,8 @@ from newsreader.render.facts import meta_line
 KEYS = """\
 Enter     read the article
 Esc, q    back (in the list: quit)
-j k ↑ ↓   move; PgUp PgDn Space a screen
+j k ↑ ↓   move; PgUp PgDn Space a screen (b back one, in an article)
+g G       first / last
 n / p     next / previous unread
 r         read / unread
 s         star / unstar
@@ -80,6 +81,19 @@ def article_view(article: Article) -> Group:
     return Group(*parts)
 
 
+class Page(VerticalScroll):
+    """The article's scroller, moved by the keys that move the list too, and less's."""
+
+    BINDINGS = [
+        Binding("j", "scroll_down", "Down", show=False),
+        Binding("k", "scroll_up", "Up", show=False),
+        Binding("space", "page_down", "Page down", show=False),
+        Binding("b", "page_up", "Page up", show=False),
+        Binding("g", "scroll_home", "Top", show=False),
+        Binding("G", "scroll_end", "End", show=False),
+    ]
+
+
 class Reader(Screen):
     """One article, scrolled with the usual keys."""
 
@@ -90,7 +104,7 @@ class Reader(Screen):
         self.article = article
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="reader"):
+        with Page(id="reader"):
             yield Static(article_view(self.article), id="article")
         yield Static(id="status")
 

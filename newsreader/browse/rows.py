@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Callable
 
+from rich.cells import set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -34,9 +35,9 @@ def row_text(row: MarkedSummary, width: int) -> Text:
     cells = ["*" if row.starred else " "]
     if width >= _ALL_COLUMNS:
         cells += [
-            clean_field(row.id)[:_ID].ljust(_ID),
+            set_cell_size(clean_field(row.id), _ID),  # cells: a CJK character takes two
             row.published[:_DATE].ljust(_DATE),
-            clean_field(row.section)[:_SECTION].ljust(_SECTION),
+            set_cell_size(clean_field(row.section), _SECTION),
             row.words.rjust(_WORDS),
         ]
     elif width >= _DATE_COLUMNS:
