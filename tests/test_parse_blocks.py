@@ -757,6 +757,13 @@ def test_empty_file_gives_a_record_with_a_warning():
     assert article.title == "" and article.paragraphs == () and "empty file" in article.warnings
 
 
+def test_a_file_that_could_not_be_read_is_not_also_called_empty():
+    """The reader's warning says why there are no bytes; "empty file" on top of it is wrong."""
+    why = "could not read the file: Permission denied"
+    article = parse_article(b"", "001_0123456789abcdef.txt", warnings=(why,))
+    assert article.warnings == (why,)
+
+
 def test_decoding_boms_crlf_and_legacy_encodings():
     assert decode_bytes("\ufeffHi\r\nthere\rnow".encode("utf-8")) == ("Hi\nthere\nnow", [])
     assert decode_bytes("Zażółć".encode("utf-16"))[0] == "Zażółć"

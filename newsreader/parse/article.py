@@ -29,7 +29,8 @@ def parse_article(
     layout = lay_out(text, shared, keys)
     notes = list(warnings) + found
     if not text.strip():
-        notes.append("empty file" if not data else "no text in file")
+        if data or not warnings:  # no bytes and a reader's warning: it says why, not "empty"
+            notes.append("empty file" if not data else "no text in file")
     elif not layout.title:
         notes.append("no headline found")
     paragraphs = tuple(layout.paragraphs())
