@@ -21,6 +21,7 @@ from newsreader.parse.features import LineFacts, Opening, file_language
 from newsreader.parse.furniture import KEYED_WORDS, repeated_lines
 from newsreader.parse.names import PARTICLES
 from newsreader.parse.reasons import Reason
+from newsreader.parse.wrapped import wrapped_rows
 
 # Role members as module names: a loop over every line reads a global faster than an enum's attribute
 BODY, BOILERPLATE, BYLINE, CAPTION, CREDIT, DATE, OTHER, SECTION, TITLE = (
@@ -183,14 +184,16 @@ def split_lines(text: str) -> list[Line]:
     The count is ``len(line.split())`` without building the words: every whitespace character
     but the space is unprintable, so a printable line without double spaces has one word more
     than spaces (inline: this runs on every line of every file); Chinese and Japanese count by
-    characters (``_IDEOGRAPHS``).
+    characters (``_IDEOGRAPHS``). A file wrapped at a fixed width has each paragraph's lines
+    joined into one line, numbered as its first (:mod:`wrapped`).
     """
     lines: list[Line] = []
     block = 0
     alone = False  # the line before is a paragraph: a paragraph next to it opens a block
     sentences: list[Line] = []  # the lines ending a sentence in _SENTENCE_WORDS or more
     undecided = Reason.UNDECIDED  # read once, not per line: an enum's attribute is slow to read
-    for number, raw in enumerate(text.split("\n"), start=1):
+    rows = text.split("\n")
+    for number, raw in wrapped_rows(rows) or enumerate(rows, start=1):
         stripped = raw.strip()
         if stripped:
             plain = "  " not in stripped and stripped.isprintable()
