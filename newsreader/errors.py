@@ -46,6 +46,10 @@ class UnknownIdError(NewsError):
     """No article (or more than one) answers to that id."""
 
 
+class UnreadableError(NewsError):
+    """The article's file could not be read."""
+
+
 class PatternError(NewsError):
     """The pattern is not a valid regular expression."""
 

@@ -24,11 +24,12 @@ from newsreader.errors import (
     IndexUnavailable,
     SourceError,
     UnknownIdError,
+    UnreadableError,
     UsageError,
 )
 from newsreader.folder import Scan, check_folder, restat, scan
 from newsreader.index import Index, index_path
-from newsreader.inputs.text import located_in_file
+from newsreader.inputs.text import UNREADABLE, located_in_file
 from newsreader.model import (
     Article,
     ArticleHits,
@@ -547,7 +548,8 @@ class Library:
         """Where the article an id names is, and its full record, its file parsed again first
         if it changed since it was indexed (its new lines may change what the folder shares,
         and a file of many may have moved its articles); ``mark_read``: the article counts as
-        read from now on (the record says what it was before)."""
+        read from now on (the record says what it was before). Raises :class:`UnreadableError`
+        for a file that could not be read: its record holds nothing to show."""
         self._use_state(create=mark_read)
         place = self._resolve(IdQuery(query))
         current = restat(place.entry)
@@ -562,9 +564,14 @@ class Library:
             if current is not None
             else None
         )
+        record = found or load(entry, self._reading(Index.shared), part=part)
+        for warning in record.warnings:
+            if warning.startswith(UNREADABLE):  # a record of nothing: no article to show
+                why = warning.removeprefix(UNREADABLE).lstrip(": ")
+                raise UnreadableError(f"Could not read {shown_id(record.id)}: {why}.")
         if mark_read:
             self._mark_shown([place])
-        return place, found or load(entry, self._reading(Index.shared), part=part)
+        return place, record
 
     def articles(
         self, ids: list[str], filters: Filters = Filters(), mark_read: bool = False

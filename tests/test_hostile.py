@@ -250,6 +250,29 @@ def test_a_file_that_could_not_be_read_is_listed_and_read_again_next_time(cli, b
     )
 
 
+def test_showing_a_file_that_could_not_be_read_is_an_error_not_an_empty_article(
+    cli, basic, monkeypatch
+):
+    """`show` printed a blank title and "0 words" with exit 0 for a file it could not read, and
+    `check` called it empty as well: a wrong answer. The list still lists it, with the reason."""
+    import newsreader.parsing
+    from newsreader.inputs.text import Read, read_entry
+
+    def failing(entry):
+        if entry.name.startswith("002_"):
+            return Read(b"", ["could not read the file: Permission denied"], False)
+        return read_entry(entry)
+
+    monkeypatch.setattr(newsreader.parsing, "read_entry", failing)
+    shown = cli("--dir", str(basic), "show", "2")
+    assert (shown.exit_code, shown.stdout) == (2, "")
+    assert shown.stderr.endswith("Error: Could not read 002_bbbbbbbbbbbbbbbb: Permission denied.\n")
+    assert cli("--dir", str(basic), "show", "1", "2").stdout == ""  # nothing, as for a bad id
+    checked = cli("--dir", str(basic), "check").stdout
+    assert checked == "002_bbbbbbbbbbbbbbbb\tcould not read the file: Permission denied\n"
+    assert "002_bbbbbbbbbbbbbbbb" in cli("--dir", str(basic), "list").stdout
+
+
 def test_edits_that_keep_size_and_mtime_are_seen(cli, basic):
     """Issue #21.3: a same-size edit with the modification time put back (touch -r) was never seen."""
     target = basic / "001_aaaaaaaaaaaaaaaa.txt"

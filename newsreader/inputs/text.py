@@ -14,6 +14,9 @@ READ_CAP = 8 * 1024 * 1024
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # opening a FIFO must not wait for a writer
 
 
+UNREADABLE = "could not read the file"  # how a read's warning opens when nothing was read
+
+
 class Read(NamedTuple):
     """A file's bytes (at most READ_CAP), warnings about the read, and whether it could be read
     at all (a file that could not is not to be remembered as read: it is tried again)."""
@@ -30,16 +33,16 @@ def open_entry(entry: Entry) -> BinaryIO | Read:
     try:
         fd = os.open(entry.path, os.O_RDONLY | _NONBLOCK)
     except OSError as error:
-        return Read(b"", [f"could not read the file: {error.strerror or error}"], False)
+        return Read(b"", [f"{UNREADABLE}: {error.strerror or error}"], False)
     handle = os.fdopen(fd, "rb")
     try:
         regular = stat.S_ISREG(os.fstat(fd).st_mode)
     except OSError as error:
         handle.close()
-        return Read(b"", [f"could not read the file: {error.strerror or error}"], False)
+        return Read(b"", [f"{UNREADABLE}: {error.strerror or error}"], False)
     if not regular:
         handle.close()
-        return Read(b"", ["could not read the file: it is no longer a regular file"], False)
+        return Read(b"", [f"{UNREADABLE}: it is no longer a regular file"], False)
     return handle
 
 
@@ -52,7 +55,7 @@ def read_entry(entry: Entry) -> Read:
         try:
             data = handle.read(READ_CAP + 1)
         except OSError as error:
-            return Read(b"", [f"could not read the file: {error.strerror or error}"], False)
+            return Read(b"", [f"{UNREADABLE}: {error.strerror or error}"], False)
     if len(data) > READ_CAP:
         return Read(
             data[:READ_CAP],
