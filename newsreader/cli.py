@@ -259,7 +259,11 @@ def main_options(
         help="Read files matching GLOB as articles whatever they look like (repeatable).",
     ),
     exclude: list[str] = typer.Option(
-        [], "--exclude", metavar="GLOB", help="Never read files matching GLOB (repeatable)."
+        [],
+        "--exclude",
+        metavar="GLOB",
+        help="Never read files matching GLOB (repeatable; as in .gitignore, a GLOB without a "
+        "slash matches a file or folder name at any depth).",
     ),
     version: bool = typer.Option(
         False, "--version", callback=_version, is_eager=True, help="Print the version and exit."

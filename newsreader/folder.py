@@ -88,7 +88,7 @@ _SNIFFED = 4096  # bytes read of a file to tell binary from text, or a feed from
 
 def scan(folder: Path, options: ScanOptions = ScanOptions()) -> Scan:
     """The article files of ``folder``, read as the ``options`` say (see :class:`ScanOptions`;
-    globs match a file's name, or its path below the folder). Raises SourceError if the
+    globs as gitignore reads them: see :func:`_matches`). Raises SourceError if the
     folder is unusable.
 
     The garbage collector is paused meanwhile: the scan makes hundreds of thousands of strings
@@ -170,9 +170,9 @@ def _is_article(
     passed_over: dict[str, int],
 ) -> bool:
     """Whether ``name`` is read as an article, counting in ``passed_over`` why not."""
-    if any(fnmatch(name, glob) for glob in exclude):
+    if any(_matches(name, glob) for glob in exclude):
         return False  # the user's own word: nothing to tell them
-    if any(fnmatch(name, glob) for glob in include):
+    if any(_matches(name, glob) for glob in include):
         return True
     elif name.rpartition("/")[2].startswith("."):
         kind = "hidden"
@@ -188,6 +188,15 @@ def _is_article(
             kind = "binary"
     passed_over[kind] = passed_over.get(kind, 0) + 1
     return False
+
+
+def _matches(name: str, glob: str) -> bool:
+    """Whether ``glob`` names the file at ``name`` (its path below the folder), as gitignore
+    reads it: a glob with a slash matches that path, one without the file's name or the name of
+    any folder on the way to it (``drafts``, ``x.txt``, ``*.bak``)."""
+    if "/" in glob:
+        return fnmatch(name, glob)
+    return any(fnmatch(part, glob) for part in name.split("/"))
 
 
 def _binary(path: str) -> bool:

@@ -170,3 +170,28 @@ def test_subfolders_are_read_with_recursive_and_their_ids_keep_the_path(tmp_path
         "2024/002_0000000000000002.txt",
         "2024/05/001_0000000000000001.txt",
     ]
+
+
+def test_a_glob_without_a_slash_matches_a_name_at_any_depth_as_in_gitignore(tmp_path):
+    """`--exclude x.txt` skips every x.txt, `--exclude drafts` a folder of that name anywhere;
+    a glob with a slash matches the path below the folder."""
+    from newsreader.model import ScanOptions
+
+    news = tmp_path / "news"
+    for name in ("a/b/x.txt", "a/y.txt", "drafts/z.txt", "c/drafts/w.txt", "x.txt", "keep.txt"):
+        (news / name).parent.mkdir(parents=True, exist_ok=True)
+        (news / name).write_text("A headline\n\nA body.")
+
+    def kept(**globs):
+        return [e.name for e in scan(news, ScanOptions(recursive=True, **globs)).entries]
+
+    assert kept(exclude=("x.txt", "drafts")) == ["a/y.txt", "keep.txt"]
+    assert kept(exclude=("a/*",)) == ["c/drafts/w.txt", "drafts/z.txt", "keep.txt", "x.txt"]
+    assert kept(exclude=("*",), include=("y.txt",)) == []  # exclude wins, as before
+    assert kept(exclude=("b",)) == [
+        "a/y.txt",
+        "c/drafts/w.txt",
+        "drafts/z.txt",
+        "keep.txt",
+        "x.txt",
+    ]
