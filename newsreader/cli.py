@@ -390,7 +390,8 @@ def show_command(
     starred: Starred = False,
     tags: Tags = [],  # noqa: B006
 ) -> None:
-    """Show articles: title, metadata line, body; they count as read from then on.
+    """Show articles: title, metadata line, body; they count as read from then on (not with
+    --json, --raw or --explain: records for scripts, and the file as it is, are not reading).
 
     Several articles are separated by a form feed line when piped. Example:
 
@@ -420,10 +421,11 @@ def show_command(
         filters = _filters(
             library, section, author, since, until, language, unread, read, starred, tags
         )
+        reading = not keep_unread and not as_json
         if len(ids) == 1 and not filters:
-            printer.article(library.article(ids[0], mark_read=not keep_unread)[1])
+            printer.article(library.article(ids[0], mark_read=reading)[1])
         else:
-            shown = library.articles(ids, filters, mark_read=not keep_unread)
+            shown = library.articles(ids, filters, mark_read=reading)
             printer.articles(shown)
             if not shown:  # every article asked for was filtered out: say so, as grep would
                 from newsreader.render.messages import Messages

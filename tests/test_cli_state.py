@@ -100,6 +100,7 @@ def test_star_unstar_tag_and_the_filters_all_must_match(run):
 def test_records_carry_read_starred_and_tags(run):
     before = json.loads(run("show", "1", "--json").stdout)
     assert (before["read"], before["starred"], before["tags"]) == (False, False, [])
+    run("show", "1")
     run("star", "1")
     run("tag", "1", "+b", "+a")
     records = {
@@ -117,6 +118,10 @@ def test_records_carry_read_starred_and_tags(run):
 
 def test_show_marks_what_it_showed_read_unless_told_not_to(run):
     run("show", "2", "--keep-unread")
+    assert run("list", "--read").stdout == ""
+    run("show", "2", "--json")  # records for a script, as export gives them: nobody read them
+    run("show", "1", "2", "--json")
+    run("show", "2", "--raw")
     assert run("list", "--read").stdout == ""
     run("show", "2")
     assert run("list", "--read").stdout == listed(B)
