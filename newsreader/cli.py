@@ -1026,8 +1026,11 @@ def state_import_command(
             raise UsageError(
                 f"The backup {backup} cannot be read: {error.strerror or error}."
             ) from None
+    from newsreader.render.facts import counted
+
     session.printer().note(
-        f"imported the marks of {articles} articles and {searches} saved searches"
+        f"imported the marks of {counted(articles, 'article')} and "
+        f"{counted(searches, 'saved search', 'saved searches')}"
     )
 
 
@@ -1048,8 +1051,11 @@ def state_adopt_command(
     session: Session = ctx.obj
     articles, searches, moved = session.library().adopt_state(old_folder)
     done = "moved" if moved else "copied"
+    from newsreader.render.facts import counted
+
     session.printer().note(
-        f"{done} the marks of {articles} articles and {searches} saved searches from {old_folder}"
+        f"{done} the marks of {counted(articles, 'article')} and "
+        f"{counted(searches, 'saved search', 'saved searches')} from {old_folder}"
     )
 
 
@@ -1064,7 +1070,9 @@ def state_prune_command(ctx: typer.Context) -> None:
     """
     session: Session = ctx.obj
     forgotten = session.library().prune_state()
-    session.printer().note(f"forgot the marks of {forgotten} articles no file holds")
+    from newsreader.render.facts import counted
+
+    session.printer().note(f"forgot the marks of {counted(forgotten, 'article')} no file holds")
 
 
 # Global options, as they may also stand after the command: whether each takes a value.

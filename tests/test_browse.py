@@ -149,6 +149,8 @@ def test_search_and_section_filter_the_list(basic, env):
         await pilot.press("f", *"business", "enter")
         await pilot.pause()
         assert [line.split()[0] for line in lines(app)] == [C]
+        status = str(app.screen.query_one("#status").render())
+        assert status.startswith("1 article (section business, a search) · ")
         await pilot.press("slash", '"', "enter")  # an unclosed quote: said, nothing changes
         await pilot.pause()
         assert [line.split()[0] for line in lines(app)] == [C]

@@ -230,7 +230,7 @@ def test_state_export_import_and_prune(run, cli, basic, tmp_path):
     assert sorted(article.get("tags", []) for article in articles) == [[], ["x"]]
     elsewhere = {"NEWS_DATA_DIR": str(tmp_path / "elsewhere")}
     imported = cli("--dir", str(basic), "state", "import", env=elsewhere, stdin=backup)
-    assert imported.stdout == "imported the marks of 2 articles and 1 saved searches\n"
+    assert imported.stdout == "imported the marks of 2 articles and 1 saved search\n"
     assert cli("--dir", str(basic), "list", "--read", env=elsewhere).stdout == listed(A, B)
     (tmp_path / "backup.jsonl").write_text(backup + "not json\n", encoding="utf-8")
     refused = run("state", "import", str(tmp_path / "backup.jsonl"), code=2)
@@ -240,7 +240,7 @@ def test_state_export_import_and_prune(run, cli, basic, tmp_path):
         "Error: the backup is empty\n"
     )
     (basic / f"{B}.txt").unlink()
-    assert run("state", "prune").stdout == "forgot the marks of 1 articles no file holds\n"
+    assert run("state", "prune").stdout == "forgot the marks of 1 article no file holds\n"
     assert [json.loads(line).get("name") for line in run("state", "export").stdout.splitlines()][
         2:
     ] == [f"{A}.txt"]

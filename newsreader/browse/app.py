@@ -22,7 +22,7 @@ from newsreader.errors import NewsError
 from newsreader.library import Library
 from newsreader.model import Article, Filters, MarkedSummary
 from newsreader.render.clean import clean_field
-from newsreader.render.facts import meta_line
+from newsreader.render.facts import counted, meta_line
 
 KEYS = """\
 Enter     read the article
@@ -166,7 +166,7 @@ class BrowseApp(App):
         """The bottom line: how many articles, the filters, a note; ? for the keys."""
         given = [f"section {self.filters.section}"] if self.filters.section else []
         given += ["a search"] if self.filters.matching else []
-        words = f"{self.rows.total} articles" + (f" ({', '.join(given)})" if given else "")
+        words = counted(self.rows.total, "article") + (f" ({', '.join(given)})" if given else "")
         line = Text(clean_field(f"{words} · {note or '? keys · q quit'}"))
         for status in self.screen.query("#status").results(Static):
             status.update(line)

@@ -9,6 +9,12 @@ from newsreader.model import Article, MarkChange, SyncReport
 WORDS_PER_MINUTE = 230
 
 
+def counted(number: int, one: str, many: str | None = None) -> str:
+    """``1 article``, ``2 articles``: the number and its noun, plural but for one (``many``
+    when the plural is not the noun and an s: ``copies``, ``saved searches``)."""
+    return f"{number} {one if number == 1 else many or one + 's'}"
+
+
 def reading_minutes(words: int) -> int:
     """Minutes to read ``words`` at an average adult pace; at least 1 for any text."""
     return max(1, math.ceil(words / WORDS_PER_MINUTE)) if words else 0
@@ -36,10 +42,9 @@ def change_line(change: MarkChange) -> str:
     """``C of N articles marked read`` (or starred, unstarred, retagged): of those named, how
     many changed (the others were so already), then ``, and K identical copies`` when articles
     not named share the marks by holding the same text."""
-    noun = "article" if change.named == 1 else "articles"
-    line = f"{change.changed} of {change.named} {noun} {_DONE[change.action]}"
+    line = f"{change.changed} of {counted(change.named, 'article')} {_DONE[change.action]}"
     if change.alike:
-        line += f", and {change.alike} identical cop{'y' if change.alike == 1 else 'ies'}"
+        line += f", and {counted(change.alike, 'identical copy', 'identical copies')}"
     return line
 
 
@@ -49,9 +54,9 @@ def report_line(report: SyncReport) -> str:
     could not be read (tried again next time)`` when some could not be read."""
     files = report.parsed + report.unchanged
     total = files if report.articles is None else report.articles
-    held = f" in {files} file{'' if files == 1 else 's'}" if total != files else ""
+    held = f" in {counted(files, 'file')}" if total != files else ""
     line = (
-        f"{total} article{'' if total == 1 else 's'}{held}: {report.parsed} parsed, "
+        f"{counted(total, 'article')}{held}: {report.parsed} parsed, "
         f"{report.unchanged} unchanged, {report.dropped} dropped"
     )
     if report.unreadable:
