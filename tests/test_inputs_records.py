@@ -62,6 +62,7 @@ def test_the_projects_own_export_reads_back_as_the_same_record():
         section="World",
         authors=("A Writer",),
         published="2024-01-02",
+        credits=("Photo: A Photographer/Example Wire",),
         paragraphs=("First paragraph.", "Second paragraph."),
         words=4,
         language="en",
@@ -72,7 +73,8 @@ def test_the_projects_own_export_reads_back_as_the_same_record():
     (document,) = read_documents("export.jsonl", line + b"\n")
     assert document.key == "003_0123456789abcdef"
     record = article_from(document, "export.jsonl")
-    for field in ("title", "section", "authors", "published", "paragraphs", "words", "url"):
+    fields = ("title", "section", "authors", "published", "credits", "paragraphs", "words", "url")
+    for field in fields:
         assert getattr(record, field) == getattr(original, field), field
 
 

@@ -48,7 +48,8 @@ class Document:
     ``text`` is what the text parser reads (for HTML, the page as a browser's innerText shows
     it). The other fields are what the format states, ``None`` or empty when it does not:
     ``title``, ``authors``, ``published`` (``YYYY-MM-DD``), ``section``, ``url``, ``site``,
-    ``language`` (ISO 639-1); ``summary_only`` marks a feed item that carries only a summary;
+    ``language`` (ISO 639-1), ``credits`` (the pictures' credits a record states: this
+    project's export); ``summary_only`` marks a feed item that carries only a summary;
     ``body`` holds the paragraphs when the source states the body itself (scraper JSON, this
     project's export); ``headings`` the page's ``<h1>`` texts, ``outline`` the texts of the
     ``<h2>``-``<h6>`` and list items inside the article's element; ``not_body`` the numbers of the
@@ -70,6 +71,7 @@ class Document:
     url: str | None = None
     site: str | None = None
     language: str | None = None
+    credits: tuple[str, ...] = ()
     summary_only: bool = False
     body: tuple[str, ...] | None = None
     headings: tuple[str, ...] = ()

@@ -474,6 +474,7 @@ def _stated(
         section=document.section,
         authors=document.authors,
         published=document.published,
+        credits=document.credits,
         paragraphs=paragraphs,
         words=sum(line.words for line in split_lines(text)),
         warnings=tuple(notes),

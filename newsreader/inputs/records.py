@@ -140,6 +140,7 @@ def record_document(value: Any) -> Document | None:
         or _text(value.get("hostname"))
         or _host(_text(value.get("source_url")) or url),
         language=_language(value.get("language") or value.get("meta_lang")),
+        credits=_credits(value),
         body=paragraphs,
     )
 
@@ -181,6 +182,14 @@ def _authors(value: dict) -> tuple[str, ...]:
         return ()
     names = (_text(name.get("name") if isinstance(name, dict) else name) for name in found)
     return tuple(dict.fromkeys(name for name in names if name))
+
+
+def _credits(value: dict) -> tuple[str, ...]:
+    """The pictures' credits a record lists (this project's export does), each one line."""
+    found = value.get("credits")
+    if not isinstance(found, list):
+        return ()
+    return tuple(dict.fromkeys(text for text in map(_text, found) if text))
 
 
 def _first_category(value: dict) -> str | None:
