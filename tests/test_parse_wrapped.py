@@ -89,15 +89,17 @@ def test_list_items_and_indented_lines_in_a_wrapped_story_stay_their_own_lines()
 @settings(max_examples=60, deadline=None)
 @given(
     paragraphs=st.lists(
-        st.lists(st.text("abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=12), min_size=30)
-        .map(" ".join)
-        .filter(lambda p: len(p) >= 160),
-        min_size=2,
+        st.lists(st.text("abcdefghijklmnopqrstuvwxyz", min_size=5, max_size=12), min_size=50).map(
+            " ".join
+        ),
+        min_size=3,
         max_size=5,
     ),
-    width=st.integers(40, 100),
+    width=st.integers(60, 100),
 )
 def test_wrapping_then_joining_gives_back_the_paragraphs(paragraphs, width):
+    """Three paragraphs of 300 characters or more, wrapped at 60 to 100 columns: a wrapped file
+    by every test (lines of 48 columns or more, two full lines a paragraph at least)."""
     rows = "\n\n".join(textwrap.fill(p, width) for p in paragraphs).split("\n")
     joined = wrapped_rows(rows)
     assert joined is not None
