@@ -81,7 +81,7 @@ def article_view(article: Article) -> Group:
     return Group(*parts)
 
 
-class Page(VerticalScroll):
+class Scroller(VerticalScroll):
     """The article's scroller, moved by the keys that move the list too, and less's."""
 
     BINDINGS = [
@@ -104,7 +104,7 @@ class Reader(Screen):
         self.article = article
 
     def compose(self) -> ComposeResult:
-        with Page(id="reader"):
+        with Scroller(id="reader"):
             yield Static(article_view(self.article), id="article")
         yield Static(id="status")
 
