@@ -224,6 +224,29 @@ def test_wide_characters_keep_the_columns_in_line(basic, env):
     browsing(basic, env, scenario)
 
 
+def test_an_article_of_megabytes_opens_with_its_start_and_names_the_rest(basic, env):
+    """Laying out a few megabytes of text held the screen for seconds: past 200,000 characters
+    the reader says how many words are left and where to read them."""
+    paragraph = "The harbour board met again on Tuesday and talked about the pier for hours. "
+    (basic / "004_dddddddddddddddd.txt").write_text(
+        "Harbour board talks for a week\n\n" + "\n\n".join([paragraph * 3] * 3000) + "\n",
+        encoding="utf-8",
+    )
+
+    async def scenario(pilot, app):
+        app.rows.cursor = [line.split()[0] for line in lines(app)].index("004_dddddddddddddddd")
+        await pilot.press("enter")
+        shown = app.screen.query_one("#article").content.renderables
+        note = shown[-1].plain
+        assert note.startswith("… ") and note.endswith(
+            " more words: news show 004_dddddddddddddddd has them all"
+        )
+        kept = sum(len(text.plain.split()) for text in shown[3:-1])
+        assert kept + int(note.split()[1].replace(",", "")) == 3000 * 3 * 14
+
+    browsing(basic, env, scenario)
+
+
 def test_a_narrow_screen_keeps_the_title(basic, env):
     async def scenario(pilot, app):
         assert lines(app)[0] == "  Harbour reopens after winter storms c…"

@@ -20,7 +20,7 @@ from textual.widgets import Input, Static
 from newsreader.browse.rows import ArticleList
 from newsreader.errors import NewsError
 from newsreader.library import Library
-from newsreader.model import Article, Filters, MarkedSummary
+from newsreader.model import Article, Filters, MarkedSummary, shown_id
 from newsreader.render.clean import clean_field
 from newsreader.render.facts import counted, meta_line
 
@@ -38,6 +38,7 @@ f         section (empty: all)
 o         open the article's URL
 ?         these keys"""
 MIN_SIZE = (20, 5)  # columns and lines the browser needs
+SHOWN_CHARACTERS = 200_000  # of an article's paragraphs laid out, about 30,000 words
 
 
 class Prompt(ModalScreen[str | None]):
@@ -71,13 +72,22 @@ class Help(ModalScreen[None]):
 
 
 def article_view(article: Article) -> Group:
-    """Title, metadata line, credits dimmed, the paragraphs: every string sanitised, as Text."""
+    """Title, metadata line, credits dimmed, the paragraphs: every string sanitised, as Text.
+    Past ``SHOWN_CHARACTERS`` of paragraphs (a file of megabytes, no article) the rest is
+    named, not laid out: wrapping it all would hold the screen for seconds."""
     parts = [Text(clean_field(article.title) or "(no title)", style="bold")]
     parts.append(Text(clean_field(meta_line(article)), style="italic"))
     if article.credits:
         parts.append(Text(clean_field("Credits: " + "; ".join(article.credits)), style="dim"))
-    for paragraph in article.paragraphs:
+    shown = 0
+    for at, paragraph in enumerate(article.paragraphs):
+        if shown > SHOWN_CHARACTERS:
+            rest = sum(len(p.split()) for p in article.paragraphs[at:])
+            note = f"… {counted(rest, 'more word')}: news show {shown_id(article.id)} has them all"
+            parts += [Text(""), Text(clean_field(note), style="dim")]
+            break
         parts += [Text(""), Text(clean_field(paragraph))]
+        shown += len(paragraph)
     return Group(*parts)
 
 
