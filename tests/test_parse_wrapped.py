@@ -75,7 +75,7 @@ def test_lists_menus_and_unwrapped_text_are_left_as_they_are(rows):
 
 
 def test_list_items_and_indented_lines_in_a_wrapped_story_stay_their_own_lines():
-    prose = textwrap.wrap(" ".join(["the harbour board met again and voted on the pier"] * 8), 60)
+    prose = textwrap.wrap(" ".join(["the harbour board met and voted on the pier"] * 8) + ":", 60)
     items = [
         "- new boards along the whole length of the pier and lights",
         "2. a wider landing stage for the ferries and the fishing",
@@ -84,6 +84,111 @@ def test_list_items_and_indented_lines_in_a_wrapped_story_stay_their_own_lines()
     joined = wrapped_rows([*prose, *items])
     assert joined is not None
     assert [text for _, text in joined[1:]] == items
+
+
+PARAGRAPHS = [
+    "HARBORTOWN -- The harbour board voted on Tuesday to rebuild the old pier before the summer "
+    "season opens, ending a debate that had run for three years in the town.",
+    "Fishermen had asked for the work for years, saying the boards were no longer safe to walk "
+    "on and that two boats had been damaged at the far end of the pier last winter.",
+    "The new pier will be wider and will have lights along its whole length, the board said in "
+    "a statement after the meeting on Tuesday evening in the old customs house.",
+    "Work starts in April, and the board expects the pier to open again by the end of June if "
+    "the weather holds through the spring and the timber arrives on time.",
+]
+
+
+def body(paragraphs: list[str], width: int = 72) -> str:
+    return "\n\n".join(textwrap.fill(p, width) for p in paragraphs)
+
+
+def joined(text: str) -> list[str]:
+    rows = wrapped_rows(text.split("\n"))
+    assert rows is not None, "not read as wrapped"
+    return [line for _, line in rows if line]
+
+
+@pytest.mark.parametrize(
+    "stray",
+    [
+        "Read more: https://harbortown-news.example/local/2024/03/05/pier-rebuild-vote",
+        "=" * 80,
+        "Harbour board votes to rebuild the old pier, and fishermen cheer at last",
+    ],
+)
+def test_a_link_rule_or_headline_past_the_width_does_not_hide_it(stray):
+    """The width is where lines are full, not the longest line: one line standing out past it
+    is a stray, left as it is."""
+    lines = joined(f"Pier to be rebuilt\n{stray}\n\n{body(PARAGRAPHS)}")
+    assert lines == ["Pier to be rebuilt", stray, *PARAGRAPHS]
+
+
+@pytest.mark.parametrize(
+    "below",
+    [
+        "Updated: Tuesday 5 March 2024, 18:42",
+        "March 5, 2024",
+        "By Jo Bell and Ann Lee",
+        "Von Jo Bell",
+        "https://harbortown-news.example/pier-vote",
+        "Q: Why did the board wait so long to vote on the pier?",
+        "REPORTER: And what will the pier cost the town?",
+    ],
+)
+def test_a_line_that_opens_a_field_is_not_joined_to_the_headline_above(below):
+    headline = "Harbour board votes to rebuild the old pier before the summer season"
+    lines = joined(f"{headline}\n{below}\n\n{body(PARAGRAPHS)}")
+    assert lines[:2] == [headline, below]
+
+
+def test_table_rows_inside_a_wrapped_story_stay_rows():
+    rows = [
+        "Sat 9 Mar  Harbortown Rovers v Valley United      Quay Park   3.00pm",
+        "Sat 16 Mar Cliffside Athletic v Harbortown Rovers  The Downs   3.00pm",
+        "Tue 19 Mar Harbortown Rovers v Northgate Town      Quay Park   7.45pm",
+    ]
+    lines = joined(body(PARAGRAPHS) + "\n\nFixtures:\n" + "\n".join(rows))
+    assert lines == [*PARAGRAPHS, "Fixtures:", *rows]
+
+
+def test_capitalised_nouns_and_capital_letters_throughout_still_read_as_wrapped():
+    german = [
+        "HAFENSTADT -- Nach drei Jahren Streit hat der Hafenrat am Dienstagabend den Neubau des "
+        "alten Anlegers beschlossen. Die Entscheidung fiel mit sieben zu zwei Stimmen im Rat.",
+        "Die Fischer der Stadt hatten den Neubau seit Jahren verlangt. Die Holzplanken seien "
+        "morsch, das Geländer wackle und im Winter hätten zwei Kutter Schäden erlitten.",
+        "Bürgermeisterin Anna Holt sprach von einem guten Tag für den Hafen. Der neue Anleger "
+        "werde breiter und bekomme Laternen auf ganzer Länge und eine Plattform für Fähren.",
+    ]
+    assert joined(body(german, 60)) == german
+    capitals = [p.upper() for p in PARAGRAPHS]
+    assert joined(body(capitals, 69)) == capitals
+
+
+def test_a_dash_or_a_year_opening_a_line_goes_on_with_the_sentence():
+    story = (
+        "The regatta will be held in the new harbour at the end -- weather permitting -- of "
+        "June, when hundreds of boats come to the bay and the town fills up for the week, as "
+        "it has done every summer since the first pier was built in the spring of 1901. It was "
+        "damaged twice in storms and rebuilt once, in the years after the war ended."
+    )
+    for width in range(60, 80):
+        lines = joined(body([story, *PARAGRAPHS], width))
+        assert lines[0] == story, width
+
+
+def test_a_suspended_hyphen_keeps_its_space_and_ideographs_join_without_one():
+    story = (
+        "the council will build forty homes by the harbour, a mix of one-, two- and "
+        "three-bedroom houses, most of them for rent, on the land behind the old customs house "
+        "that the board sold to the town last year after a long and sometimes bitter fight"
+    )
+    width = next(w for w in range(40, 90) if " two-\n" in textwrap.fill(story, w))
+    rows = textwrap.wrap(story, width)
+    assert joined("\n".join(rows) + "\n\n" + body(PARAGRAPHS)) == [story, *PARAGRAPHS]
+    japanese = "港湾委員会は火曜日、夏のシーズンが始まる前に古い桟橋を建て直すことを決めた。" * 6
+    rows = [japanese[i : i + 36] for i in range(0, len(japanese), 36)]  # 72 columns
+    assert joined("\n".join(rows) + "\n\n" + body(PARAGRAPHS)) == [japanese, *PARAGRAPHS]
 
 
 @settings(max_examples=60, deadline=None)
