@@ -68,9 +68,8 @@ class Environment:
     )
     workers: int = 1
     stdout_utf8: bool = True  # False when standard output's encoding cannot hold every character
-    today: date = date(
-        2026, 1, 1
-    )  # what relative dates count from ("7d"); the real day in from_process
+    today: date = date(2026, 1, 1)  # what relative dates ("7d") count from: tests fix it,
+    # from_process gives the real (local) day
 
     @classmethod
     def from_process(cls) -> Environment:
@@ -97,6 +96,7 @@ class Environment:
             terminal_size=size,
             workers=_usable_cores(),
             stdout_utf8=utf8,
+            today=date.today(),
         )
 
     def output(self, color: str = "auto", plain: bool = False) -> Output:

@@ -54,6 +54,38 @@ def test_output_to_a_full_disk_is_one_line_not_a_traceback(basic, cache_dir, arg
     assert result.stderr == b"Error: The output could not be written: No space left on device.\n"
 
 
+def test_relative_dates_count_from_the_real_day(tmp_path, cache_dir):
+    """`--since 7d` and `--until today` counted from a fixed day in the code, 2026-01-01, so a
+    week's news was every article after mid-December 2025 (a user's trial found it)."""
+    import datetime
+
+    today = datetime.date.today()
+    for n, age in enumerate([0, 3, 30, 400]):
+        day = (today - datetime.timedelta(days=age)).isoformat()
+        (tmp_path / f"{n:03d}_{n:016x}.txt").write_text(
+            f"Story told {age} days ago\n\n{day}\n\nThe harbour board met and voted on the "
+            "pier again, as it does every week of the year, and nobody was surprised.\n"
+        )
+
+    def listed(*since):
+        result = subprocess.run(
+            [_news_executable(), "--dir", str(tmp_path), "list", *since],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env=_env(cache_dir),
+        )
+        return [line.split("\t")[0] for line in result.stdout.splitlines()]
+
+    assert listed("--since", "7d") == ["000_0000000000000000", "001_0000000000000001"]
+    assert listed("--since", "today") == ["000_0000000000000000"]
+    assert listed("--until", "yesterday") == [
+        "001_0000000000000001",
+        "002_0000000000000002",
+        "003_0000000000000003",
+    ]
+
+
 def test_version_and_module_entry_point(news):
     from newsreader import __version__
 
