@@ -21,7 +21,7 @@ from newsreader import workers
 from newsreader.inputs.documents import Document, format_of, reads_as_documents
 from newsreader.inputs.text import Read, open_entry, raw_text, read_entry
 from newsreader.model import Article, Entry, LineRole
-from newsreader.state.values import content_key
+from newsreader.state.values import content_key, unread_key
 
 #: Formats whose files are read as a stream of records, in this process (see the module note).
 STREAMED = ("jsonl", "warc")
@@ -86,14 +86,20 @@ def _loaded(
         article = parse_article(
             read.data, entry.name, entry.path, tuple(read.warnings), shared, keys
         )
-        return ((article, content_key(read.data)),), read.readable
+        return ((article, _key(entry, read)),), read.readable
     from newsreader.inputs.articles import articles_of
     from newsreader.inputs.documents import read_documents
 
     found = tuple(articles_of(entry, read_documents(entry.name, read.data), shared, keys))
     if len(found) == 1:
-        return ((found[0][0], content_key(read.data)),), read.readable
+        return ((found[0][0], _key(entry, read)),), read.readable
     return tuple(_keyed(found)), read.readable
+
+
+def _key(entry: Entry, read: Read) -> int:
+    """The content key of a file of one article: of its bytes, or its own when it could not be
+    read (see ``state.values.unread_key``)."""
+    return content_key(read.data) if read.readable else unread_key(entry.name)
 
 
 def _keyed(articles: Iterable[tuple[Article, str]]) -> Iterator[tuple[Article, int]]:
@@ -180,7 +186,7 @@ def keys_of(entry: Entry) -> tuple[bytes, Kept | None]:
     documents = list(read_documents(entry.name, read.data))
     if len(documents) != 1:
         return b"", None
-    kept = Kept(documents[0], content_key(read.data), read.readable)
+    kept = Kept(documents[0], _key(entry, read), read.readable)
     if kept.document.body is not None:
         return b"", kept
     return file_keys(kept.document.text.encode("utf-8", "surrogatepass")), kept

@@ -273,6 +273,35 @@ def test_showing_a_file_that_could_not_be_read_is_an_error_not_an_empty_article(
     assert "002_bbbbbbbbbbbbbbbb" in cli("--dir", str(basic), "list").stdout
 
 
+def test_marks_wait_on_a_file_while_it_cannot_be_read_and_no_other_file_takes_them(
+    cli, basic, monkeypatch
+):
+    """A marked file that could not be read for a while took the key of empty content: its
+    marks moved there for good, and every empty file wore them (a user's trial)."""
+    import newsreader.parsing
+    from newsreader.inputs.text import Read, read_entry
+
+    (basic / "005_eeeeeeeeeeeeeeee.txt").write_text("")
+    cli("--dir", str(basic), "star", "2")
+    cli("--dir", str(basic), "tag", "2", "+keep")
+
+    def failing(entry):
+        if entry.name.startswith("002_"):
+            return Read(b"", ["could not read the file: Permission denied"], False)
+        return read_entry(entry)
+
+    target = basic / "002_bbbbbbbbbbbbbbbb.txt"
+    with monkeypatch.context() as patched:
+        patched.setattr(newsreader.parsing, "read_entry", failing)
+        os.utime(target, ns=(target.stat().st_atime_ns, target.stat().st_mtime_ns + 10**9))
+        starred = cli("--dir", str(basic), "list", "--starred").stdout  # chmod 000, as it were
+        assert [line.split("\t")[0] for line in starred.splitlines()] == ["002_bbbbbbbbbbbbbbbb"]
+    starred = cli("--dir", str(basic), "list", "--starred").stdout
+    assert [line.split("\t")[0] for line in starred.splitlines()] == ["002_bbbbbbbbbbbbbbbb"]
+    tagged = cli("--dir", str(basic), "list", "--tag", "keep").stdout
+    assert [line.split("\t")[0] for line in tagged.splitlines()] == ["002_bbbbbbbbbbbbbbbb"]
+
+
 def test_edits_that_keep_size_and_mtime_are_seen(cli, basic):
     """Issue #21.3: a same-size edit with the modification time put back (touch -r) was never seen."""
     target = basic / "001_aaaaaaaaaaaaaaaa.txt"

@@ -9,6 +9,7 @@ names are *words*, compared ignoring case: they are stored folded (NFC, then ``c
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -46,6 +47,13 @@ def content_key(data: bytes) -> int:
     bytes, as a signed integer (SQLite's own). It must never change: every mark is keyed by it."""
     digest = hashlib.blake2b(data, digest_size=8).digest()
     return int.from_bytes(digest, "big", signed=True)
+
+
+def unread_key(name: str) -> int:
+    """The key of a file that could not be read, its own (from its name): the marks of what it
+    held wait on it and go back when it is read again (see ``ReaderState.follow``), and no
+    other file shares them, as every unreadable or empty file would share the key of no bytes."""
+    return content_key(b"\0could not be read\0" + os.fsencode(name))
 
 
 def check_key(key: Any) -> int:
