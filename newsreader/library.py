@@ -393,9 +393,23 @@ class Library:
         return self._use_state().adopt(_absolute(old_folder, self.env))
 
     def prune_state(self) -> int:
-        """Forget the marks of articles no file of the folder holds now; how many."""
-        keys = [key for _, key in self._reading(lambda index: index.contents())]
-        return self._use_state().prune(keys)
+        """Forget the marks of articles no file of the folder holds now; how many. Refused
+        (UsageError) while some article file of the folder, in any subfolder, is not read with
+        these options (``--exclude``, or subfolders without ``-R``): its marks would go too."""
+        pairs = self._reading(lambda index: index.contents())
+        held = {name for name, _ in pairs}
+        unread = [
+            e for e in scan(self.folder, ScanOptions(recursive=True)).entries if e.name not in held
+        ]
+        if unread:
+            files = "1 article file" if len(unread) == 1 else f"{len(unread)} article files"
+            raise UsageError(
+                f"{files} of the folder ({shown_id(unread[0].name)}"
+                f"{', …' if len(unread) > 1 else ''}) {'is' if len(unread) == 1 else 'are'} not "
+                "read with these options, and the marks of what they hold would be forgotten: "
+                "run news -R state prune, without --include or --exclude."
+            )
+        return self._use_state().prune(key for _, key in pairs)
 
     def page(
         self, filters: Filters = Filters(), offset: int = 0, limit: int = 100

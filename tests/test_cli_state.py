@@ -246,6 +246,23 @@ def test_state_export_import_and_prune(run, cli, basic, tmp_path):
     ] == [f"{A}.txt"]
 
 
+def test_prune_refuses_while_some_files_of_the_folder_are_not_read(run, cli, basic):
+    """`--exclude` or a subfolder read only with -R left files out of the index, and prune
+    forgot their marks although the files were there (a user's trial): the user's own data."""
+    (basic / "sub").mkdir()
+    (basic / "sub" / "004_dddddddddddddddd.txt").write_text(
+        "Ferry timetable agreed\n\nThe ferry will run every hour from May, the council said.\n"
+    )
+    assert cli("-R", "--dir", str(basic), "star", "sub/004_dddddddddddddddd").exit_code == 0
+    run("star", "1")
+    for options in ([], ["--exclude", "001_*"], ["-R", "--exclude", "sub"]):
+        refused = cli("--dir", str(basic), *options, "state", "prune")
+        assert refused.exit_code == 2 and "-R state prune" in refused.stderr, options
+    assert cli("-R", "--dir", str(basic), "list", "--starred").stdout.count("\n") == 2
+    pruned = cli("-R", "--dir", str(basic), "state", "prune")
+    assert pruned.stdout == "forgot the marks of 0 articles no file holds\n"
+
+
 def test_an_import_whose_saved_search_cannot_run_is_refused_whole(run, tmp_path):
     """A saved search whose language or date this version cannot read, or whose text is not
     Unicode (a lone surrogate escaped in the JSON), would make every later
