@@ -746,12 +746,14 @@ class Library:
         found = self._streaming(read)
         return map(located_in_file, found) if located else found
 
-    def _sources(self, index: Index, rowids: set[int] | None) -> list[Callable[[], Iterable[Text]]]:
+    def _sources(
+        self, index: Index, rowids: set[int] | None
+    ) -> list[Callable[[], Iterable[tuple[int, Text]]]]:
         """What each child process of a grep reads (see :mod:`matching`): stripes of the whole
         index on every core, or the candidates in file-name order, each on a connection of the
         child's own; from an index in memory, its texts read here first."""
         if index.in_memory:
-            texts = list(index.texts(rowids))
+            texts = list(enumerate(index.texts(rowids)))
             return [lambda: texts]
         if rowids is None and self.env.workers > 1:
             return [
@@ -934,9 +936,9 @@ def _absolute(folder: Path, env: Environment) -> Path:
         ) from None
 
 
-def _stripe(path: Path, stripe: int, stripes: int) -> Iterator[Text]:
+def _stripe(path: Path, stripe: int, stripes: int) -> Iterator[tuple[int, Text]]:
     return Index.reader(path).texts_in_stripe(stripe, stripes)
 
 
-def _chosen(path: Path, rowids: set[int] | None) -> Iterator[Text]:
-    return Index.reader(path).texts(rowids)
+def _chosen(path: Path, rowids: set[int] | None) -> Iterator[tuple[int, Text]]:
+    return enumerate(Index.reader(path).texts(rowids))

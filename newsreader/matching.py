@@ -12,6 +12,7 @@ once on Ctrl-C. Children leave quietly when the parent is gone.
 from __future__ import annotations
 
 import ctypes
+import heapq
 import os
 import signal
 import time
@@ -43,11 +44,14 @@ class _Slot(ctypes.Structure):
 
 
 def matched(
-    sources: list[Callable[[], Iterable[Text]]], query: GrepQuery, budget: float
+    sources: list[Callable[[], Iterable[tuple[int, Text]]]], query: GrepQuery, budget: float
 ) -> Iterator[ArticleHits]:
     """The articles ``query`` matches among those the ``sources`` give (each called in a child of
-    its own). One source: in its order, as they are found; several: in file-name order at the
-    end. Raises GrepTimeout when one article takes more than ``budget`` seconds (0: no limit)."""
+    its own, giving each article with its place in the order wanted, every source in that
+    order), in that order, as they are found: an article found is given once every other child
+    has passed its place or finished, so a full scan streams its first lines at once and holds
+    only what one child is ahead of the others. Raises GrepTimeout when one article takes more
+    than ``budget`` seconds (0: no limit)."""
     context = get_context("fork")
     children = []
     try:
@@ -60,11 +64,7 @@ def matched(
             process.start()
             sender.close()
             children.append((process, receiver, slot))
-        found = _gather(children, budget, stream=len(sources) == 1)
-        if len(sources) == 1:
-            yield from found
-        else:
-            yield from sorted(found, key=lambda hits: (hits.article.path, hits.article.id))
+        yield from _merged(_gather(children, budget), len(children))
     finally:
         for process, receiver, _ in children:
             if process.is_alive():
@@ -73,10 +73,34 @@ def matched(
             receiver.close()
 
 
-def _gather(children: list, budget: float, stream: bool):
-    """Results as the children send them; watches their clocks between messages."""
+def _merged(messages: Iterator[tuple[int, list, int | None]], children: int):
+    """The hits of every child in one order: each message is (child, [(place, hits)...], the
+    place it has passed, None when it is done); a hit is given once no child still at work
+    may yet send one with an earlier place."""
+    waiting: list[tuple[int, int, ArticleHits]] = []  # a heap of (place, child, hits)
+    passed: dict[int, int] = {}  # the place each child at work has passed; none sent yet: absent
+    working = set(range(children))
+    for child, found, place in messages:
+        for at, hits in found:
+            heapq.heappush(waiting, (at, child, hits))
+        if place is None:
+            working.discard(child)
+        else:
+            passed[child] = place
+        if len(passed.keys() & working) < len(working):
+            continue  # a child that has sent nothing may still send anything
+        bound = min((passed[c] for c in working), default=None)
+        while waiting and (bound is None or waiting[0][0] <= bound):
+            yield heapq.heappop(waiting)[2]
+    while waiting:
+        yield heapq.heappop(waiting)[2]
+
+
+def _gather(children: list, budget: float) -> Iterator[tuple[int, list, int | None]]:
+    """(child, [(place, hits)...], place passed or None when done) as the children send them;
+    watches their clocks between messages."""
+    number = {receiver: k for k, (_, receiver, _) in enumerate(children)}
     waiting = {receiver: slot for _, receiver, slot in children}
-    collected: list[ArticleHits] = []
     while waiting:
         for receiver in wait(list(waiting), timeout=_WATCH_EVERY):
             try:
@@ -87,24 +111,20 @@ def _gather(children: list, budget: float, stream: bool):
                 ) from None
             if message == _DONE:
                 del waiting[receiver]
-            elif isinstance(
-                message, tuple
-            ):  # what stopped the child: the index's own errors keep their kind
+                yield number[receiver], [], None
+            elif isinstance(message, tuple):  # what stopped the child: index errors keep their kind
                 kind, text = message
                 raise _KINDS.get(kind, NewsError)(
                     text if kind in _KINDS else f"The search failed: {kind}: {text}."
                 )
             else:
+                batch, place = message
                 hits = [
-                    ArticleHits(Article(id=id_, path=path, title=title), found, count)
-                    for id_, path, title, found, count in message
+                    (at, ArticleHits(Article(id=id_, path=path, title=title), found, count))
+                    for at, id_, path, title, found, count in batch
                 ]
-                if stream:
-                    yield from hits
-                else:
-                    collected.extend(hits)
+                yield number[receiver], hits, place
         _check_clocks(waiting.values(), budget)
-    yield from collected
 
 
 def _check_clocks(slots: Iterable[_Slot], budget: float) -> None:
@@ -121,19 +141,24 @@ def _check_clocks(slots: Iterable[_Slot], budget: float) -> None:
             )
 
 
-def _child(source: Callable[[], Iterable[Text]], query: GrepQuery, sender, slot: _Slot) -> None:
-    """Match every article of ``source``, noting each in ``slot``, sending batches of results."""
+def _child(
+    source: Callable[[], Iterable[tuple[int, Text]]], query: GrepQuery, sender, slot: _Slot
+) -> None:
+    """Match every article of ``source``, noting each in ``slot``, sending batches of results
+    with the place of the last article read: also with none found, so the parent can give the
+    other children's hits up to there."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's: it stops the children
     try:
         batch: list[tuple] = []
         sent = time.monotonic()
-        for text in source():
+        for place, text in source():
             slot.article = text.id.encode("utf-8", "replace")[: _ID_BYTES - 1]
             slot.since = time.monotonic_ns()
             found = query.hits(text)
             if found:
                 batch.append(
                     (
+                        place,
                         found.article.id,
                         found.article.path,
                         found.article.title,
@@ -141,12 +166,12 @@ def _child(source: Callable[[], Iterable[Text]], query: GrepQuery, sender, slot:
                         found.count,
                     )
                 )
-            if batch and (len(batch) >= _SEND_AT or time.monotonic() - sent > _SEND_EVERY):
-                sender.send(batch)
+            if len(batch) >= _SEND_AT or time.monotonic() - sent > _SEND_EVERY:
+                sender.send([batch, place])  # a list: a tuple is an error's (kind, text)
                 batch, sent = [], time.monotonic()
         slot.since = 0
         if batch:
-            sender.send(batch)
+            sender.send([batch, batch[-1][0]])
         sender.send(_DONE)
     except (BrokenPipeError, EOFError, ConnectionError):
         pass  # the parent is gone, or stopped us: nothing to say

@@ -414,18 +414,22 @@ class Reading(Database):
         )
 
     @guarded
-    def texts_in_stripe(self, stripe: int, stripes: int) -> Iterator[Text]:
+    def texts_in_stripe(self, stripe: int, stripes: int) -> Iterator[tuple[int, Text]]:
         """Grep's records (see :meth:`texts`) of the rows with ``rowid % stripes == stripe``, in
-        no particular order: one worker's share of a full scan."""
+        file-name order, each with its place in that order among all the rows: one worker's
+        share of a full scan, which the parent merges with the others' as they come."""
         rows = self.db.execute(
-            f"SELECT {_TEXT} FROM articles a JOIN docs d ON d.rowid = a.rowid "
-            "WHERE a.rowid % ? = ?",
+            f"SELECT o.place, {_TEXT} FROM (SELECT rowid, row_number() OVER "
+            "(ORDER BY name, id) AS place FROM articles) o "
+            "JOIN articles a ON a.rowid = o.rowid JOIN docs d ON d.rowid = a.rowid "
+            "WHERE a.rowid % ? = ? ORDER BY o.place",
             (stripes, stripe),
         )
         while chunk := rows.fetchmany(
             _CHUNK
         ):  # in chunks: faster than a row at a time, memory bounded
-            yield from map(Text._make, chunk)
+            for place, *text in chunk:
+                yield place, Text._make(text)
 
     def _want(self, rowids: Iterable[int]) -> None:
         """Put ``rowids`` in the temporary table ``wanted``, for queries to join."""
