@@ -130,6 +130,7 @@ class Syncing(Database):
         shared_sql = _shared_sql(parsing.shared_from)
         self._count_files(todo, parsing, gone, counted, progress)
         work = self._parse_list(entries, parsing, shared_sql)
+        self._stamp_shared(work, shared_sql)
         words_later = len(work) >= max(WORDS_FROM_INDEX, len(entries) // INDEX_SHARE)
         if (
             words_later
@@ -139,9 +140,6 @@ class Syncing(Database):
         unreadable = self._parse_and_write(work, parsing, shared_sql, words_later, progress, warned)
         progress("writing", 0, 1)
         with self.transaction():
-            self.db.execute(
-                f"UPDATE key_counts SET shared = {shared_sql} WHERE shared != {shared_sql}"
-            )
             self.db.execute("DELETE FROM key_counts WHERE files <= 0 AND shared = 0")
             self.db.execute("DELETE FROM meta WHERE key = 'reparse'")
             if (
@@ -262,6 +260,29 @@ class Syncing(Database):
                 if not flipped.isdisjoint(parsing.unpack(keys))
             }
         return [entry for entry in entries if name_key(entry.name) in wanted]
+
+    def _stamp_shared(self, work: list[Entry], shared_sql: str) -> None:
+        """Before pass two: the indexed files of ``work`` (parsed with an older shared state) go
+        back to ``pending``, their rows out, their keys still counted once; then every count
+        notes the shared state this pass parses with. A pass cut short leaves the files it did
+        not reach pending and the ones it did current, so the next sync parses only the rest
+        (noting the state at the end took every file holding a shared key for changed)."""
+        names = [name_key(entry.name) for entry in work]
+        with self.transaction():
+            for start in range(0, len(names), BATCH):
+                chunk = names[start : start + BATCH]
+                marks = ", ".join("?" * len(chunk))
+                rows = self.db.execute(
+                    f"SELECT name, rowid, keys, part FROM articles WHERE name IN ({marks})", chunk
+                ).fetchall()
+                self.db.executemany(
+                    "INSERT OR IGNORE INTO pending VALUES (?, ?)",
+                    ((name, keys) for name, _, keys, part in rows if part == 0),
+                )
+                self._delete([rowid for _, rowid, _, _ in rows])
+            self.db.execute(
+                f"UPDATE key_counts SET shared = {shared_sql} WHERE shared != {shared_sql}"
+            )
 
     def _counted_keys(self, entries: list[Entry]) -> list[bytes | None]:
         """The keys each entry was counted with, pending or in its row (None if neither)."""
