@@ -184,6 +184,8 @@ def test_saved_searches_are_folders_with_unread_counts(run):
         '{"name": "harbour", "query": "harbour OR council", "filters": ["--unread"], '
         '"articles": 2, "unread": 2}\n'
     )
+    run("saved", "add", "jo", "", "--author", "jo b")  # a name with a space pastes back whole
+    assert run("saved", "list").stdout.endswith("jo\t0\t0\t\t--author 'jo b'\n")
 
 
 def test_marks_survive_deleting_the_cache_and_a_rebuild(run, basic, cache_dir):

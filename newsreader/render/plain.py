@@ -7,6 +7,7 @@ README's "Plain output" section documents each format; tests pin them.
 
 from __future__ import annotations
 
+import shlex
 from typing import Iterable, Mapping, TextIO
 
 import textwrap3
@@ -179,9 +180,10 @@ class PlainPrinter:
 
     def saved(self, searches: list[SavedCount]) -> None:
         """``name<TAB>unread<TAB>articles<TAB>query<TAB>filters`` per saved search, by name
-        (filters as the options that ask for them, space-separated)."""
+        (filters as the options that ask for them, quoted as a shell reads them, so a line
+        can be pasted back: ``--author 'jo b'``)."""
         for search in searches:
-            filters = " ".join(map(clean_field, search.filters))
+            filters = clean_field(shlex.join(search.filters))
             self.out.write(
                 f"{search.name}\t{search.unread}\t{search.articles}\t{clean_field(search.query)}"
                 f"\t{filters}\n"

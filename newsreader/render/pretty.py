@@ -9,6 +9,7 @@ passed in, already configured for colour, width and terminal-ness.
 from __future__ import annotations
 
 import re
+import shlex
 from typing import Iterable, Mapping
 
 from rich import box
@@ -314,7 +315,7 @@ class RichPrinter:
                 str(search.unread),
                 str(search.articles),
                 _text(search.query),
-                _text(" ".join(search.filters)),
+                _text(shlex.join(search.filters)),
             )
         self.console.print(table)
 
