@@ -8,7 +8,7 @@ import sqlite3
 import pytest
 from conftest import mock_environment
 
-from newsreader.index import index_path
+from newsreader.index import Index, index_path
 from newsreader.library import Library
 
 TRICKY = {
@@ -475,3 +475,31 @@ def test_an_index_cut_short_keeps_what_it_parsed(cli, tmp_path, monkeypatch):
         cli("--dir", str(folder), "export").stdout
         == cli("--dir", str(folder), "--no-cache", "export").stdout
     )
+
+
+def test_an_update_waiting_for_another_process_says_so_first(tmp_path):
+    """A command behind another process's index update showed nothing for the whole wait (16 s
+    at 20,000 files): the update lock is tried first, and a wait is told before it starts."""
+    import fcntl
+    import io
+    import threading
+
+    from newsreader.render.progress import IndexProgress
+
+    path = tmp_path / "index.sqlite"
+    index = Index(path, "a parser")
+    told: list[str] = []
+    with open(f"{path}.lock", "a+b") as other:  # another process's hold, as flock sees it
+        fcntl.flock(other, fcntl.LOCK_EX)
+        threading.Timer(0.2, lambda: fcntl.flock(other, fcntl.LOCK_UN)).start()
+        with index.updating(lambda: told.append("waiting")):
+            pass
+    assert told == ["waiting"]
+    with index.updating(lambda: told.append("again")):  # free: no word
+        pass
+    assert told == ["waiting"]
+    stream = io.StringIO()
+    progress = IndexProgress(stream)
+    progress("waiting", 0, 0)
+    progress.close()
+    assert "waiting for another news process" in stream.getvalue()

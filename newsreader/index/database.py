@@ -20,6 +20,7 @@ import unicodedata
 from contextlib import contextmanager
 from pathlib import Path
 from types import GeneratorType
+from typing import Callable
 
 from newsreader.errors import IndexDamaged, IndexUnavailable, Interrupted
 
@@ -265,10 +266,11 @@ class Database:
             Path(f"{self.path}{suffix}").unlink(missing_ok=True)
 
     @contextmanager
-    def updating(self):
+    def updating(self, waiting: Callable[[], None] = lambda: None):
         """Hold the index's update lock (a lock file beside it) while the folder is brought in
         step: a second process updating the same index waits, then finds the work done, instead
-        of planning the same work from the same state and colliding with the first."""
+        of planning the same work from the same state and colliding with the first.
+        ``waiting`` is called once before such a wait (the terminal says why nothing moves)."""
         if self.in_memory or fcntl is None:
             yield
             return
@@ -280,9 +282,11 @@ class Database:
             ) from None
         with lock:
             try:
-                fcntl.flock(
-                    lock, fcntl.LOCK_EX
-                )  # released when the file closes, or the process dies
+                try:
+                    fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                except BlockingIOError:
+                    waiting()
+                    fcntl.flock(lock, fcntl.LOCK_EX)  # released on close, or when its holder dies
             except OSError as error:
                 raise IndexUnavailable(
                     f"the index could not be locked ({error.strerror or error})"

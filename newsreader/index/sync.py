@@ -101,7 +101,7 @@ class Syncing(Database):
         """Bring the index in line with ``entries`` (the scanned files); ``progress(done, total)``
         follows the parsing. Raises IndexUnavailable when the index cannot be written."""
         try:
-            with self.updating():
+            with self.updating(lambda: (progress or _quiet)("waiting", 0, 0)):
                 return self._sync(list(entries), parsing, progress)
         except sqlite3.Error as error:  # disk full, read-only file, lock held too long, damage
             raise as_news_error(error, "updated") from None

@@ -2,7 +2,8 @@
 
 It names the phase (counting the files' furniture, parsing, writing the
 index's word list), moves every few dozen files, and shows the rate and the
-time left as soon as there are a few seconds to go on.
+time left as soon as there are a few seconds to go on. A command waiting for
+another process's update says so, whatever the work.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import TextIO
 #: Fewer files than this to parse and no bar is shown: it would only flicker.
 SHOW_FROM = 200
 _PHASES = {
+    "waiting": "waiting for another news process",  # its update of the index
     "counting": "counting furniture",
     "parsing": "parsing",
     "writing": "writing the index",
@@ -29,14 +31,14 @@ class IndexProgress:
 
     def __call__(self, phase: str, done: int, total: int) -> None:
         if self.bar is None:
-            if phase != "counting" or total < SHOW_FROM:
-                return
+            if phase not in ("counting", "waiting") or (phase == "counting" and total < SHOW_FROM):
+                return  # "waiting" has no total: shown whatever the work
             self.bar = _bar(self.stream)
             self.bar.start()
         if phase not in self.tasks:
             for task in self.tasks.values():
                 self.bar.update(task, visible=False)
-            self.tasks[phase] = self.bar.add_task(_PHASES.get(phase, phase), total=total)
+            self.tasks[phase] = self.bar.add_task(_PHASES.get(phase, phase), total=total or None)
         self.bar.update(self.tasks[phase], completed=done)
 
     def close(self) -> None:
