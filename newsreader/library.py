@@ -50,7 +50,14 @@ from newsreader.model import (
     shown_id,
 )
 from newsreader.parsing import FolderParsing, explain, load, raw
-from newsreader.state import ReaderState, SavedSearch, SearchFilters, state_path, tag_changes
+from newsreader.state import (
+    ReaderState,
+    SavedSearch,
+    SearchFilters,
+    StateUnavailable,
+    state_path,
+    tag_changes,
+)
 
 if TYPE_CHECKING:  # each loads with the command that needs it: a list loads none of them
     from newsreader.search.matcher import GrepQuery
@@ -254,7 +261,13 @@ class Library:
         """The reader's state of this folder, opened on first use (``create``: making the state
         file if there is none; else None when there is none: nothing was ever marked)."""
         if self._reader is None:
-            if not create and not state_path(self.env.data_dir).exists():
+            data = self.env.data_dir
+            if data.exists() and not data.is_dir():  # no marks to read is not the same as none
+                raise StateUnavailable(
+                    f"The data folder {data} (NEWS_DATA_DIR) is not a folder: the reader's marks "
+                    "cannot be read or kept there."
+                )
+            if not create and not state_path(data).exists():
                 return None
             self._reader = ReaderState.open(self.env.data_dir, self.folder, self.warn)
         return self._reader

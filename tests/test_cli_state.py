@@ -265,6 +265,18 @@ def test_prune_refuses_while_some_files_of_the_folder_are_not_read(run, cli, bas
     assert pruned.stdout == "forgot the marks of 0 articles no file holds\n"
 
 
+def test_a_data_folder_that_is_a_file_is_said_not_read_as_no_marks(cli, basic, tmp_path):
+    """NEWS_DATA_DIR naming a file printed every record "read": false, with no word, and some
+    commands failed on "File exists": the marks could not be read, which is not the same as
+    none (a user's trial). Every command that reads or keeps marks says so, the same way."""
+    (tmp_path / "afile").write_text("not a folder")
+    given = {"NEWS_DATA_DIR": str(tmp_path / "afile")}
+    for args in (["list"], ["export"], ["list", "--json"], ["show", "1"]):
+        result = cli("--dir", str(basic), *args, env=given)
+        assert result.exit_code == 2 and result.stdout == "", args
+        assert "is not a folder" in result.stderr and "NEWS_DATA_DIR" in result.stderr
+
+
 def test_an_import_whose_saved_search_cannot_run_is_refused_whole(run, tmp_path):
     """A saved search whose language or date this version cannot read, or whose text is not
     Unicode (a lone surrogate escaped in the JSON), would make every later
