@@ -130,8 +130,9 @@ class Library:
         scanning: ScanOptions = ScanOptions(),
     ) -> Library:
         """The library of ``folder``, its index up to date. ``cache``: keep the index in the cache
-        folder (else in memory); ``full_check``: stat every file even when the folder looks
-        unchanged; ``warn`` receives one sentence if the index on disk has to be given up, or
+        folder (else in memory); ``full_check`` (``news index``): stat every file even when the
+        folder looks unchanged, and raise IndexUnavailable at once when the index on disk cannot
+        be used, rather than read the folder in memory for nothing; ``warn`` receives one sentence if the index on disk has to be given up, or
         about what the scan passed over; ``progress(phase, done, total)`` follows a long update;
         ``scanning``: which files are read (see :class:`~newsreader.folder.ScanOptions`).
         Raises SourceError for a bad folder."""
@@ -143,6 +144,8 @@ class Library:
             try:
                 index = Index(place, _fingerprint())
             except IndexUnavailable as error:
+                if full_check:  # `news index`: parsing in memory would only end in this error
+                    raise
                 warn(f"not using the index: {error}; reading the files directly")
         library = cls(folder, index or Index(None, _fingerprint()), env, warn, progress, scanning)
         if full_check or not library._is_current():
@@ -182,7 +185,7 @@ class Library:
             if not self.report.unreadable:
                 self.index.remember_folder(f"{state} {len(found.entries)}")
         except IndexUnavailable as error:
-            if self.index.in_memory:
+            if self.index.in_memory or told:  # `news index` is for the index on disk
                 raise
             self._give_up(error)
             self.report = self.index.sync(found.entries, parsing, self.progress)

@@ -503,3 +503,18 @@ def test_an_update_waiting_for_another_process_says_so_first(tmp_path):
     progress("waiting", 0, 0)
     progress.close()
     assert "waiting for another news process" in stream.getvalue()
+
+
+def test_news_index_with_a_cache_it_cannot_use_says_so_before_parsing(cli, basic, tmp_path):
+    """`news index` read the whole folder in memory (6 s at 5,000 files) and only then said the
+    index could not be used, and a cache path that is a file said "(File exists)". Other
+    commands still go on without the index, with one warning."""
+    (tmp_path / "afile").write_text("not a folder")
+    given = {"NEWS_CACHE_DIR": str(tmp_path / "afile")}
+    indexed = cli("--dir", str(basic), "index", env=given)
+    assert (indexed.exit_code, indexed.stdout) == (2, "")
+    assert indexed.stderr.startswith("Error: the index at ")
+    assert indexed.stderr.endswith(f"cannot be used ({tmp_path / 'afile'} is not a folder)\n")
+    listed = cli("--dir", str(basic), "list", env=given)
+    assert listed.exit_code == 0 and "Harbour reopens" in listed.stdout
+    assert "not using the index" in listed.stderr

@@ -166,9 +166,10 @@ class Database:
                 path.parent.mkdir(parents=True, exist_ok=True)
             self.db = self._connect()
         except OSError as error:
-            raise IndexUnavailable(
-                f"the index at {path} cannot be used ({error.strerror or error})"
-            ) from None
+            why = error.strerror or str(error)
+            if path.parent.exists() and not path.parent.is_dir():  # mkdir's "File exists"
+                why = f"{path.parent} is not a folder"
+            raise IndexUnavailable(f"the index at {path} cannot be used ({why})") from None
         except sqlite3.Error as error:
             raise IndexUnavailable(f"the index at {path} cannot be used ({error})") from None
 
