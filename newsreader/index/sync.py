@@ -307,11 +307,12 @@ class Syncing(Database):
             raise as_news_error(error, "updated") from None
 
     def _write(self, batch: list[tuple[Entry, int, Article, int, bool]], words_later: bool) -> None:
-        """Store freshly parsed (entry, part, article, content key, last part of its file) rows,
-        replacing the old rows of their files; each keeps the keys its file was counted with
-        (pending, or its old row's). A file's pending mark goes with its last part, so a file of
-        many cut short by an interrupted sync is parsed again. ``words_later``: the sync reads
-        most articles' grep words from the index at its end (see _insert)."""
+        """Store freshly parsed (entry, part, article, content key, last part of its file) rows;
+        each keeps the keys its file was counted with, which wait in ``pending`` (every file pass
+        two parses is there, its old rows gone: see :meth:`_stamp_shared`). A file's pending mark
+        goes with its last part, so a file of many cut short by an interrupted sync is parsed
+        again. ``words_later``: the sync reads most articles' grep words from the index at its
+        end (see _insert)."""
         if not batch:
             return
         names = [name_key(entry.name) for entry, *_ in batch]
@@ -320,24 +321,10 @@ class Syncing(Database):
             pending = dict(
                 self.db.execute(f"SELECT name, keys FROM pending WHERE name IN ({marks})", names)
             )
-            old = dict(
-                self.db.execute(f"SELECT name, keys FROM articles WHERE name IN ({marks})", names)
-            )
-            starting = {name for name, (_, part, *_) in zip(names, batch) if part == 0}
-            self._delete(
-                [
-                    rowid
-                    for name, rowid in self.db.execute(
-                        f"SELECT name, rowid FROM articles WHERE name IN ({marks})", names
-                    )
-                    if name in starting
-                ]
-            )
             finished = [name for name, (*_, last) in zip(names, batch) if last]
             self.db.executemany("DELETE FROM pending WHERE name = ?", ((n,) for n in finished))
             for name, (entry, part, article, content, _) in zip(names, batch):
-                keys = pending.get(name, old.get(name, b""))
-                self._insert(name, part, entry, keys, article, content, words_later)
+                self._insert(name, part, entry, pending[name], article, content, words_later)
 
     def _insert(
         self,
