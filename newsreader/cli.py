@@ -1026,7 +1026,7 @@ def state_import_command(
             raise UsageError(
                 f"The backup {backup} cannot be read: {error.strerror or error}."
             ) from None
-    from newsreader.render.facts import counted
+    from newsreader.model import counted
 
     session.printer().note(
         f"imported the marks of {counted(articles, 'article')} and "
@@ -1051,7 +1051,7 @@ def state_adopt_command(
     session: Session = ctx.obj
     articles, searches, moved = session.library().adopt_state(old_folder)
     done = "moved" if moved else "copied"
-    from newsreader.render.facts import counted
+    from newsreader.model import counted
 
     session.printer().note(
         f"{done} the marks of {counted(articles, 'article')} and "
@@ -1070,7 +1070,7 @@ def state_prune_command(ctx: typer.Context) -> None:
     """
     session: Session = ctx.obj
     forgotten = session.library().prune_state()
-    from newsreader.render.facts import counted
+    from newsreader.model import counted
 
     session.printer().note(f"forgot the marks of {counted(forgotten, 'article')} no file holds")
 

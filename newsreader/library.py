@@ -47,6 +47,7 @@ from newsreader.model import (
     SortKey,
     SyncReport,
     Text,
+    counted,
     shown_id,
 )
 from newsreader.parsing import FolderParsing, explain, load, raw
@@ -200,8 +201,8 @@ class Library:
             self._follow()
         if found.subfolders and not found.entries:
             self.warn(
-                f"the folder holds no article files, but {found.subfolders} subfolder"
-                f"{'s' if found.subfolders > 1 else ''}; --recursive reads them"
+                f"the folder holds no article files, but {counted(found.subfolders, 'subfolder')}; "
+                "--recursive reads them"
             )
 
     def _state(self) -> str:
@@ -418,9 +419,8 @@ class Library:
             e for e in scan(self.folder, ScanOptions(recursive=True)).entries if e.name not in held
         ]
         if unread:
-            files = "1 article file" if len(unread) == 1 else f"{len(unread)} article files"
             raise UsageError(
-                f"{files} of the folder ({shown_id(unread[0].name)}"
+                f"{counted(len(unread), 'article file')} of the folder ({shown_id(unread[0].name)}"
                 f"{', …' if len(unread) > 1 else ''}) {'is' if len(unread) == 1 else 'are'} not "
                 "read with these options, and the marks of what they hold would be forgotten: "
                 "run news -R state prune, without --include or --exclude."

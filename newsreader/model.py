@@ -516,3 +516,9 @@ def utf8_length(text: str) -> int:
     """Bytes of ``text`` in UTF-8, where editors and ripgrep count columns (a lone surrogate
     from an undecodable file counts as its three bytes)."""
     return len(text.encode("utf-8", "surrogatepass"))
+
+
+def counted(number: int, one: str, many: str | None = None) -> str:
+    """``1 article``, ``2 articles``: the number and its noun, plural but for one (``many``
+    when the plural is not the noun and an s: ``copies``, ``saved searches``)."""
+    return f"{number} {one if number == 1 else many or one + 's'}"

@@ -20,9 +20,9 @@ from textual.widgets import Input, Static
 from newsreader.browse.rows import ArticleList
 from newsreader.errors import NewsError
 from newsreader.library import Library
-from newsreader.model import Article, Filters, MarkedSummary, shown_id
+from newsreader.model import Article, Filters, MarkedSummary, counted, shown_id
 from newsreader.render.clean import clean_field
-from newsreader.render.facts import counted, meta_line
+from newsreader.render.facts import meta_line
 
 KEYS = """\
 Enter     read the article

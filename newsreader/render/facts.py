@@ -4,15 +4,9 @@ from __future__ import annotations
 
 import math
 
-from newsreader.model import Article, MarkChange, SyncReport
+from newsreader.model import Article, MarkChange, SyncReport, counted
 
 WORDS_PER_MINUTE = 230
-
-
-def counted(number: int, one: str, many: str | None = None) -> str:
-    """``1 article``, ``2 articles``: the number and its noun, plural but for one (``many``
-    when the plural is not the noun and an s: ``copies``, ``saved searches``)."""
-    return f"{number} {one if number == 1 else many or one + 's'}"
 
 
 def reading_minutes(words: int) -> int:
