@@ -2,6 +2,7 @@
 
 import json
 import re
+import textwrap
 
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -9,6 +10,7 @@ from hypothesis import strategies as st
 from newsreader.model import ROLES, Article, Text
 from newsreader.parse import explain_lines, parse_article
 from newsreader.parse.decode import decode_bytes
+from newsreader.parse.wrapped import wrapped_rows
 
 NEWSY_LINES = st.sampled_from(
     [
@@ -36,6 +38,23 @@ ANY_BYTES = st.one_of(
 )
 
 
+def assert_each_line_is_in_one_role(text, roles):
+    """Each non-blank line of ``text`` is in exactly one role, in order: its own, or, in a file
+    wrapped at a fixed width, the role of the paragraph it was joined into, numbered as the
+    paragraph's first line and holding every character of its lines but the spaces."""
+    lines = text.split("\n")
+    if wrapped_rows(lines) is None:
+        assert [role.text for role in roles] == [line.strip() for line in lines if line.strip()]
+        return
+    ends = [role.number for role in roles[1:]] + [len(lines) + 1]
+    assert [role.number for role in roles] == sorted({role.number for role in roles})
+    assert all(lines[role.number - 1].strip() for role in roles)
+    for role, end in zip(roles, ends):
+        pieces = [line.strip() for line in lines[role.number - 1 : end - 1] if line.strip()]
+        assert role.text.startswith(pieces[0])
+        assert "".join(role.text.split()) == "".join("".join(pieces).split())
+
+
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
 @given(ANY_BYTES)
 def test_any_bytes_give_a_record_and_parsing_is_deterministic(data):
@@ -46,12 +65,16 @@ def test_any_bytes_give_a_record_and_parsing_is_deterministic(data):
 
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
 @given(ANY_BYTES)
+@example(b"\n".join(b"\x01" * n for n in (20, 40, 20, 20, 36, 1)))  # read as wrapped
+@example(
+    textwrap.fill(
+        " ".join(["A storm kept the boats in for a third day and the ferry"] * 9), 60
+    ).encode()
+)
 def test_nothing_is_lost_every_line_has_exactly_one_role(data):
     text, _ = decode_bytes(data)
     roles = explain_lines(data)
-    assert [role.text for role in roles] == [
-        line.strip() for line in text.split("\n") if line.strip()
-    ]
+    assert_each_line_is_in_one_role(text, roles)
     assert all(role.role in ROLES and role.reason for role in roles)
     article = parse_article(data, "x.txt")
     assert list(article.paragraphs) == [role.text for role in roles if role.role == "body"]
@@ -70,9 +93,7 @@ def test_a_folders_furniture_loses_nothing_either(data, other):
     shared = shared_keys([file_keys(data)] * 2 + [file_keys(other)] * 3)
     text, _ = decode_bytes(data)
     roles = explain_lines(data, shared)
-    assert [role.text for role in roles] == [
-        line.strip() for line in text.split("\n") if line.strip()
-    ]
+    assert_each_line_is_in_one_role(text, roles)
     article = parse_article(data, "x.txt", shared=shared)
     assert article == parse_article(data, "x.txt", shared=shared)
     assert list(article.paragraphs) == [role.text for role in roles if role.role == "body"]
