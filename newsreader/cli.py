@@ -230,7 +230,7 @@ def _version(ctx: typer.Context, value: bool) -> None:
 @app.callback()
 def main_options(
     ctx: typer.Context,
-    folder: Path | None = typer.Option(
+    folder: str | None = typer.Option(
         None,
         "--dir",
         "-d",
@@ -273,8 +273,17 @@ def main_options(
 
     Global options may also follow the command. Example: news list --dir ~/scraped --section Politics
     """
+    if folder == "":  # as rg and ls read '': no folder, not the current one ("$UNSET")
+        raise typer.BadParameter(
+            "is empty: name a folder, or leave the option out", param_hint="--dir"
+        )
     ctx.obj = Session(
-        ctx.obj, folder, color, plain, not no_cache, (recursive, tuple(include), tuple(exclude))
+        ctx.obj,
+        None if folder is None else Path(folder),
+        color,
+        plain,
+        not no_cache,
+        (recursive, tuple(include), tuple(exclude)),
     )
 
 

@@ -65,6 +65,17 @@ def test_missing_folder_or_file_instead_of_folder(cli, tmp_path):
     )
 
 
+def test_an_empty_folder_name_is_an_error_not_the_current_folder(cli, tmp_path, monkeypatch):
+    """``--dir "$UNSET"`` names no folder: as with ``rg PATTERN ''``, an error, not the cwd."""
+    (tmp_path / "001_00000000000000aa.txt").write_text("A headline in the current folder\n")
+    monkeypatch.chdir(tmp_path)
+    for args in (["--dir", "", "list"], ["list", "--dir", ""]):
+        result = cli(*args)
+        assert result.exit_code == 2 and result.stdout == ""
+        assert "Invalid value for --dir: is empty" in result.stderr
+    assert "A headline in the current folder" in cli("--dir", ".", "list").stdout
+
+
 def test_large_file_is_read_up_to_the_cap(cli, tmp_path):
     from newsreader.inputs.text import READ_CAP
 
