@@ -1058,14 +1058,19 @@ def state_adopt_command(
         news --dir ~/News state adopt ~/news
     """
     session: Session = ctx.obj
-    articles, searches, moved = session.library().adopt_state(old_folder)
-    done = "moved" if moved else "copied"
+    adopted = session.library().adopt_state(old_folder)
     from newsreader.model import counted
 
-    session.printer().note(
-        f"{done} the marks of {counted(articles, 'article')} and "
-        f"{counted(searches, 'saved search', 'saved searches')} from {old_folder}"
+    printer = session.printer()
+    printer.note(
+        f"{'moved' if adopted.moved else 'copied'} the marks of "
+        f"{counted(adopted.articles, 'article')} and "
+        f"{counted(adopted.searches, 'saved search', 'saved searches')} from {old_folder}"
     )
+    for name, here in adopted.renamed:
+        printer.note(
+            f"the saved search {name!r} is {here!r} here: this folder has its own {name!r}"
+        )
 
 
 @state_app.command("prune")

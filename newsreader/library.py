@@ -52,6 +52,7 @@ from newsreader.model import (
 )
 from newsreader.parsing import FolderParsing, explain, load, raw
 from newsreader.state import (
+    Adopted,
     ReaderState,
     SavedSearch,
     SearchFilters,
@@ -403,10 +404,9 @@ class Library:
         language or date this version cannot read would fail every later `saved list`)."""
         return self._use_state().import_lines(lines, check=self._saved_filters)
 
-    def adopt_state(self, old_folder: Path) -> tuple[int, int, bool]:
+    def adopt_state(self, old_folder: Path) -> Adopted:
         """Take the marks kept for ``old_folder`` (relative to the working folder), this folder
-        before it was moved or renamed; (articles, saved searches, whether moved rather than
-        copied: the old folder is gone). UnknownFolder when none are kept for it."""
+        before it was moved or renamed. UnknownFolder when none are kept for it."""
         return self._use_state().adopt(_absolute(old_folder, self.env))
 
     def prune_state(self) -> int:

@@ -311,9 +311,12 @@ def test_a_moved_folder_adopts_its_marks_and_a_copied_one_copies_them(cli, basic
     news(copied, "star", "3")  # marks of its own, kept beside those it takes
     news(copied, "saved", "add", "s", "ferry")  # and a search of the same name, which stays
     assert news(copied, "state", "adopt", str(basic)).stdout == (
-        f"copied the marks of 2 articles and 0 saved searches from {basic}\n"
+        f"copied the marks of 2 articles and 1 saved search from {basic}\n"
+        "the saved search 's' is 's-2' here: this folder has its own 's'\n"
     )
-    assert "\tferry\t" in news(copied, "saved", "list").stdout
+    searches = news(copied, "saved", "list").stdout
+    assert searches.startswith("s\t") and "\tferry\t" in searches.split("\n")[0]
+    assert searches.split("\n")[1].startswith("s-2\t") and "\tharbour\t" in searches
     assert news(copied, "list", "--read").stdout == listed(A)
     assert news(basic, "list", "--read").stdout == listed(A)  # still there: copied, not moved
     moved = tmp_path / "moved"
@@ -332,6 +335,42 @@ def test_a_moved_folder_adopts_its_marks_and_a_copied_one_copies_them(cli, basic
     assert news(moved, "state", "adopt", str(moved)).stderr == (
         f"Error: {moved} is this folder: its marks are its own already.\n"
     )
+
+
+def test_a_moved_folders_saved_searches_all_come_under_names_free_here(cli, basic, tmp_path):
+    """Moving forgets the old path's searches, so one whose name this folder uses for another
+    search comes under the first free ``name-N`` (shortened to fit), and the note says so; one
+    this folder has word for word is not doubled."""
+    long = "a" * 64
+
+    def news(folder, *args):
+        return cli("--dir", str(folder), *args)
+
+    moved = tmp_path / "moved"
+    shutil.copytree(basic, moved)
+    for name, query in (("s", "harbour"), ("s-2", "ferry"), ("same", "x"), (long, "q1")):
+        news(basic, "saved", "add", name, query)
+    for name, query in (("s", "storm"), ("same", "x"), (long, "q2")):
+        news(moved, "saved", "add", name, query)
+    shutil.rmtree(basic)
+    assert news(moved, "state", "adopt", str(basic)).stdout == (
+        f"moved the marks of 0 articles and 3 saved searches from {basic}\n"
+        f"the saved search '{long}' is '{long[:62]}-2' here: this folder has its own '{long}'\n"
+        "the saved search 's' is 's-3' here: this folder has its own 's'\n"
+    )
+    kept = {
+        line.split("\t")[0]: line.split("\t")[3]
+        for line in news(moved, "saved", "list").stdout.splitlines()
+    }
+    assert kept == {
+        "s": "storm",
+        "s-2": "ferry",
+        "s-3": "harbour",
+        "same": "x",
+        long: "q2",
+        f"{long[:62]}-2": "q1",
+    }
+    assert "No marks are kept for" in news(moved, "state", "adopt", str(basic)).stderr
 
 
 def test_a_damaged_state_file_is_kept_aside_and_a_fresh_one_started(news, basic, data_dir):

@@ -9,7 +9,7 @@ format, damage), ``store`` is the API, ``backup`` the JSON Lines format. See doc
 
 from newsreader.state.backup import BadBackup
 from newsreader.state.database import StateTooNew, StateUnavailable, state_path
-from newsreader.state.store import ReaderState
+from newsreader.state.store import Adopted, ReaderState
 from newsreader.state.values import (
     BadSavedSearch,
     BadTag,
@@ -23,6 +23,7 @@ from newsreader.state.values import (
 )
 
 __all__ = [
+    "Adopted",
     "BadBackup",
     "BadSavedSearch",
     "BadTag",

@@ -11,16 +11,18 @@ the operation run again on it (:meth:`ReaderState._attempt`).
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import sqlite3
 from pathlib import Path
-from typing import Callable, Iterable, Mapping, TextIO, TypeVar
+from typing import Callable, Iterable, Mapping, NamedTuple, TextIO, TypeVar
 
 from newsreader.errors import NewsError
 from newsreader.state import backup
 from newsreader.state.database import StateFile, is_damage, state_path, unavailable
 from newsreader.state.values import (
+    MAX_WORD,
     BadSavedSearch,
     BadTag,
     Marks,
@@ -58,6 +60,17 @@ _EMPTY = (
     "NOT read AND NOT starred AND NOT EXISTS "
     "(SELECT 1 FROM tags t WHERE t.folder = marks.folder AND t.key = marks.key)"
 )
+
+
+class Adopted(NamedTuple):
+    """What :meth:`ReaderState.adopt` took: how many articles' marks and saved searches, the
+    (name, name here) of the searches taken under a new name, and whether the old folder's
+    rows were moved (it is gone) rather than copied."""
+
+    articles: int
+    searches: int
+    renamed: tuple[tuple[str, str], ...]
+    moved: bool
 
 
 class ReaderState:
@@ -265,30 +278,37 @@ class ReaderState:
 
     # --- a folder moved ---------------------------------------------------------------------
 
-    def adopt(self, old_folder: Path) -> tuple[int, int, bool]:
+    def adopt(self, old_folder: Path) -> Adopted:
         """Take the state kept for ``old_folder`` (an absolute path: this folder before it was
         moved or renamed) into this folder's, merged as a backup is (a mark set on either side
-        stays set; this folder's saved search of a name stays). Moved when ``old_folder`` is
-        gone, copied when it is still there. (articles, saved searches, moved); UnknownFolder,
-        naming the folders there are, when nothing is kept for it."""
+        stays set). A saved search of a name this folder has for another search comes under a
+        free name (``name-2``): this folder's stays, and a moved folder's is not lost. Moved
+        when ``old_folder`` is gone, copied when it is still there. UnknownFolder, naming the
+        folders there are, when nothing is kept for it."""
         path = os.fsencode(old_folder)
         if old_folder == self.folder:
             raise UnknownFolder(f"{old_folder} is this folder: its marks are its own already.")
         moved = not old_folder.exists()
 
-        def adopt() -> tuple[int, int, bool]:
+        def adopt() -> Adopted:
             row = self._db.execute("SELECT id FROM folders WHERE path = ?", (path,)).fetchone()
             if row is None:
                 raise UnknownFolder(self._no_state_for(old_folder))
-            return (*self._take(row[0], moved), moved)
+            return Adopted(*self._take(row[0], moved), moved)
 
         return self._attempt("updated", lambda: self._in_write(adopt))
 
-    def _take(self, old: int, moved: bool) -> tuple[int, int]:
+    def _take(self, old: int, moved: bool) -> tuple[int, int, tuple[tuple[str, str], ...]]:
         """Merge folder ``old``'s rows into this folder's (inside a write); forget them if
-        ``moved``. (articles with marks or seen, saved searches taken: not those this folder
-        has one of the same name of, which stay)."""
+        ``moved``. (articles with marks or seen, saved searches taken, and the (name, new name)
+        of those taken under a new name: this folder has another search of theirs)."""
         new, both = self.folder_id, (self.folder_id, old)
+        clashes = self._db.execute(
+            "SELECT o.name, o.query, o.filters FROM saved o JOIN saved n "
+            "ON n.folder = ? AND n.name = o.name AND (n.query, n.filters) != (o.query, o.filters) "
+            "WHERE o.folder = ? ORDER BY o.name",
+            both,
+        ).fetchall()
         (articles,) = self._db.execute(
             "SELECT count(*) FROM (SELECT key FROM marks WHERE folder = ? "
             "UNION SELECT key FROM seen WHERE folder = ?)",
@@ -310,11 +330,32 @@ class ReaderState:
                 both,
             )
             searches = taken.rowcount  # the last: the saved searches this folder had no namesake of
+        renamed = tuple((name, self._insert_renamed(name, rest)) for name, *rest in clashes)
         if moved:
             for table in ("tags", "marks", "seen", "saved"):
                 self._db.execute(f"DELETE FROM {table} WHERE folder = ?", (old,))
             self._db.execute("DELETE FROM folders WHERE id = ?", (old,))
-        return articles, searches
+        return articles, searches + len(renamed), renamed
+
+    def _insert_renamed(self, name: str, definition: list[str]) -> str:
+        """Keep a saved search (``definition``: its query and filters, as stored) under the
+        first of ``name-2``, ``name-3``, ... this folder has no search of; that name."""
+        taken = {
+            row[0]
+            for row in self._db.execute(
+                "SELECT name FROM saved WHERE folder = ?", (self.folder_id,)
+            )
+        }
+        suffixes = (f"-{number}" for number in itertools.count(2))
+        free = next(
+            candidate
+            for candidate in (name[: MAX_WORD - len(suffix)] + suffix for suffix in suffixes)
+            if candidate not in taken
+        )
+        self._db.execute(
+            "INSERT INTO saved VALUES (?, ?, ?, ?)", (self.folder_id, free, *definition)
+        )
+        return free
 
     def _no_state_for(self, old_folder: Path) -> str:
         """A sentence saying no marks are kept for ``old_folder``, naming the folders that have
