@@ -392,6 +392,41 @@ def test_teasers_below_the_story_leave_the_body_and_give_no_headline():
     assert roles("teasers.txt")["Bus lanes vote delayed again"] == "boilerplate"
 
 
+UNCUT_TEASERS = [
+    "Harbour wall repairs to start in May",
+    "The work will close the east quay to cars for six weeks.",
+    "Lifeboat crew rescues two walkers. Both were unhurt.",
+    "The pair were cut off by the tide below the cliffs near the point.",
+]
+LAST_TEASER = [
+    "Museum plans a new wing for its maps",
+    "The trustees say the collection has outgrown the first floor and that the plans will go…",
+]
+
+
+def test_a_teaser_box_takes_the_uncut_pairs_between_its_cut_ones():
+    """A box's pairs whose blurb is whole sit between those cut with an ellipsis: short lines
+    between a run of teasers and a teaser pair a few lines on are the box's too."""
+    text = (FIXTURES / "teasers.txt").read_text(encoding="utf-8").rstrip("\n")
+    page = "\n\n".join([text, *UNCUT_TEASERS, *LAST_TEASER])
+    reasons = {line.text: line.reason for line in read_page(page).lines}
+    assert all(reasons[text] is Reason.TEASER for text in UNCUT_TEASERS + LAST_TEASER)
+    article = parse_article(page.encode(), "a.txt")
+    assert len(article.paragraphs) == 3 and article.paragraphs[-1].startswith("The head librarian")
+
+
+def test_lines_far_from_a_teaser_run_or_long_are_not_bridged():
+    """More lines than a box's two pairs, or a paragraph of the story's length, between a run
+    and a lone teaser pair: those lines are not taken for the box's."""
+    text = (FIXTURES / "teasers.txt").read_text(encoding="utf-8").rstrip("\n")
+    far = UNCUT_TEASERS + ["A fifth short line of the page."]
+    long = UNCUT_TEASERS[:1] + [" ".join(["The harbour master said the repairs would last."] * 6)]
+    for between in (far, long):
+        page = "\n\n".join([text, *between, *LAST_TEASER])
+        reasons = {line.text: line.reason for line in read_page(page).lines}
+        assert not any(reasons[text] is Reason.TEASER for text in between)
+
+
 RECENT_COMMENTS = [
     "harbourwatch on Ferry fares to rise in spring: “About time they fixed the timetable before"
     " raising the price of a…” Dec 20, 16:03",

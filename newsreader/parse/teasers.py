@@ -3,7 +3,8 @@
 "More from the site" boxes, related stories and newsletters pair a headline with the first
 words of its story, cut with an ellipsis. Two or more such pairs in a row are the page's, never
 the story's: none of the development corpus's true bodies holds one, and a headline among them
-is another story's (:func:`mark_teasers`, before the headline is sought), as are two or more
+is another story's (:func:`mark_teasers`, before the headline is sought), with the box's
+pairs whose blurb is whole between such a run and a pair a few lines from it, as are two or more
 lines in a row of a blog's recent comments ("reader on Another story: “the comment…” date"),
 and a grid of three or more headlines each given twice (a picture's text, then its link's).
 Others pair it with a one-sentence summary; three such pairs in a row at the body's end leave
@@ -16,6 +17,7 @@ short). So do three or more cards in a row, each with its own "By …" line, at 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from itertools import compress
 from operator import attrgetter
@@ -35,6 +37,7 @@ from newsreader.parse.page import (
 from newsreader.parse.reasons import Reason
 
 _PAIRS = 2  # headline-and-blurb pairs in a row that make a run of teasers
+_BRIDGED = 4  # short lines between a run of teasers and a teaser pair that is the run's, at most
 _HEADLINE_WORDS = (2, 16)  # words a teaser's headline has
 _BLURB_WORDS = 6  # words a blurb has at least
 _CUT = ("…", "...")  # how a blurb cut short ends
@@ -65,7 +68,8 @@ def mark_teasers(lines: list[Line]) -> None:
     """Mark each run of two or more teasers boilerplate: headlines over their blurbs cut short,
     headlines each given twice, or readers' recent comments."""
     texts = list(map(_TEXT, lines))
-    runs = [(list(map(_teaser, lines, lines[1:])), _PAIRS)]
+    teasers = list(map(_teaser, lines, lines[1:]))
+    runs = [(teasers, _PAIRS)]
     same = list(map(str.__eq__, texts, texts[1:]))  # line i given again right below it
     if True in same:
         doubled = [False] * len(same)
@@ -76,7 +80,33 @@ def mark_teasers(lines: list[Line]) -> None:
         for start, end in _runs(pairs, lambda start, end, least=least: end - start >= 2 * least):
             for line in lines[start:end]:
                 line.role, line.reason = BOILERPLATE, Reason.TEASER
+    if True in teasers:
+        _bridge_teasers(lines, teasers)
     _mark_recent_comments(lines)
+
+
+def _bridge_teasers(lines: list[Line], teasers: list[bool]) -> None:
+    """A teaser pair ``_BRIDGED`` lines or fewer from a run of them, with only short undecided
+    lines between, is the run's, and so are those lines: the box's pairs whose blurb was not
+    cut ("Police cruiser hits bar." over "No one was hurt."), which no shape alone tells from
+    a subheading over a short paragraph."""
+    marked = [i for i, line in enumerate(lines) if line.reason is Reason.TEASER]
+    if not marked:
+        return
+    for i in compress(range(len(teasers)), teasers):
+        if lines[i].reason is Reason.TEASER:
+            continue
+        at = bisect_left(marked, i)
+        spans = [(marked[at - 1] + 1, i)] if at else []  # from the run above down to the pair
+        if at < len(marked):
+            spans.append((i + 2, marked[at]))  # from below the pair down to the run below
+        for start, end in spans:
+            between = lines[start:end]
+            if len(between) <= _BRIDGED and all(
+                line.role is OTHER and line.words <= _SUMMARY_WORDS for line in between
+            ):
+                for line in lines[min(start, i) : max(end, i + 2)]:
+                    line.role, line.reason = BOILERPLATE, Reason.TEASER
 
 
 def _doubled(line: Line) -> bool:
