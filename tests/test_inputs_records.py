@@ -138,3 +138,15 @@ def test_a_lone_surrogate_escaped_in_json_becomes_a_replacement_character(cli, t
     assert exported.exit_code == 0
     titles = {json.loads(line)["title"] for line in exported.stdout.splitlines()}
     assert titles == {"Harbour \ufffd wall", "Emoji \U0001f600 kept"}
+
+
+def test_explain_says_a_records_title_and_text_are_taken_as_stated(cli, tmp_path):
+    """A record that states its body is not parsed: --explain names the record's fields as the
+    reason, not the parser's scores (a one-line "headline" it never weighed)."""
+    (tmp_path / "ferry.json").write_bytes((INPUTS / "newsplease.json").read_bytes())
+    lines = cli("--dir", str(tmp_path), "show", "ferry", "--explain").stdout.splitlines()
+    assert [line.split("\t")[1:3] for line in lines] == [
+        ["title", "the record states it as its title: taken as it is, not parsed"],
+        *[["body", "the record states it as its text: taken as it is, not parsed"]] * 2,
+    ]
+    assert lines[0].endswith("\tIsland ferry to resume in April")

@@ -46,6 +46,7 @@ from newsreader.parse.page import (
     OTHER,
     PARAGRAPH_ENDS,
     PARAGRAPH_WORDS,
+    TITLE,
     Line,
     Page,
     split_lines,
@@ -68,6 +69,8 @@ class Evidence(str, Enum):
     )
     OUTLINE = "a heading or list item inside the article's element, over article text"
     OUTSIDE_WINDOW = "far from the headline and the article's element the markup names: not read"
+    STATED_TITLE = "the record states it as its title: taken as it is, not parsed"
+    STATED_BODY = "the record states it as its text: taken as it is, not parsed"
 
     def __str__(self) -> str:
         return self.value
@@ -141,7 +144,10 @@ def explain_document(
     document: Document, shared: frozenset[int] = frozenset(), keys: bytes | None = None
 ) -> list[LineRole]:
     """Every non-blank line of the document's text with its role and why (``--explain``),
-    the lines outside the window the parser read too."""
+    the lines outside the window the parser read too; a record stating its body (scraper
+    JSON, an export) was not parsed, and its lines say so."""
+    if document.body is not None:
+        return _stated_roles(document)
     roles = lay_out(document, shared, keys).roles()
     read = {role.number for role in roles}
     unread = str(Evidence.OUTSIDE_WINDOW)
@@ -151,6 +157,19 @@ def explain_document(
         if line.number not in read
     ]
     return sorted(roles, key=attrgetter("number"))
+
+
+def _stated_roles(document: Document) -> list[LineRole]:
+    """The lines of a record that states its body as :func:`_stated` took them: the first
+    line its title when the record states one, the others its text."""
+    lines = split_lines(document.text)
+    title = bool(lines) and lines[0].text == (document.title or "").strip()
+    return [
+        LineRole(line.number, line.text, TITLE, str(Evidence.STATED_TITLE))
+        if title and not i
+        else LineRole(line.number, line.text, BODY, str(Evidence.STATED_BODY))
+        for i, line in enumerate(lines)
+    ]
 
 
 def lay_out(document: Document, shared: frozenset[int], keys: bytes | None) -> Layout:
