@@ -1024,23 +1024,27 @@ def state_import_command(
     session: Session = ctx.obj
     library = session.library()
     if str(backup) == "-":
-        articles, searches = library.import_state(session.env.stdin)
+        imported = library.import_state(session.env.stdin)
     else:
         try:
             with open(
                 session.env.cwd / backup, encoding="utf-8", errors="surrogateescape"
             ) as lines:
-                articles, searches = library.import_state(lines)
+                imported = library.import_state(lines)
         except OSError as error:
             raise UsageError(
                 f"The backup {backup} cannot be read: {error.strerror or error}."
             ) from None
     from newsreader.model import counted
 
-    session.printer().note(
-        f"imported the marks of {counted(articles, 'article')} and "
-        f"{counted(searches, 'saved search', 'saved searches')}"
+    printer = session.printer()
+    printer.note(
+        f"imported the marks of {counted(imported.articles, 'article')} and "
+        f"{counted(imported.searches, 'saved search', 'saved searches')}"
+        f"{'' if imported.changed or imported.replaced else ': all were here already'}"
     )
+    for name in imported.replaced:
+        printer.note(f"the saved search {name!r} is the backup's now: this folder's was replaced")
 
 
 @state_app.command("adopt")

@@ -53,6 +53,7 @@ from newsreader.model import (
 from newsreader.parsing import FolderParsing, explain, load, raw
 from newsreader.state import (
     Adopted,
+    Imported,
     ReaderState,
     SavedSearch,
     SearchFilters,
@@ -398,8 +399,8 @@ class Library:
         docs/state.md); how many records were written."""
         return self._use_state().export(stream)
 
-    def import_state(self, lines: Iterable[str]) -> tuple[int, int]:
-        """Merge a backup into this folder's state; (articles, saved searches) read. BadBackup,
+    def import_state(self, lines: Iterable[str]) -> Imported:
+        """Merge a backup into this folder's state. BadBackup,
         nothing merged, when a line is not a record or a saved search's filters cannot run (a
         language or date this version cannot read would fail every later `saved list`)."""
         return self._use_state().import_lines(lines, check=self._saved_filters)

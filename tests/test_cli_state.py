@@ -234,6 +234,15 @@ def test_state_export_import_and_prune(run, cli, basic, tmp_path):
     imported = cli("--dir", str(basic), "state", "import", env=elsewhere, stdin=backup)
     assert imported.stdout == "imported the marks of 2 articles and 1 saved search\n"
     assert cli("--dir", str(basic), "list", "--read", env=elsewhere).stdout == listed(A, B)
+    cli("--dir", str(basic), "saved", "add", "s", "ferry", "--replace", env=elsewhere)
+    again = cli("--dir", str(basic), "state", "import", env=elsewhere, stdin=backup).stdout
+    assert again == (  # the marks were there; the search of that name was not the backup's
+        "imported the marks of 2 articles and 1 saved search\n"
+        "the saved search 's' is the backup's now: this folder's was replaced\n"
+    )
+    assert cli("--dir", str(basic), "state", "import", env=elsewhere, stdin=backup).stdout == (
+        "imported the marks of 2 articles and 1 saved search: all were here already\n"
+    )
     (tmp_path / "backup.jsonl").write_text(backup + "not json\n", encoding="utf-8")
     refused = run("state", "import", str(tmp_path / "backup.jsonl"), code=2)
     assert refused.stderr.startswith("Error: line 5 of the backup")

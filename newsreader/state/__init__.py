@@ -9,7 +9,7 @@ format, damage), ``store`` is the API, ``backup`` the JSON Lines format. See doc
 
 from newsreader.state.backup import BadBackup
 from newsreader.state.database import StateTooNew, StateUnavailable, state_path
-from newsreader.state.store import Adopted, ReaderState
+from newsreader.state.store import Adopted, Imported, ReaderState
 from newsreader.state.values import (
     BadSavedSearch,
     BadTag,
@@ -27,6 +27,7 @@ __all__ = [
     "BadBackup",
     "BadSavedSearch",
     "BadTag",
+    "Imported",
     "Marks",
     "ReaderState",
     "SavedSearch",

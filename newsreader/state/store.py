@@ -55,7 +55,9 @@ ON CONFLICT (folder, key) DO UPDATE SET
     read = marks.read OR excluded.read,
     starred_at = CASE WHEN marks.starred THEN marks.starred_at ELSE excluded.starred_at END,
     starred = marks.starred OR excluded.starred
-"""
+WHERE NOT marks.read AND excluded.read OR NOT marks.starred AND excluded.starred
+    OR marks.name IS NULL AND excluded.name IS NOT NULL
+"""  # the WHERE: a row the merge would leave as it is is not written (nor counted a change)
 _EMPTY = (
     "NOT read AND NOT starred AND NOT EXISTS "
     "(SELECT 1 FROM tags t WHERE t.folder = marks.folder AND t.key = marks.key)"
@@ -71,6 +73,17 @@ class Adopted(NamedTuple):
     searches: int
     renamed: tuple[tuple[str, str], ...]
     moved: bool
+
+
+class Imported(NamedTuple):
+    """What :meth:`ReaderState.import_lines` read from a backup: how many articles and saved
+    searches, how many rows of marks, tags and seen articles it added or changed here (0: all
+    were here already), and the names of this folder's saved searches it replaced by another."""
+
+    articles: int
+    searches: int
+    changed: int
+    replaced: tuple[str, ...]
 
 
 class ReaderState:
@@ -392,19 +405,21 @@ class ReaderState:
 
     def import_lines(
         self, lines: Iterable[str], check: Callable[[SavedSearch], object] = lambda _: None
-    ) -> tuple[int, int]:
+    ) -> Imported:
         """Merge a backup into this folder's state: marks and tags set on either side stay set,
-        a saved search of the same name is replaced. (articles, saved searches) read. BadBackup
-        naming the first bad line, and nothing merged, if any line is not a record or ``check``
-        raises a NewsError for a saved search (the library checks that its filters run)."""
+        a saved search of the same name is replaced. BadBackup naming the first bad line, and
+        nothing merged, if any line is not a record or ``check`` raises a NewsError for a saved
+        search (the library checks that its filters run)."""
         read = backup.read_backup(lines)
         for search in read.saved:
             try:
                 check(search)
             except NewsError as error:
                 raise backup.BadBackup(f"the saved search {search.name!r}: {error}") from None
-        self._attempt("updated", lambda: self._in_write(lambda: self._merge(read)))
-        return len(read.articles), len(read.saved)
+        changed, replaced = self._attempt(
+            "updated", lambda: self._in_write(lambda: self._merge(read))
+        )
+        return Imported(len(read.articles), len(read.saved), changed, replaced)
 
     # --- inside -------------------------------------------------------------------------------
 
@@ -657,8 +672,20 @@ class ReaderState:
         ]
         return articles, searches
 
-    def _merge(self, read: backup.Backup) -> None:
+    def _merge(self, read: backup.Backup) -> tuple[int, tuple[str, ...]]:
+        """Merge ``read`` (inside a write): (rows of marks, tags and seen added or changed, the
+        saved searches replaced by another of their name)."""
         folder = self.folder_id
+        before = self._db.total_changes
+        rows = [(folder, *self._saved_row(search)) for search in read.saved]
+        replaced = tuple(
+            name
+            for _, name, *definition in rows
+            if self._db.execute(
+                "SELECT 1 FROM saved WHERE folder = ? AND name = ? AND (query, filters) != (?, ?)",
+                (folder, name, *definition),
+            ).fetchone()
+        )
         marked = [a for a in read.articles if a.marks.read or a.marks.starred or a.marks.tags]
         self._db.executemany(
             _MERGE,
@@ -683,10 +710,9 @@ class ReaderState:
             "INSERT OR IGNORE INTO seen VALUES (?, ?)",
             ((folder, a.key) for a in read.articles if a.seen),
         )
-        self._db.executemany(
-            "INSERT OR REPLACE INTO saved VALUES (?, ?, ?, ?)",
-            ((folder, *self._saved_row(search)) for search in read.saved),
-        )
+        changed = self._db.total_changes - before
+        self._db.executemany("INSERT OR REPLACE INTO saved VALUES (?, ?, ?, ?)", rows)
+        return changed, replaced
 
 
 def _keys(keys: Iterable[int]) -> list[int]:
