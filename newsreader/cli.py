@@ -1124,7 +1124,10 @@ def hoist_global_options(argv: list[str]) -> list[str]:
         if name in _GLOBALS:
             moved.append(word)
             if _GLOBALS[name] and not equals:
-                moved.append(next(rest, ""))
+                value = next(rest, None)
+                if value is None:  # left out: the option alone, so Click says it needs one
+                    return [*before[:command], *moved]
+                moved.append(value)
         else:
             after.append(word)
     return [*before[:command], *moved, before[command], *after]

@@ -76,6 +76,15 @@ def test_an_empty_folder_name_is_an_error_not_the_current_folder(cli, tmp_path, 
     assert "A headline in the current folder" in cli("--dir", ".", "list").stdout
 
 
+@pytest.mark.parametrize("option", ["--dir", "-d", "--include", "--exclude"])
+def test_a_global_option_after_the_command_without_its_value_says_so(cli, option):
+    """``news list --dir`` (the value forgotten) is the error ``news --dir`` gives, not an
+    empty value's."""
+    for result in (cli(option), cli("list", option)):
+        assert result.exit_code == 2
+        assert f"Option '{option}' requires an argument." in result.stderr
+
+
 def test_large_file_is_read_up_to_the_cap(cli, tmp_path):
     from newsreader.inputs.text import READ_CAP
 
