@@ -326,6 +326,10 @@ def test_a_moved_folder_adopts_its_marks_and_a_copied_one_copies_them(cli, basic
     searches = news(copied, "saved", "list").stdout
     assert searches.startswith("s\t") and "\tferry\t" in searches.split("\n")[0]
     assert searches.split("\n")[1].startswith("s-2\t") and "\tharbour\t" in searches
+    assert news(copied, "state", "adopt", str(basic)).stdout == (  # again: held as s-2 already
+        f"copied the marks of 2 articles and 0 saved searches from {basic}\n"
+    )
+    assert news(copied, "saved", "list").stdout == searches
     assert news(copied, "list", "--read").stdout == listed(A)
     assert news(basic, "list", "--read").stdout == listed(A)  # still there: copied, not moved
     moved = tmp_path / "moved"

@@ -295,7 +295,8 @@ class ReaderState:
         """Take the state kept for ``old_folder`` (an absolute path: this folder before it was
         moved or renamed) into this folder's, merged as a backup is (a mark set on either side
         stays set). A saved search of a name this folder has for another search comes under a
-        free name (``name-2``): this folder's stays, and a moved folder's is not lost. Moved
+        free name (``name-2``), unless this folder holds it word for word under another name (an
+        earlier adopt): this folder's stays, and a moved folder's is not lost. Moved
         when ``old_folder`` is gone, copied when it is still there. UnknownFolder, naming the
         folders there are, when nothing is kept for it."""
         path = os.fsencode(old_folder)
@@ -316,10 +317,11 @@ class ReaderState:
         ``moved``. (articles with marks or seen, saved searches taken, and the (name, new name)
         of those taken under a new name: this folder has another search of theirs)."""
         new, both = self.folder_id, (self.folder_id, old)
-        clashes = self._db.execute(
+        clashes = self._db.execute(  # not those this folder holds word for word, by any name
             "SELECT o.name, o.query, o.filters FROM saved o JOIN saved n "
-            "ON n.folder = ? AND n.name = o.name AND (n.query, n.filters) != (o.query, o.filters) "
-            "WHERE o.folder = ? ORDER BY o.name",
+            "ON n.folder = ?1 AND n.name = o.name AND (n.query, n.filters) != (o.query, o.filters) "
+            "WHERE o.folder = ?2 AND NOT EXISTS (SELECT 1 FROM saved m "
+            "WHERE m.folder = ?1 AND (m.query, m.filters) = (o.query, o.filters)) ORDER BY o.name",
             both,
         ).fetchall()
         (articles,) = self._db.execute(
