@@ -427,6 +427,56 @@ def test_lines_far_from_a_teaser_run_or_long_are_not_bridged():
         assert not any(reasons[text] is Reason.TEASER for text in between)
 
 
+BOX = [
+    "Trending",
+    "Ferry timetable changes from Monday",
+    "Crossings to the islands will run every forty minutes instead of every hour, the operator…",
+    "School fair raises money for playground",
+    "Parents and pupils raised more than four thousand pounds at the spring fair, which the head…",
+]
+
+
+def test_a_paywalled_headline_below_a_teaser_box_stays_the_headline():
+    """A box, then the story's kicker, headline and lede cut for the paywall: the headline over
+    its cut lede looks like one more teaser, but the kicker between is no teaser pair."""
+    page = [
+        *BOX,
+        "Local News",
+        "Council approves new harbour wall after decade of storm damage",
+        "Councillors voted on Tuesday to build a new harbour wall after ten winters of storms had…",
+        "By Dana Whitlock, March 5, 2024",
+        "Subscribe to keep reading",
+    ]
+    article = parse_article("\n\n".join(page).encode(), "a.txt")
+    assert article.title == "Council approves new harbour wall after decade of storm damage"
+
+
+@pytest.mark.parametrize("above", [True, False])
+def test_the_storys_subheading_and_paragraphs_near_a_box_are_not_the_boxs(above):
+    """A subheading over short paragraphs between a teaser box and a related link (a cut
+    teaser pair) inside the story, the link above the box or below it: the story's."""
+    opening = [
+        "Harbour wall plans go out to consultation",
+        "The council has published its plans for a new harbour wall and asked residents for their"
+        " views before a final vote in the summer, when the cost will also be settled.",
+        "The plans follow ten winters of storm damage to the old wall, which engineers say cannot"
+        " be repaired for much longer without closing the quay to traffic for good.",
+    ]
+    own = [
+        "Residents divided over the plans",
+        "Some residents welcomed the wall and said the quay had waited long enough.",
+        "Others said the new wall would block the view of the bay from the promenade.",
+    ]
+    link = LAST_TEASER
+    middle = [*BOX[1:], *own, *link] if not above else [*link, *own, *BOX[1:]]
+    closing = [
+        "The consultation runs until the end of April, and the plans can be read at the library"
+        " and on the council's website, where comments can also be left by residents."
+    ]
+    article = parse_article("\n\n".join([*opening, *middle, *closing]).encode(), "a.txt")
+    assert all(paragraph in article.paragraphs for paragraph in own[1:])
+
+
 RECENT_COMMENTS = [
     "harbourwatch on Ferry fares to rise in spring: “About time they fixed the timetable before"
     " raising the price of a…” Dec 20, 16:03",

@@ -4,7 +4,7 @@
 words of its story, cut with an ellipsis. Two or more such pairs in a row are the page's, never
 the story's: none of the development corpus's true bodies holds one, and a headline among them
 is another story's (:func:`mark_teasers`, before the headline is sought), with the box's
-pairs whose blurb is whole between such a run and a pair a few lines from it, as are two or more
+pairs whose blurb is whole between such a run and a pair a few lines below it, as are two or more
 lines in a row of a blog's recent comments ("reader on Another story: “the comment…” date"),
 and a grid of three or more headlines each given twice (a picture's text, then its link's).
 Others pair it with a one-sentence summary; three such pairs in a row at the body's end leave
@@ -37,7 +37,7 @@ from newsreader.parse.page import (
 from newsreader.parse.reasons import Reason
 
 _PAIRS = 2  # headline-and-blurb pairs in a row that make a run of teasers
-_BRIDGED = 4  # short lines between a run of teasers and a teaser pair that is the run's, at most
+_BRIDGED = 4  # lines between a run of teasers and a teaser pair below it that is the run's, at most
 _HEADLINE_WORDS = (2, 16)  # words a teaser's headline has
 _BLURB_WORDS = 6  # words a blurb has at least
 _CUT = ("…", "...")  # how a blurb cut short ends
@@ -80,33 +80,44 @@ def mark_teasers(lines: list[Line]) -> None:
         for start, end in _runs(pairs, lambda start, end, least=least: end - start >= 2 * least):
             for line in lines[start:end]:
                 line.role, line.reason = BOILERPLATE, Reason.TEASER
-    if True in teasers:
+    if True in teasers:  # most files hold no teaser pair at all
         _bridge_teasers(lines, teasers)
     _mark_recent_comments(lines)
 
 
 def _bridge_teasers(lines: list[Line], teasers: list[bool]) -> None:
-    """A teaser pair ``_BRIDGED`` lines or fewer from a run of them, with only short undecided
-    lines between, is the run's, and so are those lines: the box's pairs whose blurb was not
-    cut ("Police cruiser hits bar." over "No one was hurt."), which no shape alone tells from
-    a subheading over a short paragraph."""
+    """A teaser pair below a run of them, with one or two pairs of undecided lines between
+    (``_BRIDGED`` lines at most) each a short line over a whole one-sentence blurb, is the
+    run's, and so are those pairs: the box's teasers whose blurb was not cut ("Police cruiser
+    hits bar." over "No one was hurt."). Only between a run and a pair below it: alone, such a
+    pair is a subheading over a short paragraph, and a kicker or byline between a box and a
+    story's headline over its cut lede (a paywall) is no such pair."""
     marked = [i for i, line in enumerate(lines) if line.reason is Reason.TEASER]
-    if not marked:
-        return
     for i in compress(range(len(teasers)), teasers):
-        if lines[i].reason is Reason.TEASER:
-            continue
         at = bisect_left(marked, i)
-        spans = [(marked[at - 1] + 1, i)] if at else []  # from the run above down to the pair
-        if at < len(marked):
-            spans.append((i + 2, marked[at]))  # from below the pair down to the run below
-        for start, end in spans:
-            between = lines[start:end]
-            if len(between) <= _BRIDGED and all(
-                line.role is OTHER and line.words <= _SUMMARY_WORDS for line in between
-            ):
-                for line in lines[min(start, i) : max(end, i + 2)]:
-                    line.role, line.reason = BOILERPLATE, Reason.TEASER
+        if not at or lines[i].reason is Reason.TEASER:
+            continue  # no run above, or the pair is one already
+        between = lines[marked[at - 1] + 1 : i]
+        if (
+            2 <= len(between) <= _BRIDGED
+            and len(between) % 2 == 0
+            and all(map(_whole_teaser, between[::2], between[1::2]))
+        ):
+            for line in (*between, lines[i], lines[i + 1]):
+                line.role, line.reason = BOILERPLATE, Reason.TEASER
+            marked[at:at] = range(marked[at - 1] + 1, i + 2)  # a pair further down may follow
+
+
+def _whole_teaser(headline: Line, blurb: Line) -> bool:
+    """Whether ``headline`` over ``blurb``, both undecided, may be a teaser whose blurb is
+    whole: a line of a headline's length over one of a summary's that ends a sentence."""
+    return (
+        headline.role is OTHER
+        and blurb.role is OTHER
+        and headline.words <= _HEADLINE_WORDS[1]
+        and _BLURB_WORDS <= blurb.words <= _SUMMARY_WORDS
+        and ends_a_sentence(blurb.text)
+    )
 
 
 def _doubled(line: Line) -> bool:
