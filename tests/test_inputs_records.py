@@ -150,3 +150,18 @@ def test_explain_says_a_records_title_and_text_are_taken_as_stated(cli, tmp_path
         *[["body", "the record states it as its text: taken as it is, not parsed"]] * 2,
     ]
     assert lines[0].endswith("\tIsland ferry to resume in April")
+
+
+def test_explain_of_a_record_gives_its_lines_as_the_record_holds_them(cli, tmp_path):
+    """A record's paragraphs wrapped at 60 columns are taken a line a paragraph; --explain
+    must not join the lines as it would a wrapped text dump (the parser never read them)."""
+    import textwrap
+
+    sentence = "The ferry will run every hour from May, the council said on Tuesday evening."
+    text = [textwrap.fill(" ".join([sentence] * 4), 60) for _ in range(3)]
+    record = {"title": "Ferry timetable agreed", "text": text, "date": "2024-03-05"}
+    (tmp_path / "ferry.json").write_text(json.dumps(record), encoding="utf-8")
+    exported = json.loads(cli("--dir", str(tmp_path), "export").stdout)
+    explained = cli("--dir", str(tmp_path), "show", "ferry", "--explain").stdout.splitlines()
+    body = [line.split("\t")[3] for line in explained if line.split("\t")[1] == "body"]
+    assert body == exported["paragraphs"] and len(body) > 3

@@ -145,7 +145,7 @@ def explain_document(
 ) -> list[LineRole]:
     """Every non-blank line of the document's text with its role and why (``--explain``),
     the lines outside the window the parser read too; a record stating its body (scraper
-    JSON, an export) was not parsed, and its lines say so."""
+    JSON, a feed's item, an export) was not parsed, and its lines say so."""
     if document.body is not None:
         return _stated_roles(document)
     roles = lay_out(document, shared, keys).roles()
@@ -160,15 +160,17 @@ def explain_document(
 
 
 def _stated_roles(document: Document) -> list[LineRole]:
-    """The lines of a record that states its body as :func:`_stated` took them: the first
-    line its title when the record states one, the others its text."""
-    lines = split_lines(document.text)
-    title = bool(lines) and lines[0].text == (document.title or "").strip()
+    """The non-blank lines of a record that states its body, each as it stands (no line
+    joined, as :func:`_stated` joins none): the first its title when the record states one
+    (the text opens with it), the others its text."""
+    lines = [(n, text.strip()) for n, text in enumerate(document.text.split("\n"), 1)]
+    lines = [(n, text) for n, text in lines if text]
+    title = bool((document.title or "").strip())
     return [
-        LineRole(line.number, line.text, TITLE, str(Evidence.STATED_TITLE))
+        LineRole(n, text, TITLE, str(Evidence.STATED_TITLE))
         if title and not i
-        else LineRole(line.number, line.text, BODY, str(Evidence.STATED_BODY))
-        for i, line in enumerate(lines)
+        else LineRole(n, text, BODY, str(Evidence.STATED_BODY))
+        for i, (n, text) in enumerate(lines)
     ]
 
 
