@@ -394,3 +394,27 @@ def test_a_headline_in_capitals_under_a_column_of_links_beats_the_masthead():
         + ["| Print | Email | Comments (3) |", *story, "MORE LOCAL NEWS", "Rain delays harvest"]
     )
     assert parse_article(text.encode(), "a.txt").title == "BANK ROBBER SOUGHT"
+
+
+@pytest.mark.parametrize(
+    "short, headline, title",
+    [
+        (
+            "Politics",
+            "PoliticsCouncil votes to close the old bridge",
+            "Council votes to close the old bridge",
+        ),
+        (
+            "i",
+            "iPhone sales slow as buyers wait for cheaper models",
+            None,
+        ),  # no kicker of one letter
+        ("e", "eBay sellers face new fees from the spring", None),
+    ],
+)
+def test_a_kicker_link_run_into_the_headline_is_cut_off(short, headline, title):
+    """Links joined without a space ("PoliticsCouncil votes..."): the kicker, a short line of
+    the file itself, is cut from the headline; a letter or two is no kicker."""
+    story = "The council said on Tuesday that the decision had been taken after a long debate."
+    article = parse_article(f"{short}\n\n{headline}\n\n{story}\n".encode(), "a.txt")
+    assert article.title == (title or headline)

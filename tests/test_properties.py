@@ -46,6 +46,8 @@ def assert_each_line_is_in_one_role(text, roles):
     if wrapped_rows(lines) is None:
         assert [role.text for role in roles] == [line.strip() for line in lines if line.strip()]
         return
+    first = next(n for n, line in enumerate(lines, 1) if line.strip())  # wrapped: it has lines
+    assert roles and roles[0].number == first  # and each role covers the lines to the next
     ends = [role.number for role in roles[1:]] + [len(lines) + 1]
     assert [role.number for role in roles] == sorted({role.number for role in roles})
     assert all(lines[role.number - 1].strip() for role in roles)
@@ -66,6 +68,7 @@ def test_any_bytes_give_a_record_and_parsing_is_deterministic(data):
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
 @given(ANY_BYTES)
 @example(b"\n".join(b"\x01" * n for n in (20, 40, 20, 20, 36, 1)))  # read as wrapped
+@example(b"Politics\nPoliticsCouncil votes to close the bridge\nThe council voted on it.")
 @example(
     textwrap.fill(
         " ".join(["A storm kept the boats in for a third day and the ferry"] * 9), 60
@@ -80,7 +83,9 @@ def test_nothing_is_lost_every_line_has_exactly_one_role(data):
     assert list(article.paragraphs) == [role.text for role in roles if role.role == "body"]
     assert article.words == sum(len(paragraph.split()) for paragraph in article.paragraphs)
     titles = [role.text for role in roles if role.role == "title"]
-    assert titles == ([article.title] if article.title else [])
+    assert len(titles) == (1 if article.title else 0)
+    # the headline line less what is glued to it (a kicker run into it, a tool tail, quotes)
+    assert not titles or " ".join(article.title.split()) in " ".join(titles[0].split())
 
 
 @settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])

@@ -19,6 +19,7 @@ _TAG = re.compile(
 )
 _SITE_SUFFIX = re.compile(r"\s+\|\s+(?P<site>[^|]{2,50})$")  # a site or show name after a bar
 _SITE_WORDS = 5  # words a site's name may have
+_KICKER_CHARS = 3  # characters of a kicker run into the headline, at least ("i" + "Phone": none)
 _TRAIL = re.compile(r"\s+(?:/|›|»|>)\s+")  # the spaced separators of a breadcrumb trail
 _TRAIL_MARKS = ("/", "›", "»", ">")
 
@@ -160,7 +161,7 @@ def _without_kicker(text: str, short_lines: list[str]) -> tuple[str, str | None]
         kicker
     ) in short_lines:  # links joined without a space: a lower-case end, an upper-case start
         if (
-            len(kicker) < len(text)
+            _KICKER_CHARS <= len(kicker) < len(text)
             and text.startswith(kicker)
             and kicker[-1].islower()
             and text[len(kicker)].isupper()
