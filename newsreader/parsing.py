@@ -69,8 +69,8 @@ def _loaded(
 ) -> tuple[tuple[tuple[Article, int], ...] | None, bool]:
     """:func:`load`'s records, each with its content key (the reader's marks hang on it: see
     ``state.content_key``), and whether the file could be read; None for the records of a file
-    streamed in the calling process (:data:`STREAMED`). A file of one document is keyed by its
-    bytes, a document of many by what names it (``inputs.articles``). ``kept``: the file's
+    streamed in the calling process (:data:`STREAMED`). A text dump is keyed by its bytes, a
+    document of another format by what names it (:func:`_one_key`). ``kept``: the file's
     document as the first pass read it, if it kept it."""
     if reads_as_documents(entry.name) and format_of(entry.name) in STREAMED:
         return None, True
@@ -92,14 +92,24 @@ def _loaded(
 
     found = tuple(articles_of(entry, read_documents(entry.name, read.data), shared, keys))
     if len(found) == 1:
-        return ((found[0][0], _key(entry, read)),), read.readable
+        return ((found[0][0], _one_key(entry, read, found[0][1])),), read.readable
     return tuple(_keyed(found)), read.readable
 
 
 def _key(entry: Entry, read: Read) -> int:
-    """The content key of a file of one article: of its bytes, or its own when it could not be
-    read (see ``state.values.unread_key``)."""
+    """The content key of a text dump: of its bytes, or its own when it could not be read
+    (see ``state.values.unread_key``)."""
     return content_key(read.data) if read.readable else unread_key(entry.name)
+
+
+def _one_key(entry: Entry, read: Read, identity: str) -> int:
+    """The content key of the one document of a file that is no plain text dump: a gzipped
+    dump's, or an unreadable file's, as a text dump's (:func:`_key`); else of ``identity``,
+    what names the document (``inputs.articles.identity``), as each document of a file of
+    many is keyed, so an item keeps its marks when its file gains a second."""
+    if format_of(entry.name) == "text" or not read.readable:
+        return _key(entry, read)
+    return content_key(identity.encode("utf-8", "surrogatepass"))
 
 
 def _keyed(articles: Iterable[tuple[Article, str]]) -> Iterator[tuple[Article, int]]:
@@ -186,7 +196,9 @@ def keys_of(entry: Entry) -> tuple[bytes, Kept | None]:
     documents = list(read_documents(entry.name, read.data))
     if len(documents) != 1:
         return b"", None
-    kept = Kept(documents[0], _key(entry, read), read.readable)
+    from newsreader.inputs.articles import identity
+
+    kept = Kept(documents[0], _one_key(entry, read, identity(documents[0])), read.readable)
     if kept.document.body is not None:
         return b"", kept
     return file_keys(kept.document.text.encode("utf-8", "surrogatepass")), kept

@@ -300,6 +300,46 @@ def test_any_bytes_in_any_format_list_and_show_without_a_traceback(cli, tmp_path
     assert cli("--dir", str(folder), "export", "-f", "md").exception is None
 
 
+def test_items_of_two_files_with_the_same_short_id_keep_marks_of_their_own(cli, tmp_path):
+    """``"id": 1`` in two files (or a guid ``101`` in two sites' feeds) names two stories: a
+    mark on one is not put on the other as an identical copy. A URL names one anywhere."""
+    for name, titles in (("day1", ["Budget passed", "Zoo opens"]), ("day2", ["Storm warning"])):
+        lines = [
+            json.dumps({"id": n, "title": t, "text": f"{t}: the story in a few words."})
+            for n, t in enumerate(titles, 1)
+        ]
+        (tmp_path / f"{name}.jsonl").write_text("\n".join(lines) + "\n")
+    listed = cli("--dir", str(tmp_path), "list").stdout
+    budget = next(line.split("\t")[0] for line in listed.splitlines() if "Budget" in line)
+    marked = cli("--dir", str(tmp_path), "mark", "read", budget).stdout
+    assert marked == "1 of 1 article marked read\n"
+    assert cli("--dir", str(tmp_path), "list", "--read").stdout.count("\n") == 1
+    page = {"url": "https://isles.example/ferry", "title": "Ferry", "text": "The ferry runs."}
+    for name in ("a", "b"):  # the same story saved twice: one URL
+        (tmp_path / f"{name}.jsonl").write_text(json.dumps({**page, "id": 7}) + "\n")
+    assert "and 1 identical copy" in cli("--dir", str(tmp_path), "star", "a").stdout
+
+
+def test_a_records_mark_stays_when_its_file_gains_a_second_record(cli, tmp_path):
+    """A JSON file of one record is keyed as each record of a list is, by what names it: when
+    the scraper saves the list again with a new story, the first keeps its star."""
+    first = {
+        "title": "Ferry to resume",
+        "text": "The ferry will resume.",
+        "url": "https://i.example/f",
+    }
+    second = {
+        "title": "Fares cut",
+        "text": "Fares are cut by a tenth.",
+        "url": "https://i.example/g",
+    }
+    (tmp_path / "one.json").write_text(json.dumps(first))
+    assert cli("--dir", str(tmp_path), "star", "one").exit_code == 0
+    (tmp_path / "one.json").write_text(json.dumps([first, second]))
+    starred = cli("--dir", str(tmp_path), "list", "--starred").stdout
+    assert starred.count("\n") == 1 and "Ferry to resume" in starred
+
+
 def test_an_item_of_a_feed_keeps_its_read_mark_when_the_feed_is_saved_again(cli, tmp_path):
     """The reader's marks hang on an item's own key (its guid or link), not on the file."""
     folder = tmp_path / "feeds"

@@ -9,6 +9,7 @@ number or hash: those name files.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from hashlib import blake2b
 from itertools import chain
@@ -17,6 +18,8 @@ from typing import Iterator
 from newsreader.inputs.documents import Document
 from newsreader.inputs.evidence import article_from
 from newsreader.model import KEY_DIGITS, Article, Entry
+
+_UUID = re.compile(r"[0-9a-fA-F]{8}(?:-?[0-9a-fA-F]{4}){3}-?[0-9a-fA-F]{12}")
 
 
 def articles_of(
@@ -30,21 +33,34 @@ def articles_of(
     first, second = next(documents, None), next(documents, None)
     if second is None:
         document = first or Document("", "")
-        yield article_from(document, name, entry.path, shared, keys), _identity(document)
+        yield article_from(document, name, entry.path, shared, keys), identity(document)
         return
     for document in chain((first, second), documents):
         article = article_from(document, name, entry.path, shared)
         article = replace(
             article, id=contained_id(article.id, document.key), number=None, hash=None
         )
-        yield article, _identity(document)
+        yield article, identity(document)
 
 
-def _identity(document: Document) -> str:
-    """A document's own key (id or URL) when it states one: an item keeps its marks when its
-    feed or archive is fetched again; else its text."""
+def identity(document: Document) -> str:
+    """What names a document for the reader's marks, in any file of the folder: its own key
+    when that names it anywhere (a URL, a ``urn:`` or ``tag:`` URI, a UUID), so an item keeps
+    its marks when its feed or archive is fetched again; else the URL it states, if it states
+    a key of its own (an item's link: a page's canonical URL may be its site's front page);
+    else its text. A short id (``1``, ``101``) names an item only in its own file: two files'
+    items ``1`` are different stories."""
+    if _names_anywhere(document.key):
+        return document.key
     own = document.key and not (document.key[:1] == "#" and document.key[1:].isdigit())
-    return document.key if own else document.text
+    if own and document.url and _names_anywhere(document.url):
+        return document.url
+    return document.text
+
+
+def _names_anywhere(key: str) -> bool:
+    """Whether ``key`` names one thing wherever it is found: a URL or URN, a tag URI, a UUID."""
+    return "://" in key or key[:4].lower() in ("urn:", "tag:") or bool(_UUID.fullmatch(key))
 
 
 def contained_id(file_id: str, key: str) -> str:
