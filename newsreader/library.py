@@ -700,9 +700,13 @@ class Library:
         if found:
             from newsreader.parse import split_name
 
-            listed = ", ".join(
-                shown_id(split_name(name)[0]) for name, *_ in found[:_CANDIDATES_SHOWN]
-            )
+            ids = [shown_id(split_name(name)[0]) for name, *_ in found]
+            if len(set(ids)) < len(ids):  # files sharing an id ("ctrl.txt", "ctrl.json")
+                names = ", ".join(shown_id(name) for name, *_ in found[:_CANDIDATES_SHOWN])
+                raise UnknownIdError(
+                    f"The id {query.text!r} is ambiguous: files {names} have it; name the file."
+                )
+            listed = ", ".join(ids[:_CANDIDATES_SHOWN])
             raise UnknownIdError(f"The id {query.text!r} is ambiguous: it matches {listed}.")
         import difflib
 

@@ -57,6 +57,22 @@ def test_ambiguous_id_names_the_candidates(cli, tmp_path):
     )
 
 
+def test_files_sharing_an_id_are_named_by_their_file_names(cli, tmp_path):
+    """``ctrl.txt`` and ``ctrl.json`` both have the id ``ctrl``: the error names the files, and
+    a file's name (``./`` or not) names its article for show, star and the rest."""
+    (tmp_path / "ctrl.txt").write_text(
+        "Text headline for ctrl\n\nThe text story is long enough to read as prose, it says.\n"
+    )
+    (tmp_path / "ctrl.json").write_text('{"title": "JSON headline", "text": "The json story."}')
+    result = cli("--dir", str(tmp_path), "show", "ctrl")
+    assert result.exit_code == 2 and result.stderr == (
+        "Error: The id 'ctrl' is ambiguous: files ctrl.json, ctrl.txt have it; name the file.\n"
+    )
+    assert cli("--dir", str(tmp_path), "show", "ctrl.txt").stdout.startswith("Text headline")
+    assert cli("--dir", str(tmp_path), "star", "./ctrl.json").exit_code == 0
+    assert cli("--dir", str(tmp_path), "list", "--starred").stdout.endswith("\tJSON headline\n")
+
+
 def test_too_short_hash_prefix_is_unknown(cli, basic):
     assert cli("--dir", str(basic), "show", "aaa").exit_code == 2
 

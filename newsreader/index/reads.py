@@ -260,7 +260,8 @@ class Reading(Database):
     def files_for_id(self, query: IdQuery) -> list[tuple]:
         """(name, part, size, mtime_ns, ctime_ns, inode) of the articles an id names, by
         :class:`IdQuery`'s rules: the id, else the running number, else a hash prefix, else a
-        key prefix (hex digits sort below "g": each range is the prefix, read off an index)."""
+        key prefix (hex digits sort below "g": each range is the prefix, read off an index),
+        else the file's name below the folder."""
         columns = "SELECT name, part, size, mtime_ns, ctime_ns, inode FROM articles WHERE "
         rows = self.db.execute(
             columns + f"id IN ({', '.join('?' * len(query.stems))})", query.stems
@@ -285,6 +286,9 @@ class Reading(Database):
                 if len(article_id) - key_at == KEY_DIGITS
                 and _HEX_DIGITS.issuperset(article_id[key_at:])
             ]
+        if not rows:  # a file's name: "ctrl.txt", where "ctrl.json" has the same id
+            name = query.text.removeprefix("./")
+            rows = self.db.execute(columns + "name = ?", (os.fsencode(name),)).fetchall()
         return [(os.fsdecode(name), *stamp) for name, *stamp in rows]
 
     @guarded
