@@ -58,3 +58,40 @@ def test_a_malformed_feed_keeps_what_could_be_read_with_one_warning():
     assert documents[0].title == "Bridge reopens after repairs"
     warned = [w for d in documents for w in d.warnings]
     assert len(warned) == 1 and "not well-formed" in warned[0]
+
+
+def test_an_rss_author_as_address_and_name_gives_the_name():
+    """``jo@valley.example (Jo Bell)``, RSS's usual form, is the name; an address alone is
+    no writer (feedparser cut such names after a domain of more than four letters)."""
+    items = "".join(
+        f"<item><title>Story {n}</title><author>{author}</author>"
+        f"<description>The story in a sentence.</description></item>"
+        for n, author in enumerate(
+            ["jo@valley.example (Jo Bell)", "desk@kyiv.media (Ann Lee)", "jo@v.com", "Jo Bell"]
+        )
+    )
+    feed = f'<rss version="2.0"><channel><title>T</title>{items}</channel></rss>'.encode()
+    assert [d.authors for d in read_documents("t.rss", feed)] == [
+        ("Jo Bell",),
+        ("Ann Lee",),
+        (),
+        ("Jo Bell",),
+    ]
+
+
+def test_an_html_title_is_text_and_a_guid_that_is_no_url_is_no_link():
+    """An Atom title of type html is markup, read as text; an RSS guid taken for the link
+    (``isPermaLink`` by default) or an Atom id is no URL to open."""
+    atom = (
+        b'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>P</title>'
+        b'<entry><title type="html">Rates rise &amp;amp; markets &lt;em&gt;fall&lt;/em&gt;</title>'
+        b'<id>urn:t:1</id><content type="html">&lt;p&gt;Text here.&lt;/p&gt;</content></entry></feed>'
+    )
+    (entry,) = read_documents("p.atom", atom)
+    assert (entry.title, entry.url, entry.key) == ("Rates rise & markets fall", None, "urn:t:1")
+    rss = (
+        b'<rss version="2.0"><channel><title>Tide &amp;amp; Time</title><item><title>Hill</title>'
+        b"<guid>hill-2</guid><description>The hill story.</description></item></channel></rss>"
+    )
+    (item,) = read_documents("t.rss", rss)
+    assert (item.key, item.url, item.site) == ("hill-2", None, "Tide & Time")

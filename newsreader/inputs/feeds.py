@@ -5,12 +5,15 @@ feedparser reads every RSS and Atom dialect there is, and reads on past a malfor
 date, link and category; its content (``content:encoded``, Atom ``content``) is HTML and is
 rendered as the HTML reader renders a page, its lines the stated body. An item that has only
 a summary (``description``, Atom ``summary``) yields the summary as its body, marked
-``summary_only``. The key is the item's ``guid``/``id``, else its link. A feed is parsed
-whole, up to the reader's cap of a single file.
+``summary_only``. The key is the item's ``guid``/``id``, else its link; the link is a URL
+only when it is one (an RSS guid is taken for the link by default). Titles of type ``html``
+and RSS's entities are read as text, and RSS's ``jo@example.com (Jo Bell)`` as the name.
+A feed is parsed whole, up to the reader's cap of a single file.
 """
 
 from __future__ import annotations
 
+import html
 import re
 from email.utils import parsedate_tz
 from typing import Any, Iterator
@@ -20,6 +23,9 @@ from newsreader.inputs.documents import Document
 _DAY = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 _LANGUAGE = re.compile(r"^([a-zA-Z]{2})(?:$|[-_])")
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "html", "xhtml")
+_EMAIL_NAME = re.compile(r"\s*[^\s@()]+@[^\s()]+\s*\((?P<name>[^()]+)\)\s*$")  # jo@x.org (Jo Bell)
+_WEB_LINK = re.compile(r"https?://", re.IGNORECASE)
+_EMAIL = re.compile(r"\S+@\S+")  # an address alone names no writer
 
 
 def feed_documents(data: bytes, problems: list[str]) -> Iterator[Document]:
@@ -33,7 +39,7 @@ def feed_documents(data: bytes, problems: list[str]) -> Iterator[Document]:
         reason = str(error).splitlines()[0][:120] if error else "not well-formed"
         problems.append(f"the feed is not well-formed ({reason}); read what could be read")
     channel = parsed.get("feed", {})
-    site = _text(channel.get("title"))
+    site = _title(channel)
     language = _language(channel.get("language"))
     for entry in parsed.get("entries", []):
         document = _item(entry, site, language)
@@ -44,7 +50,7 @@ def feed_documents(data: bytes, problems: list[str]) -> Iterator[Document]:
 def _item(entry: Any, site: str | None, language: str | None) -> Document | None:
     from newsreader.inputs.html import html_paragraphs
 
-    title = _text(entry.get("title"))
+    title = _title(entry)
     contents = [c for c in entry.get("content", []) if (c.get("value") or "").strip()]
     summary = entry.get("summary") or ""
     source = contents[0] if contents else entry.get("summary_detail") or {"value": summary}
@@ -56,6 +62,7 @@ def _item(entry: Any, site: str | None, language: str | None) -> Document | None
     if not title and not body:
         return None
     link = _text(entry.get("link"))
+    link = link if link and _WEB_LINK.match(link) else None  # a guid taken for a link ("hill-2")
     tags = entry.get("tags") or []
     return Document(
         key=_text(entry.get("id")) or link or "",
@@ -72,11 +79,30 @@ def _item(entry: Any, site: str | None, language: str | None) -> Document | None
     )
 
 
+def _title(node: Any) -> str | None:
+    """The title of an item or of the feed as text: an Atom title of type ``html`` is markup
+    (``&amp;amp;``, ``&lt;em&gt;``), read as a page's text is, and so are RSS's entities."""
+    title = node.get("title")
+    kind = (node.get("title_detail") or {}).get("type") or ""
+    if isinstance(title, str) and kind.lower().startswith(_HTML_TYPES) and "<" in title:
+        from newsreader.inputs.html import html_paragraphs
+
+        title = " ".join(html_paragraphs(title))
+    return _text(html.unescape(title)) if isinstance(title, str) and "&" in title else _text(title)
+
+
 def _authors(entry: Any) -> tuple[str, ...]:
-    names = [_text(author.get("name")) for author in entry.get("authors", []) or []]
-    if not any(names):
-        names = [_text(entry.get("author"))]
-    return tuple(dict.fromkeys(name for name in names if name))
+    """The item's writers: each author's name (Atom), else RSS's ``author``, whose usual form
+    ``jo@example.com (Jo Bell)`` is read here (feedparser cuts it wrongly after a long domain)."""
+    stated = entry.get("author")
+    match = _EMAIL_NAME.match(stated) if isinstance(stated, str) else None
+    if match:
+        names = [_text(match["name"])]
+    else:
+        names = [_text(author.get("name")) for author in entry.get("authors", []) or []]
+        if not any(names):
+            names = [_text(stated)]
+    return tuple(dict.fromkeys(name for name in names if name and not _EMAIL.fullmatch(name)))
 
 
 def _day(value: Any) -> str | None:
