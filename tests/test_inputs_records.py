@@ -76,6 +76,10 @@ def test_the_projects_own_export_reads_back_as_the_same_record():
     fields = ("title", "section", "authors", "published", "credits", "paragraphs", "words", "url")
     for field in fields:
         assert getattr(record, field) == getattr(original, field), field
+    # with no section and the reader's tags (export adds them): the tags are no section
+    tagged = {**original.to_dict(), "section": None, "tags": ["otters"], "read": True}
+    (document,) = read_documents("export.jsonl", json.dumps(tagged).encode() + b"\n")
+    assert article_from(document, "export.jsonl").section is None
 
 
 def test_a_record_that_names_no_language_is_told_its_language_as_text_is():
