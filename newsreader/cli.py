@@ -371,7 +371,12 @@ def show_command(
     as_json: bool = typer.Option(
         False, "--json", help="The full record as JSON (one object a line for several)."
     ),
-    raw: bool = typer.Option(False, "--raw", help="The original text of the file, decoded."),
+    raw: bool = typer.Option(
+        False,
+        "--raw",
+        help="The text the parser read: a text dump as it is, decoded; a page, record or item as "
+        "its text (not the markup).",
+    ),
     explain: bool = typer.Option(
         False, "--explain", help="Every line of the file with the role the parser gave it, and why."
     ),
@@ -406,7 +411,7 @@ def show_command(
 
     \b
         news show 0                   # by running number
-        news show ab42 --raw          # by hash prefix, original text
+        news show ab42 --raw          # by hash prefix, the text as read
         news grep -l ferry | news show -
     """
     session: Session = ctx.obj
