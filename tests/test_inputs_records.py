@@ -104,6 +104,18 @@ def test_a_json_list_and_a_list_cut_short():
     assert cut[-1].warnings == ("the JSON list is cut short; read the records before the cut",)
 
 
+def test_one_bad_record_is_counted_in_the_singular():
+    good = {"title": "Good", "text": "Body."}
+    listed = read_documents("l.json", json.dumps([good, 7, good]).encode())
+    assert [d.warnings for d in listed][-1] == (
+        "1 item of the JSON list is not an article record; skipped",
+    )
+    lines = (json.dumps(good) + "\n[1]\n").encode()
+    assert list(read_documents("a.jsonl", lines))[-1].warnings == (
+        "1 of 2 lines is not an article record (line 2); skipped",
+    )
+
+
 def test_malformed_json_never_raises():
     for data in (b"{", b"[1, 2, 3]", b'{"no": "article"}', b"\xff\xfe garbage", b"null"):
         documents = list(read_documents("bad.json", data))

@@ -75,8 +75,10 @@ def jsonl_documents(stream: BinaryIO, problems: list[str]) -> Iterator[Document]
         yield document
     if bad:
         problems.append(
-            f"{bad} of {total} lines are not article records (the first is line {first_bad}); "
-            "skipped"
+            f"1 of {total} lines is not an article record (line {first_bad}); skipped"
+            if bad == 1
+            else f"{bad} of {total} lines are not article records (the first is line "
+            f"{first_bad}); skipped"
         )
 
 
@@ -107,7 +109,11 @@ def _listed(text: str, problems: list[str]) -> Iterator[Document]:
         else:
             yield document
     if bad:
-        problems.append(f"{bad} items of the JSON list are not article records; skipped")
+        problems.append(
+            "1 item of the JSON list is not an article record; skipped"
+            if bad == 1
+            else f"{bad} items of the JSON list are not article records; skipped"
+        )
 
 
 def record_document(value: Any) -> Document | None:
