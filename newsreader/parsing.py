@@ -90,7 +90,9 @@ def _loaded(
     from newsreader.inputs.articles import articles_of
     from newsreader.inputs.documents import read_documents
 
-    found = tuple(articles_of(entry, read_documents(entry.name, read.data), shared, keys))
+    found = tuple(
+        articles_of(entry, read_documents(entry.name, read.data, read.warnings), shared, keys)
+    )
     if len(found) == 1:
         return ((found[0][0], _one_key(entry, read, found[0][1])),), read.readable
     return tuple(_keyed(found)), read.readable
@@ -193,7 +195,7 @@ def keys_of(entry: Entry) -> tuple[bytes, Kept | None]:
     from newsreader.inputs.documents import read_documents
 
     read = read_entry(entry)
-    documents = list(read_documents(entry.name, read.data))
+    documents = list(read_documents(entry.name, read.data, read.warnings))
     if len(documents) != 1:
         return b"", None
     from newsreader.inputs.articles import identity

@@ -85,6 +85,22 @@ def test_a_global_option_after_the_command_without_its_value_says_so(cli, option
         assert f"Option '{option}' requires an argument." in result.stderr
 
 
+def test_a_feed_past_the_cap_says_only_its_start_was_read(cli, tmp_path, monkeypatch):
+    """A feed (or page, or JSON list) past the cap (8 MB; here made 64 KB) is read up to it, as
+    a text dump is, and says so, not only that the cut feed is not well-formed."""
+    monkeypatch.setattr("newsreader.inputs.text.READ_CAP", 64 * 1024)
+    item = "<item><title>Item {n}</title><description>{body}</description></item>"
+    body = "The tide came in over the sea wall and the road was closed for the day. " * 10
+    with open(tmp_path / "big.rss", "w") as handle:
+        handle.write('<rss version="2.0"><channel><title>Big</title>')
+        for n in range(100):
+            handle.write(item.format(n=n, body=body))
+        handle.write("</channel></rss>")
+    assert (tmp_path / "big.rss").stat().st_size > 64 * 1024
+    checked = cli("--dir", str(tmp_path), "check").stdout
+    assert "only the start was read" in checked
+
+
 def test_large_file_is_read_up_to_the_cap(cli, tmp_path):
     from newsreader.inputs.text import READ_CAP
 

@@ -132,12 +132,15 @@ def _names_fields(data: bytes) -> bool:
 _RECORD_FIELDS = re.compile(rb'"(?:title|maintext|text|headline|paragraphs|authors?)"\s*:')
 
 
-def read_documents(name: str, source: bytes | BinaryIO) -> Iterator[Document]:
+def read_documents(
+    name: str, source: bytes | BinaryIO, read: Iterable[str] = ()
+) -> Iterator[Document]:
     """The documents of one file, told apart by ``name`` and its content; ``source`` is the
-    file's bytes or an open binary file (read as a stream). Never raises on bad data: a file
-    of none of the formats, or an ``.xml`` that is no feed, is one text document. What went
-    wrong with the file as a whole (a cut gzip stream, bad records skipped) is one warning on
-    its last document; a container with no good record yields one empty document saying so."""
+    file's bytes or an open binary file (read as a stream), ``read`` what reading the bytes
+    had to say (a file past the cap). Never raises on bad data: a file of none of the formats,
+    or an ``.xml`` that is no feed, is one text document. What went wrong with the file as a
+    whole (a cut gzip stream, bad records skipped) is one warning on its last document; a
+    container with no good record yields one empty document saying so."""
     stream, damage = opened_content(name, source)
     kind = format_of(name)
     problems: list[str] = []  # what the container's reader could not read, said at the end
@@ -146,7 +149,7 @@ def read_documents(name: str, source: bytes | BinaryIO) -> Iterator[Document]:
         yield from with_trailing(_streamed(kind, stream, problems), lambda: damage() or problems)
         return
     data = stream.read(DOCUMENT_CAP + 1)
-    notes = damage()
+    notes = [*read, *damage()]
     if len(data) > DOCUMENT_CAP:
         data = data[:DOCUMENT_CAP]
         notes.append(
