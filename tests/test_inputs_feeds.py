@@ -95,3 +95,23 @@ def test_an_html_title_is_text_and_a_guid_that_is_no_url_is_no_link():
     )
     (item,) = read_documents("t.rss", rss)
     assert (item.key, item.url, item.site) == ("hill-2", None, "Tide & Time")
+
+
+def test_a_figure_in_an_items_content_is_no_paragraph():
+    """A picture's caption and credit inside ``content:encoded`` are the page's figure, never
+    the story's text (the page reader leaves figures out of the body too)."""
+    content = (
+        "&lt;p&gt;The hill path reopens on Monday after the storm.&lt;/p&gt;"
+        "&lt;figure&gt;&lt;img src='hill.jpg'&gt;&lt;figcaption&gt;The hill. Photo: Ann Lee"
+        "&lt;/figcaption&gt;&lt;/figure&gt;&lt;p&gt;Walkers are asked to keep to it.&lt;/p&gt;"
+    )
+    feed = (
+        '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>'
+        f"<title>T</title><item><title>Hill path reopens</title><content:encoded>{content}"
+        "</content:encoded></item></channel></rss>"
+    ).encode()
+    (item,) = read_documents("t.rss", feed)
+    assert item.body == (
+        "The hill path reopens on Monday after the storm.",
+        "Walkers are asked to keep to it.",
+    )

@@ -3,7 +3,8 @@
 feedparser reads every RSS and Atom dialect there is, and reads on past a malformed spot
 (the file then yields what it could, with one warning). An item states its title, authors,
 date, link and category; its content (``content:encoded``, Atom ``content``) is HTML and is
-rendered as the HTML reader renders a page, its lines the stated body. An item that has only
+rendered as the HTML reader renders a page, its lines but its figures' (captions, credits)
+the stated body. An item that has only
 a summary (``description``, Atom ``summary``) yields the summary as its body, marked
 ``summary_only``. The key is the item's ``guid``/``id``, else its link; the link is a URL
 only when it is one (an RSS guid is taken for the link by default). Titles of type ``html``

@@ -142,11 +142,12 @@ def html_document(
 
 
 def html_paragraphs(fragment: str) -> tuple[str, ...]:
-    """The lines of an HTML fragment (a feed item's content) as innerText renders them."""
+    """The lines of an HTML fragment (a feed item's content) as innerText renders them, but
+    its figures: a picture's caption and credit are never the story's text, as on a page."""
     from selectolax.lexbor import LexborHTMLParser
 
     tree = LexborHTMLParser(_NONCHARACTERS.sub("", fragment))
-    tree.strip_tags(_NOT_RENDERED, recursive=True)
+    tree.strip_tags([*_NOT_RENDERED, "figure", "figcaption"], recursive=True)
     return tuple(line for line in render(tree).text.split("\n") if line)
 
 
