@@ -418,3 +418,18 @@ def test_a_kicker_link_run_into_the_headline_is_cut_off(short, headline, title):
     story = "The council said on Tuesday that the decision had been taken after a long debate."
     article = parse_article(f"{short}\n\n{headline}\n\n{story}\n".encode(), "a.txt")
     assert article.title == (title or headline)
+
+
+@pytest.mark.parametrize(
+    "line, title",
+    [
+        ("# Ferry timetable agreed for the summer", "Ferry timetable agreed for the summer"),
+        ("## Ferry timetable agreed for the summer", "Ferry timetable agreed for the summer"),
+        ("#MeToo march fills the square again", "#MeToo march fills the square again"),
+    ],
+)
+def test_a_markdown_headings_marks_are_not_the_headlines(line, title):
+    """A story saved as Markdown (news export -f md, a scraper's Markdown) marks its headline
+    "# "; a hashtag opening a headline is a word of it."""
+    story = "The council agreed the summer timetable on Tuesday after a long debate, it said."
+    assert parse_article(f"{line}\n\n{story}\n".encode(), "a.txt").title == title
