@@ -286,7 +286,7 @@ def test_help_examples_keep_their_lines(cli):
     shown = cli("show", "--help").stdout
     assert (
         "      news show 0                   # by running number\n"
-        "      news show ab42 --raw          # by hash prefix, original text\n"
+        "      news show ab42 --raw          # by hash prefix, the text as read\n"
         "      news grep -l ferry | news show -\n"
     ) in shown
 
