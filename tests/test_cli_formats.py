@@ -151,7 +151,7 @@ def test_every_format_lists_as_one_collection(cli, mixed):
         "Lighthouse opens to visitors",
     } <= set(titles)
     # the cut JSON line is one warning; the two files that are no articles are passed over
-    assert "scraped#" in listed.stderr and "not article records" in listed.stderr
+    assert "scraped#" in listed.stderr and "not an article record" in listed.stderr
     assert "passed over 2 files that are not articles (1 .json, 1 .xml)" in listed.stderr
     assert cli("--dir", str(mixed), "list").stdout.count("\n") == 12  # read from the index
 
