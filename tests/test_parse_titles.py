@@ -426,6 +426,9 @@ def test_a_kicker_link_run_into_the_headline_is_cut_off(short, headline, title):
         ("# Ferry timetable agreed for the summer", "Ferry timetable agreed for the summer"),
         ("## Ferry timetable agreed for the summer", "Ferry timetable agreed for the summer"),
         ("#MeToo march fills the square again", "#MeToo march fills the square again"),
+        ("#MeToo march: # of arrests rises", "#MeToo march: # of arrests rises"),
+        ("#1 seed falls to the # 2 seed", "#1 seed falls to the # 2 seed"),
+        ("####### Seven marks are no heading", "####### Seven marks are no heading"),
     ],
 )
 def test_a_markdown_headings_marks_are_not_the_headlines(line, title):

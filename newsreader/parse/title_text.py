@@ -19,7 +19,7 @@ _TAG = re.compile(
 )
 _SITE_SUFFIX = re.compile(r"\s+\|\s+(?P<site>[^|]{2,50})$")  # a site or show name after a bar
 _SITE_WORDS = 5  # words a site's name may have
-_MARKDOWN_HEADING = re.compile(r"#{1,6}[ \t]+")  # "# Title", "## Title"
+_MARKDOWN_HEADING = re.compile(r"#{1,6}[ \t]+")  # "# Title", "## Title": matched at the start
 _KICKER_CHARS = 3  # characters of a kicker run into the headline, at least ("i" + "Phone": none)
 _TRAIL = re.compile(r"\s+(?:/|›|»|>)\s+")  # the spaced separators of a breadcrumb trail
 _TRAIL_MARKS = ("/", "›", "»", ">")
@@ -123,8 +123,9 @@ def headline_text(
     if len(text) > _WRAPPED_LENGTH:
         return text, None
     text = _TAG.sub("", _LABEL.sub("", text)) or text
-    if text.startswith("#"):  # a Markdown heading's marks ("# Title"; "#MeToo" is a word)
-        text = _MARKDOWN_HEADING.sub("", text, count=1) or text
+    heading = _MARKDOWN_HEADING.match(text) if text.startswith("#") else None
+    if heading and heading.end() < len(text):  # "# Title"; "#MeToo" is a word
+        text = text[heading.end() :]
     text = _unwrapped(text)
     suffix = _SITE_SUFFIX.search(text)
     if (
