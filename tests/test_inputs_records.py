@@ -80,6 +80,9 @@ def test_the_projects_own_export_reads_back_as_the_same_record():
     tagged = {**original.to_dict(), "section": None, "tags": ["otters"], "read": True}
     (document,) = read_documents("export.jsonl", json.dumps(tagged).encode() + b"\n")
     assert article_from(document, "export.jsonl").section is None
+    scraped = {"title": "T", "text": "Body.", "section": None, "categories": ["World"]}
+    (document,) = read_documents("s.json", json.dumps(scraped).encode())
+    assert document.section == "World"  # a scraper's categories still name it
 
 
 def test_a_record_that_names_no_language_is_told_its_language_as_text_is():

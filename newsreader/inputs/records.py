@@ -139,9 +139,11 @@ def record_document(value: Any) -> Document | None:
             or value.get("publish_date")
             or value.get("date")
         ),
-        # a record that states its section, even as none (this project's export), names it;
-        # its tags are then its reader's own
-        section=_text(value.get("section")) if "section" in value else _first_category(value),
+        # this project's export (its "paragraphs") states its section, even as none: its
+        # "tags" are its reader's own; a scraper's tags or categories may name the section
+        section=_text(value.get("section"))
+        if "paragraphs" in value
+        else _text(value.get("section")) or _first_category(value),
         url=url,
         site=_text(value.get("site"))
         or _text(value.get("source_domain"))
