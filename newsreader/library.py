@@ -682,7 +682,9 @@ class Library:
         for article_id, *row in self._reading(lambda index: index.files_for_ids(list(of_stem))):
             found.setdefault(of_stem[article_id], set()).add(tuple(row))
         return [
-            self._place(*found[query]) if len(found.get(query, ())) == 1 else self._resolve(query)
+            self._place(*found[query])
+            if len(found.get(query, ())) == 1 and "." not in query.text  # a dot: maybe a name
+            else self._resolve(query)
             for query in queries
         ]
 
@@ -700,11 +702,17 @@ class Library:
         if found:
             from newsreader.parse import split_name
 
-            ids = [shown_id(split_name(name)[0]) for name, *_ in found]
-            if len(set(ids)) < len(ids):  # files sharing an id ("ctrl.txt", "ctrl.json")
-                names = ", ".join(shown_id(name) for name, *_ in found[:_CANDIDATES_SHOWN])
+            names = list(dict.fromkeys(name for name, *_ in found))
+            if len(names) == 1:  # a file of several, named
                 raise UnknownIdError(
-                    f"The id {query.text!r} is ambiguous: files {names} have it; name the file."
+                    f"The file {shown_id(names[0])} holds {len(found)} articles: give one's id "
+                    "(news list shows them)."
+                )
+            ids = [shown_id(split_name(name)[0]) for name in names]
+            if len(set(ids)) < len(ids) or "." in query.text:  # ctrl.txt, ctrl.json: "ctrl"
+                listed = ", ".join(map(shown_id, names[:_CANDIDATES_SHOWN]))
+                raise UnknownIdError(
+                    f"The id {query.text!r} is ambiguous: files {listed} have it; name the file."
                 )
             listed = ", ".join(ids[:_CANDIDATES_SHOWN])
             raise UnknownIdError(f"The id {query.text!r} is ambiguous: it matches {listed}.")

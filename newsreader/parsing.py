@@ -105,11 +105,12 @@ def _key(entry: Entry, read: Read) -> int:
 
 
 def _one_key(entry: Entry, read: Read, identity: str) -> int:
-    """The content key of the one document of a file that is no plain text dump: a gzipped
-    dump's, or an unreadable file's, as a text dump's (:func:`_key`); else of ``identity``,
-    what names the document (``inputs.articles.identity``), as each document of a file of
-    many is keyed, so an item keeps its marks when its file gains a second."""
-    if format_of(entry.name) == "text" or not read.readable:
+    """The content key of the one document of a file that is no plain text dump: a saved
+    page's, a gzipped dump's or an unreadable file's as a text dump's (:func:`_key`: pages
+    rendering to the same text, or to none, are not one article); a record's, a feed's or an
+    archive's of ``identity``, what names the document (``inputs.articles.identity``), as
+    each of a file of many is keyed, so it keeps its marks when its file gains a second."""
+    if format_of(entry.name) in ("text", "html") or not read.readable:
         return _key(entry, read)
     return content_key(identity.encode("utf-8", "surrogatepass"))
 
@@ -128,7 +129,7 @@ def _streamed(entry: Entry, shared: frozenset[int]) -> tuple[Iterable[tuple[Arti
         from newsreader.parse import parse_article
 
         article = parse_article(b"", entry.name, entry.path, tuple(opened.warnings))
-        return ((article, content_key(b"")),), False
+        return ((article, unread_key(entry.name)),), False
     return _read_stream(entry, opened, shared), True
 
 
@@ -198,9 +199,7 @@ def keys_of(entry: Entry) -> tuple[bytes, Kept | None]:
     documents = list(read_documents(entry.name, read.data, read.warnings))
     if len(documents) != 1:
         return b"", None
-    from newsreader.inputs.articles import identity
-
-    kept = Kept(documents[0], _one_key(entry, read, identity(documents[0])), read.readable)
+    kept = Kept(documents[0], _key(entry, read), read.readable)  # a page's or gzipped dump's
     if kept.document.body is not None:
         return b"", kept
     return file_keys(kept.document.text.encode("utf-8", "surrogatepass")), kept

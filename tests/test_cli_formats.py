@@ -320,6 +320,34 @@ def test_items_of_two_files_with_the_same_short_id_keep_marks_of_their_own(cli, 
     assert "and 1 identical copy" in cli("--dir", str(tmp_path), "star", "a").stdout
 
 
+def test_an_item_with_a_short_id_keeps_its_mark_when_its_text_is_updated(cli, tmp_path):
+    """A guid ``valley-17`` with no link names its item within its file: the feed saved again
+    with the story updated keeps the item's star."""
+    item = "<item><title>{t}</title><guid>{g}</guid><description>{d}</description></item>"
+    feed = '<rss version="2.0"><channel><title>Valley</title>{items}</channel></rss>'
+    first = item.format(t="Bridge reopens", g="valley-17", d="The bridge reopened today.")
+    other = item.format(t="Market moves", g="valley-18", d="The market moves to the square.")
+    (tmp_path / "valley.rss").write_text(feed.format(items=first + other))
+    listed = cli("--dir", str(tmp_path), "list").stdout
+    bridge = next(line.split("\t")[0] for line in listed.splitlines() if "Bridge" in line)
+    assert cli("--dir", str(tmp_path), "star", bridge).exit_code == 0
+    updated = first.replace("reopened today.", "reopened today after six months of repairs.")
+    (tmp_path / "valley.rss").write_text(feed.format(items=updated + other))
+    assert cli("--dir", str(tmp_path), "list", "--starred").stdout.endswith("\tBridge reopens\n")
+
+
+def test_saved_pages_that_show_no_text_do_not_share_their_marks(cli, tmp_path):
+    """Pages built by scripts render to no text; each is keyed by its bytes, as a text dump is,
+    so a star on one is on no other page, nor on an empty file."""
+    for name, script in (("js1", "a()"), ("js2", "b()")):
+        (tmp_path / f"{name}.html").write_text(
+            f"<html><body><div id=root></div><script>{script}</script></body></html>"
+        )
+    (tmp_path / "empty.txt").write_text("")
+    assert cli("--dir", str(tmp_path), "star", "js1").stdout == "1 of 1 article starred\n"
+    assert cli("--dir", str(tmp_path), "list", "--starred").stdout.startswith("js1\t")
+
+
 def test_a_records_mark_stays_when_its_file_gains_a_second_record(cli, tmp_path):
     """A JSON file of one record is keyed as each record of a list is, by what names it: when
     the scraper saves the list again with a new story, the first keeps its star."""

@@ -71,6 +71,18 @@ def test_files_sharing_an_id_are_named_by_their_file_names(cli, tmp_path):
     assert cli("--dir", str(tmp_path), "show", "ctrl.txt").stdout.startswith("Text headline")
     assert cli("--dir", str(tmp_path), "star", "./ctrl.json").exit_code == 0
     assert cli("--dir", str(tmp_path), "list", "--starred").stdout.endswith("\tJSON headline\n")
+    # a name that is also another file's id (ctrl.txt.txt's) names neither
+    (tmp_path / "ctrl.txt.txt").write_text("Double\n\nThe double story is prose, it says here.\n")
+    assert cli("--dir", str(tmp_path), "show", "ctrl.txt").stderr == (
+        "Error: The id 'ctrl.txt' is ambiguous: files ctrl.txt, ctrl.txt.txt have it; "
+        "name the file.\n"
+    )
+    assert cli("--dir", str(tmp_path), "show", "./ctrl.txt").stdout.startswith("Text headline")
+    lines = [json.dumps({"title": t, "text": f"{t}."}) for t in ("A", "B")]
+    (tmp_path / "crawl.jsonl").write_text("\n".join(lines) + "\n")
+    assert cli("--dir", str(tmp_path), "show", "crawl.jsonl").stderr == (
+        "Error: The file crawl.jsonl holds 2 articles: give one's id (news list shows them).\n"
+    )
 
 
 def test_too_short_hash_prefix_is_unknown(cli, basic):

@@ -260,12 +260,17 @@ class Reading(Database):
     def files_for_id(self, query: IdQuery) -> list[tuple]:
         """(name, part, size, mtime_ns, ctime_ns, inode) of the articles an id names, by
         :class:`IdQuery`'s rules: the id, else the running number, else a hash prefix, else a
-        key prefix (hex digits sort below "g": each range is the prefix, read off an index),
-        else the file's name below the folder."""
+        key prefix (hex digits sort below "g": each range is the prefix, read off an index);
+        and a text with a dot is also a file's name below the folder (both, if both match)."""
         columns = "SELECT name, part, size, mtime_ns, ctime_ns, inode FROM articles WHERE "
         rows = self.db.execute(
             columns + f"id IN ({', '.join('?' * len(query.stems))})", query.stems
         ).fetchall()
+        if "." in query.text:  # a file's name too ("ctrl.txt"), even where it is another's id
+            name = os.fsencode(query.text.removeprefix("./"))
+            rows += [
+                row for row in self.db.execute(columns + "name = ?", (name,)) if row not in rows
+            ]
         if not rows and query.number is not None:
             rows = self.db.execute(columns + "number = ?", (query.number,)).fetchall()
         if not rows and query.hash_prefix is not None:
@@ -286,9 +291,6 @@ class Reading(Database):
                 if len(article_id) - key_at == KEY_DIGITS
                 and _HEX_DIGITS.issuperset(article_id[key_at:])
             ]
-        if not rows:  # a file's name: "ctrl.txt", where "ctrl.json" has the same id
-            name = query.text.removeprefix("./")
-            rows = self.db.execute(columns + "name = ?", (os.fsencode(name),)).fetchall()
         return [(os.fsdecode(name), *stamp) for name, *stamp in rows]
 
     @guarded

@@ -16,9 +16,11 @@ from pathlib import Path
 
 @lru_cache(maxsize=1)
 def fingerprint() -> str:
-    """A short hex digest of the readers' code: records read by other readers are stale. Read
-    from the files, so the readers themselves are not imported."""
+    """A short hex digest of the readers' code and of ``parsing.py`` (which gives records
+    their content keys): records read, or keyed, by other code are stale. Read from the files,
+    so the readers themselves are not imported."""
     digest = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.glob("*.py")):
+    here = Path(__file__).parent
+    for path in [*sorted(here.glob("*.py")), here.parent / "parsing.py"]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]

@@ -33,29 +33,30 @@ def articles_of(
     first, second = next(documents, None), next(documents, None)
     if second is None:
         document = first or Document("", "")
-        yield article_from(document, name, entry.path, shared, keys), identity(document)
+        yield article_from(document, name, entry.path, shared, keys), identity(document, name)
         return
     for document in chain((first, second), documents):
         article = article_from(document, name, entry.path, shared)
         article = replace(
             article, id=contained_id(article.id, document.key), number=None, hash=None
         )
-        yield article, identity(document)
+        yield article, identity(document, name)
 
 
-def identity(document: Document) -> str:
-    """What names a document for the reader's marks, in any file of the folder: its own key
-    when that names it anywhere (a URL, a ``urn:`` or ``tag:`` URI, a UUID), so an item keeps
-    its marks when its feed or archive is fetched again; else the URL it states, if it states
-    a key of its own (an item's link: a page's canonical URL may be its site's front page);
-    else its text. A short id (``1``, ``101``) names an item only in its own file: two files'
-    items ``1`` are different stories."""
+def identity(document: Document, file: str) -> str:
+    """What names a document for the reader's marks: its own key when that names it wherever
+    it is found (a URL, a ``urn:`` or ``tag:`` URI, a UUID), so an item keeps its marks when
+    its feed is saved again, in this file or another; else, when it states a short key of its
+    own (``"id": 7``, a guid ``valley-17``), the URL it states (an item's link), else that key
+    within ``file`` (its name in the folder): two files' items ``1`` are two stories, and an
+    item keeps its marks as its text is updated; else its text."""
     if _names_anywhere(document.key):
         return document.key
-    own = document.key and not (document.key[:1] == "#" and document.key[1:].isdigit())
-    if own and document.url and _names_anywhere(document.url):
+    if not document.key or (document.key[:1] == "#" and document.key[1:].isdigit()):
+        return document.text
+    if document.url and _names_anywhere(document.url):
         return document.url
-    return document.text
+    return f"{file}\0{document.key}"
 
 
 def _names_anywhere(key: str) -> bool:
