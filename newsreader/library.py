@@ -400,9 +400,9 @@ class Library:
         return self._use_state().export(stream)
 
     def import_state(self, lines: Iterable[str]) -> Imported:
-        """Merge a backup into this folder's state. BadBackup,
-        nothing merged, when a line is not a record or a saved search's filters cannot run (a
-        language or date this version cannot read would fail every later `saved list`)."""
+        """Merge a backup into this folder's state. BadBackup, nothing merged, when a line is
+        not a record or a saved search's filters cannot run (a language or date this version
+        cannot read would fail every later `saved list`)."""
         return self._use_state().import_lines(lines, check=self._saved_filters)
 
     def adopt_state(self, old_folder: Path) -> Adopted:

@@ -99,8 +99,8 @@ def _loaded(
 
 
 def _key(entry: Entry, read: Read) -> int:
-    """The content key of a text dump: of its bytes, or its own when it could not be read
-    (see ``state.values.unread_key``)."""
+    """The content key of a text dump (or a saved page, or a gzipped dump): of its bytes, or
+    its own when it could not be read (see ``state.values.unread_key``)."""
     return content_key(read.data) if read.readable else unread_key(entry.name)
 
 
@@ -199,7 +199,7 @@ def keys_of(entry: Entry) -> tuple[bytes, Kept | None]:
     documents = list(read_documents(entry.name, read.data, read.warnings))
     if len(documents) != 1:
         return b"", None
-    kept = Kept(documents[0], _key(entry, read), read.readable)  # a page's or gzipped dump's
+    kept = Kept(documents[0], _key(entry, read), read.readable)  # keyed by its bytes
     if kept.document.body is not None:
         return b"", kept
     return file_keys(kept.document.text.encode("utf-8", "surrogatepass")), kept

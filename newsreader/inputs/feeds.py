@@ -3,10 +3,9 @@
 feedparser reads every RSS and Atom dialect there is, and reads on past a malformed spot
 (the file then yields what it could, with one warning). An item states its title, authors,
 date, link and category; its content (``content:encoded``, Atom ``content``) is HTML and is
-rendered as the HTML reader renders a page, its lines but its figures' (captions, credits)
-the stated body. An item that has only
-a summary (``description``, Atom ``summary``) yields the summary as its body, marked
-``summary_only``. The key is the item's ``guid``/``id``, else its link; the link is a URL
+rendered as the HTML reader renders a page, its lines (but its figures': captions, credits)
+the stated body. An item that has only a summary (``description``, Atom ``summary``) yields
+the summary as its body, marked ``summary_only``. The key is the item's ``guid``/``id``, else its link; the link is a URL
 only when it is one (an RSS guid is taken for the link by default). Titles of type ``html``
 and RSS's entities are read as text, and RSS's ``jo@example.com (Jo Bell)`` as the name.
 A feed is parsed whole, up to the reader's cap of a single file.
@@ -84,12 +83,14 @@ def _title(node: Any) -> str | None:
     """The title of an item or of the feed as text: an Atom title of type ``html`` is markup
     (``&amp;amp;``, ``&lt;em&gt;``), read as a page's text is, and so are RSS's entities."""
     title = node.get("title")
+    if not isinstance(title, str) or "<" not in title and "&" not in title:
+        return _text(title)
     kind = (node.get("title_detail") or {}).get("type") or ""
-    if isinstance(title, str) and kind.lower().startswith(_HTML_TYPES) and "<" in title:
+    if kind.lower().startswith(_HTML_TYPES) and "<" in title:
         from newsreader.inputs.html import html_paragraphs
 
-        title = " ".join(html_paragraphs(title))
-    return _text(html.unescape(title)) if isinstance(title, str) and "&" in title else _text(title)
+        return _text(" ".join(html_paragraphs(title)))  # rendered: its entities read once
+    return _text(html.unescape(title))
 
 
 def _authors(entry: Any) -> tuple[str, ...]:

@@ -4,9 +4,10 @@
 words of its story, cut with an ellipsis. Two or more such pairs in a row are the page's, never
 the story's: none of the development corpus's true bodies holds one, and a headline among them
 is another story's (:func:`mark_teasers`, before the headline is sought), with the box's
-pairs whose blurb is whole between such a run and a pair a few lines below it, as are two or more
-lines in a row of a blog's recent comments ("reader on Another story: “the comment…” date"),
-and a grid of three or more headlines each given twice (a picture's text, then its link's).
+pairs whose blurb is whole between such a run and a pair a few lines below it; so are two or
+more lines in a row of a blog's recent comments ("reader on Another story: “the comment…”
+date"), and a grid of three or more headlines each given twice (a picture's text, then its
+link's).
 Others pair it with a one-sentence summary; three such pairs in a row at the body's end leave
 it, or two when each has its date or its writer's name below it (:func:`drop_summary_teasers`,
 once the body is judged): on the development corpus, 3 of the 136 lines in such runs are in a
