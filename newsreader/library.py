@@ -135,10 +135,11 @@ class Library:
         """The library of ``folder``, its index up to date. ``cache``: keep the index in the cache
         folder (else in memory); ``full_check`` (``news index``): stat every file even when the
         folder looks unchanged, and raise IndexUnavailable at once when the index on disk cannot
-        be used, rather than read the folder in memory for nothing; ``warn`` receives one sentence if the index on disk has to be given up, or
-        about what the scan passed over; ``progress(phase, done, total)`` follows a long update;
-        ``scanning``: which files are read (see :class:`~newsreader.folder.ScanOptions`).
-        Raises SourceError for a bad folder."""
+        be used, rather than read the folder in memory for nothing; ``warn`` receives one
+        sentence if the index on disk has to be given up, or about what the scan passed over;
+        ``progress(phase, done, total)`` follows a long update; ``scanning``: which files are
+        read (see :class:`~newsreader.folder.ScanOptions`). Raises SourceError for a bad
+        folder."""
         check_folder(folder)
         folder = _absolute(folder, env)
         index = None

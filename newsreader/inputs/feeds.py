@@ -5,10 +5,11 @@ feedparser reads every RSS and Atom dialect there is, and reads on past a malfor
 date, link and category; its content (``content:encoded``, Atom ``content``) is HTML and is
 rendered as the HTML reader renders a page, its lines (but its figures': captions, credits)
 the stated body. An item that has only a summary (``description``, Atom ``summary``) yields
-the summary as its body, marked ``summary_only``. The key is the item's ``guid``/``id``, else its link; the link is a URL
-only when it is one (an RSS guid is taken for the link by default). Titles of type ``html``
-and RSS's entities are read as text, and RSS's ``jo@example.com (Jo Bell)`` as the name.
-A feed is parsed whole, up to the reader's cap of a single file.
+the summary as its body, marked ``summary_only``. The key is the item's ``guid``/``id``, else
+its link; the link is a URL only when it is one (an RSS guid is taken for the link by
+default). Titles of type ``html`` and RSS's entities are read as text, and RSS's
+``jo@example.com (Jo Bell)`` as the name. A feed is parsed whole, up to the reader's cap of a
+single file.
 """
 
 from __future__ import annotations
