@@ -684,7 +684,7 @@ class Library:
             found.setdefault(of_stem[article_id], set()).add(tuple(row))
         return [
             self._place(*found[query])
-            if len(found.get(query, ())) == 1 and "." not in query.text  # a dot: maybe a name
+            if len(found.get(query, ())) == 1 and query.file_name is None
             else self._resolve(query)
             for query in queries
         ]
@@ -710,7 +710,7 @@ class Library:
                     "(news list shows them)."
                 )
             ids = [shown_id(split_name(name)[0]) for name in names]
-            if len(set(ids)) < len(ids) or "." in query.text:  # ctrl.txt, ctrl.json: "ctrl"
+            if len(set(ids)) < len(ids) or query.file_name is not None:  # ctrl.txt, ctrl.json
                 listed = ", ".join(map(shown_id, names[:_CANDIDATES_SHOWN]))
                 raise UnknownIdError(
                     f"The id {query.text!r} is ambiguous: files {listed} have it; name the file."

@@ -346,7 +346,8 @@ class IdQuery:
     (``000_ab421d6d9d13d5bb``, or as :func:`shown_id` printed it); the running number when it is
     ASCII digits (``0``, ``000``); a prefix of the 16-hex hash of at least MIN_HASH_PREFIX
     digits (``ab42``); for an article inside a file of several, ``FILE#`` and a prefix of its
-    10-hex key of as many digits (``crawl#4417``)."""
+    10-hex key of as many digits (``crawl#4417``). A text with a dot may also be a file's name
+    below the folder (``ctrl.txt``, ``./ctrl.json``), named whether or not it is an id too."""
 
     text: str
 
@@ -372,6 +373,11 @@ class IdQuery:
         if len(self.text) >= MIN_HASH_PREFIX and set(self.text) <= _HEX:
             return self.text.lower()
         return None
+
+    @property
+    def file_name(self) -> str | None:
+        """The file name the text may be (a dot in it; ``./`` taken off), else None."""
+        return self.text.removeprefix("./") if "." in self.text else None
 
     @property
     def key_prefix(self) -> str | None:

@@ -261,16 +261,14 @@ class Reading(Database):
         """(name, part, size, mtime_ns, ctime_ns, inode) of the articles an id names, by
         :class:`IdQuery`'s rules: the id, else the running number, else a hash prefix, else a
         key prefix (hex digits sort below "g": each range is the prefix, read off an index);
-        and a text with a dot is also a file's name below the folder (both, if both match)."""
+        and the file the text may name (both, if both match)."""
         columns = "SELECT name, part, size, mtime_ns, ctime_ns, inode FROM articles WHERE "
         rows = self.db.execute(
             columns + f"id IN ({', '.join('?' * len(query.stems))})", query.stems
         ).fetchall()
-        if "." in query.text:  # a file's name too ("ctrl.txt"), even where it is another's id
-            name = os.fsencode(query.text.removeprefix("./"))
-            rows += [
-                row for row in self.db.execute(columns + "name = ?", (name,)) if row not in rows
-            ]
+        if query.file_name is not None:  # "ctrl.txt", even where it is another file's id
+            named = self.db.execute(columns + "name = ?", (os.fsencode(query.file_name),))
+            rows += [row for row in named if row not in rows]
         if not rows and query.number is not None:
             rows = self.db.execute(columns + "number = ?", (query.number,)).fetchall()
         if not rows and query.hash_prefix is not None:
